@@ -1,0 +1,11 @@
+//! checkdown turns Microsoft Learn documentation into checklists people can print, verify against a Microsoft 365
+//! tenant, and keep in sync across languages.
+//!
+//! The pipeline, in module order (ARCHITECTURE.md walks through it):
+//! [`parse`] reads Learn-flavoured Markdown into the [`model`]; [`render`] turns the model into printable
+//! checklists; [`sync`] compares a translation with its source; [`verify`] checks a live tenant read-only; and
+//! [`report`] prints what sync and the parser find.
+
+pub mod assets;
+pub mod model;
+pub mod report;

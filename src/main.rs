@@ -1,0 +1,3 @@
+//! The `checkdown` command.
+
+fn main() {}

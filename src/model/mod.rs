@@ -1,0 +1,428 @@
+//! The article model: what checkdown knows about one Learn article once it is parsed.
+//!
+//! An [`Article`] is front matter, a locale, a title and a tree of [`Section`]s holding [`Block`]s and [`Inline`]s,
+//! each with the [`Span`] it came from. The [`steps`] module derives the procedure view (steps, sub-steps,
+//! prerequisites) from that tree. Nothing here does I/O; everything is serialisable, and the JSON form is the
+//! documented contract of `checkdown parse` (see README.md).
+
+pub mod front_matter;
+pub mod steps;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+pub use front_matter::FrontMatter;
+pub use steps::{Procedure, Step, SubStep};
+
+/// Where a node came from in its source file: a byte range and the 1-based line and column (in characters) of its
+/// start and end. `end` is exclusive: for a node ending a line, `end_column` is one past its last character.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: u32,
+    /// 1-based column of `start`, counted in characters.
+    pub column: u32,
+    /// 1-based line of `end`.
+    pub end_line: u32,
+    /// 1-based column of `end`, counted in characters.
+    pub end_column: u32,
+}
+
+/// One parsed article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// BCP 47 locale of the content (`en-us`, `fr-fr`), lower-cased: from `ms.contentlocale`, else a locale folder in
+    /// the path, else `None`.
+    pub locale: Option<String>,
+    /// The plain text of the first H1, else the front matter `title`, else empty.
+    pub title: String,
+    /// The YAML front matter.
+    pub front_matter: FrontMatter,
+    /// Blocks before the first heading (rare: Learn articles open with their H1).
+    pub preamble: Vec<Block>,
+    /// The top-level sections, each holding its subsections.
+    pub sections: Vec<Section>,
+    /// Where the Markdown body starts (after the front matter).
+    pub body_span: Span,
+}
+
+/// A heading and everything under it up to the next heading of the same or a higher level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// 1 for `#`, 2 for `##`, …
+    pub level: u8,
+    /// The heading id: the `<a name>`/`<a id>` anchor when the heading starts with one, else the GitHub-style auto id,
+    /// made unique within the article with `-1`, `-2`… as Learn does.
+    pub id: String,
+    /// True when `id` came from an explicit anchor.
+    pub explicit_id: bool,
+    /// The heading's plain text (anchors removed).
+    pub title: String,
+    /// The heading's inlines (anchors removed).
+    pub heading: Vec<Inline>,
+    /// The span of the heading line.
+    pub heading_span: Span,
+    /// The blocks between this heading and the next heading.
+    pub blocks: Vec<Block>,
+    /// Subsections (headings of a deeper level).
+    pub sections: Vec<Section>,
+    /// From the heading to the end of the last block of the section, subsections included.
+    pub span: Span,
+}
+
+/// The alert types of Learn Markdown (`> [!NOTE]` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum AlertKind {
+    /// `[!NOTE]`
+    Note,
+    /// `[!TIP]`
+    Tip,
+    /// `[!IMPORTANT]`
+    Important,
+    /// `[!CAUTION]`
+    Caution,
+    /// `[!WARNING]`
+    Warning,
+}
+
+impl AlertKind {
+    /// The upper-case name as written in Markdown (`NOTE`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Note => "NOTE",
+            Self::Tip => "TIP",
+            Self::Important => "IMPORTANT",
+            Self::Caution => "CAUTION",
+            Self::Warning => "WARNING",
+        }
+    }
+}
+
+/// A block-level node.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A paragraph of inlines.
+    Paragraph {
+        /// The content.
+        inlines: Vec<Inline>,
+        /// Source span.
+        span: Span,
+    },
+    /// A heading inside a container (a list item or a blockquote); top-level headings make sections instead.
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// The content.
+        inlines: Vec<Inline>,
+        /// Source span.
+        span: Span,
+    },
+    /// An ordered or bullet list.
+    List {
+        /// True for `1.` lists.
+        ordered: bool,
+        /// The first number of an ordered list.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        start: Option<u64>,
+        /// The items.
+        items: Vec<ListItem>,
+        /// Source span.
+        span: Span,
+    },
+    /// `> [!NOTE]` and its siblings.
+    Alert {
+        /// Which alert.
+        alert: AlertKind,
+        /// The alert's content.
+        blocks: Vec<Block>,
+        /// Source span.
+        span: Span,
+    },
+    /// `> [!div class="checklist"]` and other div sections.
+    Div {
+        /// The attribute text after `!div` (`class="checklist"`).
+        attributes: String,
+        /// The content.
+        blocks: Vec<Block>,
+        /// Source span.
+        span: Span,
+    },
+    /// A plain blockquote.
+    Quote {
+        /// The content.
+        blocks: Vec<Block>,
+        /// Source span.
+        span: Span,
+    },
+    /// A `::: moniker range="…"` … `::: moniker-end` zone.
+    Moniker {
+        /// The range exactly as written between the quotes.
+        range: String,
+        /// The content of the zone.
+        blocks: Vec<Block>,
+        /// False when no `::: moniker-end` closed the zone (it then runs to the end of the file).
+        closed: bool,
+        /// Source span, fences included.
+        span: Span,
+    },
+    /// A triple-colon extension: `:::image …:::`, `:::code …:::`, `::: zone pivot="…"`, `:::row:::`, `:::video:::`…
+    Extension {
+        /// The extension name (`image`, `code`, `zone`, …), lower-cased.
+        name: String,
+        /// The attributes in source order.
+        attributes: Vec<Attribute>,
+        /// The content of a container form (`::: zone` … `::: zone-end`, `:::image type="complex"` …).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        blocks: Vec<Block>,
+        /// Source span.
+        span: Span,
+    },
+    /// `[!INCLUDE [title](path)]` on a line of its own.
+    Include {
+        /// The link text.
+        title: String,
+        /// The path as written.
+        path: String,
+        /// The included file's blocks when it was found (relative to the article, inside the docs root).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        resolved: Option<Vec<Block>>,
+        /// Source span.
+        span: Span,
+    },
+    /// A fenced or indented code block.
+    Code {
+        /// The info string's first word (`powershell`), if any.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        language: Option<String>,
+        /// The code, exactly as written.
+        code: String,
+        /// Source span.
+        span: Span,
+    },
+    /// A pipe table.
+    Table {
+        /// The header row's cells.
+        head: Vec<Vec<Inline>>,
+        /// The body rows' cells.
+        rows: Vec<Vec<Vec<Inline>>>,
+        /// Source span.
+        span: Span,
+    },
+    /// A block of raw HTML, kept as text: it is never rendered as HTML.
+    Html {
+        /// The HTML source.
+        html: String,
+        /// Source span.
+        span: Span,
+    },
+    /// `---` / `***`.
+    Rule {
+        /// Source span.
+        span: Span,
+    },
+}
+
+/// One `name="value"` attribute of a triple-colon extension.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribute {
+    /// The attribute name (`source`, `alt-text`, …).
+    pub name: String,
+    /// The value, unescaped.
+    pub value: String,
+}
+
+/// One item of a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListItem {
+    /// `Some(true)` for `- [x]`, `Some(false)` for `- [ ]`, `None` for a plain item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<bool>,
+    /// The item's content.
+    pub blocks: Vec<Block>,
+    /// Source span.
+    pub span: Span,
+}
+
+/// The kind of emphasis of an [`Inline::Emphasis`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmphasisKind {
+    /// `*x*`
+    Emphasis,
+    /// `**x**`
+    Strong,
+    /// `~~x~~`
+    Strikethrough,
+}
+
+/// An inline node.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Inline {
+    /// Plain text.
+    Text {
+        /// The text, entities decoded.
+        text: String,
+        /// Source span.
+        span: Span,
+    },
+    /// `*x*`, `**x**`, `~~x~~`.
+    Emphasis {
+        /// Which emphasis.
+        style: EmphasisKind,
+        /// The content.
+        children: Vec<Inline>,
+        /// Source span.
+        span: Span,
+    },
+    /// `` `x` ``
+    Code {
+        /// The code.
+        code: String,
+        /// Source span.
+        span: Span,
+    },
+    /// A Markdown link, an autolink, or an HTML `<a href>`.
+    Link {
+        /// The destination as written.
+        target: String,
+        /// The title attribute, if any.
+        #[serde(skip_serializing_if = "String::is_empty", default)]
+        title: String,
+        /// The link text.
+        children: Vec<Inline>,
+        /// True when written as HTML (`<a href="…">`).
+        #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+        html: bool,
+        /// Source span.
+        span: Span,
+    },
+    /// `![alt](src)`
+    Image {
+        /// The source as written.
+        source: String,
+        /// The alternative text.
+        alt: String,
+        /// The title, if any.
+        #[serde(skip_serializing_if = "String::is_empty", default)]
+        title: String,
+        /// Source span.
+        span: Span,
+    },
+    /// A hard line break (two spaces, a backslash, or `<br>`); soft breaks become a space in text.
+    Break {
+        /// Source span.
+        span: Span,
+    },
+    /// An anchor target in running text: `<a name="x"></a>`.
+    Anchor {
+        /// The anchor name.
+        name: String,
+        /// Source span.
+        span: Span,
+    },
+    /// `:::no-loc text="…":::` — a string that must not be translated.
+    NoLoc {
+        /// The string.
+        text: String,
+        /// Source span.
+        span: Span,
+    },
+    /// `[!INCLUDE [title](path)]` inside running text.
+    Include {
+        /// The link text.
+        title: String,
+        /// The path as written.
+        path: String,
+        /// Source span.
+        span: Span,
+    },
+    /// Other inline HTML, kept as inert text.
+    Html {
+        /// The HTML source.
+        html: String,
+        /// Source span.
+        span: Span,
+    },
+}
+
+impl Block {
+    /// The block's source span.
+    pub fn span(&self) -> Span {
+        match self {
+            Self::Paragraph { span, .. }
+            | Self::Heading { span, .. }
+            | Self::List { span, .. }
+            | Self::Alert { span, .. }
+            | Self::Div { span, .. }
+            | Self::Quote { span, .. }
+            | Self::Moniker { span, .. }
+            | Self::Extension { span, .. }
+            | Self::Include { span, .. }
+            | Self::Code { span, .. }
+            | Self::Table { span, .. }
+            | Self::Html { span, .. }
+            | Self::Rule { span } => *span,
+        }
+    }
+
+    /// The blocks this block contains directly (list items' blocks are reached through [`Block::List`]).
+    pub fn children(&self) -> &[Block] {
+        match self {
+            Self::Alert { blocks, .. }
+            | Self::Div { blocks, .. }
+            | Self::Quote { blocks, .. }
+            | Self::Moniker { blocks, .. }
+            | Self::Extension { blocks, .. } => blocks,
+            Self::Include {
+                resolved: Some(blocks),
+                ..
+            } => blocks,
+            _ => &[],
+        }
+    }
+}
+
+impl Inline {
+    /// The inline's source span.
+    pub fn span(&self) -> Span {
+        match self {
+            Self::Text { span, .. }
+            | Self::Emphasis { span, .. }
+            | Self::Code { span, .. }
+            | Self::Link { span, .. }
+            | Self::Image { span, .. }
+            | Self::Break { span }
+            | Self::Anchor { span, .. }
+            | Self::NoLoc { span, .. }
+            | Self::Include { span, .. }
+            | Self::Html { span, .. } => *span,
+        }
+    }
+}
+
+impl Article {
+    /// Every section of the article, depth first, in document order.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {
+            for section in sections {
+                out.push(section);
+                walk(&section.sections, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, &mut out);
+        out
+    }
+
+    /// The procedure view of the article: its steps, prerequisites, intro and outro.
+    pub fn procedure(&self) -> Procedure {
+        steps::procedure(self)
+    }
+}

@@ -1,0 +1,375 @@
+//! The procedure view: an article read as steps to tick off.
+//!
+//! Steps are recognised by structure first: headings that read "Step 1: …" in any of the languages in
+//! [`STEP_WORDS`] (`Step 1:`, `Étape 1 :`, `Step7:`, `Phase 2 —`, `ステップ 3`). An article with no such headings is
+//! still a procedure when the sections right under its title hold ordered lists: each of those sections is a step.
+//! A step's sub-steps are the items of its top-level ordered list. Nothing here knows any particular article.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Article, Block, ListItem, Section, Span, text};
+
+/// Words that introduce a numbered step heading, lower-cased, by language. A heading is a step when it starts with
+/// one of these, optional spaces (no-break spaces too), and a number.
+pub const STEP_WORDS: &[&str] = &[
+    "step",
+    "phase",
+    "stage",
+    "part", // en
+    "étape",
+    "etape",
+    "phase",
+    "partie", // fr
+    "schritt",
+    "phase",
+    "teil", // de
+    "paso",
+    "fase",
+    "etapa",
+    "parte", // es, pt
+    "passaggio",
+    "passo",
+    "fase", // it
+    "stap",
+    "fase", // nl
+    "krok",
+    "etap", // pl
+    "steg",
+    "trin",
+    "vaihe",
+    "lépés",
+    "adım",
+    "pas",
+    "korak",
+    "krok", // sv/nb, da, fi, hu, tr, ro, hr/sl, cs
+    "шаг",
+    "этап",
+    "крок",
+    "βήμα", // ru, uk, el
+    "ステップ",
+    "手順",
+    "단계",
+    "步骤",
+    "步驟", // ja, ko, zh
+];
+
+/// Headings (lower-cased, without trailing punctuation) and anchor ids of a prerequisites section.
+pub const PREREQUISITE_TITLES: &[&str] = &[
+    "before you begin",
+    "before you start",
+    "prerequisites",
+    "prerequisite",
+    "requirements",
+    "what you need",
+    "what you'll need",
+    "avant de commencer",
+    "avant de démarrer",
+    "prérequis",
+    "conditions préalables",
+    "configuration requise",
+    "conditions requises",
+    "voraussetzungen",
+    "bevor sie beginnen",
+    "requisitos previos",
+    "antes de empezar",
+    "antes de comenzar",
+    "prerequisiti",
+    "prima di iniziare",
+    "pré-requisitos",
+    "antes de começar",
+    "vereisten",
+    "voordat u begint",
+    "前提条件",
+    "開始する前に",
+    "先决条件",
+    "先決條件",
+    "사전 요구 사항",
+];
+
+const PREREQUISITE_IDS: &[&str] = &[
+    "before-you-begin",
+    "before-you-start",
+    "prerequisites",
+    "requirements",
+];
+
+/// An article read as a procedure.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Procedure {
+    /// Blocks before the first heading and under the title, before any subsection.
+    pub intro: Vec<Block>,
+    /// Sections before the first step that are not the prerequisites (an overview, say).
+    pub intro_sections: Vec<Section>,
+    /// The "Before you begin" / "Avant de commencer" section, if any.
+    pub prerequisites: Option<Section>,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+    /// Sections after the last step ("Next steps", "Related articles").
+    pub outro: Vec<Section>,
+}
+
+/// One step of a procedure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// The section id: stable across languages when translations keep the `<a name>` anchors.
+    pub id: String,
+    /// The step's number: the one in its heading, else its position (1-based).
+    pub number: u32,
+    /// The heading without its "Step N:" prefix ("Delete users").
+    pub title: String,
+    /// The whole heading text ("Step 1: Delete users").
+    pub heading: String,
+    /// The span of the heading.
+    pub heading_span: Span,
+    /// Everything under the heading, sub-steps' list included.
+    pub body: Vec<Block>,
+    /// The items of the step's top-level ordered list.
+    pub substeps: Vec<SubStep>,
+    /// Subsections, and sections between this step and the next that are not steps themselves.
+    pub sections: Vec<Section>,
+    /// The span of the whole step section.
+    pub span: Span,
+}
+
+/// One item of a step's top-level ordered list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubStep {
+    /// The item's number as the reader sees it.
+    pub number: u64,
+    /// The plain text of the item's first block.
+    pub text: String,
+    /// The item's blocks.
+    pub blocks: Vec<Block>,
+    /// Source span of the item.
+    pub span: Span,
+}
+
+/// The number of a step heading ("Étape 1 : Supprimer" gives 1), and the rest of the heading after the number and
+/// its separator ("Supprimer").
+pub fn step_heading(title: &str) -> Option<(u32, &str)> {
+    let trimmed = title.trim_start();
+    let lower = trimmed.to_lowercase();
+    STEP_WORDS
+        .iter()
+        .filter(|word| lower.starts_with(*word))
+        .find_map(|word| {
+            // Lower-casing can change byte lengths; the step words keep their length, so map by character count.
+            let skip_chars = word.chars().count();
+            let at = trimmed
+                .char_indices()
+                .nth(skip_chars)
+                .map_or(trimmed.len(), |(at, _)| at);
+            numbered_rest(&trimmed[at..])
+        })
+}
+
+/// "  1 : Supprimer" gives (1, "Supprimer").
+fn numbered_rest(after_word: &str) -> Option<(u32, &str)> {
+    let after_space = after_word.trim_start();
+    let digits_len = after_space
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(after_space.len());
+    if digits_len == 0 {
+        return None;
+    }
+    let number = after_space[..digits_len].parse().ok()?;
+    let rest = after_space[digits_len..].trim_start();
+    let rest = rest
+        .strip_prefix([':', '：', '.', '-', '–', '—', ')'])
+        .unwrap_or(rest)
+        .trim_start();
+    Some((number, rest))
+}
+
+/// True for a "Before you begin" / "Prerequisites" section, in any language listed in [`PREREQUISITE_TITLES`].
+pub fn is_prerequisites(section: &Section) -> bool {
+    if PREREQUISITE_IDS.contains(&section.id.as_str()) {
+        return true;
+    }
+    let title = section
+        .title
+        .trim()
+        .trim_end_matches([':', '.', '：'])
+        .trim()
+        .to_lowercase();
+    PREREQUISITE_TITLES.contains(&title.as_str())
+}
+
+/// The procedure view of `article`.
+pub fn procedure(article: &Article) -> Procedure {
+    let (title_blocks, top) = match article.sections.as_slice() {
+        [only] if only.level == 1 => (only.blocks.as_slice(), only.sections.as_slice()),
+        sections => (&[][..], sections),
+    };
+    let mut procedure = Procedure {
+        intro: article
+            .preamble
+            .iter()
+            .chain(title_blocks)
+            .cloned()
+            .collect(),
+        ..Procedure::default()
+    };
+    let Some((level, is_step)) = step_sections(article, top) else {
+        procedure.intro_sections = top.to_vec();
+        return procedure;
+    };
+
+    // Sections between two steps belong to the step before them; those after the last step are the outro.
+    let mut between: Vec<Section> = Vec::new();
+    visit_at_level(top, level, &mut |section| {
+        if is_step(section) {
+            let number =
+                step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |(n, _)| n);
+            if let Some(previous) = procedure.steps.last_mut() {
+                previous.sections.append(&mut between);
+            }
+            procedure.steps.push(step(section, number));
+        } else if procedure.steps.is_empty() {
+            if procedure.prerequisites.is_none() && is_prerequisites(section) {
+                procedure.prerequisites = Some(section.clone());
+            } else {
+                procedure.intro_sections.push(section.clone());
+            }
+        } else {
+            between.push(section.clone());
+        }
+    });
+    procedure.outro = between;
+    procedure
+}
+
+type StepTest = fn(&Section) -> bool;
+
+/// The heading level that holds the steps and the test that picks them, or `None` when the article is no procedure.
+fn step_sections(article: &Article, top: &[Section]) -> Option<(u8, StepTest)> {
+    let mut counts = [0usize; 7];
+    for section in article.all_sections() {
+        if step_heading(&section.title).is_some() {
+            counts[usize::from(section.level.min(6))] += 1;
+        }
+    }
+    if let Some((level, _)) = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .max_by_key(|(level, n)| (**n, 7 - level))
+    {
+        return Some((level as u8, |section| {
+            step_heading(&section.title).is_some()
+        }));
+    }
+    let level = top.first()?.level;
+    let has_list = |section: &Section| {
+        !is_prerequisites(section) && !top_level_ordered_items(&section.blocks).is_empty()
+    };
+    top.iter()
+        .any(has_list)
+        .then_some((level, has_list as StepTest))
+}
+
+/// Calls `visit` on every section at `level`, in document order, descending through shallower sections.
+fn visit_at_level<'a>(sections: &'a [Section], level: u8, visit: &mut impl FnMut(&'a Section)) {
+    for section in sections {
+        if section.level >= level {
+            visit(section);
+        } else {
+            visit_at_level(&section.sections, level, visit);
+        }
+    }
+}
+
+fn step(section: &Section, number: u32) -> Step {
+    let title = step_heading(&section.title)
+        .map(|(_, rest)| rest)
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(&section.title);
+    let substeps = top_level_ordered_items(&section.blocks)
+        .into_iter()
+        .map(|(number, item)| SubStep {
+            number,
+            text: item
+                .blocks
+                .first()
+                .map(|first| text::blocks(std::slice::from_ref(first)))
+                .unwrap_or_default(),
+            blocks: item.blocks.clone(),
+            span: item.span,
+        })
+        .collect();
+    Step {
+        id: section.id.clone(),
+        number,
+        title: title.to_owned(),
+        heading: section.title.clone(),
+        heading_span: section.heading_span,
+        body: section.blocks.clone(),
+        substeps,
+        sections: section.sections.clone(),
+        span: section.span,
+    }
+}
+
+/// The items of the first ordered list directly in `blocks` (looking through moniker zones), with the items of
+/// following ordered lists that continue its numbering (a list split by an unindented code block or note).
+fn top_level_ordered_items(blocks: &[Block]) -> Vec<(u64, &ListItem)> {
+    let mut items: Vec<(u64, &ListItem)> = Vec::new();
+    for_each_list(blocks, &mut |start, list_items| {
+        let continues = items.last().is_some_and(|(last, _)| start == last + 1);
+        if items.is_empty() || continues {
+            items.extend(
+                list_items
+                    .iter()
+                    .enumerate()
+                    .map(|(index, item)| (start + index as u64, item)),
+            );
+        }
+    });
+    items
+}
+
+fn for_each_list<'a>(blocks: &'a [Block], visit: &mut impl FnMut(u64, &'a [ListItem])) {
+    for block in blocks {
+        match block {
+            Block::List {
+                ordered: true,
+                start,
+                items,
+                ..
+            } => visit(start.unwrap_or(1), items),
+            Block::Moniker { blocks, .. } => for_each_list(blocks, visit),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_headings_in_several_languages_and_spacings() {
+        assert_eq!(
+            step_heading("Step 1: Delete users"),
+            Some((1, "Delete users"))
+        );
+        assert_eq!(
+            step_heading("Étape 1 : Supprimer des utilisateurs"),
+            Some((1, "Supprimer des utilisateurs"))
+        );
+        assert_eq!(
+            step_heading("Étape\u{a0}2\u{a0}: Annuler"),
+            Some((2, "Annuler"))
+        );
+        assert_eq!(step_heading("Step7: Verify"), Some((7, "Verify")));
+        assert_eq!(step_heading("Phase 3 — Roll out"), Some((3, "Roll out")));
+        assert_eq!(step_heading("ステップ 4: 確認"), Some((4, "確認")));
+        assert_eq!(
+            step_heading("Partie 2 : Configurer"),
+            Some((2, "Configurer"))
+        );
+        assert_eq!(step_heading("Steps to follow"), None);
+        assert_eq!(step_heading("Stepping stones 2"), None);
+        assert_eq!(step_heading("Set up the tenant"), None);
+    }
+}

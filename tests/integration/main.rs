@@ -1,0 +1,1 @@
+//! checkdown's integration tests: one test binary, one module per area, fixtures in folders beside them.
