@@ -9,8 +9,7 @@ use std::{env, fs};
 const ASSET_DIRS: [&str; 3] = ["content", "locales", "templates"];
 
 fn main() {
-    let root =
-        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in ASSET_DIRS {
         println!("cargo::rerun-if-changed={dir}");
@@ -20,12 +19,8 @@ fn main() {
     let mut table = String::from("&[\n");
     for relative in &files {
         let absolute = root.join(relative);
-        writeln!(
-            table,
-            "    ({relative:?}, include_str!({:?})),",
-            absolute.display().to_string()
-        )
-        .expect("writing to a String cannot fail");
+        writeln!(table, "    ({relative:?}, include_str!({:?})),", absolute.display().to_string())
+            .expect("writing to a String cannot fail");
     }
     table.push(']');
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("assets.rs");

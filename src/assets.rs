@@ -6,18 +6,12 @@ static FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/assets.rs"))
 
 /// The text of a bundled file, by its path relative to the crate root (`content/en-us/close-your-account.md`).
 pub fn get(path: &str) -> Option<&'static str> {
-    FILES
-        .binary_search_by(|(name, _)| name.cmp(&path))
-        .ok()
-        .map(|index| FILES[index].1)
+    FILES.binary_search_by(|(name, _)| name.cmp(&path)).ok().map(|index| FILES[index].1)
 }
 
 /// The bundled files whose path starts with `prefix`, in path order.
 pub fn under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    FILES
-        .iter()
-        .copied()
-        .filter(move |(name, _)| name.starts_with(prefix))
+    FILES.iter().copied().filter(move |(name, _)| name.starts_with(prefix))
 }
 
 #[cfg(test)]
@@ -26,10 +20,7 @@ mod tests {
 
     #[test]
     fn bundled_seed_articles_are_byte_for_byte_the_files_on_disk() {
-        for path in [
-            "content/en-us/close-your-account.md",
-            "content/fr-fr/close-your-account.md",
-        ] {
+        for path in ["content/en-us/close-your-account.md", "content/fr-fr/close-your-account.md"] {
             let on_disk = std::fs::read_to_string(path).unwrap();
             assert_eq!(get(path), Some(on_disk.as_str()), "{path}");
         }

@@ -93,10 +93,7 @@ impl FrontMatter {
     /// `no-loc`: terms that must stay untranslated.
     pub fn no_loc(&self) -> Vec<String> {
         match self.get("no-loc") {
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(|item| item.as_str().map(str::to_owned))
-                .collect(),
+            Some(Value::Array(items)) => items.iter().filter_map(|item| item.as_str().map(str::to_owned)).collect(),
             Some(Value::String(one)) => vec![one.clone()],
             _ => Vec::new(),
         }
@@ -124,11 +121,7 @@ impl<'de> Deserialize<'de> for FrontMatter {
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<FrontMatter, A::Error> {
                 let mut entries = Vec::new();
                 while let Some((key, value)) = access.next_entry::<String, Value>()? {
-                    entries.push(Entry {
-                        key,
-                        value,
-                        line: 0,
-                    });
+                    entries.push(Entry { key, value, line: 0 });
                 }
                 Ok(FrontMatter { entries })
             }

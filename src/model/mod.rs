@@ -380,10 +380,7 @@ impl Block {
             | Self::Quote { blocks, .. }
             | Self::Moniker { blocks, .. }
             | Self::Extension { blocks, .. } => blocks,
-            Self::Include {
-                resolved: Some(blocks),
-                ..
-            } => blocks,
+            Self::Include { resolved: Some(blocks), .. } => blocks,
             _ => &[],
         }
     }

@@ -86,12 +86,7 @@ pub const PREREQUISITE_TITLES: &[&str] = &[
     "사전 요구 사항",
 ];
 
-const PREREQUISITE_IDS: &[&str] = &[
-    "before-you-begin",
-    "before-you-start",
-    "prerequisites",
-    "requirements",
-];
+const PREREQUISITE_IDS: &[&str] = &["before-you-begin", "before-you-start", "prerequisites", "requirements"];
 
 /// An article read as a procedure.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -149,35 +144,24 @@ pub struct SubStep {
 pub fn step_heading(title: &str) -> Option<(u32, &str)> {
     let trimmed = title.trim_start();
     let lower = trimmed.to_lowercase();
-    STEP_WORDS
-        .iter()
-        .filter(|word| lower.starts_with(*word))
-        .find_map(|word| {
-            // Lower-casing can change byte lengths; the step words keep their length, so map by character count.
-            let skip_chars = word.chars().count();
-            let at = trimmed
-                .char_indices()
-                .nth(skip_chars)
-                .map_or(trimmed.len(), |(at, _)| at);
-            numbered_rest(&trimmed[at..])
-        })
+    STEP_WORDS.iter().filter(|word| lower.starts_with(*word)).find_map(|word| {
+        // Lower-casing can change byte lengths; the step words keep their length, so map by character count.
+        let skip_chars = word.chars().count();
+        let at = trimmed.char_indices().nth(skip_chars).map_or(trimmed.len(), |(at, _)| at);
+        numbered_rest(&trimmed[at..])
+    })
 }
 
 /// "  1 : Supprimer" gives (1, "Supprimer").
 fn numbered_rest(after_word: &str) -> Option<(u32, &str)> {
     let after_space = after_word.trim_start();
-    let digits_len = after_space
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(after_space.len());
+    let digits_len = after_space.find(|c: char| !c.is_ascii_digit()).unwrap_or(after_space.len());
     if digits_len == 0 {
         return None;
     }
     let number = after_space[..digits_len].parse().ok()?;
     let rest = after_space[digits_len..].trim_start();
-    let rest = rest
-        .strip_prefix([':', '：', '.', '-', '–', '—', ')'])
-        .unwrap_or(rest)
-        .trim_start();
+    let rest = rest.strip_prefix([':', '：', '.', '-', '–', '—', ')']).unwrap_or(rest).trim_start();
     Some((number, rest))
 }
 
@@ -186,12 +170,7 @@ pub fn is_prerequisites(section: &Section) -> bool {
     if PREREQUISITE_IDS.contains(&section.id.as_str()) {
         return true;
     }
-    let title = section
-        .title
-        .trim()
-        .trim_end_matches([':', '.', '：'])
-        .trim()
-        .to_lowercase();
+    let title = section.title.trim().trim_end_matches([':', '.', '：']).trim().to_lowercase();
     PREREQUISITE_TITLES.contains(&title.as_str())
 }
 
@@ -201,15 +180,8 @@ pub fn procedure(article: &Article) -> Procedure {
         [only] if only.level == 1 => (only.blocks.as_slice(), only.sections.as_slice()),
         sections => (&[][..], sections),
     };
-    let mut procedure = Procedure {
-        intro: article
-            .preamble
-            .iter()
-            .chain(title_blocks)
-            .cloned()
-            .collect(),
-        ..Procedure::default()
-    };
+    let mut procedure =
+        Procedure { intro: article.preamble.iter().chain(title_blocks).cloned().collect(), ..Procedure::default() };
     let Some((level, is_step)) = step_sections(article, top) else {
         procedure.intro_sections = top.to_vec();
         return procedure;
@@ -219,8 +191,7 @@ pub fn procedure(article: &Article) -> Procedure {
     let mut between: Vec<Section> = Vec::new();
     visit_at_level(top, level, &mut |section| {
         if is_step(section) {
-            let number =
-                step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |(n, _)| n);
+            let number = step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |(n, _)| n);
             if let Some(previous) = procedure.steps.last_mut() {
                 previous.sections.append(&mut between);
             }
@@ -249,23 +220,15 @@ fn step_sections(article: &Article, top: &[Section]) -> Option<(u8, StepTest)> {
             counts[usize::from(section.level.min(6))] += 1;
         }
     }
-    if let Some((level, _)) = counts
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| **n > 0)
-        .max_by_key(|(level, n)| (**n, 7 - level))
+    if let Some((level, _)) =
+        counts.iter().enumerate().filter(|(_, n)| **n > 0).max_by_key(|(level, n)| (**n, 7 - level))
     {
-        return Some((level as u8, |section| {
-            step_heading(&section.title).is_some()
-        }));
+        return Some((level as u8, |section| step_heading(&section.title).is_some()));
     }
     let level = top.first()?.level;
-    let has_list = |section: &Section| {
-        !is_prerequisites(section) && !top_level_ordered_items(&section.blocks).is_empty()
-    };
-    top.iter()
-        .any(has_list)
-        .then_some((level, has_list as StepTest))
+    let has_list =
+        |section: &Section| !is_prerequisites(section) && !top_level_ordered_items(&section.blocks).is_empty();
+    top.iter().any(has_list).then_some((level, has_list as StepTest))
 }
 
 /// Calls `visit` on every section at `level`, in document order, descending through shallower sections.
@@ -280,19 +243,13 @@ fn visit_at_level<'a>(sections: &'a [Section], level: u8, visit: &mut impl FnMut
 }
 
 fn step(section: &Section, number: u32) -> Step {
-    let title = step_heading(&section.title)
-        .map(|(_, rest)| rest)
-        .filter(|rest| !rest.is_empty())
-        .unwrap_or(&section.title);
+    let title =
+        step_heading(&section.title).map(|(_, rest)| rest).filter(|rest| !rest.is_empty()).unwrap_or(&section.title);
     let substeps = top_level_ordered_items(&section.blocks)
         .into_iter()
         .map(|(number, item)| SubStep {
             number,
-            text: item
-                .blocks
-                .first()
-                .map(|first| text::blocks(std::slice::from_ref(first)))
-                .unwrap_or_default(),
+            text: item.blocks.first().map(|first| text::blocks(std::slice::from_ref(first))).unwrap_or_default(),
             blocks: item.blocks.clone(),
             span: item.span,
         })
@@ -317,12 +274,7 @@ fn top_level_ordered_items(blocks: &[Block]) -> Vec<(u64, &ListItem)> {
     for_each_list(blocks, &mut |start, list_items| {
         let continues = items.last().is_some_and(|(last, _)| start == last + 1);
         if items.is_empty() || continues {
-            items.extend(
-                list_items
-                    .iter()
-                    .enumerate()
-                    .map(|(index, item)| (start + index as u64, item)),
-            );
+            items.extend(list_items.iter().enumerate().map(|(index, item)| (start + index as u64, item)));
         }
     });
     items
@@ -331,12 +283,7 @@ fn top_level_ordered_items(blocks: &[Block]) -> Vec<(u64, &ListItem)> {
 fn for_each_list<'a>(blocks: &'a [Block], visit: &mut impl FnMut(u64, &'a [ListItem])) {
     for block in blocks {
         match block {
-            Block::List {
-                ordered: true,
-                start,
-                items,
-                ..
-            } => visit(start.unwrap_or(1), items),
+            Block::List { ordered: true, start, items, .. } => visit(start.unwrap_or(1), items),
             Block::Moniker { blocks, .. } => for_each_list(blocks, visit),
             _ => {}
         }
@@ -349,25 +296,13 @@ mod tests {
 
     #[test]
     fn step_headings_in_several_languages_and_spacings() {
-        assert_eq!(
-            step_heading("Step 1: Delete users"),
-            Some((1, "Delete users"))
-        );
-        assert_eq!(
-            step_heading("Étape 1 : Supprimer des utilisateurs"),
-            Some((1, "Supprimer des utilisateurs"))
-        );
-        assert_eq!(
-            step_heading("Étape\u{a0}2\u{a0}: Annuler"),
-            Some((2, "Annuler"))
-        );
+        assert_eq!(step_heading("Step 1: Delete users"), Some((1, "Delete users")));
+        assert_eq!(step_heading("Étape 1 : Supprimer des utilisateurs"), Some((1, "Supprimer des utilisateurs")));
+        assert_eq!(step_heading("Étape\u{a0}2\u{a0}: Annuler"), Some((2, "Annuler")));
         assert_eq!(step_heading("Step7: Verify"), Some((7, "Verify")));
         assert_eq!(step_heading("Phase 3 — Roll out"), Some((3, "Roll out")));
         assert_eq!(step_heading("ステップ 4: 確認"), Some((4, "確認")));
-        assert_eq!(
-            step_heading("Partie 2 : Configurer"),
-            Some((2, "Configurer"))
-        );
+        assert_eq!(step_heading("Partie 2 : Configurer"), Some((2, "Configurer")));
         assert_eq!(step_heading("Steps to follow"), None);
         assert_eq!(step_heading("Stepping stones 2"), None);
         assert_eq!(step_heading("Set up the tenant"), None);

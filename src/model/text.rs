@@ -22,9 +22,7 @@ fn push_inlines(inlines: &[Inline], out: &mut String) {
         match inline {
             Inline::Text { text, .. } => out.push_str(text),
             Inline::Code { code: text, .. } | Inline::NoLoc { text, .. } => out.push_str(text),
-            Inline::Emphasis { children, .. } | Inline::Link { children, .. } => {
-                push_inlines(children, out)
-            }
+            Inline::Emphasis { children, .. } | Inline::Link { children, .. } => push_inlines(children, out),
             Inline::Image { alt, .. } => out.push_str(alt),
             Inline::Break { .. } => out.push(' '),
             Inline::Include { title, .. } => out.push_str(title),
@@ -56,11 +54,7 @@ fn push_blocks(blocks: &[Block], out: &mut String) {
                     out.push('\n');
                 }
             }
-            Block::Include {
-                title,
-                resolved: None,
-                ..
-            } => {
+            Block::Include { title, resolved: None, .. } => {
                 out.push_str(title);
                 out.push('\n');
             }

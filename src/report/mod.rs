@@ -49,18 +49,12 @@ pub struct Location {
 impl Location {
     /// A location at `span` in `path`.
     pub fn new(path: impl Into<String>, span: Span) -> Self {
-        Self {
-            path: path.into(),
-            span: Some(span),
-        }
+        Self { path: path.into(), span: Some(span) }
     }
 
     /// A location naming a whole file.
     pub fn file(path: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            span: None,
-        }
+        Self { path: path.into(), span: None }
     }
 
     /// The 1-based line, 1 for a whole-file location.
@@ -100,19 +94,8 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding of `rule` at `location`.
-    pub fn new(
-        rule: &str,
-        severity: Severity,
-        location: Location,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            rule: rule.to_owned(),
-            severity,
-            message: message.into(),
-            location,
-            source: None,
-        }
+    pub fn new(rule: &str, severity: Severity, location: Location, message: impl Into<String>) -> Self {
+        Self { rule: rule.to_owned(), severity, message: message.into(), location, source: None }
     }
 
     /// The same finding with its source-side counterpart.
@@ -124,10 +107,6 @@ impl Diagnostic {
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            formatter,
-            "{}: {}[{}]: {}",
-            self.location, self.severity, self.rule, self.message
-        )
+        write!(formatter, "{}: {}[{}]: {}", self.location, self.severity, self.rule, self.message)
     }
 }
