@@ -7,5 +7,9 @@
 //! [`report`] prints what sync and the parser find.
 
 pub mod assets;
+pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod model;
+pub mod parse;
 pub mod report;

@@ -32,6 +32,17 @@ pub struct Span {
     pub end_column: u32,
 }
 
+impl Span {
+    /// Grows this span to end where `other` ends, when that is later.
+    pub fn extend_to(&mut self, other: Span) {
+        if other.end > self.end {
+            self.end = other.end;
+            self.end_line = other.end_line;
+            self.end_column = other.end_column;
+        }
+    }
+}
+
 /// One parsed article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -62,6 +73,9 @@ pub struct Section {
     pub explicit_id: bool,
     /// The heading's plain text (anchors removed).
     pub title: String,
+    /// The moniker range of the zone the heading sits in, if any: the whole section applies to it only.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub moniker: Option<String>,
     /// The heading's inlines (anchors removed).
     pub heading: Vec<Inline>,
     /// The span of the heading line.
@@ -189,6 +203,9 @@ pub enum Block {
         title: String,
         /// The path as written.
         path: String,
+        /// The included file, relative to the docs root, when it was found; the spans of `resolved` point into it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        file: Option<String>,
         /// The included file's blocks when it was found (relative to the article, inside the docs root).
         #[serde(skip_serializing_if = "Option::is_none")]
         resolved: Option<Vec<Block>>,

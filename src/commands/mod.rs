@@ -1,0 +1,3 @@
+//! One module per subcommand: each takes a validated job from [`cli`](crate::cli) and runs it.
+
+pub mod parse;

@@ -1,0 +1,843 @@
+//! Builds the block tree from pulldown-cmark events, adding what Learn layers on CommonMark: directive zones and
+//! extensions, alerts and `[!div]` sections, `[!INCLUDE]`, `:::no-loc:::`, and the inline HTML Learn articles use
+//! (`<a href>` links, `<a name>` anchors, `<br>`, `<img>`).
+//!
+//! Nesting deeper than [`MAX_DEPTH`] containers is flattened into the deepest kept one (with a warning), so a
+//! hostile file cannot exhaust the stack of anything that later walks the tree.
+
+use std::ops::Range;
+
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
+
+use super::directives::{DirectiveKind, Prepared};
+use super::html::{self, parse_tag};
+use super::lines::LineIndex;
+use super::markdown::cmark;
+use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Span};
+use crate::report::{Diagnostic, Location, Severity};
+
+/// How many block containers (lists, items, quotes, zones) and inline containers may nest before the rest is
+/// flattened. Real articles stay far below it.
+pub const MAX_DEPTH: usize = 32;
+
+/// The rule name of every problem the parser reports.
+pub const PARSE_ERROR: &str = "parse-error";
+
+/// Builds the flat top-level block list of `prepared` (headings included, as [`Block::Heading`]).
+pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: &str) -> (Vec<Block>, Vec<Diagnostic>) {
+    let mut builder = Builder {
+        prepared,
+        index,
+        path,
+        stack: vec![Frame::Container(Container::new(ContainerKind::Document, 0))],
+        suppressed: 0,
+        depth_reported: false,
+        diagnostics: Vec::new(),
+    };
+    for (event, range) in cmark(&prepared.text) {
+        // Everything past this point works in offsets of the original file.
+        let range = prepared.original(range.start + base)..prepared.original(range.end + base);
+        builder.event(event, range);
+    }
+    builder.finish()
+}
+
+struct Builder<'p, 'i> {
+    prepared: &'p Prepared<'p>,
+    index: &'i LineIndex<'i>,
+    path: &'i str,
+    stack: Vec<Frame>,
+    /// Containers not opened because [`MAX_DEPTH`] was reached; their ends are skipped too.
+    suppressed: usize,
+    depth_reported: bool,
+    diagnostics: Vec<Diagnostic>,
+}
+
+enum Frame {
+    Container(Container),
+    List { ordered: bool, start_number: Option<u64>, items: Vec<ListItem>, start: usize },
+    Inlines(Inlines),
+    Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, row: Vec<Vec<Inline>>, start: usize },
+    Code { language: Option<String>, code: String, start: usize },
+    Html { html: String, start: usize },
+}
+
+struct Container {
+    kind: ContainerKind,
+    blocks: Vec<Block>,
+    start: usize,
+    task: Option<bool>,
+}
+
+impl Container {
+    fn new(kind: ContainerKind, start: usize) -> Self {
+        Self { kind, blocks: Vec::new(), start, task: None }
+    }
+}
+
+enum ContainerKind {
+    Document,
+    Quote(Option<BlockQuoteKind>),
+    Item,
+    Moniker { range: String },
+    Extension { name: String, attributes: Vec<Attribute> },
+}
+
+struct Inlines {
+    kind: InlineKind,
+    inlines: Vec<Inline>,
+    start: usize,
+}
+
+enum InlineKind {
+    /// A paragraph; `implicit` for the text of a tight list item, which has no paragraph events.
+    Paragraph {
+        implicit: bool,
+    },
+    Heading(u8),
+    Emphasis(EmphasisKind),
+    Link {
+        target: String,
+        title: String,
+        html: bool,
+    },
+    /// `<a name="x">…</a>`: an anchor whose content stays in the running text.
+    HtmlAnchor,
+    Image {
+        source: String,
+        title: String,
+    },
+    Cell,
+}
+
+impl Builder<'_, '_> {
+    fn span(&self, range: &Range<usize>) -> Span {
+        self.index.span(range.start, range.end)
+    }
+
+    fn diagnose(&mut self, severity: Severity, start: usize, end: usize, message: String) {
+        let location = Location::new(self.path, self.index.span(start, end));
+        self.diagnostics.push(Diagnostic::new(PARSE_ERROR, severity, location, message));
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) => self.text(&text, range),
+            Event::Code(code) => {
+                let span = self.span(&range);
+                self.inlines().push(Inline::Code { code: code.into_string(), span });
+            }
+            Event::InlineHtml(html) | Event::InlineMath(html) | Event::DisplayMath(html) => {
+                self.inline_html(&html, range)
+            }
+            Event::Html(html) => match self.stack.last_mut() {
+                Some(Frame::Html { html: block, .. }) => block.push_str(&html),
+                _ => self.inline_html(&html, range),
+            },
+            Event::SoftBreak => self.text(" ", range),
+            Event::HardBreak => {
+                let span = self.span(&range);
+                self.inlines().push(Inline::Break { span });
+            }
+            Event::Rule => {
+                let span = self.span(&range);
+                self.push_block(Block::Rule { span });
+            }
+            Event::TaskListMarker(checked) => {
+                if let Some(Frame::Container(Container { kind: ContainerKind::Item, task, .. })) = self.stack.last_mut()
+                {
+                    *task = Some(checked);
+                }
+            }
+            Event::FootnoteReference(label) => self.text(&format!("[^{label}]"), range),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        let start = range.start;
+        match tag {
+            Tag::Paragraph => {
+                self.close_implicit();
+                self.stack.push(Frame::Inlines(Inlines {
+                    kind: InlineKind::Paragraph { implicit: false },
+                    inlines: Vec::new(),
+                    start,
+                }));
+            }
+            Tag::Heading { level, .. } => {
+                self.close_implicit();
+                self.stack.push(Frame::Inlines(Inlines {
+                    kind: InlineKind::Heading(level as u8),
+                    inlines: Vec::new(),
+                    start,
+                }));
+            }
+            Tag::BlockQuote(kind) => self.open_container(ContainerKind::Quote(kind), start),
+            Tag::Item => self.open_container(ContainerKind::Item, start),
+            Tag::List(start_number) => {
+                self.close_implicit();
+                if self.too_deep() {
+                    return;
+                }
+                self.stack.push(Frame::List {
+                    ordered: start_number.is_some(),
+                    start_number,
+                    items: Vec::new(),
+                    start,
+                });
+            }
+            Tag::CodeBlock(kind) => {
+                self.close_implicit();
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_owned),
+                    CodeBlockKind::Indented => None,
+                };
+                self.stack.push(Frame::Code { language, code: String::new(), start });
+            }
+            Tag::HtmlBlock => {
+                self.close_implicit();
+                self.stack.push(Frame::Html { html: String::new(), start });
+            }
+            Tag::Table(_) => {
+                self.close_implicit();
+                self.stack.push(Frame::Table { head: Vec::new(), rows: Vec::new(), row: Vec::new(), start });
+            }
+            Tag::TableHead | Tag::TableRow => {}
+            Tag::TableCell => self.open_inline(InlineKind::Cell, start),
+            Tag::Emphasis => self.open_inline(InlineKind::Emphasis(EmphasisKind::Emphasis), start),
+            Tag::Strong => self.open_inline(InlineKind::Emphasis(EmphasisKind::Strong), start),
+            Tag::Strikethrough => self.open_inline(InlineKind::Emphasis(EmphasisKind::Strikethrough), start),
+            Tag::Link { dest_url, title, .. } => self.open_inline(
+                InlineKind::Link { target: dest_url.into_string(), title: title.into_string(), html: false },
+                start,
+            ),
+            Tag::Image { dest_url, title, .. } => self
+                .open_inline(InlineKind::Image { source: dest_url.into_string(), title: title.into_string() }, start),
+            Tag::Superscript | Tag::Subscript => self.open_inline(InlineKind::Emphasis(EmphasisKind::Emphasis), start),
+            Tag::FootnoteDefinition(_)
+            | Tag::MetadataBlock(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) => {
+                self.close_html_inlines();
+                if let Some(Frame::Inlines(inlines)) = self.stack.pop() {
+                    self.finish_paragraph(inlines, range.end);
+                }
+            }
+            TagEnd::BlockQuote(_) | TagEnd::Item => {
+                self.close_implicit();
+                if self.suppressed > 0 {
+                    self.suppressed -= 1;
+                    return;
+                }
+                self.close_zones_until_container(range.end);
+                if let Some(Frame::Container(container)) = self.stack.pop() {
+                    self.finish_container(container, range.end);
+                }
+            }
+            TagEnd::List(_) => {
+                if self.suppressed > 0 {
+                    self.suppressed -= 1;
+                    return;
+                }
+                if let Some(Frame::List { ordered, start_number, items, start }) = self.stack.pop() {
+                    let span = self.span(&(start..range.end));
+                    let start = if ordered { start_number } else { None };
+                    self.push_block(Block::List { ordered, start, items, span });
+                }
+            }
+            TagEnd::CodeBlock => {
+                if let Some(Frame::Code { language, code, start }) = self.stack.pop() {
+                    let span = self.span(&(start..range.end));
+                    self.push_block(Block::Code { language, code, span });
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some(Frame::Html { html, start }) = self.stack.pop() {
+                    let span = self.span(&(start..range.end));
+                    self.push_block(Block::Html { html, span });
+                }
+            }
+            TagEnd::TableCell => {
+                self.close_html_inlines();
+                if let Some(Frame::Inlines(cell)) = self.stack.pop()
+                    && let Some(Frame::Table { row, .. }) = self.stack.last_mut()
+                {
+                    row.push(cell.inlines);
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(Frame::Table { head, rows, row, .. }) = self.stack.last_mut() {
+                    let cells = std::mem::take(row);
+                    if matches!(tag, TagEnd::TableHead) { *head = cells } else { rows.push(cells) }
+                }
+            }
+            TagEnd::Table => {
+                if let Some(Frame::Table { head, rows, start, .. }) = self.stack.pop() {
+                    let span = self.span(&(start..range.end));
+                    self.push_block(Block::Table { head, rows, span });
+                }
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {
+                self.close_html_inlines();
+                self.close_inline(range.end);
+            }
+            TagEnd::FootnoteDefinition
+            | TagEnd::MetadataBlock(_)
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => {}
+        }
+    }
+
+    fn too_deep(&mut self) -> bool {
+        let depth = self.stack.iter().filter(|frame| matches!(frame, Frame::Container(_) | Frame::List { .. })).count();
+        if depth < MAX_DEPTH && self.suppressed == 0 {
+            return false;
+        }
+        self.suppressed += 1;
+        if !self.depth_reported {
+            self.depth_reported = true;
+            let at = self
+                .stack
+                .iter()
+                .rev()
+                .find_map(|frame| match frame {
+                    Frame::Container(container) => Some(container.start),
+                    _ => None,
+                })
+                .unwrap_or(0);
+            self.diagnose(
+                Severity::Warning,
+                at,
+                at,
+                format!("lists and quotes nest more than {MAX_DEPTH} levels deep; deeper levels are flattened"),
+            );
+        }
+        true
+    }
+
+    fn open_container(&mut self, kind: ContainerKind, start: usize) {
+        self.close_implicit();
+        if self.too_deep() {
+            return;
+        }
+        self.stack.push(Frame::Container(Container::new(kind, start)));
+    }
+
+    fn open_inline(&mut self, kind: InlineKind, start: usize) {
+        if !matches!(self.stack.last(), Some(Frame::Inlines(_))) {
+            self.inlines();
+        }
+        let depth = self.stack.iter().rev().take_while(|frame| matches!(frame, Frame::Inlines(_))).count();
+        if depth >= MAX_DEPTH {
+            // Too deep: keep the content in the enclosing inline, drop the nesting. Push a transparent frame so the
+            // matching end still has something to close.
+            self.stack.push(Frame::Inlines(Inlines { kind: InlineKind::HtmlAnchor, inlines: Vec::new(), start }));
+            return;
+        }
+        self.stack.push(Frame::Inlines(Inlines { kind, inlines: Vec::new(), start }));
+    }
+
+    /// The inline list being filled, opening an implicit paragraph when inlines arrive directly in a container
+    /// (tight list items).
+    fn inlines(&mut self) -> &mut Vec<Inline> {
+        if !matches!(self.stack.last(), Some(Frame::Inlines(_))) {
+            // The start of an implicit paragraph is its first inline's; see `close_implicit`.
+            self.stack.push(Frame::Inlines(Inlines {
+                kind: InlineKind::Paragraph { implicit: true },
+                inlines: Vec::new(),
+                start: usize::MAX,
+            }));
+        }
+        match self.stack.last_mut() {
+            Some(Frame::Inlines(inlines)) => &mut inlines.inlines,
+            _ => unreachable!("an inline frame was just ensured"),
+        }
+    }
+
+    fn text(&mut self, text: &str, range: Range<usize>) {
+        match self.stack.last_mut() {
+            Some(Frame::Code { code, .. }) => return code.push_str(text),
+            Some(Frame::Html { html, .. }) => return html.push_str(text),
+            _ => {}
+        }
+        let span = self.span(&range);
+        push_text(self.inlines(), text, span);
+    }
+
+    fn inline_html(&mut self, html: &str, range: Range<usize>) {
+        let span = self.span(&range);
+        let Some(tag) = parse_tag(html) else {
+            self.inlines().push(Inline::Html { html: html.to_owned(), span });
+            return;
+        };
+        if tag.opens("a") {
+            if let Some(href) = tag.attribute("href") {
+                let kind = InlineKind::Link {
+                    target: href.to_owned(),
+                    title: tag.attribute("title").unwrap_or_default().to_owned(),
+                    html: true,
+                };
+                self.open_inline(kind, range.start);
+                return;
+            }
+            if let Some(name) = tag.attribute("name").or_else(|| tag.attribute("id")) {
+                let anchor = Inline::Anchor { name: name.to_owned(), span };
+                self.inlines().push(anchor);
+                if !matches!(tag, html::Tag::Open { self_closing: true, .. }) {
+                    self.open_inline(InlineKind::HtmlAnchor, range.start);
+                }
+                return;
+            }
+        } else if tag.closes("a") {
+            if matches!(
+                self.stack.last(),
+                Some(Frame::Inlines(Inlines {
+                    kind: InlineKind::Link { html: true, .. } | InlineKind::HtmlAnchor,
+                    ..
+                }))
+            ) {
+                self.close_inline(range.end);
+                return;
+            }
+        } else if tag.opens("br") {
+            self.inlines().push(Inline::Break { span });
+            return;
+        } else if tag.opens("img")
+            && let Some(source) = tag.attribute("src")
+        {
+            let image = Inline::Image {
+                source: source.to_owned(),
+                alt: tag.attribute("alt").unwrap_or_default().to_owned(),
+                title: tag.attribute("title").unwrap_or_default().to_owned(),
+                span,
+            };
+            self.inlines().push(image);
+            return;
+        }
+        self.inlines().push(Inline::Html { html: html.to_owned(), span });
+    }
+
+    fn close_inline(&mut self, end: usize) {
+        let Some(Frame::Inlines(Inlines { kind, inlines, start })) = self.stack.pop() else { return };
+        let span = self.span(&(start..end));
+        let parent = self.inlines();
+        match kind {
+            InlineKind::Emphasis(style) => parent.push(Inline::Emphasis { style, children: inlines, span }),
+            InlineKind::Link { target, title, html } => {
+                parent.push(Inline::Link { target, title, children: inlines, html, span })
+            }
+            InlineKind::Image { source, title } => {
+                let alt = crate::model::text::inlines(&inlines);
+                parent.push(Inline::Image { source, alt, title, span });
+            }
+            InlineKind::HtmlAnchor | InlineKind::Paragraph { .. } | InlineKind::Heading(_) | InlineKind::Cell => {
+                for inline in inlines {
+                    match inline {
+                        Inline::Text { text, span } => push_text(parent, &text, span),
+                        other => parent.push(other),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Closes HTML links and anchors left open (an `<a>` with no `</a>` before its paragraph or emphasis ends).
+    fn close_html_inlines(&mut self) {
+        while let Some(Frame::Inlines(
+            inlines @ Inlines { kind: InlineKind::Link { html: true, .. } | InlineKind::HtmlAnchor, .. },
+        )) = self.stack.last()
+        {
+            let end = inlines.inlines.last().map_or(inlines.start, |last| last.span().end.max(inlines.start));
+            self.close_inline(end);
+        }
+    }
+
+    fn close_implicit(&mut self) {
+        self.close_html_inlines();
+        if let Some(Frame::Inlines(Inlines { kind: InlineKind::Paragraph { implicit: true }, .. })) = self.stack.last()
+        {
+            let Some(Frame::Inlines(inlines)) = self.stack.pop() else { unreachable!("matched just above") };
+            let (Some(first), Some(last)) = (inlines.inlines.first(), inlines.inlines.last()) else { return };
+            let span = self.index.span(first.span().start, last.span().end);
+            let inlines = learn_inlines(inlines.inlines);
+            self.push_block(paragraph_or_include(inlines, span));
+        }
+    }
+
+    fn finish_paragraph(&mut self, inlines: Inlines, end: usize) {
+        let span = self.span(&(inlines.start..end));
+        if let InlineKind::Heading(level) = inlines.kind {
+            let inlines = learn_inlines(inlines.inlines);
+            self.push_block(Block::Heading { level, inlines, span });
+            return;
+        }
+        if let Some(directive) = self.prepared.directive_at(span.start).cloned() {
+            self.directive(directive.kind, directive.start, directive.end);
+            return;
+        }
+        let inlines = learn_inlines(inlines.inlines);
+        self.push_block(paragraph_or_include(inlines, span));
+    }
+
+    fn directive(&mut self, kind: DirectiveKind, start: usize, end: usize) {
+        match kind {
+            DirectiveKind::MonikerOpen { range, trailing } => {
+                if let Some(trailing) = trailing {
+                    self.diagnose(
+                        Severity::Warning,
+                        start,
+                        end,
+                        format!("unexpected {trailing:?} after the moniker range; docfx ignores it"),
+                    );
+                }
+                if let Err(error) = super::moniker::MonikerRange::parse(&range) {
+                    self.diagnose(Severity::Error, start, end, format!("invalid moniker range {range:?}: {error}"));
+                }
+                if self.open_zone_range().is_some() {
+                    self.diagnose(Severity::Warning, start, end, "moniker zones cannot be nested".to_owned());
+                }
+                self.open_zone(ContainerKind::Moniker { range }, start);
+            }
+            DirectiveKind::MonikerEnd => {
+                if matches!(self.top_container(), Some(ContainerKind::Moniker { .. })) {
+                    self.close_zone(end, true);
+                } else {
+                    self.diagnose(
+                        Severity::Warning,
+                        start,
+                        end,
+                        "`::: moniker-end` with no open `::: moniker` zone; ignored".to_owned(),
+                    );
+                }
+            }
+            DirectiveKind::Extension { name, attributes, container, invalid } => {
+                if let Some(invalid) = invalid {
+                    self.diagnose(
+                        Severity::Error,
+                        start,
+                        end,
+                        format!("invalid attribute text {invalid:?} in `:::{name}`: values must be in double quotes"),
+                    );
+                }
+                if container {
+                    self.open_zone(ContainerKind::Extension { name, attributes }, start);
+                } else {
+                    let span = self.index.span(start, end);
+                    self.push_block(Block::Extension { name, attributes, blocks: Vec::new(), span });
+                }
+            }
+            DirectiveKind::ExtensionEnd { name } => {
+                if matches!(self.top_container(), Some(ContainerKind::Extension { name: open, .. }) if *open == name) {
+                    self.close_zone(end, true);
+                } else {
+                    self.diagnose(
+                        Severity::Warning,
+                        start,
+                        end,
+                        format!("`{name}-end` with no open `:::{name}`; ignored"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn top_container(&self) -> Option<&ContainerKind> {
+        match self.stack.last() {
+            Some(Frame::Container(container)) => Some(&container.kind),
+            _ => None,
+        }
+    }
+
+    fn open_zone_range(&self) -> Option<&str> {
+        self.stack.iter().rev().find_map(|frame| match frame {
+            Frame::Container(Container { kind: ContainerKind::Moniker { range }, .. }) => Some(range.as_str()),
+            _ => None,
+        })
+    }
+
+    fn open_zone(&mut self, kind: ContainerKind, original_start: usize) {
+        // Zones live in original offsets: their start is the directive's.
+        self.stack.push(Frame::Container(Container::new(kind, original_start)));
+    }
+
+    /// Closes the innermost zone; `end` is an original offset.
+    fn close_zone(&mut self, end: usize, closed: bool) {
+        let Some(Frame::Container(container)) = self.stack.pop() else { return };
+        let span = self.index.span(container.start, end.max(container.start));
+        let block = match container.kind {
+            ContainerKind::Moniker { range } => Block::Moniker { range, blocks: container.blocks, closed, span },
+            ContainerKind::Extension { name, attributes } => {
+                Block::Extension { name, attributes, blocks: container.blocks, span }
+            }
+            _ => unreachable!("close_zone only closes zones"),
+        };
+        if !closed {
+            let (what, fence) = match &block {
+                Block::Moniker { range, .. } => {
+                    (format!("::: moniker range=\"{range}\""), "::: moniker-end".to_owned())
+                }
+                Block::Extension { name, .. } => (format!(":::{name}"), format!("::: {name}-end")),
+                _ => unreachable!(),
+            };
+            self.diagnose(
+                Severity::Warning,
+                span.start,
+                span.start,
+                format!("`{what}` is never closed by `{fence}`; it runs to the end of its container"),
+            );
+        }
+        self.push_block(block);
+    }
+
+    /// Closes zones left open inside the container that is about to end.
+    fn close_zones_until_container(&mut self, end: usize) {
+        while matches!(self.top_container(), Some(ContainerKind::Moniker { .. } | ContainerKind::Extension { .. })) {
+            let last_end = match self.stack.last() {
+                Some(Frame::Container(container)) => container.blocks.last().map_or(end, |block| block.span().end),
+                _ => end,
+            };
+            self.close_zone(last_end, false);
+        }
+    }
+
+    fn finish_container(&mut self, container: Container, end: usize) {
+        let span = self.span(&(container.start..end));
+        match container.kind {
+            ContainerKind::Item => {
+                if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
+                    items.push(ListItem { task: container.task, blocks: container.blocks, span });
+                } else {
+                    // A list flattened away by the depth limit: keep the item's content.
+                    for block in container.blocks {
+                        self.push_block(block);
+                    }
+                }
+            }
+            ContainerKind::Quote(kind) => {
+                let block = self.quote(kind, container.blocks, span);
+                self.push_block(block);
+            }
+            ContainerKind::Document | ContainerKind::Moniker { .. } | ContainerKind::Extension { .. } => {
+                unreachable!("documents and zones are not closed by pulldown events")
+            }
+        }
+    }
+
+    /// A blockquote: a GitHub-style alert, a `[!div]` section, a `[!VIDEO]` embed, or a plain quote.
+    fn quote(&mut self, kind: Option<BlockQuoteKind>, mut blocks: Vec<Block>, span: Span) -> Block {
+        if let Some(kind) = kind {
+            let alert = match kind {
+                BlockQuoteKind::Note => AlertKind::Note,
+                BlockQuoteKind::Tip => AlertKind::Tip,
+                BlockQuoteKind::Important => AlertKind::Important,
+                BlockQuoteKind::Warning => AlertKind::Warning,
+                BlockQuoteKind::Caution => AlertKind::Caution,
+            };
+            return Block::Alert { alert, blocks, span };
+        }
+        let Some(Block::Paragraph { inlines, span: first_span }) = blocks.first() else {
+            return Block::Quote { blocks, span };
+        };
+        let Some(Inline::Text { text, .. }) = inlines.first() else { return Block::Quote { blocks, span } };
+        let Some((marker, rest)) = text.strip_prefix("[!").and_then(|after| after.split_once(']')) else {
+            return Block::Quote { blocks, span };
+        };
+        let (word, attributes) = marker.split_once(char::is_whitespace).unwrap_or((marker, ""));
+        let (word, attributes) = (word.to_ascii_lowercase(), attributes.trim().trim_matches('`').to_owned());
+        let first_span = *first_span;
+        let rest = rest.trim_start().to_owned();
+        match word.as_str() {
+            "div" | "video" => {
+                let remaining = remaining_after_marker(&blocks[0], rest);
+                blocks.splice(0..1, remaining);
+                if word == "div" {
+                    Block::Div { attributes, blocks, span }
+                } else {
+                    let attributes = vec![Attribute { name: "source".into(), value: attributes }];
+                    Block::Extension { name: "video".into(), attributes, blocks, span }
+                }
+            }
+            "note" | "tip" | "important" | "caution" | "warning" => {
+                self.diagnose(
+                    Severity::Warning,
+                    first_span.start,
+                    first_span.end,
+                    format!(
+                        "text after `[!{}]` on the same line: Learn shows this as a plain quote, not an alert",
+                        word.to_ascii_uppercase()
+                    ),
+                );
+                Block::Quote { blocks, span }
+            }
+            _ => Block::Quote { blocks, span },
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        self.close_implicit();
+        for frame in self.stack.iter_mut().rev() {
+            match frame {
+                Frame::Container(container) => return container.blocks.push(block),
+                Frame::List { items, .. } => {
+                    // A block directly in a list (a flattened item): attach it to the last item.
+                    if let Some(item) = items.last_mut() {
+                        return item.blocks.push(block);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn finish(mut self) -> (Vec<Block>, Vec<Diagnostic>) {
+        self.close_implicit();
+        let end = self.index.len();
+        while self.stack.len() > 1 {
+            match self.top_container() {
+                Some(ContainerKind::Moniker { .. } | ContainerKind::Extension { .. }) => self.close_zone(end, false),
+                _ => {
+                    // pulldown-cmark closes everything it opens; anything else left here is a builder bug, so keep
+                    // the content rather than lose it.
+                    if let Some(Frame::Container(container)) = self.stack.pop() {
+                        for block in container.blocks {
+                            self.push_block(block);
+                        }
+                    }
+                }
+            }
+        }
+        let Some(Frame::Container(document)) = self.stack.pop() else { return (Vec::new(), self.diagnostics) };
+        (document.blocks, self.diagnostics)
+    }
+}
+
+/// What is left of the first paragraph of a `[!div …]` quote once the marker is taken off.
+fn remaining_after_marker(first: &Block, rest: String) -> Vec<Block> {
+    let Block::Paragraph { inlines, span } = first else { return Vec::new() };
+    let mut inlines = inlines.clone();
+    if let Some(Inline::Text { text, .. }) = inlines.first_mut() {
+        *text = rest;
+    }
+    let empty = inlines.iter().all(|inline| matches!(inline, Inline::Text { text, .. } if text.trim().is_empty()));
+    if empty { Vec::new() } else { vec![Block::Paragraph { inlines, span: *span }] }
+}
+
+/// Appends text, merging with a preceding text node.
+fn push_text(inlines: &mut Vec<Inline>, text: &str, span: Span) {
+    if let Some(Inline::Text { text: last, span: last_span }) = inlines.last_mut() {
+        last.push_str(text);
+        last_span.extend_to(span);
+        return;
+    }
+    inlines.push(Inline::Text { text: text.to_owned(), span });
+}
+
+/// A paragraph that is only an `[!INCLUDE]` is an include block.
+fn paragraph_or_include(inlines: Vec<Inline>, span: Span) -> Block {
+    let mut meaningful =
+        inlines.iter().filter(|inline| !matches!(inline, Inline::Text { text, .. } if text.trim().is_empty()));
+    if let (Some(Inline::Include { title, path, .. }), None) = (meaningful.next(), meaningful.next()) {
+        return Block::Include { title: title.clone(), path: path.clone(), file: None, resolved: None, span };
+    }
+    Block::Paragraph { inlines, span }
+}
+
+/// Learn's inline extensions over plain CommonMark inlines: `[!INCLUDE [title](path)]` and `:::no-loc text="…":::`.
+fn learn_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    let mut iter = inlines.into_iter().peekable();
+    while let Some(inline) = iter.next() {
+        match inline {
+            Inline::Link { target, children, span, html: false, title } => {
+                let include_before =
+                    matches!(out.last(), Some(Inline::Text { text, .. }) if ends_with_include_marker(text));
+                let closes = matches!(iter.peek(), Some(Inline::Text { text, .. }) if text.starts_with(']'));
+                if include_before && closes {
+                    if let Some(Inline::Text { text, .. }) = out.last_mut() {
+                        let cut = text.len() - "[!include ".len();
+                        text.truncate(cut);
+                        if text.is_empty() {
+                            out.pop();
+                        }
+                    }
+                    if let Some(Inline::Text { text, .. }) = iter.peek_mut() {
+                        text.remove(0);
+                    }
+                    if matches!(iter.peek(), Some(Inline::Text { text, .. }) if text.is_empty()) {
+                        iter.next();
+                    }
+                    let title = crate::model::text::inlines(&children);
+                    out.push(Inline::Include { title, path: target, span });
+                } else {
+                    let children = learn_inlines(children);
+                    out.push(Inline::Link { target, children, span, html: false, title });
+                }
+            }
+            Inline::Text { text, span } if text.contains(":::no-loc") => split_no_loc(&text, span, &mut out),
+            Inline::Emphasis { style, children, span } => {
+                out.push(Inline::Emphasis { style, children: learn_inlines(children), span })
+            }
+            Inline::Link { target, children, span, html: true, title } => {
+                out.push(Inline::Link { target, children: learn_inlines(children), span, html: true, title })
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn ends_with_include_marker(text: &str) -> bool {
+    text.len() >= "[!include ".len()
+        && text.is_char_boundary(text.len() - "[!include ".len())
+        && text[text.len() - "[!include ".len()..].eq_ignore_ascii_case("[!include ")
+}
+
+fn split_no_loc(text: &str, span: Span, out: &mut Vec<Inline>) {
+    let mut rest = text;
+    while let Some(at) = rest.find(":::no-loc") {
+        let after = &rest[at + ":::no-loc".len()..];
+        let Some(value_start) = after.trim_start().strip_prefix("text=\"") else { break };
+        let mut value = String::new();
+        let mut close = None;
+        let mut chars = value_start.char_indices();
+        while let Some((index, c)) = chars.next() {
+            match c {
+                '\\' if value_start[index + 1..].starts_with('"') => {
+                    value.push('"');
+                    chars.next();
+                }
+                '"' => {
+                    close = Some(index);
+                    break;
+                }
+                c => value.push(c),
+            }
+        }
+        let Some(close) = close else { break };
+        let Some(tail) = value_start[close + 1..].trim_start().strip_prefix(":::") else { break };
+        if at > 0 {
+            push_text(out, &rest[..at], span);
+        }
+        out.push(Inline::NoLoc { text: value, span });
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        push_text(out, rest, span);
+    }
+}

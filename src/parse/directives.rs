@@ -1,0 +1,325 @@
+//! Learn's triple-colon lines: `::: moniker range="…"` / `::: moniker-end` zones and extensions such as
+//! `:::image …:::`, `::: zone pivot="…"` … `::: zone-end`, `:::row:::` … `:::row-end:::`.
+//!
+//! CommonMark sees these lines as paragraph text, and a fence line directly followed by content would even merge
+//! with it into one paragraph. So a line-based pass finds them first (outside fenced code) and surrounds each with
+//! blank lines (keeping any `>` blockquote markers), which makes every directive a paragraph of its own that the
+//! block builder then recognises by its offset. [`Prepared::original`] maps offsets back to the file.
+
+use std::borrow::Cow;
+
+use crate::model::Attribute;
+
+/// What a directive line says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DirectiveKind {
+    /// `::: moniker range="…"`.
+    MonikerOpen {
+        /// The range as written between the quotes.
+        range: String,
+        /// Text after the closing quote (docfx warns about it).
+        trailing: Option<String>,
+    },
+    /// `::: moniker-end`.
+    MonikerEnd,
+    /// `:::name attributes` — a container (`zone`, `row`, `column`, complex `image`) or a self-contained extension.
+    Extension {
+        /// Lower-cased name.
+        name: String,
+        /// Attributes in source order.
+        attributes: Vec<Attribute>,
+        /// True when the extension holds content up to a matching `name-end` line.
+        container: bool,
+        /// Attribute text that is not `name="value"`.
+        invalid: Option<String>,
+    },
+    /// `::: name-end` / `:::name-end:::`.
+    ExtensionEnd {
+        /// Lower-cased name, without `-end`.
+        name: String,
+    },
+}
+
+/// One directive line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Directive {
+    /// What the line says.
+    pub kind: DirectiveKind,
+    /// Original byte offset of its first `:`.
+    pub start: usize,
+    /// Original byte offset of the end of the line (before the line break).
+    pub end: usize,
+}
+
+/// The text the Markdown parser reads, the directives found, and how to map its offsets back.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    /// The text with blank lines around each directive (borrowed when there are none).
+    pub text: Cow<'a, str>,
+    /// The directives, in order.
+    pub directives: Vec<Directive>,
+    /// (offset in `text` where inserted bytes start, how many, inserted before that point).
+    insertions: Vec<(usize, usize, usize)>,
+}
+
+impl Prepared<'_> {
+    /// The original offset of an offset in [`Prepared::text`]; offsets inside inserted bytes map to the point they
+    /// were inserted at.
+    pub fn original(&self, offset: usize) -> usize {
+        let index = self.insertions.partition_point(|(at, _, _)| *at <= offset);
+        match index.checked_sub(1).map(|last| self.insertions[last]) {
+            None => offset,
+            Some((at, length, before)) if offset < at + length => at - before,
+            Some((_, length, before)) => offset - before - length,
+        }
+    }
+
+    /// The directive starting at original offset `start`.
+    pub fn directive_at(&self, start: usize) -> Option<&Directive> {
+        self.directives.binary_search_by_key(&start, |directive| directive.start).ok().map(|at| &self.directives[at])
+    }
+}
+
+/// Finds the directives of `body` (which starts at original offset `base`) and prepares the text to parse.
+pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
+    let mut directives = Vec::new();
+    // (line start, line end without break, container prefix like "> ") of each directive line
+    let mut lines = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut line_start = 0;
+    while line_start < body.len() {
+        let line_end = body[line_start..].find('\n').map_or(body.len(), |at| line_start + at);
+        let line = body[line_start..line_end].trim_end_matches('\r');
+        let prefix_len = container_prefix_len(line);
+        let content = &line[prefix_len..];
+        let trimmed = content.trim_start();
+        if let Some((marker, length)) = fence_marker(trimmed) {
+            fence = match fence {
+                None => Some((marker, length)),
+                Some((open, open_length)) if open == marker && length >= open_length && is_closing(trimmed) => None,
+                still_open => still_open,
+            };
+        } else if fence.is_none()
+            && let Some(kind) = directive(trimmed)
+        {
+            let colon = line_start + prefix_len + (content.len() - trimmed.len());
+            directives.push(Directive { kind, start: base + colon, end: base + line_start + line.len() });
+            lines.push((line_start, line_end, &line[..prefix_len]));
+        }
+        line_start = line_end + 1;
+    }
+    if lines.is_empty() {
+        return Prepared { text: Cow::Borrowed(body), directives, insertions: Vec::new() };
+    }
+
+    let mut out = Rewrite { base, text: String::with_capacity(body.len() + lines.len() * 8), insertions: Vec::new() };
+    let mut copied = 0;
+    for (start, end, prefix) in lines {
+        out.text.push_str(&body[copied..start]);
+        let blank = format!("{}\n", prefix.trim_end());
+        out.insert(&blank);
+        let line_with_break = (end + 1).min(body.len());
+        out.text.push_str(&body[start..line_with_break]);
+        if line_with_break == end {
+            out.insert("\n");
+        }
+        out.insert(&blank);
+        copied = line_with_break;
+    }
+    out.text.push_str(&body[copied..]);
+    Prepared { text: Cow::Owned(out.text), directives, insertions: out.insertions }
+}
+
+/// The prepared text being written, and the record of what was inserted where.
+struct Rewrite {
+    base: usize,
+    text: String,
+    insertions: Vec<(usize, usize, usize)>,
+}
+
+impl Rewrite {
+    fn insert(&mut self, inserted: &str) {
+        let before = self.insertions.last().map_or(0, |(_, length, before)| before + length);
+        self.insertions.push((self.base + self.text.len(), inserted.len(), before));
+        self.text.push_str(inserted);
+    }
+}
+
+/// Length of the leading blockquote markers and indentation (`> > `, spaces).
+fn container_prefix_len(line: &str) -> usize {
+    let mut length = 0;
+    for (at, c) in line.char_indices() {
+        match c {
+            '>' => length = at + 1,
+            ' ' | '\t' => {}
+            _ => break,
+        }
+    }
+    length
+}
+
+fn fence_marker(line: &str) -> Option<(u8, usize)> {
+    let marker = *line.as_bytes().first()?;
+    if marker != b'`' && marker != b'~' {
+        return None;
+    }
+    let length = line.bytes().take_while(|byte| *byte == marker).count();
+    (length >= 3).then_some((marker, length))
+}
+
+fn is_closing(line: &str) -> bool {
+    line.trim_start_matches(['`', '~']).trim().is_empty()
+}
+
+/// Reads a directive from a line that starts (after its container prefix) with `:::`.
+fn directive(line: &str) -> Option<DirectiveKind> {
+    let after_colons = line.trim_start_matches(':');
+    if line.len() - after_colons.len() < 3 {
+        return None;
+    }
+    let rest = after_colons.trim_start();
+    let name_end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(rest.len());
+    let name = rest[..name_end].to_ascii_lowercase();
+    if name.is_empty() {
+        return None;
+    }
+    let rest = &rest[name_end..];
+    if name == "moniker" {
+        let range_text = rest.trim_start().strip_prefix("range=\"")?;
+        let close = range_text.find('"')?;
+        let trailing = range_text[close + 1..].trim();
+        return Some(DirectiveKind::MonikerOpen {
+            range: range_text[..close].to_owned(),
+            trailing: (!trailing.is_empty()).then(|| trailing.to_owned()),
+        });
+    }
+    let body = rest.trim();
+    let (body, closed_on_line) = match body.strip_suffix(":::") {
+        Some(inner) => (inner.trim_end(), true),
+        None => (body, false),
+    };
+    if let Some(base) = name.strip_suffix("-end") {
+        if !body.is_empty() {
+            return None;
+        }
+        return Some(if base == "moniker" {
+            DirectiveKind::MonikerEnd
+        } else {
+            DirectiveKind::ExtensionEnd { name: base.to_owned() }
+        });
+    }
+    let (attributes, invalid) = attributes(body);
+    let complex_image = name == "image" && attributes.iter().any(|a| a.name == "type" && a.value == "complex");
+    let container = match name.as_str() {
+        "zone" | "row" | "column" => true,
+        "image" => complex_image,
+        _ => !closed_on_line,
+    };
+    Some(DirectiveKind::Extension { name, attributes, container, invalid })
+}
+
+/// `name="value"` pairs (`\"` escapes a quote); anything else is returned as invalid text.
+fn attributes(mut text: &str) -> (Vec<Attribute>, Option<String>) {
+    let mut attributes = Vec::new();
+    loop {
+        text = text.trim_start();
+        if text.is_empty() {
+            return (attributes, None);
+        }
+        let Some(equals) = text.find('=') else { return (attributes, Some(text.to_owned())) };
+        let name = text[..equals].trim();
+        let Some(quoted) = text[equals + 1..].trim_start().strip_prefix('"') else {
+            return (attributes, Some(text.to_owned()));
+        };
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return (attributes, Some(text.to_owned()));
+        }
+        let mut value = String::new();
+        let mut chars = quoted.char_indices();
+        let mut close = None;
+        while let Some((at, c)) = chars.next() {
+            match c {
+                '\\' if quoted[at + 1..].starts_with('"') => {
+                    value.push('"');
+                    chars.next();
+                }
+                '"' => {
+                    close = Some(at);
+                    break;
+                }
+                c => value.push(c),
+            }
+        }
+        let Some(close) = close else { return (attributes, Some(text.to_owned())) };
+        attributes.push(Attribute { name: name.to_owned(), value });
+        text = &quoted[close + 1..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_moniker_zones_and_maps_offsets_back() {
+        let body = "Intro\n::: moniker range=\"o365-21vianet\"\nZone text.\n::: moniker-end\nAfter";
+        let prepared = prepare(body, 100);
+        assert_eq!(prepared.directives.len(), 2);
+        assert_eq!(
+            prepared.directives[0].kind,
+            DirectiveKind::MonikerOpen { range: "o365-21vianet".into(), trailing: None }
+        );
+        assert_eq!(prepared.directives[0].start, 106);
+        assert_eq!(prepared.directives[1].kind, DirectiveKind::MonikerEnd);
+        assert_eq!(
+            &*prepared.text,
+            "Intro\n\n::: moniker range=\"o365-21vianet\"\n\nZone text.\n\n::: moniker-end\n\nAfter"
+        );
+        // "Zone text." is at 40 in the original body and 42 in the prepared text.
+        let zone = prepared.text.find("Zone").unwrap();
+        assert_eq!(prepared.original(100 + zone), 100 + body.find("Zone").unwrap());
+        assert_eq!(prepared.original(100 + prepared.text.find("After").unwrap()), 100 + body.find("After").unwrap());
+        assert_eq!(prepared.original(100 + 6), 106);
+    }
+
+    #[test]
+    fn keeps_blockquote_markers_and_skips_fenced_code() {
+        let body =
+            "> [!NOTE]\n> ::: moniker range=\"a\"\n> text\n> ::: moniker-end\n\n```\n::: moniker range=\"b\"\n```\n";
+        let prepared = prepare(body, 0);
+        assert_eq!(prepared.directives.len(), 2);
+        assert!(prepared.text.starts_with("> [!NOTE]\n>\n> ::: moniker range=\"a\"\n>\n> text"));
+    }
+
+    #[test]
+    fn reads_extensions_and_their_attributes() {
+        let kind = directive(r#":::image type="content" source="media/a.png" alt-text="Say \"hi\"":::"#).unwrap();
+        let DirectiveKind::Extension { name, attributes, container, invalid } = kind else { panic!("{kind:?}") };
+        assert_eq!(name, "image");
+        assert!(!container);
+        assert_eq!(invalid, None);
+        assert_eq!(attributes[2], Attribute { name: "alt-text".into(), value: "Say \"hi\"".into() });
+        assert!(matches!(directive("::: zone pivot=\"a,b\""), Some(DirectiveKind::Extension { container: true, .. })));
+        assert!(matches!(directive(":::row:::"), Some(DirectiveKind::Extension { container: true, .. })));
+        assert_eq!(directive(":::row-end:::"), Some(DirectiveKind::ExtensionEnd { name: "row".into() }));
+        assert_eq!(directive("::: zone-end"), Some(DirectiveKind::ExtensionEnd { name: "zone".into() }));
+        let DirectiveKind::Extension { invalid, .. } = directive(":::image source=unquoted:::").unwrap() else {
+            panic!()
+        };
+        assert_eq!(invalid.as_deref(), Some("source=unquoted"));
+    }
+
+    #[test]
+    fn odd_moniker_lines() {
+        // No closing quote: not a zone, as in docfx.
+        assert_eq!(directive("::: moniker range=\"azure-rest-1.0"), None);
+        // Text after the quote is kept so it can be reported.
+        assert_eq!(
+            directive("::: MONIKER range=\">= a\" extra"),
+            Some(DirectiveKind::MonikerOpen { range: ">= a".into(), trailing: Some("extra".into()) })
+        );
+        assert_eq!(directive(":: moniker-end"), None);
+        assert_eq!(directive("::::: moniker-end  "), Some(DirectiveKind::MonikerEnd));
+        assert_eq!(directive("::: moniker-end trailing"), None);
+    }
+}

@@ -1,0 +1,200 @@
+//! Front matter: the YAML block between `---` lines at the very top of a file.
+
+use serde_json::{Map, Number, Value};
+
+use super::lines::LineIndex;
+use crate::model::Span;
+use crate::model::front_matter::{Entry, FrontMatter};
+
+/// The front matter found at the top of a text, and where the Markdown body starts.
+#[derive(Debug)]
+pub struct Split<'a> {
+    /// The YAML text between the fences (empty when there is no front matter).
+    pub yaml: &'a str,
+    /// Byte offset of `yaml` in the text.
+    pub yaml_start: usize,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// True when an opening `---` was found but no closing one.
+    pub unclosed: bool,
+}
+
+/// Splits the front matter off `text` (which starts after any BOM). The block opens with `---` on the first line and
+/// closes with `---` or `...` on a line of its own; CRLF line ends are fine. A blank line right after the opening
+/// fence means it is a thematic break, not front matter, as in Learn's build.
+pub fn split(text: &str) -> Split<'_> {
+    let none = Split { yaml: "", yaml_start: 0, body_start: 0, unclosed: false };
+    let mut lines = line_ranges(text);
+    let Some(first) = lines.next() else { return none };
+    if text[first.clone()].trim_end() != "---" {
+        return none;
+    }
+    let yaml_start = first.end;
+    if text[yaml_start..].lines().next().is_none_or(|line| line.trim().is_empty()) {
+        return none;
+    }
+    for line in lines {
+        let content = text[line.clone()].trim_end();
+        if content == "---" || content == "..." {
+            return Split { yaml: &text[yaml_start..line.start], yaml_start, body_start: line.end, unclosed: false };
+        }
+    }
+    Split { yaml: &text[yaml_start..], yaml_start, body_start: text.len(), unclosed: true }
+}
+
+/// A YAML problem: the message and the byte offset in the file it points at.
+#[derive(Debug, PartialEq)]
+pub struct YamlError {
+    /// What the YAML parser said.
+    pub message: String,
+    /// Byte offset in the whole text.
+    pub offset: usize,
+}
+
+/// Reads the YAML of `split` into a [`FrontMatter`], with each top-level key's line.
+pub fn read(text: &str, split: &Split<'_>, index: &LineIndex<'_>) -> Result<FrontMatter, YamlError> {
+    if split.yaml.trim().is_empty() {
+        return Ok(FrontMatter::default());
+    }
+    let value: serde_yaml::Value = serde_yaml::from_str(split.yaml).map_err(|error| YamlError {
+        offset: split.yaml_start + error.location().map_or(0, |location| location.index()),
+        message: error.to_string(),
+    })?;
+    let mapping = match value {
+        serde_yaml::Value::Mapping(mapping) => mapping,
+        serde_yaml::Value::Null => return Ok(FrontMatter::default()),
+        other => {
+            return Err(YamlError {
+                message: format!("front matter must be a map of keys, found {}", yaml_kind(&other)),
+                offset: split.yaml_start,
+            });
+        }
+    };
+    let key_lines = top_level_key_offsets(text, split);
+    let entries = mapping
+        .into_iter()
+        .map(|(key, value)| {
+            let key = scalar_text(&key);
+            let line = key_lines
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map_or(index.line(split.yaml_start), |(_, offset)| index.line(*offset));
+            Entry { value: to_json(value), key, line }
+        })
+        .collect();
+    Ok(FrontMatter { entries })
+}
+
+/// The span of the whole front matter block, fences included.
+pub fn span(split: &Split<'_>, index: &LineIndex<'_>) -> Option<Span> {
+    (split.body_start > 0).then(|| index.span(0, split.body_start))
+}
+
+fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = text[start..].find('\n').map_or(text.len(), |at| start + at + 1);
+        let range = start..end;
+        start = end;
+        Some(range)
+    })
+}
+
+/// Top-level keys (no indentation, not a list item, not a comment) and their byte offsets.
+fn top_level_key_offsets<'a>(text: &'a str, split: &Split<'_>) -> Vec<(&'a str, usize)> {
+    let yaml_end = split.yaml_start + split.yaml.len();
+    line_ranges(&text[..yaml_end])
+        .filter(|line| line.start >= split.yaml_start)
+        .filter_map(|line| {
+            let content = &text[line.clone()];
+            if content.starts_with([' ', '\t', '-', '#']) {
+                return None;
+            }
+            let colon = content.find(':')?;
+            let key = content[..colon].trim().trim_matches(['"', '\'']);
+            Some((key, line.start))
+        })
+        .collect()
+}
+
+fn yaml_kind(value: &serde_yaml::Value) -> &'static str {
+    match value {
+        serde_yaml::Value::Sequence(_) => "a list",
+        serde_yaml::Value::String(_) => "a string",
+        serde_yaml::Value::Number(_) => "a number",
+        serde_yaml::Value::Bool(_) => "a boolean",
+        _ => "a tagged value",
+    }
+}
+
+fn scalar_text(value: &serde_yaml::Value) -> String {
+    match value {
+        serde_yaml::Value::String(text) => text.clone(),
+        serde_yaml::Value::Number(number) => number.to_string(),
+        serde_yaml::Value::Bool(flag) => flag.to_string(),
+        serde_yaml::Value::Null => "null".to_owned(),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
+    }
+}
+
+fn to_json(value: serde_yaml::Value) -> Value {
+    match value {
+        serde_yaml::Value::Null => Value::Null,
+        serde_yaml::Value::Bool(flag) => Value::Bool(flag),
+        serde_yaml::Value::Number(number) => {
+            if let Some(int) = number.as_i64() {
+                Value::from(int)
+            } else if let Some(int) = number.as_u64() {
+                Value::from(int)
+            } else {
+                number
+                    .as_f64()
+                    .and_then(Number::from_f64)
+                    .map_or_else(|| Value::String(number.to_string()), Value::Number)
+            }
+        }
+        serde_yaml::Value::String(text) => Value::String(text),
+        serde_yaml::Value::Sequence(items) => Value::Array(items.into_iter().map(to_json).collect()),
+        serde_yaml::Value::Mapping(mapping) => Value::Object(
+            mapping.into_iter().map(|(key, value)| (scalar_text(&key), to_json(value))).collect::<Map<_, _>>(),
+        ),
+        serde_yaml::Value::Tagged(tagged) => to_json(tagged.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_with_crlf_and_lines_per_key() {
+        let text = "---\r\ntitle: Close\r\nms.date: 03/14/2024\r\nlist:\r\n- a\r\n---\r\n# Body\r\n";
+        let split = split(text);
+        assert!(!split.unclosed);
+        assert_eq!(&text[split.body_start..], "# Body\r\n");
+        let front = read(text, &split, &LineIndex::new(text)).unwrap();
+        assert_eq!(front.title().as_deref(), Some("Close"));
+        assert_eq!(front.ms_date().as_deref(), Some("03/14/2024"));
+        assert_eq!(front.entry("ms.date").unwrap().line, 3);
+        assert_eq!(front.get("list"), Some(&serde_json::json!(["a"])));
+    }
+
+    #[test]
+    fn a_blank_line_after_the_fence_is_a_thematic_break_not_front_matter() {
+        assert_eq!(split("---\n\ntitle: x\n---\n").body_start, 0);
+        assert_eq!(split("# Title\n---\nx: y\n---\n").body_start, 0);
+    }
+
+    #[test]
+    fn unclosed_and_malformed_front_matter() {
+        assert!(split("---\ntitle: x\n# Body").unclosed);
+        let text = "---\ntitle: x\nbad: [a, b\n---\nbody";
+        let split = split(text);
+        let error = read(text, &split, &LineIndex::new(text)).unwrap_err();
+        assert!(error.message.contains("did not find expected"), "{}", error.message);
+        assert!(LineIndex::new(text).line(error.offset) >= 3);
+    }
+}

@@ -1,0 +1,90 @@
+//! Byte offsets to 1-based lines and character columns.
+
+use crate::model::Span;
+
+/// The start offset of every line of a text, for turning byte offsets into [`Span`]s.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`. Lines end at `\n`; a `\r` before it belongs to the line.
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        starts.extend(newline_offsets(text).map(|at| at + 1));
+        Self { text, starts }
+    }
+
+    /// The 1-based line and character column of byte `offset` (clamped to the text, and to a character boundary).
+    pub fn position(&self, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|start| *start <= offset) - 1;
+        let line_start = self.starts[line];
+        let mut column = self.text[line_start..offset].chars().count() + 1;
+        // Editors do not count a byte order mark as a column.
+        if line == 0 && offset >= 3 && self.text.starts_with('\u{feff}') {
+            column -= 1;
+        }
+        (to_u32(line + 1), to_u32(column))
+    }
+
+    /// The span of the byte range `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (line, column) = self.position(start);
+        let (end_line, end_column) = self.position(end.max(start));
+        Span { start, end: end.max(start), line, column, end_line, end_column }
+    }
+
+    /// The length of the text in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// True for an empty text.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// An empty span at the start of 1-based `line` (clamped to the text).
+    pub fn line_span(&self, line: u32) -> Span {
+        let index = (line.max(1) as usize - 1).min(self.starts.len() - 1);
+        self.span(self.starts[index], self.starts[index])
+    }
+
+    /// The 1-based line number of byte `offset`.
+    pub fn line(&self, offset: usize) -> u32 {
+        self.position(offset).0
+    }
+}
+
+fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes().enumerate().filter(|(_, byte)| *byte == b'\n').map(|(at, _)| at)
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let index = LineIndex::new("ab\nÉtape 1\r\nx");
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(3), (2, 1));
+        // "É" is two bytes: the "t" after it is column 2.
+        assert_eq!(index.position(5), (2, 2));
+        assert_eq!(index.position(13), (3, 1));
+        // Past the end and inside a character are clamped, never a panic.
+        assert_eq!(index.position(4), (2, 1));
+        assert_eq!(index.position(1000), (3, 2));
+    }
+}

@@ -1,0 +1,17 @@
+//! The one place that fixes checkdown's Markdown dialect: CommonMark plus what Learn uses from GitHub's flavour.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, TextMergeWithOffset};
+
+/// The pulldown-cmark events of `text` with their byte ranges, adjacent text merged.
+///
+/// On: tables, task lists, strikethrough, and GitHub alerts (`> [!NOTE]` … `> [!CAUTION]`, which are exactly Learn's
+/// alert set). Off, on purpose: heading attributes (`## Replace the {tenant}` would lose `{tenant}`), smart punctuation
+/// (it rewrites quotes the EN/FR comparison and French typography need), and YAML metadata blocks (front matter is
+/// split off before this runs, so a later `---` pair can never swallow prose).
+pub fn cmark(text: &str) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_GFM;
+    TextMergeWithOffset::new(Parser::new_ext(text, options).into_offset_iter())
+}

@@ -1,0 +1,340 @@
+//! Learn-flavoured Markdown to the [`model`](crate::model).
+//!
+//! The stages, in order: [`read_file`] (bytes to checked UTF-8 text) → [`front_matter`] (split and read the YAML) →
+//! [`directives`] (find `:::` lines) → [`blocks`] (pulldown-cmark events, through the dialect fixed in
+//! [`markdown::cmark`], to blocks) → includes resolved ([`include`]) → moniker selection → [`sections`] (the section
+//! tree, with [`ids`]). Parsing never fails on text: problems become [`Diagnostic`]s beside the article. Only
+//! reading a file can fail ([`ReadError`]).
+
+pub mod blocks;
+pub mod directives;
+pub mod front_matter;
+pub mod html;
+pub mod ids;
+pub mod include;
+pub mod lines;
+pub mod markdown;
+pub mod moniker;
+pub mod sections;
+
+use std::path::Path;
+
+use thiserror::Error;
+
+use crate::model::{Article, Block};
+use crate::report::{Diagnostic, Location, Severity};
+pub use blocks::PARSE_ERROR;
+pub use include::{FileIncludes, IncludeSource, Loaded, NoIncludes};
+use lines::LineIndex;
+pub use moniker::{MonikerOrder, MonikerRange};
+
+/// The largest file checkdown reads. Learn articles are well under 1 MiB; anything near this is not an article.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What to parse for.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// Keep only the content that applies to this moniker (`--moniker`).
+    pub moniker: Option<String>,
+    /// Each product's monikers in order, for `<`, `<=`, `>`, `>=` ranges.
+    pub moniker_order: MonikerOrder,
+}
+
+/// An article and what the parser found wrong with it.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The article.
+    pub article: Article,
+    /// Problems, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// True when a diagnostic is an error: the article is not valid Learn Markdown.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|diagnostic| diagnostic.severity == Severity::Error)
+    }
+}
+
+/// Why a file could not be read as an article.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// There is no file at the path.
+    #[error("{path}: no such file")]
+    NotFound {
+        /// The path as given.
+        path: String,
+    },
+    /// The path is a directory.
+    #[error("{path}: is a directory, not a Markdown file")]
+    IsDirectory {
+        /// The path as given.
+        path: String,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("{path}: the file is {size} bytes; checkdown reads articles of up to {limit} bytes")]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file is empty or holds only whitespace.
+    #[error("{path}:1: the file is empty")]
+    Empty {
+        /// The path as given.
+        path: String,
+    },
+    /// The file is not UTF-8.
+    #[error("{path}:{line}:{column}: the file is not UTF-8 text{hint}")]
+    NotUtf8 {
+        /// The path as given.
+        path: String,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column (in characters) of the first invalid byte.
+        column: usize,
+        /// A hint for UTF-16 files.
+        hint: &'static str,
+    },
+    /// Any other I/O error.
+    #[error("{path}: cannot read the file")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Reads a Markdown file as UTF-8 text, refusing what cannot be an article.
+pub fn read_file(path: &Path) -> Result<String, ReadError> {
+    let shown = path.display().to_string();
+    let io = |source: std::io::Error| match source.kind() {
+        std::io::ErrorKind::NotFound => ReadError::NotFound { path: shown.clone() },
+        _ => ReadError::Io { path: shown.clone(), source },
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if metadata.is_dir() {
+        return Err(ReadError::IsDirectory { path: shown });
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { path: shown, size: metadata.len(), limit: MAX_FILE_BYTES });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = decode(&shown, bytes)?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(ReadError::Empty { path: shown });
+    }
+    Ok(text)
+}
+
+fn decode(path: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
+    String::from_utf8(bytes).map_err(|error| {
+        let bytes = error.as_bytes();
+        let valid = &bytes[..error.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        let hint = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            " (it is UTF-16: save it as UTF-8)"
+        } else {
+            ""
+        };
+        ReadError::NotUtf8 { path: path.to_owned(), line, column, hint }
+    })
+}
+
+/// Parses the text of an article named `path` (used for diagnostics, the locale and includes).
+pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn IncludeSource) -> Parsed {
+    let index = LineIndex::new(text);
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut diagnostics = Vec::new();
+
+    let split = front_matter::split(&text[bom..]);
+    let split = front_matter::Split { yaml_start: split.yaml_start + bom, body_start: split.body_start + bom, ..split };
+    if split.unclosed {
+        diagnostics.push(Diagnostic::new(
+            PARSE_ERROR,
+            Severity::Error,
+            Location::new(path, index.span(bom, bom + 3)),
+            "the front matter opened here is never closed by a `---` line",
+        ));
+    }
+    let front_matter = front_matter::read(text, &split, &index).unwrap_or_else(|error| {
+        diagnostics.push(Diagnostic::new(
+            PARSE_ERROR,
+            Severity::Error,
+            Location::new(path, index.span(error.offset, error.offset)),
+            format!("malformed front matter: {}", error.message),
+        ));
+        Default::default()
+    });
+
+    let body = &text[split.body_start..];
+    let prepared = directives::prepare(body, split.body_start);
+    let (mut blocks, found) = blocks::build(&prepared, split.body_start, &index, path);
+    diagnostics.extend(found);
+    resolve_includes(&mut blocks, path, options, includes, &mut diagnostics);
+    if let Some(moniker) = &options.moniker {
+        check_article_range(&front_matter, moniker, options, path, &index, &mut diagnostics);
+        blocks = sections::select_moniker(blocks, moniker, &options.moniker_order, path, &mut diagnostics);
+    }
+    let (preamble, sections) = sections::build(blocks);
+
+    let title = sections
+        .iter()
+        .find(|section| section.level == 1)
+        .map(|section| section.title.clone())
+        .or_else(|| front_matter.title())
+        .unwrap_or_default();
+    let locale = front_matter
+        .content_locale()
+        .or_else(|| front_matter.get_str("ms.locale"))
+        .or_else(|| locale_in_path(path))
+        .map(|locale| locale.to_ascii_lowercase());
+    diagnostics.sort_by_key(|diagnostic| diagnostic.location.span.map(|span| span.start));
+    let article = Article {
+        locale,
+        title,
+        front_matter,
+        preamble,
+        sections,
+        body_span: index.span(split.body_start, text.len()),
+    };
+    Parsed { article, diagnostics }
+}
+
+/// Reads and parses a file; includes are read below its docs root.
+pub fn parse_file(path: &Path, options: &ParseOptions) -> Result<Parsed, ReadError> {
+    let text = read_file(path)?;
+    let shown = path.display().to_string();
+    let includes = FileIncludes::for_article(path).map_err(|source| ReadError::Io { path: shown.clone(), source })?;
+    Ok(parse(&shown, &text, options, &includes))
+}
+
+/// A locale folder in a path (`content/fr-fr/x.md` gives `fr-fr`): the last segment shaped like `ll-cc`.
+pub fn locale_in_path(path: &str) -> Option<String> {
+    path.split(['/', '\\']).rev().skip(1).find(|segment| is_locale(segment)).map(str::to_owned)
+}
+
+fn is_locale(segment: &str) -> bool {
+    let mut parts = segment.split('-');
+    let (Some(language), Some(region), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    // ISO 639-1 language and ISO 3166 region (`fr-fr`) or ISO 15924 script (`zh-hant`), as Learn's folders are.
+    language.len() == 2
+        && language.bytes().all(|byte| byte.is_ascii_alphabetic())
+        && matches!(region.len(), 2 | 4)
+        && region.bytes().all(|byte| byte.is_ascii_alphabetic())
+}
+
+fn check_article_range(
+    front_matter: &crate::model::FrontMatter,
+    moniker: &str,
+    options: &ParseOptions,
+    path: &str,
+    index: &LineIndex<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(range) = front_matter.moniker_range() else { return };
+    let line = front_matter.entry("monikerRange").map_or(1, |entry| entry.line);
+    let location = Location::new(path, index.line_span(line));
+    match MonikerRange::parse(&range).map(|parsed| parsed.contains(moniker, &options.moniker_order)) {
+        Ok(Ok(true)) => {}
+        Ok(Ok(false)) => diagnostics.push(Diagnostic::new(
+            PARSE_ERROR,
+            Severity::Warning,
+            location,
+            format!("the article applies to `{range}` (monikerRange), which does not include {moniker}"),
+        )),
+        Ok(Err(error)) => {
+            diagnostics.push(Diagnostic::new(PARSE_ERROR, Severity::Warning, location, error.to_string()))
+        }
+        Err(error) => diagnostics.push(Diagnostic::new(
+            PARSE_ERROR,
+            Severity::Error,
+            location,
+            format!("invalid monikerRange {range:?}: {error}"),
+        )),
+    }
+}
+
+fn resolve_includes(
+    blocks: &mut [Block],
+    path: &str,
+    options: &ParseOptions,
+    includes: &dyn IncludeSource,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for block in blocks {
+        match block {
+            Block::Include { path: target, file, resolved, span, .. } => {
+                let problem = match includes.load(path, target) {
+                    Loaded::Found { file: found, text } => {
+                        // Includes do not nest in Learn: the included file's own includes stay unresolved.
+                        let inner = parse(&found, &text, options, &NoIncludes);
+                        diagnostics.extend(inner.diagnostics);
+                        let mut inner_blocks = inner.article.preamble;
+                        for section in inner.article.sections {
+                            flatten_section(section, &mut inner_blocks);
+                        }
+                        *file = Some(found);
+                        *resolved = Some(inner_blocks);
+                        None
+                    }
+                    Loaded::Missing => Some(format!("included file {target} not found; kept as an unresolved include")),
+                    Loaded::OutsideRoot => Some(format!("include {target} points outside the docs root; not read")),
+                    Loaded::Unreadable(why) => Some(format!("included file {target} cannot be read: {why}")),
+                    Loaded::Disabled => None,
+                };
+                if let Some(message) = problem {
+                    diagnostics.push(Diagnostic::new(
+                        PARSE_ERROR,
+                        Severity::Warning,
+                        Location::new(path, *span),
+                        message,
+                    ));
+                }
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    resolve_includes(&mut item.blocks, path, options, includes, diagnostics);
+                }
+            }
+            Block::Alert { blocks, .. }
+            | Block::Div { blocks, .. }
+            | Block::Quote { blocks, .. }
+            | Block::Moniker { blocks, .. }
+            | Block::Extension { blocks, .. } => resolve_includes(blocks, path, options, includes, diagnostics),
+            _ => {}
+        }
+    }
+}
+
+/// An included file's sections back to a flat block list, headings as heading blocks.
+fn flatten_section(section: crate::model::Section, out: &mut Vec<Block>) {
+    out.push(Block::Heading { level: section.level, inlines: section.heading, span: section.heading_span });
+    out.extend(section.blocks);
+    for child in section.sections {
+        flatten_section(child, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_come_from_locale_folders() {
+        assert_eq!(locale_in_path("content/fr-fr/close-your-account.md").as_deref(), Some("fr-fr"));
+        assert_eq!(locale_in_path("corpus/en-us/SecurityCompliance/a.md").as_deref(), Some("en-us"));
+        assert_eq!(locale_in_path("docs/zh-hant/a.md").as_deref(), Some("zh-hant"));
+        assert_eq!(locale_in_path("fr-fr.md"), None);
+        assert_eq!(locale_in_path("docs/add-users/a.md"), None);
+        assert_eq!(locale_in_path("docs/set-up/a.md"), None);
+    }
+}
