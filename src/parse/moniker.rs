@@ -290,7 +290,7 @@ mod tests {
         let a = MonikerRange::parse("netcore-3.0 ||  >= NetCore-1.1   < netcore-2.0").unwrap();
         let b = MonikerRange::parse("<netcore-2.0 >=netcore-1.1||netcore-3.0").unwrap();
         assert_eq!(a.normalized(), b.normalized());
-        assert_eq!(a.normalized(), "< netcore-2.0 >= netcore-1.1 || netcore-3.0");
+        assert_eq!(a.normalized(), "netcore-3.0 || < netcore-2.0 >= netcore-1.1");
         assert_ne!(a.normalized(), MonikerRange::parse("netcore-3.0").unwrap().normalized());
     }
 
