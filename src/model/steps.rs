@@ -180,11 +180,18 @@ pub fn procedure(article: &Article) -> Procedure {
         [only] if only.level == 1 => (only.blocks.as_slice(), only.sections.as_slice()),
         sections => (&[][..], sections),
     };
-    let mut procedure =
-        Procedure { intro: article.preamble.iter().chain(title_blocks).cloned().collect(), ..Procedure::default() };
+    let mut procedure = Procedure { intro: article.preamble.clone(), ..Procedure::default() };
     let Some((level, is_step)) = step_sections(article, top) else {
+        procedure.intro.extend_from_slice(title_blocks);
         procedure.intro_sections = top.to_vec();
         return procedure;
+    };
+    // Steps are normally under the title; in an article whose H1s are the steps, they are the top level.
+    let top = if level == 1 {
+        article.sections.as_slice()
+    } else {
+        procedure.intro.extend_from_slice(title_blocks);
+        top
     };
 
     // Sections between two steps belong to the step before them; those after the last step are the outro.

@@ -340,7 +340,8 @@ impl Builder<'_, '_> {
     }
 
     fn open_inline(&mut self, kind: InlineKind, start: usize) {
-        if !matches!(self.stack.last(), Some(Frame::Inlines(_))) {
+        // Emphasis or a link straight inside a tight list item starts the item's implicit paragraph.
+        if matches!(self.stack.last(), Some(Frame::Container(_))) {
             self.inlines();
         }
         let depth = self.stack.iter().rev().take_while(|frame| matches!(frame, Frame::Inlines(_))).count();

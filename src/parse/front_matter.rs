@@ -51,43 +51,98 @@ pub struct YamlError {
     pub offset: usize,
 }
 
-/// Reads the YAML of `split` into a [`FrontMatter`], with each top-level key's line.
-pub fn read(text: &str, split: &Split<'_>, index: &LineIndex<'_>) -> Result<FrontMatter, YamlError> {
+/// A key given twice: its name and the byte offset of the repeated occurrence. The last value wins.
+#[derive(Debug, PartialEq)]
+pub struct DuplicateKey {
+    /// The key.
+    pub key: String,
+    /// Byte offset of the later occurrence.
+    pub offset: usize,
+}
+
+/// Reads the YAML of `split` into a [`FrontMatter`], with each top-level key's line, and the keys given twice.
+pub fn read(
+    text: &str,
+    split: &Split<'_>,
+    index: &LineIndex<'_>,
+) -> Result<(FrontMatter, Vec<DuplicateKey>), YamlError> {
     if split.yaml.trim().is_empty() {
-        return Ok(FrontMatter::default());
+        return Ok(Default::default());
     }
-    let value: serde_yaml::Value = serde_yaml::from_str(split.yaml).map_err(|error| YamlError {
+    let TopLevel(pairs) = serde_yaml::from_str(split.yaml).map_err(|error| YamlError {
         offset: split.yaml_start + error.location().map_or(0, |location| location.index()),
-        message: error.to_string(),
+        message: with_file_lines(&error.to_string(), index.line(split.yaml_start) - 1),
     })?;
-    let mapping = match value {
-        serde_yaml::Value::Mapping(mapping) => mapping,
-        serde_yaml::Value::Null => return Ok(FrontMatter::default()),
-        other => {
-            return Err(YamlError {
-                message: format!("front matter must be a map of keys, found {}", yaml_kind(&other)),
-                offset: split.yaml_start,
-            });
+    let key_offsets = top_level_key_offsets(text, split);
+    let mut front_matter = FrontMatter::default();
+    let mut duplicates = Vec::new();
+    for (key, value) in pairs {
+        let key = scalar_text(&key);
+        let occurrence = front_matter.entries.iter().filter(|entry| entry.key == key).count();
+        let offset = key_offsets
+            .iter()
+            .filter(|(name, _)| *name == key)
+            .nth(occurrence)
+            .map_or(split.yaml_start, |(_, offset)| *offset);
+        let entry = Entry { value: to_json(value), line: index.line(offset), key };
+        match front_matter.entries.iter_mut().find(|existing| existing.key == entry.key) {
+            Some(existing) => {
+                duplicates.push(DuplicateKey { key: entry.key.clone(), offset });
+                *existing = entry;
+            }
+            None => front_matter.entries.push(entry),
         }
-    };
-    let key_lines = top_level_key_offsets(text, split);
-    let entries = mapping
-        .into_iter()
-        .map(|(key, value)| {
-            let key = scalar_text(&key);
-            let line = key_lines
-                .iter()
-                .find(|(name, _)| *name == key)
-                .map_or(index.line(split.yaml_start), |(_, offset)| index.line(*offset));
-            Entry { value: to_json(value), key, line }
-        })
-        .collect();
-    Ok(FrontMatter { entries })
+    }
+    Ok((front_matter, duplicates))
+}
+
+/// The top-level map, read pair by pair so that a repeated key (which Learn publishes) is not an error.
+struct TopLevel(Vec<(serde_yaml::Value, serde_yaml::Value)>);
+
+impl<'de> serde::Deserialize<'de> for TopLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Pairs;
+        impl<'de> serde::de::Visitor<'de> for Pairs {
+            type Value = TopLevel;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a map of front matter keys")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<TopLevel, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = access.next_entry()? {
+                    pairs.push(pair);
+                }
+                Ok(TopLevel(pairs))
+            }
+            fn visit_unit<E>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel(Vec::new()))
+            }
+        }
+        deserializer.deserialize_any(Pairs)
+    }
 }
 
 /// The span of the whole front matter block, fences included.
 pub fn span(split: &Split<'_>, index: &LineIndex<'_>) -> Option<Span> {
     (split.body_start > 0).then(|| index.span(0, split.body_start))
+}
+
+/// The YAML parser counts lines from the start of the YAML; shift every "line N" by the lines above it.
+fn with_file_lines(message: &str, lines_above: u32) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("line ") {
+        let (before, after) = rest.split_at(at + "line ".len());
+        out.push_str(before);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<u32>() {
+            Ok(line) => out.push_str(&(line + lines_above).to_string()),
+            Err(_) => out.push_str(&after[..digits]),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
@@ -118,16 +173,6 @@ fn top_level_key_offsets<'a>(text: &'a str, split: &Split<'_>) -> Vec<(&'a str, 
             Some((key, line.start))
         })
         .collect()
-}
-
-fn yaml_kind(value: &serde_yaml::Value) -> &'static str {
-    match value {
-        serde_yaml::Value::Sequence(_) => "a list",
-        serde_yaml::Value::String(_) => "a string",
-        serde_yaml::Value::Number(_) => "a number",
-        serde_yaml::Value::Bool(_) => "a boolean",
-        _ => "a tagged value",
-    }
 }
 
 fn scalar_text(value: &serde_yaml::Value) -> String {
@@ -175,11 +220,26 @@ mod tests {
         let split = split(text);
         assert!(!split.unclosed);
         assert_eq!(&text[split.body_start..], "# Body\r\n");
-        let front = read(text, &split, &LineIndex::new(text)).unwrap();
+        let (front, duplicates) = read(text, &split, &LineIndex::new(text)).unwrap();
+        assert!(duplicates.is_empty());
         assert_eq!(front.title().as_deref(), Some("Close"));
         assert_eq!(front.ms_date().as_deref(), Some("03/14/2024"));
         assert_eq!(front.entry("ms.date").unwrap().line, 3);
         assert_eq!(front.get("list"), Some(&serde_json::json!(["a"])));
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_the_last_value_and_is_reported() {
+        let text = "---\ndescription: first\ntitle: t\ndescription: \"second\"\n---\n";
+        let (front, duplicates) = read(text, &split(text), &LineIndex::new(text)).unwrap();
+        assert_eq!(front.description().as_deref(), Some("second"));
+        assert_eq!(front.entry("description").unwrap().line, 4);
+        assert_eq!(
+            duplicates,
+            vec![DuplicateKey { key: "description".into(), offset: text.rfind("description").unwrap() }]
+        );
+        let list = "---\n- a\n---\n";
+        assert!(read(list, &split(list), &LineIndex::new(list)).unwrap_err().message.contains("expected a map"));
     }
 
     #[test]

@@ -88,7 +88,7 @@ pub enum ReadError {
         /// The path as given.
         path: String,
     },
-    /// The file is not UTF-8.
+    /// The file is neither UTF-8 nor UTF-16 with a byte order mark.
     #[error("{path}:{line}:{column}: the file is not UTF-8 text{hint}")]
     NotUtf8 {
         /// The path as given.
@@ -97,7 +97,7 @@ pub enum ReadError {
         line: usize,
         /// 1-based column (in characters) of the first invalid byte.
         column: usize,
-        /// A hint for UTF-16 files.
+        /// More about the encoding found.
         hint: &'static str,
     },
     /// Any other I/O error.
@@ -133,19 +133,29 @@ pub fn read_file(path: &Path) -> Result<String, ReadError> {
     Ok(text)
 }
 
+/// UTF-8, or UTF-16 with a byte order mark (Learn's build reads both, and real articles use both).
 fn decode(path: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let units: Vec<u16> = bytes[2..].chunks(2).map(|pair| unit([pair[0], *pair.get(1).unwrap_or(&0)])).collect();
+        return String::from_utf16(&units).map_err(|_| {
+            let decoded: String = char::decode_utf16(units.iter().copied()).map_while(Result::ok).collect();
+            let line = decoded.matches('\n').count() + 1;
+            let column = decoded.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+            ReadError::NotUtf8 { path: path.to_owned(), line, column, hint: " (invalid UTF-16)" }
+        });
+    }
     String::from_utf8(bytes).map_err(|error| {
         let bytes = error.as_bytes();
         let valid = &bytes[..error.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let line = valid.matches('\n').count() + 1;
         let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-        let hint = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            " (it is UTF-16: save it as UTF-8)"
-        } else {
-            ""
-        };
-        ReadError::NotUtf8 { path: path.to_owned(), line, column, hint }
+        ReadError::NotUtf8 { path: path.to_owned(), line, column, hint: "" }
     })
 }
 
@@ -165,15 +175,28 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
             "the front matter opened here is never closed by a `---` line",
         ));
     }
-    let front_matter = front_matter::read(text, &split, &index).unwrap_or_else(|error| {
-        diagnostics.push(Diagnostic::new(
-            PARSE_ERROR,
-            Severity::Error,
-            Location::new(path, index.span(error.offset, error.offset)),
-            format!("malformed front matter: {}", error.message),
-        ));
-        Default::default()
-    });
+    let front_matter = match front_matter::read(text, &split, &index) {
+        Ok((front_matter, duplicates)) => {
+            diagnostics.extend(duplicates.into_iter().map(|duplicate| {
+                Diagnostic::new(
+                    PARSE_ERROR,
+                    Severity::Warning,
+                    Location::new(path, index.span(duplicate.offset, duplicate.offset + duplicate.key.len())),
+                    format!("front matter key `{}` is given twice; the last value is used", duplicate.key),
+                )
+            }));
+            front_matter
+        }
+        Err(error) => {
+            diagnostics.push(Diagnostic::new(
+                PARSE_ERROR,
+                Severity::Error,
+                Location::new(path, index.span(error.offset, error.offset)),
+                format!("malformed front matter: {}", error.message),
+            ));
+            Default::default()
+        }
+    };
 
     let body = &text[split.body_start..];
     let prepared = directives::prepare(body, split.body_start);

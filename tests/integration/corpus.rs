@@ -1,0 +1,96 @@
+//! Robustness on real Learn articles: every file of the shared corpus parses, without errors, and loses no word.
+
+use std::collections::HashSet;
+
+use checkdown::parse::{ParseOptions, parse, read_file};
+use checkdown::report::Severity;
+use pulldown_cmark::{Event, Parser, Tag};
+use serde_json::Value;
+
+use crate::support::{corpus, markdown_files};
+
+#[test]
+fn every_corpus_file_parses_without_errors_and_keeps_every_word() {
+    let Some(corpus) = corpus() else { return };
+    let files: Vec<_> = ["en-us", "fr-fr"].iter().flat_map(|locale| markdown_files(&corpus.join(locale))).collect();
+    assert!(files.len() >= 1200, "expected the 603 pairs, found {} files", files.len());
+    let mut failures = Vec::new();
+    for file in &files {
+        let name = file.strip_prefix(&corpus).unwrap().display().to_string();
+        let text = match read_file(file) {
+            Ok(text) => text,
+            Err(error) => {
+                failures.push(format!("{name}: {error}"));
+                continue;
+            }
+        };
+        let parsed = parse(&name, &text, &ParseOptions::default(), &checkdown::parse::NoIncludes);
+        for diagnostic in parsed.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            failures.push(format!("{name}: {diagnostic}"));
+        }
+        let model = serde_json::to_value(&parsed.article).unwrap();
+        let mut kept = HashSet::new();
+        collect_words_in_model(&model, &mut kept);
+        let body = &text[parsed.article.body_span.start..];
+        let lost: Vec<String> = source_words(body).into_iter().filter(|word| !kept.contains(word)).collect();
+        if !lost.is_empty() {
+            failures.push(format!("{name}: {} words lost, e.g. {:?}", lost.len(), &lost[..lost.len().min(5)]));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} files failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+}
+
+/// The words a reader or a tool can see in the Markdown body, as pulldown-cmark alone reads it: text, code, link
+/// and image targets, and the attribute values and text of HTML.
+fn source_words(body: &str) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for event in Parser::new_ext(body, pulldown_cmark::Options::all()) {
+        match event {
+            Event::Text(text) | Event::Code(text) => add_words(&text, &mut words),
+            Event::Html(html) | Event::InlineHtml(html) => add_words(&html_visible(&html), &mut words),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => add_words(&dest_url, &mut words),
+            _ => {}
+        }
+    }
+    words
+}
+
+/// Text outside tags plus quoted attribute values (tag and attribute names are markup, not content).
+fn html_visible(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        let Some(close) = rest[open..].find('>') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let tag = &rest[open..open + close];
+        for (index, quoted) in tag.split('"').enumerate() {
+            if index % 2 == 1 {
+                out.push_str(quoted);
+                out.push(' ');
+            }
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn add_words(text: &str, words: &mut HashSet<String>) {
+    let decoded = checkdown::parse::html::decode_entities(text);
+    for word in decoded.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()) {
+        words.insert(word.to_lowercase());
+    }
+}
+
+fn collect_words_in_model(value: &Value, words: &mut HashSet<String>) {
+    match value {
+        Value::String(text) => add_words(text, words),
+        Value::Array(items) => items.iter().for_each(|item| collect_words_in_model(item, words)),
+        Value::Object(map) => map.values().for_each(|item| collect_words_in_model(item, words)),
+        _ => {}
+    }
+}

@@ -1,0 +1,220 @@
+//! `checkdown parse`: the model of the seed articles, Learn extensions, moniker selection, and bad input.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{checkdown, compact_spans};
+
+const EN: &str = "content/en-us/close-your-account.md";
+const FR: &str = "content/fr-fr/close-your-account.md";
+const FIXTURES: &str = "tests/integration/parse";
+
+fn parse_json(args: &[&str]) -> Value {
+    let run = checkdown().args(std::iter::once("parse").chain(args.iter().copied())).run();
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("parse prints JSON")
+}
+
+fn substep_counts(model: &Value) -> Vec<usize> {
+    model["steps"].as_array().unwrap().iter().map(|step| step["substeps"].as_array().unwrap().len()).collect()
+}
+
+fn step_ids(model: &Value) -> Vec<&str> {
+    model["steps"].as_array().unwrap().iter().map(|step| step["id"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn english_seed_has_five_steps_and_its_moniker_zone() {
+    let model = parse_json(&[EN]);
+    assert_eq!(model["locale"], "en-us");
+    assert_eq!(model["title"], "Close your account");
+    assert_eq!(substep_counts(&model), [0, 5, 6, 3, 5]);
+    assert_eq!(model["prerequisites"], Value::Null);
+    assert_eq!(model["intro"][0]["kind"], "moniker");
+    assert_eq!(model["intro"][0]["range"], "o365-21vianet");
+    // The note's second line has no `>`: a lazy continuation that still belongs to the alert.
+    let note = &model["intro"][0]["blocks"][0];
+    assert_eq!(note["alert"], "NOTE");
+    assert_eq!(note["blocks"][0]["inlines"][1]["kind"], "link");
+    insta::assert_yaml_snapshot!("english_seed_model", compact_spans(model));
+}
+
+#[test]
+fn french_seed_has_the_same_step_ids_and_a_prerequisites_section() {
+    let english = parse_json(&[EN]);
+    let model = parse_json(&[FR]);
+    assert_eq!(model["locale"], "fr-fr");
+    assert_eq!(model["title"], "Fermer votre compte");
+    assert_eq!(step_ids(&model), step_ids(&english));
+    assert_eq!(substep_counts(&model), [0, 5, 6, 4, 5]);
+    assert_eq!(model["prerequisites"]["id"], "before-you-begin");
+    assert_eq!(model["prerequisites"]["title"], "Avant de commencer");
+    assert_eq!(model["intro"][0]["range"], "o365-21vianet");
+    assert_eq!(model["front_matter"]["ms.contentlocale"], "fr-FR");
+    // The step's title drops "Étape 1 :"; the anchor is gone from the heading.
+    assert_eq!(model["steps"][0]["title"], "Supprimer des utilisateurs");
+    assert_eq!(model["steps"][0]["heading"], "Étape 1 : Supprimer des utilisateurs");
+    insta::assert_yaml_snapshot!("french_seed_model", compact_spans(model));
+}
+
+#[test]
+fn yaml_output_is_the_same_model() {
+    let run = checkdown().args(["parse", FR, "--format", "yaml"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let from_yaml: Value = serde_yaml::from_str(&run.stdout).unwrap();
+    assert_eq!(from_yaml, parse_json(&[FR]));
+}
+
+#[test]
+fn learn_extensions_become_model_nodes() {
+    let model = parse_json(&[&format!("{FIXTURES}/docs/articles/extensions.md")]);
+    insta::assert_yaml_snapshot!("extensions_model", compact_spans(model.clone()));
+    let sections = &model["sections"][0];
+    assert_eq!(sections["id"], "setup");
+    assert_eq!(sections["title"], "Set up the widget");
+    let ids: Vec<_> = sections["sections"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["prerequisites", "install-the-widget", "configure-the-widget", "install-the-widget-1"]);
+    // The heading inside the moniker zone carries the zone's range.
+    assert_eq!(sections["sections"][2]["moniker"], ">= widget-2");
+}
+
+#[test]
+fn sections_holding_ordered_lists_are_steps_when_no_heading_says_step() {
+    let model = parse_json(&[&format!("{FIXTURES}/sections-with-lists.md")]);
+    let titles: Vec<_> =
+        model["steps"].as_array().unwrap().iter().map(|step| step["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Create a connector", "Test the connector"]);
+    assert_eq!(substep_counts(&model), [2, 1]);
+    assert_eq!(model["steps"][0]["substeps"][1]["number"], 2);
+    assert_eq!(model["prerequisites"]["title"], "Before you start");
+    assert_eq!(model["outro"][0]["title"], "Next steps");
+}
+
+#[test]
+fn moniker_selects_zones() {
+    let worldwide = parse_json(&[EN, "--moniker", "o365-worldwide"]);
+    assert_ne!(worldwide["intro"][0]["kind"], "moniker", "the 21Vianet-only note is gone");
+    let vianet = parse_json(&[EN, "--moniker", "O365-21Vianet"]);
+    assert_eq!(vianet["intro"][0]["kind"], "moniker");
+}
+
+#[test]
+fn ordered_ranges_need_configuration_and_say_so() {
+    let article = format!("{FIXTURES}/docs/articles/extensions.md");
+    let run = checkdown().args(["parse", &article, "--moniker", "widget-3"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("cannot evaluate `>=widget-2`"), "{}", run.stderr);
+    assert!(run.stderr.contains("checkdown.toml"), "{}", run.stderr);
+
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("checkdown.toml");
+    std::fs::write(&config, "[monikers]\nproducts = [[\"widget-1\", \"widget-2\", \"widget-3\"]]\n").unwrap();
+    let config = config.to_str().unwrap();
+    let run = checkdown().args(["parse", &article, "--moniker", "widget-1", "--config", config]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let model: Value = serde_json::from_str(&run.stdout).unwrap();
+    let ids: Vec<_> =
+        model["sections"][0]["sections"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert!(!ids.contains(&"configure-the-widget"), "{ids:?}");
+    assert!(run.stderr.contains("does not include widget-1"), "the article's own monikerRange: {}", run.stderr);
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn unusable_input_exits_2_naming_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            write(dir.path(), "yaml.md", "---\ntitle: x\nbad: [a, b\n---\n# T\n"),
+            "yaml.md:4:1: error[parse-error]: malformed front matter: did not find expected ',' or ']' at line 4 column 1, \
+             while parsing a flow sequence at line 3 column 6",
+        ),
+        (write(dir.path(), "latin1.md", b"# Titre\n\nD\xe9j\xe0 vu\n"), "latin1.md:3:2: the file is not UTF-8"),
+        (write(dir.path(), "empty.md", "  \n\n"), "empty.md:1: the file is empty"),
+        (dir.path().join("missing.md").to_str().unwrap().to_owned(), "missing.md: no such file"),
+        (dir.path().to_str().unwrap().to_owned(), "is a directory"),
+        (write(dir.path(), "unclosed-front.md", "---\ntitle: x\n# T\n"), "unclosed-front.md:1:1: error"),
+        (write(dir.path(), "range.md", "# T\n\n::: moniker range=\">= \"\nx\n::: moniker-end\n"), "range.md:3:1"),
+    ];
+    for (path, expected) in cases {
+        let run = checkdown().args(["parse", &path]).run();
+        assert_eq!(run.code, 2, "{path}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{path}: expected {expected:?} in {:?}", run.stderr);
+        assert!(run.stdout.is_empty(), "{path}: no model on unusable input");
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_file_of_50_megabytes_is_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.md");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap();
+    let run = checkdown().args(["parse", path.to_str().unwrap()]).run();
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("huge.md: the file is 52428800 bytes; checkdown reads articles of up to"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unclosed_zone_is_a_warning_and_runs_to_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "zone.md", "# T\n\n::: moniker range=\"a\"\n\nInside.\n\n## Later\n\nStill inside.\n");
+    let run = checkdown().args(["parse", &path]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("zone.md:3:1: warning[parse-error]: `::: moniker range=\"a\"` is never closed"),
+        "{}",
+        run.stderr
+    );
+    let model: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(model["sections"][0]["blocks"][0]["closed"], false);
+    assert_eq!(model["sections"][0]["sections"][0]["moniker"], "a");
+}
+
+#[test]
+fn deep_nesting_is_flattened_with_a_warning_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let quotes = write(dir.path(), "quotes.md", format!("# T\n\n{} deep\n", ">".repeat(100_000)));
+    let lists: String = (0..1_000).map(|depth| format!("{}- item {depth}\n", "  ".repeat(depth))).collect();
+    let lists = write(dir.path(), "lists.md", format!("# T\n\n{lists}"));
+    let emphasis =
+        write(dir.path(), "emphasis.md", format!("# T\n\n{}x{}\n", "*_".repeat(20_000), "_*".repeat(20_000)));
+    for path in [quotes, lists, emphasis] {
+        let run = checkdown().args(["parse", &path]).run();
+        assert_eq!(run.code, 0, "{path}: {}", &run.stderr[..run.stderr.len().min(500)]);
+        let model: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(model["title"], "T");
+        if !path.ends_with("emphasis.md") {
+            assert!(run.stderr.contains("nest more than 32 levels deep"), "{path}: {}", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn bom_crlf_and_utf16_files_parse() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\r\ntitle: T\r\n---\r\n# <a name=\"x\"></a>Étape 1 : Faire\r\n\r\n1. Un\r\n2. Deux\r\n";
+    let utf8 = write(dir.path(), "bom.md", format!("\u{feff}{text}"));
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let utf16 = write(dir.path(), "utf16.md", utf16);
+    for path in [utf8, utf16] {
+        let model = parse_json(&[&path]);
+        assert_eq!(model["front_matter"]["title"], "T", "{path}");
+        assert_eq!(step_ids(&model), ["x"], "{path}");
+        assert_eq!(substep_counts(&model), [2], "{path}");
+        assert_eq!(model["steps"][0]["heading_span"]["line"], 4, "{path}");
+        assert_eq!(model["steps"][0]["heading_span"]["column"], 1, "{path}");
+    }
+}

@@ -1,0 +1,112 @@
+//! Shared test helpers: run the real binary, find the shared corpus, make spans readable in snapshots.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+/// A `checkdown` invocation being built.
+pub struct Checkdown {
+    command: Command,
+}
+
+/// Starts a `checkdown` invocation run from the crate root, with a clean environment for locale and colour.
+pub fn checkdown() -> Checkdown {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_checkdown"));
+    command.current_dir(crate_root()).env_remove("LANG").env_remove("LC_ALL").env("NO_COLOR", "1");
+    Checkdown { command }
+}
+
+impl Checkdown {
+    /// Adds arguments.
+    pub fn args<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(mut self, args: I) -> Self {
+        self.command.args(args);
+        self
+    }
+
+    /// Runs to completion.
+    pub fn run(mut self) -> Run {
+        let output = self.command.output().expect("the checkdown binary runs");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+/// The crate root (where `content/` is).
+pub fn crate_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared corpus of real EN/FR article pairs, or `None` (with a message) when it is absent outside CI.
+/// Under `CI=true` a missing corpus is a failure: the tests that need it must run there.
+pub fn corpus() -> Option<PathBuf> {
+    let corpus = crate_root().join("../shared/corpus");
+    if corpus.join("manifest.tsv").is_file() {
+        return Some(corpus);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI=true but the shared corpus is missing at {}",
+        corpus.display()
+    );
+    eprintln!("skipped: no corpus at {} (it is required under CI=true)", corpus.display());
+    None
+}
+
+/// Every Markdown file under `dir`, sorted.
+pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("corpus folders are readable") {
+            let path = entry.expect("corpus entries are readable").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "md") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Replaces every span object with a compact `line:column-end_line:end_column` string, so model snapshots can be
+/// read line by line.
+pub fn compact_spans(value: Value) -> Value {
+    match value {
+        Value::Object(map) if is_span(&map) => {
+            let field = |key: &str| map.get(key).and_then(Value::as_u64).unwrap_or_default();
+            Value::String(format!(
+                "{}:{}-{}:{}",
+                field("line"),
+                field("column"),
+                field("end_line"),
+                field("end_column")
+            ))
+        }
+        Value::Object(map) => Value::Object(map.into_iter().map(|(key, value)| (key, compact_spans(value))).collect()),
+        Value::Array(items) => Value::Array(items.into_iter().map(compact_spans).collect()),
+        other => other,
+    }
+}
+
+fn is_span(map: &serde_json::Map<String, Value>) -> bool {
+    map.len() == 6
+        && ["start", "end", "line", "column", "end_line", "end_column"].iter().all(|key| map.contains_key(*key))
+}
