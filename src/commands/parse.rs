@@ -33,7 +33,7 @@ pub struct ModelDocument<'a> {
     pub article: &'a Article,
     /// The procedure view.
     #[serde(flatten)]
-    pub procedure: &'a Procedure,
+    pub procedure: &'a Procedure<'a>,
     /// Warnings about the file.
     pub diagnostics: &'a [Diagnostic],
 }

@@ -436,7 +436,7 @@ impl Article {
     }
 
     /// The procedure view of the article: its steps, prerequisites, intro and outro.
-    pub fn procedure(&self) -> Procedure {
+    pub fn procedure(&self) -> Procedure<'_> {
         steps::procedure(self)
     }
 }

@@ -5,7 +5,7 @@
 //! still a procedure when the sections right under its title hold ordered lists: each of those sections is a step.
 //! A step's sub-steps are the items of its top-level ordered list. Nothing here knows any particular article.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Article, Block, ListItem, Section, Span, text};
 
@@ -88,53 +88,53 @@ pub const PREREQUISITE_TITLES: &[&str] = &[
 
 const PREREQUISITE_IDS: &[&str] = &["before-you-begin", "before-you-start", "prerequisites", "requirements"];
 
-/// An article read as a procedure.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Procedure {
+/// An article read as a procedure: a view that borrows the article's sections and blocks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Procedure<'a> {
     /// Blocks before the first heading and under the title, before any subsection.
-    pub intro: Vec<Block>,
+    pub intro: Vec<&'a Block>,
     /// Sections before the first step that are not the prerequisites (an overview, say).
-    pub intro_sections: Vec<Section>,
+    pub intro_sections: Vec<&'a Section>,
     /// The "Before you begin" / "Avant de commencer" section, if any.
-    pub prerequisites: Option<Section>,
+    pub prerequisites: Option<&'a Section>,
     /// The steps, in order.
-    pub steps: Vec<Step>,
+    pub steps: Vec<Step<'a>>,
     /// Sections after the last step ("Next steps", "Related articles").
-    pub outro: Vec<Section>,
+    pub outro: Vec<&'a Section>,
 }
 
 /// One step of a procedure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Step {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step<'a> {
     /// The section id: stable across languages when translations keep the `<a name>` anchors.
-    pub id: String,
+    pub id: &'a str,
     /// The step's number: the one in its heading, else its position (1-based).
     pub number: u32,
     /// The heading without its "Step N:" prefix ("Delete users").
-    pub title: String,
+    pub title: &'a str,
     /// The whole heading text ("Step 1: Delete users").
-    pub heading: String,
+    pub heading: &'a str,
     /// The span of the heading.
     pub heading_span: Span,
     /// Everything under the heading, sub-steps' list included.
-    pub body: Vec<Block>,
+    pub body: &'a [Block],
     /// The items of the step's top-level ordered list.
-    pub substeps: Vec<SubStep>,
+    pub substeps: Vec<SubStep<'a>>,
     /// Subsections, and sections between this step and the next that are not steps themselves.
-    pub sections: Vec<Section>,
+    pub sections: Vec<&'a Section>,
     /// The span of the whole step section.
     pub span: Span,
 }
 
 /// One item of a step's top-level ordered list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SubStep {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubStep<'a> {
     /// The item's number as the reader sees it.
     pub number: u64,
     /// The plain text of the item's first block.
     pub text: String,
     /// The item's blocks.
-    pub blocks: Vec<Block>,
+    pub blocks: &'a [Block],
     /// Source span of the item.
     pub span: Span,
 }
@@ -175,27 +175,27 @@ pub fn is_prerequisites(section: &Section) -> bool {
 }
 
 /// The procedure view of `article`.
-pub fn procedure(article: &Article) -> Procedure {
+pub fn procedure(article: &Article) -> Procedure<'_> {
     let (title_blocks, top) = match article.sections.as_slice() {
         [only] if only.level == 1 => (only.blocks.as_slice(), only.sections.as_slice()),
         sections => (&[][..], sections),
     };
-    let mut procedure = Procedure { intro: article.preamble.clone(), ..Procedure::default() };
+    let mut procedure = Procedure { intro: article.preamble.iter().collect(), ..Procedure::default() };
     let Some((level, is_step)) = step_sections(article, top) else {
-        procedure.intro.extend_from_slice(title_blocks);
-        procedure.intro_sections = top.to_vec();
+        procedure.intro.extend(title_blocks);
+        procedure.intro_sections = top.iter().collect();
         return procedure;
     };
     // Steps are normally under the title; in an article whose H1s are the steps, they are the top level.
     let top = if level == 1 {
         article.sections.as_slice()
     } else {
-        procedure.intro.extend_from_slice(title_blocks);
+        procedure.intro.extend(title_blocks);
         top
     };
 
     // Sections between two steps belong to the step before them; those after the last step are the outro.
-    let mut between: Vec<Section> = Vec::new();
+    let mut between: Vec<&Section> = Vec::new();
     visit_at_level(top, level, &mut |section| {
         if is_step(section) {
             let number = step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |(n, _)| n);
@@ -205,12 +205,12 @@ pub fn procedure(article: &Article) -> Procedure {
             procedure.steps.push(step(section, number));
         } else if procedure.steps.is_empty() {
             if procedure.prerequisites.is_none() && is_prerequisites(section) {
-                procedure.prerequisites = Some(section.clone());
+                procedure.prerequisites = Some(section);
             } else {
-                procedure.intro_sections.push(section.clone());
+                procedure.intro_sections.push(section);
             }
         } else {
-            between.push(section.clone());
+            between.push(section);
         }
     });
     procedure.outro = between;
@@ -249,7 +249,7 @@ fn visit_at_level<'a>(sections: &'a [Section], level: u8, visit: &mut impl FnMut
     }
 }
 
-fn step(section: &Section, number: u32) -> Step {
+fn step(section: &Section, number: u32) -> Step<'_> {
     let title =
         step_heading(&section.title).map(|(_, rest)| rest).filter(|rest| !rest.is_empty()).unwrap_or(&section.title);
     let substeps = top_level_ordered_items(&section.blocks)
@@ -257,19 +257,19 @@ fn step(section: &Section, number: u32) -> Step {
         .map(|(number, item)| SubStep {
             number,
             text: item.blocks.first().map(|first| text::blocks(std::slice::from_ref(first))).unwrap_or_default(),
-            blocks: item.blocks.clone(),
+            blocks: &item.blocks,
             span: item.span,
         })
         .collect();
     Step {
-        id: section.id.clone(),
+        id: &section.id,
         number,
-        title: title.to_owned(),
-        heading: section.title.clone(),
+        title,
+        heading: &section.title,
         heading_span: section.heading_span,
-        body: section.blocks.clone(),
+        body: &section.blocks,
         substeps,
-        sections: section.sections.clone(),
+        sections: section.sections.iter().collect(),
         span: section.span,
     }
 }

@@ -761,6 +761,9 @@ fn paragraph_or_include(inlines: Vec<Inline>, span: Span) -> Block {
 
 /// Learn's inline extensions over plain CommonMark inlines: `[!INCLUDE [title](path)]` and `:::no-loc text="…":::`.
 fn learn_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
+    if !has_learn_syntax(&inlines) {
+        return inlines;
+    }
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     let mut iter = inlines.into_iter().peekable();
     while let Some(inline) = iter.next() {
@@ -801,6 +804,15 @@ fn learn_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
         }
     }
     out
+}
+
+/// Whether any text could hold an inline extension (most paragraphs have none, and are kept as they are).
+fn has_learn_syntax(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Text { text, .. } => text.contains("[!") || text.contains(":::no-loc"),
+        Inline::Emphasis { children, .. } | Inline::Link { children, .. } => has_learn_syntax(children),
+        _ => false,
+    })
 }
 
 fn ends_with_include_marker(text: &str) -> bool {

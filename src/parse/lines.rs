@@ -1,5 +1,7 @@
 //! Byte offsets to 1-based lines and character columns.
 
+use std::cell::Cell;
+
 use crate::model::Span;
 
 /// The start offset of every line of a text, for turning byte offsets into [`Span`]s.
@@ -7,6 +9,9 @@ use crate::model::Span;
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last position computed (line index, offset, column): spans arrive mostly in order, so counting
+    /// characters on from there keeps the cost linear on long lines.
+    last: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -14,8 +19,8 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
-        starts.extend(newline_offsets(text).map(|at| at + 1));
-        Self { text, starts }
+        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
+        Self { text, starts, last: Cell::new((0, 0, 1)) }
     }
 
     /// The 1-based line and character column of byte `offset` (clamped to the text, and to a character boundary).
@@ -24,9 +29,15 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|start| *start <= offset) - 1;
-        let line_start = self.starts[line];
-        let mut column = self.text[line_start..offset].chars().count() + 1;
+        let (last_line, last_offset, last_column) = self.last.get();
+        let next_line_start = self.starts.get(last_line + 1).copied().unwrap_or(usize::MAX);
+        let (line, mut column) = if offset >= last_offset && offset < next_line_start {
+            (last_line, last_column + self.text[last_offset..offset].chars().count())
+        } else {
+            let line = self.starts.partition_point(|start| *start <= offset) - 1;
+            (line, self.text[self.starts[line]..offset].chars().count() + 1)
+        };
+        self.last.set((line, offset, column));
         // Editors do not count a byte order mark as a column.
         if line == 0 && offset >= 3 && self.text.starts_with('\u{feff}') {
             column -= 1;
@@ -61,10 +72,6 @@ impl<'a> LineIndex<'a> {
     pub fn line(&self, offset: usize) -> u32 {
         self.position(offset).0
     }
-}
-
-fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter(|(_, byte)| *byte == b'\n').map(|(at, _)| at)
 }
 
 fn to_u32(value: usize) -> u32 {

@@ -2,9 +2,10 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, TextMergeWithOffset};
+use pulldown_cmark::{Event, Options, Parser};
 
-/// The pulldown-cmark events of `text` with their byte ranges, adjacent text merged.
+/// The pulldown-cmark events of `text` with their byte ranges. Adjacent text events are not merged here: the block
+/// builder merges them into one text node as it goes, which saves allocating the merged strings twice.
 ///
 /// On: tables, task lists, strikethrough, and GitHub alerts (`> [!NOTE]` … `> [!CAUTION]`, which are exactly Learn's
 /// alert set). Off, on purpose: heading attributes (`## Replace the {tenant}` would lose `{tenant}`), smart punctuation
@@ -13,5 +14,5 @@ use pulldown_cmark::{Event, Options, Parser, TextMergeWithOffset};
 pub fn cmark(text: &str) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_GFM;
-    TextMergeWithOffset::new(Parser::new_ext(text, options).into_offset_iter())
+    Parser::new_ext(text, options).into_offset_iter()
 }
