@@ -6,6 +6,7 @@
 
 pub mod files;
 pub mod json;
+pub mod sarif;
 pub mod text;
 
 #[cfg(test)]
