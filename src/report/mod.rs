@@ -5,6 +5,7 @@
 //! found (exit 1 at or above `--fail-on`).
 
 pub mod files;
+pub mod github;
 pub mod json;
 pub mod sarif;
 pub mod text;
