@@ -3,6 +3,13 @@
 //!
 //! Diagnostics are not errors: an error means checkdown could not do its job (exit 2); a diagnostic is something it
 //! found (exit 1 at or above `--fail-on`).
+//!
+//! [`render`] writes diagnostics in a [`Format`]: [`text`] for people, [`json`] for scripts, [`sarif`] for GitHub code
+//! scanning and [`github`] for workflow annotations. Every renderer takes the same inputs: the diagnostics, in the
+//! order they are to be shown (callers sort them by path, line, column, rule), and a [`RenderContext`] holding the
+//! rule descriptions ([`RuleDoc`]), the texts of the files read ([`SourceFiles`]) and the output options. Renderers do
+//! no file I/O and never fail on odd input: a missing file text or a span past the end of a line only means less
+//! context in the output.
 
 pub mod files;
 pub mod github;
@@ -12,6 +19,8 @@ pub mod text;
 
 #[cfg(test)]
 mod testing;
+
+use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
@@ -215,6 +224,20 @@ pub(crate) fn plural(count: usize, noun: &str) -> String {
     if count == 1 { format!("{count} {noun}") } else { format!("{count} {noun}s") }
 }
 
+/// An output format for diagnostics (`--format`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style messages with the offending source lines, for people.
+    #[default]
+    Text,
+    /// One JSON object with every diagnostic and a summary, for scripts.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands, which GitHub shows as annotations on the changed lines.
+    Github,
+}
+
 /// Everything a renderer needs besides the diagnostics.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderContext<'a> {
@@ -235,10 +258,29 @@ impl<'a> RenderContext<'a> {
     }
 }
 
+/// Writes `diagnostics`, in the order given, to `out` in `format`.
+///
+/// # Errors
+///
+/// Only those of writing to `out`.
+pub fn render(
+    format: Format,
+    diagnostics: &[Diagnostic],
+    context: &RenderContext<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(diagnostics, context, out),
+        Format::Json => json::render(diagnostics, context, out),
+        Format::Sarif => sarif::render(diagnostics, context, out),
+        Format::Github => github::render(diagnostics, context, out),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use testing::sample_diagnostics;
+    use testing::{render_sample, sample_diagnostics, sample_files};
 
     #[test]
     fn summary_line_names_only_the_severities_found() {
@@ -256,5 +298,22 @@ mod tests {
         assert_eq!(last_covered_line(span(5, 1)), 4);
         assert_eq!(last_covered_line(span(5, 2)), 5);
         assert_eq!(last_covered_line(span(3, 1)), 3);
+    }
+
+    #[test]
+    fn render_dispatches_to_the_format_module() {
+        let files = sample_files();
+        let context = RenderContext { files_checked: Some(4), ..RenderContext::new(testing::SAMPLE_RULES, &files) };
+        let formats: [(Format, testing::Renderer); 4] = [
+            (Format::Text, text::render),
+            (Format::Json, json::render),
+            (Format::Sarif, sarif::render),
+            (Format::Github, github::render),
+        ];
+        for (format, module_render) in formats {
+            let mut out = Vec::new();
+            render(format, &sample_diagnostics(), &context, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), render_sample(module_render), "{format:?}");
+        }
     }
 }
