@@ -3,8 +3,28 @@
 //!
 //! Diagnostics are not errors: an error means checkdown could not do its job (exit 2); a diagnostic is something it
 //! found (exit 1 at or above `--fail-on`).
+//!
+//! [`render`] writes diagnostics in a [`Format`]: [`text`] for people, [`json`] for scripts, [`sarif`] for GitHub code
+//! scanning and [`github`] for workflow annotations. Every renderer takes the same inputs: the diagnostics, in the
+//! order they are to be shown (callers sort them by path, line, column, rule), and a [`RenderContext`] holding the
+//! rule descriptions ([`RuleDoc`]), the texts of the files read ([`SourceFiles`]) and the output options. Renderers do
+//! no file I/O and never fail on odd input: a missing file text or a span past the end of a line only means less
+//! context in the output.
+
+pub mod files;
+pub mod github;
+pub mod json;
+pub mod sarif;
+pub mod text;
+
+#[cfg(test)]
+mod testing;
+
+use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
+
+pub use files::SourceFiles;
 
 use crate::model::Span;
 
@@ -108,5 +128,192 @@ impl Diagnostic {
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(formatter, "{}: {}[{}]: {}", self.location, self.severity, self.rule, self.message)
+    }
+}
+
+/// The last line holding a character of `span`: a span that ends just after a line break (`end_column` 1) ends on the
+/// line before its `end_line`, which is what a reader would highlight.
+pub(crate) fn last_covered_line(span: Span) -> u32 {
+    if span.end_column <= 1 && span.end_line > span.line { span.end_line - 1 } else { span.end_line.max(span.line) }
+}
+
+/// What the renderers need to know about a rule. The rule registry (in sync) owns one per rule; renderers only read
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleDoc {
+    /// The stable kebab-case name, equal to [`Diagnostic::rule`] (`list-item-count`).
+    pub name: &'static str,
+    /// The severity the rule reports at unless configured otherwise.
+    pub severity: Severity,
+    /// One line saying what the rule finds, without a final period.
+    pub summary: &'static str,
+    /// Markdown: what the rule checks, why it matters, and an example. The first paragraph that is not a heading
+    /// stands alone where only one paragraph fits (SARIF `fullDescription`).
+    pub explanation: &'static str,
+}
+
+/// Counts of diagnostics by severity, and how many files were checked. The text and GitHub formats print it as their
+/// last line ("3 errors, 2 warnings, 1 note (4 files checked)"); the JSON format writes it as the `summary` object.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// How many files were checked, files without findings included; `None` when the caller did not say.
+    pub files: Option<usize>,
+    /// Diagnostics of severity error.
+    pub errors: usize,
+    /// Diagnostics of severity warning.
+    pub warnings: usize,
+    /// Diagnostics of severity note.
+    pub notes: usize,
+}
+
+impl Summary {
+    /// The counts for `diagnostics`, found in `files` checked files when the caller knows how many.
+    pub fn new(diagnostics: &[Diagnostic], files: Option<usize>) -> Self {
+        let mut summary = Self { files, ..Self::default() };
+        for diagnostic in diagnostics {
+            summary.add(diagnostic.severity);
+        }
+        summary
+    }
+
+    /// How many diagnostics of `severity` were counted.
+    pub fn count(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Note => self.notes,
+            Severity::Warning => self.warnings,
+            Severity::Error => self.errors,
+        }
+    }
+
+    /// How many diagnostics were counted, all severities together.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.notes
+    }
+
+    /// Counts one more diagnostic of `severity`.
+    pub(crate) fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Note => self.notes += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Error => self.errors += 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let counts: Vec<String> = [(self.errors, "error"), (self.warnings, "warning"), (self.notes, "note")]
+            .into_iter()
+            .filter(|&(count, _)| count > 0)
+            .map(|(count, noun)| plural(count, noun))
+            .collect();
+        if counts.is_empty() {
+            formatter.write_str("no findings")?;
+        } else {
+            formatter.write_str(&counts.join(", "))?;
+        }
+        match self.files {
+            Some(files) => write!(formatter, " ({} checked)", plural(files, "file")),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `count` and `noun`, with an `s` unless `count` is 1.
+pub(crate) fn plural(count: usize, noun: &str) -> String {
+    if count == 1 { format!("{count} {noun}") } else { format!("{count} {noun}s") }
+}
+
+/// An output format for diagnostics (`--format`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style messages with the offending source lines, for people.
+    #[default]
+    Text,
+    /// One JSON object with every diagnostic and a summary, for scripts.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands, which GitHub shows as annotations on the changed lines.
+    Github,
+}
+
+/// Everything a renderer needs besides the diagnostics.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderContext<'a> {
+    /// Descriptions of the rules, for formats that document them (SARIF). Rules not listed still render.
+    pub rules: &'a [RuleDoc],
+    /// The texts of the files the diagnostics point into, for source snippets.
+    pub files: &'a SourceFiles,
+    /// Whether the text format may use ANSI colours. The caller decides (a terminal, and `NO_COLOR` unset).
+    pub color: bool,
+    /// How many files were checked, for the summary; `None` leaves it out.
+    pub files_checked: Option<usize>,
+}
+
+impl<'a> RenderContext<'a> {
+    /// A context without colour and without a file count.
+    pub fn new(rules: &'a [RuleDoc], files: &'a SourceFiles) -> Self {
+        Self { rules, files, color: false, files_checked: None }
+    }
+}
+
+/// Writes `diagnostics`, in the order given, to `out` in `format`.
+///
+/// # Errors
+///
+/// Only those of writing to `out`.
+pub fn render(
+    format: Format,
+    diagnostics: &[Diagnostic],
+    context: &RenderContext<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(diagnostics, context, out),
+        Format::Json => json::render(diagnostics, context, out),
+        Format::Sarif => sarif::render(diagnostics, context, out),
+        Format::Github => github::render(diagnostics, context, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use testing::{render_sample, sample_diagnostics, sample_files};
+
+    #[test]
+    fn summary_line_names_only_the_severities_found() {
+        assert_eq!(Summary::new(&[], None).to_string(), "no findings");
+        assert_eq!(Summary::new(&[], Some(1)).to_string(), "no findings (1 file checked)");
+        let diagnostics = sample_diagnostics();
+        let errors_and_notes: Vec<Diagnostic> =
+            diagnostics.into_iter().filter(|diagnostic| diagnostic.severity != Severity::Warning).collect();
+        assert_eq!(Summary::new(&errors_and_notes, Some(4)).to_string(), "1 error, 2 notes (4 files checked)");
+    }
+
+    #[test]
+    fn a_span_ending_after_a_line_break_ends_on_the_line_before() {
+        let span = |end_line, end_column| Span { line: 3, column: 1, end_line, end_column, ..Span::default() };
+        assert_eq!(last_covered_line(span(5, 1)), 4);
+        assert_eq!(last_covered_line(span(5, 2)), 5);
+        assert_eq!(last_covered_line(span(3, 1)), 3);
+    }
+
+    #[test]
+    fn render_dispatches_to_the_format_module() {
+        let files = sample_files();
+        let context = RenderContext { files_checked: Some(4), ..RenderContext::new(testing::SAMPLE_RULES, &files) };
+        let formats: [(Format, testing::Renderer); 4] = [
+            (Format::Text, text::render),
+            (Format::Json, json::render),
+            (Format::Sarif, sarif::render),
+            (Format::Github, github::render),
+        ];
+        for (format, module_render) in formats {
+            let mut out = Vec::new();
+            render(format, &sample_diagnostics(), &context, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), render_sample(module_render), "{format:?}");
+        }
     }
 }

@@ -1,0 +1,99 @@
+//! The JSON format: one object that scripts and CI steps read.
+//!
+//! ```json
+//! {
+//!   "diagnostics": [
+//!     {
+//!       "rule": "list-item-count", "severity": "error", "path": "fr-fr/x.md",
+//!       "line": 24, "column": 1, "end_line": 27, "end_column": 29,
+//!       "message": "the French list has 4 items, the English list 3",
+//!       "source_path": "en-us/x.md", "source_line": 18
+//!     }
+//!   ],
+//!   "summary": { "files": 4, "errors": 1, "warnings": 0, "notes": 0 }
+//! }
+//! ```
+//!
+//! Keys always appear, in this order. `line`, `column`, `end_line` and `end_column` are 1-based, columns count
+//! characters and the end is exclusive; all four are `null` for a finding about a whole file. `source_path` and
+//! `source_line` name the English counterpart and are `null` when there is none (`source_line` too when the
+//! counterpart is a whole file). `summary` counts the diagnostics by severity; `files` is how many files were checked,
+//! files without findings included, or `null` when the caller did not say.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Diagnostic, RenderContext, Severity, Summary};
+
+#[derive(Serialize)]
+struct Report<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'a str,
+    severity: Severity,
+    path: &'a str,
+    line: Option<u32>,
+    column: Option<u32>,
+    end_line: Option<u32>,
+    end_column: Option<u32>,
+    message: &'a str,
+    source_path: Option<&'a str>,
+    source_line: Option<u32>,
+}
+
+impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
+    fn from(diagnostic: &'a Diagnostic) -> Self {
+        let span = diagnostic.location.span;
+        let source = diagnostic.source.as_ref();
+        Self {
+            rule: &diagnostic.rule,
+            severity: diagnostic.severity,
+            path: &diagnostic.location.path,
+            line: span.map(|span| span.line),
+            column: span.map(|span| span.column),
+            end_line: span.map(|span| span.end_line),
+            end_column: span.map(|span| span.end_column),
+            message: &diagnostic.message,
+            source_path: source.map(|source| source.path.as_str()),
+            source_line: source.and_then(|source| source.span).map(|span| span.line),
+        }
+    }
+}
+
+/// Writes `diagnostics` and their summary as one pretty-printed JSON object followed by a newline.
+///
+/// # Errors
+///
+/// Only those of writing to `out`.
+pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let report = Report {
+        diagnostics: diagnostics.iter().map(JsonDiagnostic::from).collect(),
+        summary: Summary::new(diagnostics, context.files_checked),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::render_sample;
+
+    #[test]
+    fn output() {
+        insta::assert_snapshot!(render_sample(render));
+    }
+
+    #[test]
+    fn output_is_valid_json_with_nulls_for_missing_parts() {
+        let value: serde_json::Value = serde_json::from_str(&render_sample(render)).unwrap();
+        let whole_file = &value["diagnostics"][0];
+        assert!(whole_file["line"].is_null() && whole_file["source_path"].is_null());
+        assert_eq!(value["summary"], serde_json::json!({"files": 4, "errors": 1, "warnings": 3, "notes": 2}));
+    }
+}

@@ -1,0 +1,409 @@
+//! The human format, modelled on rustc: a header line, the location, the offending source lines with `^^^` under the
+//! span and, for sync findings, the English counterpart with `---` under it.
+//!
+//! ```text
+//! warning[number-mismatch]: numbers differ: English has 4, 5; French has 3, 5
+//!   --> fr-fr/close-your-account.md:20:20
+//!    |
+//! 20 | 1. Répétez les étapes **3** à 5 pour chaque abonnement.
+//!    |                    ^^^^^
+//!    = source: en-us/close-your-account.md:14:15
+//!    |
+//! 14 | 1. Repeat steps **4** and 5 for each subscription.
+//!    |               -----
+//! ```
+//!
+//! A final line counts the findings. Columns are characters, but carets are placed by display width, so they stay
+//! under the span after accented, combining or wide characters; tabs show as four spaces. Source lines come from
+//! [`SourceFiles`](super::SourceFiles); without the text (or when the span lies outside it) a diagnostic is printed
+//! without its snippet. Written by hand rather than with `annotate-snippets`: the layout needs a dozen lines of
+//! logic, works from line/column spans that stay safe when a text is stale, and keeps snapshots independent of
+//! another crate's rendering changes.
+
+use std::fmt::{self, Display};
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthChar;
+
+use super::{Diagnostic, Location, RenderContext, Severity, Summary, last_covered_line};
+
+/// A span over more lines than this shows its first and last lines around a `...` row.
+const MAX_SNIPPET_LINES: u32 = 5;
+/// How many lines to keep at each end of a long span.
+const LINES_KEPT_AT_EACH_END: u32 = 2;
+const TAB_WIDTH: usize = 4;
+
+/// Writes `diagnostics` for a person to read, then the summary line.
+///
+/// # Errors
+///
+/// Only those of writing to `out`.
+pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let palette = Palette { enabled: context.color };
+    for diagnostic in diagnostics {
+        write_diagnostic(diagnostic, context, palette, out)?;
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", palette.paint(Style::EMPHASIS, Summary::new(diagnostics, context.files_checked)))
+}
+
+fn write_diagnostic(
+    diagnostic: &Diagnostic,
+    context: &RenderContext<'_>,
+    palette: Palette,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let primary = snippet(&diagnostic.location, context);
+    let source = diagnostic.source.as_ref().map(|source| (source, snippet(source, context)));
+    let widest_line_number =
+        primary.iter().chain(source.iter().flat_map(|(_, rows)| rows)).filter_map(Row::number).max();
+    let gutter = Gutter { width: widest_line_number.map_or(1, |number| number.to_string().len()) };
+
+    write_header(diagnostic, palette, out)?;
+    writeln!(out, "{}{} {}", gutter.pad(), palette.paint(Style::GUTTER, "-->"), diagnostic.location)?;
+    let severity_style = Style::severity(diagnostic.severity);
+    gutter.write_snippet(&primary, Marker { mark: '^', style: severity_style }, palette, out)?;
+    if let Some((location, rows)) = source {
+        writeln!(
+            out,
+            "{} {} {}: {location}",
+            gutter.pad(),
+            palette.paint(Style::GUTTER, "="),
+            palette.paint(Style::EMPHASIS, "source")
+        )?;
+        gutter.write_snippet(&rows, Marker { mark: '-', style: Style::GUTTER }, palette, out)?;
+    }
+    Ok(())
+}
+
+/// `error[rule]: message`, with the message's further lines aligned under its first.
+fn write_header(diagnostic: &Diagnostic, palette: Palette, out: &mut dyn Write) -> io::Result<()> {
+    let label = format!("{}[{}]", diagnostic.severity, diagnostic.rule);
+    let indent = " ".repeat(label.chars().count() + 2);
+    let mut lines = diagnostic.message.lines().map(|line| ShownLine::new(line).text);
+    let first = lines.next().unwrap_or_default();
+    writeln!(
+        out,
+        "{}{} {}",
+        palette.paint(Style::severity(diagnostic.severity), label),
+        palette.paint(Style::EMPHASIS, ":"),
+        palette.paint(Style::EMPHASIS, first)
+    )?;
+    for line in lines {
+        writeln!(out, "{indent}{}", palette.paint(Style::EMPHASIS, line))?;
+    }
+    Ok(())
+}
+
+/// One row of a snippet.
+enum Row {
+    /// A source line and, when the span covers part of it, where the marks go (display columns).
+    Line { number: u32, shown: ShownLine, marks: Option<(usize, usize)> },
+    /// Lines left out of a long span.
+    Elision,
+}
+
+impl Row {
+    fn number(&self) -> Option<u32> {
+        match self {
+            Self::Line { number, .. } => Some(*number),
+            Self::Elision => None,
+        }
+    }
+}
+
+/// The rows showing `location`, or none when it has no span or its lines are not in the known texts. Only the lines
+/// shown are looked up, so a span over a whole section (or a corrupt one) costs no more than a short one.
+fn snippet(location: &Location, context: &RenderContext<'_>) -> Vec<Row> {
+    let Some(span) = location.span else { return Vec::new() };
+    let (first, last) = (span.line, last_covered_line(span));
+    // `None` stands for the elided middle of a long span.
+    let numbers: Vec<Option<u32>> = if last - first < MAX_SNIPPET_LINES {
+        (first..=last).map(Some).collect()
+    } else {
+        let head = first..first + LINES_KEPT_AT_EACH_END;
+        let tail = last - (LINES_KEPT_AT_EACH_END - 1)..=last;
+        head.map(Some).chain([None]).chain(tail.map(Some)).collect()
+    };
+    let row = |number: Option<u32>| {
+        let Some(number) = number else { return Some(Row::Elision) };
+        let line = context.files.line(&location.path, number)?;
+        let shown = ShownLine::new(line);
+        let start = if number == span.line { span.column } else { first_non_blank_column(line) };
+        let end = if number == span.end_line { span.end_column } else { char_count(line) + 1 };
+        let marks = shown.mark_range(start, end, number == span.line);
+        Some(Row::Line { number, shown, marks })
+    };
+    numbers.into_iter().map(row).collect::<Option<Vec<Row>>>().unwrap_or_default()
+}
+
+fn char_count(line: &str) -> u32 {
+    u32::try_from(line.chars().count()).unwrap_or(u32::MAX)
+}
+
+/// The column of the first character that is not white space, so that marks on a continuation line skip the indent.
+fn first_non_blank_column(line: &str) -> u32 {
+    let blank = line.chars().take_while(|character| character.is_whitespace()).count();
+    u32::try_from(blank).map_or(u32::MAX, |blank| blank + 1)
+}
+
+/// A source line as printed: tabs expanded, control characters replaced (a raw escape sequence from a file must not
+/// reach the terminal), and the display column where each character starts.
+struct ShownLine {
+    text: String,
+    /// `starts[i]` is the display column of character `i`; the last entry is the width of the whole line.
+    starts: Vec<usize>,
+}
+
+impl ShownLine {
+    fn new(line: &str) -> Self {
+        let mut text = String::with_capacity(line.len());
+        let mut starts = Vec::with_capacity(line.len() + 1);
+        let mut width = 0;
+        for character in line.chars() {
+            starts.push(width);
+            match character {
+                '\t' => {
+                    text.push_str(&" ".repeat(TAB_WIDTH));
+                    width += TAB_WIDTH;
+                }
+                control if control.is_control() => {
+                    text.push(char::REPLACEMENT_CHARACTER);
+                    width += 1;
+                }
+                printable => {
+                    text.push(printable);
+                    width += printable.width().unwrap_or(0);
+                }
+            }
+        }
+        starts.push(width);
+        Self { text, starts }
+    }
+
+    /// Where to put marks for the 1-based character columns `[start, end)`, as (display column, width). Columns past
+    /// the end of the line are clamped to it. An empty range marks one column on the span's first line (so a
+    /// zero-width span still points somewhere) and nothing on the other lines.
+    fn mark_range(&self, start: u32, end: u32, is_first_line: bool) -> Option<(usize, usize)> {
+        let characters = self.starts.len() - 1;
+        let index =
+            |column: u32| usize::try_from(column.saturating_sub(1)).map_or(characters, |index| index.min(characters));
+        let (start, end) = (index(start), index(end).max(index(start)));
+        let width = self.starts[end] - self.starts[start];
+        match (width, is_first_line) {
+            (0, false) => None,
+            (0, true) => Some((self.starts[start], 1)),
+            (width, _) => Some((self.starts[start], width)),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Gutter {
+    width: usize,
+}
+
+impl Gutter {
+    fn pad(self) -> String {
+        " ".repeat(self.width)
+    }
+
+    fn write_snippet(self, rows: &[Row], marker: Marker, palette: Palette, out: &mut dyn Write) -> io::Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let bar = palette.paint(Style::GUTTER, "|");
+        writeln!(out, "{} {bar}", self.pad())?;
+        for row in rows {
+            match row {
+                Row::Line { number, shown, marks } => {
+                    let number = palette.paint(Style::GUTTER, format!("{number:>width$}", width = self.width));
+                    if shown.text.is_empty() {
+                        writeln!(out, "{number} {bar}")?;
+                    } else {
+                        writeln!(out, "{number} {bar} {}", shown.text)?;
+                    }
+                    if let Some((start, width)) = marks {
+                        let marks = marker.mark.to_string().repeat(*width);
+                        writeln!(
+                            out,
+                            "{} {bar} {}{}",
+                            self.pad(),
+                            " ".repeat(*start),
+                            palette.paint(marker.style, marks)
+                        )?;
+                    }
+                }
+                Row::Elision => writeln!(out, "{}", palette.paint(Style::GUTTER, "..."))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The character drawn under a span and its colour: `^` for the finding, `-` for its source counterpart.
+#[derive(Clone, Copy)]
+struct Marker {
+    mark: char,
+    style: Style,
+}
+
+/// An ANSI SGR parameter string.
+#[derive(Clone, Copy)]
+struct Style(&'static str);
+
+impl Style {
+    const ERROR: Self = Self("1;91");
+    const WARNING: Self = Self("1;93");
+    const NOTE: Self = Self("1;92");
+    const GUTTER: Self = Self("1;94");
+    const EMPHASIS: Self = Self("1");
+
+    fn severity(severity: Severity) -> Self {
+        match severity {
+            Severity::Error => Self::ERROR,
+            Severity::Warning => Self::WARNING,
+            Severity::Note => Self::NOTE,
+        }
+    }
+}
+
+/// Applies styles when colour is on and does nothing otherwise, so the layout code is the same for both.
+#[derive(Clone, Copy)]
+struct Palette {
+    enabled: bool,
+}
+
+impl Palette {
+    fn paint<T: Display>(self, style: Style, content: T) -> Painted<T> {
+        Painted { style: self.enabled.then_some(style), content }
+    }
+}
+
+struct Painted<T> {
+    style: Option<Style>,
+    content: T,
+}
+
+impl<T: Display> Display for Painted<T> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.style {
+            Some(Style(parameters)) => write!(formatter, "\x1b[{parameters}m{}\x1b[0m", self.content),
+            None => self.content.fmt(formatter),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+    use crate::report::SourceFiles;
+    use crate::report::testing::{FRENCH_PATH, render_sample, render_with, sample_diagnostics, span_of};
+
+    #[test]
+    fn output() {
+        insta::assert_snapshot!(render_sample(render));
+    }
+
+    /// Renders `diagnostics` without rules, colour or file count.
+    fn render_plain(diagnostics: &[Diagnostic], files: &SourceFiles) -> String {
+        let mut out = Vec::new();
+        render(diagnostics, &RenderContext::new(&[], files), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Renders one diagnostic at `needle` in `text`, with `text` known as the file's contents.
+    fn render_one(text: &str, needle: &str) -> String {
+        let mut files = SourceFiles::new();
+        files.insert("fr-fr/a.md", text);
+        let location = Location::new("fr-fr/a.md", span_of(text, needle));
+        render_plain(&[Diagnostic::new("rule", Severity::Warning, location, "message")], &files)
+    }
+
+    #[test]
+    fn carets_line_up_under_multi_byte_and_combining_characters() {
+        // "é" is two bytes; the NFD "é" (e + U+0301) is two characters but one column; U+00A0 is a no-break space.
+        let out = render_one("Re\u{301}pétez\u{a0}: **3** à 5\n", "**3**");
+        let carets = format!("1 | Re\u{301}pétez\u{a0}: **3** à 5\n  | {}^^^^^\n", " ".repeat(10));
+        assert!(out.contains(&carets), "{out}");
+    }
+
+    #[test]
+    fn tabs_show_as_four_spaces_and_carets_follow() {
+        let out = render_one("\t- élément\n", "élément");
+        let carets = format!("1 | {}- élément\n  | {}^^^^^^^\n", " ".repeat(4), " ".repeat(6));
+        assert!(out.contains(&carets), "{out}");
+    }
+
+    #[test]
+    fn control_characters_do_not_reach_the_terminal() {
+        let out = render_one("a\x1b[31mb\n", "b");
+        assert!(!out.contains('\x1b'), "{out}");
+    }
+
+    #[test]
+    fn long_spans_keep_their_first_and_last_lines() {
+        let text = "1. un\n2. deux\n3. trois\n4. quatre\n5. cinq\n6. six\n";
+        let out = render_one(text, text.trim_end());
+        assert!(out.contains("2 | 2. deux\n  | ^^^^^^^\n...\n5 | 5. cinq\n"), "{out}");
+    }
+
+    #[test]
+    fn a_corrupt_span_over_billions_of_lines_is_cheap() {
+        let mut files = SourceFiles::new();
+        files.insert("fr-fr/a.md", "court\n");
+        let span = Span { start: 0, end: 0, line: 1, column: 1, end_line: u32::MAX, end_column: 2 };
+        let diagnostic = Diagnostic::new("rule", Severity::Note, Location::new("fr-fr/a.md", span), "message");
+        assert!(!render_plain(&[diagnostic], &files).contains(" | "));
+    }
+
+    #[test]
+    fn missing_text_renders_without_a_snippet() {
+        let list_item_count = &sample_diagnostics()[4..5];
+        assert_eq!(
+            render_plain(list_item_count, &SourceFiles::new()),
+            "error[list-item-count]: the French list has 4 items, the English list 3\n \
+             --> fr-fr/close-your-account.md:24:1\n  \
+             = source: en-us/close-your-account.md:18:1\n\n\
+             1 error\n"
+        );
+    }
+
+    #[test]
+    fn spans_outside_a_stale_text_do_not_panic() {
+        let mut files = SourceFiles::new();
+        files.insert(FRENCH_PATH, "une seule ligne\n");
+        assert!(!render_plain(&sample_diagnostics(), &files).contains(" | "));
+    }
+
+    #[test]
+    fn columns_past_the_end_of_the_line_point_at_its_end() {
+        let mut files = SourceFiles::new();
+        files.insert("fr-fr/a.md", "court\n");
+        let span = Span { start: 0, end: 0, line: 1, column: 10, end_line: 1, end_column: 20 };
+        let diagnostic = Diagnostic::new("rule", Severity::Note, Location::new("fr-fr/a.md", span), "message");
+        assert!(render_plain(&[diagnostic], &files).contains("1 | court\n  |      ^\n"));
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let plain = render_with(render, &sample_diagnostics(), false);
+        let coloured = render_with(render, &sample_diagnostics(), true);
+        assert!(!plain.contains('\x1b'));
+        assert!(coloured.contains("\x1b[1;91merror[list-item-count]\x1b[0m"));
+        assert_eq!(strip_ansi(&coloured), plain);
+    }
+
+    fn strip_ansi(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("\x1b[") {
+            out.push_str(&rest[..start]);
+            let end = rest[start..].find('m').expect("every escape sequence ends with m");
+            rest = &rest[start + end + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
