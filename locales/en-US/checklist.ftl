@@ -1,0 +1,44 @@
+# UI strings of the printable checklist (render).
+
+checklist = Checklist
+labelled = { $label }: { $text }
+step = Step { $number }
+done = Done
+initials = Initials
+date = Date
+prerequisites = Before you begin
+notes = Notes
+links = Links
+applies-to = Applies to: { $moniker }
+generated = Generated from { $source } on { $date }
+article-date = Article date: { $date }
+revision = Revision { $revision }
+progress = { $done } of { $total } { $total ->
+    [one] step
+   *[other] steps
+} done
+checked = Checked on { $date } against tenant { $tenant }
+status-done = Done
+status-not-done = Not done
+status-unknown = Unknown
+status-manual = Check by hand
+evidence = Evidence
+image = Image: { $alt }
+alert-NOTE = Note
+alert-TIP = Tip
+alert-IMPORTANT = Important
+alert-CAUTION = Caution
+alert-WARNING = Warning
+date-long = { $month } { $day }, { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -1,0 +1,47 @@
+# Textes de la liste de contrôle imprimable (render).
+
+checklist = Liste de contrôle
+labelled = { $label } : { $text }
+step = Étape { $number }
+done = Fait
+initials = Initiales
+date = Date
+prerequisites = Avant de commencer
+notes = Notes
+links = Liens
+applies-to = S’applique à : { $moniker }
+generated = Généré à partir de { $source } le { $date }
+article-date = Date de l’article : { $date }
+revision = Révision { $revision }
+progress = { $done } { $done ->
+    [one] étape
+   *[other] étapes
+} sur { $total } { $done ->
+    [one] terminée
+   *[other] terminées
+}
+checked = Vérifié le { $date } sur le locataire { $tenant }
+status-done = Fait
+status-not-done = Pas fait
+status-unknown = Inconnu
+status-manual = À vérifier à la main
+evidence = Preuves
+image = Image : { $alt }
+alert-NOTE = Remarque
+alert-TIP = Conseil
+alert-IMPORTANT = Important
+alert-CAUTION = Attention
+alert-WARNING = Avertissement
+date-long = { $day } { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

@@ -1,0 +1,223 @@
+//! `checkdown render`: printable checklists of the bundled article or of Learn Markdown files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context as _, bail};
+
+use crate::cli::Exit;
+use crate::i18n::Strings;
+use crate::model::Article;
+use crate::parse::{FileIncludes, NoIncludes, ParseOptions, Parsed, parse, parse_file};
+use crate::render::links::LearnBase;
+use crate::render::results::Results;
+use crate::render::{self, Format, Paper, RenderOptions, SourceInfo, pdf};
+
+/// One article to render.
+#[derive(Debug)]
+pub enum Input {
+    /// A bundled article.
+    Bundled {
+        /// Its path under `content/`.
+        path: String,
+        /// Its text.
+        text: &'static str,
+        /// Where it lives on Learn.
+        learn_path: String,
+    },
+    /// A file the user named.
+    File(PathBuf),
+}
+
+/// Where output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// Standard output (`-o -`, and md/txt/json without `-o`).
+    Stdout,
+    /// One file (`-o FILE`).
+    File(PathBuf),
+    /// `<article>.<locale>.<ext>` in a folder (html/pdf without `-o` use the current one; `-o DIR`).
+    Folder(PathBuf),
+}
+
+/// A validated `render` run.
+#[derive(Debug)]
+pub struct RenderJob {
+    /// What to render.
+    pub inputs: Vec<Input>,
+    /// UI strings.
+    pub strings: Arc<Strings>,
+    /// Output format.
+    pub format: Format,
+    /// Where it goes.
+    pub destination: Destination,
+    /// Replace existing files.
+    pub force: bool,
+    /// Moniker selection.
+    pub parse: ParseOptions,
+    /// Paper size.
+    pub paper: Paper,
+    /// Template overrides.
+    pub templates: Option<PathBuf>,
+    /// Verification results, with the file they came from.
+    pub results: Option<(PathBuf, Results)>,
+    /// The browser for PDF.
+    pub browser: Option<PathBuf>,
+    /// The generation date.
+    pub today: (i64, u32, u32),
+}
+
+/// The marker checkdown writes into its HTML, so it can replace its own output but never a user's file.
+const GENERATOR: &str = "<meta name=\"generator\" content=\"checkdown\">";
+
+impl RenderJob {
+    /// Renders every input and writes the outputs.
+    pub fn run(&self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+        let mut rendered = Vec::new();
+        for input in &self.inputs {
+            let (parsed, source, base) = self.read(input)?;
+            for diagnostic in &parsed.diagnostics {
+                writeln!(err, "{diagnostic}")?;
+            }
+            if parsed.has_errors() {
+                return Ok(Exit::Failure);
+            }
+            rendered.push((self.render(&parsed.article, source, base)?, output_name(&parsed.article, input)));
+        }
+        for id in self.strings.missing() {
+            writeln!(err, "warning: the {} UI strings lack `{id}`; the en-US text is used", self.strings.locale())?;
+        }
+        self.write(rendered, out)?;
+        Ok(Exit::Success)
+    }
+
+    fn read(&self, input: &Input) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
+        match input {
+            Input::Bundled { path, text, learn_path } => {
+                let parsed = parse(path, text, &self.parse, &NoIncludes);
+                let base = LearnBase { locale: parsed.article.locale.clone(), path: Some(learn_path.clone()) };
+                Ok((parsed, SourceInfo { path: path.clone(), revision: None }, base))
+            }
+            Input::File(path) => {
+                let parsed = parse_file(path, &self.parse)?;
+                let base = LearnBase { locale: parsed.article.locale.clone(), path: learn_path_of(path) };
+                Ok((parsed, SourceInfo { path: path.display().to_string(), revision: git_revision(path) }, base))
+            }
+        }
+    }
+
+    fn render(&self, article: &Article, source: SourceInfo, base: LearnBase) -> anyhow::Result<Vec<u8>> {
+        if let Some((path, results)) = &self.results {
+            let ids: Vec<&str> = article.procedure().steps.iter().map(|step| step.id).collect();
+            results.check_steps(path, &ids)?;
+        }
+        let options = RenderOptions {
+            paper: self.paper,
+            moniker: self.parse.moniker.clone(),
+            templates: self.templates.clone(),
+            base,
+            source,
+            today: self.today,
+        };
+        let checklist = render::checklist(article, &self.strings, self.results.as_ref().map(|(_, r)| r), &options);
+        let text = render::render_text(&checklist, self.format, &options, self.strings.clone())?;
+        match (self.format, &self.browser) {
+            (Format::Pdf, Some(browser)) => Ok(pdf::print(browser, &text)?),
+            (Format::Pdf, None) => bail!(pdf::PdfError::NoBrowser),
+            _ => Ok(text.into_bytes()),
+        }
+    }
+
+    fn write(&self, rendered: Vec<(Vec<u8>, String)>, out: &mut dyn Write) -> anyhow::Result<()> {
+        match &self.destination {
+            Destination::Stdout if self.format == Format::Json && rendered.len() > 1 => {
+                let documents: Vec<serde_json::Value> =
+                    rendered.iter().map(|(bytes, _)| serde_json::from_slice(bytes)).collect::<Result<_, _>>()?;
+                serde_json::to_writer_pretty(&mut *out, &documents)?;
+                writeln!(out)?;
+            }
+            Destination::Stdout => {
+                for (index, (bytes, _)) in rendered.iter().enumerate() {
+                    if index > 0 {
+                        writeln!(out)?;
+                    }
+                    out.write_all(bytes)?;
+                }
+            }
+            Destination::File(path) => write_file(path, &rendered[0].0, self.force)?,
+            Destination::Folder(folder) => {
+                for (bytes, name) in &rendered {
+                    let path = folder.join(format!("{name}.{}", self.format.extension()));
+                    let ours = self.format == Format::Html && is_checkdown_html(&path);
+                    write_file(&path, bytes, self.force || ours)?;
+                    writeln!(out, "{}", path.display())?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `<article>.<locale>`: the file stem and the content locale.
+fn output_name(article: &Article, input: &Input) -> String {
+    let stem = match input {
+        Input::Bundled { path, .. } => Path::new(path).file_stem(),
+        Input::File(path) => path.file_stem(),
+    };
+    let stem = stem.map_or_else(|| "checklist".to_owned(), |stem| stem.to_string_lossy().into_owned());
+    match &article.locale {
+        Some(locale) => format!("{stem}.{locale}"),
+        None => stem,
+    }
+}
+
+/// Where a file lives on Learn: its path below its docs root, without `.md`.
+fn learn_path_of(path: &Path) -> Option<String> {
+    let root = FileIncludes::for_article(path).ok()?;
+    let absolute = path.canonicalize().ok()?;
+    let relative = absolute.strip_prefix(root.root()).ok()?.with_extension("");
+    Some(relative.to_string_lossy().replace('\\', "/"))
+}
+
+/// The short commit of the last change to `path`, when it is in a git work tree.
+fn git_revision(path: &Path) -> Option<String> {
+    let folder = path.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(folder)
+        .args(["log", "-1", "--format=%h", "--"])
+        .arg(path.file_name()?)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let revision = String::from_utf8(output.stdout).ok()?.trim().to_owned();
+    (output.status.success() && !revision.is_empty()).then_some(revision)
+}
+
+fn is_checkdown_html(path: &Path) -> bool {
+    let mut head = [0u8; 512];
+    std::fs::File::open(path)
+        .and_then(|mut file| std::io::Read::read(&mut file, &mut head))
+        .is_ok_and(|read| String::from_utf8_lossy(&head[..read]).contains(GENERATOR))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, so a failure never leaves half a file, and
+/// never replaces an existing file unless `replace`.
+pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()> {
+    if path.exists() && !replace {
+        bail!("{} already exists; pass --force to replace it, or -o to write elsewhere", path.display());
+    }
+    let folder = path.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let temporary = folder.join(format!(
+        ".{}.checkdown-{}.tmp",
+        path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default(),
+        std::process::id()
+    ));
+    std::fs::write(&temporary, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    if let Err(error) = std::fs::rename(&temporary, path) {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(error).with_context(|| format!("cannot write {}", path.display()));
+    }
+    Ok(())
+}

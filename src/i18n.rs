@@ -1,0 +1,203 @@
+//! UI strings in the reader's language, from the Fluent files bundled under `locales/<locale>/*.ftl`.
+//!
+//! Adding a locale is adding a folder of `.ftl` files. A message missing from a locale falls back to en-US and is
+//! remembered as a warning, never rendered blank. Dates are formatted by the locale's own `date-*` messages.
+
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use thiserror::Error;
+use unic_langid::LanguageIdentifier;
+
+use crate::assets;
+
+/// The locale every message exists in.
+pub const FALLBACK: &str = "en-US";
+
+/// A locale could not be used.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum LocaleError {
+    /// No folder under `locales/` matches.
+    #[error("no UI strings for locale {requested:?}; available: {}", available.join(", "))]
+    Unknown {
+        /// What was asked for.
+        requested: String,
+        /// The bundled locales.
+        available: Vec<String>,
+    },
+    /// A bundled `.ftl` file does not parse (a build defect, caught by tests).
+    #[error("{file}: invalid Fluent syntax: {message}")]
+    Syntax {
+        /// The file.
+        file: String,
+        /// The first error.
+        message: String,
+    },
+}
+
+/// The bundled locales (`en-US`, `fr-FR`), from the folders under `locales/`.
+pub fn available() -> Vec<String> {
+    let folders: BTreeSet<String> = assets::under("locales/")
+        .filter_map(|(path, _)| path.strip_prefix("locales/")?.split_once('/').map(|(locale, _)| locale.to_owned()))
+        .collect();
+    folders.into_iter().collect()
+}
+
+/// The bundled locale that best matches `requested` (`fr`, `fr-fr`, `fr_FR.UTF-8` all give `fr-FR`): the same
+/// language and region, else the same language.
+pub fn best_match(requested: &str) -> Option<String> {
+    let requested = requested.split(['.', '@']).next().unwrap_or_default().replace('_', "-");
+    let language = requested.split('-').next().unwrap_or_default();
+    let available = available();
+    available
+        .iter()
+        .find(|locale| locale.eq_ignore_ascii_case(&requested))
+        .or_else(|| {
+            available.iter().find(|locale| {
+                locale.split('-').next().is_some_and(|candidate| candidate.eq_ignore_ascii_case(language))
+            })
+        })
+        .cloned()
+}
+
+/// Messages of one locale, with en-US behind them. `Send + Sync`, so templates can call it.
+pub struct Strings {
+    locale: String,
+    bundle: FluentBundle<FluentResource>,
+    fallback: Option<FluentBundle<FluentResource>>,
+    missing: Mutex<BTreeSet<String>>,
+}
+
+impl std::fmt::Debug for Strings {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.debug_struct("Strings").field("locale", &self.locale).finish_non_exhaustive()
+    }
+}
+
+impl Strings {
+    /// The strings of a bundled locale (exact name, as [`available`] lists it).
+    pub fn load(locale: &str) -> Result<Self, LocaleError> {
+        let Some(locale) = available().into_iter().find(|candidate| candidate.eq_ignore_ascii_case(locale)) else {
+            return Err(LocaleError::Unknown { requested: locale.to_owned(), available: available() });
+        };
+        let bundle = load_bundle(&locale)?;
+        let fallback = if locale == FALLBACK { None } else { Some(load_bundle(FALLBACK)?) };
+        Ok(Self { locale, bundle, fallback, missing: Mutex::default() })
+    }
+
+    /// The locale's name (`fr-FR`).
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    /// The message `id` with `args` (`("number", 3.into())`…). Falls back to en-US, then to the id itself.
+    pub fn get(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        if let Some(text) = format(&self.bundle, id, &fluent_args) {
+            return text;
+        }
+        self.missing.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(id.to_owned());
+        self.fallback.as_ref().and_then(|fallback| format(fallback, id, &fluent_args)).unwrap_or_else(|| id.to_owned())
+    }
+
+    /// A message without arguments.
+    pub fn text(&self, id: &str) -> String {
+        self.get(id, &[])
+    }
+
+    /// A calendar date (`2026-11-21`) in the locale's long form ("November 21, 2026", "21 novembre 2026").
+    pub fn date(&self, year: i64, month: u32, day: u32) -> String {
+        let month_name = self.text(&format!("month-{month}"));
+        self.get("date-long", &[("year", year.into()), ("month", month_name.into()), ("day", day.into())])
+    }
+
+    /// Messages this locale lacks that were asked for (and came from en-US instead).
+    pub fn missing(&self) -> Vec<String> {
+        self.missing.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter().cloned().collect()
+    }
+}
+
+fn format(bundle: &FluentBundle<FluentResource>, id: &str, args: &FluentArgs<'_>) -> Option<String> {
+    let message = bundle.get_message(id)?;
+    let pattern = message.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
+fn load_bundle(locale: &str) -> Result<FluentBundle<FluentResource>, LocaleError> {
+    let language: LanguageIdentifier = locale.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![language]);
+    // Isolation marks (U+2068/U+2069) would leak into HTML, Markdown and PDF; every bundled locale is left-to-right.
+    bundle.set_use_isolating(false);
+    for (file, text) in assets::under(&format!("locales/{locale}/")).filter(|(file, _)| file.ends_with(".ftl")) {
+        let resource = FluentResource::try_new(text.to_owned()).map_err(|(_, errors)| LocaleError::Syntax {
+            file: file.to_owned(),
+            message: errors.first().map(ToString::to_string).unwrap_or_default(),
+        })?;
+        bundle.add_resource(resource).map_err(|errors| LocaleError::Syntax {
+            file: file.to_owned(),
+            message: errors.first().map(ToString::to_string).unwrap_or_default(),
+        })?;
+    }
+    Ok(bundle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_locale_loads_and_has_every_english_message() {
+        let english = load_bundle(FALLBACK).unwrap();
+        // Message ids start a line and are followed by ` =`.
+        let ids: Vec<&str> = assets::under("locales/en-US/")
+            .flat_map(|(_, text)| text.lines())
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
+            .filter(|id| id.starts_with(|c: char| c.is_ascii_alphabetic()) && !id.contains(' '))
+            .collect();
+        assert!(!ids.is_empty());
+        for locale in available() {
+            let strings = Strings::load(&locale).unwrap();
+            for id in &ids {
+                assert!(english.has_message(id));
+                assert!(strings.bundle.has_message(id), "{locale} lacks {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_dates_and_no_isolation_marks() {
+        let english = Strings::load("en-US").unwrap();
+        let french = Strings::load("fr-FR").unwrap();
+        let progress = |strings: &Strings, done: u32, total: u32| {
+            strings.get("progress", &[("done", done.into()), ("total", total.into())])
+        };
+        assert_eq!(progress(&english, 3, 5), "3 of 5 steps done");
+        assert_eq!(progress(&english, 1, 1), "1 of 1 step done");
+        assert_eq!(progress(&french, 3, 5), "3 étapes sur 5 terminées");
+        assert_eq!(progress(&french, 1, 5), "1 étape sur 5 terminée");
+        assert_eq!(english.date(2026, 11, 21), "November 21, 2026");
+        assert_eq!(french.date(2026, 11, 21), "21 novembre 2026");
+        assert!(!progress(&french, 3, 5).contains(['\u{2068}', '\u{2069}']));
+    }
+
+    #[test]
+    fn locale_matching_and_fallback() {
+        assert_eq!(best_match("fr_FR.UTF-8").as_deref(), Some("fr-FR"));
+        assert_eq!(best_match("fr-ca").as_deref(), Some("fr-FR"));
+        assert_eq!(best_match("EN").as_deref(), Some("en-US"));
+        assert_eq!(best_match("de-DE"), None);
+        let error = Strings::load("de-DE").unwrap_err().to_string();
+        assert!(error.contains("available: en-US, fr-FR"), "{error}");
+        let french = Strings::load("fr-FR").unwrap();
+        assert_eq!(french.text("no-such-message"), "no-such-message");
+        assert_eq!(french.missing(), vec!["no-such-message".to_owned()]);
+    }
+}

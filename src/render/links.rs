@@ -1,0 +1,275 @@
+//! Links on paper: every link resolved to a full URL a reader can type, numbered as a footnote, and anything that is
+//! not a web or mail link made inert.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{Block, Inline, Section};
+
+/// The Learn site links are resolved against.
+pub const LEARN: &str = "https://learn.microsoft.com";
+
+/// Where an article lives on Learn, for resolving its relative links.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LearnBase {
+    /// The content locale (`fr-fr`), used in resolved URLs.
+    pub locale: Option<String>,
+    /// The article's path on Learn without locale or extension (`microsoft-365/commerce/close-your-account`), when
+    /// known.
+    pub path: Option<String>,
+}
+
+/// What a link becomes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkView {
+    /// The URL to link to: absolute, or `#fragment` within the checklist. `None` for an inert link (a
+    /// `javascript:` URL, an unresolvable relative path): its text is shown without a link.
+    pub url: Option<String>,
+    /// The footnote number under which the full URL is printed.
+    pub note: Option<usize>,
+}
+
+/// One footnote: a number and the full URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Footnote {
+    /// The number shown after the link text.
+    pub note: usize,
+    /// The full URL, or the target as written when it cannot be resolved.
+    pub url: String,
+}
+
+/// The links of a checklist: how each target renders, and the footnotes in order of first appearance.
+#[derive(Debug, Default, Serialize)]
+pub struct Links {
+    /// Keyed by the target as written in the article.
+    pub targets: BTreeMap<String, LinkView>,
+    /// In order of first appearance.
+    pub footnotes: Vec<Footnote>,
+}
+
+impl Links {
+    /// Registers a link target in reading order.
+    pub fn add(&mut self, target: &str, base: &LearnBase) {
+        if self.targets.contains_key(target) {
+            return;
+        }
+        let resolved = resolve(target, base);
+        let note = match &resolved {
+            Resolved::Url(url) => Some(self.footnote(url)),
+            Resolved::Unresolved => Some(self.footnote(target)),
+            Resolved::Fragment(_) | Resolved::Inert => None,
+        };
+        let url = match resolved {
+            Resolved::Url(url) | Resolved::Fragment(url) => Some(url),
+            Resolved::Unresolved | Resolved::Inert => None,
+        };
+        self.targets.insert(target.to_owned(), LinkView { url, note });
+    }
+
+    fn footnote(&mut self, url: &str) -> usize {
+        if let Some(existing) = self.footnotes.iter().find(|footnote| footnote.url == url) {
+            return existing.note;
+        }
+        let note = self.footnotes.len() + 1;
+        self.footnotes.push(Footnote { note, url: url.to_owned() });
+        note
+    }
+
+    /// Registers every link in `blocks`, in reading order.
+    pub fn add_blocks<'a>(&mut self, blocks: impl IntoIterator<Item = &'a Block>, base: &LearnBase) {
+        for block in blocks {
+            match block {
+                Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => self.add_inlines(inlines, base),
+                Block::List { items, .. } => {
+                    for item in items {
+                        self.add_blocks(&item.blocks, base);
+                    }
+                }
+                Block::Table { head, rows, .. } => {
+                    for cell in head.iter().chain(rows.iter().flatten()) {
+                        self.add_inlines(cell, base);
+                    }
+                }
+                other => self.add_blocks(other.children(), base),
+            }
+        }
+    }
+
+    /// Registers the links of a section, its heading and subsections included.
+    pub fn add_section(&mut self, section: &Section, base: &LearnBase) {
+        self.add_inlines(&section.heading, base);
+        self.add_blocks(&section.blocks, base);
+        for child in &section.sections {
+            self.add_section(child, base);
+        }
+    }
+
+    fn add_inlines(&mut self, inlines: &[Inline], base: &LearnBase) {
+        for inline in inlines {
+            match inline {
+                Inline::Link { target, children, .. } => {
+                    self.add(target, base);
+                    self.add_inlines(children, base);
+                }
+                Inline::Emphasis { children, .. } => self.add_inlines(children, base),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// How one link target resolves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A full `http(s):` or `mailto:` URL.
+    Url(String),
+    /// A link within the page (`#step-2`).
+    Fragment(String),
+    /// A relative link whose base is unknown: shown as written.
+    Unresolved,
+    /// A scheme that must never be followed (`javascript:`, `data:`, `vbscript:`, `file:`…).
+    Inert,
+}
+
+/// Resolves a link target as Learn would: absolute web and mail links stay; site-relative `/azure/…` links and
+/// relative `../admin/x.md` links become `https://learn.microsoft.com/<locale>/…` without the `.md`.
+pub fn resolve(target: &str, base: &LearnBase) -> Resolved {
+    // Browsers ignore whitespace and control characters inside a scheme (`java\tscript:`); so must the check.
+    let compact: String = target.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let lower = compact.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
+        return Resolved::Url(compact);
+    }
+    if let Some(fragment) = compact.strip_prefix('#') {
+        return Resolved::Fragment(format!("#{fragment}"));
+    }
+    if lower.starts_with("//") || has_scheme(&lower) {
+        return Resolved::Inert;
+    }
+    let locale = base.locale.as_deref().map(|locale| format!("/{locale}")).unwrap_or_default();
+    let (path, suffix) = split_suffix(&compact);
+    if let Some(site_path) = path.strip_prefix('/') {
+        return Resolved::Url(format!("{LEARN}{locale}/{}{suffix}", strip_md(site_path)));
+    }
+    let Some(article) = &base.path else { return Resolved::Unresolved };
+    let joined = match path.strip_prefix("~/") {
+        Some(root_relative) => root_relative.to_owned(),
+        None => {
+            let folder = article.rsplit_once('/').map_or("", |(folder, _)| folder);
+            format!("{folder}/{path}")
+        }
+    };
+    match normalize(&joined) {
+        Some(normalized) => Resolved::Url(format!("{LEARN}{locale}/{}{suffix}", strip_md(&normalized))),
+        None => Resolved::Unresolved,
+    }
+}
+
+fn has_scheme(lower: &str) -> bool {
+    let Some((scheme, _)) = lower.split_once(':') else { return false };
+    !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Splits `path?query#fragment` into the path and the rest.
+fn split_suffix(target: &str) -> (&str, &str) {
+    let at = target.find(['?', '#']).unwrap_or(target.len());
+    target.split_at(at)
+}
+
+fn strip_md(path: &str) -> &str {
+    path.strip_suffix(".md").unwrap_or(path)
+}
+
+/// Resolves `.` and `..` segments; `None` when `..` climbs above the site root.
+fn normalize(path: &str) -> Option<String> {
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop()?;
+            }
+            other => segments.push(other),
+        }
+    }
+    Some(segments.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn french_commerce() -> LearnBase {
+        LearnBase { locale: Some("fr-fr".into()), path: Some("microsoft-365/commerce/close-your-account".into()) }
+    }
+
+    #[test]
+    fn learn_links_resolve_to_full_urls() {
+        let base = french_commerce();
+        assert_eq!(
+            resolve("../admin/microsoft-365-admin-center-preview.md?preserve-view=true&view=o365-21vianet", &base),
+            Resolved::Url(
+                "https://learn.microsoft.com/fr-fr/microsoft-365/admin/microsoft-365-admin-center-preview?preserve-view=true&view=o365-21vianet"
+                    .into()
+            )
+        );
+        assert_eq!(
+            resolve("/azure/active-directory/users-groups-roles/users-bulk-delete", &base),
+            Resolved::Url(
+                "https://learn.microsoft.com/fr-fr/azure/active-directory/users-groups-roles/users-bulk-delete".into()
+            )
+        );
+        assert_eq!(
+            resolve("../admin/add-users/assign-admin-roles.md#check-admin-roles-in-your-organization", &base),
+            Resolved::Url(
+                "https://learn.microsoft.com/fr-fr/microsoft-365/admin/add-users/assign-admin-roles#check-admin-roles-in-your-organization"
+                    .into()
+            )
+        );
+        assert_eq!(
+            resolve("https://go.microsoft.com/fwlink/p/?linkid=842054", &base),
+            Resolved::Url("https://go.microsoft.com/fwlink/p/?linkid=842054".into())
+        );
+        assert_eq!(resolve("#step-2", &base), Resolved::Fragment("#step-2".into()));
+    }
+
+    #[test]
+    fn relative_links_without_a_known_base_stay_as_written() {
+        let base = LearnBase { locale: Some("en-us".into()), path: None };
+        assert_eq!(resolve("../admin/x.md", &base), Resolved::Unresolved);
+        assert_eq!(resolve("../../../../x.md", &french_commerce()), Resolved::Unresolved);
+    }
+
+    #[test]
+    fn dangerous_schemes_are_inert() {
+        let base = french_commerce();
+        for target in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            " javascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "//evil.example/x",
+        ] {
+            assert_eq!(resolve(target, &base), Resolved::Inert, "{target}");
+        }
+    }
+
+    #[test]
+    fn footnotes_are_numbered_in_order_and_shared_by_equal_urls() {
+        let base = french_commerce();
+        let mut links = Links::default();
+        links.add("https://a.example/", &base);
+        links.add("javascript:alert(1)", &base);
+        links.add("/b", &base);
+        links.add("https://a.example/", &base);
+        links.add("#local", &base);
+        assert_eq!(links.footnotes.iter().map(|f| f.note).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(links.targets["/b"], LinkView { url: Some(format!("{LEARN}/fr-fr/b")), note: Some(2) });
+        assert_eq!(links.targets["javascript:alert(1)"], LinkView { url: None, note: None });
+        assert_eq!(links.targets["#local"].note, None);
+    }
+}

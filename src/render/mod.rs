@@ -1,0 +1,414 @@
+//! The printable checklist: the procedure view of an article, in the reader's language, as HTML (for print and PDF),
+//! a Markdown task list, plain text, or JSON.
+//!
+//! [`Checklist`] is the view every format reads: built from the model in Rust (links resolved and numbered, results
+//! applied, labels localized), then rendered by the minijinja templates in `templates/` ([`templates`]). Article
+//! content only ever reaches a template as data, so it is escaped and never compiled; its raw HTML is reduced to
+//! inert text ([`html_text`]).
+
+pub mod html_text;
+pub mod links;
+pub mod pdf;
+pub mod results;
+pub mod templates;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::i18n::Strings;
+use crate::model::{Article, Block, Section, Span, Step};
+use links::{LearnBase, Links};
+use results::{Results, Status};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Self-contained printable HTML.
+    Html,
+    /// PDF, printed from the HTML by a Chromium-family browser.
+    Pdf,
+    /// A Markdown task list.
+    Md,
+    /// Plain text.
+    Txt,
+    /// The checklist view as JSON.
+    Json,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Html => "html",
+            Self::Pdf => "pdf",
+            Self::Md => "md",
+            Self::Txt => "txt",
+            Self::Json => "json",
+        }
+    }
+}
+
+/// Paper size for print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+/// Where the article came from, as printed on the checklist.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SourceInfo {
+    /// The file as given, or the bundled path.
+    pub path: String,
+    /// The git revision of the file, when known.
+    pub revision: Option<String>,
+}
+
+/// Everything a render needs besides the article.
+#[derive(Debug)]
+pub struct RenderOptions {
+    /// Paper size.
+    pub paper: Paper,
+    /// The moniker the checklist is for, if one was selected.
+    pub moniker: Option<String>,
+    /// Templates that override the bundled ones by name.
+    pub templates: Option<PathBuf>,
+    /// Where the article lives on Learn.
+    pub base: LearnBase,
+    /// Where it came from.
+    pub source: SourceInfo,
+    /// The generation date (year, month, day).
+    pub today: (i64, u32, u32),
+}
+
+/// A checklist could not be rendered.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// A template does not compile or fails while rendering (a `--templates` override, usually).
+    #[error("template {name}: {message}")]
+    Template {
+        /// The template name.
+        name: String,
+        /// What minijinja said, with the line.
+        message: String,
+    },
+    /// JSON output failed.
+    #[error("cannot write JSON")]
+    Json(#[from] serde_json::Error),
+}
+
+/// The checklist view: what every format renders.
+#[derive(Debug, Serialize)]
+pub struct Checklist<'a> {
+    /// The contract's version.
+    pub schema: &'static str,
+    /// The article title.
+    pub title: &'a str,
+    /// The content's locale.
+    pub locale: Option<&'a str>,
+    /// The UI strings' locale.
+    pub ui_locale: String,
+    /// The selected moniker.
+    pub moniker: Option<String>,
+    /// Paper size.
+    pub paper: Paper,
+    /// Source file and revision.
+    pub source: SourceInfo,
+    /// The article's `ms.date`, localized.
+    pub article_date: Option<String>,
+    /// "Generated from … on …".
+    pub generated: String,
+    /// Blocks under the title.
+    pub intro: Vec<&'a Block>,
+    /// Sections before the first step.
+    pub intro_sections: Vec<&'a Section>,
+    /// The prerequisites section.
+    pub prerequisites: Option<&'a Section>,
+    /// The steps.
+    pub steps: Vec<StepView<'a>>,
+    /// Sections after the last step.
+    pub outro: Vec<&'a Section>,
+    /// How each link target renders, and the footnotes.
+    pub links: Links,
+    /// Verification results, when given.
+    pub verification: Option<Verification>,
+}
+
+/// One step as the checklist shows it.
+#[derive(Debug, Serialize)]
+pub struct StepView<'a> {
+    /// The step id (the anchor in the HTML).
+    pub id: &'a str,
+    /// The step number.
+    pub number: u32,
+    /// "Step 1" / "Étape 1".
+    pub label: String,
+    /// The step title without its number.
+    pub title: &'a str,
+    /// The step's blocks.
+    pub body: &'a [Block],
+    /// Byte offsets of the lists in `body` whose items are the sub-steps (rendered with check boxes).
+    pub substep_lists: Vec<usize>,
+    /// The sub-steps, for formats that list them on their own.
+    pub substeps: Vec<SubStepView>,
+    /// Subsections and sections up to the next step.
+    pub sections: Vec<&'a Section>,
+    /// Verification status.
+    pub status: Option<Status>,
+    /// Its localized label.
+    pub status_label: Option<String>,
+    /// Evidence lines.
+    pub evidence: Vec<String>,
+    /// Where the step is in the source.
+    pub span: Span,
+}
+
+/// A sub-step in the JSON view.
+#[derive(Debug, Serialize)]
+pub struct SubStepView {
+    /// Its number.
+    pub number: u64,
+    /// Its plain text.
+    pub text: String,
+}
+
+/// The verification summary printed at the top.
+#[derive(Debug, Serialize)]
+pub struct Verification {
+    /// Steps done.
+    pub done: usize,
+    /// Steps in the article.
+    pub total: usize,
+    /// "3 of 5 steps done".
+    pub progress: String,
+    /// "Checked on … against tenant …".
+    pub checked: Option<String>,
+}
+
+/// The version of the checklist JSON.
+pub const SCHEMA: &str = "checkdown.checklist/1";
+
+/// Builds the checklist view of `article`.
+pub fn checklist<'a>(
+    article: &'a Article,
+    strings: &Strings,
+    results: Option<&Results>,
+    options: &RenderOptions,
+) -> Checklist<'a> {
+    let procedure = article.procedure();
+    let mut links = Links::default();
+    links.add_blocks(procedure.intro.iter().copied(), &options.base);
+    for section in procedure.intro_sections.iter().chain(&procedure.prerequisites) {
+        links.add_section(section, &options.base);
+    }
+    let steps: Vec<StepView<'a>> =
+        procedure.steps.iter().map(|step| step_view(step, strings, results, &mut links, &options.base)).collect();
+    for section in &procedure.outro {
+        links.add_section(section, &options.base);
+    }
+    let (year, month, day) = options.today;
+    let generated = strings.get(
+        "generated",
+        &[("source", options.source.path.clone().into()), ("date", strings.date(year, month, day).into())],
+    );
+    let verification = results.map(|results| {
+        let done = steps.iter().filter(|step| step.status == Some(Status::Done)).count();
+        let total = steps.len();
+        let checked = match (&results.checked_at, &results.tenant) {
+            (Some(at), Some(tenant)) => Some(strings.get(
+                "checked",
+                &[("date", localized_timestamp(strings, at).into()), ("tenant", tenant.clone().into())],
+            )),
+            _ => None,
+        };
+        let progress = strings.get("progress", &[("done", done.into()), ("total", total.into())]);
+        Verification { done, total, progress, checked }
+    });
+    Checklist {
+        schema: SCHEMA,
+        title: &article.title,
+        locale: article.locale.as_deref(),
+        ui_locale: strings.locale().to_owned(),
+        moniker: options.moniker.clone(),
+        paper: options.paper,
+        source: options.source.clone(),
+        article_date: article.front_matter.ms_date().map(|date| localized_us_date(strings, &date)),
+        generated,
+        intro: procedure.intro,
+        intro_sections: procedure.intro_sections,
+        prerequisites: procedure.prerequisites,
+        steps,
+        outro: procedure.outro,
+        links,
+        verification,
+    }
+}
+
+fn step_view<'a>(
+    step: &Step<'a>,
+    strings: &Strings,
+    results: Option<&Results>,
+    links: &mut Links,
+    base: &LearnBase,
+) -> StepView<'a> {
+    links.add_blocks(step.body, base);
+    for section in &step.sections {
+        links.add_section(section, base);
+    }
+    let substep_starts: Vec<usize> = step.substeps.iter().map(|substep| substep.span.start).collect();
+    let substep_lists = step
+        .body
+        .iter()
+        .flat_map(|block| match block {
+            Block::Moniker { blocks, .. } => blocks.iter().collect::<Vec<_>>(),
+            other => vec![other],
+        })
+        .filter_map(|block| match block {
+            Block::List { ordered: true, items, span, .. }
+                if items.first().is_some_and(|item| substep_starts.contains(&item.span.start)) =>
+            {
+                Some(span.start)
+            }
+            _ => None,
+        })
+        .collect();
+    let result = results.and_then(|results| results.step(step.id));
+    let status = result.map(|result| result.status);
+    StepView {
+        id: step.id,
+        number: step.number,
+        label: strings.get("step", &[("number", step.number.into())]),
+        title: step.title,
+        body: step.body,
+        substep_lists,
+        substeps: step
+            .substeps
+            .iter()
+            .map(|substep| SubStepView { number: substep.number, text: substep.text.clone() })
+            .collect(),
+        sections: step.sections.clone(),
+        status_label: status.map(|status| strings.text(&format!("status-{}", status.as_str()))),
+        status,
+        evidence: result.map(results::StepResult::evidence_lines).unwrap_or_default(),
+        span: step.span,
+    }
+}
+
+/// `MM/DD/YYYY` (Learn's `ms.date`) in the locale's long form; other text is shown as written.
+fn localized_us_date(strings: &Strings, text: &str) -> String {
+    let parts: Vec<&str> = text.trim().split('/').collect();
+    match parts.as_slice() {
+        [month, day, year] => match (year.parse(), month.parse(), day.parse()) {
+            (Ok(year), Ok(month @ 1..=12), Ok(day @ 1..=31)) => strings.date(year, month, day),
+            _ => text.to_owned(),
+        },
+        _ => text.to_owned(),
+    }
+}
+
+/// An RFC 3339 timestamp as the locale's long date and the UTC time (`2026-11-21T09:30:00Z`).
+fn localized_timestamp(strings: &Strings, text: &str) -> String {
+    let date: Vec<&str> = text.get(..10).unwrap_or_default().split('-').collect();
+    let time = text.get(11..16).filter(|time| time.as_bytes().get(2) == Some(&b':'));
+    match (date.as_slice(), time) {
+        ([year, month, day], time) => match (year.parse(), month.parse(), day.parse()) {
+            (Ok(year), Ok(month @ 1..=12), Ok(day @ 1..=31)) => {
+                let date = strings.date(year, month, day);
+                time.map_or(date.clone(), |time| format!("{date} {time} UTC"))
+            }
+            _ => text.to_owned(),
+        },
+        _ => text.to_owned(),
+    }
+}
+
+/// The civil date (year, month, day) of a Unix time in seconds (UTC), by Howard Hinnant's days-to-civil algorithm.
+pub fn civil_date(unix_seconds: i64) -> (i64, u32, u32) {
+    let days = unix_seconds.div_euclid(86_400) + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Renders a checklist to text in `format` (not PDF: see [`pdf`]).
+pub fn render_text(
+    checklist: &Checklist<'_>,
+    format: Format,
+    options: &RenderOptions,
+    strings: Arc<Strings>,
+) -> Result<String, RenderError> {
+    let name = match format {
+        Format::Json => return Ok(serde_json::to_string_pretty(checklist)? + "\n"),
+        Format::Html | Format::Pdf => "checklist.html",
+        Format::Md => "checklist.md",
+        Format::Txt => "checklist.txt",
+    };
+    let environment = templates::environment(strings, options.templates.clone());
+    let text = templates::render(&environment, name, checklist)?;
+    Ok(if format == Format::Html { text } else { tidy(&text) })
+}
+
+/// Folds runs of blank lines into one and drops trailing spaces, outside fenced code: template control lines leave
+/// both behind in line-oriented formats.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_fence = false;
+    let mut blank_run = 0;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        let line = if in_fence { line } else { line.trim_end() };
+        if line.is_empty() && !in_fence {
+            blank_run += 1;
+            if blank_run > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(951_782_400), (2000, 2, 29));
+        assert_eq!(civil_date(1_795_219_200), (2026, 11, 21));
+        assert_eq!(civil_date(-86_400), (1969, 12, 31));
+    }
+
+    #[test]
+    fn tidy_folds_blank_lines_but_not_inside_code() {
+        assert_eq!(tidy("\n\na  \n\n\n\nb\n```\nx  \n\n\ny\n```\n\n"), "a\n\nb\n```\nx  \n\n\ny\n```\n\n");
+    }
+
+    #[test]
+    fn dates_in_the_locale() {
+        let french = Strings::load("fr-FR").unwrap();
+        assert_eq!(localized_us_date(&french, "03/19/2021"), "19 mars 2021");
+        assert_eq!(localized_us_date(&french, "someday"), "someday");
+        assert_eq!(localized_timestamp(&french, "2026-11-21T09:30:00Z"), "21 novembre 2026 09:30 UTC");
+        assert_eq!(localized_timestamp(&french, "2026-11-21"), "21 novembre 2026");
+    }
+}

@@ -1,0 +1,171 @@
+//! The minijinja environment: the bundled `templates/` (or same-named files from `--templates DIR`), escaping by
+//! output type, and the helpers templates call.
+//!
+//! `.html` templates escape HTML and `.md` templates escape Markdown, automatically, for every value a template
+//! prints; `.txt` prints text as it is. Undefined variables are errors, not blanks.
+
+use std::fmt::Write as _;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use fluent_bundle::FluentValue;
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::{Kwargs, Serde, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, escape_formatter};
+use serde::Serialize;
+
+use super::RenderError;
+use super::html_text::html_text;
+use crate::assets;
+use crate::i18n::Strings;
+
+const MARKDOWN: &str = "markdown";
+
+/// An environment that loads `name` from `overrides` when that folder has it, else from the bundled templates.
+pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environment<'static> {
+    let mut environment = Environment::new();
+    environment.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Whitespace is controlled in the templates themselves (`{%-`), so line breaks stay where the text formats need
+    // them.
+    let syntax = SyntaxConfig::builder().keep_trailing_newline(true).build();
+    environment.set_syntax(syntax.expect("the default delimiters are valid"));
+    environment.set_loader(move |name| load(overrides.as_deref(), name));
+    environment.set_auto_escape_callback(|name| {
+        let name = name.trim_end_matches(".j2");
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else if name.ends_with(".md") {
+            AutoEscape::Custom(MARKDOWN.into())
+        } else {
+            AutoEscape::None
+        }
+    });
+    environment.set_formatter(format_value);
+    environment.add_filter("html_text", |html: &str| html_text(html));
+    environment.add_filter("md_code", md_code);
+    environment.add_filter("md_url", md_url);
+    environment.add_filter("md_fence", md_fence);
+    environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
+    environment.add_function("t", move |id: &str, kwargs: Kwargs| translate(&strings, id, &kwargs));
+    environment
+}
+
+/// Renders template `name` with the checklist as `checklist`.
+pub fn render(environment: &Environment<'_>, name: &str, checklist: &impl Serialize) -> Result<String, RenderError> {
+    let template_error = |error: Error| RenderError::Template {
+        name: name.to_owned(),
+        message: match error.line() {
+            Some(line) => format!("line {line}: {error}"),
+            None => error.to_string(),
+        },
+    };
+    let template = environment.get_template(name).map_err(template_error)?;
+    template.render(minijinja::context! { checklist => Value::from(Serde(checklist)) }).map_err(template_error)
+}
+
+fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
+    let safe = Path::new(name).components().all(|component| matches!(component, Component::Normal(_)));
+    if !safe {
+        return Ok(None);
+    }
+    if let Some(file) = overrides.map(|dir| dir.join(name)).filter(|file| file.is_file()) {
+        return std::fs::read_to_string(&file).map(Some).map_err(|error| {
+            Error::new(ErrorKind::InvalidOperation, format!("cannot read {}: {error}", file.display()))
+        });
+    }
+    Ok(assets::get(&format!("templates/{name}")).map(str::to_owned))
+}
+
+fn format_value(out: &mut Output<'_>, state: &mut State<'_, '_>, value: &Value) -> Result<(), Error> {
+    if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == MARKDOWN) && !value.is_safe() {
+        let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+        return out.write_str(&md_escape(&text)).map_err(Error::from);
+    }
+    escape_formatter(out, state, value)
+}
+
+/// Backslash-escapes what Markdown would read as markup, and folds line breaks so text stays in its list item.
+pub fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An inline code span that holds `code` whatever backticks it contains.
+fn md_code(code: &str) -> Value {
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+    Value::from_safe_string(format!("{fence}{pad}{}{pad}{fence}", code.replace(['\n', '\r'], " ")))
+}
+
+/// A code fence longer than any run of backticks in `code`, so the code cannot close it.
+fn md_fence(code: &str) -> Value {
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    Value::from_safe_string("`".repeat(longest.max(2) + 1))
+}
+
+/// A link destination for Markdown: in angle brackets, with what would end it percent-encoded.
+fn md_url(url: &str) -> Value {
+    let mut out = String::from("<");
+    for c in url.chars() {
+        match c {
+            '<' | '>' | ' ' | '\n' | '\r' | '\\' => {
+                let _ = write!(out, "%{:02X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    Value::from_safe_string(out)
+}
+
+fn translate(strings: &Strings, id: &str, kwargs: &Kwargs) -> Result<String, Error> {
+    let mut args: Vec<(&str, FluentValue<'_>)> = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let fluent = match value.as_i64() {
+            Some(number) => FluentValue::from(number),
+            None => FluentValue::from(value.as_str().map_or_else(|| value.to_string(), str::to_owned)),
+        };
+        args.push((name, fluent));
+    }
+    Ok(strings.get(id, &args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escaping_keeps_text_literal() {
+        assert_eq!(
+            md_escape("**Users** > [x](javascript:y) `c` {{ 7*7 }}"),
+            r"\*\*Users\*\* \> \[x\](javascript:y) \`c\` \{\{ 7\*7 \}\}"
+        );
+        assert_eq!(md_code("a`b").to_string(), "``a`b``");
+        assert_eq!(md_code("`x`").to_string(), "`` `x` ``");
+        assert_eq!(md_url("https://a.example/x y>").to_string(), "<https://a.example/x%20y%3E>");
+        assert_eq!(md_fence("a ```` b").to_string(), "`````");
+        assert_eq!(md_fence("plain").to_string(), "```");
+    }
+
+    #[test]
+    fn override_names_cannot_leave_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(Some(dir.path()), "../etc/passwd").unwrap(), None);
+        assert_eq!(load(Some(dir.path()), "/etc/passwd").unwrap(), None);
+        std::fs::write(dir.path().join("checklist.txt"), "custom").unwrap();
+        assert_eq!(load(Some(dir.path()), "checklist.txt").unwrap().as_deref(), Some("custom"));
+        assert!(load(Some(dir.path()), "checklist.md").unwrap().is_some(), "falls back to the bundled template");
+    }
+}
