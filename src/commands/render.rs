@@ -9,7 +9,7 @@ use anyhow::{Context as _, bail};
 use crate::cli::Exit;
 use crate::i18n::Strings;
 use crate::model::Article;
-use crate::parse::{FileIncludes, NoIncludes, ParseOptions, Parsed, parse, parse_file};
+use crate::parse::{NoIncludes, ParseOptions, Parsed, parse, parse_file};
 use crate::render::links::LearnBase;
 use crate::render::results::Results;
 use crate::render::{self, Format, Paper, RenderOptions, SourceInfo, pdf};
@@ -172,11 +172,12 @@ fn output_name(article: &Article, input: &Input) -> String {
     }
 }
 
-/// Where a file lives on Learn: its path below its docs root, without `.md`.
+/// Where a file lives on Learn: its path below the folder holding `docfx.json` (a Learn docset's root), without
+/// `.md`. Outside a docset it is unknown, and relative links are shown as written.
 fn learn_path_of(path: &Path) -> Option<String> {
-    let root = FileIncludes::for_article(path).ok()?;
     let absolute = path.canonicalize().ok()?;
-    let relative = absolute.strip_prefix(root.root()).ok()?.with_extension("");
+    let root = absolute.ancestors().skip(1).find(|folder| folder.join("docfx.json").is_file())?;
+    let relative = absolute.strip_prefix(root).ok()?.with_extension("");
     Some(relative.to_string_lossy().replace('\\', "/"))
 }
 

@@ -2,4 +2,5 @@
 
 mod corpus;
 mod parse;
+mod render;
 mod support;

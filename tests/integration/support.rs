@@ -25,7 +25,14 @@ pub struct Checkdown {
 /// Starts a `checkdown` invocation run from the crate root, with a clean environment for locale and colour.
 pub fn checkdown() -> Checkdown {
     let mut command = Command::new(env!("CARGO_BIN_EXE_checkdown"));
-    command.current_dir(crate_root()).env_remove("LANG").env_remove("LC_ALL").env("NO_COLOR", "1");
+    command
+        .current_dir(crate_root())
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1")
+        // 2026-11-21: every checklist says it was generated that day.
+        .env("SOURCE_DATE_EPOCH", "1795219200");
     Checkdown { command }
 }
 
@@ -33,6 +40,18 @@ impl Checkdown {
     /// Adds arguments.
     pub fn args<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(mut self, args: I) -> Self {
         self.command.args(args);
+        self
+    }
+
+    /// Runs in `dir` instead of the crate root.
+    pub fn current_dir(mut self, dir: &Path) -> Self {
+        self.command.current_dir(dir);
+        self
+    }
+
+    /// Sets an environment variable.
+    pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Self {
+        self.command.env(key, value);
         self
     }
 
