@@ -9,3 +9,4 @@
 pub mod assets;
 pub mod model;
 pub mod report;
+pub mod verify;

@@ -1,0 +1,3 @@
+//! Placeholder until the fake Graph lands.
+
+fn main() {}
