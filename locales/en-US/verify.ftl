@@ -34,7 +34,7 @@ verify-users-only-admin = Only { $name } is left{ $admin ->
 verify-users-left = { $count ->
         [one] { $count } user left
        *[other] { $count } users left
-    }; besides the Global Administrators: { $names }
+    }, where only one Global Administrator should remain; the others: { $names }
 verify-users-count-lags = The user count still says { $count } while the listing has { $listed } (the count index lags)
 verify-users-synced = { $count ->
         [one] { $count } user is
@@ -42,7 +42,7 @@ verify-users-synced = { $count ->
     }{ $more ->
         [true] {" "}at least
        *[other] {""}
-    } synchronized from on-premises (delete them there, or turn off sync first): { $names }
+    } synchronized from on-premises (delete on-premises, or turn off sync first): { $names }
 verify-directory-sync-on = Directory synchronization is still on: turn it off first
 verify-subscriptions-undecided = The subscriptions could not all be read, or one has a status this tool does not know
 verify-subscriptions-active = { $count ->

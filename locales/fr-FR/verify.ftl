@@ -34,7 +34,7 @@ verify-users-only-admin = Il ne reste que { $name }{ $admin ->
 verify-users-left = { $count ->
         [one] { $count } utilisateur restant
        *[other] { $count } utilisateurs restants
-    } ; hors administrateurs généraux : { $names }
+    }, alors qu’un seul administrateur général doit rester ; les autres : { $names }
 verify-users-count-lags = Le décompte indique encore { $count } utilisateurs alors que la liste en compte { $listed } (l’index du décompte est en retard)
 verify-users-synced = { $more ->
         [true] Au moins {""}
@@ -42,7 +42,7 @@ verify-users-synced = { $more ->
     }{ $count ->
         [one] { $count } utilisateur est synchronisé
        *[other] { $count } utilisateurs sont synchronisés
-    } depuis l’annuaire local (supprimez-les là-bas, ou désactivez d’abord la synchronisation) : { $names }
+    } depuis l’annuaire local (à supprimer dans l’annuaire local, ou désactivez d’abord la synchronisation) : { $names }
 verify-directory-sync-on = La synchronisation d’annuaire est encore active : désactivez-la d’abord
 verify-subscriptions-undecided = Les abonnements n’ont pas tous pu être lus, ou l’un a un état inconnu de cet outil
 verify-subscriptions-active = { $count ->

@@ -16,6 +16,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
+use minijinja::value::ValueKind;
 use minijinja::{Environment, UndefinedBehavior, Value as Jinja};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -624,20 +625,20 @@ pub fn failure_message(failure: &Failure) -> Message {
     }
 }
 
-/// An expression's value as a message argument: numbers stay numbers, lists are joined with ", ".
+/// An expression's value as a message argument: numbers stay numbers, booleans are `true`/`false` (for Fluent
+/// selectors), lists are joined with ", ".
 fn arg(value: &Jinja) -> Arg {
-    if let Ok(number) = f64::try_from(value.clone())
-        && value.is_number()
-    {
-        return Arg::Number(number);
+    match value.kind() {
+        ValueKind::Number => f64::try_from(value.clone()).map_or_else(|_| Arg::Text(value.to_string()), Arg::Number),
+        ValueKind::Bool => Arg::Text(value.is_true().to_string()),
+        ValueKind::Seq => Arg::Text(
+            value
+                .try_iter()
+                .map(|items| items.map(|item| item.to_string()).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default(),
+        ),
+        _ => Arg::Text(value.to_string()),
     }
-    if let Ok(items) = value.try_iter()
-        && value.as_str().is_none()
-        && value.kind() == minijinja::value::ValueKind::Seq
-    {
-        return Arg::Text(items.map(|item| item.to_string()).collect::<Vec<_>>().join(", "));
-    }
-    Arg::Text(value.to_string())
 }
 
 /// `template` with each `{field}` replaced by the item's field, percent-encoded for a path segment.
