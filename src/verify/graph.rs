@@ -142,7 +142,7 @@ impl GraphClient {
         let _ = self.tokens.set(tokens);
     }
 
-    fn attempt(&self, service: Service, url: &str, consistency: bool, bearer: Option<&str>, budget: Duration) -> Try {
+    fn attempt(&self, url: &str, consistency: bool, bearer: Option<&str>, budget: Duration) -> Try {
         let mut request = self.http.get(url).header(ACCEPT, "application/json").timeout(budget);
         if consistency {
             request = request.header("ConsistencyLevel", "eventual");
@@ -150,7 +150,6 @@ impl GraphClient {
         if let Some(token) = bearer {
             request = request.header(AUTHORIZATION, format!("Bearer {token}"));
         }
-        debug_assert!(service == Service::Graph || bearer.is_none(), "the login host never gets the token");
         match request.send() {
             Ok(response) => Try::Answer(read_answer(response)),
             Err(error) => Try::Failed(describe(&error)),
@@ -239,26 +238,25 @@ impl Transport for GraphClient {
             }
             let budget = self.policy.max_elapsed.saturating_sub(start.elapsed()).min(self.policy.timeout);
             let token = bearer.as_ref().map(|secret| secret.expose());
-            let (wait, last) =
-                match self.attempt(service, &url, consistency, token, budget.max(Duration::from_millis(1))) {
-                    Try::Answer(answer) if is_expired_token(&answer) && !renewed => {
-                        renewed = true;
-                        if let (Some(tokens), Some(stale)) = (self.tokens.get(), &bearer) {
-                            (self.log)(&format!("GET {path_and_query}: token expired, signing in again"));
-                            if let Err(error) = tokens.renew(stale) {
-                                return Exchange::Failed { error: error.to_string(), attempts };
-                            }
+            let (wait, last) = match self.attempt(&url, consistency, token, budget.max(Duration::from_millis(1))) {
+                Try::Answer(answer) if is_expired_token(&answer) && !renewed => {
+                    renewed = true;
+                    if let (Some(tokens), Some(stale)) = (self.tokens.get(), &bearer) {
+                        (self.log)(&format!("GET {path_and_query}: token expired, signing in again"));
+                        if let Err(error) = tokens.renew(stale) {
+                            return Exchange::Failed { error: error.to_string(), attempts };
                         }
-                        attempts -= 1;
-                        continue;
                     }
-                    Try::Answer(answer) if is_transient(answer.status) => {
-                        let wait = retry_after(&answer.headers).unwrap_or_else(|| self.policy.backoff(attempts));
-                        (wait, into_exchange(answer, attempts))
-                    }
-                    Try::Answer(answer) => return into_exchange(answer, attempts),
-                    Try::Failed(error) => (self.policy.backoff(attempts), Exchange::Failed { error, attempts }),
-                };
+                    attempts -= 1;
+                    continue;
+                }
+                Try::Answer(answer) if is_transient(answer.status) => {
+                    let wait = retry_after(&answer.headers).unwrap_or_else(|| self.policy.backoff(attempts));
+                    (wait, into_exchange(answer, attempts))
+                }
+                Try::Answer(answer) => return into_exchange(answer, attempts),
+                Try::Failed(error) => (self.policy.backoff(attempts), Exchange::Failed { error, attempts }),
+            };
             if attempts >= self.policy.max_attempts.max(1) || start.elapsed() + wait > self.policy.max_elapsed {
                 return last;
             }

@@ -371,27 +371,50 @@ fn discovery_path(tenant: &str) -> String {
     format!("/{tenant}/v2.0/.well-known/openid-configuration")
 }
 
-/// What the discovery document says: alive (with the tenant id from its issuer), not found (AADSTS90002), or a
-/// failure.
-fn tenant_from_discovery(exchange: Exchange, tenant: &str) -> Result<Option<String>, Result<(), Failure>> {
-    let request = format!("GET {}", discovery_path(tenant));
-    match exchange {
-        Exchange::Answer { status: 200, body, .. } => {
-            let document: Value = serde_json::from_str(&body).unwrap_or_default();
-            let issuer = document.get("issuer").and_then(Value::as_str).unwrap_or_default();
-            Ok(issuer.split('/').find(|part| part.len() == 36 && part.matches('-').count() == 4).map(str::to_owned))
+/// What the tenant's discovery document says.
+enum Discovery {
+    /// The tenant answers; the tenant id from the document's issuer, when it has one.
+    Alive(Option<String>),
+    /// AADSTS90002: not found.
+    NotFound,
+    /// The document could not be read.
+    Failed(Failure),
+}
+
+impl Discovery {
+    fn of(exchange: Exchange, tenant: &str) -> Discovery {
+        let request = format!("GET {}", discovery_path(tenant));
+        match exchange {
+            Exchange::Answer { status: 200, body, .. } => {
+                let document: Value = serde_json::from_str(&body).unwrap_or_default();
+                let issuer = document.get("issuer").and_then(Value::as_str).unwrap_or_default();
+                let id = issuer.split('/').find(|part| part.len() == 36 && part.matches('-').count() == 4);
+                Discovery::Alive(id.map(str::to_owned))
+            }
+            Exchange::Answer { status: 400, body, .. }
+                if body.contains("90002") || body.contains("\"invalid_tenant\"") =>
+            {
+                Discovery::NotFound
+            }
+            Exchange::Answer { status, body, attempts, .. } => {
+                let document: Value = serde_json::from_str(&body).unwrap_or_default();
+                let text = |key: &str| document.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+                let message = text("error_description").lines().next().unwrap_or_default().to_owned();
+                let kind = FailureKind::Status { status, code: text("error"), message, attempts };
+                Discovery::Failed(Failure { request, kind })
+            }
+            Exchange::Failed { error, attempts } => {
+                Discovery::Failed(Failure { request, kind: FailureKind::Transport { error, attempts } })
+            }
         }
-        Exchange::Answer { status: 400, body, .. } if body.contains("90002") || body.contains("\"invalid_tenant\"") => {
-            Err(Ok(()))
-        }
-        Exchange::Answer { status, body, attempts, .. } => {
-            let document: Value = serde_json::from_str(&body).unwrap_or_default();
-            let text = |key: &str| document.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
-            let message = text("error_description").lines().next().unwrap_or_default().to_owned();
-            Err(Err(Failure { request, kind: FailureKind::Status { status, code: text("error"), message, attempts } }))
-        }
-        Exchange::Failed { error, attempts } => {
-            Err(Err(Failure { request, kind: FailureKind::Transport { error, attempts } }))
+    }
+
+    /// The state the checks see; `seen_before` answers for a tenant not found.
+    fn state(self, seen_before: bool) -> TenantState {
+        match self {
+            Discovery::Alive(_) => TenantState::Alive,
+            Discovery::NotFound => TenantState::NotFound { seen_before },
+            Discovery::Failed(failure) => TenantState::Unknown(failure),
         }
     }
 }
@@ -411,38 +434,29 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
         None => SeenAlive::default(),
     };
     let discovery = reader.exchange(Service::Login, &discovery_path(&live.tenant), false);
-    let mut found = tenant_from_discovery(discovery, &live.tenant);
-    let names = |id: &Option<String>| -> Vec<String> {
-        [Some(live.tenant.clone()), id.clone()].into_iter().flatten().collect()
-    };
-    let seen_before = |id: &Option<String>| {
-        let names = names(id);
-        memory.contains(cloud, &names.iter().map(String::as_str).collect::<Vec<_>>())
-    };
-    let mut seen_alive_before = seen_before(&None);
-    if !matches!(found, Err(Ok(()))) {
+    let mut found = Discovery::of(discovery, &live.tenant);
+    if !matches!(found, Discovery::NotFound) {
         let login = LoginClient::new(http, live.endpoints.clone(), &live.tenant);
         match Tokens::sign_in(live.auth, &live.credentials, login, options.log.clone()) {
             Ok(tokens) => client.sign_in(Arc::new(tokens)),
-            Err(AuthError::TenantNotFound { .. }) => found = Err(Ok(())),
+            Err(AuthError::TenantNotFound { .. }) => found = Discovery::NotFound,
             Err(error) => return Err(VerifyError::Auth(error)),
         }
     }
-    let tenant_state = match &found {
-        Ok(id) => {
-            seen_alive_before = seen_before(id);
-            TenantState::Alive
-        }
-        Err(Ok(())) => TenantState::NotFound { seen_before: seen_alive_before },
-        Err(Err(failure)) => TenantState::Unknown(failure.clone()),
-    };
-    if let (Ok(id), Some(dir)) = (&found, &live.state_dir) {
-        let names = names(id);
-        memory.insert(cloud, &names.iter().map(String::as_str).collect::<Vec<_>>(), &checked_at);
+    // The tenant as given, and its id when the discovery document named it.
+    let mut names = vec![live.tenant.clone()];
+    if let Discovery::Alive(Some(id)) = &found {
+        names.push(id.clone());
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let seen_alive_before = memory.contains(cloud, &names);
+    if let (Discovery::Alive(_), Some(dir)) = (&found, &live.state_dir) {
+        memory.insert(cloud, &names, &checked_at);
         if let Err(error) = memory.save(dir) {
             (options.log)(&format!("warning: could not remember the tenant in {} ({error})", dir.display()));
         }
     }
+    let tenant_state = found.state(seen_alive_before);
 
     let context = Context { tenant: &live.tenant, cloud, checked_at: &checked_at, state: &tenant_state };
     let report = run_checks(steps, options, &reader, &context);
@@ -471,11 +485,7 @@ fn replay(steps: &[StepRef], options: &VerifyOptions, recording: &Recording) -> 
     let graph = Host::parse(&recording.graph_host, "recorded graph host").map_err(VerifyError::Record)?;
     let reader = Reader::new(&transport, graph);
     let discovery = reader.exchange(Service::Login, &discovery_path(&recording.tenant), false);
-    let state = match tenant_from_discovery(discovery, &recording.tenant) {
-        Ok(_) => TenantState::Alive,
-        Err(Ok(())) => TenantState::NotFound { seen_before: recording.seen_alive_before },
-        Err(Err(failure)) => TenantState::Unknown(failure),
-    };
+    let state = Discovery::of(discovery, &recording.tenant).state(recording.seen_alive_before);
     let context =
         Context { tenant: &recording.tenant, cloud: recording.cloud, checked_at: &recording.checked_at, state: &state };
     Ok(run_checks(steps, options, &reader, &context))
