@@ -16,3 +16,4 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod verify;

@@ -4,3 +4,4 @@ mod corpus;
 mod parse;
 mod render;
 mod support;
+mod verify;

@@ -1,4 +1,7 @@
-//! Shared test helpers: run the real binary, find the shared corpus, make spans readable in snapshots.
+//! Shared test helpers: run the real binary, find the shared corpus, make spans readable in snapshots, and the fake
+//! identity platform and Graph ([`fake_graph`]).
+
+pub mod fake_graph;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

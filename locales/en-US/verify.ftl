@@ -1,0 +1,76 @@
+# Messages of `checkdown verify`: evidence and reasons, one line each in the report.
+
+verify-heading = Tenant { $tenant } ({ $cloud }), checked { $checked }
+verify-no-check = No check is bound to this step: check it by hand.
+
+## Why a read gave nothing (the engine's own messages).
+
+verify-denied = { $request } was refused ({ $code }): the app lacks the { $permission } permission
+verify-http-error = { $request } failed: { $status } { $code } { $message }
+verify-throttled = { $request } still answered { $status } after { $attempts ->
+        [one] { $attempts } attempt
+       *[other] { $attempts } attempts
+    }; try again later
+verify-no-answer = { $request } got no answer: { $error } ({ $attempts ->
+        [one] { $attempts } attempt
+       *[other] { $attempts } attempts
+    })
+verify-malformed = { $request } gave an unexpected answer: { $detail }
+verify-paging = { $request } could not be read to the end: { $detail }
+verify-expression-failed = A check expression failed: { $error }
+verify-sample-failed = { $failed } of { $checked } items could not be read
+verify-tenant-not-found = Tenant { $tenant } was not found (AADSTS90002): nothing could be read
+verify-tenant-gone = Tenant { $tenant } is gone (AADSTS90002) and was seen alive before on the { $cloud } cloud
+verify-tenant-never-seen = Tenant { $tenant } was not found (AADSTS90002) on the { $cloud } cloud, but this tool never saw it alive: a mistyped tenant or the wrong cloud look the same
+verify-tenant-alive = Tenant { $tenant } still exists
+
+## Close your account (content/checks/close-your-account.yaml).
+
+verify-users-undecided = The user listing is incomplete: cannot tell how many users remain
+verify-users-only-admin = Only { $name } is left{ $admin ->
+        [true] , a Global Administrator
+       *[other] , but not as a Global Administrator
+    }
+verify-users-left = { $count ->
+        [one] { $count } user left
+       *[other] { $count } users left
+    }, where only one Global Administrator should remain; the others: { $names }
+verify-users-count-lags = The user count still says { $count } while the listing has { $listed } (the count index lags)
+verify-users-synced = { $count ->
+        [one] { $count } user is
+       *[other] { $count } users are
+    }{ $more ->
+        [true] {" "}at least
+       *[other] {""}
+    } synchronized from on-premises (delete on-premises, or turn off sync first): { $names }
+verify-directory-sync-on = Directory synchronization is still on: turn it off first
+verify-subscriptions-undecided = The subscriptions could not all be read, or one has a status this tool does not know
+verify-subscriptions-active = { $count ->
+        [one] { $count } subscription is
+       *[other] { $count } subscriptions are
+    } still active: { $names }
+verify-subscriptions-none-active = No active subscription ({ $count } in all)
+verify-subscriptions-remaining = { $count ->
+        [one] { $count } subscription is
+       *[other] { $count } subscriptions are
+    } not deleted yet: { $names }
+verify-subscriptions-all-deleted = Every subscription is deleted ({ $count } in all)
+verify-mfa-all-disabled = Per-user MFA is disabled for all { $checked } users checked
+verify-mfa-on = Per-user MFA is still on for { $count ->
+        [one] { $count } user
+       *[other] { $count } users
+    }: { $names }
+verify-mfa-unexpected = Per-user MFA state unreadable for { $count ->
+        [one] { $count } user
+       *[other] { $count } users
+    }: { $names }
+verify-sample-limited = { $checked } of { $total } users checked; finish step 1 first
+verify-blocker-users = Blocker: { $count } users remain
+verify-blocker-subscriptions = Blocker: { $count ->
+        [one] { $count } subscription is
+       *[other] { $count } subscriptions are
+    } not deleted
+verify-blocker-applications = Blocker: { $count ->
+        [one] { $count } application is
+       *[other] { $count } applications are
+    } registered

@@ -1,0 +1,207 @@
+//! Localized evidence: Fluent messages from `locales/<locale>/verify.ftl`, embedded in the binary.
+//!
+//! Checks produce [`Message`]s (an id and arguments), never text; [`Messages`] turns them into the report's locale at
+//! the end. A message missing in the locale falls back to en-US; Unicode isolation marks are off (the text goes into
+//! JSON and terminals). Numbers are grouped the locale's way (`100,000`, `100 000`) while plural selection still sees
+//! the number. Small and self-contained, so it can move to a shared `i18n` module later.
+
+use fluent_bundle::types::FluentNumber;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::assets;
+
+/// The locale every message exists in, and the fallback.
+pub const FALLBACK: &str = "en-US";
+
+/// One argument of a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// A number (plural selection sees it).
+    Number(f64),
+    /// Text, shown as is.
+    Text(String),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(number: u64) -> Arg {
+        Arg::Number(number as f64)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(number: usize) -> Arg {
+        Arg::Number(number as f64)
+    }
+}
+
+/// A message to localize: a Fluent id and its arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// The Fluent message id (`verify-users-left`).
+    pub id: String,
+    /// The arguments, by name.
+    pub args: Vec<(String, Arg)>,
+}
+
+impl Message {
+    /// A message without arguments.
+    pub fn new(id: impl Into<String>) -> Message {
+        Message { id: id.into(), args: Vec::new() }
+    }
+
+    /// Adds an argument.
+    pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Message {
+        self.args.push((name.to_owned(), value.into()));
+        self
+    }
+}
+
+/// The Fluent bundles of one locale and of en-US.
+pub struct Messages {
+    locale: String,
+    bundles: Vec<FluentBundle<FluentResource>>,
+}
+
+/// The locales that have `verify.ftl`, like `en-US`, sorted.
+pub fn available() -> Vec<&'static str> {
+    assets::under("locales/")
+        .filter_map(|(path, _)| path.strip_prefix("locales/")?.strip_suffix("/verify.ftl"))
+        .collect()
+}
+
+impl Messages {
+    /// The messages of `locale` (`fr-FR`, `fr-fr` or `fr`), falling back to en-US; `Err` lists the available
+    /// locales.
+    pub fn new(locale: &str) -> Result<Messages, String> {
+        let locales = available();
+        let wanted = locale.trim().replace('_', "-");
+        let found = locales.iter().find(|known| known.eq_ignore_ascii_case(&wanted)).or_else(|| {
+            let language = wanted.split('-').next().unwrap_or_default();
+            locales.iter().find(|known| known.split('-').next().is_some_and(|l| l.eq_ignore_ascii_case(language)))
+        });
+        let Some(found) = found else {
+            return Err(format!("no verify messages for locale '{locale}' (available: {})", locales.join(", ")));
+        };
+        let mut sources = vec![(*found, bundled(found)?)];
+        if *found != FALLBACK {
+            sources.push((FALLBACK, bundled(FALLBACK)?));
+        }
+        Messages::from_sources(&sources)
+    }
+
+    /// Messages from `(locale, Fluent text)` pairs, most wanted first; the last one is the fallback.
+    fn from_sources(sources: &[(&str, &str)]) -> Result<Messages, String> {
+        let bundles = sources.iter().map(|(locale, text)| bundle(locale, text)).collect::<Result<_, _>>()?;
+        Ok(Messages { locale: sources.first().map(|(locale, _)| (*locale).to_owned()).unwrap_or_default(), bundles })
+    }
+
+    /// The locale in use (`fr-FR`).
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    /// The text of `message`; a message no bundle has comes out as its id, so it is visible, never blank.
+    pub fn format(&self, message: &Message) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &message.args {
+            match value {
+                Arg::Number(number) => args.set(name.as_str(), FluentValue::from(*number)),
+                Arg::Text(text) => args.set(name.as_str(), FluentValue::from(text.as_str())),
+            }
+        }
+        for bundle in &self.bundles {
+            if let Some(pattern) = bundle.get_message(&message.id).and_then(|found| found.value()) {
+                let mut errors = Vec::new();
+                return bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned();
+            }
+        }
+        message.id.clone()
+    }
+
+    /// True when en-US has a message with this id (used to check bindings when they load).
+    pub fn has(&self, id: &str) -> bool {
+        self.bundles.last().is_some_and(|bundle| bundle.has_message(id))
+    }
+}
+
+fn bundled(locale: &str) -> Result<&'static str, String> {
+    assets::get(&format!("locales/{locale}/verify.ftl"))
+        .ok_or_else(|| format!("locales/{locale}/verify.ftl is not bundled"))
+}
+
+fn bundle(locale: &str, text: &str) -> Result<FluentBundle<FluentResource>, String> {
+    let path = format!("locales/{locale}/verify.ftl");
+    let resource = FluentResource::try_new(text.to_owned()).map_err(|_| format!("{path} has syntax errors"))?;
+    let language: LanguageIdentifier = locale.parse().map_err(|_| format!("'{locale}' is not a language tag"))?;
+    let mut bundle = FluentBundle::new(vec![language]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(if locale.starts_with("fr") { group_fr } else { group_en }));
+    bundle.add_resource(resource).map_err(|_| format!("{path} defines a message twice"))?;
+    Ok(bundle)
+}
+
+fn group_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    group(value, ",")
+}
+
+fn group_fr<M>(value: &FluentValue, _: &M) -> Option<String> {
+    group(value, "\u{202f}")
+}
+
+/// Whole numbers of 1,000 and more, grouped by thousands; anything else is left to Fluent.
+fn group(value: &FluentValue, separator: &str) -> Option<String> {
+    let FluentValue::Number(FluentNumber { value, .. }) = value else {
+        return None;
+    };
+    if value.fract() != 0.0 || value.abs() < 1000.0 || value.abs() >= 1e15 {
+        return None;
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push_str(separator);
+        }
+        out.push(digit);
+    }
+    Some(if *value < 0.0 { format!("-{out}") } else { out })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_per_locale_and_plurals_still_work() {
+        let en = Messages::new("en-us").unwrap();
+        let fr = Messages::new("fr").unwrap();
+        assert_eq!(fr.locale(), "fr-FR");
+        let message = Message::new("verify-sample-limited").arg("checked", 100u64).arg("total", 100_000u64);
+        assert_eq!(en.format(&message), "100 of 100,000 users checked; finish step 1 first");
+        assert_eq!(fr.format(&message), "100 utilisateurs sur 100\u{202f}000 vérifiés ; terminez d’abord l’étape 1");
+    }
+
+    #[test]
+    fn missing_messages_fall_back_to_english_then_to_the_id() {
+        let fr =
+            Messages::from_sources(&[("fr-FR", "both = les deux\n"), ("en-US", "both = both\nen = only English\n")]);
+        let fr = fr.unwrap();
+        assert_eq!(fr.format(&Message::new("both")), "les deux");
+        assert_eq!(fr.format(&Message::new("en")), "only English");
+        assert_eq!(fr.format(&Message::new("no-such-message")), "no-such-message");
+        assert!(Messages::new("tlh").err().unwrap().contains("en-US"));
+    }
+}

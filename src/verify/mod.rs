@@ -1,0 +1,544 @@
+//! Verify: read-only checks against a live Microsoft 365 / Entra tenant that tell which steps of an article are done.
+//!
+//! The pipeline of [`verify`]:
+//! 1. [`VerifyOptions::new`] validates what the command line and the environment gave ([`VerifyArgs`],
+//!    [`Environment`]): tenant, [`cloud`] and hosts, credentials ([`auth`]), the bindings of steps to checks
+//!    ([`checks`], from `content/checks/<article>.yaml`), the locale of the evidence ([`i18n`]).
+//! 2. The tenant's discovery document on the login host says whether the tenant still exists; if it does, the run
+//!    signs in ([`auth`]) and remembers the tenant as seen alive ([`state`]).
+//! 3. Each step's checks run concurrently, reading Graph through a [`read::Reader`] over the GET-only
+//!    [`graph::GraphClient`] (or over a record being replayed, [`record`]).
+//! 4. The outcomes are localized into a [`VerifyReport`] (JSON or text, [`report`]); `--record` saves the answers used.
+//!
+//! Read-only by construction: the Graph client has no method that takes an HTTP method, and the only POSTs are token
+//! requests to the login host. Secrets come from the environment or files, never from arguments, and never reach
+//! output, logs, records or errors.
+
+pub mod auth;
+pub mod checks;
+pub mod cloud;
+pub mod graph;
+pub mod i18n;
+pub mod read;
+pub mod record;
+pub mod report;
+pub mod state;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread;
+use std::time::SystemTime;
+
+use serde_json::Value;
+
+pub use auth::{AuthError, AuthMode, Secret};
+pub use cloud::Cloud;
+pub use graph::RetryPolicy;
+pub use report::{CheckReport, Status, StepReport, VerifyReport};
+
+use auth::{Credentials, LoginClient, Tokens};
+use checks::{Bindings, Outcome, Runner, TenantState};
+use cloud::{Endpoints, Host};
+use graph::{Exchange, GraphClient, Service};
+use i18n::{Message, Messages};
+use read::{Failure, FailureKind, Reader};
+use record::{Recorded, Recording, Replay};
+use state::SeenAlive;
+
+/// Where progress and warnings go (retries, device-code instructions, a state file that could not be written).
+/// Never given a secret. The CLI passes [`stderr_log`]; tests collect the lines.
+pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// A [`Log`] that writes each line to stderr.
+pub fn stderr_log() -> Log {
+    Arc::new(|line: &str| eprintln!("{line}"))
+}
+
+/// The default number of items a per-item check looks at (per-user MFA): `--sample-limit`.
+pub const DEFAULT_SAMPLE_LIMIT: usize = 100;
+
+/// The default number of concurrent GETs of one per-item check.
+pub const DEFAULT_CONCURRENCY: usize = 10;
+
+/// A step to verify: what [`verify`] needs of the article's model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRef {
+    /// The step id (section id), as the bindings file keys it.
+    pub id: String,
+    /// The step number.
+    pub number: u32,
+    /// The title shown in the report.
+    pub title: String,
+}
+
+impl From<&crate::model::Step<'_>> for StepRef {
+    fn from(step: &crate::model::Step) -> StepRef {
+        StepRef { id: step.id.to_owned(), number: step.number, title: step.title.to_owned() }
+    }
+}
+
+/// The environment variables verification reads, captured once (tests pass their own instead of touching the
+/// process environment). `Debug` shows only which variables are set.
+#[derive(Clone, Default)]
+pub struct Environment {
+    vars: BTreeMap<String, String>,
+}
+
+impl Environment {
+    /// The variables read: the azure-identity names, checkdown's own, and the two that locate the state directory.
+    pub const NAMES: [&'static str; 8] = [
+        "AZURE_TENANT_ID",
+        "AZURE_CLIENT_ID",
+        "AZURE_CLIENT_SECRET",
+        "AZURE_AUTHORITY_HOST",
+        "CHECKDOWN_GRAPH_HOST",
+        "CHECKDOWN_ACCESS_TOKEN",
+        "XDG_STATE_HOME",
+        "HOME",
+    ];
+
+    /// The process environment's values of [`Environment::NAMES`].
+    pub fn from_process() -> Environment {
+        Environment::from_pairs(Self::NAMES.iter().filter_map(|name| Some((*name, std::env::var(name).ok()?))))
+    }
+
+    /// An environment made of `pairs` (names outside [`Environment::NAMES`] are kept but never read).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, impl Into<String>)>) -> Environment {
+        Environment { vars: pairs.into_iter().map(|(name, value)| (name.to_owned(), value.into())).collect() }
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.vars.get(name).map(|value| value.trim()).filter(|value| !value.is_empty())
+    }
+}
+
+impl fmt::Debug for Environment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Environment").field("set", &self.vars.keys().collect::<Vec<_>>()).finish()
+    }
+}
+
+/// What the command line gave `checkdown verify`, before validation. Secrets are not here: they come from the
+/// [`Environment`] or from the files named here.
+#[derive(Debug, Clone, Default)]
+pub struct VerifyArgs {
+    /// The article's name (`close-your-account`): names the bundled bindings and the report.
+    pub article: String,
+    /// The locale of the evidence (`en-US`, `fr-FR`).
+    pub locale: String,
+    /// `--tenant`: a tenant id or domain; default `AZURE_TENANT_ID`.
+    pub tenant: Option<String>,
+    /// `--cloud`; default global, or china when the moniker is `o365-21vianet`.
+    pub cloud: Option<Cloud>,
+    /// `--moniker`: `o365-21vianet` implies the China cloud.
+    pub moniker: Option<String>,
+    /// `--auth`.
+    pub auth: AuthMode,
+    /// `--authority-host`; default `AZURE_AUTHORITY_HOST`, else the cloud's login host.
+    pub authority_host: Option<String>,
+    /// `--graph-host`; default `CHECKDOWN_GRAPH_HOST`, else the cloud's Graph host.
+    pub graph_host: Option<String>,
+    /// `--record FILE`: save the answers used.
+    pub record: Option<PathBuf>,
+    /// `--replay FILE`: answer from a record, offline.
+    pub replay: Option<PathBuf>,
+    /// `--state-dir`; default `$XDG_STATE_HOME/checkdown`, else `~/.local/state/checkdown`.
+    pub state_dir: Option<PathBuf>,
+    /// `--checks FILE`: a bindings file; default the bundled `content/checks/<article>.yaml`.
+    pub checks: Option<PathBuf>,
+    /// `--client-secret-file`: read the client secret from this file instead of `AZURE_CLIENT_SECRET`.
+    pub client_secret_file: Option<PathBuf>,
+    /// `--token-file`: read a raw access token from this file instead of `CHECKDOWN_ACCESS_TOKEN`.
+    pub token_file: Option<PathBuf>,
+    /// The Azure CLI program; default `az`.
+    pub azure_cli: Option<PathBuf>,
+    /// `--sample-limit`: how many items a per-item check looks at; default [`DEFAULT_SAMPLE_LIMIT`].
+    pub sample_limit: Option<usize>,
+    /// How many GETs a per-item check runs at once; default [`DEFAULT_CONCURRENCY`].
+    pub concurrency: Option<usize>,
+    /// Retries, timeouts and the time budget of each GET.
+    pub retry: RetryPolicy,
+}
+
+/// Why a verification could not run. The exit code is [`VerifyError::exit_code`]; messages name the option, file
+/// or endpoint, never a secret.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum VerifyError {
+    /// An option or environment value is missing or wrong (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// The bindings file is wrong or does not fit the article's steps (exit 2).
+    #[error("checks: {0}")]
+    Bindings(String),
+    /// A record could not be read or written (exit 2).
+    #[error("record: {0}")]
+    Record(String),
+    /// Signing in failed (exit 3), or there was nothing to sign in with (exit 2).
+    #[error("authentication failed: {0}")]
+    Auth(#[source] AuthError),
+}
+
+impl VerifyError {
+    /// The process exit code for this error: 3 when a live tenant refused to sign us in, 2 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Auth(AuthError::NoCredential(_)) => 2,
+            Self::Auth(_) => 3,
+            Self::Usage(_) | Self::Bindings(_) | Self::Record(_) => 2,
+        }
+    }
+}
+
+/// A validated verification: build it with [`VerifyOptions::new`], then call [`verify`].
+pub struct VerifyOptions {
+    article: String,
+    messages: Messages,
+    bindings: Bindings,
+    mode: Mode,
+    sample_limit: usize,
+    concurrency: usize,
+    log: Log,
+}
+
+enum Mode {
+    Live(Box<Live>),
+    Replay(Box<Recording>),
+}
+
+struct Live {
+    tenant: String,
+    endpoints: Endpoints,
+    auth: AuthMode,
+    credentials: Credentials,
+    retry: RetryPolicy,
+    state_dir: Option<PathBuf>,
+    record: Option<PathBuf>,
+}
+
+impl fmt::Debug for VerifyOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mode = match &self.mode {
+            Mode::Live(live) => format!("live {} on {}", live.tenant, live.endpoints.graph),
+            Mode::Replay(recording) => format!("replay of {} on {}", recording.tenant, recording.cloud),
+        };
+        f.debug_struct("VerifyOptions").field("article", &self.article).field("mode", &mode).finish_non_exhaustive()
+    }
+}
+
+fn usage(message: impl Into<String>) -> VerifyError {
+    VerifyError::Usage(message.into())
+}
+
+fn read_secret(path: &Path, what: &str) -> Result<Secret, VerifyError> {
+    let text = std::fs::read_to_string(path).map_err(|error| usage(format!("{what} {}: {error}", path.display())))?;
+    let secret = Secret::new(text);
+    if secret.expose().is_empty() {
+        return Err(usage(format!("{what} {} is empty", path.display())));
+    }
+    Ok(secret)
+}
+
+/// A tenant id or domain is used in URL paths: only letters, digits, `.` and `-`.
+fn valid_tenant(tenant: &str) -> bool {
+    !tenant.is_empty()
+        && tenant.len() <= 256
+        && tenant.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+}
+
+impl VerifyOptions {
+    /// Validates `args` against `env`: everything that can be wrong before the network is touched is reported here
+    /// (exit 2), with the option or file named.
+    pub fn new(args: VerifyArgs, env: &Environment) -> Result<VerifyOptions, VerifyError> {
+        let messages =
+            Messages::new(if args.locale.is_empty() { i18n::FALLBACK } else { &args.locale }).map_err(usage)?;
+        let bindings = load_bindings(&args)?;
+        for id in bindings.message_ids().into_iter().chain(checks::ENGINE_MESSAGES.iter().copied()) {
+            if !messages.has(id) {
+                return Err(VerifyError::Bindings(format!("message '{id}' is not in locales/en-US/verify.ftl")));
+            }
+        }
+        let sample_limit = args.sample_limit.unwrap_or(DEFAULT_SAMPLE_LIMIT);
+        if sample_limit == 0 {
+            return Err(usage("--sample-limit must be at least 1"));
+        }
+        let mode = match (&args.replay, &args.record) {
+            (Some(_), Some(_)) => return Err(usage("--record and --replay cannot be used together")),
+            (Some(replay), None) => Mode::Replay(Box::new(Recording::load(replay).map_err(VerifyError::Record)?)),
+            (None, _) => Mode::Live(Box::new(live(&args, env)?)),
+        };
+        Ok(VerifyOptions {
+            article: args.article,
+            messages,
+            bindings,
+            mode,
+            sample_limit,
+            concurrency: args.concurrency.unwrap_or(DEFAULT_CONCURRENCY).max(1),
+            log: stderr_log(),
+        })
+    }
+
+    /// Sends progress and warnings to `log` instead of stderr.
+    pub fn with_log(mut self, log: Log) -> VerifyOptions {
+        self.log = log;
+        self
+    }
+}
+
+fn load_bindings(args: &VerifyArgs) -> Result<Bindings, VerifyError> {
+    let (text, source) = match &args.checks {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|error| VerifyError::Bindings(format!("{}: {error}", path.display())))?;
+            (text, path.display().to_string())
+        }
+        None => {
+            let path = format!("content/checks/{}.yaml", args.article);
+            match crate::assets::get(&path) {
+                Some(text) => (text.to_owned(), path),
+                // An article nobody wrote checks for: every step is manual.
+                None => ("requests: {}\nsteps: {}\n".to_owned(), path),
+            }
+        }
+    };
+    Bindings::parse(&text, &source).map_err(VerifyError::Bindings)
+}
+
+fn live(args: &VerifyArgs, env: &Environment) -> Result<Live, VerifyError> {
+    let tenant = args.tenant.as_deref().or(env.get("AZURE_TENANT_ID")).map(str::trim).map(str::to_owned);
+    let tenant = tenant.ok_or_else(|| usage("no tenant: pass --tenant or set AZURE_TENANT_ID"))?;
+    if !valid_tenant(&tenant) {
+        return Err(usage(format!("--tenant '{tenant}' is neither a tenant id nor a domain name")));
+    }
+    let implied = args.moniker.as_deref().and_then(Cloud::for_moniker);
+    let cloud = match (args.cloud, implied) {
+        (Some(cloud), Some(implied)) if cloud != implied => {
+            return Err(usage(format!("--moniker implies --cloud {implied}, but --cloud {cloud} was given")));
+        }
+        (cloud, implied) => cloud.or(implied).unwrap_or_default(),
+    };
+    let login = args.authority_host.as_deref().or(env.get("AZURE_AUTHORITY_HOST"));
+    let graph = args.graph_host.as_deref().or(env.get("CHECKDOWN_GRAPH_HOST"));
+    let endpoints = Endpoints::new(cloud, login, graph).map_err(usage)?;
+    let client_secret = match &args.client_secret_file {
+        Some(path) => Some(read_secret(path, "client secret file")?),
+        None => env.get("AZURE_CLIENT_SECRET").map(Secret::new),
+    };
+    let access_token = match &args.token_file {
+        Some(path) => Some(read_secret(path, "token file")?),
+        None => env.get("CHECKDOWN_ACCESS_TOKEN").map(Secret::new),
+    };
+    let credentials = Credentials {
+        client_id: env.get("AZURE_CLIENT_ID").map(str::to_owned),
+        client_secret,
+        access_token,
+        azure_cli: args.azure_cli.clone().unwrap_or_else(|| PathBuf::from("az")),
+    };
+    let state_dir = args.state_dir.clone().or_else(|| state::default_dir(env.get("XDG_STATE_HOME"), env.get("HOME")));
+    Ok(Live {
+        tenant,
+        endpoints,
+        auth: args.auth,
+        credentials,
+        retry: args.retry,
+        state_dir,
+        record: args.record.clone(),
+    })
+}
+
+/// Verifies `steps` against the tenant (or the record) `options` name, and reports each step's status with
+/// evidence. `Err` only when the run could not happen (bad configuration, sign-in refused, a record not written);
+/// anything a check cannot tell is an `unknown` step with its reason, never an error.
+pub fn verify(steps: &[StepRef], options: &VerifyOptions) -> Result<VerifyReport, VerifyError> {
+    for id in options.bindings.step_ids() {
+        if !steps.iter().any(|step| step.id == id) {
+            return Err(VerifyError::Bindings(format!(
+                "checks are bound to step '{id}', which the article does not have (its steps: {})",
+                steps.iter().map(|step| step.id.as_str()).collect::<Vec<_>>().join(", ")
+            )));
+        }
+    }
+    match &options.mode {
+        Mode::Replay(recording) => replay(steps, options, recording),
+        Mode::Live(live) => run_live(steps, options, live),
+    }
+}
+
+/// The discovery document's path for `tenant` on the login host.
+fn discovery_path(tenant: &str) -> String {
+    format!("/{tenant}/v2.0/.well-known/openid-configuration")
+}
+
+/// What the tenant's discovery document says.
+enum Discovery {
+    /// The tenant answers; the tenant id from the document's issuer, when it has one.
+    Alive(Option<String>),
+    /// AADSTS90002: not found.
+    NotFound,
+    /// The document could not be read.
+    Failed(Failure),
+}
+
+impl Discovery {
+    fn of(exchange: Exchange, tenant: &str) -> Discovery {
+        let request = format!("GET {}", discovery_path(tenant));
+        match exchange {
+            Exchange::Answer { status: 200, body, .. } => {
+                let document: Value = serde_json::from_str(&body).unwrap_or_default();
+                let issuer = document.get("issuer").and_then(Value::as_str).unwrap_or_default();
+                let id = issuer.split('/').find(|part| part.len() == 36 && part.matches('-').count() == 4);
+                Discovery::Alive(id.map(str::to_owned))
+            }
+            Exchange::Answer { status: 400, body, .. }
+                if body.contains("90002") || body.contains("\"invalid_tenant\"") =>
+            {
+                Discovery::NotFound
+            }
+            Exchange::Answer { status, body, attempts, .. } => {
+                let document: Value = serde_json::from_str(&body).unwrap_or_default();
+                let text = |key: &str| document.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+                let message = text("error_description").lines().next().unwrap_or_default().to_owned();
+                let kind = FailureKind::Status { status, code: text("error"), message, attempts };
+                Discovery::Failed(Failure { request, kind })
+            }
+            Exchange::Failed { error, attempts } => {
+                Discovery::Failed(Failure { request, kind: FailureKind::Transport { error, attempts } })
+            }
+        }
+    }
+
+    /// The state the checks see; `seen_before` answers for a tenant not found.
+    fn state(self, seen_before: bool) -> TenantState {
+        match self {
+            Discovery::Alive(_) => TenantState::Alive,
+            Discovery::NotFound => TenantState::NotFound { seen_before },
+            Discovery::Failed(failure) => TenantState::Unknown(failure),
+        }
+    }
+}
+
+fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<VerifyReport, VerifyError> {
+    let checked_at = state::rfc3339(SystemTime::now());
+    let http = graph::http_client(&live.endpoints, &live.retry).map_err(usage)?;
+    let client = GraphClient::new(http.clone(), live.endpoints.clone(), live.retry, options.log.clone());
+    let reader = Reader::new(&client, live.endpoints.graph.clone());
+    let cloud = live.endpoints.cloud;
+
+    let mut memory = match &live.state_dir {
+        Some(dir) => SeenAlive::load(dir).unwrap_or_else(|error| {
+            (options.log)(&format!("warning: state in {} unreadable ({error}); starting afresh", dir.display()));
+            SeenAlive::default()
+        }),
+        None => SeenAlive::default(),
+    };
+    let discovery = reader.exchange(Service::Login, &discovery_path(&live.tenant), false);
+    let mut found = Discovery::of(discovery, &live.tenant);
+    if !matches!(found, Discovery::NotFound) {
+        let login = LoginClient::new(http, live.endpoints.clone(), &live.tenant);
+        match Tokens::sign_in(live.auth, &live.credentials, login, options.log.clone()) {
+            Ok(tokens) => client.sign_in(Arc::new(tokens)),
+            Err(AuthError::TenantNotFound { .. }) => found = Discovery::NotFound,
+            Err(error) => return Err(VerifyError::Auth(error)),
+        }
+    }
+    // The tenant as given, and its id when the discovery document named it.
+    let mut names = vec![live.tenant.clone()];
+    if let Discovery::Alive(Some(id)) = &found {
+        names.push(id.clone());
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let seen_alive_before = memory.contains(cloud, &names);
+    if let (Discovery::Alive(_), Some(dir)) = (&found, &live.state_dir) {
+        memory.insert(cloud, &names, &checked_at);
+        if let Err(error) = memory.save(dir) {
+            (options.log)(&format!("warning: could not remember the tenant in {} ({error})", dir.display()));
+        }
+    }
+    let tenant_state = found.state(seen_alive_before);
+
+    let context = Context { tenant: &live.tenant, cloud, checked_at: &checked_at, state: &tenant_state };
+    let report = run_checks(steps, options, &reader, &context);
+    if let Some(path) = &live.record {
+        let recording = Recording {
+            format: record::FORMAT.to_owned(),
+            checked_at: checked_at.clone(),
+            article: options.article.clone(),
+            tenant: live.tenant.clone(),
+            cloud,
+            graph_host: live.endpoints.graph.to_string(),
+            seen_alive_before,
+            exchanges: reader
+                .exchanges()
+                .into_iter()
+                .map(|(service, request, consistency, exchange)| Recorded { service, request, consistency, exchange })
+                .collect(),
+        };
+        recording.save(path).map_err(VerifyError::Record)?;
+    }
+    Ok(report)
+}
+
+fn replay(steps: &[StepRef], options: &VerifyOptions, recording: &Recording) -> Result<VerifyReport, VerifyError> {
+    let transport = Replay::new(recording);
+    let graph = Host::parse(&recording.graph_host, "recorded graph host").map_err(VerifyError::Record)?;
+    let reader = Reader::new(&transport, graph);
+    let discovery = reader.exchange(Service::Login, &discovery_path(&recording.tenant), false);
+    let state = Discovery::of(discovery, &recording.tenant).state(recording.seen_alive_before);
+    let context =
+        Context { tenant: &recording.tenant, cloud: recording.cloud, checked_at: &recording.checked_at, state: &state };
+    Ok(run_checks(steps, options, &reader, &context))
+}
+
+/// The run-wide facts the checks and the report need.
+struct Context<'a> {
+    tenant: &'a str,
+    cloud: Cloud,
+    checked_at: &'a str,
+    state: &'a TenantState,
+}
+
+fn run_checks(steps: &[StepRef], options: &VerifyOptions, reader: &Reader<'_>, context: &Context<'_>) -> VerifyReport {
+    let runner = Runner::new(
+        &options.bindings,
+        reader,
+        (context.tenant, context.cloud.as_str(), context.state),
+        options.sample_limit,
+        options.concurrency,
+    );
+    let outcomes: Vec<Vec<Outcome>> = thread::scope(|scope| {
+        let running: Vec<_> = steps.iter().map(|step| scope.spawn(|| runner.step(&step.id))).collect();
+        running.into_iter().map(|handle| handle.join().unwrap_or_default()).collect()
+    });
+    let messages = &options.messages;
+    let steps = steps.iter().zip(outcomes).map(|(step, outcomes)| step_report(step, &outcomes, messages)).collect();
+    VerifyReport {
+        article: options.article.clone(),
+        locale: messages.locale().to_owned(),
+        tenant: context.tenant.to_owned(),
+        cloud: context.cloud.as_str().to_owned(),
+        checked_at: context.checked_at.to_owned(),
+        requests: reader.requests(),
+        steps,
+    }
+}
+
+fn step_report(step: &StepRef, outcomes: &[Outcome], messages: &Messages) -> StepReport {
+    let status = Status::combine(outcomes.iter().map(|outcome| outcome.status));
+    let mut evidence: Vec<String> =
+        outcomes.iter().filter_map(|outcome| outcome.reason.as_ref()).map(|reason| messages.format(reason)).collect();
+    evidence.extend(outcomes.iter().flat_map(|outcome| &outcome.evidence).map(|message| messages.format(message)));
+    if outcomes.is_empty() {
+        evidence.push(messages.format(&Message::new("verify-no-check")));
+    }
+    let checks = outcomes
+        .iter()
+        .map(|outcome| CheckReport {
+            name: outcome.name.clone(),
+            status: outcome.status,
+            reason: outcome.reason.as_ref().map(|reason| messages.format(reason)),
+        })
+        .collect();
+    StepReport { id: step.id.clone(), number: step.number, title: step.title.clone(), status, evidence, checks }
+}

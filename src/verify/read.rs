@@ -1,0 +1,294 @@
+//! What checks read: counts, objects and collections, each GET made once per run however many checks use it.
+//!
+//! [`Reader`] sits on a [`Transport`] (live or replayed). Concurrent checks asking for the same request wait for the
+//! single flight; the exchanges it made are the run's record. Collections follow `@odata.nextLink` exactly as given
+//! (it must stay on the Graph host: the token never goes anywhere else) until a caller has the items it asked for or
+//! the last page; every caller sees exactly the items it asked for, so results never depend on timing. A `$count`
+//! body is parsed leniently (BOM and whitespace), as graph.md §1a advises. Anything unexpected is a [`Failure`]
+//! naming the request.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use serde_json::Value;
+
+use super::cloud::Host;
+use super::graph::{Exchange, Service, Transport};
+
+/// The most pages one collection read follows before it gives up (a nextLink loop, or a runaway listing).
+pub const MAX_PAGES: usize = 200;
+
+/// One GET a check needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// Where.
+    pub service: Service,
+    /// Path and query on the service's host (`/v1.0/users/$count`).
+    pub path: String,
+    /// Send `ConsistencyLevel: eventual` (advanced queries, `$count`).
+    pub consistency: bool,
+    /// The least application permission it needs, named when Graph refuses (403).
+    pub permission: Option<String>,
+}
+
+impl Request {
+    /// `GET /v1.0/users/$count`, as messages name a request.
+    pub fn label(&self) -> String {
+        format!("GET {}", self.path)
+    }
+}
+
+/// Why a read gave no data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The request, as [`Request::label`] names it.
+    pub request: String,
+    /// What happened.
+    pub kind: FailureKind,
+}
+
+/// The ways a read fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailureKind {
+    /// 403: the app lacks a permission (or the signed-in user a role).
+    Denied {
+        /// The Graph error code (`Authorization_RequestDenied`).
+        code: String,
+        /// The permission the request needs, when known.
+        permission: Option<String>,
+    },
+    /// Any other status that is not a success, after retries.
+    Status {
+        /// HTTP status.
+        status: u16,
+        /// The Graph error code, or empty.
+        code: String,
+        /// Graph's error message, or empty.
+        message: String,
+        /// Attempts made.
+        attempts: u32,
+    },
+    /// No answer (network, timeout), after retries.
+    Transport {
+        /// What happened.
+        error: String,
+        /// Attempts made.
+        attempts: u32,
+    },
+    /// A success whose body is not what Graph sends.
+    Malformed(String),
+    /// A listing still had pages after [`MAX_PAGES`], or its nextLink repeated or left the Graph host.
+    Paging(String),
+}
+
+/// The items of a collection a caller asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collection {
+    /// At most the number of items asked for, in Graph's order.
+    pub items: Vec<Value>,
+    /// True when these are all the items there are (the last page was read and nothing was left out).
+    pub complete: bool,
+}
+
+type Key = (Service, String, bool);
+
+/// Reads for the checks of one run; see the module docs.
+pub struct Reader<'t> {
+    transport: &'t dyn Transport,
+    graph: Host,
+    cells: Mutex<HashMap<Key, Arc<OnceLock<Exchange>>>>,
+    made: AtomicUsize,
+}
+
+impl<'t> Reader<'t> {
+    /// A reader over `transport`; `graph` is the Graph host nextLinks must point at.
+    pub fn new(transport: &'t dyn Transport, graph: Host) -> Reader<'t> {
+        Reader { transport, graph, cells: Mutex::new(HashMap::new()), made: AtomicUsize::new(0) }
+    }
+
+    /// The exchange for one GET: made on first use, shared afterwards.
+    pub fn exchange(&self, service: Service, path: &str, consistency: bool) -> Exchange {
+        let cell = {
+            let mut cells = self.cells.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            cells.entry((service, path.to_owned(), consistency)).or_default().clone()
+        };
+        cell.get_or_init(|| {
+            self.made.fetch_add(1, Ordering::Relaxed);
+            self.transport.get(service, path, consistency)
+        })
+        .clone()
+    }
+
+    /// How many distinct GETs this run made (retries of one GET count once).
+    pub fn requests(&self) -> usize {
+        self.made.load(Ordering::Relaxed)
+    }
+
+    /// Every GET made and what it gave, sorted: the run's record.
+    pub fn exchanges(&self) -> Vec<(Service, String, bool, Exchange)> {
+        let cells = self.cells.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut all: Vec<_> = cells
+            .iter()
+            .filter_map(|((service, path, consistency), cell)| {
+                cell.get().map(|exchange| (*service, path.clone(), *consistency, exchange.clone()))
+            })
+            .collect();
+        all.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+        all
+    }
+
+    /// The body of a successful answer to `request` (at `path`, which differs for later pages).
+    fn body(&self, request: &Request, path: &str) -> Result<String, Failure> {
+        let fail = |kind| Failure { request: request.label(), kind };
+        match self.exchange(request.service, path, request.consistency) {
+            Exchange::Answer { status: 200..=299, body, .. } => Ok(body.trim_start_matches('\u{feff}').to_owned()),
+            Exchange::Answer { status, body, attempts, .. } => {
+                let (code, message) = graph_error(&body);
+                Err(fail(if status == 403 {
+                    FailureKind::Denied { code, permission: request.permission.clone() }
+                } else {
+                    FailureKind::Status { status, code, message, attempts }
+                }))
+            }
+            Exchange::Failed { error, attempts } => Err(fail(FailureKind::Transport { error, attempts })),
+        }
+    }
+
+    fn json(&self, request: &Request, path: &str) -> Result<Value, Failure> {
+        let body = self.body(request, path)?;
+        serde_json::from_str(&body).map_err(|error| Failure {
+            request: request.label(),
+            kind: FailureKind::Malformed(format!("not JSON: {error}")),
+        })
+    }
+
+    /// A `$count` answer: a bare integer (`text/plain`), maybe after a BOM.
+    pub fn count(&self, request: &Request) -> Result<u64, Failure> {
+        let body = self.body(request, &request.path)?;
+        body.trim().parse().map_err(|_| Failure {
+            request: request.label(),
+            kind: FailureKind::Malformed(format!("expected a count, got '{}'", excerpt(&body))),
+        })
+    }
+
+    /// A single JSON object.
+    pub fn object(&self, request: &Request) -> Result<Value, Failure> {
+        self.json(request, &request.path)
+    }
+
+    /// The first `take` items of a collection, following nextLinks as needed.
+    pub fn collection(&self, request: &Request, take: usize) -> Result<Collection, Failure> {
+        let fail = |kind| Failure { request: request.label(), kind };
+        let mut items = Vec::new();
+        let mut path = request.path.clone();
+        let mut seen = vec![path.clone()];
+        loop {
+            let page = self.json(request, &path)?;
+            let Some(values) = page.get("value").and_then(Value::as_array) else {
+                return Err(fail(FailureKind::Malformed("no \"value\" array in the answer".into())));
+            };
+            items.extend(values.iter().cloned());
+            let next = page.get("@odata.nextLink").and_then(Value::as_str);
+            let Some(next) = next else {
+                let complete = items.len() <= take;
+                items.truncate(take);
+                return Ok(Collection { items, complete });
+            };
+            if items.len() > take {
+                items.truncate(take);
+                return Ok(Collection { items, complete: false });
+            }
+            if items.len() == take && take > 0 {
+                return Ok(Collection { items, complete: false });
+            }
+            let Some(relative) = self.graph.relative(next) else {
+                return Err(fail(FailureKind::Paging(format!("@odata.nextLink leaves {}: {next}", self.graph))));
+            };
+            if seen.iter().any(|earlier| earlier == relative) {
+                return Err(fail(FailureKind::Paging("@odata.nextLink repeats an earlier page".into())));
+            }
+            if seen.len() >= MAX_PAGES {
+                return Err(fail(FailureKind::Paging(format!("more than {MAX_PAGES} pages"))));
+            }
+            path = relative.to_owned();
+            seen.push(path.clone());
+        }
+    }
+}
+
+/// `code` and `message` of Graph's error envelope, or empty strings.
+fn graph_error(body: &str) -> (String, String) {
+    let parsed: Option<Value> = serde_json::from_str(body.trim_start_matches('\u{feff}')).ok();
+    let error = parsed.as_ref().and_then(|value| value.get("error"));
+    let text =
+        |key: &str| error.and_then(|error| error.get(key)).and_then(Value::as_str).unwrap_or_default().to_owned();
+    (text("code"), text("message"))
+}
+
+fn excerpt(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Pages(Vec<(&'static str, String)>);
+
+    impl Transport for Pages {
+        fn get(&self, _: Service, path: &str, _: bool) -> Exchange {
+            match self.0.iter().find(|(at, _)| *at == path) {
+                Some((_, body)) => {
+                    Exchange::Answer { status: 200, content_type: None, body: body.clone(), attempts: 1 }
+                }
+                None => Exchange::Answer { status: 404, content_type: None, body: String::new(), attempts: 1 },
+            }
+        }
+    }
+
+    fn page(items: &[u32], next: Option<&str>) -> String {
+        let next = next.map(|next| format!(",\"@odata.nextLink\":\"http://127.0.0.1:9{next}\"")).unwrap_or_default();
+        format!("{{\"value\":{}{next}}}", serde_json::to_string(items).unwrap())
+    }
+
+    fn request(path: &str) -> Request {
+        Request { service: Service::Graph, path: path.into(), consistency: false, permission: None }
+    }
+
+    #[test]
+    fn collections_follow_next_links_through_empty_pages_and_stop_at_take() {
+        let pages = Pages(vec![
+            ("/p1", page(&[1], Some("/p2"))),
+            ("/p2", page(&[], Some("/p3"))),
+            ("/p3", page(&[2, 3], None)),
+        ]);
+        let reader = Reader::new(&pages, Host::parse("http://127.0.0.1:9", "graph").unwrap());
+        let all = reader.collection(&request("/p1"), 10).unwrap();
+        assert_eq!((all.items.len(), all.complete), (3, true));
+        let two = reader.collection(&request("/p1"), 2).unwrap();
+        assert_eq!((two.items.len(), two.complete), (2, false));
+        let one = reader.collection(&request("/p1"), 1).unwrap();
+        assert_eq!((one.items.len(), one.complete), (1, false));
+        assert_eq!(reader.requests(), 3, "each page is fetched once");
+    }
+
+    #[test]
+    fn next_links_to_other_hosts_and_loops_are_refused() {
+        let pages = Pages(vec![
+            ("/away", "{\"value\":[],\"@odata.nextLink\":\"https://evil.example/p\"}".into()),
+            ("/loop", page(&[1], Some("/loop"))),
+        ]);
+        let reader = Reader::new(&pages, Host::parse("http://127.0.0.1:9", "graph").unwrap());
+        assert!(matches!(reader.collection(&request("/away"), 5).unwrap_err().kind, FailureKind::Paging(_)));
+        assert!(matches!(reader.collection(&request("/loop"), 5).unwrap_err().kind, FailureKind::Paging(_)));
+    }
+
+    #[test]
+    fn counts_tolerate_a_bom() {
+        let pages = Pages(vec![("/c", "\u{feff}893\n".into()), ("/bad", "lots".into())]);
+        let reader = Reader::new(&pages, Host::parse("http://127.0.0.1:9", "graph").unwrap());
+        assert_eq!(reader.count(&request("/c")), Ok(893));
+        assert!(matches!(reader.count(&request("/bad")).unwrap_err().kind, FailureKind::Malformed(_)));
+    }
+}

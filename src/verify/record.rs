@@ -1,0 +1,105 @@
+//! Record and replay: the answers a run used, saved as JSON, and a transport that serves them back offline.
+//!
+//! A record holds what the checks read and nothing else: each GET's service, path and final answer (status, content
+//! type, body) or failure, plus the one fact from local state the run used (was the tenant seen alive before). Token
+//! requests are not GETs and are never recorded; no header is recorded, so no `Authorization` either. Replaying a
+//! record gives the same report as the run that made it, the time of the check included, which makes it evidence an
+//! auditor can re-check and a fixture tests can rely on.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::cloud::Cloud;
+use super::graph::{Exchange, Service, Transport};
+
+/// The `format` of records this version writes and reads.
+pub const FORMAT: &str = "checkdown-verify-record/1";
+
+/// One recorded GET.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recorded {
+    /// The host it went to.
+    pub service: Service,
+    /// Path and query, as sent.
+    pub request: String,
+    /// Whether `ConsistencyLevel: eventual` was sent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub consistency: bool,
+    /// What it gave.
+    pub exchange: Exchange,
+}
+
+/// A run's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recording {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// When the run checked (the report's `checked_at`).
+    pub checked_at: String,
+    /// The article name.
+    pub article: String,
+    /// The tenant as given.
+    pub tenant: String,
+    /// The cloud.
+    pub cloud: Cloud,
+    /// The Graph host the run read (nextLinks in the bodies point at it).
+    pub graph_host: String,
+    /// Whether the tenant had been seen alive on this cloud before the run.
+    pub seen_alive_before: bool,
+    /// Every GET, sorted by service and path.
+    pub exchanges: Vec<Recorded>,
+}
+
+impl Recording {
+    /// Reads a record; the error says which file and why.
+    pub fn load(path: &Path) -> Result<Recording, String> {
+        let text = fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))?;
+        let recording: Recording = serde_json::from_str(&text)
+            .map_err(|error| format!("{}: not a verify record ({error})", path.display()))?;
+        if recording.format != FORMAT {
+            return Err(format!("{}: format '{}', expected '{FORMAT}'", path.display(), recording.format));
+        }
+        Ok(recording)
+    }
+
+    /// Writes the record as pretty JSON (a temporary file, then a rename).
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        let text = serde_json::to_string_pretty(self).map_err(|error| error.to_string())? + "\n";
+        let mut temporary = path.as_os_str().to_owned();
+        temporary.push(".partial");
+        fs::write(&temporary, text)
+            .and_then(|()| fs::rename(&temporary, path))
+            .map_err(|error| format!("{}: {error}", path.display()))
+    }
+}
+
+/// Serves a record's answers; a GET the record lacks fails with "not in the record".
+pub struct Replay {
+    answers: HashMap<(Service, String, bool), Exchange>,
+}
+
+impl Replay {
+    /// A transport over `recording`'s exchanges.
+    pub fn new(recording: &Recording) -> Replay {
+        let answers = recording
+            .exchanges
+            .iter()
+            .map(|recorded| {
+                ((recorded.service, recorded.request.clone(), recorded.consistency), recorded.exchange.clone())
+            })
+            .collect();
+        Replay { answers }
+    }
+}
+
+impl Transport for Replay {
+    fn get(&self, service: Service, path_and_query: &str, consistency: bool) -> Exchange {
+        self.answers
+            .get(&(service, path_and_query.to_owned(), consistency))
+            .cloned()
+            .unwrap_or_else(|| Exchange::Failed { error: "not in the record being replayed".into(), attempts: 0 })
+    }
+}

@@ -1,0 +1,169 @@
+//! The verification report: JSON for tools (and `checkdown render --results`), text for people.
+//!
+//! The JSON shape is `{"article","locale","tenant","cloud","checked_at","requests":N,"steps":[{"id","number","title",
+//! "status","evidence":[...],"checks":[{"name","status","reason"}]}]}`, a superset of what `render --results` reads.
+//! A step's status combines its checks: any `not-done` makes it not done, else any `unknown` makes it unknown, else
+//! it is done; a step with no check is `manual`.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use super::i18n::{Message, Messages};
+
+/// Where a step stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The tenant shows the step is done.
+    Done,
+    /// The tenant shows the step is not done.
+    NotDone,
+    /// The tool could not tell; the reason says why.
+    Unknown,
+    /// No check is bound to the step: a person must look.
+    Manual,
+}
+
+impl Status {
+    /// The name used in JSON (`not-done`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Done => "done",
+            Self::NotDone => "not-done",
+            Self::Unknown => "unknown",
+            Self::Manual => "manual",
+        }
+    }
+
+    /// The status of a step from its checks' statuses (see the module docs).
+    pub fn combine(statuses: impl IntoIterator<Item = Status>) -> Status {
+        let statuses: Vec<Status> = statuses.into_iter().collect();
+        if statuses.is_empty() {
+            Status::Manual
+        } else if statuses.contains(&Status::NotDone) {
+            Status::NotDone
+        } else if statuses.iter().any(|status| *status != Status::Done) {
+            Status::Unknown
+        } else {
+            Status::Done
+        }
+    }
+
+    fn mark(self) -> &'static str {
+        match self {
+            Self::Done => "[x]",
+            Self::NotDone => "[ ]",
+            Self::Unknown => "[?]",
+            Self::Manual => "[-]",
+        }
+    }
+
+    fn colour(self) -> &'static str {
+        match self {
+            Self::Done => "\x1b[32m",
+            Self::NotDone => "\x1b[31m",
+            Self::Unknown => "\x1b[33m",
+            Self::Manual => "\x1b[2m",
+        }
+    }
+}
+
+/// One check's conclusion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckReport {
+    /// The check's name in the bindings file.
+    pub name: String,
+    /// Its status.
+    pub status: Status,
+    /// Why, for `unknown` and `manual`; `null` otherwise.
+    pub reason: Option<String>,
+}
+
+/// One step's verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepReport {
+    /// The step id (the article's section id).
+    pub id: String,
+    /// The step number.
+    pub number: u32,
+    /// The step title, in the article's language.
+    pub title: String,
+    /// The combined status.
+    pub status: Status,
+    /// What the checks saw, localized; the reasons of `unknown` checks come first.
+    pub evidence: Vec<String>,
+    /// Each check's conclusion.
+    pub checks: Vec<CheckReport>,
+}
+
+/// The result of one verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    /// The article name (`close-your-account`).
+    pub article: String,
+    /// The locale of the evidence (`en-US`).
+    pub locale: String,
+    /// The tenant as given.
+    pub tenant: String,
+    /// The cloud (`global`).
+    pub cloud: String,
+    /// When the checks ran, RFC 3339 UTC.
+    pub checked_at: String,
+    /// How many distinct GETs the checks made (retries count once; token requests are not GETs).
+    pub requests: usize,
+    /// One entry per step, in article order.
+    pub steps: Vec<StepReport>,
+}
+
+impl VerifyReport {
+    /// True when every step is done.
+    pub fn all_done(&self) -> bool {
+        self.steps.iter().all(|step| step.status == Status::Done)
+    }
+
+    /// The exit code of a run that produced this report: 0, or 1 under `--fail-unless-done` when a step is not done.
+    pub fn exit_code(&self, fail_unless_done: bool) -> u8 {
+        u8::from(fail_unless_done && !self.all_done())
+    }
+
+    /// The report as pretty JSON (ends with a newline).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// The text form: a heading line in the report's locale, then one line per step (status mark, number, title,
+    /// evidence). `colour` adds ANSI colours to the marks; the caller decides (a terminal, no `NO_COLOR`).
+    pub fn to_text(&self, colour: bool) -> String {
+        let heading = Message::new("verify-heading")
+            .arg("tenant", self.tenant.as_str())
+            .arg("cloud", self.cloud.as_str())
+            .arg("checked", self.checked_at.as_str());
+        let heading =
+            Messages::new(&self.locale).map_or_else(|_| heading.id.clone(), |messages| messages.format(&heading));
+        let mut out = format!("{heading}\n");
+        for step in &self.steps {
+            let mark = step.status.mark();
+            let mark = if colour { format!("{}{mark}\x1b[0m", step.status.colour()) } else { mark.to_owned() };
+            let _ = write!(out, "{mark} {}. {}", step.number, step.title);
+            if !step.evidence.is_empty() {
+                let _ = write!(out, " — {}", step.evidence.join("; "));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_status_combines_checks() {
+        assert_eq!(Status::combine([]), Status::Manual);
+        assert_eq!(Status::combine([Status::Done, Status::Unknown]), Status::Unknown);
+        assert_eq!(Status::combine([Status::Unknown, Status::NotDone]), Status::NotDone);
+        assert_eq!(Status::combine([Status::Done, Status::Done]), Status::Done);
+    }
+}

@@ -1,0 +1,123 @@
+//! What verification remembers between runs: the tenants it has seen alive, per cloud.
+//!
+//! A deleted tenant and a mistyped one both answer AADSTS90002, so "deleted" is only claimed for a tenant this tool
+//! saw alive before, on the same cloud. The memory is `tenants.json` in the state directory (`--state-dir`, default
+//! `$XDG_STATE_HOME/checkdown`, else `~/.local/state/checkdown`): tenant names and ids with the time they last
+//! answered. Nothing else, and never a secret.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::cloud::Cloud;
+
+/// The file name inside the state directory.
+pub const FILE: &str = "tenants.json";
+
+/// The default state directory: `$XDG_STATE_HOME/checkdown`, else `$HOME/.local/state/checkdown`.
+pub fn default_dir(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
+    match (xdg_state_home.filter(|dir| Path::new(dir).is_absolute()), home.filter(|dir| !dir.is_empty())) {
+        (Some(state), _) => Some(Path::new(state).join("checkdown")),
+        (None, Some(home)) => Some(Path::new(home).join(".local/state/checkdown")),
+        (None, None) => None,
+    }
+}
+
+/// The remembered tenants: cloud name → tenant (lower-cased name or id) → when it last answered (RFC 3339).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeenAlive {
+    /// Per cloud (`global`, `china`…).
+    pub seen_alive: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl SeenAlive {
+    /// Reads the memory in `dir`; a missing file is an empty memory.
+    pub fn load(dir: &Path) -> io::Result<SeenAlive> {
+        match fs::read_to_string(dir.join(FILE)) {
+            Ok(text) => serde_json::from_str(&text).map_err(|error| {
+                io::Error::new(io::ErrorKind::InvalidData, format!("{}: {error}", dir.join(FILE).display()))
+            }),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(SeenAlive::default()),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// True when any of `names` (the tenant as given, its id) was seen alive on `cloud`.
+    pub fn contains(&self, cloud: Cloud, names: &[&str]) -> bool {
+        self.seen_alive
+            .get(cloud.as_str())
+            .is_some_and(|tenants| names.iter().any(|name| tenants.contains_key(&name.to_lowercase())))
+    }
+
+    /// Notes that `names` answered on `cloud` at `when`.
+    pub fn insert(&mut self, cloud: Cloud, names: &[&str], when: &str) {
+        let tenants = self.seen_alive.entry(cloud.as_str().to_owned()).or_default();
+        for name in names.iter().filter(|name| !name.is_empty()) {
+            tenants.insert(name.to_lowercase(), when.to_owned());
+        }
+    }
+
+    /// Writes the memory to `dir` (created if needed), atomically: a temporary file, then a rename.
+    pub fn save(&self, dir: &Path) -> io::Result<()> {
+        fs::create_dir_all(dir)?;
+        let temporary = dir.join(format!(".{FILE}.{}", std::process::id()));
+        let text = serde_json::to_string_pretty(self).map_err(io::Error::other)?;
+        fs::write(&temporary, text + "\n")?;
+        fs::rename(&temporary, dir.join(FILE))
+    }
+}
+
+/// `time` as RFC 3339 in UTC, to the second (`2025-01-31T09:05:00Z`).
+pub fn rfc3339(time: SystemTime) -> String {
+    let seconds = time.duration_since(UNIX_EPOCH).map_or(0, |since| since.as_secs());
+    let (days, rest) = (seconds / 86_400, seconds % 86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn dates_in_rfc3339() {
+        assert_eq!(rfc3339(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(UNIX_EPOCH + Duration::from_secs(1_738_314_300)), "2025-01-31T09:05:00Z");
+    }
+
+    #[test]
+    fn default_dir_prefers_xdg_state_home() {
+        assert_eq!(default_dir(Some("/x"), Some("/home/a")), Some(PathBuf::from("/x/checkdown")));
+        assert_eq!(
+            default_dir(Some("relative"), Some("/home/a")),
+            Some(PathBuf::from("/home/a/.local/state/checkdown"))
+        );
+        assert_eq!(default_dir(None, None), None);
+    }
+
+    #[test]
+    fn memory_is_per_cloud_and_survives_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut seen = SeenAlive::load(dir.path()).unwrap();
+        seen.insert(Cloud::Global, &["Contoso.onmicrosoft.com", "84841066-274d-4ec0-a5c1-276be684bdd3"], "t");
+        seen.save(dir.path()).unwrap();
+        let again = SeenAlive::load(dir.path()).unwrap();
+        assert!(again.contains(Cloud::Global, &["contoso.onmicrosoft.com"]));
+        assert!(!again.contains(Cloud::China, &["contoso.onmicrosoft.com"]));
+    }
+}

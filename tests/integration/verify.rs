@@ -1,0 +1,623 @@
+//! `checkdown verify` against a fake identity platform and Graph on loopback (`support/fake_graph.rs`).
+//!
+//! Each test builds a tenant, runs the library entry point the CLI calls, and looks at what a user would see: step
+//! statuses, evidence and reasons, exit codes, records. Every run asserts the fake received nothing but GETs on Graph
+//! and token POSTs (and the discovery GET) on the login host.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use checkdown::verify::{
+    self, AuthMode, Cloud, Environment, RetryPolicy, Status, StepRef, StepReport, VerifyArgs, VerifyError,
+    VerifyOptions, VerifyReport,
+};
+use serde_json::json;
+use tempfile::TempDir;
+
+use crate::support::fake_graph::{FakeGraph, FakeTenant, Fault, subscription};
+
+/// The steps of the bundled English article, as the parser gives them.
+fn steps() -> Vec<StepRef> {
+    [
+        ("step-1-delete-users", "Delete users"),
+        ("step-2-cancel-all-active-subscriptions", "Cancel all active subscriptions"),
+        ("step-3-delete-all-disabled-subscriptions", "Delete all disabled subscriptions"),
+        ("step-4-disable-multi-factor-authentication", "Disable multi-factor authentication"),
+        ("step-5-delete-the-directory-in-azure-active-directory", "Delete the directory in Azure Active Directory"),
+    ]
+    .into_iter()
+    .zip(1..)
+    .map(|((id, title), number)| StepRef { id: id.into(), number, title: title.into() })
+    .collect()
+}
+
+/// Small limits so failures end quickly; nothing here measures time.
+fn fast() -> RetryPolicy {
+    RetryPolicy {
+        max_attempts: 3,
+        max_elapsed: Duration::from_secs(10),
+        timeout: Duration::from_secs(10),
+        base_delay: Duration::from_millis(5),
+        max_delay: Duration::from_millis(20),
+    }
+}
+
+struct Harness {
+    fake: FakeGraph,
+    dir: TempDir,
+    log: Arc<Mutex<Vec<String>>>,
+    secret: String,
+    client_id: String,
+}
+
+impl Harness {
+    fn new(tenant: FakeTenant) -> Harness {
+        let (secret, client_id) = (tenant.client_secret.clone(), tenant.client_id.clone());
+        Harness {
+            fake: FakeGraph::start(tenant),
+            dir: tempfile::tempdir().unwrap(),
+            log: Arc::default(),
+            secret,
+            client_id,
+        }
+    }
+
+    fn args(&self) -> VerifyArgs {
+        VerifyArgs {
+            article: "close-your-account".into(),
+            locale: "en-US".into(),
+            tenant: Some("contoso.onmicrosoft.com".into()),
+            authority_host: Some(self.fake.login_url().into()),
+            graph_host: Some(self.fake.graph_url().into()),
+            state_dir: Some(self.dir.path().join("state")),
+            retry: fast(),
+            ..VerifyArgs::default()
+        }
+    }
+
+    /// The azure-identity variables of the app registration.
+    fn env(&self) -> Environment {
+        Environment::from_pairs([
+            ("AZURE_CLIENT_ID", self.client_id.clone()),
+            ("AZURE_CLIENT_SECRET", self.secret.clone()),
+        ])
+    }
+
+    fn try_run(&self, args: VerifyArgs, env: &Environment) -> Result<VerifyReport, VerifyError> {
+        let log = self.log.clone();
+        let result = VerifyOptions::new(args, env)
+            .map(|options| options.with_log(Arc::new(move |line: &str| log.lock().unwrap().push(line.to_owned()))))
+            .and_then(|options| verify::verify(&steps(), &options));
+        self.fake.assert_read_only();
+        result
+    }
+
+    fn run_with(&self, args: VerifyArgs) -> VerifyReport {
+        self.try_run(args, &self.env()).expect("the verification runs")
+    }
+
+    fn run(&self) -> VerifyReport {
+        self.run_with(self.args())
+    }
+
+    fn log(&self) -> String {
+        self.log.lock().unwrap().join("\n")
+    }
+
+    fn count(&self, path: &str) -> usize {
+        self.fake.seen().iter().filter(|seen| seen.url.starts_with(path)).count()
+    }
+}
+
+fn step(report: &VerifyReport, number: u32) -> &StepReport {
+    report.steps.iter().find(|step| step.number == number).unwrap()
+}
+
+fn evidence(report: &VerifyReport, number: u32) -> String {
+    step(report, number).evidence.join("\n")
+}
+
+fn statuses(report: &VerifyReport) -> Vec<Status> {
+    report.steps.iter().map(|step| step.status).collect()
+}
+
+/// Half way through closing: two users left (one synced), sync on, one subscription suspended, one user with
+/// per-user MFA enforced, two app registrations.
+fn halfway() -> FakeTenant {
+    let mut tenant = FakeTenant::closed_down();
+    tenant.add_user("bob@contoso.onmicrosoft.com", "disabled");
+    tenant.add_user("carol@contoso.onmicrosoft.com", "enforced");
+    tenant.users[2]["onPremisesSyncEnabled"] = json!(true);
+    tenant.organization["onPremisesSyncEnabled"] = json!(true);
+    tenant.subscriptions = vec![subscription("O365_BUSINESS_PREMIUM", "Suspended"), subscription("EMS", "Deleted")];
+    tenant.applications = 2;
+    tenant
+}
+
+#[test]
+fn a_tenant_closed_down_to_its_last_step_reads_done_for_steps_1_to_4() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let report = harness.run();
+    use Status::*;
+    assert_eq!(statuses(&report), [Done, Done, Done, Done, NotDone]);
+    assert_eq!(evidence(&report, 1), "Only admin@contoso.onmicrosoft.com is left, a Global Administrator");
+    assert_eq!(evidence(&report, 4), "Per-user MFA is disabled for all 0 users checked");
+    assert_eq!(evidence(&report, 5), "Tenant contoso.onmicrosoft.com still exists");
+    assert_eq!(report.exit_code(false), 0);
+    assert_eq!(report.exit_code(true), 1, "--fail-unless-done: step 5 is not done");
+}
+
+#[test]
+fn step_1_names_the_users_left_and_flags_synced_users_and_directory_sync() {
+    let harness = Harness::new(halfway());
+    let report = harness.run();
+    assert_eq!(step(&report, 1).status, Status::NotDone);
+    assert_eq!(
+        evidence(&report, 1),
+        "3 users left, where only one Global Administrator should remain; the others: bob@contoso.onmicrosoft.com, \
+         carol@contoso.onmicrosoft.com\n\
+         1 user is synchronized from on-premises (delete on-premises, or turn off sync first): \
+         carol@contoso.onmicrosoft.com\n\
+         Directory synchronization is still on: turn it off first"
+    );
+}
+
+#[test]
+fn a_missing_permission_is_unknown_and_named() {
+    let harness = Harness::new(halfway().without("User.Read.All"));
+    let report = harness.run();
+    for number in [1, 4] {
+        assert_eq!(step(&report, number).status, Status::Unknown);
+        let reason = step(&report, number).checks[0].reason.clone().unwrap();
+        assert!(reason.contains("the app lacks the User.Read.All permission"), "{reason}");
+        assert!(reason.starts_with("GET /v1.0/users"), "{reason}");
+    }
+    // Step 5 still says the tenant exists, and which of its blockers it could not read.
+    assert_eq!(step(&report, 5).status, Status::NotDone);
+    assert!(evidence(&report, 5).contains("the app lacks the User.Read.All permission"));
+}
+
+#[test]
+fn the_user_count_lags_the_listing_and_never_decides_alone() {
+    let mut lagging = FakeTenant::closed_down();
+    lagging.count_lag = 2; // Two users just deleted: the count index still has them.
+    lagging.count_bom = true;
+    let report = Harness::new(lagging).run();
+    assert_eq!(step(&report, 1).status, Status::Done, "{}", report.to_text(false));
+    assert!(
+        evidence(&report, 1).contains("The user count still says 3 while the listing has 1 (the count index lags)")
+    );
+
+    let mut behind = FakeTenant::closed_down();
+    behind.add_user("new@contoso.onmicrosoft.com", "disabled");
+    behind.count_lag = -1; // A user just created: the count does not show it yet.
+    let report = Harness::new(behind).run();
+    assert_eq!(step(&report, 1).status, Status::NotDone);
+    assert!(
+        evidence(&report, 1)
+            .starts_with("2 users left, where only one Global Administrator should remain; the others: new@")
+    );
+}
+
+#[test]
+fn a_user_only_on_page_3_is_found() {
+    let mut tenant = halfway();
+    tenant.page_cap = Some(1); // One user per page: carol is on page 3.
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    assert!(evidence(&report, 1).contains("carol@contoso.onmicrosoft.com"));
+    assert_eq!(step(&report, 4).status, Status::NotDone);
+    assert_eq!(evidence(&report, 4), "Per-user MFA is still on for 1 user: carol@contoso.onmicrosoft.com");
+    assert!(harness.fake.seen().iter().any(|seen| seen.url.contains("$skiptoken=RFNwdAIAAQAAAD2")));
+}
+
+#[test]
+fn subscriptions_decide_steps_2_and_3() {
+    let cases = [
+        (vec![("E5", "Enabled"), ("EMS", "Suspended")], [Status::NotDone, Status::NotDone]),
+        (vec![("E5", "Warning")], [Status::NotDone, Status::NotDone]),
+        (vec![("E5", "LockedOut"), ("EMS", "Deleted")], [Status::Done, Status::NotDone]),
+        (vec![("E5", "Deleted"), ("EMS", "Deleted")], [Status::Done, Status::Done]),
+        (vec![], [Status::Done, Status::Done]),
+        (vec![("E5", "Hibernating"), ("EMS", "Deleted")], [Status::Unknown, Status::Unknown]),
+    ];
+    for (subscriptions, expected) in cases {
+        let mut tenant = FakeTenant::closed_down();
+        tenant.subscriptions = subscriptions.iter().map(|(sku, status)| subscription(sku, status)).collect();
+        let report = Harness::new(tenant).run();
+        assert_eq!(
+            [step(&report, 2).status, step(&report, 3).status],
+            expected,
+            "{subscriptions:?} {}",
+            report.to_text(false)
+        );
+    }
+    let mut tenant = FakeTenant::closed_down();
+    tenant.subscriptions = vec![subscription("E5", "Enabled"), subscription("EMS", "Suspended")];
+    let report = Harness::new(tenant).run();
+    assert_eq!(evidence(&report, 2), "1 subscription is still active: E5");
+    assert_eq!(evidence(&report, 3), "2 subscriptions are not deleted yet: E5, EMS");
+
+    let report = Harness::new(FakeTenant::closed_down().without("Organization.Read.All")).run();
+    for number in [2, 3] {
+        assert_eq!(step(&report, number).status, Status::Unknown);
+        assert!(evidence(&report, number).contains("GET /v1.0/directory/subscriptions"));
+        assert!(evidence(&report, number).contains("Organization.Read.All"));
+    }
+}
+
+#[test]
+fn per_user_mfa_is_done_not_done_or_unknown() {
+    let mut disabled = FakeTenant::closed_down();
+    disabled.add_user("bob@contoso.onmicrosoft.com", "disabled");
+    let report = Harness::new(disabled.clone()).run();
+    assert_eq!(step(&report, 4).status, Status::Done);
+    assert_eq!(evidence(&report, 4), "Per-user MFA is disabled for all 1 users checked");
+
+    let mut enabled = disabled.clone();
+    enabled.add_user("dave@contoso.onmicrosoft.com", "enabled");
+    let report = Harness::new(enabled).run();
+    assert_eq!(step(&report, 4).status, Status::NotDone);
+    assert_eq!(evidence(&report, 4), "Per-user MFA is still on for 1 user: dave@contoso.onmicrosoft.com");
+
+    let report = Harness::new(disabled.clone().without("Policy.Read.All")).run();
+    assert_eq!(step(&report, 4).status, Status::Unknown);
+    assert!(evidence(&report, 4).contains("the app lacks the Policy.Read.All permission"));
+
+    let mut failing = disabled;
+    let bob = failing.users[1]["id"].as_str().unwrap().to_owned();
+    failing.faults.push(Fault { path: format!("/beta/users/{bob}"), status: 500, retry_after: None, times: 1 });
+    let report = Harness::new(failing).run();
+    assert_eq!(step(&report, 4).status, Status::Unknown, "an error for any user is never done");
+    assert!(evidence(&report, 4).contains(&format!("GET /beta/users/{bob}/authentication/requirements failed: 500")));
+    assert!(evidence(&report, 4).contains("1 of 1 items could not be read"));
+}
+
+#[test]
+fn per_user_mfa_sampling_is_bounded_and_says_so() {
+    let mut tenant = FakeTenant::closed_down();
+    for n in 0..100_000 {
+        tenant.add_user(&format!("user{n}@contoso.onmicrosoft.com"), "disabled");
+    }
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    assert_eq!(step(&report, 4).status, Status::Unknown);
+    assert_eq!(step(&report, 4).checks[0].reason.as_deref(), Some("100 of 100,001 users checked; finish step 1 first"));
+    assert_eq!(harness.count("/beta/users/"), 100);
+    assert!(report.requests < 120, "{} requests", report.requests);
+
+    // A smaller limit, and an enabled user inside the sample: not done, whatever the rest holds.
+    let mut tenant = FakeTenant::closed_down();
+    tenant.add_user("on@contoso.onmicrosoft.com", "enforced");
+    for n in 0..5 {
+        tenant.add_user(&format!("user{n}@contoso.onmicrosoft.com"), "disabled");
+    }
+    let harness = Harness::new(tenant);
+    let report = harness.run_with(VerifyArgs { sample_limit: Some(2), ..harness.args() });
+    assert_eq!(step(&report, 4).status, Status::NotDone);
+    assert_eq!(harness.count("/beta/users/"), 2);
+}
+
+#[test]
+fn step_5_is_done_only_for_a_tenant_seen_alive_before_on_the_same_cloud() {
+    let harness = Harness::new(halfway());
+    let alive = harness.run();
+    assert_eq!(step(&alive, 5).status, Status::NotDone);
+    assert_eq!(
+        evidence(&alive, 5),
+        "Tenant contoso.onmicrosoft.com still exists\nBlocker: 3 users remain\nBlocker: 1 subscription is not deleted\n\
+         Blocker: 2 applications are registered"
+    );
+    let remembered = std::fs::read_to_string(harness.dir.path().join("state/tenants.json")).unwrap();
+    assert!(
+        remembered.contains("contoso.onmicrosoft.com") && remembered.contains("84841066-274d-4ec0-a5c1-276be684bdd3")
+    );
+
+    harness.fake.update(|tenant| tenant.deleted = true);
+    let posts_before = harness.fake.seen().iter().filter(|seen| seen.method == "POST").count();
+    let gone = harness.run();
+    use Status::*;
+    assert_eq!(statuses(&gone), [Unknown, Unknown, Unknown, Unknown, Done]);
+    assert_eq!(
+        evidence(&gone, 5),
+        "Tenant contoso.onmicrosoft.com is gone (AADSTS90002) and was seen alive before on the global cloud"
+    );
+    assert!(evidence(&gone, 1).contains("was not found (AADSTS90002)"));
+    let posts_after = harness.fake.seen().iter().filter(|seen| seen.method == "POST").count();
+    assert_eq!(posts_before, posts_after, "no sign-in is attempted for a tenant that is gone");
+
+    // The same tenant on another cloud was never seen alive.
+    let other_cloud = harness.run_with(VerifyArgs { cloud: Some(Cloud::China), ..harness.args() });
+    assert_eq!(step(&other_cloud, 5).status, Status::Unknown);
+}
+
+#[test]
+fn a_deleted_tenant_never_seen_alive_is_unknown() {
+    let mut tenant = FakeTenant::closed_down();
+    tenant.deleted = true;
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    assert_eq!(step(&report, 5).status, Status::Unknown);
+    assert_eq!(
+        step(&report, 5).checks[0].reason.as_deref(),
+        Some(
+            "Tenant contoso.onmicrosoft.com was not found (AADSTS90002) on the global cloud, but this tool never saw \
+             it alive: a mistyped tenant or the wrong cloud look the same"
+        )
+    );
+    assert!(!harness.dir.path().join("state/tenants.json").exists(), "a tenant not found is not remembered");
+}
+
+#[test]
+fn throttling_and_outages_are_retried_honouring_retry_after() {
+    let mut tenant = FakeTenant::closed_down();
+    tenant.faults = vec![
+        Fault { path: "/v1.0/directory/subscriptions".into(), status: 429, retry_after: Some("0.05".into()), times: 2 },
+        Fault { path: "/v1.0/users/$count".into(), status: 503, retry_after: None, times: 1 },
+        Fault { path: "/v1.0/organization".into(), status: 504, retry_after: Some("0".into()), times: 1 },
+    ];
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    use Status::*;
+    assert_eq!(statuses(&report), [Done, Done, Done, Done, NotDone], "{}", report.to_text(false));
+    assert_eq!(harness.count("/v1.0/directory/subscriptions"), 3);
+    assert_eq!(harness.count("/v1.0/users/$count"), 2);
+    assert!(harness.log().contains("GET /v1.0/directory/subscriptions?$select=id,skuPartNumber,status,nextLifecycleDateTime: 429; retrying in 0.1 s (attempt 2 of 3)"), "{}", harness.log());
+}
+
+#[test]
+fn a_service_that_stays_down_ends_unknown_after_bounded_attempts() {
+    let mut tenant = FakeTenant::closed_down();
+    tenant.faults = vec![Fault {
+        path: "/v1.0/directory/subscriptions".into(),
+        status: 503,
+        retry_after: Some("0.01".into()),
+        times: usize::MAX,
+    }];
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    for number in [2, 3] {
+        assert_eq!(step(&report, number).status, Status::Unknown);
+        assert_eq!(
+            step(&report, number).checks[0].reason.as_deref(),
+            Some(
+                "GET /v1.0/directory/subscriptions?$select=id,skuPartNumber,status,nextLifecycleDateTime still \
+                 answered 503 after 3 attempts; try again later"
+            )
+        );
+    }
+    assert_eq!(harness.count("/v1.0/directory/subscriptions"), 3, "one GET shared by steps 2 and 3, 3 attempts");
+
+    // No Graph at all: a closed port (signed in with a token, as the login host only mints tokens for its Graph).
+    let harness = Harness::new(FakeTenant::closed_down());
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let env = Environment::from_pairs([("CHECKDOWN_ACCESS_TOKEN", harness.fake.mint_token())]);
+    let args = VerifyArgs { auth: AuthMode::Token, graph_host: Some(format!("http://{closed}")), ..harness.args() };
+    let report = harness.try_run(args, &env).unwrap();
+    assert_eq!(step(&report, 2).status, Status::Unknown);
+    assert!(evidence(&report, 2).contains("got no answer: could not connect"), "{}", evidence(&report, 2));
+}
+
+#[test]
+fn an_expired_token_is_renewed_once() {
+    let mut tenant = FakeTenant::closed_down();
+    tenant.expire_tokens_after = Some(2);
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    assert_eq!(step(&report, 1).status, Status::Done);
+    assert_eq!(harness.fake.issued_tokens().len(), 2);
+    assert!(harness.log().contains("token expired, signing in again"));
+}
+
+#[test]
+fn sign_in_and_configuration_errors_have_their_exit_codes() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let wrong =
+        Environment::from_pairs([("AZURE_CLIENT_ID", harness.client_id.as_str()), ("AZURE_CLIENT_SECRET", "nope")]);
+    let error = harness.try_run(harness.args(), &wrong).unwrap_err();
+    assert_eq!(error.exit_code(), 3);
+    assert!(error.to_string().contains("AADSTS7000215: Invalid client secret provided"), "{error}");
+    assert!(error.to_string().contains("/contoso.onmicrosoft.com/oauth2/v2.0/token"), "{error}");
+
+    let unknown_app = Environment::from_pairs([
+        ("AZURE_CLIENT_ID", "22222222-0000-0000-0000-000000000000"),
+        ("AZURE_CLIENT_SECRET", "x"),
+    ]);
+    assert!(harness.try_run(harness.args(), &unknown_app).unwrap_err().to_string().contains("AADSTS700016"));
+
+    let no_tenant = harness.try_run(VerifyArgs { tenant: None, ..harness.args() }, &harness.env()).unwrap_err();
+    assert_eq!((no_tenant.exit_code(), no_tenant.to_string().contains("AZURE_TENANT_ID")), (2, true));
+    let plain_http = VerifyArgs { graph_host: Some("http://graph.example.com".into()), ..harness.args() };
+    assert!(harness.try_run(plain_http, &harness.env()).unwrap_err().to_string().contains("loopback"));
+    let both = VerifyArgs { record: Some("a".into()), replay: Some("b".into()), ..harness.args() };
+    assert_eq!(harness.try_run(both, &harness.env()).unwrap_err().exit_code(), 2);
+    let moniker = VerifyArgs { moniker: Some("o365-21vianet".into()), cloud: Some(Cloud::UsGov), ..harness.args() };
+    assert!(harness.try_run(moniker, &harness.env()).unwrap_err().to_string().contains("--cloud china"));
+    let nothing = VerifyArgs { azure_cli: Some("/nonexistent/az".into()), ..harness.args() };
+    let error = harness.try_run(nothing, &Environment::default()).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    assert!(error.to_string().contains("could not run '/nonexistent/az'"), "{error}");
+}
+
+#[test]
+fn device_code_prints_the_message_and_polls() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let report = harness.run_with(VerifyArgs { auth: AuthMode::DeviceCode, ..harness.args() });
+    assert_eq!(step(&report, 1).status, Status::Done);
+    assert!(harness.log().contains("enter the code ABCD-EFGH to authenticate"));
+    let polls = harness.fake.seen().iter().filter(|seen| seen.body.contains("grant_type=urn")).count();
+    assert_eq!(polls, 2, "one authorization_pending, then the token");
+    let start = harness.fake.seen().into_iter().find(|seen| seen.url.ends_with("/devicecode")).unwrap();
+    assert!(start.body.contains("User.Read.All") && !start.body.contains("client_secret"));
+}
+
+#[test]
+fn the_azure_cli_token_and_a_raw_token_are_used_as_given() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let token = harness.fake.mint_token();
+    let script = harness.dir.path().join("az");
+    let arguments = harness.dir.path().join("az-arguments");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$@\" > '{}'\necho '{{\"accessToken\": \"{token}\", \"expires_on\": 4102444800, \"tokenType\": \"Bearer\"}}'\n",
+            arguments.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let args = VerifyArgs { auth: AuthMode::Auto, azure_cli: Some(script), ..harness.args() };
+    let report = harness.try_run(args, &Environment::default()).unwrap();
+    assert_eq!(step(&report, 1).status, Status::Done);
+    let asked = std::fs::read_to_string(arguments).unwrap();
+    assert_eq!(
+        asked.trim(),
+        format!(
+            "account get-access-token --resource {} --tenant contoso.onmicrosoft.com --output json",
+            harness.fake.graph_url()
+        )
+    );
+
+    let token_file = harness.dir.path().join("token");
+    std::fs::write(&token_file, format!("{}\n", harness.fake.mint_token())).unwrap();
+    let args = VerifyArgs { auth: AuthMode::Token, token_file: Some(token_file), ..harness.args() };
+    assert_eq!(step(&harness.try_run(args, &Environment::default()).unwrap(), 1).status, Status::Done);
+    let no_post = harness.fake.seen().iter().all(|seen| seen.method == "GET");
+    assert!(no_post, "neither the Azure CLI nor a raw token needs the token endpoint");
+}
+
+#[test]
+fn secrets_and_tokens_never_reach_output_records_logs_state_or_errors() {
+    let mut tenant = halfway();
+    tenant.expire_tokens_after = Some(3);
+    tenant.faults =
+        vec![Fault { path: "/v1.0/organization".into(), status: 429, retry_after: Some("0".into()), times: 1 }];
+    let harness = Harness::new(tenant);
+    let record = harness.dir.path().join("record.json");
+    let secret_file = harness.dir.path().join("secret");
+    std::fs::write(&secret_file, &harness.secret).unwrap();
+    let env = Environment::from_pairs([("AZURE_CLIENT_ID", harness.client_id.as_str())]);
+    let args = VerifyArgs {
+        auth: AuthMode::ClientSecret,
+        client_secret_file: Some(secret_file.clone()),
+        record: Some(record.clone()),
+        ..harness.args()
+    };
+    let options_debug = format!("{:?}", VerifyOptions::new(args.clone(), &env).unwrap());
+    let report = harness.try_run(args, &env).unwrap();
+    let wrong = Environment::from_pairs([("AZURE_CLIENT_ID", "x"), ("AZURE_CLIENT_SECRET", harness.secret.as_str())]);
+    let error = harness.try_run(harness.args(), &wrong).unwrap_err();
+
+    let mut everything = vec![
+        report.to_json(),
+        report.to_text(true),
+        std::fs::read_to_string(&record).unwrap(),
+        std::fs::read_to_string(harness.dir.path().join("state/tenants.json")).unwrap(),
+        harness.log(),
+        options_debug,
+        format!("{error} {error:?}"),
+        format!("{:?}", harness.env()),
+    ];
+    everything.extend(
+        std::fs::read_dir(harness.dir.path().join("state"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path().display().to_string()),
+    );
+    let tokens = harness.fake.issued_tokens();
+    assert!(tokens.len() >= 2, "the run renewed its token");
+    for text in &everything {
+        assert!(!text.contains(&harness.secret), "the client secret leaked into: {text}");
+        for token in &tokens {
+            assert!(!text.contains(token.as_str()), "a bearer token leaked into: {text}");
+            assert!(!text.contains("c2lnbmF0dXJl"), "a token's signature leaked into: {text}");
+        }
+        assert!(!text.contains("Bearer "), "an Authorization header leaked into: {text}");
+    }
+}
+
+#[test]
+fn record_then_replay_gives_the_same_report_offline() {
+    let harness = Harness::new(halfway());
+    let record = harness.dir.path().join("record.json");
+    let live = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
+    let seen = harness.fake.seen().len();
+    let replayed = harness.run_with(VerifyArgs { replay: Some(record.clone()), tenant: None, ..harness.args() });
+    assert_eq!(replayed, live);
+    assert_eq!(harness.fake.seen().len(), seen, "replay is offline");
+
+    // A record of a deleted tenant replays to the same verdict, whatever the local state says.
+    harness.fake.update(|tenant| tenant.deleted = true);
+    let gone = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
+    std::fs::remove_dir_all(harness.dir.path().join("state")).unwrap();
+    let replayed = harness.run_with(VerifyArgs { replay: Some(record), ..harness.args() });
+    assert_eq!(replayed, gone);
+    assert_eq!(step(&replayed, 5).status, Status::Done);
+}
+
+#[test]
+fn bindings_must_fit_the_article_and_unbound_steps_are_manual() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let options = VerifyOptions::new(harness.args(), &harness.env()).unwrap();
+    let error = verify::verify(&steps()[..4], &options).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    assert!(error.to_string().contains("step 'step-5-delete-the-directory-in-azure-active-directory'"), "{error}");
+
+    let mut more = steps();
+    more.push(StepRef { id: "step-6-celebrate".into(), number: 6, title: "Celebrate".into() });
+    let report = verify::verify(&more, &options).unwrap();
+    harness.fake.assert_read_only();
+    let sixth = step(&report, 6);
+    assert_eq!((sixth.status, sixth.checks.len()), (Status::Manual, 0));
+    assert_eq!(sixth.evidence, ["No check is bound to this step: check it by hand."]);
+
+    let bindings = harness.dir.path().join("checks.yaml");
+    std::fs::write(&bindings, "requests: {}\nsteps:\n  step-1-delete-users:\n    - {kind: expect, name: x, reads: [], done: 'true', not-done: 'false', undecided: nope}\n").unwrap();
+    let error =
+        VerifyOptions::new(VerifyArgs { checks: Some(bindings), ..harness.args() }, &harness.env()).unwrap_err();
+    assert!(error.to_string().contains("message 'nope'"), "{error}");
+    let error = VerifyOptions::new(VerifyArgs { locale: "tlh".into(), ..harness.args() }, &harness.env()).unwrap_err();
+    assert!(error.to_string().contains("available: en-US, fr-FR"), "{error}");
+}
+
+#[test]
+fn the_fake_speaks_graphs_rules() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let http = reqwest::blocking::Client::builder().no_proxy().build().unwrap();
+    let token = harness.fake.mint_token();
+    let get = |path: &str, eventual: bool| {
+        let mut request = http.get(format!("{}{path}", harness.fake.graph_url())).bearer_auth(&token);
+        if eventual {
+            request = request.header("ConsistencyLevel", "eventual");
+        }
+        let response = request.send().unwrap();
+        (response.status().as_u16(), response.text().unwrap())
+    };
+    let (status, body) = get("/v1.0/users/$count", false);
+    assert_eq!(status, 400);
+    assert!(body.contains("\"Request_BadRequest\"") && body.contains("$count is not currently supported."));
+    assert_eq!(get("/v1.0/users/$count", true), (200, "1".into()));
+    let (status, body) = get("/v1.0/users?$top=1000", false);
+    assert_eq!(status, 400);
+    assert!(body.contains("Invalid page size specified: '1000'. Must be between 1 and 999 inclusive."));
+    let anonymous = http.get(format!("{}/v1.0/organization", harness.fake.graph_url())).send().unwrap();
+    assert_eq!(anonymous.status().as_u16(), 401);
+    assert!(anonymous.text().unwrap().contains("InvalidAuthenticationToken"));
+    harness.fake.assert_read_only();
+}
+
+#[test]
+fn report_snapshots_json_and_text_in_both_locales() {
+    let harness = Harness::new(halfway());
+    let report = harness.run();
+    insta::assert_json_snapshot!("halfway_report", report, { ".checked_at" => "[checked_at]" });
+    let settings_filters = vec![(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[checked_at]")];
+    insta::with_settings!({ filters => settings_filters.clone() }, {
+        insta::assert_snapshot!("halfway_text", report.to_text(false));
+    });
+    let french = harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..harness.args() });
+    insta::with_settings!({ filters => settings_filters }, {
+        insta::assert_snapshot!("halfway_text_fr", french.to_text(false));
+    });
+    let coloured = report.to_text(true);
+    assert!(coloured.contains("\u{1b}[31m[ ]\u{1b}[0m 1. Delete users"));
+}
