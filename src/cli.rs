@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands;
 use crate::commands::render::{Destination, Input, RenderJob};
+use crate::commands::verify::{ReportFormat, VerifyJob};
 use crate::config::Config;
 use crate::i18n::{self, Strings};
 use crate::parse::ParseOptions;
@@ -54,6 +55,79 @@ pub enum CommandArgs {
     Parse(ParseArgs),
     /// Render a printable checklist (HTML, PDF, Markdown task list, text, JSON) of the bundled article or of FILEs.
     Render(RenderArgs),
+    /// Check a live Microsoft 365 tenant, read-only, and say which steps are already done, with evidence.
+    Verify(VerifyCommandArgs),
+}
+
+/// `checkdown verify`.
+#[derive(Debug, clap::Args)]
+pub struct VerifyCommandArgs {
+    /// The article whose steps to check; default: the bundled article.
+    pub file: Option<PathBuf>,
+    /// Language of the evidence messages (en-US, fr-FR…); default: LC_ALL / LC_MESSAGES / LANG, else en-US.
+    #[arg(long, value_name = "LOCALE")]
+    pub lang: Option<String>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write the report to a file (never replacing one without --force); default: standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// Exit 1 unless every step is done.
+    #[arg(long)]
+    pub fail_unless_done: bool,
+    /// Tenant, cloud and sign-in.
+    #[command(flatten)]
+    pub tenant: TenantArgs,
+}
+
+/// Which tenant to check and how to sign in: shared by `verify` and `render --verify`. Secrets are never options:
+/// they come from the environment (AZURE_CLIENT_SECRET, CHECKDOWN_ACCESS_TOKEN) or from files.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TenantArgs {
+    /// Tenant id or domain; default: AZURE_TENANT_ID.
+    #[arg(long, value_name = "ID|DOMAIN")]
+    pub tenant: Option<String>,
+    /// National cloud: global, usgov, usgov-dod, china (`--moniker o365-21vianet` implies china).
+    #[arg(long, value_name = "CLOUD")]
+    pub cloud: Option<crate::verify::Cloud>,
+    /// Sign-in: auto (client secret from the environment, else the Azure CLI, else device code on a terminal),
+    /// client-secret, device-code, azure-cli, token.
+    #[arg(long, value_name = "MODE", default_value = "auto")]
+    pub auth: crate::verify::AuthMode,
+    /// Login host instead of the cloud's (also AZURE_AUTHORITY_HOST); plain http only on loopback.
+    #[arg(long, value_name = "URL")]
+    pub authority_host: Option<String>,
+    /// Graph host instead of the cloud's (also CHECKDOWN_GRAPH_HOST); plain http only on loopback.
+    #[arg(long, value_name = "URL")]
+    pub graph_host: Option<String>,
+    /// Save the Graph answers used (no tokens, no secrets) to FILE.
+    #[arg(long, value_name = "FILE", conflicts_with = "replay")]
+    pub record: Option<PathBuf>,
+    /// Answer from a record instead of the tenant, offline.
+    #[arg(long, value_name = "FILE")]
+    pub replay: Option<PathBuf>,
+    /// Where tenants seen alive are remembered; default: $XDG_STATE_HOME/checkdown.
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+    /// A bindings file of steps to checks; default: the bundled content/checks/<article>.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub checks: Option<PathBuf>,
+    /// Read the client secret from FILE instead of AZURE_CLIENT_SECRET.
+    #[arg(long, value_name = "FILE")]
+    pub client_secret_file: Option<PathBuf>,
+    /// Read an access token from FILE instead of CHECKDOWN_ACCESS_TOKEN (--auth token).
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// How many users a per-user check (MFA) looks at before it says how many remain.
+    #[arg(long, value_name = "N")]
+    pub sample_limit: Option<usize>,
+    /// Only content for this moniker; o365-21vianet also selects the China cloud.
+    #[arg(long, value_name = "NAME")]
+    pub moniker: Option<String>,
 }
 
 /// `checkdown render`.
@@ -67,9 +141,6 @@ pub struct RenderArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Html)]
     pub format: Format,
-    /// Keep only the content of moniker zones that apply to this moniker.
-    #[arg(long, value_name = "NAME")]
-    pub moniker: Option<String>,
     /// Paper size; default: letter for US and Canadian locales, else A4.
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
@@ -93,6 +164,12 @@ pub struct RenderArgs {
     /// Configuration file (default: ./checkdown.toml when present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Verify the tenant first and tick off the steps found done (takes the verify options below).
+    #[arg(long, conflicts_with = "results")]
+    pub verify: bool,
+    /// Tenant, cloud and sign-in, for --verify.
+    #[command(flatten)]
+    pub tenant: TenantArgs,
 }
 
 /// `checkdown parse`.
@@ -127,6 +204,8 @@ pub enum Job {
     Parse(commands::parse::ParseJob),
     /// `checkdown render`.
     Render(RenderJob),
+    /// `checkdown verify`.
+    Verify(VerifyJob),
 }
 
 impl Args {
@@ -142,6 +221,7 @@ impl Args {
                 }))
             }
             CommandArgs::Render(args) => Ok(Job::Render(args.resolve()?)),
+            CommandArgs::Verify(args) => Ok(Job::Verify(args.resolve()?)),
         }
     }
 }
@@ -152,9 +232,7 @@ impl RenderArgs {
         let locale = ui_locale(self.lang.as_deref())?;
         let strings = Arc::new(Strings::load(&locale)?);
         let inputs = if self.files.is_empty() {
-            let article = crate::content::default_article().context("no bundled article")?;
-            let (path, text) = article.in_locale(&locale).context("the bundled article has no English file")?;
-            vec![Input::Bundled { path, text, learn_path: article.learn_path }]
+            vec![bundled_input(&locale)?]
         } else {
             self.files.into_iter().map(Input::File).collect()
         };
@@ -172,12 +250,29 @@ impl RenderArgs {
             Format::Pdf => Some(pdf::find_browser(self.browser.as_deref())?),
             _ => None,
         };
+        let verify = if self.verify {
+            let Some(article) = bundled_or_file_article(&inputs) else {
+                bail!("--verify checks one article at a time; give at most one FILE");
+            };
+            let options = verify_options(&self.tenant, &article, &locale)?;
+            Some(VerifyJob {
+                steps: article.steps,
+                options,
+                format: ReportFormat::Json,
+                destination: Destination::Stdout,
+                force: false,
+                fail_unless_done: false,
+            })
+        } else {
+            None
+        };
         Ok(RenderJob {
+            verify,
             inputs,
             format: self.format,
             destination,
             force: self.force,
-            parse: ParseOptions { moniker: self.moniker, moniker_order: config.monikers.order() },
+            parse: ParseOptions { moniker: self.tenant.moniker.clone(), moniker_order: config.monikers.order() },
             paper: self.paper.unwrap_or_else(|| default_paper(strings.locale())),
             strings,
             templates: self.templates,
@@ -186,6 +281,90 @@ impl RenderArgs {
             today: today(),
         })
     }
+}
+
+impl VerifyCommandArgs {
+    fn resolve(self) -> anyhow::Result<VerifyJob> {
+        let locale = ui_locale(self.lang.as_deref())?;
+        let input = match self.file {
+            Some(file) => Input::File(file),
+            None => bundled_input(&locale)?,
+        };
+        let article = bundled_or_file_article(std::slice::from_ref(&input)).context("no article")?;
+        let options = verify_options(&self.tenant, &article, &locale)?;
+        let destination = match self.output {
+            None => Destination::Stdout,
+            Some(path) if path == Path::new("-") => Destination::Stdout,
+            Some(path) => match destination(Some(path), Format::Json, 1, self.force)? {
+                Destination::Folder(folder) => bail!("-o {}: give a file name, not a folder", folder.display()),
+                other => other,
+            },
+        };
+        Ok(VerifyJob {
+            steps: article.steps,
+            options,
+            format: self.format,
+            destination,
+            force: self.force,
+            fail_unless_done: self.fail_unless_done,
+        })
+    }
+}
+
+/// The article a verification is about: its name (for the bundled bindings) and steps.
+struct VerifiedArticle {
+    name: String,
+    steps: Vec<crate::verify::StepRef>,
+}
+
+/// Parses the one input to verify (bundled or a file); `None` when there is not exactly one.
+fn bundled_or_file_article(inputs: &[Input]) -> Option<VerifiedArticle> {
+    let [input] = inputs else { return None };
+    let (name, parsed) = match input {
+        Input::Bundled { path, text, .. } => {
+            let parsed = crate::parse::parse(path, text, &ParseOptions::default(), &crate::parse::NoIncludes);
+            (Path::new(path).file_stem()?.to_string_lossy().into_owned(), parsed)
+        }
+        Input::File(path) => {
+            let parsed = crate::parse::parse_file(path, &ParseOptions::default()).ok()?;
+            (path.file_stem()?.to_string_lossy().into_owned(), parsed)
+        }
+    };
+    let steps = parsed.article.procedure().steps.iter().map(crate::verify::StepRef::from).collect();
+    Some(VerifiedArticle { name, steps })
+}
+
+fn verify_options(
+    tenant: &TenantArgs,
+    article: &VerifiedArticle,
+    locale: &str,
+) -> anyhow::Result<crate::verify::VerifyOptions> {
+    let args = crate::verify::VerifyArgs {
+        article: article.name.clone(),
+        locale: locale.to_owned(),
+        tenant: tenant.tenant.clone(),
+        cloud: tenant.cloud,
+        moniker: tenant.moniker.clone(),
+        auth: tenant.auth,
+        authority_host: tenant.authority_host.clone(),
+        graph_host: tenant.graph_host.clone(),
+        record: tenant.record.clone(),
+        replay: tenant.replay.clone(),
+        state_dir: tenant.state_dir.clone(),
+        checks: tenant.checks.clone(),
+        client_secret_file: tenant.client_secret_file.clone(),
+        token_file: tenant.token_file.clone(),
+        sample_limit: tenant.sample_limit,
+        ..Default::default()
+    };
+    Ok(crate::verify::VerifyOptions::new(args, &crate::verify::Environment::from_process())?)
+}
+
+/// The bundled default article in `locale`.
+fn bundled_input(locale: &str) -> anyhow::Result<Input> {
+    let article = crate::content::default_article().context("no bundled article")?;
+    let (path, text) = article.in_locale(locale).context("the bundled article has no English file")?;
+    Ok(Input::Bundled { path, text, learn_path: article.learn_path })
 }
 
 /// The UI locale: `--lang` (which must match a bundled locale), else the environment's, else en-US.
@@ -256,6 +435,7 @@ impl Job {
         match self {
             Job::Parse(job) => job.run(stdout, stderr),
             Job::Render(job) => job.run(stdout, stderr),
+            Job::Verify(job) => job.run(stdout, stderr),
         }
     }
 }

@@ -66,6 +66,8 @@ pub struct RenderJob {
     pub browser: Option<PathBuf>,
     /// The generation date.
     pub today: (i64, u32, u32),
+    /// `--verify`: check the tenant first and tick off from its results.
+    pub verify: Option<crate::commands::verify::VerifyJob>,
 }
 
 /// The marker checkdown writes into its HTML, so it can replace its own output but never a user's file.
@@ -73,7 +75,13 @@ const GENERATOR: &str = "<meta name=\"generator\" content=\"checkdown\">";
 
 impl RenderJob {
     /// Renders every input and writes the outputs.
-    pub fn run(&self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    pub fn run(mut self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+        if let Some(verify) = self.verify.take() {
+            match verify.results(err)? {
+                Ok(results) => self.results = Some((PathBuf::from("verify"), results)),
+                Err(exit) => return Ok(exit),
+            }
+        }
         let mut rendered = Vec::new();
         for input in &self.inputs {
             let (parsed, source, base) = self.read(input)?;

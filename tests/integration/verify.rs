@@ -621,3 +621,73 @@ fn report_snapshots_json_and_text_in_both_locales() {
     let coloured = report.to_text(true);
     assert!(coloured.contains("\u{1b}[31m[ ]\u{1b}[0m 1. Delete users"));
 }
+
+/// The `checkdown verify` and `render --verify` commands, through the real binary, against the fake.
+mod command {
+    use super::*;
+    use crate::support::checkdown;
+
+    fn run(fake: &FakeGraph, tenant: &FakeTenant, state: &std::path::Path, args: &[&str]) -> crate::support::Run {
+        let run = checkdown()
+            .args(args)
+            .args(["--tenant", &tenant.id, "--auth", "client-secret", "--authority-host", fake.login_url()])
+            .args(["--graph-host", fake.graph_url(), "--state-dir", state.to_str().unwrap()])
+            .env("AZURE_CLIENT_ID", &tenant.client_id)
+            .env("AZURE_CLIENT_SECRET", &tenant.client_secret)
+            .run();
+        fake.assert_read_only();
+        for output in [&run.stdout, &run.stderr] {
+            assert!(!output.contains(&tenant.client_secret), "the client secret leaked");
+            for token in fake.issued_tokens() {
+                assert!(!output.contains(&token), "a bearer token leaked");
+            }
+        }
+        run
+    }
+
+    #[test]
+    fn verify_prints_json_render_reads_and_the_exit_codes_follow_the_steps() {
+        let mut tenant = FakeTenant::closed_down();
+        tenant.subscriptions.push(subscription("SPE_E3", "Enabled"));
+        let fake = FakeGraph::start(tenant.clone());
+        let state = tempfile::tempdir().unwrap();
+
+        let json = run(&fake, &tenant, state.path(), &["verify", "--format", "json"]);
+        assert_eq!(json.code, 0, "{}", json.stderr);
+        let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        let statuses: Vec<&str> =
+            report["steps"].as_array().unwrap().iter().map(|s| s["status"].as_str().unwrap()).collect();
+        assert_eq!(statuses[0], "done", "one user, a Global Administrator");
+        assert_eq!(statuses[1], "not-done", "an Enabled subscription");
+        assert_eq!(statuses[4], "not-done", "the tenant still answers");
+
+        let strict = run(&fake, &tenant, state.path(), &["verify", "--fail-unless-done"]);
+        assert_eq!(strict.code, 1, "{}", strict.stderr);
+        assert!(strict.stdout.contains("Delete users"), "{}", strict.stdout);
+
+        let checklist = run(&fake, &tenant, state.path(), &["render", "--verify", "--format", "txt"]);
+        assert_eq!(checklist.code, 0, "{}", checklist.stderr);
+        assert!(checklist.stdout.contains("[x] Step 1: Delete users (Done)"), "{}", checklist.stdout);
+        assert!(
+            checklist.stdout.contains("[ ] Step 2: Cancel all active subscriptions (Not done)"),
+            "{}",
+            checklist.stdout
+        );
+    }
+
+    #[test]
+    fn a_refused_sign_in_exits_3_and_a_missing_tenant_exits_2() {
+        let tenant = FakeTenant::closed_down();
+        let fake = FakeGraph::start(tenant.clone());
+        let state = tempfile::tempdir().unwrap();
+        let mut wrong = tenant.clone();
+        wrong.client_secret = "not-the-secret".into();
+        let refused = run(&fake, &wrong, state.path(), &["verify"]);
+        assert_eq!(refused.code, 3, "{}", refused.stderr);
+        assert!(refused.stderr.contains("authentication failed"), "{}", refused.stderr);
+
+        let no_tenant = checkdown().args(["verify"]).run();
+        assert_eq!(no_tenant.code, 2);
+        assert!(no_tenant.stderr.contains("no tenant: pass --tenant or set AZURE_TENANT_ID"), "{}", no_tenant.stderr);
+    }
+}

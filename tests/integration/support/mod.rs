@@ -33,6 +33,12 @@ pub fn checkdown() -> Checkdown {
         .env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("AZURE_TENANT_ID")
+        .env_remove("AZURE_CLIENT_ID")
+        .env_remove("AZURE_CLIENT_SECRET")
+        .env_remove("AZURE_AUTHORITY_HOST")
+        .env_remove("CHECKDOWN_GRAPH_HOST")
+        .env_remove("CHECKDOWN_ACCESS_TOKEN")
         .env("NO_COLOR", "1")
         // 2026-11-21: every checklist says it was generated that day.
         .env("SOURCE_DATE_EPOCH", "1795219200");
