@@ -203,9 +203,9 @@ pub enum Job {
     /// `checkdown parse`.
     Parse(commands::parse::ParseJob),
     /// `checkdown render`.
-    Render(RenderJob),
+    Render(Box<RenderJob>),
     /// `checkdown verify`.
-    Verify(VerifyJob),
+    Verify(Box<VerifyJob>),
 }
 
 impl Args {
@@ -220,8 +220,8 @@ impl Args {
                     format: args.format,
                 }))
             }
-            CommandArgs::Render(args) => Ok(Job::Render(args.resolve()?)),
-            CommandArgs::Verify(args) => Ok(Job::Verify(args.resolve()?)),
+            CommandArgs::Render(args) => Ok(Job::Render(Box::new(args.resolve()?))),
+            CommandArgs::Verify(args) => Ok(Job::Verify(Box::new(args.resolve()?))),
         }
     }
 }
