@@ -3,7 +3,6 @@
 use serde_json::{Map, Number, Value};
 
 use super::lines::LineIndex;
-use crate::model::Span;
 use crate::model::front_matter::{Entry, FrontMatter};
 
 /// The front matter found at the top of a text, and where the Markdown body starts.
@@ -120,11 +119,6 @@ impl<'de> serde::Deserialize<'de> for TopLevel {
         }
         deserializer.deserialize_any(Pairs)
     }
-}
-
-/// The span of the whole front matter block, fences included.
-pub fn span(split: &Split<'_>, index: &LineIndex<'_>) -> Option<Span> {
-    (split.body_start > 0).then(|| index.span(0, split.body_start))
 }
 
 /// The YAML parser counts lines from the start of the YAML; shift every "line N" by the lines above it.

@@ -12,6 +12,8 @@ pub struct LineIndex<'a> {
     /// The last position computed (line index, offset, column): spans arrive mostly in order, so counting
     /// characters on from there keeps the cost linear on long lines.
     last: Cell<(usize, usize, usize)>,
+    /// True when the text is all ASCII: a column is then a byte distance, nothing to count.
+    ascii: bool,
 }
 
 impl<'a> LineIndex<'a> {
@@ -20,7 +22,7 @@ impl<'a> LineIndex<'a> {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
         starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
-        Self { text, starts, last: Cell::new((0, 0, 1)) }
+        Self { text, starts, last: Cell::new((0, 0, 1)), ascii: text.is_ascii() }
     }
 
     /// The 1-based line and character column of byte `offset` (clamped to the text, and to a character boundary).
@@ -28,6 +30,10 @@ impl<'a> LineIndex<'a> {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
+        }
+        if self.ascii {
+            let line = self.starts.partition_point(|start| *start <= offset) - 1;
+            return (to_u32(line + 1), to_u32(offset - self.starts[line] + 1));
         }
         let (last_line, last_offset, last_column) = self.last.get();
         let next_line_start = self.starts.get(last_line + 1).copied().unwrap_or(usize::MAX);

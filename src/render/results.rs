@@ -3,35 +3,11 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::Value;
 use thiserror::Error;
 
-/// What verification says about a step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    /// The tenant shows the step is done.
-    Done,
-    /// The tenant shows the step is not done.
-    NotDone,
-    /// It could not be told (with a reason in the evidence).
-    Unknown,
-    /// No check is bound to the step: a person must check it.
-    Manual,
-}
-
-impl Status {
-    /// The kebab-case name (`not-done`), also the Fluent message suffix (`status-not-done`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Done => "done",
-            Self::NotDone => "not-done",
-            Self::Unknown => "unknown",
-            Self::Manual => "manual",
-        }
-    }
-}
+pub use crate::verify::Status;
 
 /// The part of a verification report the checklist uses; other fields are ignored.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
