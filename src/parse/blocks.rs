@@ -103,6 +103,8 @@ enum InlineKind {
     },
     /// `<a name="x">…</a>`: an anchor whose content stays in the running text.
     HtmlAnchor,
+    /// Nesting past [`MAX_DEPTH`]: the content joins the enclosing inline.
+    Flattened,
     Image {
         source: String,
         title: String,
@@ -346,9 +348,12 @@ impl Builder<'_, '_> {
         }
         let depth = self.stack.iter().rev().take_while(|frame| matches!(frame, Frame::Inlines(_))).count();
         if depth >= MAX_DEPTH {
-            // Too deep: keep the content in the enclosing inline, drop the nesting. Push a transparent frame so the
-            // matching end still has something to close.
-            self.stack.push(Frame::Inlines(Inlines { kind: InlineKind::HtmlAnchor, inlines: Vec::new(), start }));
+            // Too deep: keep the content in the enclosing inline, drop the nesting. A Markdown tag gets a transparent
+            // frame so that its end event still has something to close; HTML tags have no end event to match.
+            if matches!(kind, InlineKind::Link { html: true, .. } | InlineKind::HtmlAnchor) {
+                return;
+            }
+            self.stack.push(Frame::Inlines(Inlines { kind: InlineKind::Flattened, inlines: Vec::new(), start }));
             return;
         }
         self.stack.push(Frame::Inlines(Inlines { kind, inlines: Vec::new(), start }));
@@ -447,7 +452,11 @@ impl Builder<'_, '_> {
                 let alt = crate::model::text::inlines(&inlines);
                 parent.push(Inline::Image { source, alt, title, span });
             }
-            InlineKind::HtmlAnchor | InlineKind::Paragraph { .. } | InlineKind::Heading(_) | InlineKind::Cell => {
+            InlineKind::HtmlAnchor
+            | InlineKind::Flattened
+            | InlineKind::Paragraph { .. }
+            | InlineKind::Heading(_)
+            | InlineKind::Cell => {
                 for inline in inlines {
                     match inline {
                         Inline::Text { text, span } => push_text(parent, &text, span),
