@@ -1,3 +1,4 @@
 //! One module per subcommand: each takes a validated job from [`cli`](crate::cli) and runs it.
 
 pub mod parse;
+pub mod sync;
