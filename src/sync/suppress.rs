@@ -1,5 +1,5 @@
 //! Suppression comments: `<!-- checkdown-ignore RULE[,RULE] -->` on its own line silences those rules for the block
-//! that follows (or, when it ends a section, for the next heading); `<!-- checkdown-ignore-file RULE[,RULE] -->`
+//! that follows (when it ends a list item, the next item; when it ends a section, the next heading); `<!-- checkdown-ignore-file RULE[,RULE] -->`
 //! anywhere silences them for the whole pair of files. Without rule names, every rule is silenced. Comments work in
 //! either file: one in the translation covers findings located there, one in the source covers findings whose source
 //! counterpart is there.
@@ -54,27 +54,26 @@ struct Collector<'a> {
 }
 
 impl Collector<'_> {
-    /// Looks for comments among `blocks`; `next_heading` is what a comment ending the list applies to.
-    fn blocks(&mut self, blocks: &[Block], next_heading: Option<Span>) {
+    /// Looks for comments among `blocks`; `after` is what follows them (the next list item, block or heading), which
+    /// a comment ending `blocks` applies to.
+    fn blocks(&mut self, blocks: &[Block], after: Option<Span>) {
         for (index, block) in blocks.iter().enumerate() {
+            let following = blocks[index + 1..].iter().find(|block| !is_comment(block)).map(Block::span).or(after);
             match block {
                 Block::Html { html, span } => {
                     let Some((file_wide, rules)) = self.directive(html, *span) else { continue };
                     if file_wide {
                         self.found.file.push(rules);
-                        continue;
-                    }
-                    let following = blocks[index + 1..].iter().find(|block| !is_comment(block)).map(Block::span);
-                    if let Some(target) = following.or(next_heading) {
+                    } else if let Some(target) = following {
                         self.found.blocks.push((target.start..target.end.max(target.start + 1), rules));
                     }
                 }
                 Block::List { items, .. } => {
-                    for item in items {
-                        self.blocks(&item.blocks, None);
+                    for (position, item) in items.iter().enumerate() {
+                        self.blocks(&item.blocks, items.get(position + 1).map(|next| next.span).or(following));
                     }
                 }
-                other => self.blocks(other.children(), None),
+                other => self.blocks(other.children(), following),
             }
         }
     }
@@ -146,6 +145,14 @@ mod tests {
         let text = "# T\n\ntexte\n\n<!-- checkdown-ignore -->\n\n## Suite\n";
         let (found, _, _) = suppressions(text);
         assert!(found.covers("anchor-mismatch", Some(text.find("## Suite").unwrap())));
+    }
+
+    #[test]
+    fn a_comment_ending_a_list_item_covers_the_next_item() {
+        let text = "# T\n\n1. Un\n   <!-- checkdown-ignore untranslated -->\n2. Go to the page.\n3. Trois\n";
+        let (found, _, _) = suppressions(text);
+        assert!(found.covers("untranslated", Some(text.find("Go to").unwrap())));
+        assert!(!found.covers("untranslated", Some(text.find("Trois").unwrap())));
     }
 
     #[test]

@@ -3,3 +3,4 @@
 mod corpus;
 mod parse;
 mod support;
+mod sync;
