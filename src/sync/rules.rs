@@ -183,8 +183,11 @@ static DOCS: [RuleDoc; 20] = [
         severity: Severity::Error,
         summary: "A translated heading has another id than the source heading at its place",
         explanation: "## What it does\n\n\
-            After pairing headings by id, pairs the rest by position and level. When such a pair has different ids \
-            and one of them is an explicit `<a name>` anchor, the anchor is wrong or missing.\n\n\
+            After pairing headings by id, pairs the rest by position and level (a translated heading whose anchor \
+            names another section pairs only when its content is alike). When such a pair has different ids and one \
+            of them is an explicit `<a name>` anchor, the anchor is wrong or missing. Anchors written the way the \
+            localization pipeline writes them are accepted: `&` as `amp`, no `_`, repeated titles not numbered \
+            (`response-codes` for the second `Response codes`, which Learn numbers `response-codes-1`).\n\n\
             ## Why\n\n\
             Localized Learn pages keep the English heading ids through `<a name>` anchors, so that `#fragment` \
             links from other pages work in every language. A wrong anchor breaks them.\n\n\
@@ -278,7 +281,8 @@ static DOCS: [RuleDoc; 20] = [
         severity: Severity::Warning,
         summary: "Code blocks or inline code differ",
         explanation: "## What it does\n\n\
-            Compares paired fenced code blocks (language and content, line ends and trailing spaces aside), the \
+            Compares paired fenced code blocks (language and content, white space aside; indented code blocks are \
+            nearly always prose indented by accident and are translated, so only their presence counts), the \
             attributes of paired `:::code` extensions, and the inline code spans of paired blocks (first within \
             the block, then within the section). Reports code without a counterpart.\n\n\
             ## Why\n\n\
@@ -307,7 +311,8 @@ static DOCS: [RuleDoc; 20] = [
         summary: "Link targets differ after normalisation",
         explanation: "## What it does\n\n\
             Compares link targets (Markdown links, autolinks, `<a href>`) first within paired blocks, then within \
-            the section, then across the article, after normalising them as Learn resolves them: the \
+            the paired section (links of sections without a counterpart are compared with those of the other \
+            side's unpaired sections), after normalising them as Learn resolves them: the \
             `docs.microsoft.com`/`learn.microsoft.com` host and a locale segment (`/en-us/`) are dropped, relative \
             `.md` paths are resolved against the file's folder and lose their `.md`, paths are compared without \
             case, query parameters are sorted and `preserve-view` is ignored. A site-absolute path and a relative \

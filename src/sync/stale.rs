@@ -50,34 +50,33 @@ pub fn check(
     sink: &mut Vec<Diagnostic>,
 ) {
     let front_matter = &target.article.front_matter;
+    let hash = front_matter.open_loc_file_hash();
+    if hash.as_deref().is_some_and(|hash| made_from(&source.text, hash)) {
+        return;
+    }
+    // The history is read only for translations the hash does not prove fresh.
     let commit = front_matter.source_git_commit();
     let behind = match (history, &commit) {
         (Some((repository, file)), Some(commit)) => Some(repository.changes_since(commit, file)),
         _ => None,
     };
-    let (anchor, mut message) = match front_matter.entry("ms.openlocfilehash") {
-        Some(entry) => {
-            let hash = front_matter.open_loc_file_hash().unwrap_or_default();
-            if made_from(&source.text, &hash) {
-                return;
-            }
-            let message = format!(
+    let (anchor, mut message) = match (front_matter.entry("ms.openlocfilehash"), &behind) {
+        (Some(entry), _) => (
+            entry.line,
+            format!(
                 "the {} file was translated from another version of the {} file: `ms.openlocfilehash` is not the \
                  SHA-1 of the {} file as it is now (with LF or CRLF line ends)",
                 languages.target, languages.source, languages.source
-            );
-            (entry.line, message)
-        }
-        None => match (&behind, front_matter.entry("ms.sourcegitcommit")) {
-            (Some(Changes::Behind { commits, .. }), Some(entry)) if *commits > 0 => (
-                entry.line,
-                format!(
-                    "the {} file was translated from an older version of the {} file",
-                    languages.target, languages.source
-                ),
             ),
-            _ => return,
-        },
+        ),
+        (None, Some(Changes::Behind { commits, .. })) if *commits > 0 => (
+            front_matter.entry("ms.sourcegitcommit").map_or(1, |entry| entry.line),
+            format!(
+                "the {} file was translated from an older version of the {} file",
+                languages.target, languages.source
+            ),
+        ),
+        _ => return,
     };
     if let (Some(behind), Some(commit)) = (&behind, &commit) {
         message.push_str(&behind.describe(commit, &languages.source));
