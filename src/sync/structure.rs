@@ -394,14 +394,12 @@ impl Walk<'_> {
     }
 
     fn missing_section(&mut self, section: &Section, anchor: Span) {
-        let subsections = count_subsections(section);
-        let and_more = match subsections {
-            0 => String::new(),
-            count => format!(" (with {})", crate::report::plural(count, "subsection")),
-        };
         let message = format!(
-            "the {} section \u{201c}{}\u{201d}{and_more} has no counterpart in the {} file; it belongs before this line",
-            self.languages.source, section.title, self.languages.target
+            "the {} section \u{201c}{}\u{201d}{} has no counterpart in the {} file; it belongs here",
+            self.languages.source,
+            section.title,
+            with_subsections(section),
+            self.languages.target
         );
         self.out.push(
             Rule::MissingSection
@@ -411,14 +409,11 @@ impl Walk<'_> {
     }
 
     fn extra_section(&mut self, section: &Section) {
-        let subsections = count_subsections(section);
-        let and_more = match subsections {
-            0 => String::new(),
-            count => format!(" (with {})", crate::report::plural(count, "subsection")),
-        };
         let message = format!(
-            "this section{and_more} (id `{}`) has no counterpart in the {} file",
-            section.id, self.languages.source
+            "this section{} (id `{}`) has no counterpart in the {} file",
+            with_subsections(section),
+            section.id,
+            self.languages.source
         );
         self.out.push(Rule::ExtraSection.diagnostic(self.target.at(section.heading_span), message));
     }
@@ -487,21 +482,15 @@ impl Walk<'_> {
             // The usual case, and the only alignment that pairs every block: no need to weigh them.
             (0..source_items.len()).map(|index| Pairing::Both(index, index)).collect()
         } else {
-            let weigh = |items: &[&Block]| -> Vec<Features> {
-                items.iter().map(|block| Features::of_blocks([*block])).collect()
-            };
-            let (source_features, target_features) = (weigh(&source_items), weigh(&target_items));
-            align(
-                &(0..source_items.len()).collect::<Vec<_>>(),
-                &(0..target_items.len()).collect::<Vec<_>>(),
-                |&a, &b| {
-                    let (a_block, b_block) = (source_items[a], target_items[b]);
-                    (kind(a_block) == kind(b_block)).then(|| {
-                        let details = if same_details(a_block, b_block) { 1.0 } else { 0.0 };
-                        0.75 * source_features[a].similarity(&target_features[b]) + 0.25 * details
-                    })
-                },
-            )
+            fn weigh<'a>(blocks: &[&'a Block]) -> Vec<(&'a Block, Features)> {
+                blocks.iter().map(|block| (*block, Features::of_blocks([*block]))).collect()
+            }
+            align(&weigh(&source_items), &weigh(&target_items), |(a, a_features), (b, b_features)| {
+                (kind(a) == kind(b)).then(|| {
+                    let details = if same_details(a, b) { 1.0 } else { 0.0 };
+                    0.75 * a_features.similarity(b_features) + 0.25 * details
+                })
+            })
         };
         let replaced = replacements(&pairings, |s| source_items[s], |t| target_items[t]);
         for (step, pairing) in pairings.iter().enumerate() {
@@ -560,7 +549,7 @@ impl Walk<'_> {
     }
 
     /// Compares two blocks of the same kind.
-    fn block_pair(&mut self, source: &Block, target: &Block, pool: &mut Pool) {
+    fn block_pair<'a>(&mut self, source: &'a Block, target: &'a Block, pool: &mut Pool) {
         let here = self.target.at(target.span());
         let there = self.source.at(source.span());
         let source_name = self.languages.source.clone();
@@ -649,10 +638,10 @@ impl Walk<'_> {
                     self.block_references(target, &self.target.relative, &mut found);
                     pool.add_target(found);
                 } else {
-                    let cells = |head: &'_ [Vec<Inline>], rows: &'_ [Vec<Vec<Inline>>]| -> Vec<Vec<Inline>> {
-                        head.iter().chain(rows.iter().flat_map(|row| row.iter())).cloned().collect()
+                    let cells = |head: &'a [Vec<Inline>], rows: &'a [Vec<Vec<Inline>>]| {
+                        head.iter().chain(rows.iter().flatten()).map(Vec::as_slice)
                     };
-                    for (a, b) in cells(ha, ra).iter().zip(cells(hb, rb).iter()) {
+                    for (a, b) in cells(ha, ra).zip(cells(hb, rb)) {
                         self.cell(a, b, *span, pool);
                     }
                 }
@@ -1046,8 +1035,15 @@ fn target_of(pairing: Pairing) -> Option<usize> {
     }
 }
 
-fn count_subsections(section: &Section) -> usize {
-    section.sections.iter().map(|child| 1 + count_subsections(child)).sum()
+/// ` (with 2 subsections)`, or nothing for a section without subsections: they are not reported one by one.
+fn with_subsections(section: &Section) -> String {
+    fn count(section: &Section) -> usize {
+        section.sections.iter().map(|child| 1 + count(child)).sum()
+    }
+    match count(section) {
+        0 => String::new(),
+        subsections => format!(" (with {})", crate::report::plural(subsections, "subsection")),
+    }
 }
 
 /// Pairs sections: by id, then, between sections paired by id in order, by position among those of one level.
@@ -1128,4 +1124,111 @@ fn same_anchor(section: &Section, anchor: &str) -> bool {
     }
     let anchor = loose(anchor);
     !anchor.is_empty() && (anchor == loose(&section.id) || anchor == loose(&crate::parse::ids::slug(&section.title)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(rule, target line)` of what comparing the two texts finds.
+    fn findings(english: &str, french: &str) -> Vec<(String, u32)> {
+        let source = Document::new("en-us/a.md", "a.md", english.to_owned());
+        let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
+        let mut found: Vec<(String, u32)> = compare(&source, &target, &Languages::of("en-us", "fr-fr"))
+            .into_iter()
+            .map(|diagnostic| (diagnostic.rule, diagnostic.location.line()))
+            .collect();
+        found.sort();
+        found
+    }
+
+    fn found(rule: &str, line: u32) -> (String, u32) {
+        (rule.to_owned(), line)
+    }
+
+    #[test]
+    fn anchors_written_the_localization_way_pair_without_findings() {
+        let english = "# Security & Compliance\n\n## Keywords_spain\n\nA.\n\n## Codes\n\nB.\n\n## Codes\n\nC.\n";
+        let french = "# <a name=\"security-amp-compliance\"></a>Sécurité et conformité\n\n\
+                      ## <a name=\"keywordsspain\"></a>Mots clés\n\nA.\n\n\
+                      ## <a name=\"codes\"></a>Codes\n\nB.\n\n## <a name=\"codes\"></a>Codes\n\nC.\n";
+        assert_eq!(findings(english, french), []);
+    }
+
+    #[test]
+    fn a_missing_section_is_reported_once_with_its_subsections() {
+        let english = "# T\n\n## One\n\nA.\n\n### Sub\n\nB.\n\n## Two\n\nC.\n";
+        let french = "# <a name=\"t\"></a>T\n\n## <a name=\"two\"></a>Deux\n\nC.\n";
+        assert_eq!(findings(english, french), [found("missing-section", 3)]);
+    }
+
+    #[test]
+    fn sections_out_of_order_and_levels_are_heading_mismatches() {
+        let english = "# T\n\n## One\n\nA.\n\n## Two\n\nB.\n\n## Three\n\nC.\n";
+        let french = "# T\n\n## <a name=\"three\"></a>Trois\n\nC.\n\n## <a name=\"one\"></a>Un\n\nA.\n\n\
+                      ### <a name=\"two\"></a>Deux\n\nB.\n";
+        assert_eq!(findings(english, french), [found("heading-mismatch", 3), found("heading-mismatch", 11)]);
+    }
+
+    #[test]
+    fn a_heading_without_the_source_anchor_is_an_anchor_mismatch() {
+        let english = "# T\n\n## <a name=\"setup\"></a>Set up\n\nA.\n";
+        let french = "# T\n\n## Configuration\n\nA.\n";
+        assert_eq!(findings(english, french), [found("anchor-mismatch", 3)]);
+    }
+
+    #[test]
+    fn a_block_turned_into_another_kind_is_one_finding() {
+        let english = "# T\n\n*Note: this is italic.*\n\nEnd.\n";
+        let french = "# T\n\n* Remarque : ceci est en italique.\n\nFin.\n";
+        assert_eq!(findings(english, french), [found("block-mismatch", 3)]);
+    }
+
+    #[test]
+    fn numbered_and_bulleted_lists_differ() {
+        assert_eq!(findings("# T\n\n1. a\n2. b\n", "# T\n\n- a\n- b\n"), [found("block-mismatch", 3)]);
+    }
+
+    #[test]
+    fn nested_lists_are_counted_too() {
+        let english = "# T\n\n1. a\n   - x\n   - y\n2. b\n";
+        let french = "# T\n\n1. a\n   - x\n2. b\n";
+        assert_eq!(findings(english, french), [found("list-item-count", 4)]);
+    }
+
+    #[test]
+    fn tables_compare_their_shape_then_their_cells() {
+        let english = "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        assert_eq!(findings(english, "# T\n\n| a | b |\n|---|---|\n| 1 | 3 |\n"), [found("number-mismatch", 5)]);
+        assert_eq!(findings(english, "# T\n\n| a |\n|---|\n| 1 |\n"), [found("block-mismatch", 3)]);
+    }
+
+    #[test]
+    fn extensions_compare_the_attributes_that_matter() {
+        let image = |source: &str, alt: &str| {
+            format!("# T\n\n:::image type=\"content\" source=\"{source}\" alt-text=\"{alt}\":::\n")
+        };
+        let english = image("media/a.png", "A screen");
+        assert_eq!(findings(&english, &image("media/a.png", "Un écran")), []);
+        assert_eq!(findings(&english, &image("media/b.png", "Un écran")), [found("image-mismatch", 3)]);
+        assert_eq!(findings(&english, &image("media/a.png", "")), [found("image-mismatch", 3)]);
+        let code =
+            |range: &str| format!("# T\n\n:::code language=\"powershell\" source=\"a.ps1\" range=\"{range}\":::\n");
+        assert_eq!(findings(&code("1-5"), &code("1-6")), [found("code-mismatch", 3)]);
+    }
+
+    #[test]
+    fn fenced_code_compares_content_but_not_white_space() {
+        let english = "# T\n\n```powershell\nGet-Mailbox\tx\n```\n";
+        assert_eq!(findings(english, "# T\n\n```powershell\nGet-Mailbox    x\n```\n"), []);
+        assert_eq!(findings(english, "# T\n\n```powershell\nGet-Boite x\n```\n"), [found("code-mismatch", 4)]);
+        assert_eq!(findings(english, "# T\n\n```\nGet-Mailbox x\n```\n"), [found("code-mismatch", 3)]);
+    }
+
+    #[test]
+    fn a_link_moved_to_the_next_paragraph_of_the_section_is_not_a_finding() {
+        let english = "# T\n\nSee [a](a.md).\n\nAnd more.\n";
+        let french = "# T\n\nVoir.\n\nEt [a](a.md) encore.\n";
+        assert_eq!(findings(english, french), []);
+    }
 }
