@@ -63,16 +63,66 @@ fn function_word(word: &str) -> Option<FunctionWord> {
     }
 }
 
+/// Whether ASCII `word` is an English function word, in any case (the same list as [`function_word`]'s).
+fn is_english_function_word(word: &[u8]) -> bool {
+    let mut lower = [0u8; 5];
+    if word.len() > lower.len() {
+        return false;
+    }
+    for (slot, byte) in lower.iter_mut().zip(word) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..word.len()],
+        b"the"
+            | b"and"
+            | b"to"
+            | b"of"
+            | b"is"
+            | b"for"
+            | b"in"
+            | b"you"
+            | b"your"
+            | b"with"
+            | b"that"
+            | b"this"
+            | b"are"
+            | b"be"
+            | b"can"
+            | b"from"
+            | b"by"
+            | b"an"
+            | b"it"
+            | b"as"
+            | b"or"
+            | b"not"
+            | b"if"
+            | b"will"
+            | b"which"
+            | b"when"
+            | b"these"
+            | b"how"
+            | b"what"
+            | b"there"
+            | b"was"
+            | b"do"
+            | b"does"
+            | b"i"
+            | b"my"
+            | b"at"
+            | b"we"
+    )
+}
+
 /// A cheap first look: whether the text of `inlines` has an English function word at all. Blocks without one are
 /// never untranslated, and most translated blocks have none.
 pub fn may_be_english(inlines: &[Inline]) -> bool {
     inlines.iter().any(|inline| match inline {
         // English function words are ASCII: runs of ASCII letters are enough (a run cut by an accented letter can
         // only make this first look say yes too often).
-        Inline::Text { text, .. } => text.as_bytes().split(|byte| !byte.is_ascii_alphabetic()).any(|word| {
-            word.len() <= 5
-                && std::str::from_utf8(word).is_ok_and(|word| function_word(word) == Some(FunctionWord::English))
-        }),
+        Inline::Text { text, .. } => {
+            text.as_bytes().split(|byte| !byte.is_ascii_alphabetic()).any(is_english_function_word)
+        }
         Inline::Emphasis { children, .. } | Inline::Link { children, .. } => may_be_english(children),
         _ => false,
     })
@@ -235,6 +285,11 @@ mod tests {
         assert_eq!(function_word("être"), Some(FunctionWord::French));
         assert_eq!(function_word("À"), None);
         assert_eq!(function_word("Theodore"), None);
+        // The quick test knows the same English words.
+        for word in ["the", "The", "WHICH", "we"] {
+            assert!(is_english_function_word(word.as_bytes()) && function_word(word) == Some(FunctionWord::English));
+        }
+        assert!(!is_english_function_word(b"le"));
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Number {
 /// The numbers in `text`, in order.
 pub fn numbers(text: &str) -> Vec<Number> {
     let mut found = Vec::new();
+    if !text.bytes().any(|byte| byte.is_ascii_digit()) {
+        return found;
+    }
     let mut characters = text.char_indices().peekable();
     while let Some((start, character)) = characters.next() {
         if !character.is_ascii_digit() {

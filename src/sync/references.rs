@@ -5,6 +5,9 @@
 //! What is still unmatched is reported, each reference at its own place in the translation, or, for a reference only
 //! the source has, at the translated block or heading where it is missing.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use crate::model::{Inline, Span};
 use crate::report::Diagnostic;
 
@@ -14,7 +17,7 @@ use super::links::LinkTarget;
 use super::rules::Rule;
 
 /// What a reference is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// A link target.
     Link,
@@ -51,8 +54,8 @@ impl Kind {
 pub struct Reference {
     /// What it is.
     pub kind: Kind,
-    /// The normalised form links and images are compared in.
-    target: Option<LinkTarget>,
+    /// The normalised form links, images and includes are compared in, made when first needed.
+    target: OnceCell<LinkTarget>,
     /// As written (trimmed).
     pub written: String,
     /// Where it is.
@@ -60,25 +63,29 @@ pub struct Reference {
 }
 
 impl Reference {
-    fn same(&self, other: &Reference) -> bool {
+    /// Whether the two references are the same, for references found in the file at `relative` (both files of a
+    /// pair have the same relative path).
+    fn same(&self, other: &Reference, relative: &str) -> bool {
         self.kind == other.kind
-            && match (&self.target, &other.target) {
-                (Some(a), Some(b)) => a.same(b),
-                _ => self.written == other.written,
-            }
+            && (self.written == other.written
+                || (self.kind != Kind::Code && self.target(relative).same(other.target(relative))))
+    }
+
+    fn target(&self, relative: &str) -> &LinkTarget {
+        self.target.get_or_init(|| LinkTarget::new(&self.written.replace('\\', "/"), relative))
     }
 }
 
-/// The references in `inlines`, found in the file at `relative` (for resolving relative links).
-pub fn in_inlines(inlines: &[Inline], relative: &str, out: &mut Vec<Reference>) {
+/// The references in `inlines`.
+pub fn in_inlines(inlines: &[Inline], out: &mut Vec<Reference>) {
     for inline in inlines {
         let (kind, written, span) = match inline {
             Inline::Link { target, children, span, .. } => {
-                in_inlines(children, relative, out);
+                in_inlines(children, out);
                 (Kind::Link, target, span)
             }
             Inline::Emphasis { children, .. } => {
-                in_inlines(children, relative, out);
+                in_inlines(children, out);
                 continue;
             }
             Inline::Image { source, span, .. } => (Kind::Image, source, span),
@@ -86,13 +93,7 @@ pub fn in_inlines(inlines: &[Inline], relative: &str, out: &mut Vec<Reference>) 
             Inline::Include { path, span, .. } => (Kind::Include, path, span),
             _ => continue,
         };
-        let written = written.trim().to_owned();
-        let target = match kind {
-            Kind::Link | Kind::Image => Some(LinkTarget::new(&written, relative)),
-            Kind::Code => None,
-            Kind::Include => Some(LinkTarget::new(&written.replace('\\', "/"), relative)),
-        };
-        out.push(Reference { kind, target, written, span: *span });
+        out.push(Reference { kind, target: OnceCell::new(), written: written.trim().to_owned(), span: *span });
     }
 }
 
@@ -115,18 +116,38 @@ impl Pool {
         self.target.extend(references);
     }
 
-    /// Matches the references of both sides, keeping only the unmatched ones.
-    pub fn settle(&mut self) {
-        let mut source = Vec::with_capacity(self.source.len());
-        for (reference, anchor) in self.source.drain(..) {
-            match self.target.iter().position(|candidate| candidate.same(&reference)) {
-                Some(index) => {
-                    self.target.remove(index);
-                }
-                None => source.push((reference, anchor)),
+    /// Matches the references of both sides, keeping only the unmatched ones: references written alike first (in
+    /// linear time, however many there are), then the rest by their normalised targets.
+    pub fn settle(&mut self, relative: &str) {
+        let mut written: HashMap<(Kind, &str), Vec<usize>> = HashMap::new();
+        for (index, reference) in self.target.iter().enumerate().rev() {
+            written.entry((reference.kind, reference.written.as_str())).or_default().push(index);
+        }
+        let mut matched = vec![false; self.target.len()];
+        let mut unmatched_source = Vec::new();
+        for (position, (reference, _)) in self.source.iter().enumerate() {
+            match written.get_mut(&(reference.kind, reference.written.as_str())).and_then(Vec::pop) {
+                Some(index) => matched[index] = true,
+                None => unmatched_source.push(position),
             }
         }
-        self.source = source;
+        let mut kept = Vec::with_capacity(unmatched_source.len());
+        for position in unmatched_source {
+            let reference = &self.source[position].0;
+            let found = self
+                .target
+                .iter()
+                .enumerate()
+                .position(|(index, candidate)| !matched[index] && candidate.same(reference, relative));
+            match found {
+                Some(index) => matched[index] = true,
+                None => kept.push(position),
+            }
+        }
+        let mut source: Vec<Option<(Reference, Span)>> = self.source.drain(..).map(Some).collect();
+        self.source = kept.into_iter().filter_map(|position| source[position].take()).collect();
+        let mut flags = matched.into_iter();
+        self.target.retain(|_| !flags.next().unwrap_or(false));
     }
 
     /// Moves everything into `other`.
@@ -137,7 +158,7 @@ impl Pool {
 
     /// Settles, then reports what is left.
     pub fn report(mut self, source: &Document, target: &Document, languages: &Languages, out: &mut Vec<Diagnostic>) {
-        self.settle();
+        self.settle(&target.relative);
         for reference in self.target {
             out.push(reference.kind.rule().diagnostic(
                 target.at(reference.span),
@@ -179,7 +200,7 @@ mod tests {
         let document = Document::new("a.md", "a.md", text.to_owned());
         let mut out = Vec::new();
         if let Some(Block::Paragraph { inlines, .. }) = document.article.preamble.first() {
-            in_inlines(inlines, "a.md", &mut out);
+            in_inlines(inlines, &mut out);
         }
         out
     }
@@ -196,7 +217,7 @@ mod tests {
         let mut pool = Pool::default();
         pool.add_source(references("[a](https://docs.microsoft.com/x/y?view=v) `Get-Foo`\n"), Span::default());
         pool.add_target(references("[b](/x/y.md?view=v&preserve-view=true) `Get-Bar`\n"));
-        pool.settle();
+        pool.settle("a.md");
         assert_eq!(pool.source.len(), 1);
         assert_eq!(pool.source[0].0.written, "Get-Foo");
         assert_eq!(pool.target.len(), 1);

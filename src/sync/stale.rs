@@ -24,16 +24,15 @@ const COMMITS_SHOWN: usize = 3;
 /// Whether `hash` (hexadecimal) is the SHA-1 of `text` as it is, with LF line ends or with CRLF line ends.
 pub fn made_from(text: &str, hash: &str) -> bool {
     let hash = hash.trim().to_ascii_lowercase();
-    let as_is = text.as_bytes();
-    if hex_sha1(as_is) == hash {
-        return true;
-    }
     let lf = text.replace("\r\n", "\n");
-    if lf.len() != text.len() && hex_sha1(lf.as_bytes()) == hash {
-        return true;
-    }
     let crlf = lf.replace('\n', "\r\n");
-    crlf != text && hex_sha1(crlf.as_bytes()) == hash
+    // The CRLF form first: localization repositories check English out that way, and it is usually the one.
+    let mut forms = vec![crlf.as_str(), text];
+    if lf != text {
+        forms.push(&lf);
+    }
+    forms.dedup();
+    forms.into_iter().any(|form| hex_sha1(form.as_bytes()) == hash)
 }
 
 fn hex_sha1(bytes: &[u8]) -> String {

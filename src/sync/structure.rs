@@ -367,9 +367,9 @@ impl Walk<'_> {
                         self.missing_section(flat.section, anchor);
                     }
                     let mut found = Vec::new();
-                    references::in_inlines(&flat.section.heading, &self.source.relative, &mut found);
+                    references::in_inlines(&flat.section.heading, &mut found);
                     for block in &flat.section.blocks {
-                        self.block_references(block, &self.source.relative, &mut found);
+                        block_references(block, &mut found);
                     }
                     unpaired.add_source(found, anchor);
                 }
@@ -465,7 +465,7 @@ impl Walk<'_> {
     fn unpaired_target_section(&mut self, section: &Section, pool: &mut Pool) {
         self.untranslated((&section.heading, section.heading_span), None);
         let mut found = Vec::new();
-        references::in_inlines(&section.heading, &self.target.relative, &mut found);
+        references::in_inlines(&section.heading, &mut found);
         pool.add_target(found);
         for block in &section.blocks {
             self.unpaired_target(block, pool);
@@ -514,7 +514,7 @@ impl Walk<'_> {
                         }
                     };
                     let mut found = Vec::new();
-                    self.block_references(block, &self.source.relative, &mut found);
+                    block_references(block, &mut found);
                     pool.add_source(found, at);
                 }
                 Pairing::Target(t) => {
@@ -632,10 +632,10 @@ impl Walk<'_> {
                     );
                     report(self, Rule::BlockMismatch, message);
                     let mut found = Vec::new();
-                    self.block_references(source, &self.source.relative, &mut found);
+                    block_references(source, &mut found);
                     pool.add_source(found, *span);
                     let mut found = Vec::new();
-                    self.block_references(target, &self.target.relative, &mut found);
+                    block_references(target, &mut found);
                     pool.add_target(found);
                 } else {
                     let cells = |head: &'a [Vec<Inline>], rows: &'a [Vec<Vec<Inline>>]| {
@@ -725,7 +725,7 @@ impl Walk<'_> {
                     let at = insertion(&pairings, step, |t| target_items[t].span).unwrap_or(target.span());
                     let mut found = Vec::new();
                     for block in &source_items[s].blocks {
-                        self.block_references(block, &self.source.relative, &mut found);
+                        block_references(block, &mut found);
                     }
                     pool.add_source(found, at);
                 }
@@ -796,17 +796,8 @@ impl Walk<'_> {
             self.untranslated((inlines, span), None);
         }
         let mut found = Vec::new();
-        self.block_references(block, &self.target.relative, &mut found);
+        block_references(block, &mut found);
         pool.add_target(found);
-    }
-
-    /// The references of every paragraph, heading and table cell in `block`.
-    fn block_references(&self, block: &Block, relative: &str, out: &mut Vec<Reference>) {
-        let mut leaves = Vec::new();
-        inline_leaves(block, &mut leaves);
-        for inlines in leaves {
-            references::in_inlines(inlines, relative, out);
-        }
     }
 
     /// Two paired runs of text (paragraphs, headings): references, numbers and language.
@@ -827,12 +818,12 @@ impl Walk<'_> {
     fn references(&self, source: &[Inline], target: &[Inline], anchor: Span, pool: &mut Pool) {
         let mut local = Pool::default();
         let mut found = Vec::new();
-        references::in_inlines(source, &self.source.relative, &mut found);
+        references::in_inlines(source, &mut found);
         local.add_source(found, anchor);
         let mut found = Vec::new();
-        references::in_inlines(target, &self.target.relative, &mut found);
+        references::in_inlines(target, &mut found);
         local.add_target(found);
-        local.settle();
+        local.settle(&self.target.relative);
         local.pour_into(pool);
     }
 
@@ -927,6 +918,15 @@ struct Found<'a> {
     number: numbers::Number,
     written: &'a str,
     inline: Span,
+}
+
+/// The references of every paragraph, heading and table cell in `block`.
+fn block_references(block: &Block, out: &mut Vec<Reference>) {
+    let mut leaves = Vec::new();
+    inline_leaves(block, &mut leaves);
+    for inlines in leaves {
+        references::in_inlines(inlines, out);
+    }
 }
 
 /// The numbers in the text of `inlines` (not in code, link targets, URLs, paths or addresses).
