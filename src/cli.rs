@@ -57,6 +57,9 @@ pub enum CommandArgs {
     Render(RenderArgs),
     /// Check a live Microsoft 365 tenant, read-only, and say which steps are already done, with evidence.
     Verify(VerifyCommandArgs),
+    /// Compare a translation with its source (two files, or two directories paired by relative path) and report
+    /// where they drift apart.
+    Sync(SyncArgs),
 }
 
 /// `checkdown verify`.
@@ -188,6 +191,50 @@ pub struct ParseArgs {
     pub config: Option<PathBuf>,
 }
 
+/// `checkdown sync`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Exit codes: 0 nothing at or above --fail-on, 1 findings (or more warnings than \
+    --max-warnings), 2 the comparison could not run.")]
+pub struct SyncArgs {
+    /// The source (English) file or directory.
+    #[arg(required_unless_present_any = ["explain", "list_rules"])]
+    pub source: Option<PathBuf>,
+    /// The translated file or directory.
+    #[arg(required_unless_present_any = ["explain", "list_rules"])]
+    pub target: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: crate::report::Format,
+    /// Write the report to FILE instead of standard output (`-`: standard output). An existing file is never
+    /// replaced without --force.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Exit with 1 when a finding of this severity or higher is reported.
+    #[arg(long, value_enum, default_value_t = commands::sync::FailOn::Error)]
+    pub fail_on: commands::sync::FailOn,
+    /// Exit with 1 when more than N warnings are reported, whatever --fail-on says.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Configuration file (default: ./checkdown.toml when present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read the source repository's git history: how far behind each translation is.
+    #[arg(long)]
+    pub git: bool,
+    /// How many pairs to compare at once (default: the number of CPUs).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+    /// Print what RULE checks, why, and an example; then exit.
+    #[arg(long, value_name = "RULE", conflicts_with_all = ["source", "target", "list_rules"])]
+    pub explain: Option<String>,
+    /// List the rules with their default severities; then exit.
+    #[arg(long, conflicts_with_all = ["source", "target"])]
+    pub list_rules: bool,
+}
+
 /// How `parse` prints the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ModelFormat {
@@ -206,6 +253,8 @@ pub enum Job {
     Render(Box<RenderJob>),
     /// `checkdown verify`.
     Verify(Box<VerifyJob>),
+    /// `checkdown sync`.
+    Sync(commands::sync::SyncJob),
 }
 
 impl Args {
@@ -222,6 +271,7 @@ impl Args {
             }
             CommandArgs::Render(args) => Ok(Job::Render(Box::new(args.resolve()?))),
             CommandArgs::Verify(args) => Ok(Job::Verify(Box::new(args.resolve()?))),
+            CommandArgs::Sync(args) => Ok(Job::Sync(commands::sync::SyncJob::resolve(args)?)),
         }
     }
 }
@@ -436,6 +486,7 @@ impl Job {
             Job::Parse(job) => job.run(stdout, stderr),
             Job::Render(job) => job.run(stdout, stderr),
             Job::Verify(job) => job.run(stdout, stderr),
+            Job::Sync(job) => job.run(stdout, stderr),
         }
     }
 }

@@ -6,14 +6,27 @@
 //! [monikers]
 //! # Each product's monikers, oldest first: needed to evaluate `<`, `<=`, `>`, `>=` ranges.
 //! products = [["sql-server-2016", "sql-server-2017", "sql-server-ver15"]]
+//!
+//! [sync]
+//! # Severities per rule: "error", "warning", "note" or "off".
+//! rules = { untranslated = "note", number-mismatch = "off" }
+//! # Paths, relative to the compared directories, not compared (`*` within a folder, `**` across folders).
+//! ignore = ["**/includes/**", "TOC.md"]
+//! # Source and target locales; the first pair names the languages when the paths do not.
+//! locales = [["en-us", "fr-fr"]]
+//! # Front matter keys translated besides title, description, keywords and titleSuffix.
+//! translated-keys = ["ms.custom"]
 //! ```
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use thiserror::Error;
 
 use crate::parse::MonikerOrder;
+use crate::report::Severity;
+use crate::sync::Rule;
 
 /// The file name looked for in the current directory.
 pub const FILE_NAME: &str = "checkdown.toml";
@@ -25,6 +38,63 @@ pub struct Config {
     /// Moniker definitions.
     #[serde(default)]
     pub monikers: Monikers,
+    /// `checkdown sync` settings.
+    #[serde(default)]
+    pub sync: SyncConfig,
+}
+
+/// `[sync]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SyncConfig {
+    /// Severities per rule.
+    #[serde(default)]
+    pub rules: BTreeMap<Rule, RuleLevel>,
+    /// Glob patterns of paths, relative to the compared directories, not compared.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// (source, target) locale pairs.
+    #[serde(default = "default_locales")]
+    pub locales: Vec<(String, String)>,
+    /// Front matter keys translated besides `title`, `description`, `keywords` and `titleSuffix`.
+    #[serde(default)]
+    pub translated_keys: Vec<String>,
+}
+
+impl Default for SyncConfig {
+    fn default() -> Self {
+        Self { rules: BTreeMap::new(), ignore: Vec::new(), locales: default_locales(), translated_keys: Vec::new() }
+    }
+}
+
+fn default_locales() -> Vec<(String, String)> {
+    vec![("en-us".to_owned(), "fr-fr".to_owned())]
+}
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    /// Report as an error.
+    Error,
+    /// Report as a warning.
+    Warning,
+    /// Report as a note.
+    Note,
+    /// Do not report.
+    Off,
+}
+
+impl RuleLevel {
+    /// The severity, `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Self::Error => Some(Severity::Error),
+            Self::Warning => Some(Severity::Warning),
+            Self::Note => Some(Severity::Note),
+            Self::Off => None,
+        }
+    }
 }
 
 /// `[monikers]`.
@@ -105,5 +175,23 @@ mod tests {
         let (line, message) = Config::from_toml("[monikers]\nproduct = []\n").unwrap_err();
         assert_eq!(line, 2);
         assert!(message.contains("unknown field"), "{message}");
+    }
+
+    #[test]
+    fn reads_the_sync_section_and_rejects_unknown_rules_with_their_line() {
+        let config = Config::from_toml(
+            "[sync]\nrules = { untranslated = \"off\", link-mismatch = \"error\" }\nignore = [\"TOC.md\"]\n\
+             locales = [[\"en-us\", \"de-de\"]]\ntranslated-keys = [\"ms.custom\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.sync.rules.get(&Rule::Untranslated), Some(&RuleLevel::Off));
+        assert_eq!(config.sync.rules.get(&Rule::LinkMismatch), Some(&RuleLevel::Error));
+        assert_eq!(config.sync.locales, [("en-us".to_owned(), "de-de".to_owned())]);
+        assert_eq!(Config::default().sync.locales, [("en-us".to_owned(), "fr-fr".to_owned())]);
+        let (line, message) = Config::from_toml("[sync]\n\nrules = { list-items = \"off\" }\n").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(message.contains("unknown rule `list-items`"), "{message}");
+        let (_, message) = Config::from_toml("[sync]\nrules = { untranslated = \"loud\" }\n").unwrap_err();
+        assert!(message.contains("unknown variant"), "{message}");
     }
 }

@@ -16,4 +16,5 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod sync;
 pub mod verify;

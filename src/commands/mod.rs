@@ -2,4 +2,5 @@
 
 pub mod parse;
 pub mod render;
+pub mod sync;
 pub mod verify;

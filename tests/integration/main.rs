@@ -4,4 +4,5 @@ mod corpus;
 mod parse;
 mod render;
 mod support;
+mod sync;
 mod verify;

@@ -1,0 +1,115 @@
+//! Sync throughput on the shared corpus, next to pulldown-cmark alone parsing the same files.
+//!
+//! Run: `cargo bench --bench sync`. Prints pairs per second for pulldown-cmark alone and for checkdown's parser alone
+//! (both files of every pair, in memory, one thread), and for the whole `checkdown sync` of the two corpus directories
+//! (listing, reading, parsing, comparing; rendering aside) on one thread and on all cores; then the ratios of the
+//! one-thread sync to each parser alone (the target: within 2x). Each figure is the median of several passes; the
+//! first sync pass, which also loads lingua's language models, is reported apart.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use checkdown::parse::{NoIncludes, ParseOptions, parse, read_file};
+use checkdown::sync::{Progress, Settings, run};
+use pulldown_cmark::{Options, Parser};
+
+const PASSES: usize = 7;
+
+fn main() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let (english, french) = (corpus.join("en-us"), corpus.join("fr-fr"));
+    let mut files = Vec::new();
+    collect(&english, &mut files);
+    collect(&french, &mut files);
+    assert!(!files.is_empty(), "no corpus at {}", corpus.display());
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .map(|file| (file.display().to_string(), read_file(file).expect("corpus files are readable")))
+        .collect();
+    let bytes: usize = texts.iter().map(|(_, text)| text.len()).sum();
+
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_GFM;
+    let pulldown = median(|| {
+        for (_, text) in &texts {
+            black_box(Parser::new_ext(text, options).into_offset_iter().count());
+        }
+    });
+    let checkdown_parse = median(|| {
+        for (name, text) in &texts {
+            black_box(parse(name, text, &ParseOptions::default(), &NoIncludes));
+        }
+    });
+    let sync_with = |jobs: usize| {
+        let settings = Settings { jobs, ..Settings::default() };
+        let outcome = run(&english, &french, &settings, &Progress::default()).expect("the corpus syncs");
+        black_box(outcome.diagnostics.len());
+        outcome.files_checked
+    };
+    let start = Instant::now();
+    let pairs = sync_with(1);
+    let first = start.elapsed();
+    let one_thread = median(|| {
+        sync_with(1);
+    });
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let all_cores = median(|| {
+        sync_with(cores);
+    });
+
+    let rate = |time: Duration| pairs as f64 / time.as_secs_f64();
+    println!("corpus: {pairs} pairs, {} files, {:.1} MB, median of {PASSES} passes", texts.len(), bytes as f64 / 1e6);
+    println!("pulldown-cmark alone (both files, 1 thread): {:>7.1} ms  {:>7.0} pairs/s", ms(pulldown), rate(pulldown));
+    println!(
+        "checkdown parse alone (both files, 1 thread): {:>6.1} ms  {:>7.0} pairs/s",
+        ms(checkdown_parse),
+        rate(checkdown_parse)
+    );
+    println!(
+        "checkdown sync, 1 thread:                    {:>7.1} ms  {:>7.0} pairs/s",
+        ms(one_thread),
+        rate(one_thread)
+    );
+    println!(
+        "checkdown sync, {cores} threads:                   {:>7.1} ms  {:>7.0} pairs/s",
+        ms(all_cores),
+        rate(all_cores)
+    );
+    println!("checkdown sync, first pass (loads lingua):   {:>7.1} ms", ms(first));
+    println!(
+        "ratio (sync 1 thread / pulldown-cmark):      {:>7.2}x",
+        one_thread.as_secs_f64() / pulldown.as_secs_f64()
+    );
+    println!(
+        "ratio (sync 1 thread / checkdown parse):     {:>7.2}x",
+        one_thread.as_secs_f64() / checkdown_parse.as_secs_f64()
+    );
+}
+
+fn median(mut pass: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..PASSES)
+        .map(|_| {
+            let start = Instant::now();
+            pass();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[PASSES / 2]
+}
+
+fn ms(time: Duration) -> f64 {
+    time.as_secs_f64() * 1e3
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else if path.extension().is_some_and(|extension| extension == "md") {
+            files.push(path);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! `checkdown sync SOURCE TARGET`: compare a translation with its source and report the findings in one of the
+//! report formats; `checkdown sync --explain RULE` and `--list-rules` document the rules.
+//!
+//! The report goes to standard output or to `--output FILE`, which is created and never replaced unless `--force` is
+//! given. In directory mode a progress line is drawn on standard error when it is a terminal, never under CI.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context as _, bail};
+
+use crate::cli::{Exit, SyncArgs};
+use crate::config::Config;
+use crate::report::{self, Format, RenderContext, RuleDoc, Severity, Summary};
+use crate::sync::{self, Outcome, Progress, Rule, Settings};
+
+/// `--fail-on`: from which severity findings make the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Errors only.
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Every finding.
+    Note,
+    /// Never: exit 0 whatever is found (2 still means the comparison could not run).
+    Never,
+}
+
+impl FailOn {
+    fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity == Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Note => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// A validated `sync` run.
+#[derive(Debug)]
+pub enum SyncJob {
+    /// `--explain RULE`.
+    Explain(Rule),
+    /// `--list-rules`.
+    ListRules,
+    /// A comparison.
+    Compare(Box<CompareJob>),
+}
+
+/// A validated comparison.
+#[derive(Debug)]
+pub struct CompareJob {
+    /// The source file or directory.
+    pub source: PathBuf,
+    /// The target file or directory.
+    pub target: PathBuf,
+    /// Rule levels, ignored paths, locales, `--git`, `--jobs`.
+    pub settings: Settings,
+    /// The report format.
+    pub format: Format,
+    /// Where the report goes: `None` for standard output.
+    pub output: Option<PathBuf>,
+    /// Whether `output` may replace an existing file.
+    pub force: bool,
+    /// `--fail-on`.
+    pub fail_on: FailOn,
+    /// `--max-warnings`.
+    pub max_warnings: Option<usize>,
+}
+
+impl SyncJob {
+    /// Validates the arguments: the rule to explain exists, the configuration loads, the output file may be written.
+    pub fn resolve(args: SyncArgs) -> anyhow::Result<Self> {
+        if let Some(name) = args.explain {
+            return match Rule::from_name(&name) {
+                Some(rule) => Ok(SyncJob::Explain(rule)),
+                None => bail!("unknown rule `{name}`; the rules are: {}", rule_names()),
+            };
+        }
+        if args.list_rules {
+            return Ok(SyncJob::ListRules);
+        }
+        let (Some(source), Some(target)) = (args.source, args.target) else {
+            bail!("sync needs SOURCE and TARGET");
+        };
+        let config = Config::discover(args.config.as_deref()).context("cannot load the configuration")?;
+        let output = args.output.filter(|path| path.as_os_str() != "-");
+        if let Some(path) = output.as_ref().filter(|path| path.exists() && !args.force) {
+            bail!("{}: the file exists; pass --force to replace it", path.display());
+        }
+        let jobs = args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+            std::num::NonZeroUsize::get,
+        );
+        Ok(SyncJob::Compare(Box::new(CompareJob {
+            source,
+            target,
+            settings: Settings::new(&config.sync, args.git, jobs),
+            format: args.format,
+            output,
+            force: args.force,
+            fail_on: args.fail_on,
+            max_warnings: args.max_warnings,
+        })))
+    }
+
+    /// Runs the job: the report on `out` (or in the output file), progress and notes on `err`.
+    pub fn run(self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+        match self {
+            SyncJob::Explain(rule) => {
+                explain(rule, out)?;
+                Ok(Exit::Success)
+            }
+            SyncJob::ListRules => {
+                list_rules(out)?;
+                Ok(Exit::Success)
+            }
+            SyncJob::Compare(job) => job.run(out, err),
+        }
+    }
+}
+
+impl CompareJob {
+    fn run(self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+        let progress = Progress::default();
+        let outcome = if self.source.is_dir() && shows_progress() {
+            with_progress_line(&progress, || sync::run(&self.source, &self.target, &self.settings, &progress))?
+        } else {
+            sync::run(&self.source, &self.target, &self.settings, &progress)?
+        };
+        let rules: Vec<RuleDoc> = Rule::ALL
+            .into_iter()
+            .map(|rule| RuleDoc {
+                severity: self.settings.severity(rule).unwrap_or(rule.default_severity()),
+                ..*rule.doc()
+            })
+            .collect();
+        let color = self.format == Format::Text
+            && self.output.is_none()
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+        let context = RenderContext {
+            color,
+            files_checked: Some(outcome.files_checked),
+            ..RenderContext::new(&rules, &outcome.files)
+        };
+        let mut report = Vec::new();
+        report::render(self.format, &outcome.diagnostics, &context, &mut report)?;
+        match &self.output {
+            None => out.write_all(&report)?,
+            Some(path) => {
+                let mut options = std::fs::OpenOptions::new();
+                options.write(true);
+                if self.force {
+                    options.create(true).truncate(true);
+                } else {
+                    options.create_new(true);
+                }
+                let mut file =
+                    options.open(path).with_context(|| format!("{}: cannot write the report", path.display()))?;
+                file.write_all(&report).with_context(|| format!("{}: cannot write the report", path.display()))?;
+                let summary = Summary::new(&outcome.diagnostics, Some(outcome.files_checked));
+                writeln!(err, "checkdown: {summary}; report written to {}", path.display())?;
+            }
+        }
+        Ok(self.exit(&outcome))
+    }
+
+    fn exit(&self, outcome: &Outcome) -> Exit {
+        let summary = Summary::new(&outcome.diagnostics, None);
+        let failing = outcome.diagnostics.iter().any(|diagnostic| self.fail_on.fails(diagnostic.severity));
+        let too_many_warnings = self.max_warnings.is_some_and(|max| summary.warnings > max);
+        if failing || too_many_warnings { Exit::Findings } else { Exit::Success }
+    }
+}
+
+/// Whether to draw a progress line: standard error is a terminal and this is not a CI job.
+fn shows_progress() -> bool {
+    let ci = std::env::var("CI").is_ok_and(|value| !value.is_empty() && value != "false" && value != "0");
+    std::io::stderr().is_terminal() && !ci
+}
+
+/// Runs `work` while a thread redraws `checking N/M pairs` on standard error, then erases the line.
+fn with_progress_line<T>(progress: &Progress, work: impl FnOnce() -> T) -> T {
+    let finished = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut stderr = std::io::stderr();
+            while !finished.load(Ordering::Relaxed) {
+                let (done, total) = (progress.done.load(Ordering::Relaxed), progress.total.load(Ordering::Relaxed));
+                if total > 0 {
+                    let _ = write!(stderr, "\rchecking {done}/{total} pairs");
+                    let _ = stderr.flush();
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = write!(stderr, "\r\x1b[2K");
+        });
+        let result = work();
+        finished.store(true, Ordering::Relaxed);
+        result
+    })
+}
+
+fn rule_names() -> String {
+    Rule::ALL.iter().map(|rule| rule.name()).collect::<Vec<_>>().join(", ")
+}
+
+/// `--explain`: the rule's name, default severity, summary and documentation.
+fn explain(rule: Rule, out: &mut dyn Write) -> std::io::Result<()> {
+    let doc = rule.doc();
+    writeln!(
+        out,
+        "{} (default severity: {})\n\n{}.\n\n{}",
+        doc.name,
+        doc.severity,
+        doc.summary,
+        doc.explanation.trim_end()
+    )
+}
+
+/// `--list-rules`: one line per rule.
+fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
+    let width = Rule::ALL.iter().map(|rule| rule.name().len()).max().unwrap_or(0);
+    for rule in Rule::ALL {
+        let doc = rule.doc();
+        writeln!(out, "{:width$}  {:7}  {}", doc.name, doc.severity.as_str(), doc.summary)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! One side of a comparison: a file's text, its parsed article, and how to point into it.
+
+use crate::model::{Article, Span};
+use crate::parse::{NoIncludes, ParseOptions, parse};
+use crate::report::{Diagnostic, Location};
+
+/// A parsed file, source or target.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path shown in diagnostics (relative to where checkdown runs when possible), `/`-separated.
+    pub path: String,
+    /// The path within the compared directory (the file name in file mode), for resolving relative links.
+    pub relative: String,
+    /// The text.
+    pub text: String,
+    /// The article. Includes are not resolved: they are compared by path, and the included files as files.
+    pub article: Article,
+    /// What the parser found wrong.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
+}
+
+impl Document {
+    /// Parses `text`, shown as `path`, found at `relative` within the compared directory.
+    pub fn new(path: impl Into<String>, relative: impl Into<String>, text: String) -> Self {
+        let path = path.into();
+        let parsed = parse(&path, &text, &ParseOptions::default(), &NoIncludes);
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        Self {
+            path,
+            relative: relative.into(),
+            text,
+            article: parsed.article,
+            diagnostics: parsed.diagnostics,
+            line_starts,
+        }
+    }
+
+    /// The location of `span` in this file.
+    pub fn at(&self, span: Span) -> Location {
+        Location::new(self.path.clone(), span)
+    }
+
+    /// The whole file.
+    pub fn whole(&self) -> Location {
+        Location::file(self.path.clone())
+    }
+
+    /// The location of 1-based `line`, from its first character to its end (clamped to the text).
+    pub fn line(&self, line: u32) -> Location {
+        let index = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[index];
+        let end = self.line_starts.get(index + 1).map_or(self.text.len(), |next| next - 1);
+        let end = if self.text[..end].ends_with('\r') { end - 1 } else { end };
+        self.at(self.span(start, end))
+    }
+
+    /// The span of bytes `start..end` (clamped to character boundaries within the text).
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (line, column) = self.position(start);
+        let (end_line, end_column) = self.position(end.max(start));
+        Span { start, end: end.max(start), line, column, end_line, end_column }
+    }
+
+    fn position(&self, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|start| *start <= offset) - 1;
+        let mut column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        if line == 0 && self.text.starts_with('\u{feff}') && offset > 0 {
+            column -= 1;
+        }
+        (to_u32(line + 1), to_u32(column))
+    }
+
+    /// The part of `outer` (a node's span) that holds `needle`, when the source text there contains it; else `outer`.
+    /// Used to point at one number or word inside a paragraph.
+    pub fn narrow(&self, outer: Span, needle: &str) -> Span {
+        let Some(slice) = self.text.get(outer.start..outer.end.min(self.text.len())) else { return outer };
+        match slice.find(needle) {
+            Some(at) if !needle.is_empty() => self.span(outer.start + at, outer.start + at + needle.len()),
+            _ => outer,
+        }
+    }
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_narrowed_spans_point_at_characters() {
+        let document = Document::new("fr-fr/a.md", "a.md", "# Titre\r\n\nRépétez les étapes 3 à 5.\n".to_owned());
+        let line = document.line(1).span.unwrap();
+        assert_eq!((line.line, line.column, line.end_line, line.end_column), (1, 1, 1, 8));
+        let paragraph = document.span(10, document.text.len() - 1);
+        let three = document.narrow(paragraph, "3");
+        assert_eq!((three.line, three.column, three.end_column), (3, 20, 21));
+    }
+}

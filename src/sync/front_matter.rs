@@ -1,0 +1,198 @@
+//! `front-matter-mismatch` and `loc-metadata`: the front matter keys that must not change in translation, and the
+//! localization keys only translations carry.
+
+use serde_json::Value;
+
+use super::Languages;
+use super::document::Document;
+use super::rules::Rule;
+use crate::model::front_matter::Entry;
+use crate::report::Diagnostic;
+
+/// Keys a translation translates.
+pub const TRANSLATED_KEYS: [&str; 4] = ["title", "description", "keywords", "titleSuffix"];
+
+/// Keys the localization pipeline adds to translations, which sources never have.
+pub const LOCALIZATION_KEYS: [&str; 6] = [
+    "ms.openlocfilehash",
+    "ms.sourcegitcommit",
+    "ms.translationtype",
+    "ms.contentlocale",
+    "ms.lasthandoff",
+    "ms.locfileid",
+];
+
+/// The values `ms.translationtype` takes (docfx's metadata schema).
+const TRANSLATION_TYPES: [&str; 7] = ["HT", "MT", "MTE", "MTE75", "MTE95", "Human Translation", "Machine Translation"];
+
+/// Reports the keys that are neither translated nor localization keys and differ, or exist on one side only.
+/// `translated` lists more translated keys (from `checkdown.toml`).
+pub fn compare(
+    source: &Document,
+    target: &Document,
+    translated: &[String],
+    languages: &Languages,
+    sink: &mut Vec<Diagnostic>,
+) {
+    let compared = |key: &str| {
+        !TRANSLATED_KEYS.contains(&key)
+            && !LOCALIZATION_KEYS.contains(&key)
+            && !translated.iter().any(|extra| extra == key)
+    };
+    let (source_name, target_name) = (&languages.source, &languages.target);
+    let source_entries = &source.article.front_matter.entries;
+    let target_entries = &target.article.front_matter.entries;
+    for entry in source_entries.iter().filter(|entry| compared(&entry.key)) {
+        let source_location = source.line(entry.line);
+        match target.article.front_matter.entry(&entry.key) {
+            Some(other) if same_value(&entry.value, &other.value) => {}
+            Some(other) => sink.push(
+                Rule::FrontMatterMismatch
+                    .diagnostic(
+                        target.line(other.line),
+                        format!(
+                            "front matter `{}` is {} in the {target_name} file and {} in the {source_name} file",
+                            entry.key,
+                            shown(&other.value),
+                            shown(&entry.value)
+                        ),
+                    )
+                    .with_source(source_location),
+            ),
+            None => {
+                let anchor = target_entries.last().map_or(1, |last| last.line);
+                sink.push(
+                    Rule::FrontMatterMismatch
+                        .diagnostic(
+                            target.line(anchor),
+                            format!(
+                                "the {target_name} front matter lacks `{}: {}`, which the {source_name} front matter \
+                                 has",
+                                entry.key,
+                                shown(&entry.value)
+                            ),
+                        )
+                        .with_source(source_location),
+                );
+            }
+        }
+    }
+    for entry in target_entries.iter().filter(|entry| compared(&entry.key)) {
+        if source.article.front_matter.entry(&entry.key).is_none() {
+            sink.push(Rule::FrontMatterMismatch.diagnostic(
+                target.line(entry.line),
+                format!(
+                    "the {target_name} front matter has `{}`, which the {source_name} front matter does not have",
+                    entry.key
+                ),
+            ));
+        }
+    }
+}
+
+/// Checks the localization keys of `target` when it has any. `locale` is the locale the target should be in
+/// (`fr-fr`), when known.
+pub fn check_localization(target: &Document, locale: Option<&str>, sink: &mut Vec<Diagnostic>) {
+    let front_matter = &target.article.front_matter;
+    let present: Vec<&Entry> = LOCALIZATION_KEYS.iter().filter_map(|key| front_matter.entry(key)).collect();
+    if present.is_empty() {
+        return;
+    }
+    let mut report = |entry: &Entry, message: String| {
+        sink.push(Rule::LocMetadata.diagnostic(target.line(entry.line), message));
+    };
+    for entry in &present {
+        let value = front_matter.get_str(&entry.key).unwrap_or_default();
+        let problem = match entry.key.as_str() {
+            "ms.openlocfilehash" | "ms.sourcegitcommit" if !is_hex(&value, 40) => {
+                Some("is not 40 hexadecimal digits".to_owned())
+            }
+            "ms.translationtype" if !TRANSLATION_TYPES.iter().any(|known| known.eq_ignore_ascii_case(&value)) => {
+                Some(format!("is not one of {}", TRANSLATION_TYPES.join(", ")))
+            }
+            "ms.contentlocale" => match locale {
+                Some(expected) if !expected.eq_ignore_ascii_case(&value) => {
+                    Some(format!("does not match the locale of the translation ({expected})"))
+                }
+                _ => None,
+            },
+            "ms.lasthandoff" if !is_us_date(&value) => Some("is not a MM/DD/YYYY date".to_owned()),
+            "ms.locfileid" if value.is_empty() || !value.bytes().all(|byte| byte.is_ascii_digit()) => {
+                Some("is not a number".to_owned())
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            report(entry, format!("`{}: {value}` {problem}", entry.key));
+        }
+    }
+    // The keys always handed back together.
+    let first = present[0];
+    for key in ["ms.openlocfilehash", "ms.sourcegitcommit", "ms.contentlocale"] {
+        if front_matter.entry(key).is_none() {
+            report(first, format!("the localization metadata has no `{key}`"));
+        }
+    }
+}
+
+/// Equal as YAML read them, strings compared without surrounding spaces.
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(a), Value::String(b)) => a.trim() == b.trim(),
+        (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_value(a, b)),
+        (Value::Null, Value::String(text)) | (Value::String(text), Value::Null) => text.trim().is_empty(),
+        _ => a == b,
+    }
+}
+
+/// A value as a reader would write it, shortened.
+fn shown(value: &Value) -> String {
+    let text = match value {
+        Value::String(text) => format!("`{}`", text.trim()),
+        Value::Null => "empty".to_owned(),
+        other => format!("`{other}`"),
+    };
+    if text.chars().count() > 80 { format!("{}…`", text.chars().take(78).collect::<String>()) } else { text }
+}
+
+fn is_hex(value: &str, length: usize) -> bool {
+    value.len() == length && value.bytes().all(|byte| byte.is_ascii_hexdigit())
+}
+
+/// `MM/DD/YYYY` with a plausible month and day.
+fn is_us_date(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('/').collect();
+    let number = |text: &str, digits: usize| {
+        (text.len() == digits || (digits == 2 && text.len() == 1)) && text.bytes().all(|byte| byte.is_ascii_digit())
+    };
+    match parts.as_slice() {
+        [month, day, year] if number(month, 2) && number(day, 2) && number(year, 4) => {
+            let (month, day): (u32, u32) = (month.parse().unwrap_or(0), day.parse().unwrap_or(0));
+            (1..=12).contains(&month) && (1..=31).contains(&day)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_compare_as_yaml_reads_them() {
+        assert!(same_value(&Value::from("Learn how. "), &Value::from("Learn how.")));
+        assert!(same_value(&Value::Null, &Value::from("")));
+        assert!(!same_value(&Value::from("article"), &Value::from("how-to")));
+        assert!(same_value(&serde_json::json!(["a", "b"]), &serde_json::json!(["a", "b "])));
+    }
+
+    #[test]
+    fn dates_and_hashes() {
+        assert!(is_us_date("03/19/2021"));
+        assert!(is_us_date("3/9/2021"));
+        assert!(!is_us_date("2021-03-19"));
+        assert!(!is_us_date("19/03/2021"));
+        assert!(is_hex("19e9a92a90f7c88cc150844ab451bc71d63e4c4a", 40));
+        assert!(!is_hex("19e9a92a", 40));
+    }
+}

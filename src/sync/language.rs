@@ -1,0 +1,264 @@
+//! Is a translated block still in English? The `untranslated` rule's judgement.
+//!
+//! A block's *prose words* are its text without inline code, `no-loc` strings, URLs, e-mail addresses, paths and
+//! identifiers (`Keywords_spain_eu`), and without the names it shares with its source counterpart (words with a
+//! capital or a digit that the source block has too: `Azure`, `PowerShell`, `eDiscovery`). A block with at least
+//! [`MIN_WORDS`] prose words, one of them at least an English function word, is untranslated when it is identical to a
+//! source block, or when French function words do not outnumber English ones and lingua, restricted to English and
+//! French, gives English a confidence of at least [`MIN_ENGLISH_CONFIDENCE`].
+//!
+//! The thresholds were calibrated on the 603 pairs of the shared corpus: French prose always has French function
+//! words, so it never reaches lingua (which also keeps the rule fast: about one block in two hundred is asked), while
+//! lists of foreign keywords and names, identical in both languages, have no English function word and are left
+//! alone.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+
+use crate::model::Inline;
+
+/// Fewer prose words than this is a name, a label or a UI string: never judged.
+pub const MIN_WORDS: usize = 4;
+/// lingua's confidence in English from which a block is untranslated (the seeds' French blocks stay below 0.21, their
+/// untranslated line scores 0.87).
+pub const MIN_ENGLISH_CONFIDENCE: f64 = 0.5;
+
+/// Which language a function word belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FunctionWord {
+    /// An English word that French text does not use (`the`, `to`, `of`…).
+    English,
+    /// A French word that English text does not use (`le`, `des`, `vous`…).
+    French,
+}
+
+/// English words that French text does not use.
+const ENGLISH_FUNCTION_WORDS: [&str; 37] = [
+    "the", "and", "to", "of", "is", "for", "in", "you", "your", "with", "that", "this", "are", "be", "can", "from",
+    "by", "an", "it", "as", "or", "not", "if", "will", "which", "when", "these", "how", "what", "there", "was", "do",
+    "does", "i", "my", "at", "we",
+];
+/// French words that English text does not use.
+const FRENCH_FUNCTION_WORDS: [&str; 51] = [
+    "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "pour", "dans", "sur", "vous", "votre", "vos",
+    "avec", "pas", "que", "qui", "ce", "cette", "ces", "au", "aux", "par", "sont", "à", "être", "peut", "pouvez", "en",
+    "ou", "où", "si", "il", "elle", "se", "leur", "leurs", "ne", "plus", "nous", "y", "sa", "son", "ses", "mais",
+    "comme", "lorsque", "afin",
+];
+/// The longest function word in bytes (`lorsque`; `être` has 5).
+const LONGEST_FUNCTION_WORD: usize = 7;
+
+/// Whether `word`, in any case, is an English or a French function word.
+fn function_word(word: &str) -> Option<FunctionWord> {
+    let mut buffer = [0u8; LONGEST_FUNCTION_WORD];
+    let lower = lower_ascii(word.as_bytes(), &mut buffer)?;
+    if ENGLISH_FUNCTION_WORDS.iter().any(|english| english.as_bytes() == lower) {
+        Some(FunctionWord::English)
+    } else if FRENCH_FUNCTION_WORDS.iter().any(|french| french.as_bytes() == lower) {
+        Some(FunctionWord::French)
+    } else {
+        None
+    }
+}
+
+/// `word` with its ASCII letters lower-cased, in `buffer`; `None` when it is longer than any function word.
+/// Non-ASCII capitals (`À`) stay as they are: no function word is written with one.
+fn lower_ascii<'a>(word: &[u8], buffer: &'a mut [u8; LONGEST_FUNCTION_WORD]) -> Option<&'a [u8]> {
+    let lower = buffer.get_mut(..word.len())?;
+    for (slot, byte) in lower.iter_mut().zip(word) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    Some(lower)
+}
+
+/// A cheap first look: whether the text of `inlines` has an English function word at all. Blocks without one are
+/// never untranslated, and most translated blocks have none.
+pub fn may_be_english(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        // English function words are ASCII: runs of ASCII letters are enough (a run cut by an accented letter can
+        // only make this first look say yes too often).
+        Inline::Text { text, .. } => {
+            let mut buffer = [0u8; LONGEST_FUNCTION_WORD];
+            text.as_bytes().split(|byte| !byte.is_ascii_alphabetic()).any(|word| {
+                lower_ascii(word, &mut buffer)
+                    .is_some_and(|lower| ENGLISH_FUNCTION_WORDS.iter().any(|english| english.as_bytes() == lower))
+            })
+        }
+        Inline::Emphasis { children, .. } | Inline::Link { children, .. } => may_be_english(children),
+        _ => false,
+    })
+}
+
+/// French elided words, written before an apostrophe (`l’onglet`).
+const FRENCH_ELISIONS: [&str; 12] = ["l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"];
+
+/// Why a block is untranslated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Verdict {
+    /// It is identical to a source block.
+    Identical,
+    /// lingua read it as English with this confidence.
+    Detected(f64),
+}
+
+/// The text a reader sees in `inlines`, without code, `no-loc` strings, images and HTML; whitespace collapsed.
+pub fn prose_text(inlines: &[Inline]) -> String {
+    fn push(inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text, .. } => out.push_str(text),
+                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => push(children, out),
+                Inline::Break { .. } | Inline::Code { .. } | Inline::NoLoc { .. } => out.push(' '),
+                Inline::Image { .. } | Inline::Include { .. } | Inline::Anchor { .. } | Inline::Html { .. } => {}
+            }
+        }
+    }
+    let mut raw = String::new();
+    push(inlines, &mut raw);
+    let mut collapsed = String::with_capacity(raw.len());
+    for word in raw.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
+}
+
+/// Judges a translated block's prose text (from [`prose_text`]) from an English source. `counterpart` is the prose
+/// text of its source counterpart, if it has one; `identical` says whether some source block has the same prose text;
+/// `detect` whether to ask lingua (the target is French).
+pub fn judge(text: &str, counterpart: Option<&str>, identical: bool, detect: bool) -> Option<Verdict> {
+    let all: Vec<&str> = words(text).collect();
+    // Cheap tests first: most translated blocks have no English function word at all.
+    let kinds: Vec<Option<FunctionWord>> = all.iter().map(|word| function_word(word)).collect();
+    let english = kinds.iter().filter(|kind| **kind == Some(FunctionWord::English)).count();
+    if english == 0 {
+        return None;
+    }
+    let french = kinds.iter().filter(|kind| **kind == Some(FunctionWord::French)).count() + elisions(text);
+    if !identical && (!detect || french > english) {
+        return None;
+    }
+    let shared_names: HashSet<&str> = match (identical, counterpart) {
+        (true, _) => all.iter().copied().collect(),
+        (false, Some(counterpart)) => words(counterpart).collect(),
+        (false, None) => HashSet::new(),
+    };
+    let prose: Vec<&str> = all
+        .into_iter()
+        .zip(kinds)
+        .filter(|(word, kind)| kind.is_some() || !(is_name(word) && shared_names.contains(word)))
+        .map(|(word, _)| word)
+        .collect();
+    if prose.len() < MIN_WORDS {
+        return None;
+    }
+    if identical {
+        return Some(Verdict::Identical);
+    }
+    let confidence = detector().compute_language_confidence(prose.join(" "), Language::English);
+    (confidence >= MIN_ENGLISH_CONFIDENCE).then_some(Verdict::Detected(confidence))
+}
+
+/// The detector, built once: English and French only, high accuracy.
+fn detector() -> &'static LanguageDetector {
+    static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+    DETECTOR.get_or_init(|| LanguageDetectorBuilder::from_languages(&[Language::English, Language::French]).build())
+}
+
+/// The words of `text`: whitespace-separated tokens that are not URLs, addresses, paths or identifiers, split into
+/// runs of letters (and inner hyphens).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace().filter(|token| !is_technical(token)).flat_map(|token| {
+        token
+            .split(|character: char| !(character.is_alphanumeric() || character == '-'))
+            .map(|word| word.trim_matches('-'))
+            .filter(|word| word.chars().any(char::is_alphabetic))
+    })
+}
+
+/// URLs, e-mail addresses, paths, identifiers, markup and dotted names (`contoso.com`, `Get-Foo.ps1`).
+fn is_technical(token: &str) -> bool {
+    let inner_dot = token.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '»']).contains('.');
+    inner_dot || token.contains(['@', '\\', '/', '_', '=', '<', '>', '{', '}', '$', '|'])
+}
+
+/// A name: a word with a capital letter or a digit (`Azure`, `eDiscovery`, `O365`). Function words are never taken
+/// for names, even starting a sentence (`The`).
+fn is_name(word: &str) -> bool {
+    word.chars().any(|character| character.is_uppercase() || character.is_ascii_digit())
+}
+
+/// How many French elisions (`l’`, `d'`, `qu’`) the text has.
+fn elisions(text: &str) -> usize {
+    text.split(|character: char| !(character.is_alphabetic() || character == '\'' || character == '’'))
+        .filter_map(|word| word.split_once(['\'', '’']).map(|(before, _)| before))
+        .filter(|before| FRENCH_ELISIONS.iter().any(|elision| elision.eq_ignore_ascii_case(before)))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_line_left_in_english_is_untranslated() {
+        let english = "In the admin center, go to the Users > Active users page.";
+        assert_eq!(judge("Go to the Users > Active users page.", Some(english), false, false), None);
+        let verdict = judge("Go to the Users > Active users page.", Some(english), false, true);
+        assert!(matches!(verdict, Some(Verdict::Detected(confidence)) if confidence > 0.7), "{verdict:?}");
+    }
+
+    #[test]
+    fn french_blocks_are_not() {
+        let english = "Select Azure Active Directory.";
+        assert_eq!(judge("Sélectionner Azure Active Directory.", Some(english), false, true), None);
+        let french = "Dans le centre d’administration, accédez à la page Facturation > Vos produits.";
+        assert_eq!(judge(french, None, false, true), None);
+        assert_eq!(
+            judge("Vous pouvez également utiliser l’applet de commande Remove-MsolUser.", None, false, true),
+            None
+        );
+    }
+
+    #[test]
+    fn identical_blocks_are_untranslated_when_they_read_as_english() {
+        let text = "Sign in to Office 365 using your global administrator account.";
+        assert_eq!(judge(text, None, true, true), Some(Verdict::Identical));
+        // Names and keyword lists stay identical in every language.
+        let names = "U.K. Privacy and Electronic Communications Regulations";
+        assert_eq!(judge(names, None, true, true), None);
+        let keywords = "enero, febrero, marzo, abril, mayo, junio";
+        assert_eq!(judge(keywords, None, true, true), None);
+    }
+
+    #[test]
+    fn technical_tokens_are_not_words() {
+        let text = "Keywords_spain_eu_tax_file_number c:\\data\\x.pst jzeng@contoso.com https://a.b/c contoso.com";
+        assert_eq!(words(text).count(), 0);
+        assert_eq!(words("Go to the **Users** page.").collect::<Vec<_>>(), ["Go", "to", "the", "Users", "page"]);
+    }
+
+    #[test]
+    fn the_first_look_finds_english_function_words_in_any_case() {
+        let text = |text: &str| [Inline::Text { text: text.to_owned(), span: Default::default() }];
+        assert!(may_be_english(&text("Go to THE page")));
+        assert!(!may_be_english(&text("Accédez à la page des abonnements")));
+    }
+
+    #[test]
+    fn function_words_in_any_case() {
+        assert_eq!(function_word("The"), Some(FunctionWord::English));
+        assert_eq!(function_word("être"), Some(FunctionWord::French));
+        assert_eq!(function_word("À"), None);
+        assert_eq!(function_word("Theodore"), None);
+    }
+
+    #[test]
+    fn french_elisions_count_as_french() {
+        assert_eq!(elisions("l’onglet d'un abonnement, qu’il it's"), 3);
+    }
+}

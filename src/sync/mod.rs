@@ -1,0 +1,514 @@
+//! Sync: compare a translation with its source and report where they drift apart.
+//!
+//! [`run`] takes two files, or two directories whose Markdown files pair by relative path (`en-us/a/b.md` with
+//! `fr-fr/a/b.md`, as Learn's localized repositories are laid out), and compares each pair in parallel. For each pair
+//! ([`compare`]): the parser's findings ([`Rule::ParseError`]), the front matter ([`front_matter`]), whether the
+//! translation was made from this source ([`stale`]), then the structure ([`structure`]: sections, blocks, list
+//! items, and within paired paragraphs their [`references`], [`numbers`] and [`language`]). Suppression comments
+//! ([`suppress`]) and the configured severities apply last. Every finding is a [`Diagnostic`] located in the
+//! translation, with its source counterpart when there is one; [`SyncError`] is only for runs that cannot happen.
+
+pub mod align;
+pub mod document;
+pub mod front_matter;
+pub mod glob;
+pub mod language;
+pub mod links;
+pub mod numbers;
+pub mod references;
+pub mod rules;
+pub mod stale;
+pub mod structure;
+pub mod suppress;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use thiserror::Error;
+
+pub use document::Document;
+pub use rules::Rule;
+
+use crate::config::{RuleLevel, SyncConfig};
+use crate::parse::{ReadError, locale_in_path, read_file};
+use crate::report::{Diagnostic, Location, Severity, SourceFiles};
+use glob::Glob;
+use stale::Repository;
+use suppress::Suppressions;
+
+/// Why a sync run could not happen. Problems in the files compared are findings, not errors.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum SyncError {
+    /// SOURCE or TARGET does not exist.
+    #[error("{}: no such file or directory", path.display())]
+    NotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// One of SOURCE and TARGET is a file and the other a directory.
+    #[error("{} and {} must both be files or both be directories", source_path.display(), target_path.display())]
+    Mixed {
+        /// SOURCE.
+        source_path: PathBuf,
+        /// TARGET.
+        target_path: PathBuf,
+    },
+    /// A directory could not be listed.
+    #[error("{}: cannot list the directory", path.display())]
+    List {
+        /// The directory.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file could not be read (I/O, not its content).
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// `--git` was given but the source is not in a git repository, or git cannot run.
+    #[error("{}: --git needs the source in a git repository: {message}", path.display())]
+    Git {
+        /// The source path.
+        path: PathBuf,
+        /// What git said.
+        message: String,
+    },
+}
+
+/// The languages of a pair: their names for messages, and which language checks apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Languages {
+    /// The source language's name (`English`), or its locale when checkdown does not know it.
+    pub source: String,
+    /// The target language's name (`French`).
+    pub target: String,
+    /// Whether the source is English: the `untranslated` rule reads English function words.
+    pub english_source: bool,
+    /// Whether the target is French: the `untranslated` rule asks lingua, which knows English and French.
+    pub french_target: bool,
+}
+
+impl Languages {
+    /// The languages of locales `source` and `target` (`en-us`, `fr-fr`).
+    pub fn of(source: &str, target: &str) -> Self {
+        let language = |locale: &str| locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let name = |locale: &str| {
+            let known = match language(locale).as_str() {
+                "en" => "English",
+                "fr" => "French",
+                "de" => "German",
+                "es" => "Spanish",
+                "it" => "Italian",
+                "ja" => "Japanese",
+                "ko" => "Korean",
+                "nl" => "Dutch",
+                "pl" => "Polish",
+                "pt" => "Portuguese",
+                "ru" => "Russian",
+                "sv" => "Swedish",
+                "tr" => "Turkish",
+                "zh" => "Chinese",
+                _ => return locale.to_owned(),
+            };
+            known.to_owned()
+        };
+        Self {
+            source: name(source),
+            target: name(target),
+            english_source: language(source) == "en",
+            french_target: language(target) == "fr",
+        }
+    }
+}
+
+/// How a run is configured: `checkdown.toml`'s `[sync]` section and the command-line options.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Severities set per rule (`off` drops the rule's findings).
+    pub levels: BTreeMap<Rule, RuleLevel>,
+    /// Paths (relative to the compared directories) not compared.
+    pub ignore: Vec<Glob>,
+    /// Source and target locales: the first pair names the languages when the paths do not.
+    pub locales: Vec<(String, String)>,
+    /// Front matter keys translated besides `title`, `description`, `keywords`, `titleSuffix`.
+    pub translated_keys: Vec<String>,
+    /// Read the source repository's history (`--git`).
+    pub git: bool,
+    /// How many pairs to compare at once.
+    pub jobs: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self::new(&SyncConfig::default(), false, 1)
+    }
+}
+
+impl Settings {
+    /// Settings from `[sync]`, `--git` and `--jobs`.
+    pub fn new(config: &SyncConfig, git: bool, jobs: usize) -> Self {
+        Self {
+            levels: config.rules.clone(),
+            ignore: config.ignore.iter().map(|pattern| Glob::new(pattern)).collect(),
+            locales: config.locales.clone(),
+            translated_keys: config.translated_keys.clone(),
+            git,
+            jobs: jobs.max(1),
+        }
+    }
+
+    /// The severity `rule` reports at: the configured one, else the rule's default; `None` when the rule is off.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        match self.levels.get(&rule) {
+            None => Some(rule.default_severity()),
+            Some(level) => level.severity(),
+        }
+    }
+
+    /// Applies the configured severities: drops the findings of rules that are off, sets the configured level on the
+    /// others (the parser's own levels stay unless `parse-error` is configured).
+    fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain_mut(|diagnostic| {
+            let Some(rule) = Rule::from_name(&diagnostic.rule) else { return true };
+            match self.levels.get(&rule) {
+                None => true,
+                Some(level) => level.severity().map(|severity| diagnostic.severity = severity).is_some(),
+            }
+        });
+    }
+
+    fn ignores(&self, relative: &str) -> bool {
+        self.ignore.iter().any(|glob| glob.matches(relative))
+    }
+
+    fn default_locales(&self) -> (&str, &str) {
+        self.locales.first().map_or(("en-us", "fr-fr"), |(source, target)| (source.as_str(), target.as_str()))
+    }
+}
+
+/// How far a run has got: pairs compared out of the total. Another thread may read it to show progress.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Pairs compared so far.
+    pub done: AtomicUsize,
+    /// Pairs to compare; set once the directories are listed.
+    pub total: AtomicUsize,
+}
+
+/// What a run found.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The findings, sorted by path, line, column and rule.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The texts of the files the findings point into, for the text format's snippets.
+    pub files: SourceFiles,
+    /// How many translations were compared with their source.
+    pub files_checked: usize,
+}
+
+/// One pair to compare.
+#[derive(Debug, Clone)]
+struct Pair {
+    source: PathBuf,
+    target: PathBuf,
+    /// The paths shown in findings.
+    source_shown: String,
+    target_shown: String,
+    /// The path within the compared directories.
+    relative: String,
+}
+
+/// Compares `source` with `target`, two files or two directories.
+///
+/// # Errors
+///
+/// When the paths do not exist or are not both files or both directories, when a directory cannot be listed or a
+/// file cannot be read (unreadable content, such as invalid UTF-8, is a `parse-error` finding instead), and with
+/// `--git` when the source is not in a git repository.
+pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progress) -> Result<Outcome, SyncError> {
+    let kind = |path: &Path| std::fs::metadata(path).map(|metadata| metadata.is_dir()).ok();
+    let (Some(source_is_dir), Some(target_is_dir)) = (kind(source), kind(target)) else {
+        let missing = if kind(source).is_none() { source } else { target };
+        return Err(SyncError::NotFound { path: missing.to_owned() });
+    };
+    if source_is_dir != target_is_dir {
+        return Err(SyncError::Mixed { source_path: source.to_owned(), target_path: target.to_owned() });
+    }
+    let repository = if settings.git { Some(Repository::discover(source)?) } else { None };
+    let mut outcome = Outcome::default();
+    let pairs = if source_is_dir {
+        pair_directories(source, target, settings, &mut outcome.diagnostics)?
+    } else {
+        let name = |path: &Path| path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let shown = |path: &Path| join(&shown_root(path.parent().unwrap_or(Path::new(""))), &name(path));
+        let pair = Pair {
+            source: source.to_owned(),
+            target: target.to_owned(),
+            source_shown: shown(source),
+            target_shown: shown(target),
+            relative: name(target),
+        };
+        if settings.ignores(&pair.target_shown) { Vec::new() } else { vec![pair] }
+    };
+    progress.total.store(pairs.len(), Ordering::Relaxed);
+    outcome.files_checked = pairs.len();
+
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Result<Compared, SyncError>)>> = Mutex::new(Vec::with_capacity(pairs.len()));
+    let workers = settings.jobs.min(pairs.len()).max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(pair) = pairs.get(index) else { break };
+                    let result = compare_pair(pair, settings, repository.as_ref());
+                    progress.done.fetch_add(1, Ordering::Relaxed);
+                    results.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((index, result));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    results.sort_by_key(|(index, _)| *index);
+    for (_, result) in results {
+        let compared = result?;
+        if !compared.diagnostics.is_empty() {
+            for (path, text) in compared.texts {
+                outcome.files.insert(path, text);
+            }
+        }
+        outcome.diagnostics.extend(compared.diagnostics);
+    }
+    sort(&mut outcome.diagnostics);
+    Ok(outcome)
+}
+
+/// Sorts findings by path, line, column and rule, and drops exact repeats.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| {
+        (&a.location.path, a.location.span.map(|s| (s.line, s.column)), &a.rule, &a.message).cmp(&(
+            &b.location.path,
+            b.location.span.map(|s| (s.line, s.column)),
+            &b.rule,
+            &b.message,
+        ))
+    });
+    diagnostics.dedup();
+}
+
+/// A compared pair's findings and the texts they point into.
+struct Compared {
+    diagnostics: Vec<Diagnostic>,
+    texts: Vec<(String, String)>,
+}
+
+fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository>) -> Result<Compared, SyncError> {
+    let (source_text, target_text) =
+        match (read(&pair.source, &pair.source_shown)?, read(&pair.target, &pair.target_shown)?) {
+            (Ok(source), Ok(target)) => (source, target),
+            (source, target) => {
+                let mut diagnostics: Vec<Diagnostic> = [source.err(), target.err()].into_iter().flatten().collect();
+                settings.apply_levels(&mut diagnostics);
+                return Ok(Compared { diagnostics, texts: Vec::new() });
+            }
+        };
+    let source = Document::new(pair.source_shown.clone(), pair.relative.clone(), source_text);
+    let target = Document::new(pair.target_shown.clone(), pair.relative.clone(), target_text);
+    let (default_source, default_target) = settings.default_locales();
+    let source_locale = locale_in_path(&source.path).unwrap_or_else(|| default_source.to_owned());
+    let target_locale = locale_in_path(&target.path).unwrap_or_else(|| default_target.to_owned());
+    let context = Context {
+        languages: Languages::of(&source_locale, &target_locale),
+        target_locale,
+        history: repository.map(|repository| (repository, pair.source.as_path())),
+    };
+    let diagnostics = compare(&source, &target, &context, settings);
+    Ok(Compared { diagnostics, texts: vec![(source.path, source.text), (target.path, target.text)] })
+}
+
+/// What [`compare`] needs to know about a pair besides its two files.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The languages compared.
+    pub languages: Languages,
+    /// The locale the translation should declare (`fr-fr`).
+    pub target_locale: String,
+    /// With `--git`: the source repository and the source file's path.
+    pub history: Option<(&'a Repository, &'a Path)>,
+}
+
+/// Compares two parsed files: every rule, then suppressions and configured severities. Sorted.
+pub fn compare(source: &Document, target: &Document, context: &Context<'_>, settings: &Settings) -> Vec<Diagnostic> {
+    let languages = &context.languages;
+    let mut found: Vec<Diagnostic> = source.diagnostics.iter().chain(&target.diagnostics).cloned().collect();
+    front_matter::compare(source, target, &settings.translated_keys, languages, &mut found);
+    front_matter::check_localization(target, Some(&context.target_locale), &mut found);
+    stale::check(source, target, context.history, languages, &mut found);
+    found.extend(structure::compare(source, target, languages));
+
+    let source_suppressions = Suppressions::of(source, &mut found);
+    let target_suppressions = Suppressions::of(target, &mut found);
+    let suppressed = |diagnostic: &Diagnostic| {
+        let at = |location: &Location, path: &str, suppressions: &Suppressions| {
+            location.path == path && suppressions.covers(&diagnostic.rule, location.span.map(|span| span.start))
+        };
+        source_suppressions.covers(&diagnostic.rule, None)
+            || target_suppressions.covers(&diagnostic.rule, None)
+            || at(&diagnostic.location, &target.path, &target_suppressions)
+            || at(&diagnostic.location, &source.path, &source_suppressions)
+            || diagnostic.source.as_ref().is_some_and(|location| at(location, &source.path, &source_suppressions))
+    };
+    found.retain(|diagnostic| !suppressed(diagnostic));
+    settings.apply_levels(&mut found);
+    sort(&mut found);
+    found
+}
+
+/// Reads a file: its text, a `parse-error` finding when its content cannot be an article, or an error when it
+/// cannot be read at all.
+fn read(path: &Path, shown: &str) -> Result<Result<String, Diagnostic>, SyncError> {
+    let problem = |location: Location, message: &str| {
+        Ok(Err(Diagnostic::new(Rule::ParseError.name(), Severity::Error, location, message)))
+    };
+    match read_file(path) {
+        Ok(text) => Ok(Ok(text)),
+        Err(ReadError::Empty { .. }) => problem(Location::file(shown), "the file is empty"),
+        Err(ReadError::TooLarge { size, limit, .. }) => problem(
+            Location::file(shown),
+            &format!("the file is {size} bytes; checkdown reads articles of up to {limit} bytes"),
+        ),
+        Err(ReadError::NotUtf8 { line, column, hint, .. }) => {
+            let (line, column) = (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX));
+            let span = crate::model::Span { line, column, end_line: line, end_column: column, ..Default::default() };
+            problem(Location::new(shown, span), &format!("the file is not UTF-8 text{hint}"))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Pairs the Markdown files of two directories by relative path, and reports the files without a partner.
+fn pair_directories(
+    source: &Path,
+    target: &Path,
+    settings: &Settings,
+    found: &mut Vec<Diagnostic>,
+) -> Result<Vec<Pair>, SyncError> {
+    let (source_shown, target_shown) = (shown_root(source), shown_root(target));
+    let source_files: Vec<String> =
+        markdown_files(source)?.into_iter().filter(|relative| !settings.ignores(relative)).collect();
+    let target_files: Vec<String> =
+        markdown_files(target)?.into_iter().filter(|relative| !settings.ignores(relative)).collect();
+    let target_set: HashSet<&str> = target_files.iter().map(String::as_str).collect();
+    let source_set: HashSet<&str> = source_files.iter().map(String::as_str).collect();
+    let (source_name, target_name) = {
+        let (default_source, default_target) = settings.default_locales();
+        let languages = Languages::of(
+            &locale_in_path(&join(&source_shown, "x")).unwrap_or_else(|| default_source.to_owned()),
+            &locale_in_path(&join(&target_shown, "x")).unwrap_or_else(|| default_target.to_owned()),
+        );
+        (languages.source, languages.target)
+    };
+    let mut pairs = Vec::new();
+    for relative in &source_files {
+        let (source_path, target_path) = (join(&source_shown, relative), join(&target_shown, relative));
+        if target_set.contains(relative.as_str()) {
+            pairs.push(Pair {
+                source: source.join(relative),
+                target: target.join(relative),
+                source_shown: source_path,
+                target_shown: target_path,
+                relative: relative.clone(),
+            });
+        } else {
+            found.push(
+                Rule::MissingTranslation
+                    .diagnostic(
+                        Location::file(target_path),
+                        format!("the {source_name} file has no {target_name} translation"),
+                    )
+                    .with_source(Location::file(source_path)),
+            );
+        }
+    }
+    for relative in target_files.iter().filter(|relative| !source_set.contains(relative.as_str())) {
+        found.push(Rule::OrphanTranslation.diagnostic(
+            Location::file(join(&target_shown, relative)),
+            format!("the {target_name} file has no {source_name} source at {}", join(&source_shown, relative)),
+        ));
+    }
+    settings.apply_levels(found);
+    Ok(pairs)
+}
+
+/// The relative paths (`/`-separated, sorted) of the Markdown files under `root`, skipping hidden entries. Symbolic
+/// links to directories are not followed, so a link cycle cannot hang the walk.
+fn markdown_files(root: &Path) -> Result<Vec<String>, SyncError> {
+    let mut files = Vec::new();
+    let mut pending = vec![(root.to_path_buf(), String::new())];
+    while let Some((folder, prefix)) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|source| SyncError::List { path: folder.clone(), source })?;
+        for entry in entries {
+            let entry = entry.map_err(|source| SyncError::List { path: folder.clone(), source })?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let relative = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+            let file_type = entry.file_type().map_err(|source| SyncError::List { path: entry.path(), source })?;
+            if file_type.is_dir() {
+                pending.push((entry.path(), relative));
+            } else if name.to_ascii_lowercase().ends_with(".md") && entry.path().is_file() {
+                files.push(relative);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// How to show paths under `root`: as given when relative, relative to the current directory when inside it, else
+/// by the root's own name (so reports never show absolute temporary paths). `/`-separated, no trailing `/`.
+fn shown_root(root: &Path) -> String {
+    let relative = if root.is_absolute() {
+        let current = std::env::current_dir().ok();
+        match current.as_deref().and_then(|current| root.strip_prefix(current).ok()) {
+            Some(inside) => inside.to_path_buf(),
+            None => PathBuf::from(root.file_name().unwrap_or_default()),
+        }
+    } else {
+        root.to_path_buf()
+    };
+    let text = relative.to_string_lossy().replace('\\', "/");
+    let text = text.trim_start_matches("./").trim_end_matches('/');
+    if text == "." { String::new() } else { text.to_owned() }
+}
+
+fn join(folder: &str, relative: &str) -> String {
+    if folder.is_empty() { relative.to_owned() } else { format!("{folder}/{relative}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_names_come_from_locales() {
+        let languages = Languages::of("en-us", "fr-FR");
+        assert_eq!((languages.source.as_str(), languages.target.as_str()), ("English", "French"));
+        assert!(languages.english_source && languages.french_target);
+        let other = Languages::of("en-us", "xx-yy");
+        assert_eq!(other.target, "xx-yy");
+        assert!(!other.french_target);
+    }
+
+    #[test]
+    fn relative_roots_are_shown_as_given() {
+        assert_eq!(shown_root(Path::new("./content/fr-fr/")), "content/fr-fr");
+        assert_eq!(shown_root(Path::new(".")), "");
+        assert_eq!(shown_root(Path::new("/nowhere/near/fr-fr")), "fr-fr");
+    }
+}

@@ -1,0 +1,226 @@
+//! What paired blocks must share exactly: link targets, image sources, inline code and inline includes.
+//!
+//! References are compared as multisets: first between two paired blocks, then what is left over between the two
+//! sides of a section ([`Pool`]), so that a link moved to the next paragraph of the same section is not a finding.
+//! What is still unmatched is reported, each reference at its own place in the translation, or, for a reference only
+//! the source has, at the translated block or heading where it is missing.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::model::{Inline, Span};
+use crate::report::Diagnostic;
+
+use super::Languages;
+use super::document::Document;
+use super::links::LinkTarget;
+use super::rules::Rule;
+
+/// What a reference is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A link target.
+    Link,
+    /// An image source.
+    Image,
+    /// Inline code.
+    Code,
+    /// An inline `[!INCLUDE]`.
+    Include,
+}
+
+impl Kind {
+    fn rule(self) -> Rule {
+        match self {
+            Kind::Link => Rule::LinkMismatch,
+            Kind::Image => Rule::ImageMismatch,
+            Kind::Code => Rule::CodeMismatch,
+            Kind::Include => Rule::IncludeMismatch,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Link => "link to",
+            Kind::Image => "image",
+            Kind::Code => "inline code",
+            Kind::Include => "include",
+        }
+    }
+}
+
+/// One reference found in a file.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// What it is.
+    pub kind: Kind,
+    /// The normalised form links, images and includes are compared in, made when first needed.
+    target: OnceCell<LinkTarget>,
+    /// As written (trimmed).
+    pub written: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+impl Reference {
+    /// Whether the two references are the same, for references found in the file at `relative` (both files of a
+    /// pair have the same relative path).
+    fn same(&self, other: &Reference, relative: &str) -> bool {
+        self.kind == other.kind
+            && (self.written == other.written
+                || (self.kind != Kind::Code && self.target(relative).same(other.target(relative))))
+    }
+
+    fn target(&self, relative: &str) -> &LinkTarget {
+        self.target.get_or_init(|| LinkTarget::new(&self.written.replace('\\', "/"), relative))
+    }
+}
+
+/// The references in `inlines`.
+pub fn in_inlines(inlines: &[Inline], out: &mut Vec<Reference>) {
+    for inline in inlines {
+        let (kind, written, span) = match inline {
+            Inline::Link { target, children, span, .. } => {
+                in_inlines(children, out);
+                (Kind::Link, target, span)
+            }
+            Inline::Emphasis { children, .. } => {
+                in_inlines(children, out);
+                continue;
+            }
+            Inline::Image { source, span, .. } => (Kind::Image, source, span),
+            Inline::Code { code, span } => (Kind::Code, code, span),
+            Inline::Include { path, span, .. } => (Kind::Include, path, span),
+            _ => continue,
+        };
+        out.push(Reference { kind, target: OnceCell::new(), written: written.trim().to_owned(), span: *span });
+    }
+}
+
+/// References of both sides not matched yet. Source references carry the span in the translation where they are
+/// missing.
+#[derive(Debug, Default)]
+pub struct Pool {
+    source: Vec<(Reference, Span)>,
+    target: Vec<Reference>,
+}
+
+impl Pool {
+    /// Adds source references, missing (if they stay unmatched) at `anchor` in the translation.
+    pub fn add_source(&mut self, references: Vec<Reference>, anchor: Span) {
+        self.source.extend(references.into_iter().map(|reference| (reference, anchor)));
+    }
+
+    /// Adds translation references.
+    pub fn add_target(&mut self, references: Vec<Reference>) {
+        self.target.extend(references);
+    }
+
+    /// Matches the references of both sides, keeping only the unmatched ones: references written alike first (in
+    /// linear time, however many there are), then the rest by their normalised targets.
+    pub fn settle(&mut self, relative: &str) {
+        let mut written: HashMap<(Kind, &str), Vec<usize>> = HashMap::new();
+        for (index, reference) in self.target.iter().enumerate().rev() {
+            written.entry((reference.kind, reference.written.as_str())).or_default().push(index);
+        }
+        let mut matched = vec![false; self.target.len()];
+        let mut unmatched_source = Vec::new();
+        for (position, (reference, _)) in self.source.iter().enumerate() {
+            match written.get_mut(&(reference.kind, reference.written.as_str())).and_then(Vec::pop) {
+                Some(index) => matched[index] = true,
+                None => unmatched_source.push(position),
+            }
+        }
+        let mut kept = Vec::with_capacity(unmatched_source.len());
+        for position in unmatched_source {
+            let reference = &self.source[position].0;
+            let found = self
+                .target
+                .iter()
+                .enumerate()
+                .position(|(index, candidate)| !matched[index] && candidate.same(reference, relative));
+            match found {
+                Some(index) => matched[index] = true,
+                None => kept.push(position),
+            }
+        }
+        let mut source: Vec<Option<(Reference, Span)>> = self.source.drain(..).map(Some).collect();
+        self.source = kept.into_iter().filter_map(|position| source[position].take()).collect();
+        let mut flags = matched.into_iter();
+        self.target.retain(|_| !flags.next().unwrap_or(false));
+    }
+
+    /// Moves everything into `other`.
+    pub fn pour_into(self, other: &mut Pool) {
+        other.source.extend(self.source);
+        other.target.extend(self.target);
+    }
+
+    /// Settles, then reports what is left.
+    pub fn report(mut self, source: &Document, target: &Document, languages: &Languages, out: &mut Vec<Diagnostic>) {
+        self.settle(&target.relative);
+        for reference in self.target {
+            out.push(reference.kind.rule().diagnostic(
+                target.at(reference.span),
+                format!(
+                    "this {} `{}` has no counterpart in the {} file",
+                    reference.kind.noun(),
+                    reference.written,
+                    languages.source
+                ),
+            ));
+        }
+        for (reference, anchor) in self.source {
+            out.push(
+                reference
+                    .kind
+                    .rule()
+                    .diagnostic(
+                        target.line(anchor.line),
+                        format!(
+                            "the {} {} `{}` has no counterpart in the {} file here",
+                            languages.source,
+                            reference.kind.noun(),
+                            reference.written,
+                            languages.target
+                        ),
+                    )
+                    .with_source(source.at(reference.span)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+
+    fn references(text: &str) -> Vec<Reference> {
+        let document = Document::new("a.md", "a.md", text.to_owned());
+        let mut out = Vec::new();
+        if let Some(Block::Paragraph { inlines, .. }) = document.article.preamble.first() {
+            in_inlines(inlines, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn links_images_code_and_includes_are_found_in_emphasis_and_link_text() {
+        let found = references("See **[the `x` page](a.md)**, ![alt](i.png) and [!INCLUDE [t](inc.md)].\n");
+        let kinds: Vec<Kind> = found.iter().map(|reference| reference.kind).collect();
+        assert_eq!(kinds, [Kind::Code, Kind::Link, Kind::Image, Kind::Include]);
+    }
+
+    #[test]
+    fn pools_match_across_forms_and_keep_the_rest() {
+        let mut pool = Pool::default();
+        pool.add_source(references("[a](https://docs.microsoft.com/x/y?view=v) `Get-Foo`\n"), Span::default());
+        pool.add_target(references("[b](/x/y.md?view=v&preserve-view=true) `Get-Bar`\n"));
+        pool.settle("a.md");
+        assert_eq!(pool.source.len(), 1);
+        assert_eq!(pool.source[0].0.written, "Get-Foo");
+        assert_eq!(pool.target.len(), 1);
+        assert_eq!(pool.target[0].written, "Get-Bar");
+    }
+}

@@ -1,0 +1,449 @@
+//! The sync rules: a stable kebab-case name, a default severity and documentation (what it checks, why it matters,
+//! an example) for each. `checkdown sync --explain RULE` prints the documentation; the SARIF output carries it.
+//!
+//! Rule names are a contract: CI configurations, suppression comments and code-scanning alerts refer to them. Never
+//! rename one; add a new rule instead.
+
+use std::fmt;
+
+use crate::report::{Diagnostic, Location, RuleDoc, Severity};
+
+/// One sync rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// A source file has no translation.
+    MissingTranslation,
+    /// A translation has no source file.
+    OrphanTranslation,
+    /// A source section has no counterpart in the translation.
+    MissingSection,
+    /// A translated section has no counterpart in the source.
+    ExtraSection,
+    /// A translated heading sits where a source heading is but has another id.
+    AnchorMismatch,
+    /// Paired headings differ in level or order.
+    HeadingMismatch,
+    /// Paired lists have different numbers of items.
+    ListItemCount,
+    /// Blocks (paragraphs, lists, tables…) missing, extra or of another shape.
+    BlockMismatch,
+    /// Alerts (`> [!NOTE]`…) missing, extra or of another type.
+    AlertMismatch,
+    /// Moniker zones, or the monikers headings apply to, differ.
+    MonikerMismatch,
+    /// `[!INCLUDE]` references differ.
+    IncludeMismatch,
+    /// Code blocks or inline code differ.
+    CodeMismatch,
+    /// Image sources or attributes differ.
+    ImageMismatch,
+    /// Link targets differ after normalisation.
+    LinkMismatch,
+    /// Paired blocks contain different numbers.
+    NumberMismatch,
+    /// A front matter key that is not translated differs.
+    FrontMatterMismatch,
+    /// The translation's localization metadata is malformed.
+    LocMetadata,
+    /// Text in the translation is still in the source language.
+    Untranslated,
+    /// The translation was made from another version of the source.
+    StaleSource,
+    /// The parser found a problem in one of the files.
+    ParseError,
+}
+
+impl Rule {
+    /// Every rule, in the order they are documented.
+    pub const ALL: [Rule; 20] = [
+        Rule::MissingTranslation,
+        Rule::OrphanTranslation,
+        Rule::MissingSection,
+        Rule::ExtraSection,
+        Rule::AnchorMismatch,
+        Rule::HeadingMismatch,
+        Rule::ListItemCount,
+        Rule::BlockMismatch,
+        Rule::AlertMismatch,
+        Rule::MonikerMismatch,
+        Rule::IncludeMismatch,
+        Rule::CodeMismatch,
+        Rule::ImageMismatch,
+        Rule::LinkMismatch,
+        Rule::NumberMismatch,
+        Rule::FrontMatterMismatch,
+        Rule::LocMetadata,
+        Rule::Untranslated,
+        Rule::StaleSource,
+        Rule::ParseError,
+    ];
+
+    /// The stable kebab-case name (`list-item-count`).
+    pub fn name(self) -> &'static str {
+        self.doc().name
+    }
+
+    /// The severity the rule reports at unless configured otherwise.
+    pub fn default_severity(self) -> Severity {
+        self.doc().severity
+    }
+
+    /// The rule's documentation.
+    pub fn doc(self) -> &'static RuleDoc {
+        &DOCS[self as usize]
+    }
+
+    /// The rule named `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|rule| rule.name() == name)
+    }
+
+    /// A finding of this rule at its default severity.
+    pub fn diagnostic(self, location: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.name(), self.default_severity(), location, message)
+    }
+
+    /// Every rule's documentation, in [`Rule::ALL`] order.
+    pub fn docs() -> &'static [RuleDoc] {
+        &DOCS
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Rule::from_name(&name).ok_or_else(|| {
+            serde::de::Error::custom(format!("unknown rule `{name}` (see `checkdown sync --list-rules`)"))
+        })
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.name())
+    }
+}
+
+/// The documentation of every rule, indexed by `Rule as usize`.
+static DOCS: [RuleDoc; 20] = [
+    RuleDoc {
+        name: "missing-translation",
+        severity: Severity::Note,
+        summary: "A source file has no translation at the mirrored path",
+        explanation: "## What it does\n\n\
+            In directory mode, reports each source file (`en-us/a/b.md`) with no file at the same relative path in \
+            the target directory (`fr-fr/a/b.md`).\n\n\
+            ## Why\n\n\
+            Learn falls back to the English page when a translation is missing, so readers of the French site get \
+            English. That is not broken, hence a note; raise it in `checkdown.toml` when every page must be \
+            translated.\n\n\
+            ## Example\n\n\
+            `en-us/admin/close-your-account.md` exists and `fr-fr/admin/close-your-account.md` does not.\n",
+    },
+    RuleDoc {
+        name: "orphan-translation",
+        severity: Severity::Warning,
+        summary: "A translated file has no source file at the mirrored path",
+        explanation: "## What it does\n\n\
+            In directory mode, reports each target file with no source file at the same relative path.\n\n\
+            ## Why\n\n\
+            The English page was moved or deleted: the translation is published under a path nothing links to any \
+            more, or it keeps a page alive that the source retired.\n\n\
+            ## Example\n\n\
+            `fr-fr/admin/old-name.md` exists, but the English file was renamed to `en-us/admin/new-name.md`.\n",
+    },
+    RuleDoc {
+        name: "missing-section",
+        severity: Severity::Error,
+        summary: "A source section has no counterpart in the translation",
+        explanation: "## What it does\n\n\
+            Pairs the headings of both files, first by id (the `<a name>` anchor translations keep, else the \
+            GitHub-style id of the heading), then by position and level. A source heading left without a partner \
+            is missing; the finding points at the translated heading it should come before.\n\n\
+            ## Why\n\n\
+            A whole part of the article (often a step) is not in the translation, and links to its anchor break.\n\n\
+            ## Example\n\n\
+            English has `## Step 3: Delete all disabled subscriptions`; the French file goes from step 2 to step 4.\n",
+    },
+    RuleDoc {
+        name: "extra-section",
+        severity: Severity::Warning,
+        summary: "A translated section has no counterpart in the source",
+        explanation: "## What it does\n\n\
+            Reports a translated heading that pairs with no source heading, by id or by position.\n\n\
+            ## Why\n\n\
+            The translation was made from another version of the source, or someone added content to the \
+            translation only. Either way its readers get something the source does not say.\n\n\
+            ## Example\n\n\
+            `## <a name=\"before-you-begin\"></a>Avant de commencer` in French, with no `## Before you begin` in \
+            English.\n",
+    },
+    RuleDoc {
+        name: "anchor-mismatch",
+        severity: Severity::Error,
+        summary: "A translated heading has another id than the source heading at its place",
+        explanation: "## What it does\n\n\
+            After pairing headings by id, pairs the rest by position and level (a translated heading whose anchor \
+            names another section pairs only when its content is alike). When such a pair has different ids and one \
+            of them is an explicit `<a name>` anchor, the anchor is wrong or missing. Anchors written the way the \
+            localization pipeline writes them are accepted: `&` as `amp`, no `_`, repeated titles not numbered \
+            (`response-codes` for the second `Response codes`, which Learn numbers `response-codes-1`).\n\n\
+            ## Why\n\n\
+            Localized Learn pages keep the English heading ids through `<a name>` anchors, so that `#fragment` \
+            links from other pages work in every language. A wrong anchor breaks them.\n\n\
+            ## Example\n\n\
+            English `## Step 1: Delete users` (id `step-1-delete-users`) and French \
+            `## <a name=\"step-1-remove-users\"></a>Étape 1 : Supprimer des utilisateurs`.\n",
+    },
+    RuleDoc {
+        name: "heading-mismatch",
+        severity: Severity::Warning,
+        summary: "Paired headings differ in level, or sections come in another order",
+        explanation: "## What it does\n\n\
+            Reports paired headings of different levels (`##` against `###`), and sections paired by id that the \
+            translation puts in another order.\n\n\
+            ## Why\n\n\
+            The table of contents and the reading order of the translation differ from the source.\n\n\
+            ## Example\n\n\
+            English `## Step 2` and French `### Étape 2`.\n",
+    },
+    RuleDoc {
+        name: "list-item-count",
+        severity: Severity::Error,
+        summary: "Paired lists have different numbers of items",
+        explanation: "## What it does\n\n\
+            Compares the number of items of each pair of lists, nested lists included, and names the item that is \
+            extra or missing (items are paired by position, with a best match on their links, numbers, code and \
+            length when the counts differ).\n\n\
+            ## Why\n\n\
+            A procedure with a different number of steps is a different procedure: a printed checklist made from \
+            the translation is wrong.\n\n\
+            ## Example\n\n\
+            The English step 4 has 3 numbered items and the French one 4; French item 1 has no English \
+            counterpart.\n",
+    },
+    RuleDoc {
+        name: "block-mismatch",
+        severity: Severity::Warning,
+        summary: "Blocks are missing, extra or shaped differently",
+        explanation: "## What it does\n\n\
+            Pairs the blocks of each pair of sections by kind (paragraph, list, table, quote, `[!div]`…), in order. \
+            Reports blocks left without a partner, numbered lists paired with bulleted ones, tables with another \
+            number of columns or rows, and `[!div]` sections with other attributes. Alerts, moniker zones, \
+            includes, code and images have their own rules.\n\n\
+            ## Why\n\n\
+            A paragraph or table missing from the translation is content its readers never see.\n\n\
+            ## Example\n\n\
+            English step 1 has five paragraphs and French step 1 four.\n",
+    },
+    RuleDoc {
+        name: "alert-mismatch",
+        severity: Severity::Error,
+        summary: "An alert is missing, extra or of another type",
+        explanation: "## What it does\n\n\
+            Reports `> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!CAUTION]` and `[!WARNING]` alerts that have no \
+            counterpart, and paired alerts of different types.\n\n\
+            ## Why\n\n\
+            Alerts carry the warnings readers must not miss; a translation without them, or with one the source \
+            does not have, tells readers something else.\n\n\
+            ## Example\n\n\
+            The French step 3 ends with a `> [!NOTE]` that the English step 3 does not have.\n",
+    },
+    RuleDoc {
+        name: "moniker-mismatch",
+        severity: Severity::Error,
+        summary: "Moniker zones or heading monikers differ",
+        explanation: "## What it does\n\n\
+            Compares the ranges of paired `::: moniker range=\"…\"` zones after normalising them (case, spaces, \
+            order of comparators and sets), reports zones without a counterpart, and headings whose zone differs.\n\n\
+            ## Why\n\n\
+            Zones decide which product version sees which content. A different range shows French readers of one \
+            version content meant for another.\n\n\
+            ## Example\n\n\
+            English `::: moniker range=\"o365-21vianet\"` and French `::: moniker range=\"o365-worldwide\"`.\n",
+    },
+    RuleDoc {
+        name: "include-mismatch",
+        severity: Severity::Error,
+        summary: "`[!INCLUDE]` references differ",
+        explanation: "## What it does\n\n\
+            Compares the paths of paired `[!INCLUDE [title](path)]` blocks and inline includes (case-insensitively, \
+            `./` and `\\\\` normalised), and reports includes without a counterpart.\n\n\
+            ## Why\n\n\
+            The localized build reads includes from the translation first and falls back to the source: a \
+            different path shows other content, or content deleted from the source.\n\n\
+            ## Example\n\n\
+            English `[!INCLUDE [note](../includes/new-admin-center.md)]` and French \
+            `[!INCLUDE [note](../includes/old-admin-center.md)]`.\n",
+    },
+    RuleDoc {
+        name: "code-mismatch",
+        severity: Severity::Warning,
+        summary: "Code blocks or inline code differ",
+        explanation: "## What it does\n\n\
+            Compares paired fenced code blocks (language and content, white space aside; indented code blocks are \
+            nearly always prose indented by accident and are translated, so only their presence counts), the \
+            attributes of paired `:::code` extensions, and the inline code spans of paired blocks (first within \
+            the block, then within the section). Reports code without a counterpart.\n\n\
+            ## Why\n\n\
+            Code is not translated. Commands, cmdlets and parameters that differ make the translation's \
+            instructions fail.\n\n\
+            ## Example\n\n\
+            English `` `Remove-MsolUser` `` and French `` `Supprimer-MsolUser` ``.\n",
+    },
+    RuleDoc {
+        name: "image-mismatch",
+        severity: Severity::Warning,
+        summary: "Image sources or attributes differ",
+        explanation: "## What it does\n\n\
+            Compares image sources (`![alt](src)`, `:::image source=\"…\":::`) like links, first within paired \
+            blocks, then within the section; compares the `type`, `lightbox`, `border` and `loc-scope` attributes \
+            of paired `:::image` extensions, and reports a missing `alt-text` when the source has one.\n\n\
+            ## Why\n\n\
+            A missing or different screenshot shows readers something else than the steps describe; a missing \
+            alternative text fails accessibility.\n\n\
+            ## Example\n\n\
+            English `:::image source=\"media/cards-view.png\"` and French `:::image source=\"media/table-view.png\"`.\n",
+    },
+    RuleDoc {
+        name: "link-mismatch",
+        severity: Severity::Warning,
+        summary: "Link targets differ after normalisation",
+        explanation: "## What it does\n\n\
+            Compares link targets (Markdown links, autolinks, `<a href>`) first within paired blocks, then within \
+            the paired section (links of sections without a counterpart are compared with those of the other \
+            side's unpaired sections), after normalising them as Learn resolves them: the \
+            `docs.microsoft.com`/`learn.microsoft.com` host and a locale segment (`/en-us/`) are dropped, relative \
+            `.md` paths are resolved against the file's folder and lose their `.md`, paths are compared without \
+            case, query parameters are sorted and `preserve-view` is ignored. A site-absolute path and a relative \
+            one match when the absolute path ends with the relative one's folders and file. Reports each link left \
+            without a counterpart.\n\n\
+            ## Why\n\n\
+            A link the source does not have (or lost in translation) sends readers somewhere else.\n\n\
+            ## Example\n\n\
+            These two are the same target: \
+            `https://docs.microsoft.com/microsoft-365/admin/center-preview?view=o365-21vianet` and \
+            `../admin/center-preview.md?preserve-view=true&view=o365-21vianet`. A French link to \
+            `../admin/add-users/about-admin-roles.md` with no English counterpart is reported.\n",
+    },
+    RuleDoc {
+        name: "number-mismatch",
+        severity: Severity::Warning,
+        summary: "Paired blocks contain different numbers",
+        explanation: "## What it does\n\n\
+            Compares the numbers in the text of paired blocks and headings (not in link targets or code). Digit \
+            groups are compared without their separators, so `1,000`, `1 000` and `1000` are equal, and so are \
+            `1.5` and `1,5`.\n\n\
+            ## Why\n\n\
+            Step numbers, limits, durations and versions must not change in translation.\n\n\
+            ## Example\n\n\
+            English `repeat steps 4 and 5` and French `répétez les étapes 3 à 5`: 4 against 3.\n",
+    },
+    RuleDoc {
+        name: "front-matter-mismatch",
+        severity: Severity::Error,
+        summary: "A front matter key that is not translated differs",
+        explanation: "## What it does\n\n\
+            Compares every front matter key of both files except the translated ones (`title`, `description`, \
+            `keywords`, `titleSuffix`, and those listed in `checkdown.toml`) and the localization keys only \
+            translations have (`ms.openlocfilehash`, `ms.sourcegitcommit`, `ms.translationtype`, \
+            `ms.contentlocale`, `ms.lasthandoff`, `ms.locfileid`). Values are compared as YAML reads them, so \
+            quoting does not matter.\n\n\
+            ## Why\n\n\
+            `ms.topic`, `ms.service`, `ms.author`, `monikerRange`, `no-loc`… drive the build, the search and the \
+            ownership of the page; they must be the same in every language.\n\n\
+            ## Example\n\n\
+            English `ms.service: o365-administration` and French `ms.service: o365-admin`.\n",
+    },
+    RuleDoc {
+        name: "loc-metadata",
+        severity: Severity::Warning,
+        summary: "The translation's localization metadata is malformed",
+        explanation: "## What it does\n\n\
+            When the translation has localization metadata, checks it: `ms.openlocfilehash` and \
+            `ms.sourcegitcommit` are 40 hexadecimal digits, `ms.translationtype` is one of `HT`, `MT`, `MTE`, \
+            `MTE75`, `MTE95`, `Human Translation`, `Machine Translation`, `ms.contentlocale` is the target locale \
+            (`fr-FR` for `fr-fr/`), `ms.lasthandoff` is a `MM/DD/YYYY` date and `ms.locfileid` a number; and \
+            reports keys missing from an otherwise present set. A translation without any of these keys is not \
+            reported: it is maintained by hand.\n\n\
+            ## Why\n\n\
+            Localization tooling, and `stale-source`, rely on these keys.\n\n\
+            ## Example\n\n\
+            `ms.contentlocale: de-DE` in a file under `fr-fr/`.\n",
+    },
+    RuleDoc {
+        name: "untranslated",
+        severity: Severity::Warning,
+        summary: "Text in the translation is still in the source language",
+        explanation: "## What it does\n\n\
+            Looks at the text of each translated paragraph and heading without its code, URLs, identifiers and the \
+            names it shares with its source counterpart (capitalised or mixed-case words such as \
+            `Azure Active Directory`). With at least 4 words left, at least one of them an English function word \
+            (`the`, `to`, `of`…), it reports the block when it is identical to a source block, or when French \
+            function words do not outnumber English ones and the lingua language detector, restricted to English \
+            and French, gives English a confidence of 0.5 or more.\n\n\
+            ## Why\n\n\
+            Machine translation leaves sentences out, and stale translations keep English text their readers may \
+            not understand.\n\n\
+            ## Example\n\n\
+            `2. Go to the **Users** > Active users page.` in the French step 4.\n\n\
+            Text that is meant to stay in English (a quoted UI string, a legal name) can be marked with \
+            `<!-- checkdown-ignore untranslated -->` on the line before its block.\n",
+    },
+    RuleDoc {
+        name: "stale-source",
+        severity: Severity::Warning,
+        summary: "The translation was made from another version of the source",
+        explanation: "## What it does\n\n\
+            `ms.openlocfilehash` in a translation is the SHA-1 of the bytes of the English file it was made from. \
+            The rule hashes the current English file (as it is, with LF and with CRLF line ends) and reports the \
+            translation when no form matches. With `--git` and the English file in a git repository, it also says \
+            how many commits changed the English file since `ms.sourcegitcommit` and how many lines they changed, \
+            and it checks translations that only have `ms.sourcegitcommit`.\n\n\
+            ## Why\n\n\
+            Whatever the structure rules find, a stale translation differs from its source in ways only a \
+            re-translation fixes: steps reworded, UI names changed.\n\n\
+            ## Example\n\n\
+            `ms.openlocfilehash: 19e9a92a…` while the English file now hashes to `5c41a7e0…`.\n",
+    },
+    RuleDoc {
+        name: "parse-error",
+        severity: Severity::Error,
+        summary: "The parser found a problem in the source or the translation",
+        explanation: "## What it does\n\n\
+            Reports what the Learn Markdown parser finds in either file: malformed front matter, unclosed moniker \
+            zones or extensions, invalid moniker ranges, repeated front matter keys, unreadable text. Errors and \
+            warnings keep the parser's severity unless `checkdown.toml` sets one. Unknown rule names in \
+            `checkdown-ignore` comments are reported here too.\n\n\
+            ## Why\n\n\
+            A file Learn cannot build correctly cannot be compared reliably either.\n\n\
+            ## Example\n\n\
+            `::: moniker range=\"o365-21vianet\"` with no `::: moniker-end`.\n",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_match_the_enum_order() {
+        for (index, rule) in Rule::ALL.into_iter().enumerate() {
+            assert_eq!(rule as usize, index);
+            let name = rule.name();
+            assert!(name.bytes().all(|byte| byte.is_ascii_lowercase() || byte == b'-'), "{name}");
+            assert_eq!(Rule::from_name(name), Some(rule));
+        }
+        assert_eq!(Rule::from_name("list-items"), None);
+    }
+
+    #[test]
+    fn every_rule_documents_what_why_and_an_example() {
+        for doc in Rule::docs() {
+            for heading in ["## What it does\n\n", "## Why\n\n", "## Example\n\n"] {
+                assert!(doc.explanation.contains(heading), "{} lacks {heading:?}", doc.name);
+            }
+            assert!(!doc.summary.ends_with('.'), "{}", doc.name);
+        }
+    }
+}

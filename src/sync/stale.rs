@@ -1,0 +1,213 @@
+//! `stale-source`: was the translation made from the source as it is now?
+//!
+//! `ms.openlocfilehash` is the SHA-1 of the bytes of the English file the translation was made from, as the
+//! localization side checked it out: with CRLF line ends in repositories whose `.gitattributes` says `text=auto`,
+//! else as stored (verified on the shared corpus: 821 of 821 files). Hashing the current English file as it is, with
+//! LF and with CRLF line ends, proves "made from exactly this text" or "the English changed since" without git.
+//!
+//! With `--git`, the English file's history adds how far behind the translation is: the commits that changed the
+//! file since `ms.sourcegitcommit` and their line counts, read with the `git` command.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sha1::{Digest, Sha1};
+
+use super::document::Document;
+use super::rules::Rule;
+use super::{Languages, SyncError};
+use crate::report::Diagnostic;
+
+/// How many commit subjects a finding lists.
+const COMMITS_SHOWN: usize = 3;
+
+/// Whether `hash` (hexadecimal) is the SHA-1 of `text` as it is, with LF line ends or with CRLF line ends.
+pub fn made_from(text: &str, hash: &str) -> bool {
+    let hash = hash.trim().to_ascii_lowercase();
+    let lf = text.replace("\r\n", "\n");
+    let crlf = lf.replace('\n', "\r\n");
+    // The CRLF form first: localization repositories check English out that way, and it is usually the one.
+    let mut forms = vec![crlf.as_str(), text];
+    if lf != text {
+        forms.push(&lf);
+    }
+    forms.dedup();
+    forms.into_iter().any(|form| hex_sha1(form.as_bytes()) == hash)
+}
+
+fn hex_sha1(bytes: &[u8]) -> String {
+    Sha1::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Reports `target` when it was translated from another version of `source`. `history` is the source repository
+/// and the source file in it, with `--git`.
+pub fn check(
+    source: &Document,
+    target: &Document,
+    history: Option<(&Repository, &Path)>,
+    languages: &Languages,
+    sink: &mut Vec<Diagnostic>,
+) {
+    let front_matter = &target.article.front_matter;
+    let hash = front_matter.open_loc_file_hash();
+    if hash.as_deref().is_some_and(|hash| made_from(&source.text, hash)) {
+        return;
+    }
+    // The history is read only for translations the hash does not prove fresh.
+    let commit = front_matter.source_git_commit();
+    let behind = match (history, &commit) {
+        (Some((repository, file)), Some(commit)) => Some(repository.changes_since(commit, file)),
+        _ => None,
+    };
+    let (anchor, mut message) = match (front_matter.entry("ms.openlocfilehash"), &behind) {
+        (Some(entry), _) => (
+            entry.line,
+            format!(
+                "the {} file was translated from another version of the {} file: `ms.openlocfilehash` is not the \
+                 SHA-1 of the {} file as it is now (with LF or CRLF line ends)",
+                languages.target, languages.source, languages.source
+            ),
+        ),
+        (None, Some(Changes::Behind { commits, .. })) if *commits > 0 => (
+            front_matter.entry("ms.sourcegitcommit").map_or(1, |entry| entry.line),
+            format!(
+                "the {} file was translated from an older version of the {} file",
+                languages.target, languages.source
+            ),
+        ),
+        _ => return,
+    };
+    if let (Some(behind), Some(commit)) = (&behind, &commit) {
+        message.push_str(&behind.describe(commit, &languages.source));
+    }
+    sink.push(Rule::StaleSource.diagnostic(target.line(anchor), message).with_source(source.whole()));
+}
+
+/// A git repository holding the source files.
+#[derive(Debug, Clone)]
+pub struct Repository {
+    root: PathBuf,
+}
+
+/// What the history says about a source file since a commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changes {
+    /// The commit is not in the repository's history (or is not a commit id).
+    UnknownCommit,
+    /// The file's history since the commit.
+    Behind {
+        /// How many commits changed the file.
+        commits: usize,
+        /// Lines added in all.
+        added: usize,
+        /// Lines removed in all.
+        removed: usize,
+        /// `abbreviated-id subject` of each commit, newest first.
+        subjects: Vec<String>,
+    },
+}
+
+impl Repository {
+    /// The repository that holds `path` (a file or a directory).
+    pub fn discover(path: &Path) -> Result<Self, SyncError> {
+        let folder = if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) };
+        let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+        let output =
+            Command::new("git").arg("-C").arg(folder).args(["rev-parse", "--show-toplevel"]).output().map_err(
+                |source| SyncError::Git { path: path.to_owned(), message: format!("cannot run git: {source}") },
+            )?;
+        if !output.status.success() {
+            let message = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+            return Err(SyncError::Git { path: path.to_owned(), message });
+        }
+        let root = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+        Ok(Self { root })
+    }
+
+    /// How `file` changed between `commit` and `HEAD`.
+    pub fn changes_since(&self, commit: &str, file: &Path) -> Changes {
+        // Only a commit id reaches git: a front matter value must never be read as an option.
+        if !(4..=40).contains(&commit.len()) || !commit.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+            return Changes::UnknownCommit;
+        }
+        let Some(relative) = self.relative(file) else { return Changes::UnknownCommit };
+        let verified = self.git(&["rev-parse", "--verify", "--quiet", &format!("{commit}^{{commit}}")]);
+        if verified.is_none_or(|id| id.is_empty()) {
+            return Changes::UnknownCommit;
+        }
+        let range = format!("{commit}..HEAD");
+        let log = self.git(&["log", "--format=%h %s", &range, "--", &relative]).unwrap_or_default();
+        let subjects: Vec<String> = log.lines().map(str::to_owned).collect();
+        let numstat = self.git(&["diff", "--numstat", commit, "HEAD", "--", &relative]).unwrap_or_default();
+        let (mut added, mut removed) = (0, 0);
+        for line in numstat.lines() {
+            let mut fields = line.split('\t');
+            added += fields.next().and_then(|field| field.parse::<usize>().ok()).unwrap_or(0);
+            removed += fields.next().and_then(|field| field.parse::<usize>().ok()).unwrap_or(0);
+        }
+        Changes::Behind { commits: subjects.len(), added, removed, subjects }
+    }
+
+    /// `file` relative to the repository root, `/`-separated.
+    fn relative(&self, file: &Path) -> Option<String> {
+        let root = self.root.canonicalize().ok()?;
+        let file = file.canonicalize().ok()?;
+        let relative = file.strip_prefix(root).ok()?;
+        Some(relative.components().map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+    }
+
+    /// Standard output of a successful git command run in the repository.
+    fn git(&self, args: &[&str]) -> Option<String> {
+        let output = Command::new("git").arg("-C").arg(&self.root).args(args).output().ok()?;
+        output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    }
+}
+
+impl Changes {
+    /// The part of a message saying what changed since `commit`.
+    fn describe(&self, commit: &str, source: &str) -> String {
+        let short = &commit[..commit.len().min(7)];
+        match self {
+            Changes::UnknownCommit => {
+                format!("; `ms.sourcegitcommit` {short} is not in the history of the {source} repository")
+            }
+            Changes::Behind { commits: 0, .. } => {
+                format!("; no commit changed the {source} file since `ms.sourcegitcommit` {short}")
+            }
+            Changes::Behind { commits, added, removed, subjects } => {
+                let mut text = format!(
+                    "; {} changed the {source} file since `ms.sourcegitcommit` {short} (+{added} −{removed} lines): {}",
+                    crate::report::plural(*commits, "commit"),
+                    subjects.iter().take(COMMITS_SHOWN).map(String::as_str).collect::<Vec<_>>().join("; ")
+                );
+                if subjects.len() > COMMITS_SHOWN {
+                    text.push_str("; …");
+                }
+                text
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_match_as_is_with_lf_or_with_crlf() {
+        let lf = "---\ntitle: x\n---\n# X\n";
+        let hash = hex_sha1(lf.as_bytes());
+        assert!(made_from(lf, &hash));
+        assert!(made_from(&lf.replace('\n', "\r\n"), &hash));
+        let crlf_hash = hex_sha1(lf.replace('\n', "\r\n").as_bytes());
+        assert!(made_from(lf, &crlf_hash.to_uppercase()));
+        assert!(!made_from("---\ntitle: y\n---\n# X\n", &hash));
+    }
+
+    #[test]
+    fn commit_ids_are_validated_before_git_sees_them() {
+        let repository = Repository { root: PathBuf::from(".") };
+        assert_eq!(repository.changes_since("--output=/tmp/x", Path::new("Cargo.toml")), Changes::UnknownCommit);
+        assert_eq!(repository.changes_since("", Path::new("Cargo.toml")), Changes::UnknownCommit);
+    }
+}

@@ -1,0 +1,1234 @@
+//! The structural comparison of two articles: sections, then blocks within paired sections, then list items within
+//! paired lists, down to paragraphs, whose references, numbers and language are checked.
+//!
+//! Sections pair by id first (the `<a name>` anchors translations keep make the French ids the English ones); the
+//! sections paired by id that keep their order (the longest increasing run) split both files into gaps, and within
+//! each gap the remaining headings pair by position among those of the same level ([`align`]). Blocks pair by kind,
+//! list items by position, both with [`align`] and a similarity of their links, numbers, code and length, which
+//! decides which block or item is the extra one when the counts differ.
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Attribute, Block, Inline, ListItem, Section, Span};
+use crate::parse::MonikerRange;
+use crate::report::Diagnostic;
+
+use super::Languages;
+use super::align::{Pairing, align, longest_increasing};
+use super::document::Document;
+use super::language::{self, Verdict};
+use super::links::LinkTarget;
+use super::numbers;
+use super::references::{self, Pool, Reference};
+use super::rules::Rule;
+use super::suppress::is_comment;
+
+/// Compares the articles of `source` and `target`.
+pub fn compare(source: &Document, target: &Document, languages: &Languages) -> Vec<Diagnostic> {
+    let mut walk = Walk { source, target, languages, source_texts: HashMap::new(), out: Vec::new() };
+    if languages.english_source {
+        walk.source_texts = source_texts(source);
+    }
+    walk.article();
+    walk.out
+}
+
+/// A section with the index of its parent in the flattened list.
+struct Flat<'a> {
+    section: &'a Section,
+    parent: Option<usize>,
+}
+
+fn flatten(sections: &[Section]) -> Vec<Flat<'_>> {
+    fn walk<'a>(sections: &'a [Section], parent: Option<usize>, out: &mut Vec<Flat<'a>>) {
+        for section in sections {
+            let index = out.len();
+            out.push(Flat { section, parent });
+            walk(&section.sections, Some(index), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(sections, None, &mut out);
+    out
+}
+
+/// The prose text of every source paragraph and heading, with the span of its first occurrence.
+fn source_texts(source: &Document) -> HashMap<String, Span> {
+    let mut texts = HashMap::new();
+    // Only blocks that may read as English can be found identical to a translated block that does.
+    let mut add = |inlines: &[Inline], span: Span| {
+        if language::may_be_english(inlines) {
+            texts.entry(language::prose_text(inlines)).or_insert(span);
+        }
+    };
+    let mut leaves = Vec::new();
+    for block in &source.article.preamble {
+        prose_leaves(block, &mut leaves);
+    }
+    for section in source.article.all_sections() {
+        add(&section.heading, section.heading_span);
+        for block in &section.blocks {
+            prose_leaves(block, &mut leaves);
+        }
+    }
+    for (inlines, span) in leaves {
+        add(inlines, span);
+    }
+    texts
+}
+
+/// The paragraphs and headings in `block`, at any depth (not table cells: tables hold names and values).
+fn prose_leaves<'a>(block: &'a Block, out: &mut Vec<(&'a [Inline], Span)>) {
+    match block {
+        Block::Paragraph { inlines, span } | Block::Heading { inlines, span, .. } => out.push((inlines, *span)),
+        Block::List { items, .. } => {
+            for item in items {
+                for block in &item.blocks {
+                    prose_leaves(block, out);
+                }
+            }
+        }
+        other => {
+            for child in other.children() {
+                prose_leaves(child, out);
+            }
+        }
+    }
+}
+
+/// Every inline sequence in `block` that may hold references: paragraphs, headings and table cells, at any depth.
+fn inline_leaves<'a>(block: &'a Block, out: &mut Vec<&'a [Inline]>) {
+    match block {
+        Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => out.push(inlines),
+        Block::Table { head, rows, .. } => {
+            out.extend(head.iter().chain(rows.iter().flatten()).map(Vec::as_slice));
+        }
+        Block::List { items, .. } => {
+            for item in items {
+                for block in &item.blocks {
+                    inline_leaves(block, out);
+                }
+            }
+        }
+        other => {
+            for child in other.children() {
+                inline_leaves(child, out);
+            }
+        }
+    }
+}
+
+/// What makes two blocks alike: hashes of their link and image targets (the page name and fragment, which both forms
+/// of a target share), inline code and numbers, sorted; and the length of their text. Cheap to build and compare:
+/// alignment compares every block of a section with every other.
+#[derive(Debug, Default)]
+struct Features {
+    tokens: Vec<u64>,
+    length: usize,
+}
+
+impl Features {
+    fn of_blocks<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Self {
+        let mut features = Self::default();
+        let mut leaves = Vec::new();
+        for block in blocks {
+            inline_leaves(block, &mut leaves);
+            if let Block::Code { code, .. } = block {
+                features.length += code.len();
+            }
+        }
+        for inlines in leaves {
+            features.add_inlines(inlines);
+        }
+        features.tokens.sort_unstable();
+        features
+    }
+
+    fn of_section(section: &Section) -> Self {
+        let mut features = Self::of_blocks(&section.blocks);
+        features.add_inlines(&section.heading);
+        features.tokens.sort_unstable();
+        features
+    }
+
+    fn add_inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text, .. } => {
+                    self.length += text.len();
+                    self.tokens.extend(numbers::numbers(text).iter().map(|number| hash(b'#', number.key.bytes())));
+                }
+                Inline::Link { target, children, .. } => {
+                    self.tokens.push(page_token(target));
+                    self.add_inlines(children);
+                }
+                Inline::Emphasis { children, .. } => self.add_inlines(children),
+                Inline::Image { source, .. } => self.tokens.push(page_token(source)),
+                Inline::Code { code, .. } => self.tokens.push(hash(b'`', code.trim().bytes())),
+                _ => {}
+            }
+        }
+    }
+
+    /// From 0 to 1: shared tokens (as a share of all tokens) and comparable lengths (French runs about 20% longer).
+    fn similarity(&self, other: &Features) -> f32 {
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while i < self.tokens.len() && j < other.tokens.len() {
+            match self.tokens[i].cmp(&other.tokens[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let total = self.tokens.len() + other.tokens.len();
+        let overlap = if total == 0 { 0.5 } else { 2.0 * shared as f32 / total as f32 };
+        let (a, b) = (self.length as f32 * 1.2, other.length as f32);
+        let lengths = if a + b == 0.0 { 1.0 } else { a.min(b) / a.max(b) };
+        0.6 * overlap + 0.4 * lengths
+    }
+}
+
+/// The page name (last path segment, lower-cased, without `.md`) and fragment of a link target, hashed.
+fn page_token(target: &str) -> u64 {
+    let (address, fragment) = target.trim().split_once('#').unwrap_or((target.trim(), ""));
+    let address = address.split('?').next().unwrap_or_default().trim_end_matches('/');
+    let page = address.rsplit(['/', '\\']).next().unwrap_or_default();
+    let page = page
+        .get(page.len().saturating_sub(3)..)
+        .filter(|end| end.eq_ignore_ascii_case(".md"))
+        .map_or(page, |_| &page[..page.len() - 3]);
+    hash(b'>', page.bytes().chain([b'#']).chain(fragment.bytes()).map(|byte| byte.to_ascii_lowercase()))
+}
+
+/// FNV-1a of `kind` then `bytes`.
+fn hash(kind: u8, bytes: impl Iterator<Item = u8>) -> u64 {
+    std::iter::once(kind)
+        .chain(bytes)
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The blocks to align: all but comments.
+fn items(blocks: &[Block]) -> Vec<&Block> {
+    blocks.iter().filter(|block| !is_comment(block)).collect()
+}
+
+/// What kind of block, for pairing: blocks pair only with blocks of the same kind.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind<'a> {
+    Paragraph,
+    Heading,
+    List,
+    Alert,
+    Div,
+    Quote,
+    Moniker,
+    Extension(&'a str),
+    Include,
+    Code,
+    Table,
+    Html,
+    Rule,
+}
+
+fn kind(block: &Block) -> Kind<'_> {
+    match block {
+        Block::Paragraph { .. } => Kind::Paragraph,
+        Block::Heading { .. } => Kind::Heading,
+        Block::List { .. } => Kind::List,
+        Block::Alert { .. } => Kind::Alert,
+        Block::Div { .. } => Kind::Div,
+        Block::Quote { .. } => Kind::Quote,
+        Block::Moniker { .. } => Kind::Moniker,
+        Block::Extension { name, .. } => Kind::Extension(name),
+        Block::Include { .. } => Kind::Include,
+        Block::Code { .. } => Kind::Code,
+        Block::Table { .. } => Kind::Table,
+        Block::Html { .. } => Kind::Html,
+        Block::Rule { .. } => Kind::Rule,
+    }
+}
+
+/// Whether the details that their own rules compare agree (alert type, range, path, language…).
+fn same_details(a: &Block, b: &Block) -> bool {
+    match (a, b) {
+        (Block::Heading { level: a, .. }, Block::Heading { level: b, .. }) => a == b,
+        (Block::List { ordered: a, .. }, Block::List { ordered: b, .. }) => a == b,
+        (Block::Alert { alert: a, .. }, Block::Alert { alert: b, .. }) => a == b,
+        (Block::Div { attributes: a, .. }, Block::Div { attributes: b, .. }) => same_words(a, b),
+        (Block::Moniker { range: a, .. }, Block::Moniker { range: b, .. }) => normal_range(a) == normal_range(b),
+        (Block::Include { path: a, .. }, Block::Include { path: b, .. }) => normal_path(a) == normal_path(b),
+        (Block::Code { language: a, .. }, Block::Code { language: b, .. }) => same_language(a, b),
+        (Block::Extension { attributes: a, .. }, Block::Extension { attributes: b, .. }) => {
+            attribute(a, "source") == attribute(b, "source")
+        }
+        _ => true,
+    }
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn same_language(a: &Option<String>, b: &Option<String>) -> bool {
+    a.as_deref().unwrap_or_default().eq_ignore_ascii_case(b.as_deref().unwrap_or_default())
+}
+
+/// A moniker range in normal form, or as written (trimmed, lower-cased) when it does not parse.
+fn normal_range(range: &str) -> String {
+    MonikerRange::parse(range).map_or_else(|_| range.trim().to_lowercase(), |parsed| parsed.normalized())
+}
+
+/// An include path as Learn resolves it: `\` as `/`, no leading `./`, any case.
+fn normal_path(path: &str) -> String {
+    path.trim().replace('\\', "/").trim_start_matches("./").to_lowercase()
+}
+
+fn attribute<'a>(attributes: &'a [Attribute], name: &str) -> Option<&'a str> {
+    attributes.iter().find(|attribute| attribute.name == name).map(|attribute| attribute.value.as_str())
+}
+
+/// The rule that reports a block of this kind missing or extra.
+fn block_rule(block: &Block) -> Rule {
+    match block {
+        Block::Alert { .. } => Rule::AlertMismatch,
+        Block::Moniker { .. } => Rule::MonikerMismatch,
+        Block::Include { .. } => Rule::IncludeMismatch,
+        Block::Code { .. } => Rule::CodeMismatch,
+        Block::Extension { name, .. } if name == "image" => Rule::ImageMismatch,
+        Block::Extension { name, .. } if name == "code" => Rule::CodeMismatch,
+        _ => Rule::BlockMismatch,
+    }
+}
+
+/// A block named for a message: "numbered list", "`[!NOTE]` alert".
+fn describe(block: &Block) -> String {
+    match block {
+        Block::Paragraph { .. } => "paragraph".to_owned(),
+        Block::Heading { .. } => "heading".to_owned(),
+        Block::List { ordered: true, .. } => "numbered list".to_owned(),
+        Block::List { ordered: false, .. } => "bulleted list".to_owned(),
+        Block::Alert { alert, .. } => format!("`[!{}]` alert", alert.as_str()),
+        Block::Div { attributes, .. } => format!("`[!div {attributes}]` section"),
+        Block::Quote { .. } => "quote".to_owned(),
+        Block::Moniker { range, .. } => format!("moniker zone `{range}`"),
+        Block::Extension { name, .. } => format!("`:::{name}` extension"),
+        Block::Include { path, .. } => format!("include `{path}`"),
+        Block::Code { language: Some(language), .. } => format!("{language} code block"),
+        Block::Code { language: None, .. } => "code block".to_owned(),
+        Block::Table { .. } => "table".to_owned(),
+        Block::Html { .. } => "HTML block".to_owned(),
+        Block::Rule { .. } => "horizontal rule".to_owned(),
+    }
+}
+
+struct Walk<'a> {
+    source: &'a Document,
+    target: &'a Document,
+    languages: &'a Languages,
+    /// For the identical-to-source check: the prose text of every source paragraph and heading.
+    source_texts: HashMap<String, Span>,
+    out: Vec<Diagnostic>,
+}
+
+impl Walk<'_> {
+    fn article(&mut self) {
+        let (source, target) = (&self.source.article, &self.target.article);
+        let start = target.sections.first().map_or(target.body_span, |section| section.heading_span);
+        let mut pool = Pool::default();
+        self.blocks(&source.preamble, &target.preamble, start, &mut pool);
+        pool.report(self.source, self.target, self.languages, &mut self.out);
+
+        let (source_sections, target_sections) = (flatten(&source.sections), flatten(&target.sections));
+        let (pairings, moved) = align_sections(&source_sections, &target_sections);
+        let mut missing = vec![false; source_sections.len()];
+        let mut extra = vec![false; target_sections.len()];
+        // References of sections without a counterpart are compared with each other, across the article.
+        let mut unpaired = Pool::default();
+        for (step, pairing) in pairings.iter().enumerate() {
+            match *pairing {
+                Pairing::Both(s, t) => {
+                    let mut pool = Pool::default();
+                    let was_moved = moved.contains(&(s, t));
+                    self.section_pair(source_sections[s].section, target_sections[t].section, was_moved, &mut pool);
+                    pool.report(self.source, self.target, self.languages, &mut self.out);
+                }
+                Pairing::Source(s) => {
+                    missing[s] = true;
+                    let anchor = next_target(&pairings[step + 1..])
+                        .map(|t| target_sections[t].section.heading_span)
+                        .unwrap_or_else(|| self.target_end());
+                    let flat = &source_sections[s];
+                    if !flat.parent.is_some_and(|parent| missing[parent]) {
+                        self.missing_section(flat.section, anchor);
+                    }
+                    let mut found = Vec::new();
+                    references::in_inlines(&flat.section.heading, &mut found);
+                    for block in &flat.section.blocks {
+                        block_references(block, &mut found);
+                    }
+                    unpaired.add_source(found, anchor);
+                }
+                Pairing::Target(t) => {
+                    extra[t] = true;
+                    let flat = &target_sections[t];
+                    if !flat.parent.is_some_and(|parent| extra[parent]) {
+                        self.extra_section(flat.section);
+                    }
+                    self.unpaired_target_section(flat.section, &mut unpaired);
+                }
+            }
+        }
+        unpaired.report(self.source, self.target, self.languages, &mut self.out);
+    }
+
+    /// An empty span on the last line of the target, where sections missing at the end belong.
+    fn target_end(&self) -> Span {
+        let text = &self.target.text;
+        let end = text.trim_end().len();
+        self.target.span(end, end)
+    }
+
+    fn missing_section(&mut self, section: &Section, anchor: Span) {
+        let message = format!(
+            "the {} section \u{201c}{}\u{201d}{} has no counterpart in the {} file; it belongs here",
+            self.languages.source,
+            section.title,
+            with_subsections(section),
+            self.languages.target
+        );
+        self.out.push(
+            Rule::MissingSection
+                .diagnostic(self.target.line(anchor.line), message)
+                .with_source(self.source.at(section.heading_span)),
+        );
+    }
+
+    fn extra_section(&mut self, section: &Section) {
+        let message = format!(
+            "this section{} (id `{}`) has no counterpart in the {} file",
+            with_subsections(section),
+            section.id,
+            self.languages.source
+        );
+        self.out.push(Rule::ExtraSection.diagnostic(self.target.at(section.heading_span), message));
+    }
+
+    fn section_pair(&mut self, source: &Section, target: &Section, moved: bool, pool: &mut Pool) {
+        let here = self.target.at(target.heading_span);
+        let there = self.source.at(source.heading_span);
+        let (source_name, target_name) = (&self.languages.source, &self.languages.target);
+        if source.level != target.level {
+            let message = format!(
+                "this heading is level {} but the {source_name} heading is level {}",
+                target.level, source.level
+            );
+            self.out.push(Rule::HeadingMismatch.diagnostic(here.clone(), message).with_source(there.clone()));
+        }
+        if moved {
+            let message = format!("this section comes in another order than in the {source_name} file");
+            self.out.push(Rule::HeadingMismatch.diagnostic(here.clone(), message).with_source(there.clone()));
+        }
+        let same_id = source.id == target.id || (target.explicit_id && same_anchor(source, &target.id));
+        if !same_id && (source.explicit_id || target.explicit_id) {
+            let message = if target.explicit_id {
+                format!("the anchor `{}` is not the id of the {source_name} heading here, `{}`", target.id, source.id)
+            } else {
+                format!(
+                    "this heading has no `<a name=\"{}\"></a>` anchor: its id is `{}`, the {source_name} heading's is \
+                     `{}`",
+                    source.id, target.id, source.id
+                )
+            };
+            self.out.push(Rule::AnchorMismatch.diagnostic(here.clone(), message).with_source(there.clone()));
+        }
+        let ranges = (source.moniker.as_deref().map(normal_range), target.moniker.as_deref().map(normal_range));
+        if ranges.0 != ranges.1 {
+            let shown =
+                |range: &Option<String>| range.as_deref().map_or("no moniker zone".to_owned(), |r| format!("`{r}`"));
+            let message = format!(
+                "this heading is in {} in the {target_name} file and in {} in the {source_name} file",
+                shown(&ranges.1),
+                shown(&ranges.0)
+            );
+            self.out.push(Rule::MonikerMismatch.diagnostic(here, message).with_source(there));
+        }
+        self.leaf((&source.heading, source.heading_span), (&target.heading, target.heading_span), pool);
+        self.blocks(&source.blocks, &target.blocks, target.heading_span, pool);
+    }
+
+    /// Extra section content: its text is checked for English, its references join the article's unpaired pool.
+    fn unpaired_target_section(&mut self, section: &Section, pool: &mut Pool) {
+        self.untranslated((&section.heading, section.heading_span), None);
+        let mut found = Vec::new();
+        references::in_inlines(&section.heading, &mut found);
+        pool.add_target(found);
+        for block in &section.blocks {
+            self.unpaired_target(block, pool);
+        }
+    }
+
+    /// Aligns two block sequences and compares what pairs. `anchor` is the translated place (a heading, an item)
+    /// to point at when a source block is missing and the translation has no block there.
+    fn blocks(&mut self, source: &[Block], target: &[Block], anchor: Span, pool: &mut Pool) {
+        let (source_items, target_items) = (items(source), items(target));
+        let pairings = if source_items.len() == target_items.len()
+            && source_items.iter().zip(&target_items).all(|(a, b)| kind(a) == kind(b))
+        {
+            // The usual case, and the only alignment that pairs every block: no need to weigh them.
+            (0..source_items.len()).map(|index| Pairing::Both(index, index)).collect()
+        } else {
+            fn weigh<'a>(blocks: &[&'a Block]) -> Vec<(&'a Block, Features)> {
+                blocks.iter().map(|block| (*block, Features::of_blocks([*block]))).collect()
+            }
+            align(&weigh(&source_items), &weigh(&target_items), |(a, a_features), (b, b_features)| {
+                (kind(a) == kind(b)).then(|| {
+                    let details = if same_details(a, b) { 1.0 } else { 0.0 };
+                    0.75 * a_features.similarity(b_features) + 0.25 * details
+                })
+            })
+        };
+        let replaced = replacements(&pairings, |s| source_items[s], |t| target_items[t]);
+        for (step, pairing) in pairings.iter().enumerate() {
+            match *pairing {
+                Pairing::Both(s, t) => self.block_pair(source_items[s], target_items[t], pool),
+                Pairing::Source(s) => {
+                    let block = source_items[s];
+                    let at = match replaced.iter().find(|&&(source, _)| source == s) {
+                        Some(&(_, t)) => target_items[t].span(),
+                        None => {
+                            let at = insertion(&pairings, step, |t| target_items[t].span()).unwrap_or(anchor);
+                            let message = format!(
+                                "the {} {} has no counterpart in the {} file here",
+                                self.languages.source,
+                                describe(block),
+                                self.languages.target
+                            );
+                            let diagnostic = block_rule(block).diagnostic(self.target.line(at.line), message);
+                            self.out.push(diagnostic.with_source(self.source.at(block.span())));
+                            at
+                        }
+                    };
+                    let mut found = Vec::new();
+                    block_references(block, &mut found);
+                    pool.add_source(found, at);
+                }
+                Pairing::Target(t) => {
+                    let block = target_items[t];
+                    let diagnostic = match replaced.iter().find(|&&(_, target)| target == t) {
+                        Some(&(s, _)) => {
+                            let original = source_items[s];
+                            let message = format!(
+                                "this {} is a {} in the {} file",
+                                describe(block),
+                                describe(original),
+                                self.languages.source
+                            );
+                            Rule::BlockMismatch
+                                .diagnostic(self.target.at(block.span()), message)
+                                .with_source(self.source.at(original.span()))
+                        }
+                        None => {
+                            let message = format!(
+                                "this {} has no counterpart in the {} file",
+                                describe(block),
+                                self.languages.source
+                            );
+                            block_rule(block).diagnostic(self.target.at(block.span()), message)
+                        }
+                    };
+                    self.out.push(diagnostic);
+                    self.unpaired_target(block, pool);
+                }
+            }
+        }
+    }
+
+    /// Compares two blocks of the same kind.
+    fn block_pair<'a>(&mut self, source: &'a Block, target: &'a Block, pool: &mut Pool) {
+        let here = self.target.at(target.span());
+        let there = self.source.at(source.span());
+        let source_name = self.languages.source.clone();
+        let report = |walk: &mut Self, rule: Rule, message: String| {
+            walk.out.push(rule.diagnostic(here.clone(), message).with_source(there.clone()));
+        };
+        match (source, target) {
+            (Block::Paragraph { inlines: a, span: sa }, Block::Paragraph { inlines: b, span: sb })
+            | (Block::Heading { inlines: a, span: sa, .. }, Block::Heading { inlines: b, span: sb, .. }) => {
+                self.leaf((a, *sa), (b, *sb), pool);
+            }
+            (Block::List { ordered: a, items: ia, .. }, Block::List { ordered: b, items: ib, .. }) => {
+                if a != b {
+                    let message =
+                        format!("this {} is a {} in the {source_name} file", describe(target), describe(source));
+                    report(self, Rule::BlockMismatch, message);
+                }
+                self.lists(source, ia, target, ib, pool);
+            }
+            (Block::Alert { alert: a, blocks: ba, .. }, Block::Alert { alert: b, blocks: bb, span }) => {
+                if a != b {
+                    let message =
+                        format!("this alert is `[!{}]`; the {source_name} alert is `[!{}]`", b.as_str(), a.as_str());
+                    report(self, Rule::AlertMismatch, message);
+                }
+                self.blocks(ba, bb, *span, pool);
+            }
+            (Block::Div { attributes: a, blocks: ba, .. }, Block::Div { attributes: b, blocks: bb, span }) => {
+                if !same_words(a, b) {
+                    let message = format!("this `[!div {b}]` is `[!div {a}]` in the {source_name} file");
+                    report(self, Rule::BlockMismatch, message);
+                }
+                self.blocks(ba, bb, *span, pool);
+            }
+            (Block::Quote { blocks: ba, .. }, Block::Quote { blocks: bb, span }) => self.blocks(ba, bb, *span, pool),
+            (Block::Moniker { range: a, blocks: ba, .. }, Block::Moniker { range: b, blocks: bb, span, .. }) => {
+                if normal_range(a) != normal_range(b) {
+                    let message = format!("this zone's range is `{b}`; the {source_name} zone's is `{a}`");
+                    report(self, Rule::MonikerMismatch, message);
+                }
+                self.blocks(ba, bb, *span, pool);
+            }
+            (
+                Block::Extension { name, attributes: a, blocks: ba, .. },
+                Block::Extension { attributes: b, blocks: bb, span, .. },
+            ) => {
+                if let Some((rule, message)) = self.extension_difference(name, a, b) {
+                    report(self, rule, message);
+                }
+                self.blocks(ba, bb, *span, pool);
+            }
+            (Block::Include { path: a, .. }, Block::Include { path: b, .. }) if normal_path(a) != normal_path(b) => {
+                let message = format!("this include reads `{b}`; the {source_name} one reads `{a}`");
+                report(self, Rule::IncludeMismatch, message);
+            }
+            (Block::Code { language: la, code: a, .. }, Block::Code { language: lb, code: b, span }) => {
+                if !same_language(la, lb) {
+                    let shown = |language: &Option<String>| language.clone().unwrap_or_else(|| "none".to_owned());
+                    let message = format!(
+                        "this code block's language is {}; the {source_name} one's is {}",
+                        shown(lb),
+                        shown(la)
+                    );
+                    report(self, Rule::CodeMismatch, message);
+                } else if let Some(line) = fenced(self.target, *span).then(|| first_different_line(a, b)).flatten() {
+                    let at = self.target.narrow(*span, line.trim());
+                    let message = format!("this code differs from the {source_name} code block");
+                    self.out
+                        .push(Rule::CodeMismatch.diagnostic(self.target.at(at), message).with_source(there.clone()));
+                }
+            }
+            (Block::Table { head: ha, rows: ra, .. }, Block::Table { head: hb, rows: rb, span }) => {
+                if ha.len() != hb.len() || ra.len() != rb.len() {
+                    let message = format!(
+                        "this table has {} columns and {} rows; the {source_name} table {} and {}",
+                        hb.len(),
+                        rb.len(),
+                        ha.len(),
+                        ra.len()
+                    );
+                    report(self, Rule::BlockMismatch, message);
+                    let mut found = Vec::new();
+                    block_references(source, &mut found);
+                    pool.add_source(found, *span);
+                    let mut found = Vec::new();
+                    block_references(target, &mut found);
+                    pool.add_target(found);
+                } else {
+                    let cells = |head: &'a [Vec<Inline>], rows: &'a [Vec<Vec<Inline>>]| {
+                        head.iter().chain(rows.iter().flatten()).map(Vec::as_slice)
+                    };
+                    for (a, b) in cells(ha, ra).zip(cells(hb, rb)) {
+                        self.cell(a, b, *span, pool);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// What differs between two paired triple-colon extensions named `name`, if anything.
+    fn extension_difference(&self, name: &str, source: &[Attribute], target: &[Attribute]) -> Option<(Rule, String)> {
+        let source_name = &self.languages.source;
+        let differs = |key: &str| attribute(source, key) != attribute(target, key);
+        match name {
+            "image" => {
+                let same_source = match (attribute(source, "source"), attribute(target, "source")) {
+                    (Some(a), Some(b)) => {
+                        LinkTarget::new(a, &self.source.relative).same(&LinkTarget::new(b, &self.target.relative))
+                    }
+                    (a, b) => a == b,
+                };
+                if !same_source {
+                    let shown = attribute(source, "source").unwrap_or("nothing");
+                    return Some((
+                        Rule::ImageMismatch,
+                        format!("this image's source differs from the {source_name} one, `{shown}`"),
+                    ));
+                }
+                if let Some(key) = ["type", "lightbox", "border", "loc-scope"].into_iter().find(|key| differs(key)) {
+                    return Some((
+                        Rule::ImageMismatch,
+                        format!("this image's `{key}` differs from the {source_name} image's"),
+                    ));
+                }
+                let has_alt = |attributes: &[Attribute]| {
+                    attribute(attributes, "alt-text").is_some_and(|alt| !alt.trim().is_empty())
+                };
+                (has_alt(source) && !has_alt(target)).then(|| {
+                    (Rule::ImageMismatch, format!("this image has no `alt-text`; the {source_name} image has one"))
+                })
+            }
+            "code" => {
+                let mut a: Vec<_> = source.iter().map(|attribute| (&attribute.name, &attribute.value)).collect();
+                let mut b: Vec<_> = target.iter().map(|attribute| (&attribute.name, &attribute.value)).collect();
+                a.sort();
+                b.sort();
+                (a != b).then(|| {
+                    (Rule::CodeMismatch, format!("this `:::code` has other attributes than the {source_name} one"))
+                })
+            }
+            _ => ["pivot", "target", "source", "src"].into_iter().find(|key| differs(key)).map(|key| {
+                (Rule::BlockMismatch, format!("this `:::{name}` has another `{key}` than the {source_name} one"))
+            }),
+        }
+    }
+
+    fn lists(
+        &mut self,
+        source: &Block,
+        source_items: &[ListItem],
+        target: &Block,
+        target_items: &[ListItem],
+        pool: &mut Pool,
+    ) {
+        let pairings = if source_items.len() == target_items.len() {
+            (0..source_items.len()).map(|index| Pairing::Both(index, index)).collect()
+        } else {
+            let weigh = |items: &[ListItem]| -> Vec<Features> {
+                items.iter().map(|item| Features::of_blocks(&item.blocks)).collect()
+            };
+            align(&weigh(source_items), &weigh(target_items), |a, b| Some(a.similarity(b)))
+        };
+        if source_items.len() != target_items.len() {
+            self.list_item_count(&pairings, source, source_items, target, target_items);
+        }
+        for (step, pairing) in pairings.iter().enumerate() {
+            match *pairing {
+                Pairing::Both(s, t) => {
+                    self.blocks(&source_items[s].blocks, &target_items[t].blocks, target_items[t].span, pool);
+                }
+                Pairing::Source(s) => {
+                    let at = insertion(&pairings, step, |t| target_items[t].span).unwrap_or(target.span());
+                    let mut found = Vec::new();
+                    for block in &source_items[s].blocks {
+                        block_references(block, &mut found);
+                    }
+                    pool.add_source(found, at);
+                }
+                Pairing::Target(t) => {
+                    for block in &target_items[t].blocks {
+                        self.unpaired_target(block, pool);
+                    }
+                }
+            }
+        }
+    }
+
+    fn list_item_count(
+        &mut self,
+        pairings: &[Pairing],
+        source: &Block,
+        source_items: &[ListItem],
+        target: &Block,
+        target_items: &[ListItem],
+    ) {
+        let (source_name, target_name) = (&self.languages.source, &self.languages.target);
+        let extra: Vec<usize> =
+            pairings.iter().filter_map(|p| if let Pairing::Target(t) = p { Some(*t) } else { None }).collect();
+        let missing: Vec<(usize, usize)> = pairings
+            .iter()
+            .enumerate()
+            .filter_map(|(step, p)| if let Pairing::Source(s) = p { Some((step, *s)) } else { None })
+            .collect();
+        let numbers =
+            |indexes: &[usize]| indexes.iter().map(|index| (index + 1).to_string()).collect::<Vec<_>>().join(", ");
+        let mut details = Vec::new();
+        if !extra.is_empty() {
+            let noun = if extra.len() == 1 { "item" } else { "items" };
+            let verb = if extra.len() == 1 { "has" } else { "have" };
+            details.push(format!("{target_name} {noun} {} {verb} no {source_name} counterpart", numbers(&extra)));
+        }
+        if !missing.is_empty() {
+            let indexes: Vec<usize> = missing.iter().map(|(_, s)| *s).collect();
+            let noun = if indexes.len() == 1 { "item" } else { "items" };
+            details.push(format!("{source_name} {noun} {} missing", numbers(&indexes)));
+        }
+        let message = format!(
+            "the {target_name} list has {} items, the {source_name} list {}: {}",
+            target_items.len(),
+            source_items.len(),
+            details.join("; ")
+        );
+        let location = match (extra.first(), missing.first()) {
+            (Some(&t), _) => self.target.line(target_items[t].span.line),
+            (None, Some(&(step, _))) => {
+                let at = insertion(pairings, step, |t| target_items[t].span).unwrap_or(target.span());
+                self.target.line(at.line)
+            }
+            (None, None) => self.target.line(target.span().line),
+        };
+        let source_location = match missing.first() {
+            Some(&(_, s)) => self.source.line(source_items[s].span.line),
+            None => self.source.line(source.span().line),
+        };
+        self.out.push(Rule::ListItemCount.diagnostic(location, message).with_source(source_location));
+    }
+
+    /// Extra translated content: its text is checked for English, its references join `pool`.
+    fn unpaired_target(&mut self, block: &Block, pool: &mut Pool) {
+        let mut leaves = Vec::new();
+        prose_leaves(block, &mut leaves);
+        for (inlines, span) in leaves {
+            self.untranslated((inlines, span), None);
+        }
+        let mut found = Vec::new();
+        block_references(block, &mut found);
+        pool.add_target(found);
+    }
+
+    /// Two paired runs of text (paragraphs, headings): references, numbers and language.
+    fn leaf(&mut self, source: (&[Inline], Span), target: (&[Inline], Span), pool: &mut Pool) {
+        self.references(source.0, target.0, target.1, pool);
+        self.numbers(source, target);
+        self.untranslated(target, Some(source));
+    }
+
+    /// Two paired table cells: references and numbers (cells hold names and values, not prose).
+    fn cell(&mut self, source: &[Inline], target: &[Inline], table: Span, pool: &mut Pool) {
+        self.references(source, target, table, pool);
+        let span_of = |inlines: &[Inline]| inlines.first().map_or(table, Inline::span);
+        self.numbers((source, span_of(source)), (target, span_of(target)));
+    }
+
+    /// Matches the references of two paired runs; what is left joins the section's pool.
+    fn references(&self, source: &[Inline], target: &[Inline], anchor: Span, pool: &mut Pool) {
+        let mut local = Pool::default();
+        let mut found = Vec::new();
+        references::in_inlines(source, &mut found);
+        local.add_source(found, anchor);
+        let mut found = Vec::new();
+        references::in_inlines(target, &mut found);
+        local.add_target(found);
+        local.settle(&self.target.relative);
+        local.pour_into(pool);
+    }
+
+    fn numbers(&mut self, source: (&[Inline], Span), target: (&[Inline], Span)) {
+        let (source_found, target_found) = (numbers_in(source.0), numbers_in(target.0));
+        fn sorted_keys<'a>(found: &'a [Found<'_>]) -> Vec<&'a str> {
+            let mut keys: Vec<&str> = found.iter().map(|found| found.number.key.as_str()).collect();
+            keys.sort_unstable();
+            keys
+        }
+        if sorted_keys(&source_found) == sorted_keys(&target_found) {
+            return;
+        }
+        let source_numbers: Vec<numbers::Number> = source_found.iter().map(|found| found.number.clone()).collect();
+        let target_numbers: Vec<numbers::Number> = target_found.iter().map(|found| found.number.clone()).collect();
+        let (source_text, target_text) = (language::prose_text(source.0), language::prose_text(target.0));
+        let (only_source, only_target) =
+            numbers::differences(&source_numbers, &source_text, &target_numbers, &target_text);
+        if only_source.is_empty() && only_target.is_empty() {
+            return;
+        }
+        // `differences` returns references into the lists: their positions are those of the found numbers.
+        let found = |all: &'_ [numbers::Number], number: &numbers::Number| {
+            all.iter().position(|candidate| std::ptr::eq(candidate, number)).unwrap_or_default()
+        };
+        let shown = |numbers: &[&numbers::Number], all: &[numbers::Number], found_in: &[Found<'_>]| {
+            numbers.iter().map(|number| found_in[found(all, number)].written).collect::<Vec<_>>().join(", ")
+        };
+        let (shown_source, shown_target) =
+            (shown(&only_source, &source_numbers, &source_found), shown(&only_target, &target_numbers, &target_found));
+        let (source_name, target_name) = (&self.languages.source, &self.languages.target);
+        let message = match (only_source.is_empty(), only_target.is_empty()) {
+            (false, false) => format!(
+                "numbers differ: the {target_name} text has {shown_target} where the {source_name} text has \
+                 {shown_source}"
+            ),
+            (true, false) => {
+                format!(
+                    "numbers differ: the {target_name} text has {shown_target}, which the {source_name} text does not"
+                )
+            }
+            _ => format!(
+                "numbers differ: the {source_name} text has {shown_source}, which the {target_name} text does not"
+            ),
+        };
+        let here = only_target.first().map_or(target.1, |number| {
+            let at = &target_found[found(&target_numbers, number)];
+            self.target.narrow(at.inline, at.written)
+        });
+        let there = only_source.first().map_or(source.1, |number| {
+            let at = &source_found[found(&source_numbers, number)];
+            self.source.narrow(at.inline, at.written)
+        });
+        self.out
+            .push(Rule::NumberMismatch.diagnostic(self.target.at(here), message).with_source(self.source.at(there)));
+    }
+
+    /// Checks a translated run of text for English. `counterpart` is its source partner, if any.
+    fn untranslated(&mut self, target: (&[Inline], Span), counterpart: Option<(&[Inline], Span)>) {
+        if !self.languages.english_source || !language::may_be_english(target.0) {
+            return;
+        }
+        let text = language::prose_text(target.0);
+        let identical = self.source_texts.get(&text).copied();
+        let counterpart_text = counterpart.map(|(inlines, _)| language::prose_text(inlines));
+        let verdict =
+            language::judge(&text, counterpart_text.as_deref(), identical.is_some(), self.languages.french_target);
+        let (source_name, target_name) = (&self.languages.source, &self.languages.target);
+        let (message, source) = match verdict {
+            None => return,
+            Some(Verdict::Identical) => (
+                format!("this text is identical to {source_name} text: it is not translated into {target_name}"),
+                identical,
+            ),
+            Some(Verdict::Detected(confidence)) => (
+                format!(
+                    "this text reads as {source_name} (lingua confidence {confidence:.2}): it is not translated into {target_name}"
+                ),
+                counterpart.map(|(_, span)| span),
+            ),
+        };
+        let mut diagnostic = Rule::Untranslated.diagnostic(self.target.at(target.1), message);
+        if let Some(span) = source {
+            diagnostic = diagnostic.with_source(self.source.at(span));
+        }
+        self.out.push(diagnostic);
+    }
+}
+
+/// A number in the text of a run, as written, and the span of the text inline holding it.
+struct Found<'a> {
+    number: numbers::Number,
+    written: &'a str,
+    inline: Span,
+}
+
+/// The references of every paragraph, heading and table cell in `block`.
+fn block_references(block: &Block, out: &mut Vec<Reference>) {
+    let mut leaves = Vec::new();
+    inline_leaves(block, &mut leaves);
+    for inlines in leaves {
+        references::in_inlines(inlines, out);
+    }
+}
+
+/// The numbers in the text of `inlines` (not in code, link targets, URLs, paths or addresses).
+fn numbers_in(inlines: &[Inline]) -> Vec<Found<'_>> {
+    fn walk<'a>(inlines: &'a [Inline], out: &mut Vec<Found<'a>>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text, span } => {
+                    for number in numbers::numbers(text) {
+                        if !in_technical_token(text, &number.range) {
+                            let written = &text[number.range.clone()];
+                            out.push(Found { number, written, inline: *span });
+                        }
+                    }
+                }
+                Inline::Emphasis { children, .. } => walk(children, out),
+                // An autolink's text is its URL.
+                Inline::Link { children, target, .. } if language::prose_text(children) != target.trim() => {
+                    walk(children, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(inlines, &mut out);
+    out
+}
+
+/// Whether the whitespace-separated token around `range` is a URL, a path, an address or an identifier.
+fn in_technical_token(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .find(|(_, character)| character.is_whitespace())
+        .map_or(0, |(at, character)| at + character.len_utf8());
+    let end = text[range.end..].find(char::is_whitespace).map_or(text.len(), |at| range.end + at);
+    let token = &text[start..end];
+    token.contains("://") || token.starts_with("www.") || token.contains(['@', '/', '\\', '_', '='])
+}
+
+/// Whether the code block at `span` is fenced. Indented code blocks in Learn articles are nearly always prose indented
+/// by accident, which translators translate: their content is not compared.
+fn fenced(document: &Document, span: Span) -> bool {
+    document.text.get(span.start..).is_some_and(|code| {
+        let code = code.trim_start_matches([' ', '\t']);
+        code.starts_with("```") || code.starts_with("~~~")
+    })
+}
+
+/// The first line of `b` that differs from `a`'s line at the same place, ignoring white space (tabs against spaces,
+/// indentation, line ends) and blank lines.
+fn first_different_line<'a>(a: &str, b: &'a str) -> Option<&'a str> {
+    fn lines(text: &str) -> Vec<(&str, String)> {
+        text.lines()
+            .map(|line| (line, line.split_whitespace().collect::<String>()))
+            .filter(|(_, squeezed)| !squeezed.is_empty())
+            .collect()
+    }
+    let (a, b) = (lines(a), lines(b));
+    if a.iter().map(|(_, squeezed)| squeezed).eq(b.iter().map(|(_, squeezed)| squeezed)) {
+        return None;
+    }
+    let at = a.iter().zip(&b).position(|((_, x), (_, y))| x != y).unwrap_or(a.len().min(b.len()));
+    Some(b.get(at).or(b.last()).map_or("", |(line, _)| line))
+}
+
+/// Unpaired source and target blocks that stand in each other's place (between the same paired blocks, in order)
+/// and have no rule of their own: a paragraph the translation turned into a list is one finding, not two.
+fn replacements<'a>(
+    pairings: &[Pairing],
+    source: impl Fn(usize) -> &'a Block,
+    target: impl Fn(usize) -> &'a Block,
+) -> Vec<(usize, usize)> {
+    let mut replaced = Vec::new();
+    for run in pairings.split(|pairing| matches!(pairing, Pairing::Both(..))) {
+        let sources = run.iter().filter_map(|pairing| match pairing {
+            Pairing::Source(s) if block_rule(source(*s)) == Rule::BlockMismatch => Some(*s),
+            _ => None,
+        });
+        let targets = run.iter().filter_map(|pairing| match pairing {
+            Pairing::Target(t) if block_rule(target(*t)) == Rule::BlockMismatch => Some(*t),
+            _ => None,
+        });
+        replaced.extend(sources.zip(targets));
+    }
+    replaced
+}
+
+/// The span of the next target item after `pairings[step]` (or the previous one, when none follows): where a source
+/// item missing at that step belongs.
+fn insertion(pairings: &[Pairing], step: usize, span_of: impl Fn(usize) -> Span) -> Option<Span> {
+    next_target(&pairings[step + 1..])
+        .or_else(|| pairings[..step].iter().rev().find_map(|pairing| target_of(*pairing)))
+        .map(span_of)
+}
+
+fn next_target(pairings: &[Pairing]) -> Option<usize> {
+    pairings.iter().find_map(|pairing| target_of(*pairing))
+}
+
+fn target_of(pairing: Pairing) -> Option<usize> {
+    match pairing {
+        Pairing::Both(_, t) | Pairing::Target(t) => Some(t),
+        Pairing::Source(_) => None,
+    }
+}
+
+/// ` (with 2 subsections)`, or nothing for a section without subsections: they are not reported one by one.
+fn with_subsections(section: &Section) -> String {
+    fn count(section: &Section) -> usize {
+        section.sections.iter().map(|child| 1 + count(child)).sum()
+    }
+    match count(section) {
+        0 => String::new(),
+        subsections => format!(" (with {})", crate::report::plural(subsections, "subsection")),
+    }
+}
+
+/// Pairs sections: by id, then, between sections paired by id in order, by position among those of one level.
+/// Returns the pairings in order and the id pairs that are out of order.
+fn align_sections(source: &[Flat<'_>], target: &[Flat<'_>]) -> (Vec<Pairing>, HashSet<(usize, usize)>) {
+    let by_id = pair_by_id(source, target);
+    let ordered: Vec<(usize, usize)> =
+        longest_increasing(&by_id.iter().map(|&(_, t)| t).collect::<Vec<_>>()).into_iter().map(|k| by_id[k]).collect();
+    let moved: HashSet<(usize, usize)> = by_id.iter().copied().filter(|pair| !ordered.contains(pair)).collect();
+    let paired_source: HashSet<usize> = by_id.iter().map(|&(s, _)| s).collect();
+    let paired_target: HashSet<usize> = by_id.iter().map(|&(_, t)| t).collect();
+    // Weighed only when a gap has headings on both sides.
+    let source_features: Vec<OnceCell<Features>> = source.iter().map(|_| OnceCell::new()).collect();
+    let target_features: Vec<OnceCell<Features>> = target.iter().map(|_| OnceCell::new()).collect();
+    // Headings of one level pair by position; a translated heading whose anchor names another section pairs only
+    // when its content is alike (else it is that other section, added, and the source one is missing).
+    let score = |a: usize, b: usize| {
+        let (a_section, b_section) = (source[a].section, target[b].section);
+        if a_section.level != b_section.level {
+            return None;
+        }
+        let similarity = source_features[a]
+            .get_or_init(|| Features::of_section(a_section))
+            .similarity(target_features[b].get_or_init(|| Features::of_section(b_section)));
+        if b_section.explicit_id && same_anchor(a_section, &b_section.id) {
+            return Some(1.0 + similarity);
+        }
+        (!b_section.explicit_id || similarity >= MIN_RENAMED_SIMILARITY).then_some(0.5 + 0.5 * similarity)
+    };
+
+    let mut pairings = Vec::with_capacity(source.len().max(target.len()));
+    let (mut next_source, mut next_target) = (0, 0);
+    for &(s, t) in ordered.iter().chain(std::iter::once(&(source.len(), target.len()))) {
+        let gap_source: Vec<usize> = (next_source..s).filter(|index| !paired_source.contains(index)).collect();
+        let gap_target: Vec<usize> = (next_target..t).filter(|index| !paired_target.contains(index)).collect();
+        let gap = align(&gap_source, &gap_target, |&a, &b| score(a, b));
+        pairings.extend(gap.into_iter().map(|pairing| match pairing {
+            Pairing::Both(a, b) => Pairing::Both(gap_source[a], gap_target[b]),
+            Pairing::Source(a) => Pairing::Source(gap_source[a]),
+            Pairing::Target(b) => Pairing::Target(gap_target[b]),
+        }));
+        let mut moved_here: Vec<(usize, usize)> =
+            moved.iter().copied().filter(|&(_, other)| (next_target..t).contains(&other)).collect();
+        moved_here.sort_by_key(|&(_, other)| other);
+        pairings.extend(moved_here.into_iter().map(|(a, b)| Pairing::Both(a, b)));
+        if s < source.len() {
+            pairings.push(Pairing::Both(s, t));
+        }
+        (next_source, next_target) = (s + 1, t + 1);
+    }
+    (pairings, moved)
+}
+
+/// Below this similarity a translated heading with another section's anchor is not that section renamed.
+const MIN_RENAMED_SIMILARITY: f32 = 0.5;
+
+/// Sections paired by equal ids, sorted by source index. A translation may repeat an anchor (the localization
+/// pipeline does not number repeated titles): its first occurrence pairs here, the others by position.
+fn pair_by_id(source: &[Flat<'_>], target: &[Flat<'_>]) -> Vec<(usize, usize)> {
+    let target_ids: HashMap<&str, usize> =
+        target.iter().enumerate().rev().map(|(index, flat)| (flat.section.id.as_str(), index)).collect();
+    source
+        .iter()
+        .enumerate()
+        .filter_map(|(index, flat)| target_ids.get(flat.section.id.as_str()).map(|&other| (index, other)))
+        .collect()
+}
+
+/// Whether `anchor` names `section` the way the localization pipeline writes anchors: from the HTML-escaped title
+/// (`&` as `amp`), without `_`, and without numbering repeated titles (`response-codes` for the second
+/// `response-codes-1`).
+fn same_anchor(section: &Section, anchor: &str) -> bool {
+    fn loose(id: &str) -> String {
+        id.split('-')
+            .filter(|part| !matches!(*part, "amp" | "lt" | "gt" | "quot" | "39"))
+            .flat_map(|part| part.chars().filter(|character| character.is_alphanumeric()))
+            .collect()
+    }
+    let anchor = loose(anchor);
+    !anchor.is_empty() && (anchor == loose(&section.id) || anchor == loose(&crate::parse::ids::slug(&section.title)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(rule, target line)` of what comparing the two texts finds.
+    fn findings(english: &str, french: &str) -> Vec<(String, u32)> {
+        let source = Document::new("en-us/a.md", "a.md", english.to_owned());
+        let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
+        let mut found: Vec<(String, u32)> = compare(&source, &target, &Languages::of("en-us", "fr-fr"))
+            .into_iter()
+            .map(|diagnostic| (diagnostic.rule, diagnostic.location.line()))
+            .collect();
+        found.sort();
+        found
+    }
+
+    fn found(rule: &str, line: u32) -> (String, u32) {
+        (rule.to_owned(), line)
+    }
+
+    #[test]
+    fn anchors_written_the_localization_way_pair_without_findings() {
+        let english = "# Security & Compliance\n\n## Keywords_spain\n\nA.\n\n## Codes\n\nB.\n\n## Codes\n\nC.\n";
+        let french = "# <a name=\"security-amp-compliance\"></a>Sécurité et conformité\n\n\
+                      ## <a name=\"keywordsspain\"></a>Mots clés\n\nA.\n\n\
+                      ## <a name=\"codes\"></a>Codes\n\nB.\n\n## <a name=\"codes\"></a>Codes\n\nC.\n";
+        assert_eq!(findings(english, french), []);
+    }
+
+    #[test]
+    fn a_missing_section_is_reported_once_with_its_subsections() {
+        let english = "# T\n\n## One\n\nA.\n\n### Sub\n\nB.\n\n## Two\n\nC.\n";
+        let french = "# <a name=\"t\"></a>T\n\n## <a name=\"two\"></a>Deux\n\nC.\n";
+        assert_eq!(findings(english, french), [found("missing-section", 3)]);
+    }
+
+    #[test]
+    fn sections_out_of_order_and_levels_are_heading_mismatches() {
+        let english = "# T\n\n## One\n\nA.\n\n## Two\n\nB.\n\n## Three\n\nC.\n";
+        let french = "# T\n\n## <a name=\"three\"></a>Trois\n\nC.\n\n## <a name=\"one\"></a>Un\n\nA.\n\n\
+                      ### <a name=\"two\"></a>Deux\n\nB.\n";
+        assert_eq!(findings(english, french), [found("heading-mismatch", 3), found("heading-mismatch", 11)]);
+    }
+
+    #[test]
+    fn a_heading_without_the_source_anchor_is_an_anchor_mismatch() {
+        let english = "# T\n\n## <a name=\"setup\"></a>Set up\n\nA.\n";
+        let french = "# T\n\n## Configuration\n\nA.\n";
+        assert_eq!(findings(english, french), [found("anchor-mismatch", 3)]);
+    }
+
+    #[test]
+    fn a_block_turned_into_another_kind_is_one_finding() {
+        let english = "# T\n\n*Note: this is italic.*\n\nEnd.\n";
+        let french = "# T\n\n* Remarque : ceci est en italique.\n\nFin.\n";
+        assert_eq!(findings(english, french), [found("block-mismatch", 3)]);
+    }
+
+    #[test]
+    fn numbered_and_bulleted_lists_differ() {
+        assert_eq!(findings("# T\n\n1. a\n2. b\n", "# T\n\n- a\n- b\n"), [found("block-mismatch", 3)]);
+    }
+
+    #[test]
+    fn nested_lists_are_counted_too() {
+        let english = "# T\n\n1. a\n   - x\n   - y\n2. b\n";
+        let french = "# T\n\n1. a\n   - x\n2. b\n";
+        assert_eq!(findings(english, french), [found("list-item-count", 4)]);
+    }
+
+    #[test]
+    fn tables_compare_their_shape_then_their_cells() {
+        let english = "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        assert_eq!(findings(english, "# T\n\n| a | b |\n|---|---|\n| 1 | 3 |\n"), [found("number-mismatch", 5)]);
+        assert_eq!(findings(english, "# T\n\n| a |\n|---|\n| 1 |\n"), [found("block-mismatch", 3)]);
+    }
+
+    #[test]
+    fn extensions_compare_the_attributes_that_matter() {
+        let image = |source: &str, alt: &str| {
+            format!("# T\n\n:::image type=\"content\" source=\"{source}\" alt-text=\"{alt}\":::\n")
+        };
+        let english = image("media/a.png", "A screen");
+        assert_eq!(findings(&english, &image("media/a.png", "Un écran")), []);
+        assert_eq!(findings(&english, &image("media/b.png", "Un écran")), [found("image-mismatch", 3)]);
+        assert_eq!(findings(&english, &image("media/a.png", "")), [found("image-mismatch", 3)]);
+        let code =
+            |range: &str| format!("# T\n\n:::code language=\"powershell\" source=\"a.ps1\" range=\"{range}\":::\n");
+        assert_eq!(findings(&code("1-5"), &code("1-6")), [found("code-mismatch", 3)]);
+    }
+
+    #[test]
+    fn fenced_code_compares_content_but_not_white_space() {
+        let english = "# T\n\n```powershell\nGet-Mailbox\tx\n```\n";
+        assert_eq!(findings(english, "# T\n\n```powershell\nGet-Mailbox    x\n```\n"), []);
+        assert_eq!(findings(english, "# T\n\n```powershell\nGet-Boite x\n```\n"), [found("code-mismatch", 4)]);
+        assert_eq!(findings(english, "# T\n\n```\nGet-Mailbox x\n```\n"), [found("code-mismatch", 3)]);
+    }
+
+    #[test]
+    fn a_link_moved_to_the_next_paragraph_of_the_section_is_not_a_finding() {
+        let english = "# T\n\nSee [a](a.md).\n\nAnd more.\n";
+        let french = "# T\n\nVoir.\n\nEt [a](a.md) encore.\n";
+        assert_eq!(findings(english, french), []);
+    }
+}

@@ -1,0 +1,513 @@
+//! `checkdown sync`: the seed pair in every format, one mutation per rule on real pairs of the shared corpus, the
+//! whole corpus against the manifest, and the command's contract (exit codes, output files, configuration).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use checkdown::report::Diagnostic;
+use checkdown::sync::{Context, Document, Languages, Settings, compare};
+use serde_json::Value;
+
+use crate::support::{checkdown, corpus};
+
+const EN: &str = "content/en-us/close-your-account.md";
+const FR: &str = "content/fr-fr/close-your-account.md";
+
+/// A corpus pair with no finding at all: the French was made from this English, and nothing drifted.
+const CLEAN_PAIR: &str = "SecurityCompliance/create-a-litigation-hold.md";
+/// A corpus pair whose articles use `[!INCLUDE]`.
+const INCLUDE_PAIR: &str = "Enterprise/multi-geo-add-group-with-pdl.md";
+
+fn sync_json(args: &[&str]) -> (i32, Value) {
+    let run = checkdown().args(["sync", "--format", "json"]).args(args).run();
+    assert!(run.code == 0 || run.code == 1, "exit {}: {}", run.code, run.stderr);
+    (run.code, serde_json::from_str(&run.stdout).expect("sync prints JSON"))
+}
+
+/// `(rule, line)` of every diagnostic of a JSON report.
+fn rules_and_lines(report: &Value) -> Vec<(String, u64)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|diagnostic| {
+            (diagnostic["rule"].as_str().unwrap().to_owned(), diagnostic["line"].as_u64().unwrap_or_default())
+        })
+        .collect()
+}
+
+fn without_version(sarif: &str) -> String {
+    sarif.replace(
+        &format!("\"semanticVersion\": \"{}\"", env!("CARGO_PKG_VERSION")),
+        "\"semanticVersion\": \"[version]\"",
+    )
+}
+
+// The seed pair.
+
+#[test]
+fn the_seed_pair_reports_what_a_reviewer_would() {
+    let (code, report) = sync_json(&[EN, FR]);
+    assert_eq!(code, 1, "the seed pair has errors");
+    let found = rules_and_lines(&report);
+    let has = |rule: &str, line: u64| found.contains(&(rule.to_owned(), line));
+    // Step 4: the French list has an extra first item (3 against 4).
+    assert!(has("list-item-count", 78), "{found:?}");
+    // Step 3: a note only the French has.
+    assert!(has("alert-mismatch", 73), "{found:?}");
+    // "Avant de commencer" has no English section.
+    assert!(has("extra-section", 38), "{found:?}");
+    // "Go to the **Users** > Active users page." was left in English.
+    assert!(has("untranslated", 79), "{found:?}");
+    // The French-only links.
+    for line in [42, 74, 78] {
+        assert!(has("link-mismatch", line), "link at {line}: {found:?}");
+    }
+    // Nothing false about the moniker zone, the anchors, the front matter, or the note link that differs only in form.
+    for rule in ["moniker-mismatch", "anchor-mismatch", "front-matter-mismatch", "loc-metadata", "missing-section"] {
+        assert!(found.iter().all(|(found, _)| found != rule), "{rule}: {found:?}");
+    }
+    assert!(!has("link-mismatch", 32), "{found:?}");
+    let list = &report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "list-item-count").unwrap();
+    assert_eq!(
+        list["message"],
+        "the French list has 4 items, the English list 3: French item 1 has no English counterpart"
+    );
+    assert_eq!(list["source_path"], EN);
+    assert_eq!(list["source_line"], 74);
+}
+
+#[test]
+fn the_seed_pair_in_every_format() {
+    for format in ["text", "json", "sarif", "github"] {
+        let run = checkdown().args(["sync", EN, FR, "--format", format]).run();
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        assert!(!run.stdout.contains('\x1b'), "no colour outside a terminal");
+        insta::assert_snapshot!(format!("seed_pair_{format}"), without_version(&run.stdout));
+    }
+}
+
+fn sarif_validator() -> jsonschema::Validator {
+    let schema = std::fs::read_to_string(crate::support::crate_root().join("tests/fixtures/sarif-schema-2.1.0.json"))
+        .expect("the SARIF schema is in tests/fixtures");
+    let schema: Value = serde_json::from_str(&schema).unwrap();
+    jsonschema::draft4::options().should_validate_formats(true).build(&schema).unwrap()
+}
+
+fn schema_errors(validator: &jsonschema::Validator, sarif: &str) -> Vec<String> {
+    let sarif: Value = serde_json::from_str(sarif).expect("SARIF is JSON");
+    validator.iter_errors(&sarif).map(|error| format!("{}: {error}", error.instance_path())).collect()
+}
+
+#[test]
+fn the_sarif_validates_against_the_2_1_0_schema() {
+    let validator = sarif_validator();
+    let run = checkdown().args(["sync", EN, FR, "--format", "sarif"]).run();
+    assert_eq!(schema_errors(&validator, &run.stdout), Vec::<String>::new());
+    let sarif: Value = serde_json::from_str(&run.stdout).unwrap();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 20, "every rule is described");
+    assert!(rules.iter().all(|rule| !rule["fullDescription"]["text"].as_str().unwrap().is_empty()));
+    let list =
+        sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "list-item-count").unwrap();
+    let related = &list["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(related["artifactLocation"]["uri"], EN);
+    assert_eq!(related["region"]["startLine"], 74);
+}
+
+// Mutations of real pairs: each alters one side and expects its rule on the right line.
+
+/// Compares two texts as `en-us/<relative>` and `fr-fr/<relative>`.
+fn check(relative: &str, english: &str, french: &str) -> Vec<Diagnostic> {
+    let source = Document::new(format!("en-us/{relative}"), relative, english.to_owned());
+    let target = Document::new(format!("fr-fr/{relative}"), relative, french.to_owned());
+    let context =
+        Context { languages: Languages::of("en-us", "fr-fr"), target_locale: "fr-fr".to_owned(), history: None };
+    compare(&source, &target, &context, &Settings::default())
+}
+
+/// The texts of a corpus pair.
+fn pair(corpus: &Path, relative: &str) -> (String, String) {
+    let read = |locale: &str| checkdown::parse::read_file(&corpus.join(locale).join(relative)).unwrap();
+    (read("en-us"), read("fr-fr"))
+}
+
+/// `text` with its 1-based line `line` replaced by `with` (which may hold several lines, or none).
+fn replace_line(text: &str, line: usize, with: impl FnOnce(&str) -> String) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    lines[line - 1] = with(&lines[line - 1]);
+    lines.join("\n")
+}
+
+/// Asserts that the mutation introduced a finding of `rule` at `line`, and shows every new finding otherwise.
+fn assert_fires(before: &[Diagnostic], after: &[Diagnostic], rule: &str, line: u32) {
+    let key =
+        |diagnostic: &Diagnostic| (diagnostic.rule.clone(), diagnostic.location.line(), diagnostic.message.clone());
+    let old: HashSet<_> = before.iter().map(key).collect();
+    let new: Vec<_> = after.iter().map(key).filter(|found| !old.contains(found)).collect();
+    assert!(
+        new.iter().any(|(found, at, _)| found == rule && *at == line),
+        "expected {rule} at line {line}, new: {new:#?}"
+    );
+}
+
+/// Applies `mutate` to the French text of `relative` and expects `rule` at `line`.
+fn french_mutation(relative: &str, line: usize, rule: &str, expected_line: u32, mutate: impl FnOnce(&str) -> String) {
+    let Some(corpus) = corpus() else { return };
+    let (english, french) = pair(&corpus, relative);
+    let before = check(relative, &english, &french);
+    let after = check(relative, &english, &replace_line(&french, line, mutate));
+    assert_fires(&before, &after, rule, expected_line);
+}
+
+#[test]
+fn the_clean_pair_has_no_finding() {
+    let Some(corpus) = corpus() else { return };
+    let (english, french) = pair(&corpus, CLEAN_PAIR);
+    assert_eq!(check(CLEAN_PAIR, &english, &french), Vec::new());
+}
+
+#[test]
+fn mutation_missing_section() {
+    // Lines 34 to 38 are the "before you begin" section: the next heading moves up to line 34.
+    let Some(corpus) = corpus() else { return };
+    let (english, french) = pair(&corpus, CLEAN_PAIR);
+    let lines: Vec<&str> = french.split('\n').collect();
+    let mutated = [&lines[..33], &lines[38..]].concat().join("\n");
+    assert_fires(&check(CLEAN_PAIR, &english, &french), &check(CLEAN_PAIR, &english, &mutated), "missing-section", 34);
+}
+
+#[test]
+fn mutation_extra_section() {
+    french_mutation(CLEAN_PAIR, 39, "extra-section", 39, |heading| {
+        format!("## <a name=\"nouvelle-section\"></a>Nouvelle section\n\nUn paragraphe sans équivalent.\n\n{heading}")
+    });
+}
+
+#[test]
+fn mutation_anchor_mismatch() {
+    french_mutation(CLEAN_PAIR, 39, "anchor-mismatch", 39, |heading| {
+        heading.replace("place-a-mailbox-on-litigation-hold", "placer-une-boite-en-conservation")
+    });
+}
+
+#[test]
+fn mutation_heading_mismatch() {
+    french_mutation(CLEAN_PAIR, 63, "heading-mismatch", 63, |heading| heading.replacen("### ", "#### ", 1));
+}
+
+#[test]
+fn mutation_list_item_count() {
+    // After item 7 (line 61): a blank line, then an eighth item on line 63.
+    french_mutation(CLEAN_PAIR, 61, "list-item-count", 63, |item| format!("{item}\n\n8. Un élément sans équivalent."));
+}
+
+#[test]
+fn mutation_block_mismatch() {
+    french_mutation(CLEAN_PAIR, 41, "block-mismatch", 43, |paragraph| {
+        format!("{paragraph}\n\nUn paragraphe sans équivalent anglais.")
+    });
+}
+
+#[test]
+fn mutation_alert_mismatch() {
+    french_mutation(CLEAN_PAIR, 89, "alert-mismatch", 89, |alert| alert.replace("[!NOTE]", "[!WARNING]"));
+}
+
+#[test]
+fn mutation_code_mismatch() {
+    french_mutation(CLEAN_PAIR, 68, "code-mismatch", 68, |code| code.replace("Set-Mailbox", "Set-BoiteAuxLettres"));
+}
+
+#[test]
+fn mutation_image_mismatch() {
+    french_mutation(CLEAN_PAIR, 87, "image-mismatch", 87, |image| image.replace("LitigationHoldLifeCycle", "Autre"));
+}
+
+#[test]
+fn mutation_link_mismatch() {
+    french_mutation(CLEAN_PAIR, 65, "link-mismatch", 65, |paragraph| {
+        paragraph.replace("exchange-online", "exchange-server")
+    });
+}
+
+#[test]
+fn mutation_number_mismatch() {
+    french_mutation(CLEAN_PAIR, 30, "number-mismatch", 30, |item| item.replace("30 Go", "40 Go"));
+}
+
+#[test]
+fn mutation_front_matter_mismatch() {
+    french_mutation(CLEAN_PAIR, 8, "front-matter-mismatch", 8, |key| key.replace("article", "how-to"));
+}
+
+#[test]
+fn mutation_loc_metadata() {
+    french_mutation(CLEAN_PAIR, 16, "loc-metadata", 16, |key| key.replace("fr-FR", "de-DE"));
+}
+
+#[test]
+fn mutation_untranslated() {
+    let english = "Here are the steps to place a mailbox on Litigation Hold by using the Exchange admin center.";
+    french_mutation(CLEAN_PAIR, 41, "untranslated", 41, |_| english.to_owned());
+}
+
+#[test]
+fn mutation_parse_error() {
+    // An unclosed moniker zone on the blank line under the heading.
+    french_mutation(CLEAN_PAIR, 40, "parse-error", 40, |_| "::: moniker range=\"o365-worldwide\"".to_owned());
+}
+
+#[test]
+fn mutation_include_mismatch() {
+    french_mutation(INCLUDE_PAIR, 56, "include-mismatch", 56, |include| {
+        include.replace("multi-geo-locations", "locations")
+    });
+}
+
+#[test]
+fn mutation_stale_source() {
+    let Some(corpus) = corpus() else { return };
+    let (english, french) = pair(&corpus, CLEAN_PAIR);
+    let before = check(CLEAN_PAIR, &english, &french);
+    let edited = format!("{english}\nA sentence added after the hand-off.\n");
+    // Line 13 holds `ms.openlocfilehash`.
+    assert_fires(&before, &check(CLEAN_PAIR, &edited, &french), "stale-source", 13);
+}
+
+#[test]
+fn mutation_moniker_mismatch() {
+    // The corpus has no moniker zones: the seeds are the only real ones.
+    let (english, french) = (std::fs::read_to_string(EN).unwrap(), std::fs::read_to_string(FR).unwrap());
+    let before = check("close-your-account.md", &english, &french);
+    let mutated = replace_line(&french, 29, |zone| zone.replace("o365-21vianet", "o365-worldwide"));
+    assert_fires(&before, &check("close-your-account.md", &english, &mutated), "moniker-mismatch", 29);
+}
+
+#[test]
+fn a_file_against_itself_reports_nothing_but_untranslated() {
+    let Some(corpus) = corpus() else { return };
+    let mut checked = 0;
+    for file in crate::support::markdown_files(&corpus.join("en-us")) {
+        let text = checkdown::parse::read_file(&file).unwrap();
+        let relative = file.strip_prefix(corpus.join("en-us")).unwrap().display().to_string();
+        let found = check(&relative, &text, &text);
+        let parser_warnings = Document::new("x.md", "x.md", text.clone()).diagnostics.len();
+        let other: Vec<&Diagnostic> = found.iter().filter(|d| d.rule != "untranslated").collect();
+        // A file's own parser warnings are reported on both sides; nothing else may be.
+        assert!(other.iter().all(|d| d.rule == "parse-error"), "{relative}: {other:#?}");
+        assert_eq!(other.len(), 2 * parser_warnings, "{relative}: {other:#?}");
+        checked += 1;
+    }
+    assert!(checked >= 600, "{checked} files");
+}
+
+// The whole corpus, in directory mode.
+
+#[test]
+fn stale_source_agrees_with_the_manifest_on_every_pair() {
+    let Some(corpus) = corpus() else { return };
+    let (english, french) = (corpus.join("en-us"), corpus.join("fr-fr"));
+    let run =
+        checkdown().args(["sync", "--format", "json", "--fail-on", "never"]).args([&english]).args([&french]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 603);
+    let stale: HashSet<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|diagnostic| diagnostic["rule"] == "stale-source")
+        .map(|diagnostic| diagnostic["path"].as_str().unwrap().split_once("fr-fr/").unwrap().1.to_owned())
+        .collect();
+    let manifest = std::fs::read_to_string(corpus.join("manifest.tsv")).unwrap();
+    let mut header = manifest.lines().next().unwrap().split('\t');
+    let column = header.position(|name| name == "fr_translated_from_this_en").unwrap();
+    let mut disagreements = Vec::new();
+    for row in manifest.lines().skip(1) {
+        let fields: Vec<&str> = row.split('\t').collect();
+        let expected_stale = fields[column] == "no";
+        if stale.contains(fields[0]) != expected_stale {
+            disagreements.push(format!("{} ({})", fields[0], fields[column]));
+        }
+    }
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
+    assert_eq!(stale.len(), 26);
+}
+
+#[test]
+fn directory_mode_reports_missing_and_orphan_translations() {
+    let Some(corpus) = corpus() else { return };
+    let temporary = tempfile::tempdir().unwrap();
+    let (english, french) = (temporary.path().join("en-us"), temporary.path().join("fr-fr"));
+    for (locale, folder) in [("en-us", &english), ("fr-fr", &french)] {
+        std::fs::create_dir_all(folder.join("SecurityCompliance")).unwrap();
+        std::fs::copy(corpus.join(locale).join(CLEAN_PAIR), folder.join(CLEAN_PAIR)).unwrap();
+    }
+    std::fs::write(english.join("only-english.md"), "# Only English\n\nText.\n").unwrap();
+    std::fs::write(french.join("seulement.md"), "# Seulement\n\nTexte.\n").unwrap();
+    let (code, report) = sync_json(&[english.to_str().unwrap(), french.to_str().unwrap(), "--fail-on", "warning"]);
+    assert_eq!(code, 1);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let summary: Vec<(&str, &str)> =
+        diagnostics.iter().map(|d| (d["rule"].as_str().unwrap(), d["path"].as_str().unwrap())).collect();
+    // Paths are shown relative to the compared directories' names, never as absolute temporary paths.
+    assert_eq!(
+        summary,
+        [("missing-translation", "fr-fr/only-english.md"), ("orphan-translation", "fr-fr/seulement.md")]
+    );
+    assert_eq!(report["summary"]["files"], 1);
+}
+
+// The command's contract.
+
+#[test]
+fn exit_codes_follow_fail_on_and_max_warnings() {
+    let code = |args: &[&str]| checkdown().args(["sync", EN, FR]).args(args).run().code;
+    assert_eq!(code(&[]), 1, "errors fail by default");
+    assert_eq!(code(&["--fail-on", "never"]), 0);
+    assert_eq!(code(&["--fail-on", "never", "--max-warnings", "100"]), 0);
+    assert_eq!(code(&["--fail-on", "never", "--max-warnings", "2"]), 1);
+    let english_against_itself = checkdown().args(["sync", EN, EN, "--fail-on", "error"]).run();
+    assert_eq!(english_against_itself.code, 0, "{}", english_against_itself.stdout);
+}
+
+#[test]
+fn the_command_refuses_what_it_cannot_do_with_exit_2() {
+    let missing = checkdown().args(["sync", EN, "content/fr-fr/nothing.md"]).run();
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("content/fr-fr/nothing.md: no such file or directory"), "{}", missing.stderr);
+    let mixed = checkdown().args(["sync", EN, "content/fr-fr"]).run();
+    assert_eq!(mixed.code, 2);
+    assert!(mixed.stderr.contains("must both be files or both be directories"), "{}", mixed.stderr);
+    let unknown = checkdown().args(["sync", "--explain", "no-such-rule"]).run();
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("unknown rule `no-such-rule`"), "{}", unknown.stderr);
+    let usage = checkdown().args(["sync", EN]).run();
+    assert_eq!(usage.code, 2);
+}
+
+#[test]
+fn an_existing_output_file_is_never_replaced_without_force() {
+    let temporary = tempfile::tempdir().unwrap();
+    let report = temporary.path().join("report.sarif");
+    std::fs::write(&report, "keep me").unwrap();
+    let refused = checkdown().args(["sync", EN, FR, "--format", "sarif", "-o"]).args([&report]).run();
+    assert_eq!(refused.code, 2);
+    assert!(refused.stderr.contains("the file exists; pass --force"), "{}", refused.stderr);
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "keep me");
+    let forced = checkdown().args(["sync", EN, FR, "--format", "sarif", "--force", "-o"]).args([&report]).run();
+    assert_eq!(forced.code, 1, "{}", forced.stderr);
+    assert!(forced.stdout.is_empty());
+    assert!(forced.stderr.contains("report written to"), "{}", forced.stderr);
+    assert!(std::fs::read_to_string(&report).unwrap().contains("\"version\": \"2.1.0\""));
+    let new_file = temporary.path().join("new.json");
+    let created = checkdown().args(["sync", EN, FR, "--format", "json", "-o"]).args([&new_file]).run();
+    assert_eq!(created.code, 1);
+    assert!(new_file.is_file());
+}
+
+#[test]
+fn rules_are_listed_and_explained() {
+    let list = checkdown().args(["sync", "--list-rules"]).run();
+    assert_eq!(list.code, 0);
+    assert_eq!(list.stdout.lines().count(), 20);
+    assert!(list.stdout.lines().any(|line| line.starts_with("list-item-count") && line.contains("error")));
+    let explain = checkdown().args(["sync", "--explain", "untranslated"]).run();
+    assert_eq!(explain.code, 0);
+    for part in ["untranslated (default severity: warning)", "## What it does", "## Why", "## Example", "lingua"] {
+        assert!(explain.stdout.contains(part), "{part}: {}", explain.stdout);
+    }
+}
+
+#[test]
+fn suppression_comments_and_configuration_silence_findings() {
+    let temporary = tempfile::tempdir().unwrap();
+    let french = std::fs::read_to_string(FR).unwrap();
+    let suppressed = replace_line(&french, 78, |item| format!("{item}\n   <!-- checkdown-ignore untranslated -->"));
+    let suppressed = format!("{suppressed}\n<!-- checkdown-ignore-file link-mismatch -->\n");
+    let target = temporary.path().join("close-your-account.md");
+    std::fs::write(&target, suppressed).unwrap();
+    let (_, report) = sync_json(&[EN, target.to_str().unwrap()]);
+    let found = rules_and_lines(&report);
+    assert!(found.iter().all(|(rule, _)| rule != "untranslated" && rule != "link-mismatch"), "{found:?}");
+    assert!(found.iter().any(|(rule, _)| rule == "list-item-count"), "{found:?}");
+
+    let config = temporary.path().join("checkdown.toml");
+    std::fs::write(&config, "[sync]\nrules = { list-item-count = \"note\", alert-mismatch = \"off\" }\n").unwrap();
+    let (code, report) = sync_json(&[EN, FR, "--config", config.to_str().unwrap()]);
+    assert_eq!(code, 0, "no error left");
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert!(diagnostics.iter().all(|d| d["rule"] != "alert-mismatch"));
+    let list = diagnostics.iter().find(|d| d["rule"] == "list-item-count").unwrap();
+    assert_eq!(list["severity"], "note");
+
+    std::fs::write(&config, "[sync]\nignore = [\"close-your-account.md\"]\n").unwrap();
+    let (code, report) = sync_json(&[EN, FR, "--config", config.to_str().unwrap()]);
+    assert_eq!((code, report["summary"]["files"].as_u64()), (0, Some(0)));
+
+    std::fs::write(&config, "[sync]\n\nrules = { list-items = \"off\" }\n").unwrap();
+    let bad = checkdown().args(["sync", EN, FR, "--config"]).args([&config]).run();
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("checkdown.toml:3: unknown rule `list-items`"), "{}", bad.stderr);
+}
+
+#[test]
+fn git_history_says_how_far_behind_a_translation_is() {
+    let temporary = tempfile::tempdir().unwrap();
+    let root = temporary.path();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .current_dir(root)
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+        String::from_utf8_lossy(&status.stdout).trim().to_owned()
+    };
+    git(&["init", "-q"]);
+    std::fs::create_dir_all(root.join("en-us")).unwrap();
+    std::fs::create_dir_all(root.join("fr-fr")).unwrap();
+    let english = "# Title\n\nSome text.\n";
+    std::fs::write(root.join("en-us/a.md"), english).unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "First version"]);
+    let handed_off = git(&["rev-parse", "HEAD"]);
+    let hash: String = sha1_of(english).iter().map(|byte| format!("{byte:02x}")).collect();
+    let french = format!(
+        "---\nms.openlocfilehash: {hash}\nms.sourcegitcommit: {handed_off}\nms.contentlocale: fr-FR\n---\n# Titre\n\nDu texte.\n"
+    );
+    std::fs::write(root.join("fr-fr/a.md"), french).unwrap();
+    let fresh = checkdown()
+        .args(["sync", "--git", "--format", "json"])
+        .args([root.join("en-us/a.md")])
+        .args([root.join("fr-fr/a.md")])
+        .run();
+    assert!(!fresh.stdout.contains("stale-source"), "{}", fresh.stdout);
+
+    std::fs::write(root.join("en-us/a.md"), "# Title\n\nSome text.\n\nA new paragraph.\n").unwrap();
+    git(&["commit", "-q", "-am", "Add a paragraph"]);
+    let stale = checkdown()
+        .args(["sync", "--git", "--format", "json"])
+        .args([root.join("en-us/a.md")])
+        .args([root.join("fr-fr/a.md")])
+        .run();
+    let report: Value = serde_json::from_str(&stale.stdout).unwrap();
+    let finding = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "stale-source").unwrap();
+    let message = finding["message"].as_str().unwrap();
+    assert!(message.contains("1 commit changed the English file since `ms.sourcegitcommit`"), "{message}");
+    assert!(message.contains("(+2 −0 lines)") && message.contains("Add a paragraph"), "{message}");
+
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("a.md"), english).unwrap();
+    let no_repository =
+        checkdown().args(["sync", "--git"]).args([outside.path().join("a.md")]).args([root.join("fr-fr/a.md")]).run();
+    assert_eq!(no_repository.code, 2, "{}", no_repository.stderr);
+    assert!(no_repository.stderr.contains("--git needs the source in a git repository"), "{}", no_repository.stderr);
+}
+
+fn sha1_of(text: &str) -> [u8; 20] {
+    use sha1::Digest as _;
+    sha1::Sha1::digest(text.as_bytes()).into()
+}
