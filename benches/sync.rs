@@ -6,37 +6,32 @@
 //! one-thread sync to each parser alone (the target: within 2x). Each figure is the median of several passes; the
 //! first sync pass, which also loads lingua's language models, is reported apart.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use checkdown::parse::{NoIncludes, ParseOptions, parse, read_file};
+use checkdown::parse::{NoIncludes, ParseOptions, parse};
 use checkdown::sync::{Progress, Settings, run};
-use pulldown_cmark::{Options, Parser};
+use common::{corpus_texts, median, ms};
+use pulldown_cmark::Parser;
 
 const PASSES: usize = 7;
 
 fn main() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let (english, french) = (corpus.join("en-us"), corpus.join("fr-fr"));
-    let mut files = Vec::new();
-    collect(&english, &mut files);
-    collect(&french, &mut files);
-    assert!(!files.is_empty(), "no corpus at {}", corpus.display());
-    let texts: Vec<(String, String)> = files
-        .iter()
-        .map(|file| (file.display().to_string(), read_file(file).expect("corpus files are readable")))
-        .collect();
+    let texts = corpus_texts();
     let bytes: usize = texts.iter().map(|(_, text)| text.len()).sum();
 
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_GFM;
-    let pulldown = median(|| {
+    let options = checkdown::parse::markdown::options();
+    let pulldown = median(PASSES, || {
         for (_, text) in &texts {
             black_box(Parser::new_ext(text, options).into_offset_iter().count());
         }
     });
-    let checkdown_parse = median(|| {
+    let checkdown_parse = median(PASSES, || {
         for (name, text) in &texts {
             black_box(parse(name, text, &ParseOptions::default(), &NoIncludes));
         }
@@ -50,11 +45,11 @@ fn main() {
     let start = Instant::now();
     let pairs = sync_with(1);
     let first = start.elapsed();
-    let one_thread = median(|| {
+    let one_thread = median(PASSES, || {
         sync_with(1);
     });
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let all_cores = median(|| {
+    let all_cores = median(PASSES, || {
         sync_with(cores);
     });
 
@@ -85,31 +80,4 @@ fn main() {
         "ratio (sync 1 thread / checkdown parse):     {:>7.2}x",
         one_thread.as_secs_f64() / checkdown_parse.as_secs_f64()
     );
-}
-
-fn median(mut pass: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..PASSES)
-        .map(|_| {
-            let start = Instant::now();
-            pass();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[PASSES / 2]
-}
-
-fn ms(time: Duration) -> f64 {
-    time.as_secs_f64() * 1e3
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, files);
-        } else if path.extension().is_some_and(|extension| extension == "md") {
-            files.push(path);
-        }
-    }
 }

@@ -12,7 +12,10 @@ use pulldown_cmark::{Event, Options, Parser};
 /// (it rewrites quotes the EN/FR comparison and French typography need), and YAML metadata blocks (front matter is
 /// split off before this runs, so a later `---` pair can never swallow prose).
 pub fn cmark(text: &str) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_GFM;
-    Parser::new_ext(text, options).into_offset_iter()
+    Parser::new_ext(text, options()).into_offset_iter()
+}
+
+/// The pulldown-cmark extensions [`cmark`] turns on; benchmarks measure pulldown-cmark alone with the same.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_GFM
 }
