@@ -36,16 +36,16 @@ enum FunctionWord {
 
 /// English words that French text does not use.
 const ENGLISH_FUNCTION_WORDS: [&str; 37] = [
-    "the", "and", "to", "of", "is", "for", "in", "you", "your", "with", "that", "this", "are", "be", "can", "from",
-    "by", "an", "it", "as", "or", "not", "if", "will", "which", "when", "these", "how", "what", "there", "was", "do",
-    "does", "i", "my", "at", "we",
+    "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it",
+    "my", "not", "of", "or", "that", "the", "there", "these", "this", "to", "was", "we", "what", "when", "which",
+    "will", "with", "you", "your",
 ];
 /// French words that English text does not use.
 const FRENCH_FUNCTION_WORDS: [&str; 51] = [
-    "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "pour", "dans", "sur", "vous", "votre", "vos",
-    "avec", "pas", "que", "qui", "ce", "cette", "ces", "au", "aux", "par", "sont", "à", "être", "peut", "pouvez", "en",
-    "ou", "où", "si", "il", "elle", "se", "leur", "leurs", "ne", "plus", "nous", "y", "sa", "son", "ses", "mais",
-    "comme", "lorsque", "afin",
+    "afin", "au", "aux", "avec", "ce", "ces", "cette", "comme", "dans", "de", "des", "du", "elle", "en", "est", "et",
+    "il", "la", "le", "les", "leur", "leurs", "lorsque", "mais", "ne", "nous", "ou", "où", "par", "pas", "peut",
+    "plus", "pour", "pouvez", "que", "qui", "sa", "se", "ses", "si", "son", "sont", "sur", "un", "une", "vos", "votre",
+    "vous", "y", "à", "être",
 ];
 /// The longest function word in bytes (`lorsque`; `être` has 5).
 const LONGEST_FUNCTION_WORD: usize = 7;
@@ -54,9 +54,9 @@ const LONGEST_FUNCTION_WORD: usize = 7;
 fn function_word(word: &str) -> Option<FunctionWord> {
     let mut buffer = [0u8; LONGEST_FUNCTION_WORD];
     let lower = lower_ascii(word.as_bytes(), &mut buffer)?;
-    if ENGLISH_FUNCTION_WORDS.iter().any(|english| english.as_bytes() == lower) {
+    if is_one_of(&ENGLISH_FUNCTION_WORDS, lower) {
         Some(FunctionWord::English)
-    } else if FRENCH_FUNCTION_WORDS.iter().any(|french| french.as_bytes() == lower) {
+    } else if is_one_of(&FRENCH_FUNCTION_WORDS, lower) {
         Some(FunctionWord::French)
     } else {
         None
@@ -65,6 +65,11 @@ fn function_word(word: &str) -> Option<FunctionWord> {
 
 /// `word` with its ASCII letters lower-cased, in `buffer`; `None` when it is longer than any function word.
 /// Non-ASCII capitals (`À`) stay as they are: no function word is written with one.
+/// Whether `word` is in `words`, which are sorted by bytes (a unit test checks).
+fn is_one_of(words: &[&str], word: &[u8]) -> bool {
+    words.binary_search_by(|candidate| candidate.as_bytes().cmp(word)).is_ok()
+}
+
 fn lower_ascii<'a>(word: &[u8], buffer: &'a mut [u8; LONGEST_FUNCTION_WORD]) -> Option<&'a [u8]> {
     let lower = buffer.get_mut(..word.len())?;
     for (slot, byte) in lower.iter_mut().zip(word) {
@@ -82,8 +87,7 @@ pub fn may_be_english(inlines: &[Inline]) -> bool {
         Inline::Text { text, .. } => {
             let mut buffer = [0u8; LONGEST_FUNCTION_WORD];
             text.as_bytes().split(|byte| !byte.is_ascii_alphabetic()).any(|word| {
-                lower_ascii(word, &mut buffer)
-                    .is_some_and(|lower| ENGLISH_FUNCTION_WORDS.iter().any(|english| english.as_bytes() == lower))
+                lower_ascii(word, &mut buffer).is_some_and(|lower| is_one_of(&ENGLISH_FUNCTION_WORDS, lower))
             })
         }
         Inline::Emphasis { children, .. } | Inline::Link { children, .. } => may_be_english(children),
@@ -203,6 +207,14 @@ fn elisions(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_word_lists_are_sorted_for_binary_search() {
+        for words in [&ENGLISH_FUNCTION_WORDS[..], &FRENCH_FUNCTION_WORDS[..]] {
+            assert!(words.windows(2).all(|pair| pair[0].as_bytes() < pair[1].as_bytes()), "{words:?}");
+        }
+        assert!(is_one_of(&ENGLISH_FUNCTION_WORDS, b"the") && !is_one_of(&ENGLISH_FUNCTION_WORDS, b"le"));
+    }
 
     #[test]
     fn the_seed_line_left_in_english_is_untranslated() {
