@@ -8,9 +8,7 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
-use checkdown::parse::{NoIncludes, ParseOptions, parse};
-use common::{corpus_texts, median, ms};
-use pulldown_cmark::Parser;
+use common::{checkdown_parse, corpus_texts, median, ms, pulldown_alone};
 
 const PASSES: usize = 15;
 
@@ -18,19 +16,8 @@ fn main() {
     let texts = corpus_texts();
     let bytes: usize = texts.iter().map(|(_, text)| text.len()).sum();
 
-    // The same extensions checkdown turns on, with source offsets, as checkdown reads them.
-    let options = checkdown::parse::markdown::options();
-    let pulldown = median(PASSES, || {
-        for (_, text) in &texts {
-            black_box(Parser::new_ext(text, options).into_offset_iter().count());
-        }
-    });
-    let checkdown = median(PASSES, || {
-        for (name, text) in &texts {
-            let parsed = parse(name, text, &ParseOptions::default(), &NoIncludes);
-            black_box(parsed.article.procedure());
-        }
-    });
+    let pulldown = pulldown_alone(PASSES, &texts);
+    let checkdown = checkdown_parse(PASSES, &texts);
     // What the mandated YAML reader alone costs: the floor under any parse that reads front matter.
     let yaml = median(PASSES, || {
         for (_, text) in &texts {

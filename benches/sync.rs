@@ -12,10 +12,8 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use checkdown::parse::{NoIncludes, ParseOptions, parse};
 use checkdown::sync::{Progress, Settings, run};
-use common::{corpus_texts, median, ms};
-use pulldown_cmark::Parser;
+use common::{checkdown_parse, corpus_texts, median, ms, pulldown_alone};
 
 const PASSES: usize = 7;
 
@@ -25,17 +23,8 @@ fn main() {
     let texts = corpus_texts();
     let bytes: usize = texts.iter().map(|(_, text)| text.len()).sum();
 
-    let options = checkdown::parse::markdown::options();
-    let pulldown = median(PASSES, || {
-        for (_, text) in &texts {
-            black_box(Parser::new_ext(text, options).into_offset_iter().count());
-        }
-    });
-    let checkdown_parse = median(PASSES, || {
-        for (name, text) in &texts {
-            black_box(parse(name, text, &ParseOptions::default(), &NoIncludes));
-        }
-    });
+    let pulldown = pulldown_alone(PASSES, &texts);
+    let checkdown_parse = checkdown_parse(PASSES, &texts);
     let sync_with = |jobs: usize| {
         let settings = Settings { jobs, ..Settings::default() };
         let outcome = run(&english, &french, &settings, &Progress::default()).expect("the corpus syncs");

@@ -3,7 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use checkdown::parse::read_file;
+use std::hint::black_box;
+
+use checkdown::parse::{NoIncludes, ParseOptions, parse, read_file};
+use pulldown_cmark::Parser;
 
 /// Every Markdown file of the shared corpus (`en-us/` then `fr-fr/`) as (path, text).
 pub fn corpus_texts() -> Vec<(String, String)> {
@@ -27,6 +30,27 @@ pub fn median(passes: usize, mut pass: impl FnMut()) -> Duration {
         .collect();
     times.sort();
     times[passes / 2]
+}
+
+/// pulldown-cmark alone over `texts`, with the extensions checkdown turns on and source offsets, as checkdown reads
+/// them: the baseline every corpus benchmark compares with.
+pub fn pulldown_alone(passes: usize, texts: &[(String, String)]) -> Duration {
+    let options = checkdown::parse::markdown::options();
+    median(passes, || {
+        for (_, text) in texts {
+            black_box(Parser::new_ext(text, options).into_offset_iter().count());
+        }
+    })
+}
+
+/// checkdown's parser over `texts`, with the procedure view of each article.
+pub fn checkdown_parse(passes: usize, texts: &[(String, String)]) -> Duration {
+    median(passes, || {
+        for (name, text) in texts {
+            let parsed = parse(name, text, &ParseOptions::default(), &NoIncludes);
+            black_box(parsed.article.procedure());
+        }
+    })
 }
 
 /// Milliseconds, for printing.
