@@ -218,3 +218,23 @@ fn bom_crlf_and_utf16_files_parse() {
         assert_eq!(model["steps"][0]["heading_span"]["column"], 1, "{path}");
     }
 }
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let long: String = (0..3_000).map(|n| format!("Paragraph {n} of a long article.\n\n")).collect();
+    let path = write(dir.path(), "long.md", format!("# Long\n\n{long}"));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_checkdown"))
+        .args(["parse", &path])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader is gone (like `| head`): the rest of the model cannot be written.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
