@@ -180,6 +180,18 @@ fn bad_input_is_refused_clearly() {
     );
     let run = render_fails(&["missing.md"]);
     assert!(run.stderr.contains("missing.md: no such file"), "{}", run.stderr);
+    let empty = tempfile::tempdir().unwrap();
+    let no_browser = checkdown().args(["render", "--format", "pdf"]).env("PATH", empty.path()).run();
+    assert_eq!(no_browser.code, 2);
+    assert!(
+        no_browser.stderr.contains("needs a Chromium-family browser and none was found on PATH"),
+        "{}",
+        no_browser.stderr
+    );
+    assert!(
+        no_browser.stderr.contains("apt-get install chromium` or pass --browser PATH")
+            || no_browser.stderr.contains("or pass --browser PATH")
+    );
     let run = render_fails(&["--templates", "no-such-folder"]);
     assert!(run.stderr.contains("--templates no-such-folder: no such folder"), "{}", run.stderr);
 }
