@@ -188,10 +188,7 @@ fn bad_input_is_refused_clearly() {
         "{}",
         no_browser.stderr
     );
-    assert!(
-        no_browser.stderr.contains("apt-get install chromium` or pass --browser PATH")
-            || no_browser.stderr.contains("or pass --browser PATH")
-    );
+    assert!(no_browser.stderr.contains("(Debian/Ubuntu: `apt-get install chromium`) or pass --browser PATH"));
     let run = render_fails(&["--templates", "no-such-folder"]);
     assert!(run.stderr.contains("--templates no-such-folder: no such folder"), "{}", run.stderr);
 }
