@@ -191,8 +191,9 @@ pub enum Block {
         name: String,
         /// The attributes in source order.
         attributes: Vec<Attribute>,
-        /// The content of a container form (`::: zone` … `::: zone-end`, `:::image type="complex"` …).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        /// The content of a container form (`::: zone` … `::: zone-end`, `:::image type="complex"` …); empty for
+        /// the self-contained forms.
+        #[serde(default)]
         blocks: Vec<Block>,
         /// Source span.
         span: Span,

@@ -94,3 +94,36 @@ fn collect_words_in_model(value: &Value, words: &mut HashSet<String>) {
         _ => {}
     }
 }
+
+#[test]
+fn every_corpus_file_renders_in_every_text_format() {
+    use checkdown::render::{self, Format, Paper, RenderOptions, SourceInfo, links::LearnBase};
+    let Some(corpus) = corpus() else { return };
+    let strings = std::sync::Arc::new(checkdown::i18n::Strings::load("fr-FR").unwrap());
+    let mut failures = Vec::new();
+    let files: Vec<_> = ["en-us", "fr-fr"].iter().flat_map(|locale| markdown_files(&corpus.join(locale))).collect();
+    for file in &files {
+        let name = file.strip_prefix(&corpus).unwrap().display().to_string();
+        let text = read_file(file).unwrap();
+        let parsed = parse(&name, &text, &ParseOptions::default(), &checkdown::parse::NoIncludes);
+        let options = RenderOptions {
+            paper: Paper::A4,
+            moniker: None,
+            templates: None,
+            base: LearnBase { locale: parsed.article.locale.clone(), path: Some(name.trim_end_matches(".md").into()) },
+            source: SourceInfo { path: name.clone(), revision: None },
+            today: (2026, 11, 21),
+        };
+        let checklist = render::checklist(&parsed.article, &strings, None, &options);
+        // A word of the title, which every format prints (escaped, emphasised or upper-cased).
+        let title_word = parsed.article.title.split(|c: char| !c.is_alphanumeric()).find(|word| word.len() > 3);
+        for format in [Format::Html, Format::Md, Format::Txt, Format::Json] {
+            match render::render_text(&checklist, format, &options, strings.clone()) {
+                Ok(output) if title_word.is_none_or(|word| output.to_lowercase().contains(&word.to_lowercase())) => {}
+                Ok(_) => failures.push(format!("{name} ({format:?}): the title is missing")),
+                Err(error) => failures.push(format!("{name} ({format:?}): {error}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
