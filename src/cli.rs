@@ -14,6 +14,7 @@ use crate::commands::verify::{ReportFormat, VerifyJob};
 use crate::config::Config;
 use crate::i18n::{self, Strings};
 use crate::parse::ParseOptions;
+use crate::render::links::LearnBase;
 use crate::render::results::Results;
 use crate::render::{Format, Paper, pdf};
 
@@ -157,6 +158,10 @@ pub struct RenderArgs {
     /// A folder of templates (checklist.html, checklist.md, checklist.txt) that replace the bundled ones by name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// The article's address on Learn (https://learn.microsoft.com/<locale>/<path>), to print its relative links in
+    /// full when the file is not in a docset with a docfx.json (one FILE only).
+    #[arg(long, value_name = "URL")]
+    pub learn_url: Option<String>,
     /// Tick off steps from `checkdown verify --format json` results.
     #[arg(long, value_name = "FILE")]
     pub results: Option<PathBuf>,
@@ -287,6 +292,13 @@ impl RenderArgs {
             self.files.into_iter().map(Input::File).collect()
         };
         let destination = destination(self.output, self.format, inputs.len(), self.force)?;
+        let learn_base = match &self.learn_url {
+            Some(_) if inputs.len() > 1 => bail!("--learn-url names one article's address; give one FILE"),
+            Some(url) => Some(LearnBase::from_url(url).with_context(|| {
+                format!("--learn-url {url}: not a Learn address (https://learn.microsoft.com/<locale>/<path>)")
+            })?),
+            None => None,
+        };
         if let Some(dir) = &self.templates
             && !dir.is_dir()
         {
@@ -318,6 +330,7 @@ impl RenderArgs {
         };
         Ok(RenderJob {
             verify,
+            learn_base,
             inputs,
             format: self.format,
             destination,

@@ -66,6 +66,8 @@ pub struct RenderJob {
     pub browser: Option<PathBuf>,
     /// The generation date.
     pub today: (i64, u32, u32),
+    /// `--learn-url`: where the article lives on Learn, over what its location says.
+    pub learn_base: Option<LearnBase>,
     /// `--verify`: check the tenant first and tick off from its results.
     pub verify: Option<crate::commands::verify::VerifyJob>,
 }
@@ -101,6 +103,15 @@ impl RenderJob {
     }
 
     fn read(&self, input: &Input) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
+        let (parsed, source, base) = self.read_input(input)?;
+        let base = match &self.learn_base {
+            Some(given) => LearnBase { locale: given.locale.clone().or(base.locale), path: given.path.clone() },
+            None => base,
+        };
+        Ok((parsed, source, base))
+    }
+
+    fn read_input(&self, input: &Input) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
         match input {
             Input::Bundled { path, text, learn_path } => {
                 let parsed = parse(path, text, &self.parse, &NoIncludes);

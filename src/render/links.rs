@@ -20,6 +20,21 @@ pub struct LearnBase {
     pub path: Option<String>,
 }
 
+impl LearnBase {
+    /// The base of an article from its Learn address (`https://learn.microsoft.com/fr-fr/microsoft-365/commerce/x`):
+    /// the locale segment and the path. `None` for an address that is not on Learn.
+    pub fn from_url(url: &str) -> Option<Self> {
+        let rest = ["https://learn.microsoft.com/", "https://docs.microsoft.com/"]
+            .iter()
+            .find_map(|site| url.strip_prefix(site))?;
+        let rest = rest.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
+        let (first, tail) = rest.split_once('/').unwrap_or((rest, ""));
+        let is_locale = first.len() == 5 && first.as_bytes()[2] == b'-';
+        let (locale, path) = if is_locale { (Some(first.to_ascii_lowercase()), tail) } else { (None, rest) };
+        (!path.is_empty()).then(|| Self { locale, path: Some(strip_md(path).to_owned()) })
+    }
+}
+
 /// What a link becomes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LinkView {
@@ -239,6 +254,18 @@ mod tests {
         let base = LearnBase { locale: Some("en-us".into()), path: None };
         assert_eq!(resolve("../admin/x.md", &base), Resolved::Unresolved);
         assert_eq!(resolve("../../../../x.md", &french_commerce()), Resolved::Unresolved);
+    }
+
+    #[test]
+    fn a_learn_address_gives_the_base() {
+        assert_eq!(
+            LearnBase::from_url("https://learn.microsoft.com/fr-fr/microsoft-365/commerce/close-your-account?view=x"),
+            Some(french_commerce())
+        );
+        let english = LearnBase::from_url("https://learn.microsoft.com/microsoft-365/commerce/close-your-account/");
+        assert_eq!(english.unwrap().locale, None);
+        assert_eq!(LearnBase::from_url("https://example.com/a"), None);
+        assert_eq!(LearnBase::from_url("https://learn.microsoft.com/en-us/"), None);
     }
 
     #[test]

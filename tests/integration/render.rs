@@ -389,6 +389,19 @@ mod browser {
 }
 
 #[test]
+fn relative_links_print_in_full_with_the_learn_address() {
+    let without = render_copy(FR, &["--format", "txt"]);
+    assert!(without.contains("[1] ../admin/microsoft-365-admin-center-preview.md"), "outside a docset: as written");
+    let url = "https://learn.microsoft.com/fr-fr/microsoft-365/commerce/close-your-account";
+    let with = render_copy(FR, &["--format", "txt", "--learn-url", url]);
+    assert!(with.contains(
+        "[1] https://learn.microsoft.com/fr-fr/microsoft-365/admin/microsoft-365-admin-center-preview?preserve-view=true"
+    ));
+    let run = render_fails(&[FR, "--learn-url", "https://example.com/x"]);
+    assert!(run.stderr.contains("--learn-url https://example.com/x: not a Learn address"), "{}", run.stderr);
+}
+
+#[test]
 fn readme_main_command_renders_from_any_directory() {
     let dir = tempfile::tempdir().unwrap();
     let run = checkdown().args(["render", "--lang", "fr-FR"]).current_dir(dir.path()).run();
