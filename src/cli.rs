@@ -313,9 +313,10 @@ impl RenderArgs {
             _ => None,
         };
         let verify = if self.verify {
-            let Some(article) = bundled_or_file_article(&inputs) else {
+            let [input] = inputs.as_slice() else {
                 bail!("--verify checks one article at a time; give at most one FILE");
             };
+            let article = verified_article(input)?;
             let options = verify_options(&self.tenant, &article, &locale)?;
             Some(VerifyJob {
                 steps: article.steps,
@@ -353,7 +354,7 @@ impl VerifyCommandArgs {
             Some(file) => Input::File(file),
             None => bundled_input(&locale)?,
         };
-        let article = bundled_or_file_article(std::slice::from_ref(&input)).context("no article")?;
+        let article = verified_article(&input)?;
         let options = verify_options(&self.tenant, &article, &locale)?;
         let destination = match self.output {
             None => Destination::Stdout,
@@ -380,21 +381,17 @@ struct VerifiedArticle {
     steps: Vec<crate::verify::StepRef>,
 }
 
-/// Parses the one input to verify (bundled or a file); `None` when there is not exactly one.
-fn bundled_or_file_article(inputs: &[Input]) -> Option<VerifiedArticle> {
-    let [input] = inputs else { return None };
-    let (name, parsed) = match input {
+/// Parses the article to verify (bundled or a file) for its name and steps.
+fn verified_article(input: &Input) -> anyhow::Result<VerifiedArticle> {
+    let (path, parsed) = match input {
         Input::Bundled { path, text, .. } => {
-            let parsed = crate::parse::parse(path, text, &ParseOptions::default(), &crate::parse::NoIncludes);
-            (Path::new(path).file_stem()?.to_string_lossy().into_owned(), parsed)
+            (Path::new(path), crate::parse::parse(path, text, &ParseOptions::default(), &crate::parse::NoIncludes))
         }
-        Input::File(path) => {
-            let parsed = crate::parse::parse_file(path, &ParseOptions::default()).ok()?;
-            (path.file_stem()?.to_string_lossy().into_owned(), parsed)
-        }
+        Input::File(path) => (path.as_path(), crate::parse::parse_file(path, &ParseOptions::default())?),
     };
+    let name = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
     let steps = parsed.article.procedure().steps.iter().map(crate::verify::StepRef::from).collect();
-    Some(VerifiedArticle { name, steps })
+    Ok(VerifiedArticle { name, steps })
 }
 
 fn verify_options(

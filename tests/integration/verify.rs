@@ -686,6 +686,10 @@ mod command {
         assert_eq!(refused.code, 3, "{}", refused.stderr);
         assert!(refused.stderr.contains("authentication failed"), "{}", refused.stderr);
 
+        let missing = checkdown().args(["verify", "missing.md", "--tenant", &tenant.id]).run();
+        assert_eq!(missing.code, 2);
+        assert!(missing.stderr.contains("missing.md: no such file"), "{}", missing.stderr);
+
         let no_tenant = checkdown().args(["verify"]).run();
         assert_eq!(no_tenant.code, 2);
         assert!(no_tenant.stderr.contains("no tenant: pass --tenant or set AZURE_TENANT_ID"), "{}", no_tenant.stderr);
