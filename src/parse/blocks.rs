@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
 
-use super::directives::{DirectiveKind, Prepared};
+use super::directives::{DirectiveKind, Prepared, read_quoted};
 use super::html::{self, parse_tag};
 use super::lines::LineIndex;
 use super::markdown::cmark;
@@ -835,24 +835,8 @@ fn split_no_loc(text: &str, span: Span, out: &mut Vec<Inline>) {
     while let Some(at) = rest.find(":::no-loc") {
         let after = &rest[at + ":::no-loc".len()..];
         let Some(value_start) = after.trim_start().strip_prefix("text=\"") else { break };
-        let mut value = String::new();
-        let mut close = None;
-        let mut chars = value_start.char_indices();
-        while let Some((index, c)) = chars.next() {
-            match c {
-                '\\' if value_start[index + 1..].starts_with('"') => {
-                    value.push('"');
-                    chars.next();
-                }
-                '"' => {
-                    close = Some(index);
-                    break;
-                }
-                c => value.push(c),
-            }
-        }
-        let Some(close) = close else { break };
-        let Some(tail) = value_start[close + 1..].trim_start().strip_prefix(":::") else { break };
+        let Some((value, after_value)) = read_quoted(value_start) else { break };
+        let Some(tail) = after_value.trim_start().strip_prefix(":::") else { break };
         if at > 0 {
             push_text(out, &rest[..at], span);
         }

@@ -234,26 +234,28 @@ fn attributes(mut text: &str) -> (Vec<Attribute>, Option<String>) {
         if name.is_empty() || name.contains(char::is_whitespace) {
             return (attributes, Some(text.to_owned()));
         }
-        let mut value = String::new();
-        let mut chars = quoted.char_indices();
-        let mut close = None;
-        while let Some((at, c)) = chars.next() {
-            match c {
-                '\\' if quoted[at + 1..].starts_with('"') => {
-                    value.push('"');
-                    chars.next();
-                }
-                '"' => {
-                    close = Some(at);
-                    break;
-                }
-                c => value.push(c),
-            }
-        }
-        let Some(close) = close else { return (attributes, Some(text.to_owned())) };
+        let Some((value, rest)) = read_quoted(quoted) else { return (attributes, Some(text.to_owned())) };
         attributes.push(Attribute { name: name.to_owned(), value });
-        text = &quoted[close + 1..];
+        text = rest;
     }
+}
+
+/// Reads a double-quoted value whose opening quote is already consumed, with `\"` standing for a quote: the value
+/// and what follows the closing quote, or `None` when the quote is never closed.
+pub fn read_quoted(quoted: &str) -> Option<(String, &str)> {
+    let mut value = String::new();
+    let mut chars = quoted.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' if quoted[at + 1..].starts_with('"') => {
+                value.push('"');
+                chars.next();
+            }
+            '"' => return Some((value, &quoted[at + 1..])),
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 #[cfg(test)]
