@@ -83,6 +83,10 @@ impl Prepared<'_> {
 /// Finds the directives of `body` (which starts at original offset `base`) and prepares the text to parse.
 pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
     let mut directives = Vec::new();
+    // Most articles have no directive at all: then there is no line to look at.
+    if memchr::memmem::find(body.as_bytes(), b":::").is_none() {
+        return Prepared { text: Cow::Borrowed(body), directives, insertions: Vec::new() };
+    }
     // (line start, line end without break, container prefix like "> ") of each directive line
     let mut lines = Vec::new();
     let mut fence: Option<(u8, usize)> = None;

@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Number, Value};
 
+use super::flat_yaml::{self, Pair};
 use super::lines::LineIndex;
 use crate::model::front_matter::{Entry, FrontMatter};
 
@@ -60,30 +61,23 @@ pub struct DuplicateKey {
 }
 
 /// Reads the YAML of `split` into a [`FrontMatter`], with each top-level key's line, and the keys given twice.
-pub fn read(
-    text: &str,
-    split: &Split<'_>,
-    index: &LineIndex<'_>,
-) -> Result<(FrontMatter, Vec<DuplicateKey>), YamlError> {
+/// Flat YAML, nearly all of Learn's, is read by [`flat_yaml`]; the rest by serde_yaml.
+pub fn read(split: &Split<'_>, index: &LineIndex<'_>) -> Result<(FrontMatter, Vec<DuplicateKey>), YamlError> {
     if split.yaml.trim().is_empty() {
         return Ok(Default::default());
     }
-    let TopLevel(pairs) = serde_yaml::from_str(split.yaml).map_err(|error| YamlError {
-        offset: split.yaml_start + error.location().map_or(0, |location| location.index()),
-        message: with_file_lines(&error.to_string(), index.line(split.yaml_start) - 1),
-    })?;
-    let key_offsets = top_level_key_offsets(text, split);
+    let pairs = match flat_yaml::read(split.yaml) {
+        Some(pairs) => pairs,
+        None => read_yaml(split.yaml).map_err(|error| YamlError {
+            offset: split.yaml_start + error.location().map_or(0, |location| location.index()),
+            message: with_file_lines(&error.to_string(), index.line(split.yaml_start) - 1),
+        })?,
+    };
     let mut front_matter = FrontMatter::default();
     let mut duplicates = Vec::new();
-    for (key, value) in pairs {
-        let key = scalar_text(&key);
-        let occurrence = front_matter.entries.iter().filter(|entry| entry.key == key).count();
-        let offset = key_offsets
-            .iter()
-            .filter(|(name, _)| *name == key)
-            .nth(occurrence)
-            .map_or(split.yaml_start, |(_, offset)| *offset);
-        let entry = Entry { value: to_json(value), line: index.line(offset), key };
+    for (key, value, offset) in pairs {
+        let offset = split.yaml_start + offset;
+        let entry = Entry { key, value, line: index.line(offset) };
         match front_matter.entries.iter_mut().find(|existing| existing.key == entry.key) {
             Some(existing) => {
                 duplicates.push(DuplicateKey { key: entry.key.clone(), offset });
@@ -93,6 +87,22 @@ pub fn read(
         }
     }
     Ok((front_matter, duplicates))
+}
+
+/// Reads `yaml` with serde_yaml: the top-level pairs in order, repeated keys included, each with the byte offset of
+/// its key in `yaml`.
+pub fn read_yaml(yaml: &str) -> Result<Vec<Pair>, serde_yaml::Error> {
+    let TopLevel(pairs) = serde_yaml::from_str(yaml)?;
+    let key_offsets = top_level_key_offsets(yaml);
+    let mut read: Vec<Pair> = Vec::with_capacity(pairs.len());
+    for (key, value) in pairs {
+        let key = scalar_text(&key);
+        let occurrence = read.iter().filter(|(earlier, ..)| *earlier == key).count();
+        let offset =
+            key_offsets.iter().filter(|(name, _)| *name == key).nth(occurrence).map_or(0, |(_, offset)| *offset);
+        read.push((key, to_json(value), offset));
+    }
+    Ok(read)
 }
 
 /// The top-level map, read pair by pair so that a repeated key (which Learn publishes) is not an error.
@@ -152,13 +162,11 @@ fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
     })
 }
 
-/// Top-level keys (no indentation, not a list item, not a comment) and their byte offsets.
-fn top_level_key_offsets<'a>(text: &'a str, split: &Split<'_>) -> Vec<(&'a str, usize)> {
-    let yaml_end = split.yaml_start + split.yaml.len();
-    line_ranges(&text[..yaml_end])
-        .filter(|line| line.start >= split.yaml_start)
+/// Top-level keys (no indentation, not a list item, not a comment) and their byte offsets in `yaml`.
+fn top_level_key_offsets(yaml: &str) -> Vec<(&str, usize)> {
+    line_ranges(yaml)
         .filter_map(|line| {
-            let content = &text[line.clone()];
+            let content = &yaml[line.clone()];
             if content.starts_with([' ', '\t', '-', '#']) {
                 return None;
             }
@@ -214,7 +222,7 @@ mod tests {
         let split = split(text);
         assert!(!split.unclosed);
         assert_eq!(&text[split.body_start..], "# Body\r\n");
-        let (front, duplicates) = read(text, &split, &LineIndex::new(text)).unwrap();
+        let (front, duplicates) = read(&split, &LineIndex::new(text)).unwrap();
         assert!(duplicates.is_empty());
         assert_eq!(front.title().as_deref(), Some("Close"));
         assert_eq!(front.ms_date().as_deref(), Some("03/14/2024"));
@@ -225,7 +233,7 @@ mod tests {
     #[test]
     fn a_repeated_key_keeps_the_last_value_and_is_reported() {
         let text = "---\ndescription: first\ntitle: t\ndescription: \"second\"\n---\n";
-        let (front, duplicates) = read(text, &split(text), &LineIndex::new(text)).unwrap();
+        let (front, duplicates) = read(&split(text), &LineIndex::new(text)).unwrap();
         assert_eq!(front.description().as_deref(), Some("second"));
         assert_eq!(front.entry("description").unwrap().line, 4);
         assert_eq!(
@@ -233,7 +241,7 @@ mod tests {
             vec![DuplicateKey { key: "description".into(), offset: text.rfind("description").unwrap() }]
         );
         let list = "---\n- a\n---\n";
-        assert!(read(list, &split(list), &LineIndex::new(list)).unwrap_err().message.contains("expected a map"));
+        assert!(read(&split(list), &LineIndex::new(list)).unwrap_err().message.contains("expected a map"));
     }
 
     #[test]
@@ -247,7 +255,7 @@ mod tests {
         assert!(split("---\ntitle: x\n# Body").unclosed);
         let text = "---\ntitle: x\nbad: [a, b\n---\nbody";
         let split = split(text);
-        let error = read(text, &split, &LineIndex::new(text)).unwrap_err();
+        let error = read(&split, &LineIndex::new(text)).unwrap_err();
         assert!(error.message.contains("did not find expected"), "{}", error.message);
         assert!(LineIndex::new(text).line(error.offset) >= 3);
     }

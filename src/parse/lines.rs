@@ -9,8 +9,8 @@ use crate::model::Span;
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
-    /// The last position computed (line index, offset, column): spans arrive mostly in order, so counting
-    /// characters on from there keeps the cost linear on long lines.
+    /// The last position computed (line index, offset, column): spans arrive mostly in order, and nearby, so
+    /// looking up lines and counting characters from there keeps the cost linear.
     last: Cell<(usize, usize, usize)>,
     /// True when the text is all ASCII: a column is then a byte distance, nothing to count.
     ascii: bool,
@@ -21,7 +21,7 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
-        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
         Self { text, starts, last: Cell::new((0, 0, 1)), ascii: text.is_ascii() }
     }
 
@@ -31,17 +31,17 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        if self.ascii {
-            let line = self.starts.partition_point(|start| *start <= offset) - 1;
-            return (to_u32(line + 1), to_u32(offset - self.starts[line] + 1));
-        }
         let (last_line, last_offset, last_column) = self.last.get();
-        let next_line_start = self.starts.get(last_line + 1).copied().unwrap_or(usize::MAX);
-        let (line, mut column) = if offset >= last_offset && offset < next_line_start {
-            (last_line, last_column + self.text[last_offset..offset].chars().count())
+        let line = self.line_of(offset, last_line);
+        let count = |range: std::ops::Range<usize>| self.text[range].chars().count();
+        let mut column = if self.ascii {
+            offset - self.starts[line] + 1
+        } else if line == last_line && offset >= last_offset {
+            last_column + count(last_offset..offset)
+        } else if line == last_line && last_offset - offset < offset - self.starts[line] {
+            last_column - count(offset..last_offset)
         } else {
-            let line = self.starts.partition_point(|start| *start <= offset) - 1;
-            (line, self.text[self.starts[line]..offset].chars().count() + 1)
+            count(self.starts[line]..offset) + 1
         };
         self.last.set((line, offset, column));
         // Editors do not count a byte order mark as a column.
@@ -49,6 +49,19 @@ impl<'a> LineIndex<'a> {
             column -= 1;
         }
         (to_u32(line + 1), to_u32(column))
+    }
+
+    /// The 0-based line holding `offset`. Spans arrive mostly in order, so the lines from `hint` on are tried
+    /// before a binary search.
+    fn line_of(&self, offset: usize, hint: usize) -> usize {
+        if self.starts[hint] <= offset {
+            for line in hint..(hint + 4).min(self.starts.len()) {
+                if self.starts.get(line + 1).is_none_or(|next| *next > offset) {
+                    return line;
+                }
+            }
+        }
+        self.starts.partition_point(|start| *start <= offset) - 1
     }
 
     /// The span of the byte range `start..end`.
@@ -99,5 +112,17 @@ mod tests {
         // Past the end and inside a character are clamped, never a panic.
         assert_eq!(index.position(4), (2, 1));
         assert_eq!(index.position(1000), (3, 2));
+    }
+
+    #[test]
+    fn positions_do_not_depend_on_the_order_they_are_asked_in() {
+        let text = "\u{feff}Étape 1 : « Supprimer »\nligne deux, très longue é è\r\n\nfin ü";
+        let fresh = |offset| LineIndex::new(text).position(offset);
+        let index = LineIndex::new(text);
+        let forward: Vec<usize> = (0..=text.len()).collect();
+        let jumps = [40, 5, 38, 3, 60, 12, 12, 0, 55, 30];
+        for offset in forward.iter().copied().chain(forward.iter().rev().copied()).chain(jumps) {
+            assert_eq!(index.position(offset), fresh(offset), "offset {offset}");
+        }
     }
 }

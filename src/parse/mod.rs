@@ -8,6 +8,7 @@
 
 pub mod blocks;
 pub mod directives;
+pub mod flat_yaml;
 pub mod front_matter;
 pub mod html;
 pub mod ids;
@@ -175,7 +176,7 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
             "the front matter opened here is never closed by a `---` line",
         ));
     }
-    let front_matter = match front_matter::read(text, &split, &index) {
+    let front_matter = match front_matter::read(&split, &index) {
         Ok((front_matter, duplicates)) => {
             diagnostics.extend(duplicates.into_iter().map(|duplicate| {
                 Diagnostic::new(

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use checkdown::parse::{ParseOptions, parse, read_file};
+use checkdown::parse::{ParseOptions, flat_yaml, front_matter, parse, read_file};
 use checkdown::report::Severity;
 use pulldown_cmark::{Event, Parser, Tag};
 use serde_json::Value;
@@ -38,6 +38,27 @@ fn every_corpus_file_parses_without_errors_and_keeps_every_word() {
         }
     }
     assert!(failures.is_empty(), "{} of {} files failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_flat_front_matter_reader_agrees_with_serde_yaml_on_every_corpus_file() {
+    let Some(corpus) = corpus() else { return };
+    let files: Vec<_> = ["en-us", "fr-fr"].iter().flat_map(|locale| markdown_files(&corpus.join(locale))).collect();
+    let (mut flat, mut with_front_matter) = (0, 0);
+    for file in &files {
+        let text = read_file(file).unwrap();
+        let yaml = front_matter::split(text.trim_start_matches('\u{feff}')).yaml;
+        if yaml.trim().is_empty() {
+            continue;
+        }
+        with_front_matter += 1;
+        if let Some(pairs) = flat_yaml::read(yaml) {
+            flat += 1;
+            assert_eq!(pairs, front_matter::read_yaml(yaml).unwrap(), "{}", file.display());
+        }
+    }
+    // The flat reader is the fast path: it must keep taking nearly every real front matter.
+    assert!(flat * 100 >= with_front_matter * 95, "only {flat} of {with_front_matter} front matters were flat");
 }
 
 /// The words a reader or a tool can see in the Markdown body, as pulldown-cmark alone reads it: text, code, link
