@@ -47,35 +47,59 @@ const FRENCH_FUNCTION_WORDS: [&str; 51] = [
     "plus", "pour", "pouvez", "que", "qui", "sa", "se", "ses", "si", "son", "sont", "sur", "un", "une", "vos", "votre",
     "vous", "y", "à", "être",
 ];
-/// The longest function word in bytes (`lorsque`; `être` has 5).
-const LONGEST_FUNCTION_WORD: usize = 7;
+/// [`ENGLISH_FUNCTION_WORDS`] packed, for lookups.
+const ENGLISH_PACKED: [u64; 37] = packed_all(ENGLISH_FUNCTION_WORDS);
+/// [`FRENCH_FUNCTION_WORDS`] packed, for lookups.
+const FRENCH_PACKED: [u64; 51] = packed_all(FRENCH_FUNCTION_WORDS);
 
 /// Whether `word`, in any case, is an English or a French function word.
 fn function_word(word: &str) -> Option<FunctionWord> {
-    let mut buffer = [0u8; LONGEST_FUNCTION_WORD];
-    let lower = lower_ascii(word.as_bytes(), &mut buffer)?;
-    if is_one_of(&ENGLISH_FUNCTION_WORDS, lower) {
+    let word = packed(word.as_bytes())?;
+    if is_one_of(&ENGLISH_PACKED, word) {
         Some(FunctionWord::English)
-    } else if is_one_of(&FRENCH_FUNCTION_WORDS, lower) {
+    } else if is_one_of(&FRENCH_PACKED, word) {
         Some(FunctionWord::French)
     } else {
         None
     }
 }
 
-/// `word` with its ASCII letters lower-cased, in `buffer`; `None` when it is longer than any function word.
-/// Non-ASCII capitals (`À`) stay as they are: no function word is written with one.
-/// Whether `word` is in `words`, which are sorted by bytes (a unit test checks).
-fn is_one_of(words: &[&str], word: &[u8]) -> bool {
-    words.binary_search_by(|candidate| candidate.as_bytes().cmp(word)).is_ok()
+/// Whether `word` is in `words`, which are sorted (a unit test checks).
+fn is_one_of(words: &[u64], word: u64) -> bool {
+    words.binary_search(&word).is_ok()
 }
 
-fn lower_ascii<'a>(word: &[u8], buffer: &'a mut [u8; LONGEST_FUNCTION_WORD]) -> Option<&'a [u8]> {
-    let lower = buffer.get_mut(..word.len())?;
-    for (slot, byte) in lower.iter_mut().zip(word) {
-        *slot = byte.to_ascii_lowercase();
+/// A word of one to eight bytes with its ASCII letters lower-cased, packed big-endian into an integer: every word is
+/// looked up, and integer comparisons are what makes that cheap. `None` for a word that cannot be a function word
+/// (longer, empty or with a NUL byte). Non-ASCII capitals (`À`) stay as they are: no function word has one.
+const fn packed(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > 8 {
+        return None;
     }
-    Some(lower)
+    let mut bytes = [0u8; 8];
+    let mut at = 0;
+    while at < word.len() {
+        if word[at] == 0 {
+            return None;
+        }
+        bytes[at] = word[at].to_ascii_lowercase();
+        at += 1;
+    }
+    Some(u64::from_be_bytes(bytes))
+}
+
+/// `words` packed, in the same order: big-endian packing keeps the order of the bytes.
+const fn packed_all<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut out = [0; N];
+    let mut at = 0;
+    while at < N {
+        out[at] = match packed(words[at].as_bytes()) {
+            Some(word) => word,
+            None => panic!("a function word has one to eight bytes"),
+        };
+        at += 1;
+    }
+    out
 }
 
 /// A cheap first look: whether the text of `inlines` has an English function word at all. Blocks without one are
@@ -84,12 +108,10 @@ pub fn may_be_english(inlines: &[Inline]) -> bool {
     inlines.iter().any(|inline| match inline {
         // English function words are ASCII: runs of ASCII letters are enough (a run cut by an accented letter can
         // only make this first look say yes too often).
-        Inline::Text { text, .. } => {
-            let mut buffer = [0u8; LONGEST_FUNCTION_WORD];
-            text.as_bytes().split(|byte| !byte.is_ascii_alphabetic()).any(|word| {
-                lower_ascii(word, &mut buffer).is_some_and(|lower| is_one_of(&ENGLISH_FUNCTION_WORDS, lower))
-            })
-        }
+        Inline::Text { text, .. } => text
+            .as_bytes()
+            .split(|byte| !byte.is_ascii_alphabetic())
+            .any(|word| packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word))),
         Inline::Emphasis { children, .. } | Inline::Link { children, .. } => may_be_english(children),
         _ => false,
     })
@@ -210,10 +232,14 @@ mod tests {
 
     #[test]
     fn function_word_lists_are_sorted_for_binary_search() {
-        for words in [&ENGLISH_FUNCTION_WORDS[..], &FRENCH_FUNCTION_WORDS[..]] {
-            assert!(words.windows(2).all(|pair| pair[0].as_bytes() < pair[1].as_bytes()), "{words:?}");
+        for words in [&ENGLISH_PACKED[..], &FRENCH_PACKED[..]] {
+            assert!(words.windows(2).all(|pair| pair[0] < pair[1]), "{words:?}");
         }
-        assert!(is_one_of(&ENGLISH_FUNCTION_WORDS, b"the") && !is_one_of(&ENGLISH_FUNCTION_WORDS, b"le"));
+        assert_eq!(function_word("The"), Some(FunctionWord::English));
+        assert_eq!(function_word("vous"), Some(FunctionWord::French));
+        assert_eq!(function_word("être"), Some(FunctionWord::French));
+        assert_eq!(function_word("theme"), None);
+        assert_eq!(function_word("a"), None);
     }
 
     #[test]

@@ -18,24 +18,18 @@ pub struct Number {
 /// The numbers in `text`, in order.
 pub fn numbers(text: &str) -> Vec<Number> {
     let mut found = Vec::new();
-    if !text.bytes().any(|byte| byte.is_ascii_digit()) {
-        return found;
-    }
-    let mut characters = text.char_indices().peekable();
-    while let Some((start, character)) = characters.next() {
-        if !character.is_ascii_digit() {
-            continue;
-        }
-        let mut key = String::from(character);
-        let mut end = start + 1;
-        while let Some(&(at, next)) = characters.peek() {
-            if next.is_ascii_digit() {
-                key.push(next);
-                end = at + 1;
-                characters.next();
-                continue;
-            }
-            let digits_after = text[at + next.len_utf8()..].bytes().take_while(u8::is_ascii_digit).count();
+    let digits_at = |at: usize| text[at..].bytes().take_while(u8::is_ascii_digit).count();
+    let mut from = 0;
+    // Digits are ASCII, so every byte found is a character boundary.
+    while let Some(start) = text.as_bytes()[from..].iter().position(u8::is_ascii_digit).map(|at| from + at) {
+        let mut key = String::new();
+        let mut end = start;
+        loop {
+            let digits = digits_at(end);
+            key.push_str(&text[end..end + digits]);
+            end += digits;
+            let Some(next) = text[end..].chars().next() else { break };
+            let digits_after = digits_at(end + next.len_utf8());
             let joins = match next {
                 '.' | ',' | '\u{a0}' | '\u{202f}' | '\u{2009}' => digits_after > 0,
                 ' ' => digits_after == 3,
@@ -44,9 +38,10 @@ pub fn numbers(text: &str) -> Vec<Number> {
             if !joins {
                 break;
             }
-            characters.next();
+            end += next.len_utf8();
         }
         found.push(Number { key, range: start..end });
+        from = end;
     }
     found
 }

@@ -26,10 +26,7 @@ use super::suppress::is_comment;
 
 /// Compares the articles of `source` and `target`.
 pub fn compare(source: &Document, target: &Document, languages: &Languages) -> Vec<Diagnostic> {
-    let mut walk = Walk { source, target, languages, source_texts: HashMap::new(), out: Vec::new() };
-    if languages.english_source {
-        walk.source_texts = source_texts(source);
-    }
+    let mut walk = Walk { source, target, languages, source_texts: OnceCell::new(), out: Vec::new() };
     walk.article();
     walk.out
 }
@@ -330,8 +327,9 @@ struct Walk<'a> {
     source: &'a Document,
     target: &'a Document,
     languages: &'a Languages,
-    /// For the identical-to-source check: the prose text of every source paragraph and heading.
-    source_texts: HashMap<String, Span>,
+    /// For the identical-to-source check: the prose text of every source paragraph and heading, gathered when a
+    /// translated block first needs it (most translations have none that may be English).
+    source_texts: OnceCell<HashMap<String, Span>>,
     out: Vec<Diagnostic>,
 }
 
@@ -887,7 +885,7 @@ impl Walk<'_> {
             return;
         }
         let text = language::prose_text(target.0);
-        let identical = self.source_texts.get(&text).copied();
+        let identical = self.source_texts.get_or_init(|| source_texts(self.source)).get(&text).copied();
         let counterpart_text = counterpart.map(|(inlines, _)| language::prose_text(inlines));
         let verdict =
             language::judge(&text, counterpart_text.as_deref(), identical.is_some(), self.languages.french_target);
