@@ -32,7 +32,7 @@ pub use document::Document;
 pub use rules::Rule;
 
 use crate::config::{RuleLevel, SyncConfig};
-use crate::parse::{ReadError, locale_in_path, read_file};
+use crate::parse::{Decoded, ReadError, locale_in_path, read_decoded};
 use crate::report::{Diagnostic, Location, Severity, SourceFiles};
 use glob::Glob;
 use stale::Repository;
@@ -316,8 +316,10 @@ fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository
                 return Ok(Compared { diagnostics, texts: Vec::new() });
             }
         };
-    let source = Document::new(pair.source_shown.clone(), pair.relative.clone(), source_text);
-    let target = Document::new(pair.target_shown.clone(), pair.relative.clone(), target_text);
+    let source = Document::new(pair.source_shown.clone(), pair.relative.clone(), source_text.text)
+        .stored_as(source_text.encoding);
+    let target = Document::new(pair.target_shown.clone(), pair.relative.clone(), target_text.text)
+        .stored_as(target_text.encoding);
     let (default_source, default_target) = settings.default_locales();
     let source_locale = locale_in_path(&source.path).unwrap_or_else(|| default_source.to_owned());
     let target_locale = locale_in_path(&target.path).unwrap_or_else(|| default_target.to_owned());
@@ -368,14 +370,14 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
     found
 }
 
-/// Reads a file: its text, a `parse-error` finding when its content cannot be an article, or an error when it
-/// cannot be read at all.
-fn read(path: &Path, shown: &str) -> Result<Result<String, Diagnostic>, SyncError> {
+/// Reads a file: its text and encoding, a `parse-error` finding when its content cannot be an article, or an error
+/// when it cannot be read at all.
+fn read(path: &Path, shown: &str) -> Result<Result<Decoded, Diagnostic>, SyncError> {
     let problem = |location: Location, message: &str| {
         Ok(Err(Diagnostic::new(Rule::ParseError.name(), Severity::Error, location, message)))
     };
-    match read_file(path) {
-        Ok(text) => Ok(Ok(text)),
+    match read_decoded(path) {
+        Ok(decoded) => Ok(Ok(decoded)),
         Err(ReadError::Empty { .. }) => problem(Location::file(shown), "the file is empty"),
         Err(ReadError::TooLarge { size, limit, .. }) => problem(
             Location::file(shown),

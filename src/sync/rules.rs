@@ -396,8 +396,9 @@ static DOCS: [RuleDoc; 20] = [
         summary: "The translation was made from another version of the source",
         explanation: "## What it does\n\n\
             `ms.openlocfilehash` in a translation is the SHA-1 of the bytes of the English file it was made from. \
-            The rule hashes the current English file (as it is, with LF and with CRLF line ends) and reports the \
-            translation when no form matches. With `--git` and the English file in a git repository, it also says \
+            The rule hashes the current English file (its bytes as stored, UTF-8 or UTF-16, as they are and with LF \
+            and with CRLF line ends) and reports the translation when no form matches. With `--git` and the English \
+            file in a git repository, it also says \
             how many commits changed the English file since `ms.sourcegitcommit` and how many lines they changed, \
             and it checks translations that only have `ms.sourcegitcommit`.\n\n\
             ## Why\n\n\

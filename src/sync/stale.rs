@@ -3,7 +3,9 @@
 //! `ms.openlocfilehash` is the SHA-1 of the bytes of the English file the translation was made from, as the
 //! localization side checked it out: with CRLF line ends in repositories whose `.gitattributes` says `text=auto`,
 //! else as stored (verified on the shared corpus: 821 of 821 files). Hashing the current English file as it is, with
-//! LF and with CRLF line ends, proves "made from exactly this text" or "the English changed since" without git.
+//! LF and with CRLF line ends, proves "made from exactly this text" or "the English changed since" without git. The
+//! bytes hashed are those of the file's own encoding: a UTF-16 file is hashed as UTF-16, not as the UTF-8 text it was
+//! decoded to.
 //!
 //! With `--git`, the English file's history adds how far behind the translation is: the commits that changed the
 //! file since `ms.sourcegitcommit` and their line counts, read with the `git` command.
@@ -16,13 +18,15 @@ use sha1::{Digest, Sha1};
 use super::document::Document;
 use super::rules::Rule;
 use super::{Languages, SyncError};
+use crate::parse::Encoding;
 use crate::report::Diagnostic;
 
 /// How many commit subjects a finding lists.
 const COMMITS_SHOWN: usize = 3;
 
-/// Whether `hash` (hexadecimal) is the SHA-1 of `text` as it is, with LF line ends or with CRLF line ends.
-pub fn made_from(text: &str, hash: &str) -> bool {
+/// Whether `hash` (hexadecimal) is the SHA-1 of `text` stored in `encoding` as it is, with LF line ends or with CRLF
+/// line ends. The bytes are hashed in the file's own encoding: a UTF-16 source is hashed as UTF-16.
+pub fn made_from(text: &str, encoding: Encoding, hash: &str) -> bool {
     let hash = hash.trim().to_ascii_lowercase();
     let lf = text.replace("\r\n", "\n");
     let crlf = lf.replace('\n', "\r\n");
@@ -32,7 +36,7 @@ pub fn made_from(text: &str, hash: &str) -> bool {
         forms.push(&lf);
     }
     forms.dedup();
-    forms.into_iter().any(|form| hex_sha1(form.as_bytes()) == hash)
+    forms.into_iter().any(|form| hex_sha1(&encoding.encode(form)) == hash)
 }
 
 fn hex_sha1(bytes: &[u8]) -> String {
@@ -50,7 +54,7 @@ pub fn check(
 ) {
     let front_matter = &target.article.front_matter;
     let hash = front_matter.open_loc_file_hash();
-    if hash.as_deref().is_some_and(|hash| made_from(&source.text, hash)) {
+    if hash.as_deref().is_some_and(|hash| made_from(&source.text, source.encoding, hash)) {
         return;
     }
     // The history is read only for translations the hash does not prove fresh.
@@ -197,11 +201,28 @@ mod tests {
     fn hashes_match_as_is_with_lf_or_with_crlf() {
         let lf = "---\ntitle: x\n---\n# X\n";
         let hash = hex_sha1(lf.as_bytes());
-        assert!(made_from(lf, &hash));
-        assert!(made_from(&lf.replace('\n', "\r\n"), &hash));
+        assert!(made_from(lf, Encoding::Utf8, &hash));
+        assert!(made_from(&lf.replace('\n', "\r\n"), Encoding::Utf8, &hash));
         let crlf_hash = hex_sha1(lf.replace('\n', "\r\n").as_bytes());
-        assert!(made_from(lf, &crlf_hash.to_uppercase()));
-        assert!(!made_from("---\ntitle: y\n---\n# X\n", &hash));
+        assert!(made_from(lf, Encoding::Utf8, &crlf_hash.to_uppercase()));
+        assert!(!made_from("---\ntitle: y\n---\n# X\n", Encoding::Utf8, &hash));
+    }
+
+    #[test]
+    fn a_utf16_source_is_hashed_as_the_bytes_stored() {
+        let utf16_le = |text: &str| -> Vec<u8> {
+            [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect()
+        };
+        let lf = "---\ntitle: Fermer le compte\n---\n# Close your account\n";
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("a.md");
+        std::fs::write(&file, utf16_le(lf)).unwrap();
+        let read = crate::parse::read_decoded(&file).unwrap();
+        let source = Document::new("en-us/a.md", "a.md", read.text).stored_as(read.encoding);
+        let (as_stored, with_crlf) = (hex_sha1(&utf16_le(lf)), hex_sha1(&utf16_le(&lf.replace('\n', "\r\n"))));
+        assert!(made_from(&source.text, source.encoding, &as_stored));
+        assert!(made_from(&source.text, source.encoding, &with_crlf));
+        assert!(!made_from(&source.text, source.encoding, &hex_sha1(lf.as_bytes())), "not the UTF-8 text's hash");
     }
 
     #[test]
