@@ -127,8 +127,11 @@ impl SyncJob {
 impl CompareJob {
     fn run(self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
         let progress = Progress::default();
-        let outcome = if self.source.is_dir() && shows_progress() {
-            with_progress_line(&progress, || sync::run(&self.source, &self.target, &self.settings, &progress))?
+        let draws_progress = shows_progress(std::io::stderr().is_terminal(), std::env::var("CI").ok().as_deref());
+        let outcome = if self.source.is_dir() && draws_progress {
+            with_progress_line(&progress, &mut std::io::stderr(), || {
+                sync::run(&self.source, &self.target, &self.settings, &progress)
+            })?
         } else {
             sync::run(&self.source, &self.target, &self.settings, &progress)?
         };
@@ -178,25 +181,28 @@ impl CompareJob {
     }
 }
 
-/// Whether to draw a progress line: standard error is a terminal and this is not a CI job.
-fn shows_progress() -> bool {
-    let ci = std::env::var("CI").is_ok_and(|value| !value.is_empty() && value != "false" && value != "0");
-    std::io::stderr().is_terminal() && !ci
+/// Whether to draw a progress line: standard error is a terminal and `ci`, the value of `CI`, does not say this is a CI
+/// job (CI logs are not terminals, but some CI runners pretend to be).
+fn shows_progress(stderr_is_terminal: bool, ci: Option<&str>) -> bool {
+    let in_ci = ci.is_some_and(|value| !value.is_empty() && value != "false" && value != "0");
+    stderr_is_terminal && !in_ci
 }
 
-/// Runs `work` while a thread redraws `checking N/M pairs` on standard error, then erases the line.
-fn with_progress_line<T>(progress: &Progress, work: impl FnOnce() -> T) -> T {
+/// How often the progress line is redrawn.
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+
+/// Runs `work` while a thread redraws `checking N/M pairs` on `stderr`, then erases the line.
+fn with_progress_line<T>(progress: &Progress, stderr: &mut (dyn Write + Send), work: impl FnOnce() -> T) -> T {
     let finished = AtomicBool::new(false);
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            let mut stderr = std::io::stderr();
             while !finished.load(Ordering::Relaxed) {
                 let (done, total) = (progress.done.load(Ordering::Relaxed), progress.total.load(Ordering::Relaxed));
                 if total > 0 {
                     let _ = write!(stderr, "\rchecking {done}/{total} pairs");
                     let _ = stderr.flush();
                 }
-                std::thread::sleep(Duration::from_millis(100));
+                std::thread::sleep(PROGRESS_INTERVAL);
             }
             let _ = write!(stderr, "\r\x1b[2K");
         });
@@ -231,4 +237,55 @@ fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "{:width$}  {:7}  {}", doc.name, doc.severity.as_str(), doc.summary)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    #[test]
+    fn progress_shows_on_a_terminal_outside_ci_only() {
+        assert!(shows_progress(true, None));
+        assert!(shows_progress(true, Some("false")));
+        assert!(shows_progress(true, Some("")));
+        assert!(!shows_progress(true, Some("true")));
+        assert!(!shows_progress(true, Some("1")));
+        assert!(!shows_progress(false, None));
+    }
+
+    /// Standard error as a test sees it: what was written, and a signal on every write.
+    struct Recorder {
+        written: Vec<u8>,
+        wrote: mpsc::Sender<()>,
+    }
+
+    impl Write for Recorder {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.written.extend_from_slice(bytes);
+            let _ = self.wrote.send(());
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_progress_line_counts_pairs_then_erases_itself() {
+        let (wrote, written) = mpsc::channel();
+        let mut stderr = Recorder { written: Vec::new(), wrote };
+        let progress = Progress::default();
+        progress.total.store(3, Ordering::Relaxed);
+        progress.done.store(1, Ordering::Relaxed);
+        let result = with_progress_line(&progress, &mut stderr, || {
+            written.recv_timeout(Duration::from_secs(10)).expect("the line is drawn while the work runs");
+            "done"
+        });
+        assert_eq!(result, "done");
+        let shown = String::from_utf8(stderr.written).unwrap();
+        assert!(shown.starts_with("\rchecking 1/3 pairs"), "{shown:?}");
+        assert!(shown.ends_with("\r\x1b[2K"), "{shown:?}");
+    }
 }

@@ -362,6 +362,23 @@ fn directory_mode_reports_missing_and_orphan_translations() {
 // The command's contract.
 
 #[test]
+fn no_progress_line_when_standard_error_is_not_a_terminal() {
+    let temporary = tempfile::tempdir().unwrap();
+    for (locale, text) in [("en-us", "# Title\n\nSome text.\n"), ("fr-fr", "# Titre\n\nDu texte.\n")] {
+        std::fs::create_dir_all(temporary.path().join(locale)).unwrap();
+        std::fs::write(temporary.path().join(locale).join("a.md"), text).unwrap();
+    }
+    // Outside CI, so only the terminal test keeps the line away: the test's standard error is a pipe.
+    let run = checkdown()
+        .args(["sync"])
+        .args([temporary.path().join("en-us"), temporary.path().join("fr-fr")])
+        .env("CI", "false")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
 fn exit_codes_follow_fail_on_and_max_warnings() {
     let code = |args: &[&str]| checkdown().args(["sync", EN, FR]).args(args).run().code;
     assert_eq!(code(&[]), 1, "errors fail by default");
