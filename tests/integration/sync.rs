@@ -503,18 +503,42 @@ fn git_history_says_how_far_behind_a_translation_is() {
         .run();
     assert!(!fresh.stdout.contains("stale-source"), "{}", fresh.stdout);
 
-    std::fs::write(root.join("en-us/a.md"), "# Title\n\nSome text.\n\nA new paragraph.\n").unwrap();
+    std::fs::write(root.join("en-us/a.md"), "# Title\n\nSome changed text.\n\nA new paragraph.\n").unwrap();
     git(&["commit", "-q", "-am", "Add a paragraph"]);
-    let stale = checkdown()
-        .args(["sync", "--git", "--format", "json"])
-        .args([root.join("en-us/a.md")])
-        .args([root.join("fr-fr/a.md")])
-        .run();
-    let report: Value = serde_json::from_str(&stale.stdout).unwrap();
+    let stale_run = |format: &str| {
+        checkdown()
+            .args(["sync", "--git", "--format", format])
+            .args([root.join("en-us/a.md")])
+            .args([root.join("fr-fr/a.md")])
+            .run()
+    };
+    let report: Value = serde_json::from_str(&stale_run("json").stdout).unwrap();
     let finding = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "stale-source").unwrap();
     let message = finding["message"].as_str().unwrap();
     assert!(message.contains("1 commit changed the English file since `ms.sourcegitcommit`"), "{message}");
-    assert!(message.contains("(+2 −0 lines)") && message.contains("Add a paragraph"), "{message}");
+    assert!(message.contains("(+3 −1 lines)") && message.contains("Add a paragraph"), "{message}");
+    // The note shows the change itself: the line removed and the lines added since the hand-off.
+    let note = finding["note"].as_str().unwrap();
+    let short = &handed_off[..7];
+    assert!(note.starts_with(&format!("what changed in the English file since `ms.sourcegitcommit` {short}:\n@@")));
+    for line in ["\n-Some text.\n", "\n+Some changed text.\n", "\n+A new paragraph"] {
+        assert!(note.contains(line), "{line:?} in {note}");
+    }
+    let text = stale_run("text").stdout;
+    assert!(text.contains(&format!("= note: what changed in the English file since `ms.sourcegitcommit` {short}:")));
+    assert!(text.contains("        +A new paragraph.\n"), "{text}");
+
+    // A commit the history does not know is said so, not a failure.
+    let unknown = "0123456789abcdef0123456789abcdef01234567";
+    let french = std::fs::read_to_string(root.join("fr-fr/a.md")).unwrap().replace(&handed_off, unknown);
+    std::fs::write(root.join("fr-fr/a.md"), french).unwrap();
+    let run = stale_run("json");
+    assert_eq!(run.code, 0, "a warning does not fail the run: {}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let finding = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "stale-source").unwrap();
+    let message = finding["message"].as_str().unwrap();
+    assert!(message.ends_with("; `ms.sourcegitcommit` 0123456 is not in the history of the English repository"));
+    assert!(finding["note"].is_null());
 
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("a.md"), english).unwrap();
