@@ -1,5 +1,6 @@
-//! `checkdown sync SOURCE TARGET`: compare a translation with its source and report the findings in one of the
-//! report formats; `checkdown sync --explain RULE` and `--list-rules` document the rules.
+//! `checkdown sync SOURCE [TARGET]`: compare a translation with its source and report the findings in one of the
+//! report formats; `checkdown sync --explain RULE` and `--list-rules` document the rules. Without TARGET, SOURCE is a
+//! directory holding a folder per configured locale, compared pair by pair.
 //!
 //! The report goes to standard output or to `--output FILE`, which is created and never replaced unless `--force` is
 //! given. In directory mode a progress line is drawn on standard error when it is a terminal, never under CI.
@@ -56,7 +57,7 @@ pub enum SyncJob {
 pub struct CompareJob {
     /// The source file or directory.
     pub source: PathBuf,
-    /// The target file or directory.
+    /// The target file or directory; the same directory as `source` when it holds a folder per locale.
     pub target: PathBuf,
     /// Rule levels, ignored paths, locales, `--git`, `--jobs`.
     pub settings: Settings,
@@ -73,7 +74,8 @@ pub struct CompareJob {
 }
 
 impl SyncJob {
-    /// Validates the arguments: the rule to explain exists, the configuration loads, the output file may be written.
+    /// Validates the arguments: the rule to explain exists, SOURCE is a directory when TARGET is omitted, the
+    /// configuration loads, the output file may be written.
     pub fn resolve(args: SyncArgs) -> anyhow::Result<Self> {
         if let Some(name) = args.explain {
             return match Rule::from_name(&name) {
@@ -84,8 +86,15 @@ impl SyncJob {
         if args.list_rules {
             return Ok(SyncJob::ListRules);
         }
-        let (Some(source), Some(target)) = (args.source, args.target) else {
-            bail!("sync needs SOURCE and TARGET");
+        let Some(source) = args.source else { bail!("sync needs SOURCE") };
+        let target = match args.target {
+            Some(target) => target,
+            None if source.is_file() => bail!(
+                "{}: a file needs its translation as TARGET; only a directory holding a folder per locale \
+                 (en-us/, fr-fr/…) is compared alone",
+                source.display()
+            ),
+            None => source.clone(),
         };
         let config = Config::discover(args.config.as_deref()).context("cannot load the configuration")?;
         let output = args.output.filter(|path| path.as_os_str() != "-");

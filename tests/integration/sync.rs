@@ -359,6 +359,90 @@ fn directory_mode_reports_missing_and_orphan_translations() {
     assert_eq!(report["summary"]["files"], 1);
 }
 
+// One directory holding a folder per locale.
+
+/// A docs root with `en-us/`, `fr-fr/` and `de-de/`, configured to compare English with French and with German. The
+/// French lacks `b.md`; the German `a.md` was left in English.
+fn locale_root() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    let english = "# Sign in\n\nSign in to the admin center with your global administrator account.\n";
+    let files = [
+        ("en-us/a.md", english),
+        ("en-us/b.md", "# Billing\n\nSee your bills.\n"),
+        ("fr-fr/a.md", "# Connexion\n\nConnectez-vous au centre d’administration avec votre compte.\n"),
+        ("de-de/a.md", english),
+        ("de-de/b.md", "# Abrechnung\n\nSehen Sie Ihre Rechnungen.\n"),
+    ];
+    for (path, text) in files {
+        let path = root.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    std::fs::write(
+        root.path().join("checkdown.toml"),
+        "[sync]\nlocales = [[\"en-us\", \"fr-fr\"], [\"en-us\", \"de-de\"]]\n",
+    )
+    .unwrap();
+    root
+}
+
+/// `(rule, path, message)` of every finding of `checkdown sync ARGS` run in `dir`, and the number of pairs compared.
+fn findings_in(dir: &Path, args: &[&str]) -> (Vec<(String, String, String)>, u64) {
+    let run = checkdown().current_dir(dir).args(["sync", "--format", "json", "--fail-on", "never"]).args(args).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let text = |value: &Value| value.as_str().unwrap().to_owned();
+    let findings = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|finding| (text(&finding["rule"]), text(&finding["path"]), text(&finding["message"])))
+        .collect();
+    (findings, report["summary"]["files"].as_u64().unwrap())
+}
+
+#[test]
+fn one_root_compares_every_configured_locale_pair() {
+    let root = locale_root();
+    let (findings, files) = findings_in(root.path(), &["."]);
+    assert_eq!(files, 3, "fr-fr/a.md, de-de/a.md and de-de/b.md against their English files");
+    assert_eq!(
+        findings,
+        [
+            (
+                "untranslated".to_owned(),
+                "de-de/a.md".to_owned(),
+                "this text is identical to English text: it is not translated into German".to_owned()
+            ),
+            (
+                "missing-translation".to_owned(),
+                "fr-fr/b.md".to_owned(),
+                "the English file has no French translation".to_owned()
+            ),
+        ]
+    );
+    // Naming the root twice, as SOURCE and TARGET, is the same run.
+    assert_eq!(findings_in(root.path(), &[".", "."]), (findings, files));
+}
+
+#[test]
+fn a_configured_locale_without_its_folder_stops_the_run() {
+    let root = locale_root();
+    std::fs::write(
+        root.path().join("checkdown.toml"),
+        "[sync]\nlocales = [[\"en-us\", \"fr-fr\"], [\"en-us\", \"es-es\"]]\n",
+    )
+    .unwrap();
+    let run = checkdown().current_dir(root.path()).args(["sync", "."]).run();
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("es-es: no such folder"), "{}", run.stderr);
+    assert!(run.stderr.contains("pairs `en-us` with `es-es`"), "{}", run.stderr);
+    assert_eq!(run.stdout, "", "nothing is compared");
+    let alone = checkdown().current_dir(root.path()).args(["sync", "en-us/a.md"]).run();
+    assert_eq!(alone.code, 2);
+    assert!(alone.stderr.contains("en-us/a.md: a file needs its translation as TARGET"), "{}", alone.stderr);
+}
+
 // The command's contract.
 
 #[test]
