@@ -392,6 +392,7 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
     let mut found: Vec<Diagnostic> = source.diagnostics.iter().chain(&target.diagnostics).cloned().collect();
     front_matter::compare(source, target, &settings.translated_keys, languages, &mut found);
     front_matter::check_localization(target, Some(&context.target_locale), &mut found);
+    front_matter::check_untranslated(source, target, languages, &mut found);
     stale::check(source, target, context.history, languages, &mut found);
     found.extend(structure::compare(source, target, languages));
 

@@ -376,12 +376,15 @@ static DOCS: [RuleDoc; 20] = [
         severity: Severity::Warning,
         summary: "Text in the translation is still in the source language",
         explanation: "## What it does\n\n\
-            Looks at the text of each translated paragraph and heading without its code, URLs, identifiers and the \
+            Looks at the text of each translated paragraph and heading, of each cell of paired tables (paired by \
+            position), of the alt text of paired images (`![alt](src)`, `:::image alt-text=\"…\"`) and of the \
+            front matter `title` and `description`, without its code, URLs, identifiers, `no-loc` terms and the \
             names it shares with its source counterpart (capitalised or mixed-case words such as \
             `Azure Active Directory`). With at least 4 words left, at least one of them an English function word \
-            (`the`, `to`, `of`…), it reports the block when it is identical to a source block, or when French \
-            function words do not outnumber English ones and the lingua language detector, restricted to English \
-            and French, gives English a confidence of 0.5 or more.\n\n\
+            (`the`, `to`, `of`…; words in capitals such as the `AND` and `OR` of search queries do not count), it \
+            reports the text when it is identical to the source text, or when French function words do not \
+            outnumber English ones and the lingua language detector, restricted to English and French, gives \
+            English a confidence of 0.5 or more. A front matter finding points at the key's line.\n\n\
             ## Why\n\n\
             Machine translation leaves sentences out, and stale translations keep English text their readers may \
             not understand.\n\n\

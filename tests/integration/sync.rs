@@ -17,6 +17,10 @@ const FR: &str = "content/fr-fr/close-your-account.md";
 const CLEAN_PAIR: &str = "SecurityCompliance/create-a-litigation-hold.md";
 /// A corpus pair whose articles use `[!INCLUDE]`.
 const INCLUDE_PAIR: &str = "Enterprise/multi-geo-add-group-with-pdl.md";
+/// A corpus pair with no finding whose English images and table cells are sentences.
+const IMAGES_AND_TABLE_PAIR: &str = "SecurityCompliance/view-reports-for-atp.md";
+/// A corpus pair with no finding whose English title is a sentence rather than a list of names.
+const SENTENCE_TITLE_PAIR: &str = "SecurityCompliance/add-your-organization-brand-to-encrypted-messages.md";
 
 fn sync_json(args: &[&str]) -> (i32, Value) {
     let run = checkdown().args(["sync", "--format", "json"]).args(args).run();
@@ -250,6 +254,35 @@ fn mutation_loc_metadata() {
 fn mutation_untranslated() {
     let english = "Here are the steps to place a mailbox on Litigation Hold by using the Exchange admin center.";
     french_mutation(CLEAN_PAIR, 41, "untranslated", 41, |_| english.to_owned());
+}
+
+#[test]
+fn mutation_untranslated_table_cell() {
+    let english = "**Email security reports**, such as a Top Senders and Recipients report, a Spoof Mail report, and a \
+                   Spam Detections report. ";
+    french_mutation(IMAGES_AND_TABLE_PAIR, 96, "untranslated", 96, |row| {
+        let link_cell = row.splitn(3, '|').nth(2).unwrap();
+        format!("|{english}|{link_cell}")
+    });
+}
+
+#[test]
+fn mutation_untranslated_alt_text() {
+    let english =
+        "The Security &amp; Compliance Center dashboard can help you see where Advanced Threat Protection is working";
+    french_mutation(IMAGES_AND_TABLE_PAIR, 29, "untranslated", 29, |image| {
+        let (_, source) = image.split_once("](").unwrap();
+        format!("![{english}]({source}")
+    });
+}
+
+#[test]
+fn mutation_untranslated_front_matter_title_and_description() {
+    let title = "title: \"Add your organization brand to your encrypted messages\"";
+    french_mutation(SENTENCE_TITLE_PAIR, 2, "untranslated", 2, |_| title.to_owned());
+    let description = "description: \"Learn how to find and use reports for Office 365 Advanced Threat Protection in the \
+                       Security &amp; Compliance Center.\"";
+    french_mutation(IMAGES_AND_TABLE_PAIR, 17, "untranslated", 17, |_| description.to_owned());
 }
 
 #[test]
