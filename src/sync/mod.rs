@@ -293,9 +293,9 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
             source: source.to_owned(),
             target: target.to_owned(),
             source_shown: shown(source),
-            locales: settings.locales_of(&shown(source), &shown(target)),
             target_shown: shown(target),
             relative: name(target),
+            locales: settings.locales_of(&shown(source), &shown(target)),
         };
         if settings.ignores(&pair.target_shown) { Vec::new() } else { vec![pair] }
     };
