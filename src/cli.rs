@@ -58,8 +58,8 @@ pub enum CommandArgs {
     Render(RenderArgs),
     /// Check a live Microsoft 365 tenant, read-only, and say which steps are already done, with evidence.
     Verify(VerifyCommandArgs),
-    /// Compare a translation with its source (two files, or two directories paired by relative path) and report
-    /// where they drift apart.
+    /// Compare a translation with its source (two files, two directories paired by relative path, or one directory
+    /// holding a folder per configured locale) and report where they drift apart.
     Sync(SyncArgs),
 }
 
@@ -201,11 +201,11 @@ pub struct ParseArgs {
 #[command(after_help = "Exit codes: 0 nothing at or above --fail-on, 1 findings (or more warnings than \
     --max-warnings), 2 the comparison could not run.")]
 pub struct SyncArgs {
-    /// The source (English) file or directory.
+    /// The source (English) file or directory; alone, a directory holding a folder per locale of `[sync] locales`
+    /// (en-us/, fr-fr/…), whose configured pairs of folders are compared.
     #[arg(required_unless_present_any = ["explain", "list_rules"])]
     pub source: Option<PathBuf>,
-    /// The translated file or directory.
-    #[arg(required_unless_present_any = ["explain", "list_rules"])]
+    /// The translated file or directory (the same directory as SOURCE: compare its locale folders).
     pub target: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]

@@ -10,10 +10,14 @@
 //! [sync]
 //! # Severities per rule: "error", "warning", "note" or "off".
 //! rules = { untranslated = "note", number-mismatch = "off" }
-//! # Paths, relative to the compared directories, not compared (`*` within a folder, `**` across folders).
+//! # Paths, relative to the compared directories (each locale folder under one ROOT), not compared (`*` within a
+//! # folder, `**` across folders).
 //! ignore = ["**/includes/**", "TOC.md"]
-//! # Source and target locales; the first pair names the languages when the paths do not.
-//! locales = [["en-us", "fr-fr"]]
+//! # Source and target locales. `checkdown sync ROOT` (or SOURCE and TARGET the same folder) compares
+//! # ROOT/en-us/** with ROOT/fr-fr/** and ROOT/en-us/** with ROOT/de-de/**, each pair in its languages; a pair
+//! # whose folder is missing stops the run. With two paths, the first pair names the languages when the paths have
+//! # no locale folder.
+//! locales = [["en-us", "fr-fr"], ["en-us", "de-de"]]
 //! # Front matter keys translated besides title, description, keywords and titleSuffix.
 //! translated-keys = ["ms.custom"]
 //! ```
@@ -53,7 +57,7 @@ pub struct SyncConfig {
     /// Glob patterns of paths, relative to the compared directories, not compared.
     #[serde(default)]
     pub ignore: Vec<String>,
-    /// (source, target) locale pairs.
+    /// (source, target) locale pairs: the folders compared under one directory, and the languages of each pair.
     #[serde(default = "default_locales")]
     pub locales: Vec<(String, String)>,
     /// Front matter keys translated besides `title`, `description`, `keywords` and `titleSuffix`.

@@ -1,5 +1,6 @@
-//! `checkdown sync SOURCE TARGET`: compare a translation with its source and report the findings in one of the
-//! report formats; `checkdown sync --explain RULE` and `--list-rules` document the rules.
+//! `checkdown sync SOURCE [TARGET]`: compare a translation with its source and report the findings in one of the
+//! report formats; `checkdown sync --explain RULE` and `--list-rules` document the rules. Without TARGET, SOURCE is a
+//! directory holding a folder per configured locale, compared pair by pair.
 //!
 //! The report goes to standard output or to `--output FILE`, which is created and never replaced unless `--force` is
 //! given. In directory mode a progress line is drawn on standard error when it is a terminal, never under CI.
@@ -56,7 +57,7 @@ pub enum SyncJob {
 pub struct CompareJob {
     /// The source file or directory.
     pub source: PathBuf,
-    /// The target file or directory.
+    /// The target file or directory; the same directory as `source` when it holds a folder per locale.
     pub target: PathBuf,
     /// Rule levels, ignored paths, locales, `--git`, `--jobs`.
     pub settings: Settings,
@@ -73,7 +74,8 @@ pub struct CompareJob {
 }
 
 impl SyncJob {
-    /// Validates the arguments: the rule to explain exists, the configuration loads, the output file may be written.
+    /// Validates the arguments: the rule to explain exists, SOURCE is a directory when TARGET is omitted, the
+    /// configuration loads, the output file may be written.
     pub fn resolve(args: SyncArgs) -> anyhow::Result<Self> {
         if let Some(name) = args.explain {
             return match Rule::from_name(&name) {
@@ -84,8 +86,15 @@ impl SyncJob {
         if args.list_rules {
             return Ok(SyncJob::ListRules);
         }
-        let (Some(source), Some(target)) = (args.source, args.target) else {
-            bail!("sync needs SOURCE and TARGET");
+        let Some(source) = args.source else { bail!("sync needs SOURCE") };
+        let target = match args.target {
+            Some(target) => target,
+            None if source.is_file() => bail!(
+                "{}: a file needs its translation as TARGET; only a directory holding a folder per locale \
+                 (en-us/, fr-fr/…) is compared alone",
+                source.display()
+            ),
+            None => source.clone(),
         };
         let config = Config::discover(args.config.as_deref()).context("cannot load the configuration")?;
         let output = args.output.filter(|path| path.as_os_str() != "-");
@@ -127,8 +136,11 @@ impl SyncJob {
 impl CompareJob {
     fn run(self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
         let progress = Progress::default();
-        let outcome = if self.source.is_dir() && shows_progress() {
-            with_progress_line(&progress, || sync::run(&self.source, &self.target, &self.settings, &progress))?
+        let draws_progress = shows_progress(std::io::stderr().is_terminal(), std::env::var("CI").ok().as_deref());
+        let outcome = if self.source.is_dir() && draws_progress {
+            with_progress_line(&progress, &mut std::io::stderr(), || {
+                sync::run(&self.source, &self.target, &self.settings, &progress)
+            })?
         } else {
             sync::run(&self.source, &self.target, &self.settings, &progress)?
         };
@@ -178,25 +190,28 @@ impl CompareJob {
     }
 }
 
-/// Whether to draw a progress line: standard error is a terminal and this is not a CI job.
-fn shows_progress() -> bool {
-    let ci = std::env::var("CI").is_ok_and(|value| !value.is_empty() && value != "false" && value != "0");
-    std::io::stderr().is_terminal() && !ci
+/// Whether to draw a progress line: standard error is a terminal and `ci`, the value of `CI`, does not say this is a CI
+/// job (CI logs are not terminals, but some CI runners pretend to be).
+fn shows_progress(stderr_is_terminal: bool, ci: Option<&str>) -> bool {
+    let in_ci = ci.is_some_and(|value| !value.is_empty() && value != "false" && value != "0");
+    stderr_is_terminal && !in_ci
 }
 
-/// Runs `work` while a thread redraws `checking N/M pairs` on standard error, then erases the line.
-fn with_progress_line<T>(progress: &Progress, work: impl FnOnce() -> T) -> T {
+/// How often the progress line is redrawn.
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+
+/// Runs `work` while a thread redraws `checking N/M pairs` on `stderr`, then erases the line.
+fn with_progress_line<T>(progress: &Progress, stderr: &mut (dyn Write + Send), work: impl FnOnce() -> T) -> T {
     let finished = AtomicBool::new(false);
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            let mut stderr = std::io::stderr();
             while !finished.load(Ordering::Relaxed) {
                 let (done, total) = (progress.done.load(Ordering::Relaxed), progress.total.load(Ordering::Relaxed));
                 if total > 0 {
                     let _ = write!(stderr, "\rchecking {done}/{total} pairs");
                     let _ = stderr.flush();
                 }
-                std::thread::sleep(Duration::from_millis(100));
+                std::thread::sleep(PROGRESS_INTERVAL);
             }
             let _ = write!(stderr, "\r\x1b[2K");
         });
@@ -231,4 +246,55 @@ fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "{:width$}  {:7}  {}", doc.name, doc.severity.as_str(), doc.summary)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    #[test]
+    fn progress_shows_on_a_terminal_outside_ci_only() {
+        assert!(shows_progress(true, None));
+        assert!(shows_progress(true, Some("false")));
+        assert!(shows_progress(true, Some("")));
+        assert!(!shows_progress(true, Some("true")));
+        assert!(!shows_progress(true, Some("1")));
+        assert!(!shows_progress(false, None));
+    }
+
+    /// Standard error as a test sees it: what was written, and a signal on every write.
+    struct Recorder {
+        written: Vec<u8>,
+        wrote: mpsc::Sender<()>,
+    }
+
+    impl Write for Recorder {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.written.extend_from_slice(bytes);
+            let _ = self.wrote.send(());
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_progress_line_counts_pairs_then_erases_itself() {
+        let (wrote, written) = mpsc::channel();
+        let mut stderr = Recorder { written: Vec::new(), wrote };
+        let progress = Progress::default();
+        progress.total.store(3, Ordering::Relaxed);
+        progress.done.store(1, Ordering::Relaxed);
+        let result = with_progress_line(&progress, &mut stderr, || {
+            written.recv_timeout(Duration::from_secs(10)).expect("the line is drawn while the work runs");
+            "done"
+        });
+        assert_eq!(result, "done");
+        let shown = String::from_utf8(stderr.written).unwrap();
+        assert!(shown.starts_with("\rchecking 1/3 pairs"), "{shown:?}");
+        assert!(shown.ends_with("\r\x1b[2K"), "{shown:?}");
+    }
 }

@@ -112,8 +112,47 @@ pub enum ReadError {
     },
 }
 
+/// How a file's text was stored. The text itself is always UTF-8 once read; the encoding is what gets the file's
+/// bytes back (`ms.openlocfilehash` is the SHA-1 of those bytes).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8. A byte order mark stays in the text, as U+FEFF.
+    #[default]
+    Utf8,
+    /// UTF-16, little-endian, with a byte order mark.
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte order mark.
+    Utf16Be,
+}
+
+impl Encoding {
+    /// `text` stored in this encoding: for a text [`read_decoded`] read, the file's own bytes.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        let unit: fn(u16) -> [u8; 2] = match self {
+            Self::Utf8 => return text.as_bytes().to_vec(),
+            Self::Utf16Le => u16::to_le_bytes,
+            Self::Utf16Be => u16::to_be_bytes,
+        };
+        std::iter::once(0xFEFF).chain(text.encode_utf16()).flat_map(unit).collect()
+    }
+}
+
+/// A file's text and how it was stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text (without the byte order mark of a UTF-16 file).
+    pub text: String,
+    /// The encoding the file used.
+    pub encoding: Encoding,
+}
+
 /// Reads a Markdown file as UTF-8 text, refusing what cannot be an article.
 pub fn read_file(path: &Path) -> Result<String, ReadError> {
+    read_decoded(path).map(|decoded| decoded.text)
+}
+
+/// Reads a Markdown file as UTF-8 text, refusing what cannot be an article, and says how it was stored.
+pub fn read_decoded(path: &Path) -> Result<Decoded, ReadError> {
     let shown = path.display().to_string();
     let io = |source: std::io::Error| match source.kind() {
         std::io::ErrorKind::NotFound => ReadError::NotFound { path: shown.clone() },
@@ -127,30 +166,30 @@ pub fn read_file(path: &Path) -> Result<String, ReadError> {
         return Err(ReadError::TooLarge { path: shown, size: metadata.len(), limit: MAX_FILE_BYTES });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let text = decode(&shown, bytes)?;
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+    let decoded = decode(&shown, bytes)?;
+    if decoded.text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(ReadError::Empty { path: shown });
     }
-    Ok(text)
+    Ok(decoded)
 }
 
 /// UTF-8, or UTF-16 with a byte order mark (Learn's build reads both, and real articles use both).
-fn decode(path: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
+fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded, ReadError> {
     let utf16 = match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
-        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        Some([0xFF, 0xFE]) => Some((Encoding::Utf16Le, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        Some([0xFE, 0xFF]) => Some((Encoding::Utf16Be, u16::from_be_bytes as fn([u8; 2]) -> u16)),
         _ => None,
     };
-    if let Some(unit) = utf16 {
+    if let Some((encoding, unit)) = utf16 {
         let units: Vec<u16> = bytes[2..].chunks(2).map(|pair| unit([pair[0], *pair.get(1).unwrap_or(&0)])).collect();
-        return String::from_utf16(&units).map_err(|_| {
+        return String::from_utf16(&units).map(|text| Decoded { text, encoding }).map_err(|_| {
             let decoded: String = char::decode_utf16(units.iter().copied()).map_while(Result::ok).collect();
             let line = decoded.matches('\n').count() + 1;
             let column = decoded.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
             ReadError::NotUtf8 { path: path.to_owned(), line, column, hint: " (invalid UTF-16)" }
         });
     }
-    String::from_utf8(bytes).map_err(|error| {
+    String::from_utf8(bytes).map(|text| Decoded { text, encoding: Encoding::Utf8 }).map_err(|error| {
         let bytes = error.as_bytes();
         let valid = &bytes[..error.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
@@ -360,5 +399,20 @@ mod tests {
         assert_eq!(locale_in_path("fr-fr.md"), None);
         assert_eq!(locale_in_path("docs/add-users/a.md"), None);
         assert_eq!(locale_in_path("docs/set-up/a.md"), None);
+    }
+
+    #[test]
+    fn encoding_the_decoded_text_gives_the_file_bytes_back() {
+        let text = "---\ntitle: Été\n---\n# 𝔸\r\n";
+        let little_endian: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let big_endian: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let with_bom = format!("\u{feff}{text}").into_bytes();
+        for bytes in [little_endian, big_endian, with_bom, text.as_bytes().to_vec()] {
+            let decoded = decode("a.md", bytes.clone()).unwrap();
+            assert_eq!(decoded.text.trim_start_matches('\u{feff}'), text);
+            assert_eq!(decoded.encoding.encode(&decoded.text), bytes, "{:?}", decoded.encoding);
+        }
     }
 }

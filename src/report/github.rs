@@ -5,7 +5,7 @@
 //! ```
 //!
 //! Notes become `notice` commands. A whole-file finding names only the file. The English counterpart of a sync
-//! finding goes on a second message line (`source: en-us/x.md:18:1`). Values are escaped as the Actions toolkit does:
+//! finding goes on a second message line (`source: en-us/x.md:18:1`), and its note, if any, on the lines after. Values are escaped as the Actions toolkit does:
 //! `%`, CR and LF everywhere, and `:` and `,` too in properties. Paths are written raw and should be relative to the
 //! repository root: GitHub does not place annotations on URI-encoded or absolute paths.
 //!
@@ -78,10 +78,14 @@ fn write_annotation(diagnostic: &Diagnostic, out: &mut dyn Write) -> io::Result<
     let properties: Vec<String> =
         properties.iter().map(|(name, value)| format!("{name}={}", escape_property(value))).collect();
 
-    let message = match &diagnostic.source {
-        Some(source) => format!("{}\nsource: {source}", diagnostic.message),
-        None => diagnostic.message.clone(),
-    };
+    let mut message = diagnostic.message.clone();
+    if let Some(source) = &diagnostic.source {
+        message.push_str(&format!("\nsource: {source}"));
+    }
+    if let Some(note) = &diagnostic.note {
+        message.push('\n');
+        message.push_str(note);
+    }
     writeln!(out, "::{command} {}::{}", properties.join(","), escape_data(&message))
 }
 

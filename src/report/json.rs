@@ -7,7 +7,7 @@
 //!       "rule": "list-item-count", "severity": "error", "path": "fr-fr/x.md",
 //!       "line": 24, "column": 1, "end_line": 27, "end_column": 29,
 //!       "message": "the French list has 4 items, the English list 3",
-//!       "source_path": "en-us/x.md", "source_line": 18
+//!       "source_path": "en-us/x.md", "source_line": 18, "note": null
 //!     }
 //!   ],
 //!   "summary": { "files": 4, "errors": 1, "warnings": 0, "notes": 0 }
@@ -17,7 +17,8 @@
 //! Keys always appear, in this order. `line`, `column`, `end_line` and `end_column` are 1-based, columns count
 //! characters and the end is exclusive; all four are `null` for a finding about a whole file. `source_path` and
 //! `source_line` name the English counterpart and are `null` when there is none (`source_line` too when the
-//! counterpart is a whole file). `summary` counts the diagnostics by severity; `files` is how many files were checked,
+//! counterpart is a whole file). `note` holds more lines to act on (with `--git`, what changed in the English file),
+//! or `null`. `summary` counts the diagnostics by severity; `files` is how many files were checked,
 //! files without findings included, or `null` when the caller did not say.
 
 use std::io::{self, Write};
@@ -44,6 +45,7 @@ struct JsonDiagnostic<'a> {
     message: &'a str,
     source_path: Option<&'a str>,
     source_line: Option<u32>,
+    note: Option<&'a str>,
 }
 
 impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
@@ -61,6 +63,7 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
             message: &diagnostic.message,
             source_path: source.map(|source| source.path.as_str()),
             source_line: source.and_then(|source| source.span).map(|span| span.line),
+            note: diagnostic.note.as_deref(),
         }
     }
 }
@@ -82,7 +85,7 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::testing::render_sample;
+    use crate::report::testing::{render_sample, sample_diagnostics};
 
     #[test]
     fn output() {
@@ -93,7 +96,9 @@ mod tests {
     fn output_is_valid_json_with_nulls_for_missing_parts() {
         let value: serde_json::Value = serde_json::from_str(&render_sample(render)).unwrap();
         let whole_file = &value["diagnostics"][0];
-        assert!(whole_file["line"].is_null() && whole_file["source_path"].is_null());
-        assert_eq!(value["summary"], serde_json::json!({"files": 4, "errors": 1, "warnings": 3, "notes": 2}));
+        assert!(whole_file["line"].is_null() && whole_file["source_path"].is_null() && whole_file["note"].is_null());
+        let noted = &value["diagnostics"][1];
+        assert_eq!(noted["note"].as_str(), sample_diagnostics()[1].note.as_deref());
+        assert_eq!(value["summary"], serde_json::json!({"files": 4, "errors": 1, "warnings": 4, "notes": 2}));
     }
 }

@@ -110,17 +110,26 @@ pub struct Diagnostic {
     pub location: Location,
     /// The counterpart in the source (English) file, when there is one.
     pub source: Option<Location>,
+    /// More lines to act on, shown after the finding (what changed in the source since the translation was made).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Diagnostic {
     /// A finding of `rule` at `location`.
     pub fn new(rule: &str, severity: Severity, location: Location, message: impl Into<String>) -> Self {
-        Self { rule: rule.to_owned(), severity, message: message.into(), location, source: None }
+        Self { rule: rule.to_owned(), severity, message: message.into(), location, source: None, note: None }
     }
 
     /// The same finding with its source-side counterpart.
     pub fn with_source(mut self, source: Location) -> Self {
         self.source = Some(source);
+        self
+    }
+
+    /// The same finding with a note of one or more lines.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
         self
     }
 }

@@ -9,7 +9,8 @@
 //! (callers pass repository-relative paths), with only the characters a URI reference cannot hold percent-encoded, and
 //! never a `file://` URI. Regions use `columnKind: unicodeCodePoints`, matching our character columns; a whole-file
 //! finding points at line 1. The English counterpart of a sync finding is related location 1, linked from the
-//! message text as `[source](1)`, which GitHub turns into a link. `partialFingerprints` is left out: upload-sarif
+//! message text as `[source](1)`, which GitHub turns into a link. A diagnostic's note follows the message text after a
+//! blank line. `partialFingerprints` is left out: upload-sarif
 //! computes `primaryLocationLineHash` itself.
 
 use std::borrow::Cow;
@@ -223,6 +224,9 @@ fn result(diagnostic: &Diagnostic, rule_index: usize) -> SarifResult<'_> {
     if !related_locations.is_empty() {
         write!(text, " ([source]({SOURCE_LOCATION_ID}))").expect("writing to a String cannot fail");
     }
+    if let Some(note) = &diagnostic.note {
+        write!(text, "\n\n{}", escape_message(note)).expect("writing to a String cannot fail");
+    }
     SarifResult {
         rule_id: &diagnostic.rule,
         rule_index,
@@ -354,7 +358,7 @@ mod tests {
             .collect();
         let documented: Vec<&str> = SAMPLE_RULES.iter().map(|rule| rule.name).collect();
         assert_eq!(ids[..documented.len()], documented);
-        assert_eq!(ids[documented.len()..], ["missing-translation", "untranslated"]);
+        assert_eq!(ids[documented.len()..], ["missing-translation", "stale-source", "untranslated"]);
         for (result, diagnostic) in run["results"].as_array().unwrap().iter().zip(sample_diagnostics()) {
             let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
             assert_eq!(ids[index], diagnostic.rule);

@@ -1,9 +1,9 @@
-//! The sample every renderer snapshots (ruff's layout): the same six diagnostics over a small EN/FR pair, so the
+//! The sample every renderer snapshots (ruff's layout): the same seven diagnostics over a small EN/FR pair, so the
 //! formats can be compared side by side.
 //!
 //! The sample covers what tends to break renderers: French text with accents and a no-break space before the span, a
 //! message with `%`, `:`, `,` and a line break, a whole-file diagnostic, a multi-line span, diagnostics with and
-//! without an English counterpart, and all three severities.
+//! without an English counterpart, a multi-line note holding `[`, `]`, `%` and a tab, and all three severities.
 
 use std::io::{self, Write};
 
@@ -23,7 +23,7 @@ ms.author: cmcatee
 ms.topic: article
 ms.service: o365-administration
 ms.contentlocale: fr-FR
-ms.translationtype: MT
+ms.openlocfilehash: 19e9a92a90f7c88cc150844ab451bc71d63e4c4a
 description: Découvrez comment fermer votre compte auprès de Microsoft.
 ---
 # <a name=\"close-your-account\"></a>Fermer votre compte
@@ -105,7 +105,7 @@ fn english(needle: &str) -> Location {
     Location::new(ENGLISH_PATH, span_of(ENGLISH, needle))
 }
 
-/// The six sample diagnostics, sorted as callers sort them (path, line, column, rule).
+/// The seven sample diagnostics, sorted as callers sort them (path, line, column, rule).
 pub(crate) fn sample_diagnostics() -> Vec<Diagnostic> {
     vec![
         Diagnostic::new(
@@ -113,6 +113,21 @@ pub(crate) fn sample_diagnostics() -> Vec<Diagnostic> {
             Severity::Note,
             Location::file("en-us/manage-billing.md"),
             "`en-us/manage-billing.md` has no French translation at `fr-fr/manage-billing.md`",
+        ),
+        Diagnostic::new(
+            "stale-source",
+            Severity::Warning,
+            french("ms.openlocfilehash: 19e9a92a90f7c88cc150844ab451bc71d63e4c4a"),
+            "the French file was translated from another version of the English file; 1 commit changed the English \
+             file since `ms.sourcegitcommit` 27b2b2e (+1 −1 lines): 5c41a7e Link to the roles page",
+        )
+        .with_source(Location::file(ENGLISH_PATH))
+        .with_note(
+            "what changed (git diff 27b2b2e HEAD -- close-your-account.md):\n\
+             @@ -10 +10 @@\n\
+             -Note: see the roles page (100% of them).\n\
+             +Note: see [Manage roles](../admin/roles.md?view=o365-worldwide).\n\
+             +\tand more",
         ),
         Diagnostic::new(
             "view-mismatch",

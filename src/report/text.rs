@@ -1,5 +1,6 @@
 //! The human format, modelled on rustc: a header line, the location, the offending source lines with `^^^` under the
-//! span and, for sync findings, the English counterpart with `---` under it.
+//! span, for sync findings the English counterpart with `---` under it, and the finding's note, if any, as
+//! `= note:` with its further lines aligned under its first.
 //!
 //! ```text
 //! warning[number-mismatch]: numbers differ: English has 4, 5; French has 3, 5
@@ -73,24 +74,46 @@ fn write_diagnostic(
         )?;
         gutter.write_snippet(&rows, Marker { mark: '-', style: Style::GUTTER }, palette, out)?;
     }
+    if let Some(note) = &diagnostic.note {
+        let prefix = format!(
+            "{} {} {}",
+            gutter.pad(),
+            palette.paint(Style::GUTTER, "="),
+            palette.paint(Style::EMPHASIS, "note:")
+        );
+        write_aligned(&prefix, gutter.width + " = note:".len(), note, None, palette, out)?;
+    }
     Ok(())
 }
 
 /// `error[rule]: message`, with the message's further lines aligned under its first.
 fn write_header(diagnostic: &Diagnostic, palette: Palette, out: &mut dyn Write) -> io::Result<()> {
     let label = format!("{}[{}]", diagnostic.severity, diagnostic.rule);
-    let indent = " ".repeat(label.chars().count() + 2);
-    let mut lines = diagnostic.message.lines().map(|line| ShownLine::new(line).text);
-    let first = lines.next().unwrap_or_default();
-    writeln!(
-        out,
-        "{}{} {}",
+    let width = label.chars().count() + 1;
+    let prefix = format!(
+        "{}{}",
         palette.paint(Style::severity(diagnostic.severity), label),
-        palette.paint(Style::EMPHASIS, ":"),
-        palette.paint(Style::EMPHASIS, first)
-    )?;
+        palette.paint(Style::EMPHASIS, ":")
+    );
+    write_aligned(&prefix, width, &diagnostic.message, Some(Style::EMPHASIS), palette, out)
+}
+
+/// `prefix` (already painted, `width` columns wide), a space and the first line of `text`, then the further lines of
+/// `text` aligned under the first. Lines are shown as source lines are: tabs expanded, control characters replaced.
+fn write_aligned(
+    prefix: &str,
+    width: usize,
+    text: &str,
+    style: Option<Style>,
+    palette: Palette,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let paint = |line: String| Painted { style: style.filter(|_| palette.enabled), content: line };
+    let mut lines = text.lines().map(|line| ShownLine::new(line).text);
+    writeln!(out, "{prefix} {}", paint(lines.next().unwrap_or_default()))?;
+    let indent = " ".repeat(width + 1);
     for line in lines {
-        writeln!(out, "{indent}{}", palette.paint(Style::EMPHASIS, line))?;
+        writeln!(out, "{indent}{}", paint(line))?;
     }
     Ok(())
 }
@@ -360,7 +383,7 @@ mod tests {
 
     #[test]
     fn missing_text_renders_without_a_snippet() {
-        let list_item_count = &sample_diagnostics()[4..5];
+        let list_item_count = &sample_diagnostics()[5..6];
         assert_eq!(
             render_plain(list_item_count, &SourceFiles::new()),
             "error[list-item-count]: the French list has 4 items, the English list 3\n \
@@ -384,6 +407,17 @@ mod tests {
         let span = Span { start: 0, end: 0, line: 1, column: 10, end_line: 1, end_column: 20 };
         let diagnostic = Diagnostic::new("rule", Severity::Note, Location::new("fr-fr/a.md", span), "message");
         assert!(render_plain(&[diagnostic], &files).contains("1 | court\n  |      ^\n"));
+    }
+
+    #[test]
+    fn note_lines_align_under_the_first() {
+        let mut files = SourceFiles::new();
+        files.insert("fr-fr/a.md", "court\n");
+        let span = span_of("court\n", "court");
+        let diagnostic = Diagnostic::new("rule", Severity::Note, Location::new("fr-fr/a.md", span), "message")
+            .with_note("changes:\n-old\tline\n+new line");
+        let out = render_plain(&[diagnostic], &files);
+        assert!(out.contains("\n  = note: changes:\n          -old    line\n          +new line\n"), "{out}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! One side of a comparison: a file's text, its parsed article, and how to point into it.
 
 use crate::model::{Article, Span};
-use crate::parse::{NoIncludes, ParseOptions, parse};
+use crate::parse::{Encoding, NoIncludes, ParseOptions, parse};
 use crate::report::{Diagnostic, Location};
 
 /// A parsed file, source or target.
@@ -13,6 +13,8 @@ pub struct Document {
     pub relative: String,
     /// The text.
     pub text: String,
+    /// How the file was stored: with the text, it gives back the file's bytes, which `ms.openlocfilehash` hashes.
+    pub encoding: Encoding,
     /// The article. Includes are not resolved: they are compared by path, and the included files as files.
     pub article: Article,
     /// What the parser found wrong.
@@ -22,7 +24,8 @@ pub struct Document {
 }
 
 impl Document {
-    /// Parses `text`, shown as `path`, found at `relative` within the compared directory.
+    /// Parses `text`, shown as `path`, found at `relative` within the compared directory. The file is taken to be
+    /// UTF-8 unless [`Document::stored_as`] says otherwise.
     pub fn new(path: impl Into<String>, relative: impl Into<String>, text: String) -> Self {
         let path = path.into();
         let parsed = parse(&path, &text, &ParseOptions::default(), &NoIncludes);
@@ -31,10 +34,17 @@ impl Document {
             path,
             relative: relative.into(),
             text,
+            encoding: Encoding::Utf8,
             article: parsed.article,
             diagnostics: parsed.diagnostics,
             line_starts,
         }
+    }
+
+    /// The same document, read from a file stored in `encoding`.
+    pub fn stored_as(mut self, encoding: Encoding) -> Self {
+        self.encoding = encoding;
+        self
     }
 
     /// The location of `span` in this file.

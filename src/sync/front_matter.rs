@@ -1,16 +1,21 @@
 //! `front-matter-mismatch` and `loc-metadata`: the front matter keys that must not change in translation, and the
-//! localization keys only translations carry.
+//! localization keys only translations carry; and `untranslated` for the `title` and `description` readers see in
+//! search results and the browser tab.
 
 use serde_json::Value;
 
 use super::Languages;
 use super::document::Document;
+use super::language::TextCheck;
 use super::rules::Rule;
 use crate::model::front_matter::Entry;
 use crate::report::Diagnostic;
 
 /// Keys a translation translates.
 pub const TRANSLATED_KEYS: [&str; 4] = ["title", "description", "keywords", "titleSuffix"];
+
+/// Translated keys whose values are prose, checked for text left in the source language.
+const PROSE_KEYS: [&str; 2] = ["title", "description"];
 
 /// Keys the localization pipeline adds to translations, which sources never have.
 pub const LOCALIZATION_KEYS: [&str; 6] = [
@@ -87,6 +92,26 @@ pub fn compare(
                 ),
             ));
         }
+    }
+}
+
+/// Reports the translated `title` and `description` that are identical to the source's, or read as the source
+/// language, at the key's line.
+pub fn check_untranslated(source: &Document, target: &Document, languages: &Languages, sink: &mut Vec<Diagnostic>) {
+    let (source_matter, target_matter) = (&source.article.front_matter, &target.article.front_matter);
+    let text_check = TextCheck::new(languages, source_matter, target_matter);
+    for key in PROSE_KEYS {
+        let (Some(entry), Some(text)) = (target_matter.entry(key), target_matter.get_str(key)) else { continue };
+        let counterpart = source_matter.get_str(key);
+        let text = text.trim();
+        let counterpart = counterpart.as_deref().map(str::trim);
+        let Some(verdict) = text_check.verdict(text, counterpart, counterpart == Some(text)) else { continue };
+        let what = format!("the front matter `{key}`");
+        let mut diagnostic = Rule::Untranslated.diagnostic(target.line(entry.line), text_check.message(verdict, &what));
+        if let Some(source_entry) = source_matter.entry(key).filter(|_| counterpart.is_some()) {
+            diagnostic = diagnostic.with_source(source.line(source_entry.line));
+        }
+        sink.push(diagnostic);
     }
 }
 
@@ -184,6 +209,37 @@ mod tests {
         assert!(same_value(&Value::Null, &Value::from("")));
         assert!(!same_value(&Value::from("article"), &Value::from("how-to")));
         assert!(same_value(&serde_json::json!(["a", "b"]), &serde_json::json!(["a", "b "])));
+    }
+
+    #[test]
+    fn a_title_or_description_left_in_english_is_untranslated_at_its_line() {
+        let english = "---\ntitle: Set up the archive for your organization\nno-loc: [Microsoft Purview]\n\
+                       description: Learn how to set up the archive for your organization.\n---\n# T\n";
+        let findings = |french: &str| {
+            let source = Document::new("en-us/a.md", "a.md", english.to_owned());
+            let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
+            let mut found = Vec::new();
+            check_untranslated(&source, &target, &Languages::of("en-us", "fr-fr"), &mut found);
+            found
+                .iter()
+                .map(|d| (d.location.line(), d.source.as_ref().map(|s| s.line()), d.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        let french = "---\nms.author: x\ntitle: Configurer l’archive de votre organisation\n\
+                      description: Découvrez comment configurer l’archive de votre organisation.\n---\n# T\n";
+        assert_eq!(findings(french), []);
+        let untranslated =
+            french.replace("Configurer l’archive de votre organisation", "Set up the archive for your organization");
+        assert_eq!(
+            findings(&untranslated),
+            [(
+                3,
+                Some(2),
+                "the front matter `title` is identical to English text: it is not translated into French".to_owned()
+            )]
+        );
+        let product_name = french.replace("Configurer l’archive de votre organisation", "Microsoft Purview");
+        assert_eq!(findings(&product_name), []);
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! Is a translated block still in English? The `untranslated` rule's judgement.
+//! Is a translated text still in English? The `untranslated` rule's judgement, for paragraphs and headings, table
+//! cells, image alt texts and the front matter's `title` and `description` alike ([`TextCheck`]).
 //!
-//! A block's *prose words* are its text without inline code, `no-loc` strings, URLs, e-mail addresses, paths and
-//! identifiers (`Keywords_spain_eu`), and without the names it shares with its source counterpart (words with a
-//! capital or a digit that the source block has too: `Azure`, `PowerShell`, `eDiscovery`). A block with at least
+//! A text's *prose words* are its text without inline code, `no-loc` strings (inline, and the terms of the front
+//! matters' `no-loc` lists), URLs, e-mail addresses, paths and identifiers (`Keywords_spain_eu`), and without the names
+//! it shares with its source counterpart (words with a capital or a digit that the source text has too: `Azure`,
+//! `PowerShell`, `eDiscovery`). A block with at least
 //! [`MIN_WORDS`] prose words, one of them at least an English function word, is untranslated when it is identical to a
 //! source block, or when French function words do not outnumber English ones and lingua, restricted to English and
 //! French, gives English a confidence of at least [`MIN_ENGLISH_CONFIDENCE`].
@@ -17,7 +19,8 @@ use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
-use crate::model::Inline;
+use super::Languages;
+use crate::model::{FrontMatter, Inline};
 
 /// Fewer prose words than this is a name, a label or a UI string: never judged.
 pub const MIN_WORDS: usize = 4;
@@ -52,8 +55,12 @@ const ENGLISH_PACKED: [u64; 37] = packed_all(ENGLISH_FUNCTION_WORDS);
 /// [`FRENCH_FUNCTION_WORDS`] packed, for lookups.
 const FRENCH_PACKED: [u64; 51] = packed_all(FRENCH_FUNCTION_WORDS);
 
-/// Whether `word`, in any case, is an English or a French function word.
+/// Whether `word`, capitalised or not, is an English or a French function word. A word in capitals (`AND`, `OR`,
+/// `IT`) is not one: it is a search operator or an acronym (`I` and `À` are single letters, so still words).
 fn function_word(word: &str) -> Option<FunctionWord> {
+    if word.len() > 1 && word.bytes().all(|byte| byte.is_ascii_uppercase()) {
+        return None;
+    }
     let word = packed(word.as_bytes())?;
     if is_one_of(&ENGLISH_PACKED, word) {
         Some(FunctionWord::English)
@@ -106,15 +113,18 @@ const fn packed_all<const N: usize>(words: [&str; N]) -> [u64; N] {
 /// never untranslated, and most translated blocks have none.
 pub fn may_be_english(inlines: &[Inline]) -> bool {
     inlines.iter().any(|inline| match inline {
-        // English function words are ASCII: runs of ASCII letters are enough (a run cut by an accented letter can
-        // only make this first look say yes too often).
-        Inline::Text { text, .. } => text
-            .as_bytes()
-            .split(|byte| !byte.is_ascii_alphabetic())
-            .any(|word| packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word))),
+        Inline::Text { text, .. } => has_english_function_word(text),
         Inline::Emphasis { children, .. } | Inline::Link { children, .. } => may_be_english(children),
         _ => false,
     })
+}
+
+/// Whether `text` has an English function word. English function words are ASCII: runs of ASCII letters are enough
+/// (a run cut by an accented letter can only make this first look say yes too often).
+pub fn has_english_function_word(text: &str) -> bool {
+    text.as_bytes()
+        .split(|byte| !byte.is_ascii_alphabetic())
+        .any(|word| packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word)))
 }
 
 /// French elided words, written before an apostrophe (`l’onglet`).
@@ -156,7 +166,7 @@ pub fn prose_text(inlines: &[Inline]) -> String {
 /// Judges a translated block's prose text (from [`prose_text`]) from an English source. `counterpart` is the prose
 /// text of its source counterpart, if it has one; `identical` says whether some source block has the same prose text;
 /// `detect` whether to ask lingua (the target is French).
-pub fn judge(text: &str, counterpart: Option<&str>, identical: bool, detect: bool) -> Option<Verdict> {
+fn judge(text: &str, counterpart: Option<&str>, identical: bool, detect: bool) -> Option<Verdict> {
     let all: Vec<&str> = words(text).collect();
     // Cheap tests first: most translated blocks have no English function word at all.
     let kinds: Vec<Option<FunctionWord>> = all.iter().map(|word| function_word(word)).collect();
@@ -187,6 +197,61 @@ pub fn judge(text: &str, counterpart: Option<&str>, identical: bool, detect: boo
     }
     let confidence = detector().compute_language_confidence(prose.join(" "), Language::English);
     (confidence >= MIN_ENGLISH_CONFIDENCE).then_some(Verdict::Detected(confidence))
+}
+
+/// The `untranslated` rule for the texts of one pair: its languages, and the `no-loc` terms of both front matters
+/// (strings that stay in the source language by design, so never evidence of an untranslated text).
+#[derive(Debug)]
+pub struct TextCheck<'a> {
+    languages: &'a Languages,
+    no_loc: Vec<String>,
+}
+
+impl<'a> TextCheck<'a> {
+    /// The check for a pair in `languages` whose front matters are `source` and `target`.
+    pub fn new(languages: &'a Languages, source: &FrontMatter, target: &FrontMatter) -> Self {
+        let mut no_loc: Vec<String> =
+            source.no_loc().into_iter().chain(target.no_loc()).filter(|term| !term.trim().is_empty()).collect();
+        // The longest first, so a term holding a shorter one is removed whole.
+        no_loc.sort_by_key(|term| std::cmp::Reverse(term.len()));
+        no_loc.dedup();
+        Self { languages, no_loc }
+    }
+
+    /// Judges a translated text: `counterpart` is the text of its source counterpart, if any; `identical` says whether
+    /// it is the same as a source text. `None` when the text is translated, or when the source is not English.
+    pub fn verdict(&self, text: &str, counterpart: Option<&str>, identical: bool) -> Option<Verdict> {
+        if !self.languages.english_source || !has_english_function_word(text) {
+            return None;
+        }
+        let text = self.without_no_loc(text);
+        let counterpart = counterpart.map(|counterpart| self.without_no_loc(counterpart));
+        judge(&text, counterpart.as_deref(), identical, self.languages.french_target)
+    }
+
+    /// The finding's message for `verdict` about `what` (`this text`, `the front matter \`title\``).
+    pub fn message(&self, verdict: Verdict, what: &str) -> String {
+        let (source, target) = (&self.languages.source, &self.languages.target);
+        match verdict {
+            Verdict::Identical => {
+                format!("{what} is identical to {source} text: it is not translated into {target}")
+            }
+            Verdict::Detected(confidence) => format!(
+                "{what} reads as {source} (lingua confidence {confidence:.2}): it is not translated into {target}"
+            ),
+        }
+    }
+
+    /// `text` with every `no-loc` term replaced by a space, as inline `:::no-loc:::` strings are.
+    fn without_no_loc<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let mut text = std::borrow::Cow::Borrowed(text);
+        for term in &self.no_loc {
+            if text.contains(term.as_str()) {
+                text = text.replace(term.as_str(), " ").into();
+            }
+        }
+        text
+    }
 }
 
 /// The detector, built once: English and French only, high accuracy.
@@ -274,6 +339,32 @@ mod tests {
     }
 
     #[test]
+    fn no_loc_terms_are_never_evidence_of_english() {
+        let languages = Languages::of("en-us", "fr-fr");
+        let front_matter = |terms: &str| FrontMatter {
+            entries: vec![crate::model::front_matter::Entry {
+                key: "no-loc".to_owned(),
+                value: serde_json::from_str(terms).unwrap(),
+                line: 2,
+            }],
+        };
+        let term = "Sign in to the admin center with your account";
+        let check = TextCheck::new(&languages, &front_matter(&format!("[\"{term}\"]")), &FrontMatter::default());
+        assert_eq!(check.verdict(term, Some(term), true), None);
+        assert_eq!(check.verdict(&format!("Cliquez sur « {term} »."), None, false), None);
+        let without = TextCheck::new(&languages, &FrontMatter::default(), &FrontMatter::default());
+        assert_eq!(without.verdict(term, Some(term), true), Some(Verdict::Identical));
+    }
+
+    #[test]
+    fn only_an_english_source_is_judged() {
+        let text = "Sign in to the admin center with your account.";
+        let from_german = Languages::of("de-de", "fr-fr");
+        let check = TextCheck::new(&from_german, &FrontMatter::default(), &FrontMatter::default());
+        assert_eq!(check.verdict(text, Some(text), true), None);
+    }
+
+    #[test]
     fn technical_tokens_are_not_words() {
         let text = "Keywords_spain_eu_tax_file_number c:\\data\\x.pst jzeng@contoso.com https://a.b/c contoso.com";
         assert_eq!(words(text).count(), 0);
@@ -293,6 +384,15 @@ mod tests {
         assert_eq!(function_word("être"), Some(FunctionWord::French));
         assert_eq!(function_word("À"), None);
         assert_eq!(function_word("Theodore"), None);
+        assert_eq!(function_word("I"), Some(FunctionWord::English));
+    }
+
+    #[test]
+    fn search_operators_and_acronyms_in_capitals_are_not_function_words() {
+        assert_eq!(function_word("AND"), None);
+        assert_eq!(function_word("IT"), None);
+        let query = "(fair OR free) AND from:contoso.com (IPO OR initial) AND (stock OR shares) (quarterly financials)";
+        assert_eq!(judge(query, Some(query), false, true), None);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Sync: compare a translation with its source and report where they drift apart.
 //!
 //! [`run`] takes two files, or two directories whose Markdown files pair by relative path (`en-us/a/b.md` with
-//! `fr-fr/a/b.md`, as Learn's localized repositories are laid out), and compares each pair in parallel. For each pair
+//! `fr-fr/a/b.md`, as Learn's localized repositories are laid out), or one directory holding a folder per locale, whose
+//! configured locale pairs it compares folder with folder (`ROOT/en-us/**` with `ROOT/fr-fr/**` and
+//! `ROOT/de-de/**`); it compares each pair of files in parallel. For each pair
 //! ([`compare`]): the parser's findings ([`Rule::ParseError`]), the front matter ([`front_matter`]), whether the
 //! translation was made from this source ([`stale`]), then the structure ([`structure`]: sections, blocks, list
 //! items, and within paired paragraphs their [`references`], [`numbers`] and [`language`]). Suppression comments
@@ -32,7 +34,7 @@ pub use document::Document;
 pub use rules::Rule;
 
 use crate::config::{RuleLevel, SyncConfig};
-use crate::parse::{ReadError, locale_in_path, read_file};
+use crate::parse::{Decoded, ReadError, locale_in_path, read_decoded};
 use crate::report::{Diagnostic, Location, Severity, SourceFiles};
 use glob::Glob;
 use stale::Repository;
@@ -55,6 +57,20 @@ pub enum SyncError {
         source_path: PathBuf,
         /// TARGET.
         target_path: PathBuf,
+    },
+    /// SOURCE and TARGET are one directory, but it lacks the folder of a configured locale.
+    #[error(
+        "{}: no such folder, but `[sync] locales` pairs `{source_locale}` with `{target_locale}` and this directory \
+         is compared as one folder per locale",
+        path.display()
+    )]
+    MissingLocaleFolder {
+        /// The folder that should hold the locale's files.
+        path: PathBuf,
+        /// The pair's source locale.
+        source_locale: String,
+        /// The pair's target locale.
+        target_locale: String,
     },
     /// A directory could not be listed.
     #[error("{}: cannot list the directory", path.display())]
@@ -131,7 +147,8 @@ pub struct Settings {
     pub levels: BTreeMap<Rule, RuleLevel>,
     /// Paths (relative to the compared directories) not compared.
     pub ignore: Vec<Glob>,
-    /// Source and target locales: the first pair names the languages when the paths do not.
+    /// Source and target locales. Under one directory, every pair names a source and a target folder; with two
+    /// paths, the first pair names the languages when the paths do not.
     pub locales: Vec<(String, String)>,
     /// Front matter keys translated besides `title`, `description`, `keywords`, `titleSuffix`.
     pub translated_keys: Vec<String>,
@@ -184,8 +201,22 @@ impl Settings {
         self.ignore.iter().any(|glob| glob.matches(relative))
     }
 
-    fn default_locales(&self) -> (&str, &str) {
-        self.locales.first().map_or(("en-us", "fr-fr"), |(source, target)| (source.as_str(), target.as_str()))
+    /// The configured locale pairs, or English and French when none is.
+    fn locale_pairs(&self) -> Vec<(&str, &str)> {
+        if self.locales.is_empty() {
+            return vec![("en-us", "fr-fr")];
+        }
+        self.locales.iter().map(|(source, target)| (source.as_str(), target.as_str())).collect()
+    }
+
+    /// The locales of a pair of paths shown as `source` and `target` (files, or folders followed by `/x`): their
+    /// locale folders, else the first configured pair.
+    fn locales_of(&self, source: &str, target: &str) -> Locales {
+        let (default_source, default_target) = self.locale_pairs()[0];
+        Locales {
+            source: locale_in_path(source).unwrap_or_else(|| default_source.to_owned()),
+            target: locale_in_path(target).unwrap_or_else(|| default_target.to_owned()),
+        }
     }
 }
 
@@ -209,6 +240,13 @@ pub struct Outcome {
     pub files_checked: usize,
 }
 
+/// The locales of a pair of files or folders (`en-us`, `fr-fr`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Locales {
+    source: String,
+    target: String,
+}
+
 /// One pair to compare.
 #[derive(Debug, Clone)]
 struct Pair {
@@ -219,15 +257,18 @@ struct Pair {
     target_shown: String,
     /// The path within the compared directories.
     relative: String,
+    /// The languages compared.
+    locales: Locales,
 }
 
-/// Compares `source` with `target`, two files or two directories.
+/// Compares `source` with `target`: two files, two directories, or twice the same directory, which then holds a
+/// folder per locale of [`Settings::locales`] and has each configured pair of folders compared.
 ///
 /// # Errors
 ///
-/// When the paths do not exist or are not both files or both directories, when a directory cannot be listed or a
-/// file cannot be read (unreadable content, such as invalid UTF-8, is a `parse-error` finding instead), and with
-/// `--git` when the source is not in a git repository.
+/// When the paths do not exist or are not both files or both directories, when a configured locale has no folder in
+/// the one directory given, when a directory cannot be listed or a file cannot be read (unreadable content, such as
+/// invalid UTF-8, is a `parse-error` finding instead), and with `--git` when the source is not in a git repository.
 pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progress) -> Result<Outcome, SyncError> {
     let kind = |path: &Path| std::fs::metadata(path).map(|metadata| metadata.is_dir()).ok();
     let (Some(source_is_dir), Some(target_is_dir)) = (kind(source), kind(target)) else {
@@ -239,8 +280,12 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
     }
     let repository = if settings.git { Some(Repository::discover(source)?) } else { None };
     let mut outcome = Outcome::default();
-    let pairs = if source_is_dir {
-        pair_directories(source, target, settings, &mut outcome.diagnostics)?
+    let pairs = if source_is_dir && same_directory(source, target) {
+        pair_locale_folders(source, settings, &mut outcome.diagnostics)?
+    } else if source_is_dir {
+        let folder = |root: &Path| join(&shown_root(root), "x");
+        let locales = settings.locales_of(&folder(source), &folder(target));
+        pair_directories(source, target, &locales, settings, &mut outcome.diagnostics)?
     } else {
         let name = |path: &Path| path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
         let shown = |path: &Path| join(&shown_root(path.parent().unwrap_or(Path::new(""))), &name(path));
@@ -250,6 +295,7 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
             source_shown: shown(source),
             target_shown: shown(target),
             relative: name(target),
+            locales: settings.locales_of(&shown(source), &shown(target)),
         };
         if settings.ignores(&pair.target_shown) { Vec::new() } else { vec![pair] }
     };
@@ -316,14 +362,13 @@ fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository
                 return Ok(Compared { diagnostics, texts: Vec::new() });
             }
         };
-    let source = Document::new(pair.source_shown.clone(), pair.relative.clone(), source_text);
-    let target = Document::new(pair.target_shown.clone(), pair.relative.clone(), target_text);
-    let (default_source, default_target) = settings.default_locales();
-    let source_locale = locale_in_path(&source.path).unwrap_or_else(|| default_source.to_owned());
-    let target_locale = locale_in_path(&target.path).unwrap_or_else(|| default_target.to_owned());
+    let source = Document::new(pair.source_shown.clone(), pair.relative.clone(), source_text.text)
+        .stored_as(source_text.encoding);
+    let target = Document::new(pair.target_shown.clone(), pair.relative.clone(), target_text.text)
+        .stored_as(target_text.encoding);
     let context = Context {
-        languages: Languages::of(&source_locale, &target_locale),
-        target_locale,
+        languages: Languages::of(&pair.locales.source, &pair.locales.target),
+        target_locale: pair.locales.target.clone(),
         history: repository.map(|repository| (repository, pair.source.as_path())),
     };
     let diagnostics = compare(&source, &target, &context, settings);
@@ -347,6 +392,7 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
     let mut found: Vec<Diagnostic> = source.diagnostics.iter().chain(&target.diagnostics).cloned().collect();
     front_matter::compare(source, target, &settings.translated_keys, languages, &mut found);
     front_matter::check_localization(target, Some(&context.target_locale), &mut found);
+    front_matter::check_untranslated(source, target, languages, &mut found);
     stale::check(source, target, context.history, languages, &mut found);
     found.extend(structure::compare(source, target, languages));
 
@@ -368,14 +414,14 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
     found
 }
 
-/// Reads a file: its text, a `parse-error` finding when its content cannot be an article, or an error when it
-/// cannot be read at all.
-fn read(path: &Path, shown: &str) -> Result<Result<String, Diagnostic>, SyncError> {
+/// Reads a file: its text and encoding, a `parse-error` finding when its content cannot be an article, or an error
+/// when it cannot be read at all.
+fn read(path: &Path, shown: &str) -> Result<Result<Decoded, Diagnostic>, SyncError> {
     let problem = |location: Location, message: &str| {
         Ok(Err(Diagnostic::new(Rule::ParseError.name(), Severity::Error, location, message)))
     };
-    match read_file(path) {
-        Ok(text) => Ok(Ok(text)),
+    match read_decoded(path) {
+        Ok(decoded) => Ok(Ok(decoded)),
         Err(ReadError::Empty { .. }) => problem(Location::file(shown), "the file is empty"),
         Err(ReadError::TooLarge { size, limit, .. }) => problem(
             Location::file(shown),
@@ -390,10 +436,44 @@ fn read(path: &Path, shown: &str) -> Result<Result<String, Diagnostic>, SyncErro
     }
 }
 
-/// Pairs the Markdown files of two directories by relative path, and reports the files without a partner.
+/// Whether two paths name the same directory.
+fn same_directory(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Pairs the files of `root`'s locale folders, for each configured locale pair (`root/en-us` with `root/fr-fr`, then
+/// with `root/de-de`…). Every folder is checked before any is listed.
+fn pair_locale_folders(root: &Path, settings: &Settings, found: &mut Vec<Diagnostic>) -> Result<Vec<Pair>, SyncError> {
+    let locale_pairs = settings.locale_pairs();
+    for &(source_locale, target_locale) in &locale_pairs {
+        if let Some(missing) = [source_locale, target_locale].into_iter().find(|locale| !root.join(locale).is_dir()) {
+            return Err(SyncError::MissingLocaleFolder {
+                path: root.join(missing),
+                source_locale: source_locale.to_owned(),
+                target_locale: target_locale.to_owned(),
+            });
+        }
+    }
+    let mut pairs = Vec::new();
+    for (source_locale, target_locale) in locale_pairs {
+        let locales = Locales { source: source_locale.to_owned(), target: target_locale.to_owned() };
+        pairs.extend(pair_directories(
+            &root.join(source_locale),
+            &root.join(target_locale),
+            &locales,
+            settings,
+            found,
+        )?);
+    }
+    Ok(pairs)
+}
+
+/// Pairs the Markdown files of two directories, whose files are in `locales`, by relative path, and reports the files
+/// without a partner.
 fn pair_directories(
     source: &Path,
     target: &Path,
+    locales: &Locales,
     settings: &Settings,
     found: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Pair>, SyncError> {
@@ -404,14 +484,7 @@ fn pair_directories(
         markdown_files(target)?.into_iter().filter(|relative| !settings.ignores(relative)).collect();
     let target_set: HashSet<&str> = target_files.iter().map(String::as_str).collect();
     let source_set: HashSet<&str> = source_files.iter().map(String::as_str).collect();
-    let (source_name, target_name) = {
-        let (default_source, default_target) = settings.default_locales();
-        let languages = Languages::of(
-            &locale_in_path(&join(&source_shown, "x")).unwrap_or_else(|| default_source.to_owned()),
-            &locale_in_path(&join(&target_shown, "x")).unwrap_or_else(|| default_target.to_owned()),
-        );
-        (languages.source, languages.target)
-    };
+    let Languages { source: source_name, target: target_name, .. } = Languages::of(&locales.source, &locales.target);
     let mut pairs = Vec::new();
     for relative in &source_files {
         let (source_path, target_path) = (join(&source_shown, relative), join(&target_shown, relative));
@@ -422,6 +495,7 @@ fn pair_directories(
                 source_shown: source_path,
                 target_shown: target_path,
                 relative: relative.clone(),
+                locales: locales.clone(),
             });
         } else {
             found.push(

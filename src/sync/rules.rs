@@ -376,12 +376,15 @@ static DOCS: [RuleDoc; 20] = [
         severity: Severity::Warning,
         summary: "Text in the translation is still in the source language",
         explanation: "## What it does\n\n\
-            Looks at the text of each translated paragraph and heading without its code, URLs, identifiers and the \
+            Looks at the text of each translated paragraph and heading, of each cell of paired tables (paired by \
+            position), of the alt text of paired images (`![alt](src)`, `:::image alt-text=\"…\"`) and of the \
+            front matter `title` and `description`, without its code, URLs, identifiers, `no-loc` terms and the \
             names it shares with its source counterpart (capitalised or mixed-case words such as \
             `Azure Active Directory`). With at least 4 words left, at least one of them an English function word \
-            (`the`, `to`, `of`…), it reports the block when it is identical to a source block, or when French \
-            function words do not outnumber English ones and the lingua language detector, restricted to English \
-            and French, gives English a confidence of 0.5 or more.\n\n\
+            (`the`, `to`, `of`…; words in capitals such as the `AND` and `OR` of search queries do not count), it \
+            reports the text when it is identical to the source text, or when French function words do not \
+            outnumber English ones and the lingua language detector, restricted to English and French, gives \
+            English a confidence of 0.5 or more. A front matter finding points at the key's line.\n\n\
             ## Why\n\n\
             Machine translation leaves sentences out, and stale translations keep English text their readers may \
             not understand.\n\n\
@@ -396,10 +399,12 @@ static DOCS: [RuleDoc; 20] = [
         summary: "The translation was made from another version of the source",
         explanation: "## What it does\n\n\
             `ms.openlocfilehash` in a translation is the SHA-1 of the bytes of the English file it was made from. \
-            The rule hashes the current English file (as it is, with LF and with CRLF line ends) and reports the \
-            translation when no form matches. With `--git` and the English file in a git repository, it also says \
-            how many commits changed the English file since `ms.sourcegitcommit` and how many lines they changed, \
-            and it checks translations that only have `ms.sourcegitcommit`.\n\n\
+            The rule hashes the current English file (its bytes as stored, UTF-8 or UTF-16, as they are and with LF \
+            and with CRLF line ends) and reports the translation when no form matches. With `--git` and the English \
+            file in a git repository, it also says how many commits changed the English file since \
+            `ms.sourcegitcommit` and how many lines they changed, shows the diff of the English file since that \
+            commit (its first 40 added or removed lines) as the finding's note, and checks translations that only \
+            have `ms.sourcegitcommit`.\n\n\
             ## Why\n\n\
             Whatever the structure rules find, a stale translation differs from its source in ways only a \
             re-translation fixes: steps reworded, UI names changed.\n\n\

@@ -3,10 +3,13 @@
 //! `ms.openlocfilehash` is the SHA-1 of the bytes of the English file the translation was made from, as the
 //! localization side checked it out: with CRLF line ends in repositories whose `.gitattributes` says `text=auto`,
 //! else as stored (verified on the shared corpus: 821 of 821 files). Hashing the current English file as it is, with
-//! LF and with CRLF line ends, proves "made from exactly this text" or "the English changed since" without git.
+//! LF and with CRLF line ends, proves "made from exactly this text" or "the English changed since" without git. The
+//! bytes hashed are those of the file's own encoding: a UTF-16 file is hashed as UTF-16, not as the UTF-8 text it was
+//! decoded to.
 //!
 //! With `--git`, the English file's history adds how far behind the translation is: the commits that changed the
-//! file since `ms.sourcegitcommit` and their line counts, read with the `git` command.
+//! file since `ms.sourcegitcommit` and their line counts, and as the finding's note the diff of the file since that
+//! commit (its first [`CHANGED_LINES_SHOWN`] added or removed lines), read with the `git` command.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,13 +19,18 @@ use sha1::{Digest, Sha1};
 use super::document::Document;
 use super::rules::Rule;
 use super::{Languages, SyncError};
+use crate::parse::Encoding;
 use crate::report::Diagnostic;
 
 /// How many commit subjects a finding lists.
 const COMMITS_SHOWN: usize = 3;
+/// How many added or removed lines of the diff a finding's note shows: enough to see what to re-translate, short
+/// enough for a CI annotation.
+pub const CHANGED_LINES_SHOWN: usize = 40;
 
-/// Whether `hash` (hexadecimal) is the SHA-1 of `text` as it is, with LF line ends or with CRLF line ends.
-pub fn made_from(text: &str, hash: &str) -> bool {
+/// Whether `hash` (hexadecimal) is the SHA-1 of `text` stored in `encoding` as it is, with LF line ends or with CRLF
+/// line ends. The bytes are hashed in the file's own encoding: a UTF-16 source is hashed as UTF-16.
+pub fn made_from(text: &str, encoding: Encoding, hash: &str) -> bool {
     let hash = hash.trim().to_ascii_lowercase();
     let lf = text.replace("\r\n", "\n");
     let crlf = lf.replace('\n', "\r\n");
@@ -32,7 +40,7 @@ pub fn made_from(text: &str, hash: &str) -> bool {
         forms.push(&lf);
     }
     forms.dedup();
-    forms.into_iter().any(|form| hex_sha1(form.as_bytes()) == hash)
+    forms.into_iter().any(|form| hex_sha1(&encoding.encode(form)) == hash)
 }
 
 fn hex_sha1(bytes: &[u8]) -> String {
@@ -50,7 +58,7 @@ pub fn check(
 ) {
     let front_matter = &target.article.front_matter;
     let hash = front_matter.open_loc_file_hash();
-    if hash.as_deref().is_some_and(|hash| made_from(&source.text, hash)) {
+    if hash.as_deref().is_some_and(|hash| made_from(&source.text, source.encoding, hash)) {
         return;
     }
     // The history is read only for translations the hash does not prove fresh.
@@ -77,10 +85,16 @@ pub fn check(
         ),
         _ => return,
     };
+    let mut note = None;
     if let (Some(behind), Some(commit)) = (&behind, &commit) {
         message.push_str(&behind.describe(commit, &languages.source));
+        note = behind.note(commit, &languages.source);
     }
-    sink.push(Rule::StaleSource.diagnostic(target.line(anchor), message).with_source(source.whole()));
+    let mut diagnostic = Rule::StaleSource.diagnostic(target.line(anchor), message).with_source(source.whole());
+    if let Some(note) = note {
+        diagnostic = diagnostic.with_note(note);
+    }
+    sink.push(diagnostic);
 }
 
 /// A git repository holding the source files.
@@ -104,6 +118,9 @@ pub enum Changes {
         removed: usize,
         /// `abbreviated-id subject` of each commit, newest first.
         subjects: Vec<String>,
+        /// The diff's hunks (`@@` lines, context, added and removed lines) up to [`CHANGED_LINES_SHOWN`] changed
+        /// lines, then `… N more changed lines` when there are more.
+        diff: Vec<String>,
     },
 }
 
@@ -138,14 +155,14 @@ impl Repository {
         let range = format!("{commit}..HEAD");
         let log = self.git(&["log", "--format=%h %s", &range, "--", &relative]).unwrap_or_default();
         let subjects: Vec<String> = log.lines().map(str::to_owned).collect();
-        let numstat = self.git(&["diff", "--numstat", commit, "HEAD", "--", &relative]).unwrap_or_default();
-        let (mut added, mut removed) = (0, 0);
-        for line in numstat.lines() {
-            let mut fields = line.split('\t');
-            added += fields.next().and_then(|field| field.parse::<usize>().ok()).unwrap_or(0);
-            removed += fields.next().and_then(|field| field.parse::<usize>().ok()).unwrap_or(0);
-        }
-        Changes::Behind { commits: subjects.len(), added, removed, subjects }
+        // No colour and no external diff tool, whatever the user's git configuration says: the hunks are read here.
+        let diff =
+            self.git(&["diff", "--no-color", "--no-ext-diff", commit, "HEAD", "--", &relative]).unwrap_or_default();
+        // The file's header lines (`diff --git`, `index`, `---`, `+++`) come before its first hunk.
+        let hunks: Vec<&str> = diff.lines().skip_while(|line| !line.starts_with("@@")).collect();
+        let changed = |mark: char| hunks.iter().filter(|line| line.starts_with(mark)).count();
+        let (added, removed) = (changed('+'), changed('-'));
+        Changes::Behind { commits: subjects.len(), added, removed, subjects, diff: capped(&hunks) }
     }
 
     /// `file` relative to the repository root, `/`-separated.
@@ -163,10 +180,36 @@ impl Repository {
     }
 }
 
+/// The first 7 characters of `commit`, as git abbreviates ids. Characters, not bytes: the value comes from front
+/// matter and may be anything.
+fn abbreviated(commit: &str) -> &str {
+    commit.char_indices().nth(7).map_or(commit, |(end, _)| &commit[..end])
+}
+
+/// The lines of `hunks` up to the [`CHANGED_LINES_SHOWN`]th added or removed line, then `… N more changed lines`
+/// when more follow.
+fn capped(hunks: &[&str]) -> Vec<String> {
+    let is_change = |line: &str| line.starts_with(['+', '-']);
+    let mut shown = Vec::new();
+    let mut changes_shown = 0;
+    for (index, line) in hunks.iter().enumerate() {
+        if changes_shown == CHANGED_LINES_SHOWN {
+            let more = hunks[index..].iter().filter(|line| is_change(line)).count();
+            if more > 0 {
+                shown.push(format!("… {}", crate::report::plural(more, "more changed line")));
+            }
+            break;
+        }
+        changes_shown += usize::from(is_change(line));
+        shown.push((*line).to_owned());
+    }
+    shown
+}
+
 impl Changes {
     /// The part of a message saying what changed since `commit`.
     fn describe(&self, commit: &str, source: &str) -> String {
-        let short = &commit[..commit.len().min(7)];
+        let short = abbreviated(commit);
         match self {
             Changes::UnknownCommit => {
                 format!("; `ms.sourcegitcommit` {short} is not in the history of the {source} repository")
@@ -174,7 +217,7 @@ impl Changes {
             Changes::Behind { commits: 0, .. } => {
                 format!("; no commit changed the {source} file since `ms.sourcegitcommit` {short}")
             }
-            Changes::Behind { commits, added, removed, subjects } => {
+            Changes::Behind { commits, added, removed, subjects, .. } => {
                 let mut text = format!(
                     "; {} changed the {source} file since `ms.sourcegitcommit` {short} (+{added} −{removed} lines): {}",
                     crate::report::plural(*commits, "commit"),
@@ -187,6 +230,16 @@ impl Changes {
             }
         }
     }
+
+    /// What changed in the file since `commit`, as a finding's note: the capped diff under a line naming the commit.
+    fn note(&self, commit: &str, source: &str) -> Option<String> {
+        let Changes::Behind { diff, .. } = self else { return None };
+        if diff.is_empty() {
+            return None;
+        }
+        let short = abbreviated(commit);
+        Some(format!("what changed in the {source} file since `ms.sourcegitcommit` {short}:\n{}", diff.join("\n")))
+    }
 }
 
 #[cfg(test)]
@@ -197,11 +250,49 @@ mod tests {
     fn hashes_match_as_is_with_lf_or_with_crlf() {
         let lf = "---\ntitle: x\n---\n# X\n";
         let hash = hex_sha1(lf.as_bytes());
-        assert!(made_from(lf, &hash));
-        assert!(made_from(&lf.replace('\n', "\r\n"), &hash));
+        assert!(made_from(lf, Encoding::Utf8, &hash));
+        assert!(made_from(&lf.replace('\n', "\r\n"), Encoding::Utf8, &hash));
         let crlf_hash = hex_sha1(lf.replace('\n', "\r\n").as_bytes());
-        assert!(made_from(lf, &crlf_hash.to_uppercase()));
-        assert!(!made_from("---\ntitle: y\n---\n# X\n", &hash));
+        assert!(made_from(lf, Encoding::Utf8, &crlf_hash.to_uppercase()));
+        assert!(!made_from("---\ntitle: y\n---\n# X\n", Encoding::Utf8, &hash));
+    }
+
+    #[test]
+    fn a_utf16_source_is_hashed_as_the_bytes_stored() {
+        let utf16_le = |text: &str| -> Vec<u8> {
+            [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect()
+        };
+        let lf = "---\ntitle: Fermer le compte\n---\n# Close your account\n";
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("a.md");
+        std::fs::write(&file, utf16_le(lf)).unwrap();
+        let read = crate::parse::read_decoded(&file).unwrap();
+        let source = Document::new("en-us/a.md", "a.md", read.text).stored_as(read.encoding);
+        let (as_stored, with_crlf) = (hex_sha1(&utf16_le(lf)), hex_sha1(&utf16_le(&lf.replace('\n', "\r\n"))));
+        assert!(made_from(&source.text, source.encoding, &as_stored));
+        assert!(made_from(&source.text, source.encoding, &with_crlf));
+        assert!(!made_from(&source.text, source.encoding, &hex_sha1(lf.as_bytes())), "not the UTF-8 text's hash");
+    }
+
+    #[test]
+    fn the_diff_stops_after_its_first_changed_lines() {
+        let hunks: Vec<String> = std::iter::once("@@ -1,3 +1,50 @@".to_owned())
+            .chain(std::iter::once(" context".to_owned()))
+            .chain((1..=45).map(|number| format!("+added {number}")))
+            .chain(["-removed".to_owned(), " context".to_owned()])
+            .collect();
+        let hunks: Vec<&str> = hunks.iter().map(String::as_str).collect();
+        let shown = capped(&hunks);
+        assert_eq!(shown.len(), 2 + CHANGED_LINES_SHOWN + 1);
+        assert_eq!(shown[shown.len() - 2], format!("+added {CHANGED_LINES_SHOWN}"));
+        assert_eq!(shown[shown.len() - 1], "… 6 more changed lines");
+        assert_eq!(capped(&hunks[..10]), hunks[..10]);
+    }
+
+    #[test]
+    fn odd_commit_values_are_described_without_panicking() {
+        let message = Changes::UnknownCommit.describe("ééééééééé", "English");
+        assert!(message.contains("`ms.sourcegitcommit` ééééééé is not in the history"), "{message}");
     }
 
     #[test]

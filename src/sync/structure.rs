@@ -1,5 +1,6 @@
 //! The structural comparison of two articles: sections, then blocks within paired sections, then list items within
-//! paired lists, down to paragraphs, whose references, numbers and language are checked.
+//! paired lists, down to paragraphs and table cells, whose references, numbers and language are checked, and the
+//! alternative texts of paired images, whose language is.
 //!
 //! Sections pair by id first (the `<a name>` anchors translations keep make the French ids the English ones); the
 //! sections paired by id that keep their order (the longest increasing run) split both files into gaps, and within
@@ -17,7 +18,7 @@ use crate::report::Diagnostic;
 use super::Languages;
 use super::align::{Pairing, align, longest_increasing};
 use super::document::Document;
-use super::language::{self, Verdict};
+use super::language::{self, TextCheck};
 use super::links::LinkTarget;
 use super::numbers;
 use super::references::{self, Pool, Reference};
@@ -26,7 +27,8 @@ use super::suppress::is_comment;
 
 /// Compares the articles of `source` and `target`.
 pub fn compare(source: &Document, target: &Document, languages: &Languages) -> Vec<Diagnostic> {
-    let mut walk = Walk { source, target, languages, source_texts: OnceCell::new(), out: Vec::new() };
+    let text_check = TextCheck::new(languages, &source.article.front_matter, &target.article.front_matter);
+    let mut walk = Walk { source, target, languages, text_check, source_texts: OnceCell::new(), out: Vec::new() };
     walk.article();
     walk.out
 }
@@ -327,6 +329,8 @@ struct Walk<'a> {
     source: &'a Document,
     target: &'a Document,
     languages: &'a Languages,
+    /// The `untranslated` judgement, with the pair's `no-loc` terms.
+    text_check: TextCheck<'a>,
     /// For the identical-to-source check: the prose text of every source paragraph and heading, gathered when a
     /// translated block first needs it (most translations have none that may be English).
     source_texts: OnceCell<HashMap<String, Span>>,
@@ -461,7 +465,7 @@ impl Walk<'_> {
 
     /// Extra section content: its text is checked for English, its references join the article's unpaired pool.
     fn unpaired_target_section(&mut self, section: &Section, pool: &mut Pool) {
-        self.untranslated((&section.heading, section.heading_span), None);
+        self.untranslated("this text", (&section.heading, section.heading_span), None);
         let mut found = Vec::new();
         references::in_inlines(&section.heading, &mut found);
         pool.add_target(found);
@@ -596,6 +600,12 @@ impl Walk<'_> {
             ) => {
                 if let Some((rule, message)) = self.extension_difference(name, a, b) {
                     report(self, rule, message);
+                }
+                if name == "image"
+                    && let Some(alt) = attribute(b, "alt-text")
+                {
+                    let counterpart = attribute(a, "alt-text").map(|alt| (alt, self.source.narrow(source.span(), alt)));
+                    self.untranslated_text("this image's alt text", alt, self.target.narrow(*span, alt), counterpart);
                 }
                 self.blocks(ba, bb, *span, pool);
             }
@@ -791,25 +801,58 @@ impl Walk<'_> {
         let mut leaves = Vec::new();
         prose_leaves(block, &mut leaves);
         for (inlines, span) in leaves {
-            self.untranslated((inlines, span), None);
+            self.untranslated("this text", (inlines, span), None);
         }
         let mut found = Vec::new();
         block_references(block, &mut found);
         pool.add_target(found);
     }
 
-    /// Two paired runs of text (paragraphs, headings): references, numbers and language.
+    /// Two paired runs of text (paragraphs, headings): references, numbers, language and the alt texts of their
+    /// images.
     fn leaf(&mut self, source: (&[Inline], Span), target: (&[Inline], Span), pool: &mut Pool) {
         self.references(source.0, target.0, target.1, pool);
         self.numbers(source, target);
-        self.untranslated(target, Some(source));
+        self.untranslated("this text", target, Some(source));
+        self.alt_texts(source.0, target.0);
     }
 
-    /// Two paired table cells: references and numbers (cells hold names and values, not prose).
+    /// Two paired table cells: references, numbers, language and the alt texts of their images.
     fn cell(&mut self, source: &[Inline], target: &[Inline], table: Span, pool: &mut Pool) {
         self.references(source, target, table, pool);
-        let span_of = |inlines: &[Inline]| inlines.first().map_or(table, Inline::span);
-        self.numbers((source, span_of(source)), (target, span_of(target)));
+        let span_of = |inlines: &[Inline]| {
+            let mut span = inlines.first().map_or(table, Inline::span);
+            if let Some(last) = inlines.last() {
+                span.extend_to(last.span());
+            }
+            span
+        };
+        let (source, target) = ((source, span_of(source)), (target, span_of(target)));
+        self.numbers(source, target);
+        self.untranslated("this table cell", target, Some(source));
+        self.alt_texts(source.0, target.0);
+    }
+
+    /// The alt texts of the images in two paired runs of text, paired by position when both have as many images
+    /// (else an alt text has no counterpart, and only lingua judges it).
+    fn alt_texts(&mut self, source: &[Inline], target: &[Inline]) {
+        fn images<'a>(inlines: &'a [Inline], out: &mut Vec<(&'a str, Span)>) {
+            for inline in inlines {
+                match inline {
+                    Inline::Image { alt, span, .. } => out.push((alt, *span)),
+                    Inline::Emphasis { children, .. } | Inline::Link { children, .. } => images(children, out),
+                    _ => {}
+                }
+            }
+        }
+        let (mut source_images, mut target_images) = (Vec::new(), Vec::new());
+        images(source, &mut source_images);
+        images(target, &mut target_images);
+        let paired = source_images.len() == target_images.len();
+        for (index, &(alt, span)) in target_images.iter().enumerate() {
+            let counterpart = source_images.get(index).filter(|_| paired).copied();
+            self.untranslated_text("this image's alt text", alt, self.target.narrow(span, alt), counterpart);
+        }
     }
 
     /// Matches the references of two paired runs; what is left joins the section's pool.
@@ -879,31 +922,40 @@ impl Walk<'_> {
             .push(Rule::NumberMismatch.diagnostic(self.target.at(here), message).with_source(self.source.at(there)));
     }
 
-    /// Checks a translated run of text for English. `counterpart` is its source partner, if any.
-    fn untranslated(&mut self, target: (&[Inline], Span), counterpart: Option<(&[Inline], Span)>) {
+    /// Checks a translated run of text (a paragraph, a heading, a table cell), described as `what`, for English.
+    /// `counterpart` is its source partner, if any.
+    fn untranslated(&mut self, what: &str, target: (&[Inline], Span), counterpart: Option<(&[Inline], Span)>) {
         if !self.languages.english_source || !language::may_be_english(target.0) {
             return;
         }
-        let text = language::prose_text(target.0);
-        let identical = self.source_texts.get_or_init(|| source_texts(self.source)).get(&text).copied();
-        let counterpart_text = counterpart.map(|(inlines, _)| language::prose_text(inlines));
-        let verdict =
-            language::judge(&text, counterpart_text.as_deref(), identical.is_some(), self.languages.french_target);
-        let (source_name, target_name) = (&self.languages.source, &self.languages.target);
-        let (message, source) = match verdict {
-            None => return,
-            Some(Verdict::Identical) => (
-                format!("this text is identical to {source_name} text: it is not translated into {target_name}"),
-                identical,
-            ),
-            Some(Verdict::Detected(confidence)) => (
-                format!(
-                    "this text reads as {source_name} (lingua confidence {confidence:.2}): it is not translated into {target_name}"
-                ),
-                counterpart.map(|(_, span)| span),
-            ),
+        let counterpart = counterpart.map(|(inlines, span)| (language::prose_text(inlines), span));
+        let counterpart = counterpart.as_ref().map(|(text, span)| (text.as_str(), *span));
+        self.untranslated_text(what, &language::prose_text(target.0), target.1, counterpart);
+    }
+
+    /// Checks `text`, described as `what` and found at `at` in the translation, for English. It is identical to the
+    /// source when some source paragraph or heading, or its `counterpart`, has the same text.
+    fn untranslated_text(&mut self, what: &str, text: &str, at: Span, counterpart: Option<(&str, Span)>) {
+        // Most translated texts have no English function word: then the source texts need not be gathered.
+        if !self.languages.english_source || !language::has_english_function_word(text) {
+            return;
+        }
+        let identical = self
+            .source_texts
+            .get_or_init(|| source_texts(self.source))
+            .get(text)
+            .copied()
+            .or_else(|| counterpart.filter(|(counterpart, _)| *counterpart == text).map(|(_, span)| span));
+        let Some(verdict) =
+            self.text_check.verdict(text, counterpart.map(|(counterpart, _)| counterpart), identical.is_some())
+        else {
+            return;
         };
-        let mut diagnostic = Rule::Untranslated.diagnostic(self.target.at(target.1), message);
+        let source = match verdict {
+            language::Verdict::Identical => identical,
+            language::Verdict::Detected(_) => counterpart.map(|(_, span)| span),
+        };
+        let mut diagnostic = Rule::Untranslated.diagnostic(self.target.at(at), self.text_check.message(verdict, what));
         if let Some(span) = source {
             diagnostic = diagnostic.with_source(self.source.at(span));
         }
@@ -1213,6 +1265,46 @@ mod tests {
         let code =
             |range: &str| format!("# T\n\n:::code language=\"powershell\" source=\"a.ps1\" range=\"{range}\":::\n");
         assert_eq!(findings(&code("1-5"), &code("1-6")), [found("code-mismatch", 3)]);
+    }
+
+    #[test]
+    fn table_cells_left_in_english_are_untranslated_but_names_code_and_short_values_are_not() {
+        let table = |sentence: &str| {
+            format!(
+                "# T\n\n| Plan | Cmdlet | Note |\n|---|---|---|\n| Microsoft 365 E5 | `Get-Mailbox -Identity x` | Yes |\n\
+                 | Office 365 E3 | `Set-Mailbox` | {sentence} |\n"
+            )
+        };
+        let english = table("Use this plan when you need to keep all the mail of the organization.");
+        let french = table("Utilisez ce plan lorsque vous devez conserver tout le courrier de l’organisation.");
+        assert_eq!(findings(&english, &french), []);
+        assert_eq!(findings(&english, &english), [found("untranslated", 6)]);
+        let other_english = table("This plan is the one to pick if all of the mail of the organization must be kept.");
+        assert_eq!(findings(&english, &other_english), [found("untranslated", 6)], "lingua reads it as English");
+        let no_loc = "---\nno-loc: [\"Use this plan when you need to keep all the mail of the organization.\"]\n---\n";
+        assert_eq!(findings(&format!("{no_loc}{english}"), &format!("{no_loc}{english}")), []);
+    }
+
+    #[test]
+    fn image_alt_texts_left_in_english_are_untranslated() {
+        let alt = "The dashboard shows where the protection is working for your organization";
+        let markdown = |alt: &str| format!("# T\n\nVoir.\n\n![{alt}](media/a.png)\n");
+        let extension =
+            |alt: &str| format!("# T\n\n:::image type=\"content\" source=\"media/a.png\" alt-text=\"{alt}\":::\n");
+        let french = "Le tableau de bord montre où la protection fonctionne pour votre organisation";
+        assert_eq!(findings(&markdown(alt), &markdown(french)), []);
+        assert_eq!(findings(&markdown(alt), &markdown(alt)), [found("untranslated", 5)]);
+        assert_eq!(findings(&extension(alt), &extension(french)), []);
+        assert_eq!(findings(&extension(alt), &extension(alt)), [found("untranslated", 3)]);
+        let other_english = "This screenshot shows the dashboard that says where the protection works";
+        assert_eq!(findings(&extension(alt), &extension(other_english)), [found("untranslated", 3)]);
+        assert_eq!(
+            findings(
+                &markdown("Azure Active Directory admin center"),
+                &markdown("Azure Active Directory admin center")
+            ),
+            []
+        );
     }
 
     #[test]

@@ -17,6 +17,10 @@ const FR: &str = "content/fr-fr/close-your-account.md";
 const CLEAN_PAIR: &str = "SecurityCompliance/create-a-litigation-hold.md";
 /// A corpus pair whose articles use `[!INCLUDE]`.
 const INCLUDE_PAIR: &str = "Enterprise/multi-geo-add-group-with-pdl.md";
+/// A corpus pair with no finding whose English images and table cells are sentences.
+const IMAGES_AND_TABLE_PAIR: &str = "SecurityCompliance/view-reports-for-atp.md";
+/// A corpus pair with no finding whose English title is a sentence rather than a list of names.
+const SENTENCE_TITLE_PAIR: &str = "SecurityCompliance/add-your-organization-brand-to-encrypted-messages.md";
 
 fn sync_json(args: &[&str]) -> (i32, Value) {
     let run = checkdown().args(["sync", "--format", "json"]).args(args).run();
@@ -253,6 +257,35 @@ fn mutation_untranslated() {
 }
 
 #[test]
+fn mutation_untranslated_table_cell() {
+    let english = "**Email security reports**, such as a Top Senders and Recipients report, a Spoof Mail report, and a \
+                   Spam Detections report. ";
+    french_mutation(IMAGES_AND_TABLE_PAIR, 96, "untranslated", 96, |row| {
+        let link_cell = row.splitn(3, '|').nth(2).unwrap();
+        format!("|{english}|{link_cell}")
+    });
+}
+
+#[test]
+fn mutation_untranslated_alt_text() {
+    let english =
+        "The Security &amp; Compliance Center dashboard can help you see where Advanced Threat Protection is working";
+    french_mutation(IMAGES_AND_TABLE_PAIR, 29, "untranslated", 29, |image| {
+        let (_, source) = image.split_once("](").unwrap();
+        format!("![{english}]({source}")
+    });
+}
+
+#[test]
+fn mutation_untranslated_front_matter_title_and_description() {
+    let title = "title: \"Add your organization brand to your encrypted messages\"";
+    french_mutation(SENTENCE_TITLE_PAIR, 2, "untranslated", 2, |_| title.to_owned());
+    let description = "description: \"Learn how to find and use reports for Office 365 Advanced Threat Protection in the \
+                       Security &amp; Compliance Center.\"";
+    french_mutation(IMAGES_AND_TABLE_PAIR, 17, "untranslated", 17, |_| description.to_owned());
+}
+
+#[test]
 fn mutation_parse_error() {
     // An unclosed moniker zone on the blank line under the heading.
     french_mutation(CLEAN_PAIR, 40, "parse-error", 40, |_| "::: moniker range=\"o365-worldwide\"".to_owned());
@@ -359,7 +392,108 @@ fn directory_mode_reports_missing_and_orphan_translations() {
     assert_eq!(report["summary"]["files"], 1);
 }
 
+// One directory holding a folder per locale.
+
+/// A docs root with `en-us/`, `fr-fr/` and `de-de/`, configured to compare English with French and with German. The
+/// French lacks `b.md`; the German `a.md` was left in English.
+fn locale_root() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    let english = "# Sign in\n\nSign in to the admin center with your global administrator account.\n";
+    let files = [
+        ("en-us/a.md", english),
+        ("en-us/b.md", "# Billing\n\nSee your bills.\n"),
+        ("fr-fr/a.md", "# Connexion\n\nConnectez-vous au centre d’administration avec votre compte.\n"),
+        ("de-de/a.md", english),
+        ("de-de/b.md", "# Abrechnung\n\nSehen Sie Ihre Rechnungen.\n"),
+    ];
+    for (path, text) in files {
+        let path = root.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    std::fs::write(
+        root.path().join("checkdown.toml"),
+        "[sync]\nlocales = [[\"en-us\", \"fr-fr\"], [\"en-us\", \"de-de\"]]\n",
+    )
+    .unwrap();
+    root
+}
+
+/// `(rule, path, message)` of every finding of `checkdown sync ARGS` run in `dir`, and the number of pairs compared.
+fn findings_in(dir: &Path, args: &[&str]) -> (Vec<(String, String, String)>, u64) {
+    let run = checkdown().current_dir(dir).args(["sync", "--format", "json", "--fail-on", "never"]).args(args).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let text = |value: &Value| value.as_str().unwrap().to_owned();
+    let findings = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|finding| (text(&finding["rule"]), text(&finding["path"]), text(&finding["message"])))
+        .collect();
+    (findings, report["summary"]["files"].as_u64().unwrap())
+}
+
+#[test]
+fn one_root_compares_every_configured_locale_pair() {
+    let root = locale_root();
+    let (findings, files) = findings_in(root.path(), &["."]);
+    assert_eq!(files, 3, "fr-fr/a.md, de-de/a.md and de-de/b.md against their English files");
+    assert_eq!(
+        findings,
+        [
+            (
+                "untranslated".to_owned(),
+                "de-de/a.md".to_owned(),
+                "this text is identical to English text: it is not translated into German".to_owned()
+            ),
+            (
+                "missing-translation".to_owned(),
+                "fr-fr/b.md".to_owned(),
+                "the English file has no French translation".to_owned()
+            ),
+        ]
+    );
+    // Naming the root twice, as SOURCE and TARGET, is the same run.
+    assert_eq!(findings_in(root.path(), &[".", "."]), (findings, files));
+}
+
+#[test]
+fn a_configured_locale_without_its_folder_stops_the_run() {
+    let root = locale_root();
+    std::fs::write(
+        root.path().join("checkdown.toml"),
+        "[sync]\nlocales = [[\"en-us\", \"fr-fr\"], [\"en-us\", \"es-es\"]]\n",
+    )
+    .unwrap();
+    let run = checkdown().current_dir(root.path()).args(["sync", "."]).run();
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("es-es: no such folder"), "{}", run.stderr);
+    assert!(run.stderr.contains("pairs `en-us` with `es-es`"), "{}", run.stderr);
+    assert_eq!(run.stdout, "", "nothing is compared");
+    let alone = checkdown().current_dir(root.path()).args(["sync", "en-us/a.md"]).run();
+    assert_eq!(alone.code, 2);
+    assert!(alone.stderr.contains("en-us/a.md: a file needs its translation as TARGET"), "{}", alone.stderr);
+}
+
 // The command's contract.
+
+#[test]
+fn no_progress_line_when_standard_error_is_not_a_terminal() {
+    let temporary = tempfile::tempdir().unwrap();
+    for (locale, text) in [("en-us", "# Title\n\nSome text.\n"), ("fr-fr", "# Titre\n\nDu texte.\n")] {
+        std::fs::create_dir_all(temporary.path().join(locale)).unwrap();
+        std::fs::write(temporary.path().join(locale).join("a.md"), text).unwrap();
+    }
+    // Outside CI, so only the terminal test keeps the line away: the test's standard error is a pipe.
+    let run = checkdown()
+        .args(["sync"])
+        .args([temporary.path().join("en-us"), temporary.path().join("fr-fr")])
+        .env("CI", "false")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+}
 
 #[test]
 fn exit_codes_follow_fail_on_and_max_warnings() {
@@ -486,18 +620,42 @@ fn git_history_says_how_far_behind_a_translation_is() {
         .run();
     assert!(!fresh.stdout.contains("stale-source"), "{}", fresh.stdout);
 
-    std::fs::write(root.join("en-us/a.md"), "# Title\n\nSome text.\n\nA new paragraph.\n").unwrap();
+    std::fs::write(root.join("en-us/a.md"), "# Title\n\nSome changed text.\n\nA new paragraph.\n").unwrap();
     git(&["commit", "-q", "-am", "Add a paragraph"]);
-    let stale = checkdown()
-        .args(["sync", "--git", "--format", "json"])
-        .args([root.join("en-us/a.md")])
-        .args([root.join("fr-fr/a.md")])
-        .run();
-    let report: Value = serde_json::from_str(&stale.stdout).unwrap();
+    let stale_run = |format: &str| {
+        checkdown()
+            .args(["sync", "--git", "--format", format])
+            .args([root.join("en-us/a.md")])
+            .args([root.join("fr-fr/a.md")])
+            .run()
+    };
+    let report: Value = serde_json::from_str(&stale_run("json").stdout).unwrap();
     let finding = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "stale-source").unwrap();
     let message = finding["message"].as_str().unwrap();
     assert!(message.contains("1 commit changed the English file since `ms.sourcegitcommit`"), "{message}");
-    assert!(message.contains("(+2 −0 lines)") && message.contains("Add a paragraph"), "{message}");
+    assert!(message.contains("(+3 −1 lines)") && message.contains("Add a paragraph"), "{message}");
+    // The note shows the change itself: the line removed and the lines added since the hand-off.
+    let note = finding["note"].as_str().unwrap();
+    let short = &handed_off[..7];
+    assert!(note.starts_with(&format!("what changed in the English file since `ms.sourcegitcommit` {short}:\n@@")));
+    for line in ["\n-Some text.\n", "\n+Some changed text.\n", "\n+A new paragraph"] {
+        assert!(note.contains(line), "{line:?} in {note}");
+    }
+    let text = stale_run("text").stdout;
+    assert!(text.contains(&format!("= note: what changed in the English file since `ms.sourcegitcommit` {short}:")));
+    assert!(text.contains("        +A new paragraph.\n"), "{text}");
+
+    // A commit the history does not know is said so, not a failure.
+    let unknown = "0123456789abcdef0123456789abcdef01234567";
+    let french = std::fs::read_to_string(root.join("fr-fr/a.md")).unwrap().replace(&handed_off, unknown);
+    std::fs::write(root.join("fr-fr/a.md"), french).unwrap();
+    let run = stale_run("json");
+    assert_eq!(run.code, 0, "a warning does not fail the run: {}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let finding = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "stale-source").unwrap();
+    let message = finding["message"].as_str().unwrap();
+    assert!(message.ends_with("; `ms.sourcegitcommit` 0123456 is not in the history of the English repository"));
+    assert!(finding["note"].is_null());
 
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("a.md"), english).unwrap();
