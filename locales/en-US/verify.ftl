@@ -2,6 +2,7 @@
 
 verify-heading = Tenant { $tenant } ({ $cloud }), checked { $checked }
 verify-no-check = No check is bound to this step: check it by hand.
+verify-evidence-separator = {"; "}
 
 ## Why a read gave nothing (the engine's own messages).
 

@@ -2,6 +2,7 @@
 
 verify-heading = Locataire { $tenant } ({ $cloud }), vérifié le { $checked }
 verify-no-check = Aucune vérification n’est liée à cette étape : vérifiez-la vous-même.
+verify-evidence-separator = {"\u202F; "}
 
 ## Pourquoi une lecture n’a rien donné (messages du moteur).
 

@@ -139,15 +139,17 @@ impl VerifyReport {
             .arg("tenant", self.tenant.as_str())
             .arg("cloud", self.cloud.as_str())
             .arg("checked", self.checked_at.as_str());
-        let heading =
-            Messages::new(&self.locale).map_or_else(|_| heading.id.clone(), |messages| messages.format(&heading));
-        let mut out = format!("{heading}\n");
+        let messages = Messages::new(&self.locale).ok();
+        let text = |message: &Message| messages.as_ref().map_or_else(|| message.id.clone(), |all| all.format(message));
+        // Languages space punctuation their own way (French puts a narrow no-break space before `;`).
+        let separator = text(&Message::new("verify-evidence-separator"));
+        let mut out = format!("{}\n", text(&heading));
         for step in &self.steps {
             let mark = step.status.mark();
             let mark = if colour { format!("{}{mark}\x1b[0m", step.status.colour()) } else { mark.to_owned() };
             let _ = write!(out, "{mark} {}. {}", step.number, step.title);
             if !step.evidence.is_empty() {
-                let _ = write!(out, " — {}", step.evidence.join("; "));
+                let _ = write!(out, " — {}", step.evidence.join(&separator));
             }
             out.push('\n');
         }
