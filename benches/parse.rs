@@ -1,14 +1,15 @@
 //! Parse throughput on the shared corpus, next to pulldown-cmark alone on the same files.
 //!
 //! Run: `cargo bench --bench parse`. Prints MB/s for both and their ratio (the target: checkdown within 1.5x of
-//! pulldown-cmark alone). Each figure is the median of several passes over every Markdown file of the corpus.
+//! pulldown-cmark alone). Each figure is the median of several passes over every Markdown file of the corpus, the
+//! passes of each taken in turns.
 
 mod common;
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use common::{checkdown_parse, corpus_texts, median, ms, pulldown_alone};
+use common::{checkdown_pass, corpus_texts, medians, ms, pulldown_pass};
 
 const PASSES: usize = 15;
 
@@ -16,16 +17,16 @@ fn main() {
     let texts = corpus_texts();
     let bytes: usize = texts.iter().map(|(_, text)| text.len()).sum();
 
-    let pulldown = pulldown_alone(PASSES, &texts);
-    let checkdown = checkdown_parse(PASSES, &texts);
     // What reading front matter costs: the flat reader, with serde_yaml for the few front matters beyond it.
-    let yaml = median(PASSES, || {
+    let mut front_matter = || {
         for (_, text) in &texts {
             let split = checkdown::parse::front_matter::split(text);
             let index = checkdown::parse::lines::LineIndex::new(text);
             black_box(checkdown::parse::front_matter::read(&split, &index).ok());
         }
-    });
+    };
+    let [pulldown, checkdown, yaml] =
+        medians(PASSES, [&mut pulldown_pass(&texts), &mut checkdown_pass(&texts), &mut front_matter]);
     let rate = |time: Duration| bytes as f64 / 1e6 / time.as_secs_f64();
     println!("corpus: {} files, {:.1} MB, median of {PASSES} passes", texts.len(), bytes as f64 / 1e6);
     println!("pulldown-cmark alone:                    {:>7.1} ms  {:>6.1} MB/s", ms(pulldown), rate(pulldown));

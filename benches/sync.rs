@@ -3,8 +3,8 @@
 //! Run: `cargo bench --bench sync`. Prints pairs per second for pulldown-cmark alone and for checkdown's parser alone
 //! (both files of every pair, in memory, one thread), and for the whole `checkdown sync` of the two corpus directories
 //! (listing, reading, parsing, comparing; rendering aside) on one thread and on all cores; then the ratios of the
-//! one-thread sync to each parser alone (the target: within 2x). Each figure is the median of several passes; the
-//! first sync pass, which also loads lingua's language models, is reported apart.
+//! one-thread sync to each parser alone (the target: within 2x). Each figure is the median of several passes, the
+//! passes of each taken in turns; the first sync pass, which also loads lingua's language models, is reported apart.
 
 mod common;
 
@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use checkdown::sync::{Progress, Settings, run};
-use common::{checkdown_parse, corpus_texts, median, ms, pulldown_alone};
+use common::{checkdown_pass, corpus_texts, medians, ms, pulldown_pass};
 
 const PASSES: usize = 7;
 
@@ -23,8 +23,6 @@ fn main() {
     let texts = corpus_texts();
     let bytes: usize = texts.iter().map(|(_, text)| text.len()).sum();
 
-    let pulldown = pulldown_alone(PASSES, &texts);
-    let checkdown_parse = checkdown_parse(PASSES, &texts);
     let sync_with = |jobs: usize| {
         let settings = Settings { jobs, ..Settings::default() };
         let outcome = run(&english, &french, &settings, &Progress::default()).expect("the corpus syncs");
@@ -34,13 +32,20 @@ fn main() {
     let start = Instant::now();
     let pairs = sync_with(1);
     let first = start.elapsed();
-    let one_thread = median(PASSES, || {
-        sync_with(1);
-    });
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let all_cores = median(PASSES, || {
-        sync_with(cores);
-    });
+    let [pulldown, checkdown_parse, one_thread, all_cores] = medians(
+        PASSES,
+        [
+            &mut pulldown_pass(&texts),
+            &mut checkdown_pass(&texts),
+            &mut || {
+                sync_with(1);
+            },
+            &mut || {
+                sync_with(cores);
+            },
+        ],
+    );
 
     let rate = |time: Duration| pairs as f64 / time.as_secs_f64();
     println!("corpus: {pairs} pairs, {} files, {:.1} MB, median of {PASSES} passes", texts.len(), bytes as f64 / 1e6);

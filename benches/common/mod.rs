@@ -19,38 +19,42 @@ pub fn corpus_texts() -> Vec<(String, String)> {
     files.iter().map(|file| (file.display().to_string(), read_file(file).expect("corpus files are readable"))).collect()
 }
 
-/// The median wall time of `passes` runs of `pass`.
-pub fn median(passes: usize, mut pass: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..passes)
-        .map(|_| {
+/// The median wall time of each piece of `work`, timed in turns: one pass of each, `passes` times over. This machine's
+/// speed drifts during a run; taking turns makes the drift weigh on every piece alike, so their ratios hold.
+pub fn medians<const N: usize>(passes: usize, mut work: [&mut dyn FnMut(); N]) -> [Duration; N] {
+    let mut times: [Vec<Duration>; N] = std::array::from_fn(|_| Vec::with_capacity(passes));
+    for _ in 0..passes {
+        for (pass, times) in work.iter_mut().zip(&mut times) {
             let start = Instant::now();
             pass();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[passes / 2]
-}
-
-/// pulldown-cmark alone over `texts`, with the extensions checkdown turns on and source offsets, as checkdown reads
-/// them: the baseline every corpus benchmark compares with.
-pub fn pulldown_alone(passes: usize, texts: &[(String, String)]) -> Duration {
-    let options = checkdown::parse::markdown::options();
-    median(passes, || {
-        for (_, text) in texts {
-            black_box(Parser::new_ext(text, options).into_offset_iter().count());
+            times.push(start.elapsed());
         }
+    }
+    times.map(|mut times| {
+        times.sort();
+        times[passes / 2]
     })
 }
 
-/// checkdown's parser over `texts`, with the procedure view of each article.
-pub fn checkdown_parse(passes: usize, texts: &[(String, String)]) -> Duration {
-    median(passes, || {
+/// One pass of pulldown-cmark alone over `texts`, with the extensions checkdown turns on and source offsets, as
+/// checkdown reads them: the baseline every corpus benchmark compares with.
+pub fn pulldown_pass(texts: &[(String, String)]) -> impl FnMut() + '_ {
+    let options = checkdown::parse::markdown::options();
+    move || {
+        for (_, text) in texts {
+            black_box(Parser::new_ext(text, options).into_offset_iter().count());
+        }
+    }
+}
+
+/// One pass of checkdown's parser over `texts`, with the procedure view of each article.
+pub fn checkdown_pass(texts: &[(String, String)]) -> impl FnMut() + '_ {
+    move || {
         for (name, text) in texts {
             let parsed = parse(name, text, &ParseOptions::default(), &NoIncludes);
             black_box(parsed.article.procedure());
         }
-    })
+    }
 }
 
 /// Milliseconds, for printing.
