@@ -83,6 +83,9 @@ pub struct VerifyCommandArgs {
     /// Exit 1 unless every step is done.
     #[arg(long)]
     pub fail_unless_done: bool,
+    /// Configuration file (default: ./checkdown.toml when present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Tenant, cloud and sign-in.
     #[command(flatten)]
     pub tenant: TenantArgs,
@@ -312,11 +315,12 @@ impl RenderArgs {
             Format::Pdf => Some(pdf::find_browser(self.browser.as_deref())?),
             _ => None,
         };
+        let parse = ParseOptions { moniker: self.tenant.moniker.clone(), moniker_order: config.monikers.order() };
         let verify = if self.verify {
             let [input] = inputs.as_slice() else {
                 bail!("--verify checks one article at a time; give at most one FILE");
             };
-            let article = verified_article(input)?;
+            let article = verified_article(input, &parse)?;
             let options = verify_options(&self.tenant, &article, &locale)?;
             Some(VerifyJob {
                 steps: article.steps,
@@ -336,7 +340,7 @@ impl RenderArgs {
             format: self.format,
             destination,
             force: self.force,
-            parse: ParseOptions { moniker: self.tenant.moniker.clone(), moniker_order: config.monikers.order() },
+            parse,
             paper: self.paper.unwrap_or_else(|| default_paper(strings.locale())),
             strings,
             templates: self.templates,
@@ -354,7 +358,9 @@ impl VerifyCommandArgs {
             Some(file) => Input::File(file),
             None => bundled_input(&locale)?,
         };
-        let article = verified_article(&input)?;
+        let config = Config::discover(self.config.as_deref()).context("cannot load the configuration")?;
+        let parse = ParseOptions { moniker: self.tenant.moniker.clone(), moniker_order: config.monikers.order() };
+        let article = verified_article(&input, &parse)?;
         let options = verify_options(&self.tenant, &article, &locale)?;
         let destination = match self.output {
             None => Destination::Stdout,
@@ -381,14 +387,24 @@ struct VerifiedArticle {
     steps: Vec<crate::verify::StepRef>,
 }
 
-/// Parses the article to verify (bundled or a file) for its name and steps.
-fn verified_article(input: &Input) -> anyhow::Result<VerifiedArticle> {
+/// Parses the article to verify (bundled or a file), as the checklist will show it (`--moniker` applied), for its
+/// name and steps. An article with parse errors is refused, as `render` and `parse` refuse it.
+fn verified_article(input: &Input, options: &ParseOptions) -> anyhow::Result<VerifiedArticle> {
     let (path, parsed) = match input {
         Input::Bundled { path, text, .. } => {
-            (Path::new(path), crate::parse::parse(path, text, &ParseOptions::default(), &crate::parse::NoIncludes))
+            (Path::new(path), crate::parse::parse(path, text, options, &crate::parse::NoIncludes))
         }
-        Input::File(path) => (path.as_path(), crate::parse::parse_file(path, &ParseOptions::default())?),
+        Input::File(path) => (path.as_path(), crate::parse::parse_file(path, options)?),
     };
+    if parsed.has_errors() {
+        let errors: Vec<String> = parsed
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.severity == crate::report::Severity::Error)
+            .map(ToString::to_string)
+            .collect();
+        bail!("{}: the article cannot be verified:\n{}", path.display(), errors.join("\n"));
+    }
     let name = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
     let steps = parsed.article.procedure().steps.iter().map(crate::verify::StepRef::from).collect();
     Ok(VerifiedArticle { name, steps })

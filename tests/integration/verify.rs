@@ -676,6 +676,40 @@ mod command {
     }
 
     #[test]
+    fn the_moniker_chooses_the_steps_verified_and_rendered_alike() {
+        let tenant = FakeTenant::closed_down();
+        let fake = FakeGraph::start(tenant.clone());
+        let state = tempfile::tempdir().unwrap();
+        let article = state.path().join("retire.md");
+        std::fs::write(
+            &article,
+            "---\ntitle: Retire a tenant\n---\n# Retire a tenant\n\n## Step 1: Remove the users\n\n1. Open the admin \
+             center.\n2. Delete the users.\n\n::: moniker range=\"o365-21vianet\"\n\n## Step 2: Call the partner\n\n\
+             1. Call 21Vianet.\n\n::: moniker-end\n",
+        )
+        .unwrap();
+        let file = article.to_str().unwrap();
+
+        let worldwide = ["--moniker", "o365-worldwide"];
+        let json = run(&fake, &tenant, state.path(), &[&["verify", file, "--format", "json"][..], &worldwide].concat());
+        assert_eq!(json.code, 0, "{}", json.stderr);
+        let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        let titles: Vec<&str> =
+            report["steps"].as_array().unwrap().iter().map(|step| step["title"].as_str().unwrap()).collect();
+        assert_eq!(titles, ["Remove the users"]);
+
+        let checklist = run(
+            &fake,
+            &tenant,
+            state.path(),
+            &[&["render", file, "--verify", "--format", "txt"][..], &worldwide].concat(),
+        );
+        assert_eq!(checklist.code, 0, "{}", checklist.stderr);
+        assert!(checklist.stdout.contains("Step 1: Remove the users"), "{}", checklist.stdout);
+        assert!(!checklist.stdout.contains("Call the partner"), "{}", checklist.stdout);
+    }
+
+    #[test]
     fn a_refused_sign_in_exits_3_and_a_missing_tenant_exits_2() {
         let tenant = FakeTenant::closed_down();
         let fake = FakeGraph::start(tenant.clone());
