@@ -123,7 +123,11 @@ impl<'de> serde::Deserialize<'de> for TopLevel {
                 }
                 Ok(TopLevel(pairs))
             }
+            // A front matter of comments only is an empty document, which YAML reads as null.
             fn visit_unit<E>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel(Vec::new()))
+            }
+            fn visit_none<E>(self) -> Result<TopLevel, E> {
                 Ok(TopLevel(Vec::new()))
             }
         }
