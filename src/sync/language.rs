@@ -122,10 +122,22 @@ pub fn may_be_english(inlines: &[Inline]) -> bool {
 /// Whether `text` has an English function word. English function words are ASCII: runs of ASCII letters are enough
 /// (a run cut by an accented letter can only make this first look say yes too often).
 pub fn has_english_function_word(text: &str) -> bool {
-    text.as_bytes()
-        .split(|byte| !byte.is_ascii_alphabetic())
-        .any(|word| packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word)))
+    text.as_bytes().split(|byte| !byte.is_ascii_alphabetic()).any(|word| {
+        word.len() <= LONGEST_ENGLISH_FUNCTION_WORD && packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word))
+    })
 }
+
+/// The length of the longest English function word: longer words, most of a French text's, need no lookup.
+const LONGEST_ENGLISH_FUNCTION_WORD: usize = {
+    let (mut longest, mut at) = (0, 0);
+    while at < ENGLISH_FUNCTION_WORDS.len() {
+        if ENGLISH_FUNCTION_WORDS[at].len() > longest {
+            longest = ENGLISH_FUNCTION_WORDS[at].len();
+        }
+        at += 1;
+    }
+    longest
+};
 
 /// French elided words, written before an apostrophe (`l’onglet`).
 const FRENCH_ELISIONS: [&str; 12] = ["l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"];
