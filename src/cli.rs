@@ -322,19 +322,22 @@ impl RenderArgs {
             };
             let article = verified_article(input, &parse)?;
             let options = verify_options(&self.tenant, &article, &locale)?;
-            Some(VerifyJob {
+            let job = VerifyJob {
                 steps: article.steps,
                 options,
                 format: ReportFormat::Json,
                 destination: Destination::Stdout,
                 force: false,
                 fail_unless_done: false,
-            })
+            };
+            Some((job, article.parsed))
         } else {
             None
         };
+        let (verify, parsed) = verify.unzip();
         Ok(RenderJob {
             verify,
+            parsed,
             learn_base,
             inputs,
             format: self.format,
@@ -381,10 +384,12 @@ impl VerifyCommandArgs {
     }
 }
 
-/// The article a verification is about: its name (for the bundled bindings) and steps.
+/// The article a verification is about: its name (for the bundled bindings), steps, and the parse they come from
+/// (`render --verify` renders that same parse).
 struct VerifiedArticle {
     name: String,
     steps: Vec<crate::verify::StepRef>,
+    parsed: crate::parse::Parsed,
 }
 
 /// Parses the article to verify (bundled or a file), as the checklist will show it (`--moniker` applied), for its
@@ -407,7 +412,7 @@ fn verified_article(input: &Input, options: &ParseOptions) -> anyhow::Result<Ver
     }
     let name = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
     let steps = parsed.article.procedure().steps.iter().map(crate::verify::StepRef::from).collect();
-    Ok(VerifiedArticle { name, steps })
+    Ok(VerifiedArticle { name, steps, parsed })
 }
 
 fn verify_options(

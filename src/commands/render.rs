@@ -70,6 +70,8 @@ pub struct RenderJob {
     pub learn_base: Option<LearnBase>,
     /// `--verify`: check the tenant first and tick off from its results.
     pub verify: Option<crate::commands::verify::VerifyJob>,
+    /// The one input, already parsed to find the steps `--verify` checks: rendered from that parse, not read again.
+    pub parsed: Option<Parsed>,
 }
 
 /// The marker checkdown writes into its HTML, so it can replace its own output but never a user's file.
@@ -85,8 +87,9 @@ impl RenderJob {
             }
         }
         let mut rendered = Vec::new();
+        let mut already_parsed = self.parsed.take();
         for input in &self.inputs {
-            let (parsed, source, base) = self.read(input)?;
+            let (parsed, source, base) = self.read(input, already_parsed.take())?;
             for diagnostic in &parsed.diagnostics {
                 writeln!(err, "{diagnostic}")?;
             }
@@ -102,8 +105,8 @@ impl RenderJob {
         Ok(Exit::Success)
     }
 
-    fn read(&self, input: &Input) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
-        let (parsed, source, base) = self.read_input(input)?;
+    fn read(&self, input: &Input, parsed: Option<Parsed>) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
+        let (parsed, source, base) = self.read_input(input, parsed)?;
         let base = match &self.learn_base {
             Some(given) => LearnBase { locale: given.locale.clone().or(base.locale), path: given.path.clone() },
             None => base,
@@ -111,15 +114,19 @@ impl RenderJob {
         Ok((parsed, source, base))
     }
 
-    fn read_input(&self, input: &Input) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
+    /// Parses `input`, unless `parsed` is its parse already, and says where it comes from.
+    fn read_input(&self, input: &Input, parsed: Option<Parsed>) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
         match input {
             Input::Bundled { path, text, learn_path } => {
-                let parsed = parse(path, text, &self.parse, &NoIncludes);
+                let parsed = parsed.unwrap_or_else(|| parse(path, text, &self.parse, &NoIncludes));
                 let base = LearnBase { locale: parsed.article.locale.clone(), path: Some(learn_path.clone()) };
                 Ok((parsed, SourceInfo { path: path.clone(), revision: None }, base))
             }
             Input::File(path) => {
-                let parsed = parse_file(path, &self.parse)?;
+                let parsed = match parsed {
+                    Some(parsed) => parsed,
+                    None => parse_file(path, &self.parse)?,
+                };
                 let base = LearnBase { locale: parsed.article.locale.clone(), path: learn_path_of(path) };
                 Ok((parsed, SourceInfo { path: path.display().to_string(), revision: git_revision(path) }, base))
             }
