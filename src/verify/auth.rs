@@ -290,7 +290,9 @@ impl Tokens {
         log: Log,
     ) -> Result<Tokens, AuthError> {
         let candidates = match mode {
-            AuthMode::Auto => auto_candidates(credentials),
+            AuthMode::Auto => {
+                auto_candidates(credentials, std::io::stdin().is_terminal() && std::io::stderr().is_terminal())
+            }
             _ => vec![explicit(mode, credentials)?],
         };
         let mut tried = Vec::new();
@@ -399,14 +401,16 @@ impl Tokens {
     }
 }
 
-fn auto_candidates(credentials: &Credentials) -> Vec<Credential> {
+/// What `--auth auto` tries, in order: the client secret when there is one; else the Azure CLI, then, when someone
+/// can answer the prompt (`interactive`), the device code.
+fn auto_candidates(credentials: &Credentials, interactive: bool) -> Vec<Credential> {
     let mut candidates = Vec::new();
     if let (Some(client_id), Some(secret)) = (&credentials.client_id, &credentials.client_secret) {
         candidates.push(Credential::ClientSecret { client_id: client_id.clone(), secret: secret.clone() });
         return candidates;
     }
     candidates.push(Credential::AzureCli { program: credentials.azure_cli.clone() });
-    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+    if interactive {
         let client_id = credentials.client_id.clone().unwrap_or_else(|| DEVICE_CODE_CLIENT_ID.to_owned());
         candidates.push(Credential::DeviceCode { client_id });
     }
@@ -490,5 +494,32 @@ mod tests {
     fn auth_modes_parse() {
         assert_eq!("azure-cli".parse(), Ok(AuthMode::AzureCli));
         assert!("password".parse::<AuthMode>().unwrap_err().contains("device-code"));
+    }
+
+    #[test]
+    fn auto_tries_the_secret_else_the_azure_cli_then_the_device_code_on_a_terminal() {
+        let credentials = |secret: Option<&str>| Credentials {
+            client_id: secret.map(|_| "app".to_owned()),
+            client_secret: secret.map(Secret::new),
+            access_token: None,
+            azure_cli: PathBuf::from("az"),
+        };
+        let kinds = |candidates: Vec<Credential>| -> Vec<&'static str> {
+            candidates
+                .into_iter()
+                .map(|candidate| match candidate {
+                    Credential::ClientSecret { .. } => "client-secret",
+                    Credential::AzureCli { .. } => "azure-cli",
+                    Credential::DeviceCode { client_id } => {
+                        assert_eq!(client_id, DEVICE_CODE_CLIENT_ID);
+                        "device-code"
+                    }
+                    Credential::Token(_) => "token",
+                })
+                .collect()
+        };
+        assert_eq!(kinds(auto_candidates(&credentials(Some("s")), true)), ["client-secret"]);
+        assert_eq!(kinds(auto_candidates(&credentials(None), true)), ["azure-cli", "device-code"]);
+        assert_eq!(kinds(auto_candidates(&credentials(None), false)), ["azure-cli"]);
     }
 }
