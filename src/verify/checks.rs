@@ -4,14 +4,15 @@
 //! Ordinary "GET this, compare that" checks are `expect` checks: minijinja expressions (fuel-limited, strict about
 //! undefined names) over the requests they read. What the YAML cannot say lives in two generic built-in kinds:
 //! `per-item-sample` (one GET per item of a collection, bounded by the sample limit, run concurrently) and
-//! `tenant-exists` (is the tenant gone, and was it seen alive before). The file's own header documents the format;
-//! `content/checks/close-your-account.yaml` is the example.
+//! `tenant-exists` (is the tenant gone, and was it seen alive before). A request may name a fallback request that
+//! answers for it, its fields renamed, when its own source is refused (403) or absent (404). The file's own header
+//! documents the format; `content/checks/close-your-account.yaml` is the example.
 //!
 //! The rules every kind keeps: a failed read, a missing permission or incomplete data is never `done`; every
 //! `unknown` carries a reason naming the request (and, for a 403, the permission); outcomes are [`Message`]s,
 //! localized later.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
@@ -19,7 +20,7 @@ use std::thread;
 use minijinja::value::ValueKind;
 use minijinja::{Environment, UndefinedBehavior, Value as Jinja};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::graph::Service;
 use super::i18n::{Arg, Message};
@@ -48,6 +49,48 @@ struct RequestSpec {
     permission: String,
     #[serde(default)]
     take: Option<usize>,
+    #[serde(default)]
+    fallback: Option<Fallback>,
+}
+
+/// Another request that answers for one whose source is refused or absent in this tenant or cloud.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fallback {
+    request: String,
+    /// The fallback's field names, mapped to the names the checks read (the first request's).
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+}
+
+/// How a request reads in expressions; a fallback must read like the request it answers for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Count,
+    Collection,
+    Object,
+}
+
+impl Shape {
+    fn describe(self) -> &'static str {
+        match self {
+            Shape::Count => "a $count",
+            Shape::Collection => "a collection (with `take`)",
+            Shape::Object => "an object",
+        }
+    }
+}
+
+impl RequestSpec {
+    fn shape(&self) -> Shape {
+        if is_count(&self.get) {
+            Shape::Count
+        } else if self.take.is_some() {
+            Shape::Collection
+        } else {
+            Shape::Object
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -152,6 +195,8 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "verify-tenant-never-seen",
     "verify-tenant-alive",
     "verify-no-check",
+    "verify-read-fallback",
+    "verify-fallback-failed",
 ];
 
 impl Bindings {
@@ -159,6 +204,7 @@ impl Bindings {
     /// and every expression compiles. `source` names the file in errors.
     pub fn parse(text: &str, source: &str) -> Result<Bindings, String> {
         let bindings: Bindings = serde_yaml::from_str(text).map_err(|error| format!("{source}: {error}"))?;
+        bindings.check_fallbacks(source)?;
         let env = environment();
         let at = |step: &str, check: &str| format!("{source}: {step}: {check}");
         for (step, checks) in &bindings.steps {
@@ -186,6 +232,45 @@ impl Bindings {
             }
         }
         Ok(bindings)
+    }
+
+    /// Every fallback names another request that reads alike and has no fallback of its own, and renames each field
+    /// to a distinct name.
+    fn check_fallbacks(&self, source: &str) -> Result<(), String> {
+        for (name, spec) in &self.requests {
+            let Some(fallback) = &spec.fallback else { continue };
+            let here = format!("{source}: requests: {name}");
+            let Some(stand_in) = self.requests.get(&fallback.request) else {
+                return Err(format!("{here}: `fallback` names '{}', which is not in `requests`", fallback.request));
+            };
+            if stand_in.fallback.is_some() {
+                return Err(format!(
+                    "{here}: `fallback` names '{}', which has a fallback of its own (fallbacks do not chain)",
+                    fallback.request
+                ));
+            }
+            if stand_in.shape() != spec.shape() {
+                return Err(format!(
+                    "{here}: `fallback` names '{}', which reads as {}, not as {} like '{name}'",
+                    fallback.request,
+                    stand_in.shape().describe(),
+                    spec.shape().describe()
+                ));
+            }
+            if spec.shape() == Shape::Count && !fallback.fields.is_empty() {
+                return Err(format!("{here}: `fallback.fields`: a $count has no fields to rename"));
+            }
+            let mut names = BTreeSet::new();
+            for (from, to) in &fallback.fields {
+                if from.trim().is_empty() || to.trim().is_empty() {
+                    return Err(format!("{here}: `fallback.fields`: '{from}: {to}' needs two field names"));
+                }
+                if !names.insert(to) {
+                    return Err(format!("{here}: `fallback.fields`: two fields are renamed to '{to}'"));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The step ids that have checks.
@@ -347,8 +432,8 @@ impl<'a> Runner<'a> {
         }
     }
 
-    /// Reads `names` concurrently into a context; `Err` holds every failure, in `names` order.
-    fn read_all(&self, names: &[&String], overrides: &[(&str, usize)]) -> (Map<String, Value>, Vec<(String, Failure)>) {
+    /// Reads `names` concurrently into a context, with every failure and every fallback used, in `names` order.
+    fn read_all(&self, names: &[&String], overrides: &[(&str, usize)]) -> Reads {
         let results: Vec<_> = thread::scope(|scope| {
             let running: Vec<_> = names
                 .iter()
@@ -359,21 +444,52 @@ impl<'a> Runner<'a> {
                 .collect();
             running.into_iter().map(|handle| handle.join()).collect()
         });
-        let mut context = Map::new();
-        let mut failures = Vec::new();
+        let mut reads = Reads::default();
         for (name, result) in names.iter().zip(results) {
             match result {
-                Ok(Ok(value)) => {
-                    context.insert((*name).clone(), value);
+                Ok(Ok(read)) => {
+                    reads.context.insert((*name).clone(), read.value);
+                    reads.fallbacks.extend(read.fallback);
                 }
-                Ok(Err(failure)) => failures.push(((*name).clone(), failure)),
-                Err(_) => failures.push(((*name).clone(), internal_failure(name))),
+                Ok(Err(reason)) => reads.failures.push(((*name).clone(), reason)),
+                Err(_) => reads.failures.push(((*name).clone(), failure_message(&internal_failure(name)))),
             }
         }
-        (context, failures)
+        reads
     }
 
-    fn read(&self, name: &str, take: Option<usize>) -> Result<Value, Failure> {
+    /// The request `name`, or its fallback when the request's source is refused or absent; `Err` is the reason,
+    /// naming both failures when the fallback failed too.
+    fn read(&self, name: &str, take: Option<usize>) -> Result<Read, Message> {
+        let spec = &self.bindings.requests[name];
+        let failure = match self.read_source(name, take, &BTreeMap::new()) {
+            Ok(value) => return Ok(Read { value, fallback: None }),
+            Err(failure) => failure,
+        };
+        let (Some(fallback), Some(status)) = (&spec.fallback, source_missing(&failure)) else {
+            return Err(failure_message(&failure));
+        };
+        match self.read_source(&fallback.request, take, &fallback.fields) {
+            Ok(value) => {
+                let note = Message::new("verify-read-fallback")
+                    .arg("fallback", self.bindings.request(&fallback.request).label())
+                    .arg("request", failure.request.as_str())
+                    .arg("status", u64::from(status));
+                Ok(Read { value, fallback: Some(note) })
+            }
+            Err(second) => Err(Message::new("verify-fallback-failed")
+                .arg("failure", failure_message(&failure))
+                .arg("fallback", failure_message(&second))),
+        }
+    }
+
+    /// One request's answer as expressions see it, its objects' fields renamed by `fields`.
+    fn read_source(
+        &self,
+        name: &str,
+        take: Option<usize>,
+        fields: &BTreeMap<String, String>,
+    ) -> Result<Value, Failure> {
         let request = self.bindings.request(name);
         let spec = &self.bindings.requests[name];
         if is_count(&spec.get) {
@@ -382,9 +498,10 @@ impl<'a> Runner<'a> {
         match take.or(spec.take) {
             Some(take) => {
                 let collection = self.reader.collection(&request, take)?;
-                Ok(serde_json::json!({ "items": collection.items, "complete": collection.complete }))
+                let items: Vec<Value> = collection.items.into_iter().map(|item| rename(item, fields)).collect();
+                Ok(json!({ "items": items, "complete": collection.complete }))
             }
-            None => self.reader.object(&request),
+            None => self.reader.object(&request).map(|object| rename(object, fields)),
         }
     }
 
@@ -427,9 +544,9 @@ impl<'a> Runner<'a> {
         let required: Vec<&String> = expect.reads.iter().collect();
         let optional: Vec<&String> = expect.optional.iter().collect();
         let all: Vec<&String> = required.iter().chain(&optional).copied().collect();
-        let (context, failures) = self.read_all(&all, &[]);
-        if let Some((_, failure)) = failures.iter().find(|(name, _)| expect.reads.contains(name)) {
-            return unknown(&expect.name, failure_message(failure));
+        let Reads { context, failures, fallbacks } = self.read_all(&all, &[]);
+        if let Some((_, reason)) = failures.iter().find(|(name, _)| expect.reads.contains(name)) {
+            return unknown(&expect.name, reason.clone());
         }
         let decided = self
             .truth(&expect.not_done, &context)
@@ -443,7 +560,8 @@ impl<'a> Runner<'a> {
             Ok((false, false)) => (Status::Unknown, Some(Message::new(&expect.undecided))),
         };
         let mut evidence = self.evidence(&expect.evidence, &context, !failures.is_empty());
-        evidence.extend(failures.iter().map(|(_, failure)| failure_message(failure)));
+        evidence.extend(fallbacks);
+        evidence.extend(failures.into_iter().map(|(_, reason)| reason));
         Outcome { name: expect.name.clone(), status, reason, evidence }
     }
 
@@ -451,11 +569,11 @@ impl<'a> Runner<'a> {
         let limit = self.sample_limit;
         let mut take = limit + 1;
         // Grow the listing until it holds `limit + 1` items that are not skipped, or all there are.
-        let (context, candidates, complete) = loop {
+        let (context, candidates, complete, fallbacks) = loop {
             let names: Vec<&String> = [&sample.items].into_iter().chain(&sample.reads).collect();
-            let (mut context, failures) = self.read_all(&names, &[(sample.items.as_str(), take)]);
-            if let Some((_, failure)) = failures.first() {
-                return unknown(&sample.name, failure_message(failure));
+            let Reads { mut context, failures, fallbacks } = self.read_all(&names, &[(sample.items.as_str(), take)]);
+            if let Some((_, reason)) = failures.into_iter().next() {
+                return unknown(&sample.name, reason);
             }
             let listing = context.remove(&sample.items).unwrap_or_default();
             let items = listing.get("items").and_then(Value::as_array).cloned().unwrap_or_default();
@@ -473,7 +591,7 @@ impl<'a> Runner<'a> {
                 }
             }
             if complete || candidates.len() > limit || items.len() < take {
-                break (context, candidates, complete);
+                break (context, candidates, complete, fallbacks);
             }
             take += limit + 1 - candidates.len();
         };
@@ -513,8 +631,11 @@ impl<'a> Runner<'a> {
                 Some(Message::new(&sample.messages.unexpected).arg("count", unexpected.len()).arg("names", names)),
             )
         } else if limited {
-            let total =
-                sample.total.as_ref().and_then(|total| self.read(total, None).ok()).and_then(|total| total.as_u64());
+            let total = sample
+                .total
+                .as_ref()
+                .and_then(|total| self.read(total, None).ok())
+                .and_then(|total| total.value.as_u64());
             let total = match total {
                 Some(total) => Arg::from(total.max(checked.len() as u64 + 1)),
                 None => Arg::Text(format!(">{}", checked.len())),
@@ -531,6 +652,7 @@ impl<'a> Runner<'a> {
             evidence
                 .push(Message::new("verify-sample-failed").arg("failed", failures.len()).arg("checked", checked.len()));
         }
+        evidence.extend(fallbacks);
         Outcome { name: sample.name.clone(), status, reason, evidence }
     }
 
@@ -573,14 +695,58 @@ impl<'a> Runner<'a> {
             TenantState::Unknown(failure) => unknown(&check.name, failure_message(failure)),
             TenantState::Alive => {
                 let optional: Vec<&String> = check.optional.iter().collect();
-                let (context, failures) = self.read_all(&optional, &[]);
+                let Reads { context, failures, fallbacks } = self.read_all(&optional, &[]);
                 let mut evidence = vec![Message::new("verify-tenant-alive").arg("tenant", self.tenant_name)];
                 evidence.extend(self.evidence(&check.evidence, &context, !failures.is_empty()));
-                evidence.extend(failures.iter().map(|(_, failure)| failure_message(failure)));
+                evidence.extend(fallbacks);
+                evidence.extend(failures.into_iter().map(|(_, reason)| reason));
                 Outcome { name: check.name.clone(), status: Status::NotDone, reason: None, evidence }
             }
         }
     }
+}
+
+/// What one named read gave: the value expressions see, and a note when a fallback answered for it.
+struct Read {
+    value: Value,
+    fallback: Option<Message>,
+}
+
+/// What a check's reads gave together: the expressions' context, the reason each failed read failed (by name), and
+/// the notes of the fallbacks that answered.
+#[derive(Default)]
+struct Reads {
+    context: Map<String, Value>,
+    failures: Vec<(String, Message)>,
+    fallbacks: Vec<Message>,
+}
+
+/// The status of a failure that says the request's source is refused (403) or absent (404) here: the only failures a
+/// fallback answers for, so that a throttled or failing service never silently switches sources.
+fn source_missing(failure: &Failure) -> Option<u16> {
+    match failure.kind {
+        FailureKind::Denied { .. } => Some(403),
+        FailureKind::Status { status: 404, .. } => Some(404),
+        _ => None,
+    }
+}
+
+/// `value` with the fields `fields` names renamed (anything but an object is left as it is); a renamed field replaces
+/// a field that already had its new name.
+fn rename(value: Value, fields: &BTreeMap<String, String>) -> Value {
+    let Value::Object(object) = value else { return value };
+    let mut out = Map::new();
+    let mut renamed = Vec::new();
+    for (field, value) in object {
+        match fields.get(&field) {
+            Some(name) => renamed.push((name.clone(), value)),
+            None => {
+                out.insert(field, value);
+            }
+        }
+    }
+    out.extend(renamed);
+    Value::Object(out)
 }
 
 fn unknown(name: &str, reason: Message) -> Outcome {
@@ -695,6 +861,45 @@ mod tests {
         assert!(Bindings::parse(bad_expression, "x.yaml").unwrap_err().contains("`a ==`"));
         let unknown_kind = "requests: {}\nsteps:\n  s:\n    - {kind: guess, name: c}\n";
         assert!(Bindings::parse(unknown_kind, "x.yaml").is_err());
+    }
+
+    #[test]
+    fn bad_fallbacks_are_refused_naming_the_file_and_the_key() {
+        let bindings = |fallback: &str| {
+            format!(
+                "requests:\n  a: {{get: /a, permission: P, take: 5, fallback: {fallback}}}\n  \
+                 b: {{get: /b, permission: P, take: 5}}\n  n: {{get: /n/$count, permission: P}}\nsteps: {{}}\n"
+            )
+        };
+        let error = |fallback: &str| Bindings::parse(&bindings(fallback), "x.yaml").unwrap_err();
+        assert!(Bindings::parse(&bindings("{request: b, fields: {capabilityStatus: status}}"), "x.yaml").is_ok());
+        assert_eq!(
+            error("{request: nope}"),
+            "x.yaml: requests: a: `fallback` names 'nope', which is not in `requests`"
+        );
+        assert_eq!(
+            error("{request: b, fields: {x: status, y: status}}"),
+            "x.yaml: requests: a: `fallback.fields`: two fields are renamed to 'status'"
+        );
+        let not_a_map = error("{request: b, fields: [capabilityStatus, status]}");
+        assert!(
+            not_a_map.starts_with("x.yaml: requests.a.fallback.fields: invalid type: sequence, expected a map"),
+            "{not_a_map}"
+        );
+        assert!(
+            error("{request: b, fields: {status: ''}}").contains("`fallback.fields`: 'status: ' needs two field names")
+        );
+        assert!(error("{request: n}").contains("'n', which reads as a $count, not as a collection (with `take`)"));
+        assert!(error("{request: a}").contains("has a fallback of its own (fallbacks do not chain)"));
+        assert!(error("{name: b}").contains("x.yaml: "));
+    }
+
+    #[test]
+    fn a_fallback_renames_its_fields_and_keeps_the_others() {
+        let fields = BTreeMap::from([("capabilityStatus".to_owned(), "status".to_owned())]);
+        let sku = json!({"skuPartNumber": "E5", "capabilityStatus": "Enabled", "status": "stale"});
+        assert_eq!(rename(sku, &fields), json!({"skuPartNumber": "E5", "status": "Enabled"}));
+        assert_eq!(rename(json!(3), &fields), json!(3));
     }
 
     #[test]

@@ -21,6 +21,14 @@ pub enum Arg {
     Number(f64),
     /// Text, shown as is.
     Text(String),
+    /// Another message, localized in the same locale first (a reason that names two failures).
+    Message(Box<Message>),
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Arg {
+        Arg::Message(Box::new(message))
+    }
 }
 
 impl From<&str> for Arg {
@@ -120,6 +128,7 @@ impl Messages {
             match value {
                 Arg::Number(number) => args.set(name.as_str(), FluentValue::from(*number)),
                 Arg::Text(text) => args.set(name.as_str(), FluentValue::from(text.as_str())),
+                Arg::Message(inner) => args.set(name.as_str(), FluentValue::from(self.format(inner))),
             }
         }
         for bundle in &self.bundles {

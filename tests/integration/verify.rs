@@ -14,7 +14,7 @@ use checkdown::verify::{
 use serde_json::json;
 use tempfile::TempDir;
 
-use crate::support::fake_graph::{FakeGraph, FakeTenant, Fault, subscription};
+use crate::support::fake_graph::{FakeGraph, FakeTenant, Fault, subscribed_sku, subscription};
 
 /// The steps of the bundled English article, as the parser gives them.
 fn steps() -> Vec<StepRef> {
@@ -119,6 +119,14 @@ fn evidence(report: &VerifyReport, number: u32) -> String {
 
 fn statuses(report: &VerifyReport) -> Vec<Status> {
     report.steps.iter().map(|step| step.status).collect()
+}
+
+/// The subscriptions request as messages name it.
+const SUBSCRIPTIONS: &str = "GET /v1.0/directory/subscriptions?$select=id,skuPartNumber,status,nextLifecycleDateTime";
+
+/// `/v1.0/directory/subscriptions` answers `status` for the whole run (403 refused, 404 absent in this cloud).
+fn subscriptions_answer(status: u16) -> Fault {
+    Fault { path: "/v1.0/directory/subscriptions".into(), status, retry_after: None, times: usize::MAX }
 }
 
 /// Half way through closing: two users left (one synced), sync on, one subscription suspended, one user with
@@ -243,7 +251,89 @@ fn subscriptions_decide_steps_2_and_3() {
         assert_eq!(step(&report, number).status, Status::Unknown);
         assert!(evidence(&report, number).contains("GET /v1.0/directory/subscriptions"));
         assert!(evidence(&report, number).contains("Organization.Read.All"));
+        assert!(evidence(&report, number).contains("the fallback failed too: GET /v1.0/subscribedSkus was refused"));
     }
+}
+
+#[test]
+fn subscribed_skus_answer_when_the_subscriptions_endpoint_is_refused_or_absent() {
+    for status in [404, 403] {
+        let mut tenant = FakeTenant::closed_down();
+        // Only subscribedSkus knows these SKUs: steps decided from them were read from the fallback.
+        tenant.subscriptions.clear();
+        tenant.subscribed_skus = vec![subscribed_sku("E5", "Enabled"), subscribed_sku("EMS", "Suspended")];
+        tenant.faults = vec![subscriptions_answer(status)];
+        let harness = Harness::new(tenant);
+        let report = harness.run();
+        let steps = [step(&report, 2).status, step(&report, 3).status];
+        assert_eq!(steps, [Status::NotDone, Status::NotDone], "{status}: {}", report.to_text(false));
+        let source = format!("Read from GET /v1.0/subscribedSkus because {SUBSCRIPTIONS} answered {status}");
+        assert_eq!(evidence(&report, 2), format!("1 subscription is still active: E5\n{source}"));
+        assert_eq!(evidence(&report, 3), format!("2 subscriptions are not deleted yet: E5, EMS\n{source}"));
+        assert_eq!(
+            evidence(&report, 5),
+            format!("Tenant contoso.onmicrosoft.com still exists\nBlocker: 2 subscriptions are not deleted\n{source}")
+        );
+        let gets = (harness.count("/v1.0/directory/subscriptions"), harness.count("/v1.0/subscribedSkus"));
+        assert_eq!(gets, (1, 1), "{status}: each GET once per run, shared by steps 2, 3 and 5");
+    }
+
+    let mut tenant = FakeTenant::closed_down();
+    tenant.subscribed_skus = vec![subscribed_sku("E5", "Deleted")];
+    tenant.faults = vec![subscriptions_answer(404)];
+    let harness = Harness::new(tenant);
+    let french = harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..harness.args() });
+    assert_eq!([step(&french, 2).status, step(&french, 3).status], [Status::Done, Status::Done]);
+    assert_eq!(
+        evidence(&french, 3),
+        format!(
+            "Tous les abonnements sont supprimés (1 au total)\n\
+             Données lues depuis GET /v1.0/subscribedSkus, car {SUBSCRIPTIONS} a répondu 404"
+        )
+    );
+}
+
+#[test]
+fn when_the_fallback_fails_too_steps_2_and_3_are_unknown_naming_both_failures() {
+    let mut tenant = FakeTenant::closed_down();
+    tenant.faults = vec![
+        subscriptions_answer(404),
+        Fault { path: "/v1.0/subscribedSkus".into(), status: 503, retry_after: Some("0.01".into()), times: usize::MAX },
+    ];
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    let french = harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..harness.args() });
+    let absent = "404 Request_ResourceNotFound Resource 'subscriptions' does not exist or one of its queried \
+                  reference-property objects are not present.";
+    for number in [2, 3] {
+        assert_eq!((step(&report, number).status, step(&french, number).status), (Status::Unknown, Status::Unknown));
+        assert_eq!(
+            step(&report, number).checks[0].reason.as_deref(),
+            Some(
+                format!(
+                    "{SUBSCRIPTIONS} failed: {absent}; the fallback failed too: GET /v1.0/subscribedSkus still \
+                     answered 503 after 3 attempts; try again later"
+                )
+                .as_str()
+            )
+        );
+        assert_eq!(
+            step(&french, number).checks[0].reason.as_deref(),
+            Some(
+                format!(
+                    "{SUBSCRIPTIONS} a échoué : {absent}\u{202f}; la source de repli a échoué aussi\u{202f}: \
+                     GET /v1.0/subscribedSkus répond toujours 503 après 3 tentatives ; réessayez plus tard"
+                )
+                .as_str()
+            )
+        );
+    }
+    assert!(evidence(&report, 5).contains("the fallback failed too: GET /v1.0/subscribedSkus still answered 503"));
+    assert_eq!(
+        harness.count("/v1.0/subscribedSkus"),
+        6,
+        "two runs, each one GET shared by steps 2, 3 and 5, 3 attempts"
+    );
 }
 
 #[test]
@@ -387,6 +477,7 @@ fn a_service_that_stays_down_ends_unknown_after_bounded_attempts() {
         );
     }
     assert_eq!(harness.count("/v1.0/directory/subscriptions"), 3, "one GET shared by steps 2 and 3, 3 attempts");
+    assert_eq!(harness.count("/v1.0/subscribedSkus"), 0, "a service that is down is not absent: no fallback");
 
     // No Graph at all: a closed port (signed in with a token, as the login host only mints tokens for its Graph).
     let harness = Harness::new(FakeTenant::closed_down());
@@ -552,6 +643,33 @@ fn record_then_replay_gives_the_same_report_offline() {
     let replayed = harness.run_with(VerifyArgs { replay: Some(record), ..harness.args() });
     assert_eq!(replayed, gone);
     assert_eq!(step(&replayed, 5).status, Status::Done);
+}
+
+#[test]
+fn record_then_replay_with_a_fallback_gives_the_same_report() {
+    let mut tenant = halfway();
+    tenant.subscribed_skus =
+        vec![subscribed_sku("O365_BUSINESS_PREMIUM", "Suspended"), subscribed_sku("EMS", "Deleted")];
+    tenant.faults = vec![subscriptions_answer(404)];
+    let harness = Harness::new(tenant);
+    let record = harness.dir.path().join("record.json");
+    let live = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
+    assert!(evidence(&live, 3).ends_with("answered 404"), "{}", evidence(&live, 3));
+
+    let recorded: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    let subscriptions: Vec<(&str, u64)> = recorded["exchanges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|exchange| exchange["request"].as_str().unwrap().contains("ubscri"))
+        .map(|exchange| (exchange["request"].as_str().unwrap(), exchange["exchange"]["status"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(subscriptions, [(&SUBSCRIPTIONS["GET ".len()..], 404), ("/v1.0/subscribedSkus", 200)]);
+
+    let seen = harness.fake.seen().len();
+    let replayed = harness.run_with(VerifyArgs { replay: Some(record), tenant: None, ..harness.args() });
+    assert_eq!(replayed, live);
+    assert_eq!(harness.fake.seen().len(), seen, "replay is offline");
 }
 
 #[test]

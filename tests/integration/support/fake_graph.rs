@@ -3,8 +3,9 @@
 //! AADSTS700016, AADSTS7000215, AADSTS70011), the anonymous discovery document, and the Graph endpoints the checks
 //! use, with `$select`, `$top` (1–999, default page 100), `@odata.nextLink` paging with `$skiptoken`, `$count`
 //! needing `ConsistencyLevel: eventual`, `text/plain` counts, directory roles that do not page, the error envelope
-//! with `innerError`, 401 `InvalidAuthenticationToken`, 403 `Authorization_RequestDenied` per missing permission, and
-//! scripted 429/503/504 faults with or without `Retry-After`.
+//! with `innerError`, 401 `InvalidAuthenticationToken`, 403 `Authorization_RequestDenied` per missing permission,
+//! `subscribedSkus` (one row per SKU, `capabilityStatus`, not paged), and scripted faults: 429/503/504 with or without
+//! `Retry-After`, 403 and 404 (an endpoint refused or absent in a cloud) with Graph's error bodies.
 //!
 //! The servers are plain `std::net` HTTP/1.1, one connection per request (`Connection: close`), a thread each.
 //! Every request is recorded so tests can assert that nothing but GET reached Graph and nothing but token POSTs (and
@@ -34,7 +35,8 @@ pub const ALL_PERMISSIONS: [&str; 5] = [
     "Application.Read.All",
 ];
 
-/// A scripted failure: the next `times` GETs whose path starts with `path` get this answer.
+/// A scripted failure: the next `times` GETs whose path starts with `path` get this answer, with the error body Graph
+/// gives for its status.
 #[derive(Debug, Clone)]
 pub struct Fault {
     /// Path prefix, without the query (`/v1.0/directory/subscriptions`).
@@ -79,6 +81,8 @@ pub struct FakeTenant {
     pub organization: Value,
     /// companySubscription objects.
     pub subscriptions: Vec<Value>,
+    /// subscribedSku objects (`/v1.0/subscribedSkus`).
+    pub subscribed_skus: Vec<Value>,
     /// Number of app registrations.
     pub applications: u64,
     /// Added to `/users/$count` (the count index lags the directory).
@@ -109,6 +113,17 @@ pub fn subscription(sku: &str, status: &str) -> Value {
            "totalLicenses": 25, "nextLifecycleDateTime": "2025-02-01T00:00:00Z", "commerceSubscriptionId": "f9c1ea2d"})
 }
 
+/// A subscribedSku whose units are all in the state `status` names (`prepaidUnits` agrees with `capabilityStatus`).
+pub fn subscribed_sku(sku: &str, status: &str) -> Value {
+    let hex: String = sku.bytes().take(6).map(|byte| format!("{byte:02x}")).collect();
+    let sku_id = format!("c7df2760-2c81-4ef7-b578-{hex:0>12}");
+    let units = |state: &str| if state == status { 25 } else { 0 };
+    json!({"capabilityStatus": status, "consumedUnits": 1, "id": format!("48a80680-7326-48cd-9935-b556b81d3a4e_{sku_id}"),
+           "prepaidUnits": {"enabled": units("Enabled"), "suspended": units("Suspended"), "warning": units("Warning"),
+                            "lockedOut": units("LockedOut")},
+           "servicePlans": [], "skuId": sku_id, "skuPartNumber": sku, "appliesTo": "User"})
+}
+
 impl FakeTenant {
     /// A tenant already closed down except for its last step: one Global Administrator, every subscription deleted.
     pub fn closed_down() -> FakeTenant {
@@ -125,6 +140,7 @@ impl FakeTenant {
             organization: json!({"id": "84841066-274d-4ec0-a5c1-276be684bdd3", "displayName": "Contoso",
                                   "onPremisesSyncEnabled": null, "onPremisesLastSyncDateTime": null}),
             subscriptions: vec![subscription("O365_BUSINESS_PREMIUM", "Deleted")],
+            subscribed_skus: vec![subscribed_sku("O365_BUSINESS_PREMIUM", "Deleted")],
             applications: 0,
             count_lag: 0,
             page_cap: None,
@@ -564,7 +580,10 @@ fn permission_for(path: &str) -> Option<&'static str> {
         Some("User.Read.All")
     } else if path.starts_with("/v1.0/directoryRoles") {
         Some("RoleManagement.Read.Directory")
-    } else if path.starts_with("/v1.0/organization") || path.starts_with("/v1.0/directory/subscriptions") {
+    } else if path.starts_with("/v1.0/organization")
+        || path.starts_with("/v1.0/directory/subscriptions")
+        || path.starts_with("/v1.0/subscribedSkus")
+    {
         Some("Organization.Read.All")
     } else if path.starts_with("/v1.0/applications") {
         Some("Application.Read.All")
@@ -597,13 +616,21 @@ fn graph(state: &State, seen: &Seen) -> Answer {
     let (path, params) = query(&seen.url);
     if let Some(fault) = tenant.faults.iter_mut().find(|fault| fault.times > 0 && path.starts_with(&fault.path)) {
         fault.times = fault.times.saturating_sub(1);
+        let segment = path.rsplit('/').next().unwrap_or_default();
         let (code, message) = match fault.status {
-            429 => ("TooManyRequests", "Please retry again later."),
-            503 => ("serviceNotAvailable", "The service is temporarily unavailable."),
-            504 => ("UnknownError", "Gateway timeout."),
-            _ => ("UnknownError", "Something went wrong."),
+            403 => ("Authorization_RequestDenied", "Insufficient privileges to complete the operation.".to_owned()),
+            404 => (
+                "Request_ResourceNotFound",
+                format!(
+                    "Resource '{segment}' does not exist or one of its queried reference-property objects are not present."
+                ),
+            ),
+            429 => ("TooManyRequests", "Please retry again later.".to_owned()),
+            503 => ("serviceNotAvailable", "The service is temporarily unavailable.".to_owned()),
+            504 => ("UnknownError", "Gateway timeout.".to_owned()),
+            _ => ("UnknownError", "Something went wrong.".to_owned()),
         };
-        let mut answer = graph_error(fault.status, code, message);
+        let mut answer = graph_error(fault.status, code, &message);
         if let Some(retry_after) = &fault.retry_after {
             answer.headers.push(("Retry-After", retry_after.clone()));
         }
@@ -721,6 +748,13 @@ fn graph(state: &State, seen: &Seen) -> Answer {
             json_answer(
                 200,
                 json!({"@odata.context": format!("{graph_url}/v1.0/$metadata#directory/subscriptions"), "value": value}),
+            )
+        }
+        "/v1.0/subscribedSkus" => {
+            let value: Vec<Value> = tenant.subscribed_skus.iter().map(select).collect();
+            json_answer(
+                200,
+                json!({"@odata.context": format!("{graph_url}/v1.0/$metadata#subscribedSkus"), "value": value}),
             )
         }
         _ if path.starts_with("/beta/users/") && path.ends_with("/authentication/requirements") => {
