@@ -1,7 +1,7 @@
 # Textes de la liste de contrôle imprimable (render).
 
 checklist = Liste de contrôle
-labelled = { $label } : { $text }
+labelled = { $label } : { $text }
 step = Étape { $number }
 done = Fait
 initials = Initiales
@@ -9,9 +9,9 @@ date = Date
 prerequisites = Avant de commencer
 notes = Notes
 links = Liens
-applies-to = S’applique à : { $moniker }
+applies-to = S’applique à : { $moniker }
 generated = Généré à partir de { $source } le { $date }
-article-date = Date de l’article : { $date }
+article-date = Date de l’article : { $date }
 revision = Révision { $revision }
 progress = { $done } { $done ->
     [one] étape
@@ -26,7 +26,7 @@ status-not-done = Pas fait
 status-unknown = Inconnu
 status-manual = À vérifier à la main
 evidence = Preuves
-image = Image : { $alt }
+image = Image : { $alt }
 alert-NOTE = Remarque
 alert-TIP = Conseil
 alert-IMPORTANT = Important

@@ -1,35 +1,35 @@
 # Messages de `checkdown verify` : preuves et raisons, une ligne chacune dans le rapport.
 
 verify-heading = Locataire { $tenant } ({ $cloud }), vérifié le { $checked }
-verify-no-check = Aucune vérification n’est liée à cette étape : vérifiez-la vous-même.
+verify-no-check = Aucune vérification n’est liée à cette étape : vérifiez-la vous-même.
 verify-evidence-separator = {"\u202F; "}
 
 ## Pourquoi une lecture n’a rien donné (messages du moteur).
 
-verify-denied = { $request } a été refusée ({ $code }) : il manque à l’application l’autorisation { $permission }
-verify-http-error = { $request } a échoué : { $status } { $code } { $message }
+verify-denied = { $request } a été refusée ({ $code }) : il manque à l’application l’autorisation { $permission }
+verify-http-error = { $request } a échoué : { $status } { $code } { $message }
 verify-throttled = { $request } répond toujours { $status } après { $attempts ->
         [one] { $attempts } tentative
        *[other] { $attempts } tentatives
-    } ; réessayez plus tard
-verify-no-answer = { $request } n’a pas reçu de réponse : { $error } ({ $attempts ->
+    } ; réessayez plus tard
+verify-no-answer = { $request } n’a pas reçu de réponse : { $error } ({ $attempts ->
         [one] { $attempts } tentative
        *[other] { $attempts } tentatives
     })
-verify-malformed = { $request } a donné une réponse inattendue : { $detail }
-verify-paging = { $request } n’a pas pu être lue jusqu’au bout : { $detail }
-verify-expression-failed = Une expression de vérification a échoué : { $error }
+verify-malformed = { $request } a donné une réponse inattendue : { $detail }
+verify-paging = { $request } n’a pas pu être lue jusqu’au bout : { $detail }
+verify-expression-failed = Une expression de vérification a échoué : { $error }
 verify-read-fallback = Données lues depuis { $fallback }, car { $request } a répondu { $status }
-verify-fallback-failed = { $failure } ; la source de repli a échoué aussi : { $fallback }
+verify-fallback-failed = { $failure } ; la source de repli a échoué aussi : { $fallback }
 verify-sample-failed = { $failed } éléments sur { $checked } n’ont pas pu être lus
-verify-tenant-not-found = Le locataire { $tenant } est introuvable (AADSTS90002) : rien n’a pu être lu
-verify-tenant-gone = Le locataire { $tenant } n’existe plus (AADSTS90002) ; il avait été vu actif sur le cloud { $cloud }
-verify-tenant-never-seen = Le locataire { $tenant } est introuvable (AADSTS90002) sur le cloud { $cloud }, mais cet outil ne l’a jamais vu actif : une faute de frappe ou un autre cloud donnent la même réponse
+verify-tenant-not-found = Le locataire { $tenant } est introuvable (AADSTS90002) : rien n’a pu être lu
+verify-tenant-gone = Le locataire { $tenant } n’existe plus (AADSTS90002) ; il avait été vu actif sur le cloud { $cloud }
+verify-tenant-never-seen = Le locataire { $tenant } est introuvable (AADSTS90002) sur le cloud { $cloud }, mais cet outil ne l’a jamais vu actif : une faute de frappe ou un autre cloud donnent la même réponse
 verify-tenant-alive = Le locataire { $tenant } existe encore
 
 ## Fermer votre compte (content/checks/close-your-account.yaml).
 
-verify-users-undecided = La liste des utilisateurs est incomplète : impossible de dire combien il en reste
+verify-users-undecided = La liste des utilisateurs est incomplète : impossible de dire combien il en reste
 verify-users-only-admin = Il ne reste que { $name }{ $admin ->
         [true] , administrateur général
        *[other] , mais pas en tant qu’administrateur général
@@ -37,7 +37,7 @@ verify-users-only-admin = Il ne reste que { $name }{ $admin ->
 verify-users-left = { $count ->
         [one] { $count } utilisateur restant
        *[other] { $count } utilisateurs restants
-    }, alors qu’un seul administrateur général doit rester ; les autres : { $names }
+    }, alors qu’un seul administrateur général doit rester ; les autres : { $names }
 verify-users-count-lags = Le décompte indique encore { $count } utilisateurs alors que la liste en compte { $listed } (l’index du décompte est en retard)
 verify-users-synced = { $more ->
         [true] Au moins {""}
@@ -45,35 +45,35 @@ verify-users-synced = { $more ->
     }{ $count ->
         [one] { $count } utilisateur est synchronisé
        *[other] { $count } utilisateurs sont synchronisés
-    } depuis l’annuaire local (à supprimer dans l’annuaire local, ou désactivez d’abord la synchronisation) : { $names }
-verify-directory-sync-on = La synchronisation d’annuaire est encore active : désactivez-la d’abord
+    } depuis l’annuaire local (à supprimer dans l’annuaire local, ou désactivez d’abord la synchronisation) : { $names }
+verify-directory-sync-on = La synchronisation d’annuaire est encore active : désactivez-la d’abord
 verify-subscriptions-undecided = Les abonnements n’ont pas tous pu être lus, ou l’un a un état inconnu de cet outil
 verify-subscriptions-active = { $count ->
         [one] { $count } abonnement est encore actif
        *[other] { $count } abonnements sont encore actifs
-    } : { $names }
+    } : { $names }
 verify-subscriptions-none-active = Aucun abonnement actif ({ $count } au total)
 verify-subscriptions-remaining = { $count ->
         [one] { $count } abonnement n’est pas encore supprimé
        *[other] { $count } abonnements ne sont pas encore supprimés
-    } : { $names }
+    } : { $names }
 verify-subscriptions-all-deleted = Tous les abonnements sont supprimés ({ $count } au total)
 verify-mfa-all-disabled = L’authentification multifacteur par utilisateur est désactivée pour les { $checked } utilisateurs vérifiés
 verify-mfa-on = L’authentification multifacteur par utilisateur est encore active pour { $count ->
         [one] { $count } utilisateur
        *[other] { $count } utilisateurs
-    } : { $names }
+    } : { $names }
 verify-mfa-unexpected = État de l’authentification multifacteur illisible pour { $count ->
         [one] { $count } utilisateur
        *[other] { $count } utilisateurs
-    } : { $names }
-verify-sample-limited = { $checked } utilisateurs sur { $total } vérifiés ; terminez d’abord l’étape 1
-verify-blocker-users = Bloquant : il reste { $count } utilisateurs
-verify-blocker-subscriptions = Bloquant : { $count ->
+    } : { $names }
+verify-sample-limited = { $checked } utilisateurs sur { $total } vérifiés ; terminez d’abord l’étape 1
+verify-blocker-users = Bloquant : il reste { $count } utilisateurs
+verify-blocker-subscriptions = Bloquant : { $count ->
         [one] { $count } abonnement n’est pas supprimé
        *[other] { $count } abonnements ne sont pas supprimés
     }
-verify-blocker-applications = Bloquant : { $count ->
+verify-blocker-applications = Bloquant : { $count ->
         [one] { $count } application est inscrite
        *[other] { $count } applications sont inscrites
     }

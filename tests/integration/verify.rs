@@ -321,8 +321,8 @@ fn when_the_fallback_fails_too_steps_2_and_3_are_unknown_naming_both_failures() 
             step(&french, number).checks[0].reason.as_deref(),
             Some(
                 format!(
-                    "{SUBSCRIPTIONS} a échoué : {absent}\u{202f}; la source de repli a échoué aussi\u{202f}: \
-                     GET /v1.0/subscribedSkus répond toujours 503 après 3 tentatives ; réessayez plus tard"
+                    "{SUBSCRIPTIONS} a échoué\u{a0}: {absent}\u{202f}; la source de repli a échoué aussi\u{a0}: \
+                     GET /v1.0/subscribedSkus répond toujours 503 après 3 tentatives\u{202f}; réessayez plus tard"
                 )
                 .as_str()
             )
