@@ -200,7 +200,10 @@ mod tests {
         assert_eq!(fr.locale(), "fr-FR");
         let message = Message::new("verify-sample-limited").arg("checked", 100u64).arg("total", 100_000u64);
         assert_eq!(en.format(&message), "100 of 100,000 users checked; finish step 1 first");
-        assert_eq!(fr.format(&message), "100 utilisateurs sur 100\u{202f}000 vérifiés\u{202f}; terminez d’abord l’étape 1");
+        assert_eq!(
+            fr.format(&message),
+            "100 utilisateurs sur 100\u{202f}000 vérifiés\u{202f}; terminez d’abord l’étape 1"
+        );
     }
 
     #[test]
