@@ -1,28 +1,47 @@
 //! Byte offsets to 1-based lines and character columns.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use crate::model::Span;
 
-/// The start offset of every line of a text, for turning byte offsets into [`Span`]s.
-#[derive(Debug, Clone)]
-pub struct LineIndex<'a> {
-    text: &'a str,
+/// Where the lines of a text start: what a [`LineIndex`] needs besides the text, kept by whoever keeps the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lines {
     starts: Vec<usize>,
-    /// The last position computed (line index, offset, column): spans arrive mostly in order, and nearby, so
-    /// looking up lines and counting characters from there keeps the cost linear.
-    last: Cell<(usize, usize, usize)>,
     /// True when the text is all ASCII: a column is then a byte distance, nothing to count.
     ascii: bool,
 }
 
-impl<'a> LineIndex<'a> {
-    /// Indexes `text`. Lines end at `\n`; a `\r` before it belongs to the line.
-    pub fn new(text: &'a str) -> Self {
+impl Lines {
+    /// The lines of `text`. Lines end at `\n`; a `\r` before it belongs to the line.
+    pub fn of(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
-        Self { text, starts, last: Cell::new((0, 0, 1)), ascii: text.is_ascii() }
+        Self { starts, ascii: text.is_ascii() }
+    }
+}
+
+/// A text and its [`Lines`], for turning byte offsets into [`Span`]s.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    lines: Cow<'a, Lines>,
+    /// The last position computed (line index, offset, column): spans arrive mostly in order, and nearby, so
+    /// looking up lines and counting characters from there keeps the cost linear.
+    last: Cell<(usize, usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self { text, lines: Cow::Owned(Lines::of(text)), last: Cell::new((0, 0, 1)) }
+    }
+
+    /// The index of `text` over its `lines`, computed earlier by [`Lines::of`] from the same text.
+    pub fn over(text: &'a str, lines: &'a Lines) -> Self {
+        Self { text, lines: Cow::Borrowed(lines), last: Cell::new((0, 0, 1)) }
     }
 
     /// The 1-based line and character column of byte `offset` (clamped to the text, and to a character boundary).
@@ -34,14 +53,14 @@ impl<'a> LineIndex<'a> {
         let (last_line, last_offset, last_column) = self.last.get();
         let line = self.line_of(offset, last_line);
         let count = |range: std::ops::Range<usize>| self.text[range].chars().count();
-        let mut column = if self.ascii {
-            offset - self.starts[line] + 1
+        let mut column = if self.lines.ascii {
+            offset - self.lines.starts[line] + 1
         } else if line == last_line && offset >= last_offset {
             last_column + count(last_offset..offset)
-        } else if line == last_line && last_offset - offset < offset - self.starts[line] {
+        } else if line == last_line && last_offset - offset < offset - self.lines.starts[line] {
             last_column - count(offset..last_offset)
         } else {
-            count(self.starts[line]..offset) + 1
+            count(self.lines.starts[line]..offset) + 1
         };
         self.last.set((line, offset, column));
         // Editors do not count a byte order mark as a column.
@@ -54,14 +73,14 @@ impl<'a> LineIndex<'a> {
     /// The 0-based line holding `offset`. Spans arrive mostly in order, so the lines from `hint` on are tried
     /// before a binary search.
     fn line_of(&self, offset: usize, hint: usize) -> usize {
-        if self.starts[hint] <= offset {
-            for line in hint..(hint + 4).min(self.starts.len()) {
-                if self.starts.get(line + 1).is_none_or(|next| *next > offset) {
+        if self.lines.starts[hint] <= offset {
+            for line in hint..(hint + 4).min(self.lines.starts.len()) {
+                if self.lines.starts.get(line + 1).is_none_or(|next| *next > offset) {
                     return line;
                 }
             }
         }
-        self.starts.partition_point(|start| *start <= offset) - 1
+        self.lines.starts.partition_point(|start| *start <= offset) - 1
     }
 
     /// The span of the byte range `start..end`.
@@ -83,8 +102,22 @@ impl<'a> LineIndex<'a> {
 
     /// An empty span at the start of 1-based `line` (clamped to the text).
     pub fn line_span(&self, line: u32) -> Span {
-        let index = (line.max(1) as usize - 1).min(self.starts.len() - 1);
-        self.span(self.starts[index], self.starts[index])
+        let start = self.line_range(line).start;
+        self.span(start, start)
+    }
+
+    /// The span of 1-based `line` (clamped to the text), from its first character to its end, line end excluded.
+    pub fn whole_line(&self, line: u32) -> Span {
+        let range = self.line_range(line);
+        self.span(range.start, range.end)
+    }
+
+    fn line_range(&self, line: u32) -> std::ops::Range<usize> {
+        let starts = &self.lines.starts;
+        let index = (line.max(1) as usize - 1).min(starts.len() - 1);
+        let end = starts.get(index + 1).map_or(self.text.len(), |next| next - 1);
+        let end = if self.text[..end].ends_with('\r') { end - 1 } else { end };
+        starts[index]..end
     }
 
     /// The 1-based line number of byte `offset`.

@@ -26,7 +26,7 @@ use crate::model::{Article, Block};
 use crate::report::{Diagnostic, Location, Severity};
 pub use blocks::PARSE_ERROR;
 pub use include::{FileIncludes, IncludeSource, Loaded, NoIncludes};
-use lines::LineIndex;
+use lines::{LineIndex, Lines};
 pub use moniker::{MonikerOrder, MonikerRange};
 
 /// The largest file checkdown reads. Learn articles are well under 1 MiB; anything near this is not an article.
@@ -48,6 +48,8 @@ pub struct Parsed {
     pub article: Article,
     /// Problems, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the lines of the text parsed start: with that text, a [`LineIndex`] to point into it.
+    pub lines: Lines,
 }
 
 impl Parsed {
@@ -201,7 +203,8 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded, ReadError> {
 
 /// Parses the text of an article named `path` (used for diagnostics, the locale and includes).
 pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn IncludeSource) -> Parsed {
-    let index = LineIndex::new(text);
+    let lines = Lines::of(text);
+    let index = LineIndex::over(text, &lines);
     let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let mut diagnostics = Vec::new();
 
@@ -269,7 +272,7 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
         sections,
         body_span: index.span(split.body_start, text.len()),
     };
-    Parsed { article, diagnostics }
+    Parsed { article, diagnostics, lines }
 }
 
 /// Reads and parses a file; includes are read below its docs root.

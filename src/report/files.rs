@@ -28,7 +28,8 @@ impl SourceFiles {
     /// for the same path replaces the first.
     pub fn insert(&mut self, path: impl Into<String>, text: impl Into<String>) {
         let text = text.into();
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(index, _)| index + 1)).collect();
+        let line_starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1)).collect();
         self.texts.insert(path.into(), IndexedText { text, line_starts });
     }
 

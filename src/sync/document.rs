@@ -1,6 +1,7 @@
 //! One side of a comparison: a file's text, its parsed article, and how to point into it.
 
 use crate::model::{Article, Span};
+use crate::parse::lines::{LineIndex, Lines};
 use crate::parse::{Encoding, NoIncludes, ParseOptions, parse};
 use crate::report::{Diagnostic, Location};
 
@@ -19,8 +20,8 @@ pub struct Document {
     pub article: Article,
     /// What the parser found wrong.
     pub diagnostics: Vec<Diagnostic>,
-    /// Byte offset of the start of each line.
-    line_starts: Vec<usize>,
+    /// Where the lines of `text` start.
+    lines: Lines,
 }
 
 impl Document {
@@ -29,7 +30,6 @@ impl Document {
     pub fn new(path: impl Into<String>, relative: impl Into<String>, text: String) -> Self {
         let path = path.into();
         let parsed = parse(&path, &text, &ParseOptions::default(), &NoIncludes);
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
         Self {
             path,
             relative: relative.into(),
@@ -37,7 +37,7 @@ impl Document {
             encoding: Encoding::Utf8,
             article: parsed.article,
             diagnostics: parsed.diagnostics,
-            line_starts,
+            lines: parsed.lines,
         }
     }
 
@@ -59,31 +59,16 @@ impl Document {
 
     /// The location of 1-based `line`, from its first character to its end (clamped to the text).
     pub fn line(&self, line: u32) -> Location {
-        let index = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[index];
-        let end = self.line_starts.get(index + 1).map_or(self.text.len(), |next| next - 1);
-        let end = if self.text[..end].ends_with('\r') { end - 1 } else { end };
-        self.at(self.span(start, end))
+        self.at(self.index().whole_line(line))
     }
 
     /// The span of bytes `start..end` (clamped to character boundaries within the text).
     pub fn span(&self, start: usize, end: usize) -> Span {
-        let (line, column) = self.position(start);
-        let (end_line, end_column) = self.position(end.max(start));
-        Span { start, end: end.max(start), line, column, end_line, end_column }
+        self.index().span(start, end)
     }
 
-    fn position(&self, offset: usize) -> (u32, u32) {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line_starts.partition_point(|start| *start <= offset) - 1;
-        let mut column = self.text[self.line_starts[line]..offset].chars().count() + 1;
-        if line == 0 && self.text.starts_with('\u{feff}') && offset > 0 {
-            column -= 1;
-        }
-        (to_u32(line + 1), to_u32(column))
+    fn index(&self) -> LineIndex<'_> {
+        LineIndex::over(&self.text, &self.lines)
     }
 
     /// The part of `outer` (a node's span) that holds `needle`, when the source text there contains it; else `outer`.
@@ -95,10 +80,6 @@ impl Document {
             _ => outer,
         }
     }
-}
-
-fn to_u32(value: usize) -> u32 {
-    u32::try_from(value).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 //! alone.
 
 use std::collections::HashSet;
+use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
@@ -120,11 +121,26 @@ pub fn may_be_english(inlines: &[Inline]) -> bool {
 }
 
 /// Whether `text` has an English function word. English function words are ASCII: runs of ASCII letters are enough
-/// (a run cut by an accented letter can only make this first look say yes too often).
+/// (a run cut by an accented letter can only make this first look say yes too often). Every translated text goes
+/// through here, so a word is looked up only when its length and first letter are those of some function word.
 pub fn has_english_function_word(text: &str) -> bool {
-    text.as_bytes().split(|byte| !byte.is_ascii_alphabetic()).any(|word| {
-        word.len() <= LONGEST_ENGLISH_FUNCTION_WORD && packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word))
-    })
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        let word = &bytes[start..at];
+        if word.len() <= LONGEST_ENGLISH_FUNCTION_WORD
+            && FIRST_LETTERS[word.len()] & first_letter_bit(word) != 0
+            && packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word))
+        {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// The length of the longest English function word: longer words, most of a French text's, need no lookup.
@@ -138,6 +154,26 @@ const LONGEST_ENGLISH_FUNCTION_WORD: usize = {
     }
     longest
 };
+
+/// For each word length, the first letters of the English function words of that length, one bit per letter.
+const FIRST_LETTERS: [u32; LONGEST_ENGLISH_FUNCTION_WORD + 1] = {
+    let mut letters = [0; LONGEST_ENGLISH_FUNCTION_WORD + 1];
+    let mut at = 0;
+    while at < ENGLISH_FUNCTION_WORDS.len() {
+        let word = ENGLISH_FUNCTION_WORDS[at].as_bytes();
+        letters[word.len()] |= first_letter_bit(word);
+        at += 1;
+    }
+    letters
+};
+
+/// The bit of a word's first ASCII letter, either case; 0 for an empty word.
+const fn first_letter_bit(word: &[u8]) -> u32 {
+    match word {
+        [first, ..] => 1 << (first.to_ascii_lowercase().wrapping_sub(b'a') % 32),
+        [] => 0,
+    }
+}
 
 /// French elided words, written before an apostrophe (`l’onglet`).
 const FRENCH_ELISIONS: [&str; 12] = ["l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"];
@@ -153,26 +189,63 @@ pub enum Verdict {
 
 /// The text a reader sees in `inlines`, without code, `no-loc` strings, images and HTML; whitespace collapsed.
 pub fn prose_text(inlines: &[Inline]) -> String {
-    fn push(inlines: &[Inline], out: &mut String) {
+    let mut text = String::new();
+    let _ = collapsed_prose(inlines, &mut |part| {
+        text.push_str(part);
+        ControlFlow::Continue(())
+    });
+    text
+}
+
+/// Whether [`prose_text`] of `inlines` is `text`, found without building it: the comparison stops at the first
+/// difference, which for different texts is nearly always in their first word.
+pub fn prose_text_is(inlines: &[Inline], text: &str) -> bool {
+    let mut rest = text;
+    let compared = collapsed_prose(inlines, &mut |part| match rest.strip_prefix(part) {
+        Some(after) => {
+            rest = after;
+            ControlFlow::Continue(())
+        }
+        None => ControlFlow::Break(()),
+    });
+    compared.is_continue() && rest.is_empty()
+}
+
+/// Feeds [`prose_text`] of `inlines` to `out`, in parts (words, and the single spaces between them), until `out`
+/// breaks.
+fn collapsed_prose(inlines: &[Inline], out: &mut impl FnMut(&str) -> ControlFlow<()>) -> ControlFlow<()> {
+    /// Whether a word has been written, and whether whitespace followed the last one.
+    struct Collapse {
+        started: bool,
+        space: bool,
+    }
+    fn walk(
+        inlines: &[Inline],
+        state: &mut Collapse,
+        out: &mut impl FnMut(&str) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         for inline in inlines {
             match inline {
-                Inline::Text { text, .. } => out.push_str(text),
-                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => push(children, out),
-                Inline::Break { .. } | Inline::Code { .. } | Inline::NoLoc { .. } => out.push(' '),
+                Inline::Text { text, .. } => {
+                    for (index, word) in text.split(char::is_whitespace).enumerate() {
+                        state.space |= index > 0 && state.started;
+                        if !word.is_empty() {
+                            if std::mem::take(&mut state.space) {
+                                out(" ")?;
+                            }
+                            out(word)?;
+                            state.started = true;
+                        }
+                    }
+                }
+                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => walk(children, state, out)?,
+                Inline::Break { .. } | Inline::Code { .. } | Inline::NoLoc { .. } => state.space |= state.started,
                 Inline::Image { .. } | Inline::Include { .. } | Inline::Anchor { .. } | Inline::Html { .. } => {}
             }
         }
+        ControlFlow::Continue(())
     }
-    let mut raw = String::new();
-    push(inlines, &mut raw);
-    let mut collapsed = String::with_capacity(raw.len());
-    for word in raw.split_whitespace() {
-        if !collapsed.is_empty() {
-            collapsed.push(' ');
-        }
-        collapsed.push_str(word);
-    }
-    collapsed
+    walk(inlines, &mut Collapse { started: false, space: false }, out)
 }
 
 /// Judges a translated block's prose text (from [`prose_text`]) from an English source. `counterpart` is the prose
@@ -388,6 +461,39 @@ mod tests {
         let text = |text: &str| [Inline::Text { text: text.to_owned(), span: Default::default() }];
         assert!(may_be_english(&text("Go to THE page")));
         assert!(!may_be_english(&text("Accédez à la page des abonnements")));
+    }
+
+    #[test]
+    fn the_first_look_finds_every_english_function_word_and_only_those() {
+        for word in ENGLISH_FUNCTION_WORDS {
+            let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            for text in [word.to_owned(), capitalised, format!("«{word}»"), format!("Accédez-y {word}, puis")] {
+                assert!(has_english_function_word(&text), "{text:?}");
+            }
+            assert!(!has_english_function_word(&format!("{word}x xa{word} été")), "{word}");
+        }
+        for word in FRENCH_FUNCTION_WORDS {
+            assert!(!has_english_function_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn prose_text_is_compares_without_building_the_text() {
+        let text = |text: &str| Inline::Text { text: text.to_owned(), span: Default::default() };
+        let strong = Inline::Emphasis {
+            style: crate::model::EmphasisKind::Strong,
+            children: vec![text("Us")],
+            span: Default::default(),
+        };
+        let code = Inline::Code { code: "x".to_owned(), span: Default::default() };
+        let inlines = [text("  Go to\u{a0}the "), strong, text("ers\n page"), code, text(" now. ")];
+        assert_eq!(prose_text(&inlines), "Go to the Users page now.");
+        assert!(prose_text_is(&inlines, "Go to the Users page now."));
+        for other in ["Go to the Users page now", "Go to the Users page now. ", "Go", "", "Go to  the Users page now."]
+        {
+            assert!(!prose_text_is(&inlines, other), "{other:?}");
+        }
+        assert!(prose_text_is(&[text(" \t ")], ""));
     }
 
     #[test]

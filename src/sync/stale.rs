@@ -11,6 +11,7 @@
 //! file since `ms.sourcegitcommit` and their line counts, and as the finding's note the diff of the file since that
 //! commit (its first [`CHANGED_LINES_SHOWN`] added or removed lines), read with the `git` command.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -32,19 +33,39 @@ pub const CHANGED_LINES_SHOWN: usize = 40;
 /// line ends. The bytes are hashed in the file's own encoding: a UTF-16 source is hashed as UTF-16.
 pub fn made_from(text: &str, encoding: Encoding, hash: &str) -> bool {
     let hash = hash.trim().to_ascii_lowercase();
-    let lf = text.replace("\r\n", "\n");
-    let crlf = lf.replace('\n', "\r\n");
+    let sha1_of = |line_end: Option<&str>| {
+        let mut sha1 = Sha1::new();
+        match (encoding, line_end) {
+            (Encoding::Utf8, None) => sha1.update(text),
+            // UTF-8 is hashed as it is rewritten, without a copy of the file: every pair asks.
+            (Encoding::Utf8, Some(line_end)) => with_line_ends(text, line_end, &mut |part| sha1.update(part)),
+            (_, None) => sha1.update(encoding.encode(text)),
+            (_, Some(line_end)) => {
+                let mut form = String::with_capacity(text.len());
+                with_line_ends(text, line_end, &mut |part| form.push_str(part));
+                sha1.update(encoding.encode(&form));
+            }
+        }
+        sha1.finalize().iter().fold(String::with_capacity(40), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
+    };
     // The CRLF form first: localization repositories check English out that way, and it is usually the one.
-    let mut forms = vec![crlf.as_str(), text];
-    if lf != text {
-        forms.push(&lf);
-    }
-    forms.dedup();
-    forms.into_iter().any(|form| hex_sha1(&encoding.encode(form)) == hash)
+    [Some("\r\n"), None, Some("\n")].into_iter().any(|line_end| sha1_of(line_end) == hash)
 }
 
-fn hex_sha1(bytes: &[u8]) -> String {
-    Sha1::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+/// Feeds `text` to `out` in parts, with every line end (LF or CRLF) written as `line_end`.
+fn with_line_ends<'t>(text: &'t str, line_end: &'t str, out: &mut impl FnMut(&'t str)) {
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        if lines.peek().is_none() {
+            out(line);
+            break;
+        }
+        out(line.strip_suffix('\r').unwrap_or(line));
+        out(line_end);
+    }
 }
 
 /// Reports `target` when it was translated from another version of `source`. `history` is the source repository
@@ -245,6 +266,20 @@ impl Changes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hex_sha1(bytes: &[u8]) -> String {
+        Sha1::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+    }
+
+    #[test]
+    fn mixed_line_ends_and_lone_carriage_returns_are_rewritten_as_git_would() {
+        let mixed = "a\r\nb\nc\rd\n";
+        for form in ["a\r\nb\r\nc\rd\r\n", mixed, "a\nb\nc\rd\n"] {
+            assert!(made_from(mixed, Encoding::Utf8, &hex_sha1(form.as_bytes())), "{form:?}");
+        }
+        assert!(!made_from(mixed, Encoding::Utf8, &hex_sha1(b"a\nb\nc\nd\n")));
+        assert!(made_from("no line end", Encoding::Utf8, &hex_sha1(b"no line end")));
+    }
 
     #[test]
     fn hashes_match_as_is_with_lf_or_with_crlf() {

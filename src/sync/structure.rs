@@ -52,27 +52,17 @@ fn flatten(sections: &[Section]) -> Vec<Flat<'_>> {
     out
 }
 
-/// The prose text of every source paragraph and heading, with the span of its first occurrence.
-fn source_texts(source: &Document) -> HashMap<String, Span> {
-    let mut texts = HashMap::new();
-    // Only blocks that may read as English can be found identical to a translated block that does.
-    let mut add = |inlines: &[Inline], span: Span| {
-        if language::may_be_english(inlines) {
-            texts.entry(language::prose_text(inlines)).or_insert(span);
-        }
-    };
-    let mut leaves = Vec::new();
+/// Every source paragraph and heading, in document order.
+fn source_texts(source: &Document) -> Vec<(&[Inline], Span)> {
+    let mut texts = Vec::new();
     for block in &source.article.preamble {
-        prose_leaves(block, &mut leaves);
+        prose_leaves(block, &mut texts);
     }
     for section in source.article.all_sections() {
-        add(&section.heading, section.heading_span);
+        texts.push((&section.heading, section.heading_span));
         for block in &section.blocks {
-            prose_leaves(block, &mut leaves);
+            prose_leaves(block, &mut texts);
         }
-    }
-    for (inlines, span) in leaves {
-        add(inlines, span);
     }
     texts
 }
@@ -331,9 +321,9 @@ struct Walk<'a> {
     languages: &'a Languages,
     /// The `untranslated` judgement, with the pair's `no-loc` terms.
     text_check: TextCheck<'a>,
-    /// For the identical-to-source check: the prose text of every source paragraph and heading, gathered when a
-    /// translated block first needs it (most translations have none that may be English).
-    source_texts: OnceCell<HashMap<String, Span>>,
+    /// For the identical-to-source check: every source paragraph and heading, gathered when a translated block first
+    /// needs them (most translations have none that may be English).
+    source_texts: OnceCell<Vec<(&'a [Inline], Span)>>,
     out: Vec<Diagnostic>,
 }
 
@@ -940,12 +930,11 @@ impl Walk<'_> {
         if !self.languages.english_source || !language::has_english_function_word(text) {
             return;
         }
-        let identical = self
-            .source_texts
-            .get_or_init(|| source_texts(self.source))
-            .get(text)
-            .copied()
-            .or_else(|| counterpart.filter(|(counterpart, _)| *counterpart == text).map(|(_, span)| span));
+        let identical =
+            counterpart.filter(|(counterpart, _)| *counterpart == text).map(|(_, span)| span).or_else(|| {
+                let texts = self.source_texts.get_or_init(|| source_texts(self.source));
+                texts.iter().find(|(inlines, _)| language::prose_text_is(inlines, text)).map(|(_, span)| *span)
+            });
         let Some(verdict) =
             self.text_check.verdict(text, counterpart.map(|(counterpart, _)| counterpart), identical.is_some())
         else {
@@ -994,7 +983,7 @@ fn numbers_in(inlines: &[Inline]) -> Vec<Found<'_>> {
                 }
                 Inline::Emphasis { children, .. } => walk(children, out),
                 // An autolink's text is its URL.
-                Inline::Link { children, target, .. } if language::prose_text(children) != target.trim() => {
+                Inline::Link { children, target, .. } if !language::prose_text_is(children, target.trim()) => {
                     walk(children, out);
                 }
                 _ => {}
