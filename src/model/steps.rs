@@ -143,13 +143,28 @@ pub struct SubStep<'a> {
 /// its separator ("Supprimer").
 pub fn step_heading(title: &str) -> Option<(u32, &str)> {
     let trimmed = title.trim_start();
-    let lower = trimmed.to_lowercase();
-    STEP_WORDS.iter().filter(|word| lower.starts_with(*word)).find_map(|word| {
-        // Lower-casing can change byte lengths; the step words keep their length, so map by character count.
-        let skip_chars = word.chars().count();
-        let at = trimmed.char_indices().nth(skip_chars).map_or(trimmed.len(), |(at, _)| at);
-        numbered_rest(&trimmed[at..])
-    })
+    let first = trimmed.chars().next()?.to_lowercase().next()?;
+    STEP_WORDS
+        .iter()
+        .filter(|word| word.starts_with(first))
+        .find_map(|word| numbered_rest(&trimmed[starts_with_word(trimmed, word)?..]))
+}
+
+/// The length in bytes of the start of `text` that is `word` (lower case) in any case; `None` when `text` does not
+/// start with it. Every heading is asked: this lower-cases only as far as it compares.
+fn starts_with_word(text: &str, word: &str) -> Option<usize> {
+    let mut expected = word.chars().peekable();
+    for (at, character) in text.char_indices() {
+        if expected.peek().is_none() {
+            return Some(at);
+        }
+        for lower in character.to_lowercase() {
+            if expected.next() != Some(lower) {
+                return None;
+            }
+        }
+    }
+    expected.peek().is_none().then_some(text.len())
 }
 
 /// "  1 : Supprimer" gives (1, "Supprimer").
@@ -313,5 +328,9 @@ mod tests {
         assert_eq!(step_heading("Steps to follow"), None);
         assert_eq!(step_heading("Stepping stones 2"), None);
         assert_eq!(step_heading("Set up the tenant"), None);
+        assert_eq!(step_heading("STEP 2: Check"), Some((2, "Check")));
+        assert_eq!(step_heading("ÉTAPE 3 : Vérifier"), Some((3, "Vérifier")));
+        assert_eq!(step_heading("Ste"), None);
+        assert_eq!(step_heading("Step"), None);
     }
 }

@@ -818,7 +818,11 @@ fn learn_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
 /// Whether any text could hold an inline extension (most paragraphs have none, and are kept as they are).
 fn has_learn_syntax(inlines: &[Inline]) -> bool {
     inlines.iter().any(|inline| match inline {
-        Inline::Text { text, .. } => text.contains("[!") || text.contains(":::no-loc"),
+        // One pass over the text, not one per marker: every paragraph is asked.
+        Inline::Text { text, .. } => memchr::memchr2_iter(b'[', b':', text.as_bytes()).any(|at| {
+            let rest = &text.as_bytes()[at..];
+            rest.starts_with(b"[!") || rest.starts_with(b":::no-loc")
+        }),
         Inline::Emphasis { children, .. } | Inline::Link { children, .. } => has_learn_syntax(children),
         _ => false,
     })

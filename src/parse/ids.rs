@@ -32,6 +32,10 @@ impl Ids {
         }
         let base = slug(title);
         let base = if base.is_empty() { "section".to_owned() } else { base };
+        if !self.seen.contains_key(&base) {
+            self.seen.insert(base.clone(), 0);
+            return base;
+        }
         let mut candidate = base.clone();
         let mut counter = self.seen.get(&base).copied().unwrap_or(0);
         while self.seen.contains_key(&candidate) {
