@@ -58,6 +58,10 @@ verify-subscriptions-remaining = { $count ->
        *[other] { $count } subscriptions are
     } not deleted yet: { $names }
 verify-subscriptions-all-deleted = Every subscription is deleted ({ $count } in all)
+verify-subscriptions-deletion-pending = Microsoft deletes { $count ->
+        [one] the disabled subscription on its next lifecycle date ({ $date })
+       *[other] the { $count } disabled subscriptions on their next lifecycle dates (the first on { $date })
+    }; a subscription deleted in the last 72 hours still shows as disabled
 verify-mfa-all-disabled = Per-user MFA is disabled for all { $checked } users checked
 verify-mfa-on = Per-user MFA is still on for { $count ->
         [one] { $count } user

@@ -58,6 +58,10 @@ verify-subscriptions-remaining = { $count ->
        *[other] { $count } abonnements ne sont pas encore supprimés
     } : { $names }
 verify-subscriptions-all-deleted = Tous les abonnements sont supprimés ({ $count } au total)
+verify-subscriptions-deletion-pending = Microsoft supprime { $count ->
+        [one] l’abonnement désactivé à sa prochaine date de cycle de vie ({ $date })
+       *[other] les { $count } abonnements désactivés à leurs prochaines dates de cycle de vie (la première le { $date })
+    } ; un abonnement supprimé depuis moins de 72 heures apparaît encore comme désactivé
 verify-mfa-all-disabled = L’authentification multifacteur par utilisateur est désactivée pour les { $checked } utilisateurs vérifiés
 verify-mfa-on = L’authentification multifacteur par utilisateur est encore active pour { $count ->
         [one] { $count } utilisateur

@@ -11,7 +11,7 @@ use checkdown::verify::{
     self, AuthMode, Cloud, Environment, RetryPolicy, Status, StepRef, StepReport, VerifyArgs, VerifyError,
     VerifyOptions, VerifyReport,
 };
-use serde_json::json;
+use serde_json::{Value, json};
 use tempfile::TempDir;
 
 use crate::support::fake_graph::{FakeGraph, FakeTenant, Fault, subscribed_sku, subscription};
@@ -244,7 +244,30 @@ fn subscriptions_decide_steps_2_and_3() {
     tenant.subscriptions = vec![subscription("E5", "Enabled"), subscription("EMS", "Suspended")];
     let report = Harness::new(tenant).run();
     assert_eq!(evidence(&report, 2), "1 subscription is still active: E5");
-    assert_eq!(evidence(&report, 3), "2 subscriptions are not deleted yet: E5, EMS");
+    assert_eq!(
+        evidence(&report, 3),
+        "2 subscriptions are not deleted yet: E5, EMS\nMicrosoft deletes the disabled subscription on its next \
+         lifecycle date (2025-02-01); a subscription deleted in the last 72 hours still shows as disabled"
+    );
+    // The earliest lifecycle date of the disabled subscriptions that have one; none, and the line is not there.
+    let mut tenant = FakeTenant::closed_down();
+    let dated = |sku: &str, status: &str, date: Value| {
+        let mut subscription = subscription(sku, status);
+        subscription["nextLifecycleDateTime"] = date;
+        subscription
+    };
+    tenant.subscriptions = vec![
+        dated("E5", "LockedOut", json!("2026-12-24T08:00:00Z")),
+        dated("EMS", "Suspended", json!("2026-12-03T08:00:00Z")),
+        dated("E3", "Suspended", Value::Null),
+        dated("F1", "Enabled", json!("2026-11-30T08:00:00Z")),
+    ];
+    assert!(evidence(&Harness::new(tenant.clone()).run(), 3).ends_with(
+        "Microsoft deletes the 2 disabled subscriptions on their next lifecycle dates (the first on 2026-12-03); a \
+         subscription deleted in the last 72 hours still shows as disabled"
+    ));
+    tenant.subscriptions = vec![dated("E5", "Suspended", Value::Null)];
+    assert_eq!(evidence(&Harness::new(tenant).run(), 3), "1 subscription is not deleted yet: E5");
 
     let report = Harness::new(FakeTenant::closed_down().without("Organization.Read.All")).run();
     for number in [2, 3] {
