@@ -1,5 +1,9 @@
 //! The command line: raw arguments ([`Args`], what was typed) resolved into a validated [`Job`] (files checked,
 //! configuration loaded) before any work starts. This is the only layer, with `main.rs`, that uses `anyhow`.
+//!
+//! The doc comments of [`Args`] are clap's `--help` text, written for a terminal: placeholders such as `<locale>`
+//! stay bare there, so rustdoc must not read them as HTML.
+#![allow(rustdoc::invalid_html_tags, rustdoc::bare_urls)]
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
