@@ -160,14 +160,18 @@ pub fn read_decoded(path: &Path) -> Result<Decoded, ReadError> {
         std::io::ErrorKind::NotFound => ReadError::NotFound { path: shown.clone() },
         _ => ReadError::Io { path: shown.clone(), source },
     };
-    let metadata = std::fs::metadata(path).map_err(io)?;
+    // Opened once, and sized from the open file: a sync reads every file of two trees.
+    let mut file = std::fs::File::open(path)
+        .map_err(|source| if path.is_dir() { ReadError::IsDirectory { path: shown.clone() } } else { io(source) })?;
+    let metadata = file.metadata().map_err(io)?;
     if metadata.is_dir() {
         return Err(ReadError::IsDirectory { path: shown });
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { path: shown, size: metadata.len(), limit: MAX_FILE_BYTES });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or_default());
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io)?;
     let decoded = decode(&shown, bytes)?;
     if decoded.text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(ReadError::Empty { path: shown });

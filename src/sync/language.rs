@@ -122,25 +122,77 @@ pub fn may_be_english(inlines: &[Inline]) -> bool {
 
 /// Whether `text` has an English function word. English function words are ASCII: runs of ASCII letters are enough
 /// (a run cut by an accented letter can only make this first look say yes too often). Every translated text goes
-/// through here, so a word is looked up only when its length and first letter are those of some function word.
+/// through here, so the runs are found 64 bytes at a time from a mask of the letters ([`letters`]), and a run is
+/// looked up only when its length and first letter are those of some function word.
 pub fn has_english_function_word(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let start = at;
-        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
-            at += 1;
+    let is_function_word = |start: usize, len: usize| {
+        len <= LONGEST_ENGLISH_FUNCTION_WORD && {
+            let word = &bytes[start..start + len];
+            FIRST_LETTERS[len] & first_letter_bit(word) != 0
+                && packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word))
         }
-        let word = &bytes[start..at];
-        if word.len() <= LONGEST_ENGLISH_FUNCTION_WORD
-            && FIRST_LETTERS[word.len()] & first_letter_bit(word) != 0
-            && packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word))
-        {
-            return true;
+    };
+    // Where the run of letters that reached the end of the previous block started.
+    let mut open_run = None;
+    for (block, chunk) in bytes.chunks(64).enumerate() {
+        let base = block * 64;
+        let mut mask = letters(chunk);
+        if let Some(start) = open_run {
+            let more = mask.trailing_ones() as usize;
+            if more == 64 {
+                continue;
+            }
+            if is_function_word(start, base + more - start) {
+                return true;
+            }
+            open_run = None;
+            mask &= u64::MAX << more;
         }
-        at += 1;
+        while mask != 0 {
+            let start = mask.trailing_zeros() as usize;
+            let len = (mask >> start).trailing_ones() as usize;
+            if start + len == 64 {
+                open_run = Some(base + start);
+                break;
+            }
+            if is_function_word(base + start, len) {
+                return true;
+            }
+            mask &= u64::MAX << (start + len);
+        }
     }
-    false
+    open_run.is_some_and(|start| is_function_word(start, bytes.len() - start))
+}
+
+/// Bit `i` set when byte `i` of `chunk` (at most 64 bytes) is an ASCII letter.
+fn letters(chunk: &[u8]) -> u64 {
+    let mut eights = chunk.chunks_exact(8);
+    let mut mask = 0;
+    for (index, eight) in eights.by_ref().enumerate() {
+        mask |= u64::from(letter_bits(u64::from_le_bytes(eight.try_into().unwrap_or_default()))) << (8 * index);
+    }
+    let rest = eights.remainder();
+    if !rest.is_empty() {
+        let mut last = [0; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        mask |= u64::from(letter_bits(u64::from_le_bytes(last))) << (chunk.len() - rest.len());
+    }
+    mask
+}
+
+/// The ASCII letters among the eight bytes of `word` (little-endian), bit `i` for byte `i`. Each byte, lower-cased and
+/// without its top bit, is compared with `a` and `z` by adding what carries it into its top bit past them; a byte with
+/// its own top bit set (UTF-8 beyond ASCII) is no letter.
+fn letter_bits(word: u64) -> u8 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let (low7, case, top) = (0x7F * ONES, 0x20 * ONES, 0x80 * ONES);
+    let lower = (word | case) & low7;
+    let from_a = lower + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = lower + (0x80 - u64::from(b'z') - 1) * ONES;
+    let tops = from_a & !past_z & !word & top;
+    // Gathers the eight top bits into one byte: no two partial products of the multiplication meet.
+    ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// The length of the longest English function word: longer words, most of a French text's, need no lookup.
@@ -475,6 +527,42 @@ mod tests {
         for word in FRENCH_FUNCTION_WORDS {
             assert!(!has_english_function_word(word), "{word}");
         }
+    }
+
+    #[test]
+    fn the_letter_masks_find_the_runs_a_byte_by_byte_scan_finds() {
+        fn byte_by_byte(text: &str) -> bool {
+            text.as_bytes()
+                .split(|byte| !byte.is_ascii_alphabetic())
+                .any(|word| packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word)))
+        }
+        for byte in 0..=255u8 {
+            let expected = u8::from(byte.is_ascii_alphabetic());
+            assert_eq!(letter_bits(u64::from(byte) << 24), expected << 3, "byte {byte:#04x}");
+        }
+        // Texts of 0 to 200 bytes (runs across the 64-byte blocks) from letters, accents, spaces and punctuation.
+        // Half the texts are made without the last three pieces, the function words, so both answers are tested.
+        let pieces = ["de", "la", "é", " ", "\u{a0}", ",", "x", "Z", "-", "abcdefgh", "ß", "\n", "the", "AND", "in"];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut found = [0; 2];
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let length = (seed % 201) as usize;
+            while text.len() < length {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let usable = if length.is_multiple_of(2) { pieces.len() } else { pieces.len() - 3 };
+                text.push_str(pieces[(seed % usable as u64) as usize]);
+            }
+            let expected = byte_by_byte(&text);
+            assert_eq!(has_english_function_word(&text), expected, "{text:?}");
+            found[usize::from(expected)] += 1;
+        }
+        assert!(found.iter().all(|count| *count > 5_000), "{found:?}");
     }
 
     #[test]

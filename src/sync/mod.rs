@@ -535,7 +535,9 @@ fn markdown_files(root: &Path) -> Result<Vec<String>, SyncError> {
             let file_type = entry.file_type().map_err(|source| SyncError::List { path: entry.path(), source })?;
             if file_type.is_dir() {
                 pending.push((entry.path(), relative));
-            } else if name.to_ascii_lowercase().ends_with(".md") && entry.path().is_file() {
+            } else if name.to_ascii_lowercase().ends_with(".md")
+                && (file_type.is_file() || file_type.is_symlink() && entry.path().is_file())
+            {
                 files.push(relative);
             }
         }
