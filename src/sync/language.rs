@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
-use super::Languages;
+use super::{Languages, ascii};
 use crate::model::{FrontMatter, Inline};
 
 /// Fewer prose words than this is a name, a label or a UI string: never judged.
@@ -122,7 +122,7 @@ pub fn may_be_english(inlines: &[Inline]) -> bool {
 
 /// Whether `text` has an English function word. English function words are ASCII: runs of ASCII letters are enough
 /// (a run cut by an accented letter can only make this first look say yes too often). Every translated text goes
-/// through here, so the runs are found 64 bytes at a time from a mask of the letters ([`letters`]), and a run is
+/// through here, so the runs are found 64 bytes at a time from a mask of the letters ([`ascii::letters`]), and a run is
 /// looked up only when its length and first letter are those of some function word.
 pub fn has_english_function_word(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -137,7 +137,7 @@ pub fn has_english_function_word(text: &str) -> bool {
     let mut open_run = None;
     for (block, chunk) in bytes.chunks(64).enumerate() {
         let base = block * 64;
-        let mut mask = letters(chunk);
+        let mut mask = ascii::letters(chunk);
         if let Some(start) = open_run {
             let more = mask.trailing_ones() as usize;
             if more == 64 {
@@ -163,36 +163,6 @@ pub fn has_english_function_word(text: &str) -> bool {
         }
     }
     open_run.is_some_and(|start| is_function_word(start, bytes.len() - start))
-}
-
-/// Bit `i` set when byte `i` of `chunk` (at most 64 bytes) is an ASCII letter.
-fn letters(chunk: &[u8]) -> u64 {
-    let mut eights = chunk.chunks_exact(8);
-    let mut mask = 0;
-    for (index, eight) in eights.by_ref().enumerate() {
-        mask |= u64::from(letter_bits(u64::from_le_bytes(eight.try_into().unwrap_or_default()))) << (8 * index);
-    }
-    let rest = eights.remainder();
-    if !rest.is_empty() {
-        let mut last = [0; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        mask |= u64::from(letter_bits(u64::from_le_bytes(last))) << (chunk.len() - rest.len());
-    }
-    mask
-}
-
-/// The ASCII letters among the eight bytes of `word` (little-endian), bit `i` for byte `i`. Each byte, lower-cased and
-/// without its top bit, is compared with `a` and `z` by adding what carries it into its top bit past them; a byte with
-/// its own top bit set (UTF-8 beyond ASCII) is no letter.
-fn letter_bits(word: u64) -> u8 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let (low7, case, top) = (0x7F * ONES, 0x20 * ONES, 0x80 * ONES);
-    let lower = (word | case) & low7;
-    let from_a = lower + (0x80 - u64::from(b'a')) * ONES;
-    let past_z = lower + (0x80 - u64::from(b'z') - 1) * ONES;
-    let tops = from_a & !past_z & !word & top;
-    // Gathers the eight top bits into one byte: no two partial products of the multiplication meet.
-    ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// The length of the longest English function word: longer words, most of a French text's, need no lookup.
@@ -535,10 +505,6 @@ mod tests {
             text.as_bytes()
                 .split(|byte| !byte.is_ascii_alphabetic())
                 .any(|word| packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word)))
-        }
-        for byte in 0..=255u8 {
-            let expected = u8::from(byte.is_ascii_alphabetic());
-            assert_eq!(letter_bits(u64::from(byte) << 24), expected << 3, "byte {byte:#04x}");
         }
         // Texts of 0 to 200 bytes (runs across the 64-byte blocks) from letters, accents, spaces and punctuation.
         // Half the texts are made without the last three pieces, the function words, so both answers are tested.

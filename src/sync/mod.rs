@@ -11,6 +11,7 @@
 //! translation, with its source counterpart when there is one; [`SyncError`] is only for runs that cannot happen.
 
 pub mod align;
+mod ascii;
 pub mod document;
 pub mod front_matter;
 pub mod glob;

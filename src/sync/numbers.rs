@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use super::ascii;
+
 /// One number found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Number {
@@ -21,7 +23,7 @@ pub fn numbers(text: &str) -> Vec<Number> {
     let digits_at = |at: usize| text[at..].bytes().take_while(u8::is_ascii_digit).count();
     let mut from = 0;
     // Digits are ASCII, so every byte found is a character boundary.
-    while let Some(start) = text.as_bytes()[from..].iter().position(u8::is_ascii_digit).map(|at| from + at) {
+    while let Some(start) = ascii::first_digit(&text.as_bytes()[from..]).map(|at| from + at) {
         let mut key = String::new();
         let mut end = start;
         loop {
