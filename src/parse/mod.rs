@@ -2,9 +2,9 @@
 //!
 //! The stages, in order: [`read_file`] (bytes to checked UTF-8 text) → [`front_matter`] (split and read the YAML) →
 //! [`directives`] (find `:::` lines) → [`blocks`] (pulldown-cmark events, through the dialect fixed in
-//! [`markdown::cmark`], to blocks) → includes resolved ([`include`](mod@include)) → moniker selection → [`sections`] (the section
-//! tree, with [`ids`]). Parsing never fails on text: problems become [`Diagnostic`]s beside the article. Only
-//! reading a file can fail ([`ReadError`]).
+//! [`markdown::cmark`], to blocks) → includes resolved ([`include`](mod@include)) → moniker selection →
+//! [`sections`] (the section tree, with [`ids`]). Parsing never fails on text: problems become [`Diagnostic`]s beside
+//! the article. Only reading a file can fail ([`ReadError`]).
 
 pub mod blocks;
 pub mod directives;

@@ -924,7 +924,8 @@ impl Walk<'_> {
     }
 
     /// Checks `text`, described as `what` and found at `at` in the translation, for English. It is identical to the
-    /// source when some source paragraph or heading, or its `counterpart`, has the same text.
+    /// source when its `counterpart`, or else some source paragraph or heading, has the same text; the finding points
+    /// at that one.
     fn untranslated_text(&mut self, what: &str, text: &str, at: Span, counterpart: Option<(&str, Span)>) {
         // Most translated texts have no English function word: then the source texts need not be gathered.
         if !self.languages.english_source || !language::has_english_function_word(text) {
