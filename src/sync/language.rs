@@ -122,8 +122,8 @@ pub fn may_be_english(inlines: &[Inline]) -> bool {
 
 /// Whether `text` has an English function word. English function words are ASCII: runs of ASCII letters are enough
 /// (a run cut by an accented letter can only make this first look say yes too often). Every translated text goes
-/// through here, so the runs are found 64 bytes at a time from a mask of the letters ([`ascii::letters`]), and a run is
-/// looked up only when its length and first letter are those of some function word.
+/// through here, so the runs are found 64 bytes at a time from a mask of the letters, and a run is looked up only when
+/// its length and first letter are those of some function word.
 pub fn has_english_function_word(text: &str) -> bool {
     let bytes = text.as_bytes();
     let is_function_word = |start: usize, len: usize| {
