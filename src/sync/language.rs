@@ -122,17 +122,10 @@ pub fn may_be_english(inlines: &[Inline]) -> bool {
 
 /// Whether `text` has an English function word. English function words are ASCII: runs of ASCII letters are enough
 /// (a run cut by an accented letter can only make this first look say yes too often). Every translated text goes
-/// through here, so the runs are found 64 bytes at a time from a mask of the letters, and a run is looked up only when
-/// its length and first letter are those of some function word.
+/// through here, so the runs are found 64 bytes at a time from a mask of the letters, and each is looked up in a hash
+/// table without a branch on the word ([`ENGLISH_TABLE`]).
 pub fn has_english_function_word(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let is_function_word = |start: usize, len: usize| {
-        len <= LONGEST_ENGLISH_FUNCTION_WORD && {
-            let word = &bytes[start..start + len];
-            FIRST_LETTERS[len] & first_letter_bit(word) != 0
-                && packed(word).is_some_and(|word| is_one_of(&ENGLISH_PACKED, word))
-        }
-    };
     // Where the run of letters that reached the end of the previous block started.
     let mut open_run = None;
     for (block, chunk) in bytes.chunks(64).enumerate() {
@@ -143,7 +136,7 @@ pub fn has_english_function_word(text: &str) -> bool {
             if more == 64 {
                 continue;
             }
-            if is_function_word(start, base + more - start) {
+            if is_english_function_word(bytes, start, base + more - start) {
                 return true;
             }
             open_run = None;
@@ -156,45 +149,56 @@ pub fn has_english_function_word(text: &str) -> bool {
                 open_run = Some(base + start);
                 break;
             }
-            if is_function_word(base + start, len) {
+            if is_english_function_word(bytes, base + start, len) {
                 return true;
             }
             mask &= u64::MAX << (start + len);
         }
     }
-    open_run.is_some_and(|start| is_function_word(start, bytes.len() - start))
+    open_run.is_some_and(|start| is_english_function_word(bytes, start, bytes.len() - start))
 }
 
-/// The length of the longest English function word: longer words, most of a French text's, need no lookup.
-const LONGEST_ENGLISH_FUNCTION_WORD: usize = {
-    let (mut longest, mut at) = (0, 0);
-    while at < ENGLISH_FUNCTION_WORDS.len() {
-        if ENGLISH_FUNCTION_WORDS[at].len() > longest {
-            longest = ENGLISH_FUNCTION_WORDS[at].len();
+/// Whether the run of `len` ASCII letters at `start` in `bytes` is an English function word: its first eight letters,
+/// packed and lower-cased as [`packed`] does, are looked up in [`ENGLISH_TABLE`]. A longer word cannot match, since
+/// every function word is shorter than eight letters and its packed form ends in zeros.
+fn is_english_function_word(bytes: &[u8], start: usize, len: usize) -> bool {
+    let word = match bytes.get(start..start + 8) {
+        Some(eight) => u64::from_be_bytes(eight.try_into().unwrap_or_default()),
+        None => {
+            let mut eight = [0; 8];
+            let rest = &bytes[start..];
+            eight[..rest.len()].copy_from_slice(rest);
+            u64::from_be_bytes(eight)
         }
-        at += 1;
+    };
+    let kept = u64::MAX << (8 * (8 - len.min(8)));
+    // Setting bit 5 lower-cases an ASCII letter.
+    let key = (word | 0x2020_2020_2020_2020) & kept;
+    let (table, multiplier) = &ENGLISH_TABLE;
+    table[slot(key, *multiplier)] == key
+}
+
+/// [`ENGLISH_PACKED`] as an open hash table of 256 slots without collisions (an empty slot holds 0, which no word
+/// packs to), and the multiplier whose hash [`slot`] gives each word its own slot, found when compiling.
+const ENGLISH_TABLE: ([u64; 256], u64) = {
+    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
+    loop {
+        let mut table = [0; 256];
+        let mut at = 0;
+        while at < ENGLISH_PACKED.len() && table[slot(ENGLISH_PACKED[at], multiplier)] == 0 {
+            table[slot(ENGLISH_PACKED[at], multiplier)] = ENGLISH_PACKED[at];
+            at += 1;
+        }
+        if at == ENGLISH_PACKED.len() {
+            break (table, multiplier);
+        }
+        multiplier = multiplier.wrapping_add(0x2545_F491_4F6C_DD1D) | 1;
     }
-    longest
 };
 
-/// For each word length, the first letters of the English function words of that length, one bit per letter.
-const FIRST_LETTERS: [u32; LONGEST_ENGLISH_FUNCTION_WORD + 1] = {
-    let mut letters = [0; LONGEST_ENGLISH_FUNCTION_WORD + 1];
-    let mut at = 0;
-    while at < ENGLISH_FUNCTION_WORDS.len() {
-        let word = ENGLISH_FUNCTION_WORDS[at].as_bytes();
-        letters[word.len()] |= first_letter_bit(word);
-        at += 1;
-    }
-    letters
-};
-
-/// The bit of a word's first ASCII letter, either case; 0 for an empty word.
-const fn first_letter_bit(word: &[u8]) -> u32 {
-    match word {
-        [first, ..] => 1 << (first.to_ascii_lowercase().wrapping_sub(b'a') % 32),
-        [] => 0,
-    }
+/// The slot of a packed word: the top byte of its product with `multiplier`.
+const fn slot(key: u64, multiplier: u64) -> usize {
+    (key.wrapping_mul(multiplier) >> 56) as usize
 }
 
 /// French elided words, written before an apostrophe (`l’onglet`).
