@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use checkdown::sync::{Progress, Settings, run};
 use common::{checkdown_pass, corpus_texts, medians, ms, pulldown_pass};
 
-const PASSES: usize = 7;
+const PASSES: usize = 15;
 
 fn main() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");

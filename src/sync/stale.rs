@@ -33,39 +33,35 @@ pub const CHANGED_LINES_SHOWN: usize = 40;
 /// line ends. The bytes are hashed in the file's own encoding: a UTF-16 source is hashed as UTF-16.
 pub fn made_from(text: &str, encoding: Encoding, hash: &str) -> bool {
     let hash = hash.trim().to_ascii_lowercase();
-    let sha1_of = |line_end: Option<&str>| {
-        let mut sha1 = Sha1::new();
-        match (encoding, line_end) {
-            (Encoding::Utf8, None) => sha1.update(text),
-            // UTF-8 is hashed as it is rewritten, without a copy of the file: every pair asks.
-            (Encoding::Utf8, Some(line_end)) => with_line_ends(text, line_end, &mut |part| sha1.update(part)),
-            (_, None) => sha1.update(encoding.encode(text)),
-            (_, Some(line_end)) => {
-                let mut form = String::with_capacity(text.len());
-                with_line_ends(text, line_end, &mut |part| form.push_str(part));
-                sha1.update(encoding.encode(&form));
-            }
-        }
-        sha1.finalize().iter().fold(String::with_capacity(40), |mut hex, byte| {
+    let sha1_of = |form: &str| {
+        let digest = match encoding {
+            Encoding::Utf8 => Sha1::digest(form),
+            _ => Sha1::digest(encoding.encode(form)),
+        };
+        digest.iter().fold(String::with_capacity(40), |mut hex, byte| {
             let _ = write!(hex, "{byte:02x}");
             hex
         })
     };
     // The CRLF form first: localization repositories check English out that way, and it is usually the one.
-    [Some("\r\n"), None, Some("\n")].into_iter().any(|line_end| sha1_of(line_end) == hash)
+    [Some("\r\n"), None, Some("\n")].into_iter().any(|line_end| match line_end {
+        Some(line_end) => sha1_of(&with_line_ends(text, line_end)) == hash,
+        None => sha1_of(text) == hash,
+    })
 }
 
-/// Feeds `text` to `out` in parts, with every line end (LF or CRLF) written as `line_end`.
-fn with_line_ends<'t>(text: &'t str, line_end: &'t str, out: &mut impl FnMut(&'t str)) {
-    let mut lines = text.split('\n').peekable();
-    while let Some(line) = lines.next() {
-        if lines.peek().is_none() {
-            out(line);
-            break;
-        }
-        out(line.strip_suffix('\r').unwrap_or(line));
-        out(line_end);
+/// `text` with every line end (LF or CRLF) written as `line_end`.
+fn with_line_ends(text: &str, line_end: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 32);
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let line = &text[from..at];
+        out.push_str(line.strip_suffix('\r').unwrap_or(line));
+        out.push_str(line_end);
+        from = at + 1;
     }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// Reports `target` when it was translated from another version of `source`. `history` is the source repository
