@@ -123,7 +123,7 @@ pub fn may_be_english(inlines: &[Inline]) -> bool {
 /// Whether `text` has an English function word. English function words are ASCII: runs of ASCII letters are enough
 /// (a run cut by an accented letter can only make this first look say yes too often). Every translated text goes
 /// through here, so the runs are found 64 bytes at a time from a mask of the letters, and each is looked up in a hash
-/// table without a branch on the word ([`ENGLISH_TABLE`]).
+/// table without a branch on the word.
 pub fn has_english_function_word(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Where the run of letters that reached the end of the previous block started.
