@@ -153,6 +153,12 @@ pub fn step_heading(title: &str) -> Option<(u32, &str)> {
 /// The length in bytes of the start of `text` that is `word` (lower case) in any case; `None` when `text` does not
 /// start with it. Every heading is asked: this lower-cases only as far as it compares.
 fn starts_with_word(text: &str, word: &str) -> Option<usize> {
+    // Most headings start in ASCII: compared as bytes, with no case tables.
+    if let Some(start) = text.as_bytes().get(..word.len())
+        && start.is_ascii()
+    {
+        return start.eq_ignore_ascii_case(word.as_bytes()).then_some(word.len());
+    }
     let mut expected = word.chars().peekable();
     for (at, character) in text.char_indices() {
         if expected.peek().is_none() {

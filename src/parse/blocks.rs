@@ -5,6 +5,7 @@
 //! Nesting deeper than [`MAX_DEPTH`] containers is flattened into the deepest kept one (with a warning), so a
 //! hostile file cannot exhaust the stack of anything that later walks the tree.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
@@ -29,7 +30,9 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
         prepared,
         index,
         path,
-        stack: vec![Frame::Container(Container::new(ContainerKind::Document, 0))],
+        stack: vec![Frame::Container(Container::new(ContainerKind::Document, 0, 0))],
+        open_blocks: Vec::new(),
+        open_inlines: Vec::new(),
         suppressed: 0,
         depth_reported: false,
         diagnostics: Vec::new(),
@@ -47,6 +50,11 @@ struct Builder<'p, 'i> {
     index: &'i LineIndex<'i>,
     path: &'i str,
     stack: Vec<Frame>,
+    /// The blocks of the open containers, outermost first: each container owns the tail from its `first`. A closed
+    /// container's blocks are moved out at their exact number, so no block list grows by doubling or keeps spare room.
+    open_blocks: Vec<Block>,
+    /// The same for the inlines of the open inline frames.
+    open_inlines: Vec<Inline>,
     /// Containers not opened because [`MAX_DEPTH`] was reached; their ends are skipped too.
     suppressed: usize,
     depth_reported: bool,
@@ -64,14 +72,15 @@ enum Frame {
 
 struct Container {
     kind: ContainerKind,
-    blocks: Vec<Block>,
+    /// Where its blocks start in [`Builder::open_blocks`].
+    first: usize,
     start: usize,
     task: Option<bool>,
 }
 
 impl Container {
-    fn new(kind: ContainerKind, start: usize) -> Self {
-        Self { kind, blocks: Vec::new(), start, task: None }
+    fn new(kind: ContainerKind, first: usize, start: usize) -> Self {
+        Self { kind, first, start, task: None }
     }
 }
 
@@ -85,7 +94,8 @@ enum ContainerKind {
 
 struct Inlines {
     kind: InlineKind,
-    inlines: Vec<Inline>,
+    /// Where its inlines start in [`Builder::open_inlines`].
+    first: usize,
     start: usize,
 }
 
@@ -129,7 +139,7 @@ impl Builder<'_, '_> {
             Event::Text(text) => self.text(&text, range),
             Event::Code(code) => {
                 let span = self.span(&range);
-                self.inlines().push(Inline::Code { code: code.into_string(), span });
+                self.push_inline(Inline::Code { code: code.into_string(), span });
             }
             Event::InlineHtml(html) | Event::InlineMath(html) | Event::DisplayMath(html) => {
                 self.inline_html(&html, range)
@@ -141,7 +151,7 @@ impl Builder<'_, '_> {
             Event::SoftBreak => self.text(" ", range),
             Event::HardBreak => {
                 let span = self.span(&range);
-                self.inlines().push(Inline::Break { span });
+                self.push_inline(Inline::Break { span });
             }
             Event::Rule => {
                 let span = self.span(&range);
@@ -164,7 +174,7 @@ impl Builder<'_, '_> {
                 self.close_implicit();
                 self.stack.push(Frame::Inlines(Inlines {
                     kind: InlineKind::Paragraph { implicit: false },
-                    inlines: Vec::new(),
+                    first: self.open_inlines.len(),
                     start,
                 }));
             }
@@ -172,7 +182,7 @@ impl Builder<'_, '_> {
                 self.close_implicit();
                 self.stack.push(Frame::Inlines(Inlines {
                     kind: InlineKind::Heading(level as u8),
-                    inlines: Vec::new(),
+                    first: self.open_inlines.len(),
                     start,
                 }));
             }
@@ -270,10 +280,11 @@ impl Builder<'_, '_> {
             }
             TagEnd::TableCell => {
                 self.close_html_inlines();
-                if let Some(Frame::Inlines(cell)) = self.stack.pop()
-                    && let Some(Frame::Table { row, .. }) = self.stack.last_mut()
-                {
-                    row.push(cell.inlines);
+                if let Some(Frame::Inlines(cell)) = self.stack.pop() {
+                    let cell = self.take_inlines(cell.first);
+                    if let Some(Frame::Table { row, .. }) = self.stack.last_mut() {
+                        row.push(cell);
+                    }
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow => {
@@ -338,13 +349,13 @@ impl Builder<'_, '_> {
         if self.too_deep() {
             return;
         }
-        self.stack.push(Frame::Container(Container::new(kind, start)));
+        self.stack.push(Frame::Container(Container::new(kind, self.open_blocks.len(), start)));
     }
 
     fn open_inline(&mut self, kind: InlineKind, start: usize) {
         // Emphasis or a link straight inside a tight list item starts the item's implicit paragraph.
         if matches!(self.stack.last(), Some(Frame::Container(_))) {
-            self.inlines();
+            self.inline_frame();
         }
         let depth = self.stack.iter().rev().take_while(|frame| matches!(frame, Frame::Inlines(_))).count();
         if depth >= MAX_DEPTH {
@@ -353,27 +364,48 @@ impl Builder<'_, '_> {
             if matches!(kind, InlineKind::Link { html: true, .. } | InlineKind::HtmlAnchor) {
                 return;
             }
-            self.stack.push(Frame::Inlines(Inlines { kind: InlineKind::Flattened, inlines: Vec::new(), start }));
+            let first = self.open_inlines.len();
+            self.stack.push(Frame::Inlines(Inlines { kind: InlineKind::Flattened, first, start }));
             return;
         }
-        self.stack.push(Frame::Inlines(Inlines { kind, inlines: Vec::new(), start }));
+        self.stack.push(Frame::Inlines(Inlines { kind, first: self.open_inlines.len(), start }));
     }
 
-    /// The inline list being filled, opening an implicit paragraph when inlines arrive directly in a container
-    /// (tight list items).
-    fn inlines(&mut self) -> &mut Vec<Inline> {
-        if !matches!(self.stack.last(), Some(Frame::Inlines(_))) {
-            // The start of an implicit paragraph is its first inline's; see `close_implicit`.
-            self.stack.push(Frame::Inlines(Inlines {
-                kind: InlineKind::Paragraph { implicit: true },
-                inlines: Vec::new(),
-                start: usize::MAX,
-            }));
+    /// Where the inlines being filled start in [`Builder::open_inlines`], opening an implicit paragraph when inlines
+    /// arrive directly in a container (tight list items).
+    fn inline_frame(&mut self) -> usize {
+        if let Some(Frame::Inlines(inlines)) = self.stack.last() {
+            return inlines.first;
         }
-        match self.stack.last_mut() {
-            Some(Frame::Inlines(inlines)) => &mut inlines.inlines,
-            _ => unreachable!("an inline frame was just ensured"),
-        }
+        // The start of an implicit paragraph is its first inline's; see `close_implicit`.
+        let first = self.open_inlines.len();
+        self.stack.push(Frame::Inlines(Inlines {
+            kind: InlineKind::Paragraph { implicit: true },
+            first,
+            start: usize::MAX,
+        }));
+        first
+    }
+
+    fn push_inline(&mut self, inline: Inline) {
+        self.inline_frame();
+        self.open_inlines.push(inline);
+    }
+
+    /// Appends text to the inlines being filled, merging with a text node just before it.
+    fn push_text(&mut self, text: &str, span: Span) {
+        let first = self.inline_frame();
+        push_text(&mut self.open_inlines, first, text, span);
+    }
+
+    /// The inlines of the frame that started at `first`, moved out of [`Builder::open_inlines`].
+    fn take_inlines(&mut self, first: usize) -> Vec<Inline> {
+        self.open_inlines.drain(first..).collect()
+    }
+
+    /// The blocks of the container that started at `first`, moved out of [`Builder::open_blocks`].
+    fn take_blocks(&mut self, first: usize) -> Vec<Block> {
+        self.open_blocks.drain(first..).collect()
     }
 
     fn text(&mut self, text: &str, range: Range<usize>) {
@@ -383,28 +415,28 @@ impl Builder<'_, '_> {
             _ => {}
         }
         let span = self.span(&range);
-        push_text(self.inlines(), text, span);
+        self.push_text(text, span);
     }
 
     fn inline_html(&mut self, html: &str, range: Range<usize>) {
         let span = self.span(&range);
         let Some(tag) = parse_tag(html) else {
-            self.inlines().push(Inline::Html { html: html.to_owned(), span });
+            self.push_inline(Inline::Html { html: html.to_owned(), span });
             return;
         };
         if tag.opens("a") {
             if let Some(href) = tag.attribute("href") {
                 let kind = InlineKind::Link {
-                    target: href.to_owned(),
-                    title: tag.attribute("title").unwrap_or_default().to_owned(),
+                    target: href.into_owned(),
+                    title: tag.attribute("title").map(Cow::into_owned).unwrap_or_default(),
                     html: true,
                 };
                 self.open_inline(kind, range.start);
                 return;
             }
             if let Some(name) = tag.attribute("name").or_else(|| tag.attribute("id")) {
-                let anchor = Inline::Anchor { name: name.to_owned(), span };
-                self.inlines().push(anchor);
+                let anchor = Inline::Anchor { name: name.into_owned(), span };
+                self.push_inline(anchor);
                 if !matches!(tag, html::Tag::Open { self_closing: true, .. }) {
                     self.open_inline(InlineKind::HtmlAnchor, range.start);
                 }
@@ -422,35 +454,35 @@ impl Builder<'_, '_> {
                 return;
             }
         } else if tag.opens("br") {
-            self.inlines().push(Inline::Break { span });
+            self.push_inline(Inline::Break { span });
             return;
         } else if tag.opens("img")
             && let Some(source) = tag.attribute("src")
         {
             let image = Inline::Image {
-                source: source.to_owned(),
-                alt: tag.attribute("alt").unwrap_or_default().to_owned(),
-                title: tag.attribute("title").unwrap_or_default().to_owned(),
+                source: source.into_owned(),
+                alt: tag.attribute("alt").map(Cow::into_owned).unwrap_or_default(),
+                title: tag.attribute("title").map(Cow::into_owned).unwrap_or_default(),
                 span,
             };
-            self.inlines().push(image);
+            self.push_inline(image);
             return;
         }
-        self.inlines().push(Inline::Html { html: html.to_owned(), span });
+        self.push_inline(Inline::Html { html: html.to_owned(), span });
     }
 
     fn close_inline(&mut self, end: usize) {
-        let Some(Frame::Inlines(Inlines { kind, inlines, start })) = self.stack.pop() else { return };
+        let Some(Frame::Inlines(Inlines { kind, first, start })) = self.stack.pop() else { return };
         let span = self.span(&(start..end));
-        let parent = self.inlines();
+        let inlines = self.take_inlines(first);
         match kind {
-            InlineKind::Emphasis(style) => parent.push(Inline::Emphasis { style, children: inlines, span }),
+            InlineKind::Emphasis(style) => self.push_inline(Inline::Emphasis { style, children: inlines, span }),
             InlineKind::Link { target, title, html } => {
-                parent.push(Inline::Link { target, title, children: inlines, html, span })
+                self.push_inline(Inline::Link { target, title, children: inlines, html, span })
             }
             InlineKind::Image { source, title } => {
                 let alt = crate::model::text::inlines(&inlines);
-                parent.push(Inline::Image { source, alt, title, span });
+                self.push_inline(Inline::Image { source, alt, title, span });
             }
             InlineKind::HtmlAnchor
             | InlineKind::Flattened
@@ -459,8 +491,8 @@ impl Builder<'_, '_> {
             | InlineKind::Cell => {
                 for inline in inlines {
                     match inline {
-                        Inline::Text { text, span } => push_text(parent, &text, span),
-                        other => parent.push(other),
+                        Inline::Text { text, span } => self.push_text(&text, span),
+                        other => self.push_inline(other),
                     }
                 }
             }
@@ -473,7 +505,8 @@ impl Builder<'_, '_> {
             inlines @ Inlines { kind: InlineKind::Link { html: true, .. } | InlineKind::HtmlAnchor, .. },
         )) = self.stack.last()
         {
-            let end = inlines.inlines.last().map_or(inlines.start, |last| last.span().end.max(inlines.start));
+            let last = self.open_inlines[inlines.first..].last();
+            let end = last.map_or(inlines.start, |last| last.span().end.max(inlines.start));
             self.close_inline(end);
         }
     }
@@ -483,17 +516,19 @@ impl Builder<'_, '_> {
         if let Some(Frame::Inlines(Inlines { kind: InlineKind::Paragraph { implicit: true }, .. })) = self.stack.last()
         {
             let Some(Frame::Inlines(inlines)) = self.stack.pop() else { unreachable!("matched just above") };
-            let (Some(first), Some(last)) = (inlines.inlines.first(), inlines.inlines.last()) else { return };
+            let inlines = self.take_inlines(inlines.first);
+            let (Some(first), Some(last)) = (inlines.first(), inlines.last()) else { return };
             let span = self.index.span(first.span().start, last.span().end);
-            let inlines = learn_inlines(inlines.inlines);
+            let inlines = learn_inlines(inlines);
             self.push_block(paragraph_or_include(inlines, span));
         }
     }
 
-    fn finish_paragraph(&mut self, inlines: Inlines, end: usize) {
-        let span = self.span(&(inlines.start..end));
-        if let InlineKind::Heading(level) = inlines.kind {
-            let inlines = learn_inlines(inlines.inlines);
+    fn finish_paragraph(&mut self, frame: Inlines, end: usize) {
+        let span = self.span(&(frame.start..end));
+        let inlines = self.take_inlines(frame.first);
+        if let InlineKind::Heading(level) = frame.kind {
+            let inlines = learn_inlines(inlines);
             self.push_block(Block::Heading { level, inlines, span });
             return;
         }
@@ -501,7 +536,7 @@ impl Builder<'_, '_> {
             self.directive(directive.kind, directive.start, directive.end);
             return;
         }
-        let inlines = learn_inlines(inlines.inlines);
+        let inlines = learn_inlines(inlines);
         self.push_block(paragraph_or_include(inlines, span));
     }
 
@@ -583,18 +618,17 @@ impl Builder<'_, '_> {
 
     fn open_zone(&mut self, kind: ContainerKind, original_start: usize) {
         // Zones live in original offsets: their start is the directive's.
-        self.stack.push(Frame::Container(Container::new(kind, original_start)));
+        self.stack.push(Frame::Container(Container::new(kind, self.open_blocks.len(), original_start)));
     }
 
     /// Closes the innermost zone; `end` is an original offset.
     fn close_zone(&mut self, end: usize, closed: bool) {
         let Some(Frame::Container(container)) = self.stack.pop() else { return };
         let span = self.index.span(container.start, end.max(container.start));
+        let blocks = self.take_blocks(container.first);
         let block = match container.kind {
-            ContainerKind::Moniker { range } => Block::Moniker { range, blocks: container.blocks, closed, span },
-            ContainerKind::Extension { name, attributes } => {
-                Block::Extension { name, attributes, blocks: container.blocks, span }
-            }
+            ContainerKind::Moniker { range } => Block::Moniker { range, blocks, closed, span },
+            ContainerKind::Extension { name, attributes } => Block::Extension { name, attributes, blocks, span },
             _ => unreachable!("close_zone only closes zones"),
         };
         if !closed {
@@ -619,7 +653,9 @@ impl Builder<'_, '_> {
     fn close_zones_until_container(&mut self, end: usize) {
         while matches!(self.top_container(), Some(ContainerKind::Moniker { .. } | ContainerKind::Extension { .. })) {
             let last_end = match self.stack.last() {
-                Some(Frame::Container(container)) => container.blocks.last().map_or(end, |block| block.span().end),
+                Some(Frame::Container(container)) => {
+                    self.open_blocks[container.first..].last().map_or(end, |block| block.span().end)
+                }
                 _ => end,
             };
             self.close_zone(last_end, false);
@@ -628,19 +664,20 @@ impl Builder<'_, '_> {
 
     fn finish_container(&mut self, container: Container, end: usize) {
         let span = self.span(&(container.start..end));
+        let blocks = self.take_blocks(container.first);
         match container.kind {
             ContainerKind::Item => {
                 if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
-                    items.push(ListItem { task: container.task, blocks: container.blocks, span });
+                    items.push(ListItem { task: container.task, blocks, span });
                 } else {
                     // A list flattened away by the depth limit: keep the item's content.
-                    for block in container.blocks {
+                    for block in blocks {
                         self.push_block(block);
                     }
                 }
             }
             ContainerKind::Quote(kind) => {
-                let block = self.quote(kind, container.blocks, span);
+                let block = self.quote(kind, blocks, span);
                 self.push_block(block);
             }
             ContainerKind::Document | ContainerKind::Moniker { .. } | ContainerKind::Extension { .. } => {
@@ -703,7 +740,8 @@ impl Builder<'_, '_> {
         self.close_implicit();
         for frame in self.stack.iter_mut().rev() {
             match frame {
-                Frame::Container(container) => return container.blocks.push(block),
+                // The innermost container's blocks are the tail of `open_blocks`.
+                Frame::Container(_) => return self.open_blocks.push(block),
                 Frame::List { items, .. } => {
                     // A block directly in a list (a flattened item): attach it to the last item.
                     if let Some(item) = items.last_mut() {
@@ -725,7 +763,7 @@ impl Builder<'_, '_> {
                     // pulldown-cmark closes everything it opens; anything else left here is a builder bug, so keep
                     // the content rather than lose it.
                     if let Some(Frame::Container(container)) = self.stack.pop() {
-                        for block in container.blocks {
+                        for block in self.take_blocks(container.first) {
                             self.push_block(block);
                         }
                     }
@@ -733,7 +771,7 @@ impl Builder<'_, '_> {
             }
         }
         let Some(Frame::Container(document)) = self.stack.pop() else { return (Vec::new(), self.diagnostics) };
-        (document.blocks, self.diagnostics)
+        (self.take_blocks(document.first), self.diagnostics)
     }
 }
 
@@ -748,9 +786,11 @@ fn remaining_after_marker(first: &Block, rest: String) -> Vec<Block> {
     if empty { Vec::new() } else { vec![Block::Paragraph { inlines, span: *span }] }
 }
 
-/// Appends text, merging with a preceding text node.
-fn push_text(inlines: &mut Vec<Inline>, text: &str, span: Span) {
-    if let Some(Inline::Text { text: last, span: last_span }) = inlines.last_mut() {
+/// Appends text to the inlines of `inlines` from `first` on, merging with a text node just before it.
+fn push_text(inlines: &mut Vec<Inline>, first: usize, text: &str, span: Span) {
+    if inlines.len() > first
+        && let Some(Inline::Text { text: last, span: last_span }) = inlines.last_mut()
+    {
         last.push_str(text);
         last_span.extend_to(span);
         return;
@@ -842,12 +882,12 @@ fn split_no_loc(text: &str, span: Span, out: &mut Vec<Inline>) {
         let Some((value, after_value)) = read_quoted(value_start) else { break };
         let Some(tail) = after_value.trim_start().strip_prefix(":::") else { break };
         if at > 0 {
-            push_text(out, &rest[..at], span);
+            push_text(out, 0, &rest[..at], span);
         }
         out.push(Inline::NoLoc { text: value, span });
         rest = tail;
     }
     if !rest.is_empty() {
-        push_text(out, rest, span);
+        push_text(out, 0, rest, span);
     }
 }

@@ -3,54 +3,54 @@
 
 use std::borrow::Cow;
 
-/// One HTML tag.
+/// One HTML tag, borrowed from the text it was read from.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Tag {
+pub enum Tag<'a> {
     /// `<name attr="value" …>` or `<name … />`.
     Open {
-        /// Lower-cased tag name.
-        name: String,
-        /// Attributes in order, names lower-cased, values with entities decoded.
-        attributes: Vec<(String, String)>,
+        /// The tag name as written.
+        name: &'a str,
+        /// The attribute text after the name, as written (already checked to be well-formed attributes).
+        attributes: &'a str,
         /// True for `<… />`.
         self_closing: bool,
     },
     /// `</name>`.
     Close {
-        /// Lower-cased tag name.
-        name: String,
+        /// The tag name as written.
+        name: &'a str,
     },
 }
 
-impl Tag {
-    /// The value of attribute `name` of an opening tag.
-    pub fn attribute(&self, name: &str) -> Option<&str> {
+impl<'a> Tag<'a> {
+    /// The value of the first attribute called `name` (in any case) of an opening tag, entities decoded.
+    pub fn attribute(&self, name: &str) -> Option<Cow<'a, str>> {
         match self {
-            Self::Open { attributes, .. } => {
-                attributes.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
-            }
+            Self::Open { attributes, .. } => Attributes(attributes)
+                .find(|(key, _)| key.eq_ignore_ascii_case(name))
+                .map(|(_, value)| decode_entities(value)),
             Self::Close { .. } => None,
         }
     }
 
-    /// True when this is an opening (or self-closing) tag called `name`.
+    /// True when this is an opening (or self-closing) tag called `tag` (in any case).
     pub fn opens(&self, tag: &str) -> bool {
-        matches!(self, Self::Open { name, .. } if name == tag)
+        matches!(self, Self::Open { name, .. } if name.eq_ignore_ascii_case(tag))
     }
 
-    /// True when this is a closing tag called `name`.
+    /// True when this is a closing tag called `tag` (in any case).
     pub fn closes(&self, tag: &str) -> bool {
-        matches!(self, Self::Close { name } if name == tag)
+        matches!(self, Self::Close { name } if name.eq_ignore_ascii_case(tag))
     }
 }
 
 /// Reads one tag that spans the whole of `html` (surrounding whitespace allowed); `None` for anything else
 /// (comments, several tags, text).
-pub fn parse_tag(html: &str) -> Option<Tag> {
+pub fn parse_tag(html: &str) -> Option<Tag<'_>> {
     let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?;
     if let Some(name) = inner.strip_prefix('/') {
         let name = name.trim();
-        return is_name(name).then(|| Tag::Close { name: name.to_ascii_lowercase() });
+        return is_name(name).then_some(Tag::Close { name });
     }
     let (inner, self_closing) = match inner.strip_suffix('/') {
         Some(rest) => (rest, true),
@@ -61,46 +61,57 @@ pub fn parse_tag(html: &str) -> Option<Tag> {
     if !is_name(name) {
         return None;
     }
-    let attributes = attributes(&inner[name_end..])?;
-    Some(Tag::Open { name: name.to_ascii_lowercase(), attributes, self_closing })
+    let attributes = &inner[name_end..];
+    let mut rest = attributes;
+    while let Some((_, _, remaining)) = split_attribute(rest)? {
+        rest = remaining;
+    }
+    Some(Tag::Open { name, attributes, self_closing })
 }
 
 fn is_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
-fn attributes(mut rest: &str) -> Option<Vec<(String, String)>> {
-    let mut out = Vec::new();
-    loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            return Some(out);
-        }
-        let name_end = rest.find(|c: char| c.is_whitespace() || c == '=').unwrap_or(rest.len());
-        let name = rest[..name_end].to_ascii_lowercase();
-        if name.is_empty() || name.contains(['<', '>', '"', '\'']) {
-            return None;
-        }
-        rest = rest[name_end..].trim_start();
-        let value = if let Some(after) = rest.strip_prefix('=') {
-            let after = after.trim_start();
-            let (value, remaining) = match after.chars().next() {
-                Some(quote @ ('"' | '\'')) => {
-                    let close = after[1..].find(quote)? + 1;
-                    (&after[1..close], &after[close + 1..])
-                }
-                _ => {
-                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                    (&after[..end], &after[end..])
-                }
-            };
-            rest = remaining;
-            decode_entities(value).into_owned()
-        } else {
-            String::new()
-        };
-        out.push((name, value));
+/// The attributes of well-formed attribute text, as (name, value as written).
+struct Attributes<'a>(&'a str);
+
+impl<'a> Iterator for Attributes<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (name, value, rest) = split_attribute(self.0)??;
+        self.0 = rest;
+        Some((name, value))
     }
+}
+
+/// The first attribute of `rest` as (name, value as written, the text after it): `Some(None)` when only whitespace is
+/// left, `None` when the text is no attribute.
+fn split_attribute(rest: &str) -> Option<Option<(&str, &str, &str)>> {
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let name_end = rest.find(|c: char| c.is_whitespace() || c == '=').unwrap_or(rest.len());
+    let name = &rest[..name_end];
+    if name.is_empty() || name.contains(['<', '>', '"', '\'']) {
+        return None;
+    }
+    let after_name = rest[name_end..].trim_start();
+    let Some(after) = after_name.strip_prefix('=') else { return Some(Some((name, "", after_name))) };
+    let after = after.trim_start();
+    let (value, remaining) = match after.chars().next() {
+        Some(quote @ ('"' | '\'')) => {
+            let close = after[1..].find(quote)? + 1;
+            (&after[1..close], &after[close + 1..])
+        }
+        _ => {
+            let end = after.find(char::is_whitespace).unwrap_or(after.len());
+            (&after[..end], &after[end..])
+        }
+    };
+    Some(Some((name, value, remaining)))
 }
 
 /// Decodes the character references HTML attribute values use: `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`,
@@ -158,13 +169,19 @@ mod tests {
             parse_tag(r#"<a href="https://go.microsoft.com/fwlink/p/?linkid=842054&amp;clcid=0x409" target="_blank">"#)
                 .unwrap();
         assert!(tag.opens("a"));
-        assert_eq!(tag.attribute("href"), Some("https://go.microsoft.com/fwlink/p/?linkid=842054&clcid=0x409"));
-        assert_eq!(tag.attribute("target"), Some("_blank"));
-        assert_eq!(parse_tag("</a>"), Some(Tag::Close { name: "a".into() }));
+        assert_eq!(
+            tag.attribute("href").as_deref(),
+            Some("https://go.microsoft.com/fwlink/p/?linkid=842054&clcid=0x409")
+        );
+        assert_eq!(tag.attribute("target").as_deref(), Some("_blank"));
+        assert!(parse_tag("</a>").unwrap().closes("a"));
         let anchor = parse_tag("<a id='setup' />").unwrap();
-        assert_eq!(anchor.attribute("id"), Some("setup"));
-        assert!(matches!(parse_tag("<BR/>"), Some(Tag::Open { ref name, self_closing: true, .. }) if name == "br"));
-        assert_eq!(parse_tag("<a href=plain>").unwrap().attribute("href"), Some("plain"));
+        assert_eq!(anchor.attribute("id").as_deref(), Some("setup"));
+        let br = parse_tag("<BR/>").unwrap();
+        assert!(br.opens("br") && matches!(br, Tag::Open { self_closing: true, .. }));
+        assert_eq!(parse_tag("<a href=plain>").unwrap().attribute("href").as_deref(), Some("plain"));
+        // Names match in any case; the first of two attributes of one name wins.
+        assert_eq!(parse_tag("<A HREF='x' href='y'>").unwrap().attribute("href").as_deref(), Some("x"));
     }
 
     #[test]
@@ -173,6 +190,7 @@ mod tests {
         assert_eq!(parse_tag("text"), None);
         assert_eq!(parse_tag(r#"<a href="unterminated>"#), None);
         assert_eq!(parse_tag("<1a>"), None);
+        assert_eq!(parse_tag("<a b<c>"), None);
     }
 
     #[test]

@@ -10,7 +10,9 @@ pub fn slug(text: &str) -> String {
     for c in text.trim().chars() {
         if c == ' ' {
             out.push('-');
-        } else if c.is_alphanumeric() || c == '-' || c == '_' {
+        } else if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         }
     }
