@@ -414,8 +414,15 @@ impl Builder<'_, '_> {
             Some(Frame::Html { html, .. }) => return html.push_str(text),
             _ => {}
         }
-        let span = self.span(&range);
-        self.push_text(text, span);
+        let first = self.inline_frame();
+        match append_text(&mut self.open_inlines, first, text) {
+            // Half the text events continue a text node (soft breaks, escapes): only its end moves.
+            Some(span) => self.index.extend(span, range.end),
+            None => {
+                let span = self.span(&range);
+                self.open_inlines.push(Inline::Text { text: text.to_owned(), span });
+            }
+        }
     }
 
     fn inline_html(&mut self, html: &str, range: Range<usize>) {
@@ -788,14 +795,22 @@ fn remaining_after_marker(first: &Block, rest: String) -> Vec<Block> {
 
 /// Appends text to the inlines of `inlines` from `first` on, merging with a text node just before it.
 fn push_text(inlines: &mut Vec<Inline>, first: usize, text: &str, span: Span) {
-    if inlines.len() > first
-        && let Some(Inline::Text { text: last, span: last_span }) = inlines.last_mut()
-    {
-        last.push_str(text);
-        last_span.extend_to(span);
-        return;
+    match append_text(inlines, first, text) {
+        Some(last) => last.extend_to(span),
+        None => inlines.push(Inline::Text { text: text.to_owned(), span }),
     }
-    inlines.push(Inline::Text { text: text.to_owned(), span });
+}
+
+/// Appends text to the last inline of `inlines` (from `first` on) when it is a text node, and gives its span to
+/// extend; `None` when there is no such node.
+fn append_text<'a>(inlines: &'a mut [Inline], first: usize, text: &str) -> Option<&'a mut Span> {
+    match inlines.get_mut(first..)?.last_mut()? {
+        Inline::Text { text: last, span } => {
+            last.push_str(text);
+            Some(span)
+        }
+        _ => None,
+    }
 }
 
 /// A paragraph that is only an `[!INCLUDE]` is an include block.

@@ -90,6 +90,14 @@ impl<'a> LineIndex<'a> {
         Span { start, end: end.max(start), line, column, end_line, end_column }
     }
 
+    /// Moves the end of `span` to byte `end` when that is later.
+    pub fn extend(&self, span: &mut Span, end: usize) {
+        if end > span.end {
+            (span.end_line, span.end_column) = self.position(end);
+            span.end = end;
+        }
+    }
+
     /// The length of the text in bytes.
     pub fn len(&self) -> usize {
         self.text.len()
