@@ -15,7 +15,8 @@
 //! ```
 //!
 //! A final line counts the findings. Columns are characters, but carets are placed by display width, so they stay
-//! under the span after accented, combining or wide characters; tabs show as four spaces. Source lines come from
+//! under the span after accented, combining or wide characters; tabs show as four spaces. A line wider than 120
+//! columns (a Learn paragraph is one line) shows 120 of them around the span, with `...` where it is cut. Source lines come from
 //! [`SourceFiles`](super::SourceFiles); without the text (or when the span lies outside it) a diagnostic is printed
 //! without its snippet. Written by hand rather than with `annotate-snippets`: the layout needs a dozen lines of
 //! logic, works from line/column spans that stay safe when a text is stale, and keeps snapshots independent of
@@ -33,6 +34,12 @@ const MAX_SNIPPET_LINES: u32 = 5;
 /// How many lines to keep at each end of a long span.
 const LINES_KEPT_AT_EACH_END: u32 = 2;
 const TAB_WIDTH: usize = 4;
+/// Source lines wider than this many columns are cut to a window around the marks, with `...` where they were cut:
+/// a Learn paragraph is one line of hundreds of characters, too wide for a terminal or a CI log.
+const MAX_LINE_WIDTH: usize = 120;
+/// How many columns a cut line keeps before the first mark.
+const COLUMNS_BEFORE_MARKS: usize = 24;
+const CUT: &str = "...";
 
 /// Writes `diagnostics` for a person to read, then the summary line.
 ///
@@ -157,7 +164,33 @@ fn snippet(location: &Location, context: &RenderContext<'_>) -> Vec<Row> {
         let marks = shown.mark_range(start, end, number == span.line);
         Some(Row::Line { number, shown, marks })
     };
-    numbers.into_iter().map(row).collect::<Option<Vec<Row>>>().unwrap_or_default()
+    let mut rows = numbers.into_iter().map(row).collect::<Option<Vec<Row>>>().unwrap_or_default();
+    fit(&mut rows);
+    rows
+}
+
+/// Cuts the lines of a snippet to one window of [`MAX_LINE_WIDTH`] columns when any is wider, so that they stay
+/// aligned. The window starts [`COLUMNS_BEFORE_MARKS`] before the first mark; marks outside it point at the `...`
+/// on their side.
+fn fit(rows: &mut [Row]) {
+    let lines = || {
+        rows.iter().filter_map(|row| match row {
+            Row::Line { shown, marks, .. } => Some((shown, marks)),
+            Row::Elision => None,
+        })
+    };
+    if lines().all(|(shown, _)| shown.width() <= MAX_LINE_WIDTH) {
+        return;
+    }
+    let first_mark = lines().filter_map(|(_, marks)| marks.map(|(start, _)| start)).min().unwrap_or(0);
+    // Cutting fewer columns than the `...` that replaces them would only hide text.
+    let left = Some(first_mark.saturating_sub(COLUMNS_BEFORE_MARKS)).filter(|left| *left > CUT.len()).unwrap_or(0);
+    for row in rows {
+        if let Row::Line { shown, marks, .. } = row {
+            let window = shown.cut(left, MAX_LINE_WIDTH);
+            *marks = marks.map(|marks| window.place(marks));
+        }
+    }
 }
 
 fn char_count(line: &str) -> u32 {
@@ -176,15 +209,45 @@ struct ShownLine {
     text: String,
     /// `starts[i]` is the display column of character `i`; the last entry is the width of the whole line.
     starts: Vec<usize>,
+    /// `offsets[i]` is where character `i` starts in `text`; the last entry is the length of `text`.
+    offsets: Vec<usize>,
+}
+
+/// The display columns `[start, end)` of a line that [`ShownLine::cut`] kept, and whether it put a `...` before or
+/// after them.
+struct Window {
+    start: usize,
+    end: usize,
+    cut_before: bool,
+    cut_after: bool,
+}
+
+impl Window {
+    /// Where marks at display columns `(start, width)` of the whole line go on the cut line.
+    fn place(&self, (start, width): (usize, usize)) -> (usize, usize) {
+        let shift = if self.cut_before { CUT.len() } else { 0 };
+        let on_cut_line = |column: usize| column - self.start + shift;
+        if self.cut_after && start >= self.end {
+            (on_cut_line(self.end), CUT.len())
+        } else if self.cut_before && start + width <= self.start {
+            (0, CUT.len())
+        } else {
+            let first = start.max(self.start);
+            let last = if self.cut_after { (start + width).min(self.end) } else { start + width };
+            (on_cut_line(first), last.saturating_sub(first).max(1))
+        }
+    }
 }
 
 impl ShownLine {
     fn new(line: &str) -> Self {
         let mut text = String::with_capacity(line.len());
         let mut starts = Vec::with_capacity(line.len() + 1);
+        let mut offsets = Vec::with_capacity(line.len() + 1);
         let mut width = 0;
         for character in line.chars() {
             starts.push(width);
+            offsets.push(text.len());
             match character {
                 '\t' => {
                     text.push_str(&" ".repeat(TAB_WIDTH));
@@ -201,7 +264,38 @@ impl ShownLine {
             }
         }
         starts.push(width);
-        Self { text, starts }
+        offsets.push(text.len());
+        Self { text, starts, offsets }
+    }
+
+    fn width(&self) -> usize {
+        self.starts.last().copied().unwrap_or_default()
+    }
+
+    /// Keeps the characters between display columns `left` and `left + width`, with `...` in place of what is cut.
+    fn cut(&mut self, left: usize, width: usize) -> Window {
+        if left == 0 && self.width() <= width {
+            return Window { start: 0, end: self.width(), cut_before: false, cut_after: false };
+        }
+        let characters = self.starts.len() - 1;
+        let first = self.starts[..characters].partition_point(|start| *start < left);
+        let last = first + self.starts[first + 1..].partition_point(|end| *end <= self.starts[first] + width);
+        let window = Window {
+            start: self.starts[first],
+            end: self.starts[last],
+            cut_before: first > 0,
+            cut_after: last < characters,
+        };
+        let mut text = String::with_capacity(width + 2 * CUT.len());
+        if window.cut_before {
+            text.push_str(CUT);
+        }
+        text.push_str(&self.text[self.offsets[first]..self.offsets[last]]);
+        if window.cut_after {
+            text.push_str(CUT);
+        }
+        self.text = text;
+        window
     }
 
     /// Where to put marks for the 1-based character columns `[start, end)`, as (display column, width). Columns past
@@ -370,6 +464,34 @@ mod tests {
         let text = "1. un\n2. deux\n3. trois\n4. quatre\n5. cinq\n6. six\n";
         let out = render_one(text, text.trim_end());
         assert!(out.contains("2 | 2. deux\n  | ^^^^^^^\n...\n5 | 5. cinq\n"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_its_marks() {
+        let line = format!("{} [lien](cible.md) {}", "début ".repeat(30), "fin ".repeat(40));
+        let out = render_one(&format!("{line}\n"), "[lien](cible.md)");
+        let shown = out.lines().find(|row| row.starts_with("1 | ")).unwrap();
+        let carets = out.lines().find(|row| row.contains('^')).unwrap();
+        assert!(shown.starts_with("1 | ...") && shown.ends_with("..."), "{out}");
+        assert_eq!(shown.chars().count(), "1 | ".len() + MAX_LINE_WIDTH + 2 * CUT.len(), "{out}");
+        // The carets stay under the link, which keeps its columns of context before it.
+        let under = |row: &str, at: usize| row.chars().skip(at).take("[lien](cible.md)".len()).collect::<String>();
+        let column = carets.find('^').unwrap();
+        assert_eq!(under(shown, column), "[lien](cible.md)", "{out}");
+        assert_eq!(under(carets, column), "^".repeat(16), "{out}");
+        assert_eq!(column - "1 | ...".len(), COLUMNS_BEFORE_MARKS, "{out}");
+    }
+
+    #[test]
+    fn marks_beyond_a_cut_point_at_its_dots() {
+        // A span from far right on its first line to the start of the next: both lines share one window, from the left.
+        let text = format!("{}ici\nsuite de la phrase\n", "mot ".repeat(60));
+        let out = render_one(&text, "ici\nsuite");
+        let shown = out.lines().find(|row| row.starts_with("1 | ")).unwrap();
+        assert!(shown.starts_with("1 | mot ") && shown.ends_with("..."), "{out}");
+        let carets = out.lines().find(|row| row.contains('^')).unwrap();
+        assert_eq!(carets.find('^'), shown.rfind("..."), "{out}");
+        assert!(out.contains("2 | suite de la phrase\n  | ^^^^^\n"), "{out}");
     }
 
     #[test]
