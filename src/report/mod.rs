@@ -20,6 +20,7 @@ pub mod text;
 #[cfg(test)]
 mod testing;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
@@ -286,10 +287,33 @@ pub fn render(
     }
 }
 
+/// `text` on one line (runs of white space folded to one space), cut to at most `max_chars` characters with an
+/// ellipsis: for quoting the text of a file in a message, or in a field with a size limit.
+pub fn clip(text: &str, max_chars: usize) -> Cow<'_, str> {
+    let one_line: Cow<'_, str> = if text.contains(['\n', '\r']) {
+        text.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    } else {
+        text.into()
+    };
+    if one_line.chars().count() <= max_chars {
+        return one_line;
+    }
+    let mut clipped: String = one_line.chars().take(max_chars.saturating_sub(1)).collect();
+    clipped.push('…');
+    clipped.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use testing::{render_sample, sample_diagnostics, sample_files};
+
+    #[test]
+    fn clipped_text_is_on_one_line_and_within_the_limit() {
+        assert_eq!(clip("Checks\nthings.", 100), "Checks things.");
+        assert_eq!(clip("court", 5), "court");
+        assert_eq!(clip("é".repeat(10).as_str(), 4), "ééé…");
+    }
 
     #[test]
     fn summary_line_names_only_the_severities_found() {

@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Diagnostic, Location, RenderContext, RuleDoc, Severity};
+use super::{Diagnostic, Location, RenderContext, RuleDoc, Severity, clip};
 
 /// The schema our output is tested against: the OASIS 2.1.0 errata 01 schema.
 const SCHEMA_URI: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -135,8 +135,10 @@ impl<'a> Rule<'a> {
         Self {
             id: doc.name,
             name: friendly_name(doc.name),
-            short_description: Message { text: clip(doc.summary) },
-            full_description: Message { text: clip(first_paragraph(doc.explanation).unwrap_or(doc.summary)) },
+            short_description: Message { text: clip(doc.summary, MAX_DESCRIPTION_CHARS) },
+            full_description: Message {
+                text: clip(first_paragraph(doc.explanation).unwrap_or(doc.summary), MAX_DESCRIPTION_CHARS),
+            },
             help: Help { text: doc.explanation, markdown: doc.explanation },
             default_configuration: Configuration { level: doc.severity },
         }
@@ -269,18 +271,6 @@ fn first_paragraph(text: &str) -> Option<&str> {
     text.split("\n\n").map(str::trim).find(|paragraph| !paragraph.is_empty() && !paragraph.starts_with('#'))
 }
 
-/// `text` on one line and short enough for GitHub, cut at a character boundary with an ellipsis.
-fn clip(text: &str) -> Cow<'_, str> {
-    let one_line: Cow<'_, str> =
-        if text.contains('\n') { text.split_whitespace().collect::<Vec<_>>().join(" ").into() } else { text.into() };
-    if one_line.chars().count() <= MAX_DESCRIPTION_CHARS {
-        return one_line;
-    }
-    let mut clipped: String = one_line.chars().take(MAX_DESCRIPTION_CHARS - 1).collect();
-    clipped.push('…');
-    clipped.into()
-}
-
 /// `path` as a relative URI reference: unchanged for ordinary paths, with the bytes a URI reference cannot hold
 /// (spaces, `%`, `?`, `#`, non-ASCII…) percent-encoded. `:` is encoded too, so that `c:x.md` is not read as a scheme.
 fn uri_reference(path: &str) -> Cow<'_, str> {
@@ -386,8 +376,7 @@ mod tests {
     #[test]
     fn descriptions_fit_on_one_line_within_the_limit() {
         assert_eq!(first_paragraph("## What\n\nChecks\nthings.\n\n## Why\n\nBecause."), Some("Checks\nthings."));
-        assert_eq!(clip("Checks\nthings."), "Checks things.");
         let long = "é".repeat(2000);
-        assert_eq!(clip(&long).chars().count(), MAX_DESCRIPTION_CHARS);
+        assert_eq!(clip(&long, MAX_DESCRIPTION_CHARS).chars().count(), MAX_DESCRIPTION_CHARS);
     }
 }

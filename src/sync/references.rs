@@ -9,7 +9,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::model::{Inline, Span};
-use crate::report::Diagnostic;
+use crate::report::{Diagnostic, clip};
 
 use super::Languages;
 use super::document::Document;
@@ -48,6 +48,9 @@ impl Kind {
         }
     }
 }
+
+/// How much of a reference a message quotes: a stray backtick can make one inline code span a whole paragraph.
+const MAX_QUOTED_CHARS: usize = 200;
 
 /// One reference found in a file.
 #[derive(Debug, Clone)]
@@ -165,7 +168,7 @@ impl Pool {
                 format!(
                     "this {} `{}` has no counterpart in the {} file",
                     reference.kind.noun(),
-                    reference.written,
+                    clip(&reference.written, MAX_QUOTED_CHARS),
                     languages.source
                 ),
             ));
@@ -181,7 +184,7 @@ impl Pool {
                             "the {} {} `{}` has no counterpart in the {} file here",
                             languages.source,
                             reference.kind.noun(),
-                            reference.written,
+                            clip(&reference.written, MAX_QUOTED_CHARS),
                             languages.target
                         ),
                     )

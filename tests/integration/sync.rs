@@ -224,6 +224,21 @@ fn mutation_code_mismatch() {
 }
 
 #[test]
+fn a_long_quoted_reference_is_clipped_in_the_message() {
+    // A stray backtick makes one inline code span a whole sentence; the message quotes its start only.
+    let long = "Get-Mailbox -Identity x ".repeat(40);
+    let found = check("a.md", &format!("# T\n\nRun `{long}`.\n"), "# T\n\nExécutez `Get-Mailbox`.\n");
+    let messages: Vec<&str> = found.iter().filter(|d| d.rule == "code-mismatch").map(|d| d.message.as_str()).collect();
+    let english = format!("the English inline code `{}…` has no counterpart in the French file here", &long[..199]);
+    assert!(messages.contains(&english.as_str()), "{messages:#?}");
+    // Short ones are quoted whole.
+    assert!(
+        messages.contains(&"this inline code `Get-Mailbox` has no counterpart in the English file"),
+        "{messages:#?}"
+    );
+}
+
+#[test]
 fn mutation_image_mismatch() {
     french_mutation(CLEAN_PAIR, 87, "image-mismatch", 87, |image| image.replace("LitigationHoldLifeCycle", "Autre"));
 }
