@@ -177,7 +177,7 @@ pub enum VerifyError {
     #[error("record: {0}")]
     Record(String),
     /// Signing in failed (exit 3), or there was nothing to sign in with (exit 2).
-    #[error("authentication failed: {0}")]
+    #[error("authentication failed")]
     Auth(#[source] AuthError),
 }
 

@@ -530,14 +530,16 @@ fn sign_in_and_configuration_errors_have_their_exit_codes() {
         Environment::from_pairs([("AZURE_CLIENT_ID", harness.client_id.as_str()), ("AZURE_CLIENT_SECRET", "nope")]);
     let error = harness.try_run(harness.args(), &wrong).unwrap_err();
     assert_eq!(error.exit_code(), 3);
-    assert!(error.to_string().contains("AADSTS7000215: Invalid client secret provided"), "{error}");
-    assert!(error.to_string().contains("/contoso.onmicrosoft.com/oauth2/v2.0/token"), "{error}");
+    let message = chain(&error);
+    assert!(message.starts_with("authentication failed: "), "{message}");
+    assert!(message.contains("AADSTS7000215: Invalid client secret provided"), "{message}");
+    assert!(message.contains("/contoso.onmicrosoft.com/oauth2/v2.0/token"), "{message}");
 
     let unknown_app = Environment::from_pairs([
         ("AZURE_CLIENT_ID", "22222222-0000-0000-0000-000000000000"),
         ("AZURE_CLIENT_SECRET", "x"),
     ]);
-    assert!(harness.try_run(harness.args(), &unknown_app).unwrap_err().to_string().contains("AADSTS700016"));
+    assert!(chain(&harness.try_run(harness.args(), &unknown_app).unwrap_err()).contains("AADSTS700016"));
 
     let no_tenant = harness.try_run(VerifyArgs { tenant: None, ..harness.args() }, &harness.env()).unwrap_err();
     assert_eq!((no_tenant.exit_code(), no_tenant.to_string().contains("AZURE_TENANT_ID")), (2, true));
@@ -550,7 +552,14 @@ fn sign_in_and_configuration_errors_have_their_exit_codes() {
     let nothing = VerifyArgs { azure_cli: Some("/nonexistent/az".into()), ..harness.args() };
     let error = harness.try_run(nothing, &Environment::default()).unwrap_err();
     assert_eq!(error.exit_code(), 2);
-    assert!(error.to_string().contains("could not run '/nonexistent/az'"), "{error}");
+    assert!(chain(&error).contains("could not run '/nonexistent/az'"), "{error}");
+}
+
+/// An error and its sources, as `checkdown` prints them.
+fn chain(error: &dyn std::error::Error) -> String {
+    let causes: Vec<String> =
+        std::iter::successors(Some(error), |cause| cause.source()).map(|c| c.to_string()).collect();
+    causes.join(": ")
 }
 
 #[test]
@@ -859,7 +868,10 @@ mod command {
         wrong.client_secret = "not-the-secret".into();
         let refused = run(&fake, &wrong, state.path(), &["verify"]);
         assert_eq!(refused.code, 3, "{}", refused.stderr);
-        assert!(refused.stderr.contains("authentication failed"), "{}", refused.stderr);
+        let (_, cause) = refused.stderr.split_once("error: authentication failed: ").expect(&refused.stderr);
+        // The cause is printed once: the error chain, not the error and its source both quoting it.
+        let start: String = cause.chars().take(30).collect();
+        assert_eq!(refused.stderr.matches(&start).count(), 1, "{}", refused.stderr);
 
         let missing = checkdown().args(["verify", "missing.md", "--tenant", &tenant.id]).run();
         assert_eq!(missing.code, 2);
