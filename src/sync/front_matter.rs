@@ -9,7 +9,7 @@ use super::document::Document;
 use super::language::TextCheck;
 use super::rules::Rule;
 use crate::model::front_matter::Entry;
-use crate::report::Diagnostic;
+use crate::report::{Diagnostic, clip};
 
 /// Keys a translation translates.
 pub const TRANSLATED_KEYS: [&str; 4] = ["title", "description", "keywords", "titleSuffix"];
@@ -170,14 +170,16 @@ fn same_value(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// How much of a front matter value a message quotes.
+const MAX_SHOWN_CHARS: usize = 78;
+
 /// A value as a reader would write it, shortened.
 fn shown(value: &Value) -> String {
-    let text = match value {
-        Value::String(text) => format!("`{}`", text.trim()),
+    match value {
+        Value::String(text) => format!("`{}`", clip(text.trim(), MAX_SHOWN_CHARS)),
         Value::Null => "empty".to_owned(),
-        other => format!("`{other}`"),
-    };
-    if text.chars().count() > 80 { format!("{}…`", text.chars().take(78).collect::<String>()) } else { text }
+        other => format!("`{}`", clip(&other.to_string(), MAX_SHOWN_CHARS)),
+    }
 }
 
 fn is_hex(value: &str, length: usize) -> bool {
@@ -240,6 +242,15 @@ mod tests {
         );
         let product_name = french.replace("Configurer l’archive de votre organisation", "Microsoft Purview");
         assert_eq!(findings(&product_name), []);
+    }
+
+    #[test]
+    fn long_values_are_quoted_shortened_on_one_line() {
+        assert_eq!(shown(&Value::from(" court ")), "`court`");
+        assert_eq!(shown(&Value::Null), "empty");
+        let long = shown(&Value::from("mot\nsuivant ".repeat(20)));
+        assert!(long.starts_with("`mot suivant mot") && long.ends_with("…`"), "{long}");
+        assert_eq!(long.chars().count(), MAX_SHOWN_CHARS + 2);
     }
 
     #[test]

@@ -15,9 +15,12 @@ use serde_json::Value;
 
 use super::cloud::Host;
 use super::graph::{Exchange, Service, Transport};
+use crate::report::clip;
 
 /// The most pages one collection read follows before it gives up (a nextLink loop, or a runaway listing).
 pub const MAX_PAGES: usize = 200;
+/// How much of an unexpected answer an error quotes.
+const MAX_EXCERPT_CHARS: usize = 40;
 
 /// One GET a check needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,7 +171,7 @@ impl<'t> Reader<'t> {
         let body = self.body(request, &request.path)?;
         body.trim().parse().map_err(|_| Failure {
             request: request.label(),
-            kind: FailureKind::Malformed(format!("expected a count, got '{}'", excerpt(&body))),
+            kind: FailureKind::Malformed(format!("expected a count, got '{}'", clip(&body, MAX_EXCERPT_CHARS))),
         })
     }
 
@@ -224,10 +227,6 @@ fn graph_error(body: &str) -> (String, String) {
     let text =
         |key: &str| error.and_then(|error| error.get(key)).and_then(Value::as_str).unwrap_or_default().to_owned();
     (text("code"), text("message"))
-}
-
-fn excerpt(text: &str) -> String {
-    text.chars().take(40).collect()
 }
 
 #[cfg(test)]
@@ -286,9 +285,13 @@ mod tests {
 
     #[test]
     fn counts_tolerate_a_bom() {
-        let pages = Pages(vec![("/c", "\u{feff}893\n".into()), ("/bad", "lots".into())]);
+        let page = "<html>\n<body>Sign in</body>\n</html>".repeat(10);
+        let pages = Pages(vec![("/c", "\u{feff}893\n".into()), ("/bad", "lots".into()), ("/page", page)]);
         let reader = Reader::new(&pages, Host::parse("http://127.0.0.1:9", "graph").unwrap());
         assert_eq!(reader.count(&request("/c")), Ok(893));
         assert!(matches!(reader.count(&request("/bad")).unwrap_err().kind, FailureKind::Malformed(_)));
+        // An unexpected page is quoted short, on one line.
+        let FailureKind::Malformed(why) = reader.count(&request("/page")).unwrap_err().kind else { panic!() };
+        assert_eq!(why, "expected a count, got '<html> <body>Sign in</body> </html><htm…'");
     }
 }
