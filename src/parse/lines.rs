@@ -11,6 +11,8 @@ pub struct Lines {
     starts: Vec<usize>,
     /// True when the text is all ASCII: a column is then a byte distance, nothing to count.
     ascii: bool,
+    /// True when the text starts with a byte order mark, which editors do not count as a column.
+    bom: bool,
 }
 
 impl Lines {
@@ -19,7 +21,7 @@ impl Lines {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
-        Self { starts, ascii: text.is_ascii() }
+        Self { starts, ascii: text.is_ascii(), bom: text.starts_with('\u{feff}') }
     }
 }
 
@@ -63,8 +65,7 @@ impl<'a> LineIndex<'a> {
             count(self.lines.starts[line]..offset) + 1
         };
         self.last.set((line, offset, column));
-        // Editors do not count a byte order mark as a column.
-        if line == 0 && offset >= 3 && self.text.starts_with('\u{feff}') {
+        if line == 0 && offset >= 3 && self.lines.bom {
             column -= 1;
         }
         (to_u32(line + 1), to_u32(column))
