@@ -4,6 +4,10 @@
 //! [`STEP_WORDS`] (`Step 1:`, `Étape 1 :`, `Step7:`, `Phase 2 —`, `ステップ 3`). An article with no such headings is
 //! still a procedure when the sections right under its title hold ordered lists: each of those sections is a step.
 //! A step's sub-steps are the items of its top-level ordered list. Nothing here knows any particular article.
+//!
+//! Nothing of the article is left out of the view: a section above the steps' level that holds steps (a "Revoke
+//! with PowerShell" heading over "Step 3", "Step 4") is kept as the group its first step opens: its heading and its
+//! own blocks, shown before that step.
 
 use serde::Serialize;
 
@@ -62,12 +66,18 @@ pub const PREREQUISITE_TITLES: &[&str] = &[
     "requirements",
     "what you need",
     "what you'll need",
+    "what do you need to know before you begin",
+    "what you need to know before you begin",
+    "what you must know before you begin",
     "avant de commencer",
     "avant de démarrer",
     "prérequis",
     "conditions préalables",
     "configuration requise",
     "conditions requises",
+    "ce qu'il faut savoir avant de commencer",
+    "à savoir avant de commencer",
+    "éléments à savoir avant de commencer",
     "voraussetzungen",
     "bevor sie beginnen",
     "requisitos previos",
@@ -122,6 +132,9 @@ pub struct Step<'a> {
     pub substeps: Vec<SubStep<'a>>,
     /// Subsections, and sections between this step and the next that are not steps themselves.
     pub sections: Vec<&'a Section>,
+    /// The sections above the steps' level that this step is the first step of (a "Revoke with PowerShell" heading
+    /// over steps 3 and 4), outermost first: their headings and own blocks, without subsections, shown before it.
+    pub groups: Vec<Section>,
     /// The span of the whole step section.
     pub span: Span,
 }
@@ -191,8 +204,8 @@ pub fn is_prerequisites(section: &Section) -> bool {
     if PREREQUISITE_IDS.contains(&section.id.as_str()) {
         return true;
     }
-    let title = section.title.trim().trim_end_matches([':', '.', '：']).trim().to_lowercase();
-    PREREQUISITE_TITLES.contains(&title.as_str())
+    let title = section.title.trim().trim_end_matches([':', '.', '：', '?', '？']).trim().to_lowercase();
+    PREREQUISITE_TITLES.contains(&title.replace('’', "'").as_str())
 }
 
 /// The procedure view of `article`.
@@ -217,22 +230,24 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
 
     // Sections between two steps belong to the step before them; those after the last step are the outro.
     let mut between: Vec<&Section> = Vec::new();
-    visit_at_level(top, level, &mut |section| {
-        if is_step(section) {
+    let mut groups: Vec<Section> = Vec::new();
+    visit_in_order(top, level, is_step, &mut |part| match part {
+        Part::GroupOf(section) => groups.push(heading_only(section)),
+        Part::Whole(section) if section.level >= level && is_step(section) => {
             let number = step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |(n, _)| n);
             if let Some(previous) = procedure.steps.last_mut() {
                 previous.sections.append(&mut between);
             }
-            procedure.steps.push(step(section, number));
-        } else if procedure.steps.is_empty() {
+            procedure.steps.push(Step { groups: std::mem::take(&mut groups), ..step(section, number) });
+        }
+        Part::Whole(section) if procedure.steps.is_empty() => {
             if procedure.prerequisites.is_none() && is_prerequisites(section) {
                 procedure.prerequisites = Some(section);
             } else {
                 procedure.intro_sections.push(section);
             }
-        } else {
-            between.push(section);
         }
+        Part::Whole(section) => between.push(section),
     });
     procedure.outro = between;
     procedure
@@ -259,14 +274,49 @@ fn step_sections(article: &Article, top: &[Section]) -> Option<(u8, StepTest)> {
     top.iter().any(has_list).then_some((level, has_list as StepTest))
 }
 
-/// Calls `visit` on every section at `level`, in document order, descending through shallower sections.
-fn visit_at_level<'a>(sections: &'a [Section], level: u8, visit: &mut impl FnMut(&'a Section)) {
+/// How [`visit_in_order`] meets a section.
+enum Part<'a> {
+    /// The section and its subsections.
+    Whole(&'a Section),
+    /// A section above the steps' level that holds steps: its subsections are visited next, one by one.
+    GroupOf(&'a Section),
+}
+
+/// Calls `visit` on `sections` in document order: whole, down to the steps' `level`; a shallower section that holds
+/// steps as a group, then its subsections in turn.
+fn visit_in_order<'a>(sections: &'a [Section], level: u8, is_step: StepTest, visit: &mut impl FnMut(Part<'a>)) {
     for section in sections {
-        if section.level >= level {
-            visit(section);
+        if section.level >= level || !holds_step(section, level, is_step) {
+            visit(Part::Whole(section));
         } else {
-            visit_at_level(&section.sections, level, visit);
+            visit(Part::GroupOf(section));
+            visit_in_order(&section.sections, level, is_step, visit);
         }
+    }
+}
+
+/// Whether a step is among the subsections of `section`, at any depth.
+fn holds_step(section: &Section, level: u8, is_step: StepTest) -> bool {
+    section.sections.iter().any(|child| (child.level >= level && is_step(child)) || holds_step(child, level, is_step))
+}
+
+/// `section` without its subsections: its heading and the blocks before its first subsection.
+fn heading_only(section: &Section) -> Section {
+    let mut span = section.heading_span;
+    if let Some(last) = section.blocks.last() {
+        span.extend_to(last.span());
+    }
+    Section {
+        level: section.level,
+        id: section.id.clone(),
+        explicit_id: section.explicit_id,
+        title: section.title.clone(),
+        moniker: section.moniker.clone(),
+        heading: section.heading.clone(),
+        heading_span: section.heading_span,
+        blocks: section.blocks.clone(),
+        sections: Vec::new(),
+        span,
     }
 }
 
@@ -291,6 +341,7 @@ fn step(section: &Section, number: u32) -> Step<'_> {
         body: &section.blocks,
         substeps,
         sections: section.sections.iter().collect(),
+        groups: Vec::new(),
         span: section.span,
     }
 }

@@ -19,7 +19,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::i18n::Strings;
-use crate::model::{Article, Block, Section, Span, Step};
+use crate::model::{Article, Block, Procedure, Section, Span, Step};
 use links::{LearnBase, Links};
 use results::{Results, Status};
 
@@ -160,6 +160,8 @@ pub struct StepView<'a> {
     pub substeps: Vec<SubStepView>,
     /// Subsections and sections up to the next step.
     pub sections: Vec<&'a Section>,
+    /// The groups the step opens (headings above the steps' level, with their own blocks), shown before it.
+    pub groups: Vec<Section>,
     /// Verification status.
     pub status: Option<Status>,
     /// Its localized label.
@@ -202,15 +204,15 @@ pub fn checklist<'a>(
     results: Option<&Results>,
     options: &RenderOptions,
 ) -> Checklist<'a> {
-    let procedure = article.procedure();
+    let Procedure { intro, intro_sections, prerequisites, steps, outro } = article.procedure();
     let mut links = Links::default();
-    links.add_blocks(procedure.intro.iter().copied(), &options.base);
-    for section in procedure.intro_sections.iter().chain(&procedure.prerequisites) {
+    links.add_blocks(intro.iter().copied(), &options.base);
+    for section in intro_sections.iter().chain(&prerequisites) {
         links.add_section(section, &options.base);
     }
     let steps: Vec<StepView<'a>> =
-        procedure.steps.iter().map(|step| step_view(step, strings, results, &mut links, &options.base)).collect();
-    for section in &procedure.outro {
+        steps.into_iter().map(|step| step_view(step, strings, results, &mut links, &options.base)).collect();
+    for section in &outro {
         links.add_section(section, &options.base);
     }
     let (year, month, day) = options.today;
@@ -241,23 +243,26 @@ pub fn checklist<'a>(
         source: options.source.clone(),
         article_date: article.front_matter.ms_date().map(|date| localized_us_date(strings, &date)),
         generated,
-        intro: procedure.intro,
-        intro_sections: procedure.intro_sections,
-        prerequisites: procedure.prerequisites,
+        intro,
+        intro_sections,
+        prerequisites,
         steps,
-        outro: procedure.outro,
+        outro,
         links,
         verification,
     }
 }
 
 fn step_view<'a>(
-    step: &Step<'a>,
+    step: Step<'a>,
     strings: &Strings,
     results: Option<&Results>,
     links: &mut Links,
     base: &LearnBase,
 ) -> StepView<'a> {
+    for group in &step.groups {
+        links.add_section(group, base);
+    }
     links.add_blocks(step.body, base);
     for section in &step.sections {
         links.add_section(section, base);
@@ -293,7 +298,8 @@ fn step_view<'a>(
             .iter()
             .map(|substep| SubStepView { number: substep.number, text: substep.text.clone() })
             .collect(),
-        sections: step.sections.clone(),
+        sections: step.sections,
+        groups: step.groups,
         status_label: status.map(|status| strings.text(&format!("status-{}", status.as_str()))),
         status,
         evidence: result.map(results::StepResult::evidence_lines).unwrap_or_default(),

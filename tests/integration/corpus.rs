@@ -116,6 +116,53 @@ fn collect_words_in_model(value: &Value, words: &mut HashSet<String>) {
     }
 }
 
+/// The procedure view leaves no section out and shows none twice: a printed checklist holds the whole article.
+#[test]
+fn every_corpus_procedure_shows_every_section_once() {
+    use checkdown::model::{Section, Step};
+    fn starts(sections: &[Section], out: &mut Vec<usize>) {
+        for section in sections {
+            out.push(section.heading_span.start);
+            starts(&section.sections, out);
+        }
+    }
+    let Some(corpus) = corpus() else { return };
+    let mut failures = Vec::new();
+    let files: Vec<_> = ["en-us", "fr-fr"].iter().flat_map(|locale| markdown_files(&corpus.join(locale))).collect();
+    for file in &files {
+        let name = file.strip_prefix(&corpus).unwrap().display().to_string();
+        let text = read_file(file).unwrap();
+        let article = parse(&name, &text, &ParseOptions::default(), &checkdown::parse::NoIncludes).article;
+        let mut in_article = Vec::new();
+        match article.sections.as_slice() {
+            [title] if title.level == 1 => starts(&title.sections, &mut in_article),
+            sections => starts(sections, &mut in_article),
+        }
+        let procedure = article.procedure();
+        let mut shown = Vec::new();
+        for section in procedure.intro_sections.iter().chain(&procedure.prerequisites).chain(&procedure.outro) {
+            starts(std::slice::from_ref(section), &mut shown);
+        }
+        for Step { heading_span, sections, groups, .. } in &procedure.steps {
+            starts(groups, &mut shown);
+            shown.push(heading_span.start);
+            for section in sections {
+                starts(std::slice::from_ref(section), &mut shown);
+            }
+        }
+        in_article.sort_unstable();
+        shown.sort_unstable();
+        if shown != in_article {
+            failures.push(format!(
+                "{name}: {} sections in the article, {} in its procedure",
+                in_article.len(),
+                shown.len()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} files failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+}
+
 #[test]
 fn every_corpus_file_renders_in_every_text_format() {
     use checkdown::render::{self, Format, Paper, RenderOptions, SourceInfo, links::LearnBase};
@@ -140,11 +187,30 @@ fn every_corpus_file_renders_in_every_text_format() {
         let title_word = parsed.article.title.split(|c: char| !c.is_alphanumeric()).find(|word| word.len() > 3);
         for format in [Format::Html, Format::Md, Format::Txt, Format::Json] {
             match render::render_text(&checklist, format, &options, strings.clone()) {
-                Ok(output) if title_word.is_none_or(|word| output.to_lowercase().contains(&word.to_lowercase())) => {}
+                Ok(output) if title_word.is_none_or(|word| output.to_lowercase().contains(&word.to_lowercase())) => {
+                    if format == Format::Txt {
+                        failures.extend(
+                            missing_headings(&parsed.article, &output)
+                                .map(|title| format!("{name} (Txt): the heading {title:?} is missing")),
+                        );
+                    }
+                }
                 Ok(_) => failures.push(format!("{name} ({format:?}): the title is missing")),
                 Err(error) => failures.push(format!("{name} ({format:?}): {error}")),
             }
         }
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The headings of `article` that a plain-text checklist does not show: those with a word missing from `output`. A
+/// step heading is shown with the UI's own "Step N" label, so only the rest of it is looked for.
+fn missing_headings<'a>(article: &'a checkdown::model::Article, output: &str) -> impl Iterator<Item = &'a str> {
+    let output: HashSet<String> = output.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
+    article.all_sections().into_iter().map(|section| section.title.as_str()).filter(move |title| {
+        let shown = checkdown::model::steps::step_heading(title).map_or(*title, |(_, rest)| rest);
+        shown
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| !word.is_empty() && !output.contains(&word.to_lowercase()))
+    })
 }

@@ -91,6 +91,28 @@ fn sections_holding_ordered_lists_are_steps_when_no_heading_says_step() {
     assert_eq!(model["outro"][0]["title"], "Next steps");
 }
 
+/// Every section of the article, by title, as the procedure view shows it: a heading over steps is the group its
+/// first step opens, with its own text; no section is left out or shown twice.
+#[test]
+fn sections_above_the_steps_stay_in_the_procedure_view() {
+    let model = parse_json(&[&format!("{FIXTURES}/steps-under-groups.md")]);
+    let titles = |sections: &Value| -> Vec<String> {
+        sections.as_array().unwrap().iter().map(|section| section["title"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(model["prerequisites"]["title"], "What do you need to know before you begin?");
+    assert_eq!(titles(&model["intro_sections"]), ["Messages you can revoke"]);
+    assert_eq!(step_ids(&model), ["step-1-find-the-message", "step-2-revoke-it", "step-3-connect"]);
+    assert_eq!(substep_counts(&model), [0, 1, 1]);
+    let groups: Vec<_> = model["steps"].as_array().unwrap().iter().map(|step| titles(&step["groups"])).collect();
+    assert_eq!(groups, [vec!["Revoke in the portal"], vec![], vec!["Revoke with PowerShell"]]);
+    let group = &model["steps"][0]["groups"][0];
+    assert_eq!(group["blocks"][0]["inlines"][0]["text"], "Use the portal when you can.");
+    assert_eq!(group["sections"], serde_json::json!([]), "the group's steps are shown as steps, not twice");
+    assert_eq!(titles(&model["steps"][0]["sections"]), ["By message trace"]);
+    assert_eq!(titles(&model["steps"][1]["sections"]), Vec::<String>::new());
+    assert_eq!(titles(&model["outro"]), ["Related articles"]);
+}
+
 #[test]
 fn moniker_selects_zones() {
     let worldwide = parse_json(&[EN, "--moniker", "o365-worldwide"]);

@@ -39,6 +39,15 @@ fn render_copy(seed: &str, args: &[&str]) -> String {
     run.stdout
 }
 
+/// What is around the steps prints where the article has it: sections before the first step, a group heading over
+/// steps with its own text, and a step's subsections inside the step.
+#[test]
+fn sections_around_steps_print_in_place() {
+    let fixture = "tests/integration/parse/steps-under-groups.md";
+    insta::assert_snapshot!("txt_steps_under_groups", render_copy(fixture, &["--format", "txt"]));
+    insta::assert_snapshot!("md_steps_under_groups", render_copy(fixture, &["--format", "md"]));
+}
+
 // The seeds are snapshotted as bundled (`--lang` picks the article and the UI), and across languages as files.
 #[test]
 fn markdown_task_lists() {
