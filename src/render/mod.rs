@@ -31,8 +31,10 @@ pub enum Format {
     /// PDF, printed from the HTML by a Chromium-family browser.
     Pdf,
     /// A Markdown task list.
+    #[value(alias = "markdown")]
     Md,
-    /// Plain text.
+    /// Plain text (also `text`, the name `sync` and `verify` use).
+    #[value(alias = "text")]
     Txt,
     /// The checklist view as JSON.
     Json,

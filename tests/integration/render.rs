@@ -162,6 +162,13 @@ fn bundled_article_follows_lang_and_the_environment() {
     assert!(unknown_env.stdout.starts_with("CLOSE YOUR ACCOUNT\nChecklist"), "{}", unknown_env.stdout);
 }
 
+/// `text`, as `sync` and `verify` call it, and `markdown` are `txt` and `md`.
+#[test]
+fn formats_answer_to_their_long_names_too() {
+    assert_eq!(render(&["--format", "text"]), render(&["--format", "txt"]));
+    assert_eq!(render(&["--format", "markdown"]), render(&["--format", "md"]));
+}
+
 #[test]
 fn bad_input_is_refused_clearly() {
     let run = render_fails(&["--lang", "de-DE"]);
