@@ -38,6 +38,9 @@ pub struct Bindings {
     requests: BTreeMap<String, RequestSpec>,
     /// The checks of each step, by step id.
     steps: BTreeMap<String, Vec<CheckSpec>>,
+    /// The file's own evidence messages: Fluent text by locale tag, beside the bundled `verify.ftl`.
+    #[serde(default)]
+    messages: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -271,6 +274,11 @@ impl Bindings {
             }
         }
         Ok(())
+    }
+
+    /// The file's own messages, Fluent text by locale tag.
+    pub fn messages(&self) -> &BTreeMap<String, String> {
+        &self.messages
     }
 
     /// The step ids that have checks.

@@ -5,8 +5,10 @@
 //! JSON and terminals). Numbers are grouped the locale's way (`100,000`, `100 000`) while plural selection still sees
 //! the number. Small and self-contained, so it can move to a shared `i18n` module later.
 
+use std::collections::BTreeMap;
+
 use fluent_bundle::types::FluentNumber;
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::assets;
@@ -80,7 +82,8 @@ impl Message {
 /// The Fluent bundles of one locale and of en-US.
 pub struct Messages {
     locale: String,
-    bundles: Vec<FluentBundle<FluentResource>>,
+    /// Each bundle with its locale, most wanted first; the last is en-US.
+    bundles: Vec<(String, FluentBundle<FluentResource>)>,
 }
 
 /// The locales that have `verify.ftl`, like `en-US`, sorted.
@@ -112,7 +115,10 @@ impl Messages {
 
     /// Messages from `(locale, Fluent text)` pairs, most wanted first; the last one is the fallback.
     fn from_sources(sources: &[(&str, &str)]) -> Result<Messages, String> {
-        let bundles = sources.iter().map(|(locale, text)| bundle(locale, text)).collect::<Result<_, _>>()?;
+        let bundles = sources
+            .iter()
+            .map(|(locale, text)| Ok(((*locale).to_owned(), bundle(locale, text)?)))
+            .collect::<Result<_, String>>()?;
         Ok(Messages { locale: sources.first().map(|(locale, _)| (*locale).to_owned()).unwrap_or_default(), bundles })
     }
 
@@ -131,7 +137,7 @@ impl Messages {
                 Arg::Message(inner) => args.set(name.as_str(), FluentValue::from(self.format(inner))),
             }
         }
-        for bundle in &self.bundles {
+        for (_, bundle) in &self.bundles {
             if let Some(pattern) = bundle.get_message(&message.id).and_then(|found| found.value()) {
                 let mut errors = Vec::new();
                 return bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned();
@@ -142,7 +148,37 @@ impl Messages {
 
     /// True when en-US has a message with this id (used to check bindings when they load).
     pub fn has(&self, id: &str) -> bool {
-        self.bundles.last().is_some_and(|bundle| bundle.has_message(id))
+        self.bundles.last().is_some_and(|(_, bundle)| bundle.has_message(id))
+    }
+
+    /// Adds a bindings file's own messages: Fluent text by locale tag (`en-US`, `fr-FR`), each beside the bundled
+    /// messages of its locale. `source` names the file in errors: a locale checkdown has no messages in, a Fluent
+    /// syntax error (with its line), or an id the bundled messages already have.
+    pub fn add(&mut self, by_locale: &BTreeMap<String, String>, source: &str) -> Result<(), String> {
+        let known = available();
+        for (tag, text) in by_locale {
+            let Some(locale) = known.iter().find(|known| known.eq_ignore_ascii_case(&tag.replace('_', "-"))) else {
+                return Err(format!(
+                    "{source}: messages for '{tag}', a locale checkdown has no verify messages in (available: {})",
+                    known.join(", ")
+                ));
+            };
+            let at =
+                |line: usize, what: &dyn std::fmt::Display| format!("{source}: messages.{tag}, line {line}: {what}");
+            let resource = FluentResource::try_new(text.clone()).map_err(|(_, errors)| {
+                let first = &errors[0];
+                at(text[..first.pos.start.min(text.len())].matches('\n').count() + 1, first)
+            })?;
+            // A locale the report does not use still had its syntax checked: the file is checked whole.
+            let Some((_, bundle)) = self.bundles.iter_mut().find(|(bundled, _)| bundled == locale) else { continue };
+            bundle.add_resource(resource).map_err(|errors| match errors.first() {
+                Some(FluentError::Overriding { id, .. }) => {
+                    format!("{source}: messages.{tag} defines '{id}', which checkdown's own messages already have")
+                }
+                _ => format!("{source}: messages.{tag} cannot be added"),
+            })?;
+        }
+        Ok(())
     }
 }
 

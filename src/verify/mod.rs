@@ -252,12 +252,16 @@ impl VerifyOptions {
     /// Validates `args` against `env`: everything that can be wrong before the network is touched is reported here
     /// (exit 2), with the option or file named.
     pub fn new(args: VerifyArgs, env: &Environment) -> Result<VerifyOptions, VerifyError> {
-        let messages =
+        let mut messages =
             Messages::new(if args.locale.is_empty() { i18n::FALLBACK } else { &args.locale }).map_err(usage)?;
-        let bindings = load_bindings(&args)?;
+        let (bindings, source) = load_bindings(&args)?;
+        messages.add(bindings.messages(), &source).map_err(VerifyError::Bindings)?;
         for id in bindings.message_ids().into_iter().chain(checks::ENGINE_MESSAGES.iter().copied()) {
             if !messages.has(id) {
-                return Err(VerifyError::Bindings(format!("message '{id}' is not in locales/en-US/verify.ftl")));
+                return Err(VerifyError::Bindings(format!(
+                    "{source}: message '{id}' is neither in locales/en-US/verify.ftl nor under the file's \
+                     `messages: en-US`"
+                )));
             }
         }
         let sample_limit = args.sample_limit.unwrap_or(DEFAULT_SAMPLE_LIMIT);
@@ -287,7 +291,8 @@ impl VerifyOptions {
     }
 }
 
-fn load_bindings(args: &VerifyArgs) -> Result<Bindings, VerifyError> {
+/// The bindings of the article (`--checks`, else the bundled ones), and the name of their file.
+fn load_bindings(args: &VerifyArgs) -> Result<(Bindings, String), VerifyError> {
     let (text, source) = match &args.checks {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -303,7 +308,8 @@ fn load_bindings(args: &VerifyArgs) -> Result<Bindings, VerifyError> {
             }
         }
     };
-    Bindings::parse(&text, &source).map_err(VerifyError::Bindings)
+    let bindings = Bindings::parse(&text, &source).map_err(VerifyError::Bindings)?;
+    Ok((bindings, source))
 }
 
 fn live(args: &VerifyArgs, env: &Environment) -> Result<Live, VerifyError> {

@@ -724,9 +724,67 @@ fn bindings_must_fit_the_article_and_unbound_steps_are_manual() {
     std::fs::write(&bindings, "requests: {}\nsteps:\n  step-1-delete-users:\n    - {kind: expect, name: x, reads: [], done: 'true', not-done: 'false', undecided: nope}\n").unwrap();
     let error =
         VerifyOptions::new(VerifyArgs { checks: Some(bindings), ..harness.args() }, &harness.env()).unwrap_err();
-    assert!(error.to_string().contains("message 'nope'"), "{error}");
+    assert!(error.to_string().contains("checks.yaml: message 'nope' is neither in"), "{error}");
     let error = VerifyOptions::new(VerifyArgs { locale: "tlh".into(), ..harness.args() }, &harness.env()).unwrap_err();
     assert!(error.to_string().contains("available: en-US, fr-FR"), "{error}");
+}
+
+/// Checks for another article: a bindings file brings its own evidence messages, in the locales checkdown has.
+#[test]
+fn a_bindings_file_brings_its_own_messages() {
+    const BINDINGS: &str = r#"
+requests:
+  user_count: {get: /v1.0/users/$count, consistency: eventual, permission: User.Read.All}
+steps:
+  step-1-remove-guests:
+    - kind: expect
+      name: users-counted
+      reads: [user_count]
+      done: user_count == 1
+      not-done: user_count > 1
+      undecided: audit-undecided
+      evidence:
+        - {message: audit-users, args: {count: user_count}}
+messages:
+  en-US: |
+    audit-undecided = Cannot tell how many users there are
+    audit-users = { $count ->
+        [one] One user
+       *[other] { $count } users
+    } in the tenant
+  fr-FR: |
+    audit-users = { $count } utilisateur dans le locataire
+"#;
+    let harness = Harness::new(FakeTenant::closed_down());
+    let bindings = harness.dir.path().join("audit.yaml");
+    let with = |text: &str| {
+        std::fs::write(&bindings, text).unwrap();
+        VerifyArgs { article: "audit-guests".into(), checks: Some(bindings.clone()), ..harness.args() }
+    };
+    let steps = [StepRef { id: "step-1-remove-guests".into(), number: 1, title: "Remove guests".into() }];
+    let report = |args: VerifyArgs| verify::verify(&steps, &VerifyOptions::new(args, &harness.env()).unwrap()).unwrap();
+
+    let english = report(with(BINDINGS));
+    assert_eq!(english.steps[0].status, Status::Done);
+    assert_eq!(english.steps[0].evidence, ["One user in the tenant"]);
+    let french = report(VerifyArgs { locale: "fr-FR".into(), ..with(BINDINGS) });
+    assert_eq!(french.steps[0].evidence, ["1 utilisateur dans le locataire"]);
+    harness.fake.assert_read_only();
+
+    let refused = |text: String| match VerifyOptions::new(with(&text), &harness.env()) {
+        Ok(_) => panic!("accepted: {text}"),
+        Err(error) => error.to_string(),
+    };
+    let error = refused(BINDINGS.replace("audit-users = { $count ->", "audit-users = { $count"));
+    assert!(error.contains("audit.yaml: messages.en-US, line 3: Expected a token starting with"), "{error}");
+    let error = refused(BINDINGS.replace("audit-undecided =", "verify-no-check ="));
+    assert!(error.contains("messages.en-US defines 'verify-no-check', which checkdown's own"), "{error}");
+    let error = refused(BINDINGS.replace("  fr-FR: |", "  de-DE: |"));
+    assert!(error.contains("messages for 'de-DE', a locale checkdown has no verify messages in"), "{error}");
+    let error = refused(BINDINGS.replace("  en-US: |", "  fr-CA: |"));
+    assert!(error.contains("messages for 'fr-CA'"), "{error}");
+    let error = refused(BINDINGS.replace("audit-users = { $count ->", "other = { $count ->"));
+    assert!(error.contains("audit.yaml: message 'audit-users' is neither in"), "{error}");
 }
 
 #[test]
