@@ -98,7 +98,8 @@ pub const PREREQUISITE_TITLES: &[&str] = &[
 
 const PREREQUISITE_IDS: &[&str] = &["before-you-begin", "before-you-start", "prerequisites", "requirements"];
 
-/// An article read as a procedure: a view that borrows the article's sections and blocks.
+/// An article read as a procedure: a view that borrows the article's sections and blocks (only a step's
+/// [`Step::groups`] are copies: a section cut from its subsections).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Procedure<'a> {
     /// Blocks before the first heading and under the title, before any subsection.
