@@ -7,7 +7,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -16,7 +15,7 @@ use crate::commands;
 use crate::commands::render::{Destination, Input, RenderJob};
 use crate::commands::verify::{ReportFormat, VerifyJob};
 use crate::config::Config;
-use crate::i18n::{self, Strings};
+use crate::i18n::UiLanguage;
 use crate::parse::ParseOptions;
 use crate::render::links::LearnBase;
 use crate::render::results::Results;
@@ -146,13 +145,15 @@ pub struct TenantArgs {
 pub struct RenderArgs {
     /// Learn Markdown files; without any, the bundled article in the --lang locale.
     pub files: Vec<PathBuf>,
-    /// Language of the checklist's own words (en-US, fr-FR…); default: LC_ALL / LC_MESSAGES / LANG, else en-US.
+    /// Language of the checklist's own words (en-US, fr-FR…); default: each article's language, else LC_ALL /
+    /// LC_MESSAGES / LANG, else en-US.
     #[arg(long, value_name = "LOCALE")]
     pub lang: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Html)]
     pub format: Format,
-    /// Paper size; default: letter for US and Canadian locales, else A4.
+    /// Paper size; default: letter in the US and Canada (the region of --lang or the environment, else of the
+    /// checklist's language), else A4.
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
     /// Output file, folder, or - for standard output. Default: ./<article>.<locale>.<ext> for html and pdf,
@@ -291,10 +292,9 @@ impl Args {
 impl RenderArgs {
     fn resolve(self) -> anyhow::Result<RenderJob> {
         let config = Config::discover(self.config.as_deref()).context("cannot load the configuration")?;
-        let locale = ui_locale(self.lang.as_deref())?;
-        let strings = Arc::new(Strings::load(&locale)?);
+        let language = UiLanguage::new(self.lang.as_deref(), |name| std::env::var(name).ok())?;
         let inputs = if self.files.is_empty() {
-            vec![bundled_input(&locale)?]
+            vec![bundled_input(&language.for_article(None))?]
         } else {
             self.files.into_iter().map(Input::File).collect()
         };
@@ -325,6 +325,7 @@ impl RenderArgs {
                 bail!("--verify checks one article at a time; give at most one FILE");
             };
             let article = verified_article(input, &parse)?;
+            let locale = language.for_article(article.parsed.article.locale.as_deref());
             let options = verify_options(&self.tenant, &article, &locale)?;
             let job = VerifyJob {
                 steps: article.steps,
@@ -348,8 +349,9 @@ impl RenderArgs {
             destination,
             force: self.force,
             parse,
-            paper: self.paper.unwrap_or_else(|| default_paper(strings.locale())),
-            strings,
+            paper: self.paper,
+            language,
+            strings: Vec::new(),
             templates: self.templates,
             results,
             browser,
@@ -360,7 +362,7 @@ impl RenderArgs {
 
 impl VerifyCommandArgs {
     fn resolve(self) -> anyhow::Result<VerifyJob> {
-        let locale = ui_locale(self.lang.as_deref())?;
+        let locale = UiLanguage::new(self.lang.as_deref(), |name| std::env::var(name).ok())?.for_article(None);
         let input = match self.file {
             Some(file) => Input::File(file),
             None => bundled_input(&locale)?,
@@ -450,31 +452,6 @@ fn bundled_input(locale: &str) -> anyhow::Result<Input> {
     let article = crate::content::default_article().context("no bundled article")?;
     let (path, text) = article.in_locale(locale).context("the bundled article has no English file")?;
     Ok(Input::Bundled { path, text, learn_path: article.learn_path })
-}
-
-/// The UI locale: `--lang` (which must match a bundled locale), else the environment's, else en-US.
-fn ui_locale(requested: Option<&str>) -> anyhow::Result<String> {
-    if let Some(requested) = requested {
-        return i18n::best_match(requested).ok_or_else(|| {
-            anyhow::anyhow!(i18n::LocaleError::Unknown {
-                requested: requested.to_owned(),
-                available: i18n::available()
-            })
-        });
-    }
-    let from_environment = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty());
-    Ok(from_environment.and_then(|value| i18n::best_match(&value)).unwrap_or_else(|| i18n::FALLBACK.to_owned()))
-}
-
-/// Letter where it is the custom (the US and Canada), A4 elsewhere.
-fn default_paper(locale: &str) -> Paper {
-    match locale.rsplit('-').next() {
-        Some(region) if region.eq_ignore_ascii_case("us") || region.eq_ignore_ascii_case("ca") => Paper::Letter,
-        _ => Paper::A4,
-    }
 }
 
 fn destination(output: Option<PathBuf>, format: Format, inputs: usize, force: bool) -> anyhow::Result<Destination> {

@@ -63,6 +63,48 @@ pub fn best_match(requested: &str) -> Option<String> {
         .cloned()
 }
 
+/// The language a command's own words are in, as the user asked for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UiLanguage {
+    /// `--lang`, matched to a bundled locale: it wins over everything.
+    pub given: Option<String>,
+    /// The environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) matched, else en-US.
+    pub otherwise: String,
+    /// The region the user asked for (`GB` of `--lang en-GB` or `LANG=en_GB.UTF-8`), when they named one.
+    pub region: Option<String>,
+}
+
+impl UiLanguage {
+    /// Reads `--lang` (which must match a bundled locale) and the environment, through `env`.
+    pub fn new(lang: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Result<UiLanguage, LocaleError> {
+        let environment =
+            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|name| env(name)).find(|value| !value.is_empty());
+        let given = match lang {
+            Some(requested) => Some(
+                best_match(requested)
+                    .ok_or_else(|| LocaleError::Unknown { requested: requested.to_owned(), available: available() })?,
+            ),
+            None => None,
+        };
+        let otherwise = environment.as_deref().and_then(best_match).unwrap_or_else(|| FALLBACK.to_owned());
+        let region = lang.or(environment.as_deref()).and_then(region_of);
+        Ok(UiLanguage { given, otherwise, region })
+    }
+
+    /// The locale for an article in `article_locale` (`fr-fr`): `--lang`, else the article's own language when
+    /// checkdown has strings for it, else the environment's.
+    pub fn for_article(&self, article_locale: Option<&str>) -> String {
+        self.given.clone().or_else(|| article_locale.and_then(best_match)).unwrap_or_else(|| self.otherwise.clone())
+    }
+}
+
+/// The region of a locale name, upper-cased: `en_GB.UTF-8` and `fr-ca` give `GB` and `CA`; `fr` and `C` none.
+pub fn region_of(locale: &str) -> Option<String> {
+    let name = locale.split(['.', '@']).next().unwrap_or_default();
+    let region = name.split(['-', '_']).nth(1)?;
+    (region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic())).then(|| region.to_ascii_uppercase())
+}
+
 /// Messages of one locale, with en-US behind them. `Send + Sync`, so templates can call it.
 pub struct Strings {
     locale: String,

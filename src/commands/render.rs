@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, bail};
 
 use crate::cli::Exit;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, UiLanguage};
 use crate::model::Article;
 use crate::parse::{NoIncludes, ParseOptions, Parsed, parse, parse_file};
 use crate::render::links::LearnBase;
@@ -46,8 +46,10 @@ pub enum Destination {
 pub struct RenderJob {
     /// What to render.
     pub inputs: Vec<Input>,
-    /// UI strings.
-    pub strings: Arc<Strings>,
+    /// The language of the checklist's own words: `--lang`, else each article's.
+    pub language: UiLanguage,
+    /// The UI strings loaded so far, one per locale.
+    pub strings: Vec<Arc<Strings>>,
     /// Output format.
     pub format: Format,
     /// Where it goes.
@@ -56,8 +58,8 @@ pub struct RenderJob {
     pub force: bool,
     /// Moniker selection.
     pub parse: ParseOptions,
-    /// Paper size.
-    pub paper: Paper,
+    /// `--paper`; else the paper usual in the region asked for, or in the article's.
+    pub paper: Option<Paper>,
     /// Template overrides.
     pub templates: Option<PathBuf>,
     /// Verification results, with the file they came from.
@@ -88,7 +90,8 @@ impl RenderJob {
         }
         let mut rendered = Vec::new();
         let mut already_parsed = self.parsed.take();
-        for input in &self.inputs {
+        let inputs = std::mem::take(&mut self.inputs);
+        for input in &inputs {
             let (parsed, source, base) = self.read(input, already_parsed.take())?;
             for diagnostic in &parsed.diagnostics {
                 writeln!(err, "{diagnostic}")?;
@@ -98,8 +101,10 @@ impl RenderJob {
             }
             rendered.push((self.render(&parsed.article, source, base)?, output_name(&parsed.article, input)));
         }
-        for id in self.strings.missing() {
-            writeln!(err, "warning: the {} UI strings lack `{id}`; the en-US text is used", self.strings.locale())?;
+        for strings in &self.strings {
+            for id in strings.missing() {
+                writeln!(err, "warning: the {} UI strings lack `{id}`; the en-US text is used", strings.locale())?;
+            }
         }
         self.write(rendered, out)?;
         Ok(Exit::Success)
@@ -133,26 +138,39 @@ impl RenderJob {
         }
     }
 
-    fn render(&self, article: &Article, source: SourceInfo, base: LearnBase) -> anyhow::Result<Vec<u8>> {
+    fn render(&mut self, article: &Article, source: SourceInfo, base: LearnBase) -> anyhow::Result<Vec<u8>> {
         if let Some((path, results)) = &self.results {
             let ids: Vec<&str> = article.procedure().steps.iter().map(|step| step.id).collect();
             results.check_steps(path, &ids)?;
         }
+        let strings = self.strings_for(article)?;
+        let region = self.language.region.clone().or_else(|| crate::i18n::region_of(strings.locale()));
         let options = RenderOptions {
-            paper: self.paper,
+            paper: self.paper.unwrap_or_else(|| region.as_deref().map_or(Paper::A4, Paper::usual_in)),
             moniker: self.parse.moniker.clone(),
             templates: self.templates.clone(),
             base,
             source,
             today: self.today,
         };
-        let checklist = render::checklist(article, &self.strings, self.results.as_ref().map(|(_, r)| r), &options);
-        let text = render::render_text(&checklist, self.format, &options, self.strings.clone())?;
+        let checklist = render::checklist(article, &strings, self.results.as_ref().map(|(_, r)| r), &options);
+        let text = render::render_text(&checklist, self.format, &options, strings.clone())?;
         match (self.format, &self.browser) {
             (Format::Pdf, Some(browser)) => Ok(pdf::print(browser, &text)?),
             (Format::Pdf, None) => bail!(pdf::PdfError::NoBrowser),
             _ => Ok(text.into_bytes()),
         }
+    }
+
+    /// The UI strings for `article`, loaded once per locale.
+    fn strings_for(&mut self, article: &Article) -> anyhow::Result<Arc<Strings>> {
+        let locale = self.language.for_article(article.locale.as_deref());
+        if let Some(strings) = self.strings.iter().find(|strings| strings.locale() == locale) {
+            return Ok(strings.clone());
+        }
+        let strings = Arc::new(Strings::load(&locale)?);
+        self.strings.push(strings.clone());
+        Ok(strings)
     }
 
     fn write(&self, rendered: Vec<(Vec<u8>, String)>, out: &mut dyn Write) -> anyhow::Result<()> {

@@ -123,6 +123,9 @@ pub struct Step<'a> {
     pub number: u32,
     /// The heading without its "Step N:" prefix ("Delete users").
     pub title: &'a str,
+    /// The heading's own step label ("Step 1", "(Optional) Step 3", "Partie 2"); `None` for a step recognised by
+    /// its ordered list, which has no label of its own.
+    pub label: Option<&'a str>,
     /// The whole heading text ("Step 1: Delete users").
     pub heading: &'a str,
     /// The span of the heading.
@@ -153,16 +156,47 @@ pub struct SubStep<'a> {
     pub span: Span,
 }
 
-/// The number of a step heading ("Étape 1 : Supprimer" gives 1), and the rest of the heading after the number and
-/// its separator ("Supprimer").
-pub fn step_heading(title: &str) -> Option<(u32, &str)> {
+/// A heading read as a step heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepHeading<'a> {
+    /// The heading's number ("Étape 1 : Supprimer" gives 1).
+    pub number: u32,
+    /// The heading's own step label, as written: "Étape 1", "Part 2", "(Optional) Step 3".
+    pub label: &'a str,
+    /// The rest of the heading after the number and its separator ("Supprimer").
+    pub rest: &'a str,
+}
+
+/// Reads `title` as a step heading: a word of [`STEP_WORDS`] and a number, after an optional parenthetical such as
+/// "(Optional)" or "(Facultatif)" that marks a step the reader may skip.
+pub fn step_heading(title: &str) -> Option<StepHeading<'_>> {
     let trimmed = title.trim_start();
-    let first = trimmed.chars().next()?.to_lowercase().next()?;
-    STEP_WORDS
+    let word_start = optional_parenthetical(trimmed);
+    let at_word = &trimmed[word_start..];
+    let first = at_word.chars().next()?.to_lowercase().next()?;
+    let (number, label_end, rest) = STEP_WORDS
         .iter()
         .filter(|word| word.starts_with(first))
-        .find_map(|word| numbered_rest(&trimmed[starts_with_word(trimmed, word)?..]))
+        .find_map(|word| numbered_rest(at_word, starts_with_word(at_word, word)?))?;
+    Some(StepHeading { number, label: &trimmed[..word_start + label_end], rest })
 }
+
+/// The length of a leading "(…) " of at most [`MAX_PARENTHETICAL`] characters, else 0.
+fn optional_parenthetical(text: &str) -> usize {
+    let Some(inside) = text.strip_prefix('(') else {
+        return 0;
+    };
+    match inside.char_indices().take(MAX_PARENTHETICAL).find(|(_, c)| *c == ')') {
+        Some((close, _)) => {
+            let after = &inside[close + 1..];
+            1 + close + 1 + (after.len() - after.trim_start().len())
+        }
+        None => 0,
+    }
+}
+
+/// The longest parenthetical read before a step word: "(Optional)", "(Facultatif)", "(Recommended)".
+const MAX_PARENTHETICAL: usize = 20;
 
 /// The length in bytes of the start of `text` that is `word` (lower case) in any case; `None` when `text` does not
 /// start with it. Every heading is asked: this lower-cases only as far as it compares.
@@ -187,9 +221,12 @@ fn starts_with_word(text: &str, word: &str) -> Option<usize> {
     expected.peek().is_none().then_some(text.len())
 }
 
-/// "  1 : Supprimer" gives (1, "Supprimer").
-fn numbered_rest(after_word: &str) -> Option<(u32, &str)> {
+/// In `text`, whose step word ends at `word_end`: the number, where the label ends (after the number), and the rest
+/// after the separator. "Étape  1 : Supprimer" gives (1, 8, "Supprimer").
+fn numbered_rest(text: &str, word_end: usize) -> Option<(u32, usize, &str)> {
+    let after_word = &text[word_end..];
     let after_space = after_word.trim_start();
+    let digits_start = word_end + after_word.len() - after_space.len();
     let digits_len = after_space.find(|c: char| !c.is_ascii_digit()).unwrap_or(after_space.len());
     if digits_len == 0 {
         return None;
@@ -197,7 +234,7 @@ fn numbered_rest(after_word: &str) -> Option<(u32, &str)> {
     let number = after_space[..digits_len].parse().ok()?;
     let rest = after_space[digits_len..].trim_start();
     let rest = rest.strip_prefix([':', '：', '.', '-', '–', '—', ')']).unwrap_or(rest).trim_start();
-    Some((number, rest))
+    Some((number, digits_start + digits_len, rest))
 }
 
 /// True for a "Before you begin" / "Prerequisites" section, in any language listed in [`PREREQUISITE_TITLES`].
@@ -235,7 +272,8 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
     visit_in_order(top, level, is_step, &mut |part| match part {
         Part::GroupOf(section) => groups.push(heading_only(section)),
         Part::Whole(section) if section.level >= level && is_step(section) => {
-            let number = step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |(n, _)| n);
+            let number =
+                step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |heading| heading.number);
             if let Some(previous) = procedure.steps.last_mut() {
                 previous.sections.append(&mut between);
             }
@@ -322,8 +360,8 @@ fn heading_only(section: &Section) -> Section {
 }
 
 fn step(section: &Section, number: u32) -> Step<'_> {
-    let title =
-        step_heading(&section.title).map(|(_, rest)| rest).filter(|rest| !rest.is_empty()).unwrap_or(&section.title);
+    let read = step_heading(&section.title);
+    let title = read.map(|heading| heading.rest).filter(|rest| !rest.is_empty()).unwrap_or(&section.title);
     let substeps = top_level_ordered_items(&section.blocks)
         .into_iter()
         .map(|(number, item)| SubStep {
@@ -337,6 +375,7 @@ fn step(section: &Section, number: u32) -> Step<'_> {
         id: &section.id,
         number,
         title,
+        label: read.map(|heading| heading.label),
         heading: &section.title,
         heading_span: section.heading_span,
         body: &section.blocks,
@@ -376,19 +415,30 @@ mod tests {
 
     #[test]
     fn step_headings_in_several_languages_and_spacings() {
-        assert_eq!(step_heading("Step 1: Delete users"), Some((1, "Delete users")));
-        assert_eq!(step_heading("Étape 1 : Supprimer des utilisateurs"), Some((1, "Supprimer des utilisateurs")));
-        assert_eq!(step_heading("Étape\u{a0}2\u{a0}: Annuler"), Some((2, "Annuler")));
-        assert_eq!(step_heading("Step7: Verify"), Some((7, "Verify")));
-        assert_eq!(step_heading("Phase 3 — Roll out"), Some((3, "Roll out")));
-        assert_eq!(step_heading("ステップ 4: 確認"), Some((4, "確認")));
-        assert_eq!(step_heading("Partie 2 : Configurer"), Some((2, "Configurer")));
-        assert_eq!(step_heading("Steps to follow"), None);
-        assert_eq!(step_heading("Stepping stones 2"), None);
-        assert_eq!(step_heading("Set up the tenant"), None);
-        assert_eq!(step_heading("STEP 2: Check"), Some((2, "Check")));
-        assert_eq!(step_heading("ÉTAPE 3 : Vérifier"), Some((3, "Vérifier")));
-        assert_eq!(step_heading("Ste"), None);
-        assert_eq!(step_heading("Step"), None);
+        let read = |title| step_heading(title).map(|heading| (heading.number, heading.label, heading.rest));
+        assert_eq!(read("Step 1: Delete users"), Some((1, "Step 1", "Delete users")));
+        assert_eq!(read("Étape 1 : Supprimer des utilisateurs"), Some((1, "Étape 1", "Supprimer des utilisateurs")));
+        assert_eq!(read("Étape\u{a0}2\u{a0}: Annuler"), Some((2, "Étape\u{a0}2", "Annuler")));
+        assert_eq!(read("Step7: Verify"), Some((7, "Step7", "Verify")));
+        assert_eq!(read("Phase 3 — Roll out"), Some((3, "Phase 3", "Roll out")));
+        assert_eq!(read("ステップ 4: 確認"), Some((4, "ステップ 4", "確認")));
+        assert_eq!(read("Partie 2 : Configurer"), Some((2, "Partie 2", "Configurer")));
+        assert_eq!(read("Steps to follow"), None);
+        assert_eq!(read("Stepping stones 2"), None);
+        assert_eq!(read("Set up the tenant"), None);
+        assert_eq!(read("STEP 2: Check"), Some((2, "STEP 2", "Check")));
+        assert_eq!(read("ÉTAPE 3 : Vérifier"), Some((3, "ÉTAPE 3", "Vérifier")));
+        assert_eq!(read("Ste"), None);
+        assert_eq!(read("Step"), None);
+    }
+
+    #[test]
+    fn an_optional_step_is_still_a_step() {
+        let read = |title| step_heading(title).map(|heading| (heading.number, heading.label, heading.rest));
+        assert_eq!(read("(Optional) Step 3: View the files"), Some((3, "(Optional) Step 3", "View the files")));
+        assert_eq!(read("(Facultatif) Étape 3 : Afficher"), Some((3, "(Facultatif) Étape 3", "Afficher")));
+        assert_eq!(read("(Optional) Configure alerts"), None);
+        assert_eq!(read("(Not a short aside at all, this one) Step 2"), None);
+        assert_eq!(read("(Optional Step 2"), None);
     }
 }

@@ -63,6 +63,13 @@ pub enum Paper {
     Letter,
 }
 
+impl Paper {
+    /// The paper of `region` (`US`): Letter where it is the custom (the US and Canada), A4 elsewhere.
+    pub fn usual_in(region: &str) -> Paper {
+        if region.eq_ignore_ascii_case("us") || region.eq_ignore_ascii_case("ca") { Paper::Letter } else { Paper::A4 }
+    }
+}
+
 /// Where the article came from, as printed on the checklist.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SourceInfo {
@@ -150,7 +157,8 @@ pub struct StepView<'a> {
     pub id: &'a str,
     /// The step number.
     pub number: u32,
-    /// "Step 1" / "Étape 1".
+    /// The heading's own label ("Step 1", "(Optional) Step 3") when the checklist is in the article's language, else
+    /// the localized "Step 1" / "Étape 1".
     pub label: String,
     /// The step title without its number.
     pub title: &'a str,
@@ -212,8 +220,16 @@ pub fn checklist<'a>(
     for section in intro_sections.iter().chain(&prerequisites) {
         links.add_section(section, &options.base);
     }
-    let steps: Vec<StepView<'a>> =
-        steps.into_iter().map(|step| step_view(step, strings, results, &mut links, &options.base)).collect();
+    // A step's own label ("(Optional) Step 3") is the article's words: shown when the checklist speaks its language.
+    let language = |locale: &str| locale.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    let own_labels = article.locale.as_deref().is_none_or(|locale| language(locale) == language(strings.locale()));
+    let steps: Vec<StepView<'a>> = steps
+        .into_iter()
+        .map(|mut step| {
+            step.label = step.label.filter(|_| own_labels);
+            step_view(step, strings, results, &mut links, &options.base)
+        })
+        .collect();
     for section in &outro {
         links.add_section(section, &options.base);
     }
@@ -291,7 +307,7 @@ fn step_view<'a>(
     StepView {
         id: step.id,
         number: step.number,
-        label: strings.get("step", &[("number", step.number.into())]),
+        label: step.label.map_or_else(|| strings.get("step", &[("number", step.number.into())]), str::to_owned),
         title: step.title,
         body: step.body,
         substep_lists,

@@ -23,6 +23,31 @@ fn render_fails(args: &[&str]) -> Run {
     run
 }
 
+/// A French article prints a French checklist unless `--lang` says otherwise, whatever the environment's language.
+#[test]
+fn a_file_s_checklist_speaks_the_article_s_language() {
+    let english_environment = checkdown().args(["render", FR, "--format", "txt"]).env("LANG", "en_US.UTF-8").run();
+    assert!(english_environment.stdout.contains("[ ] Avant de commencer"), "{}", english_environment.stderr);
+    assert!(english_environment.stdout.contains("Initiales"), "{}", english_environment.stdout);
+    let asked_for = render(&[FR, "--format", "txt", "--lang", "en-US"]);
+    assert!(asked_for.contains("Initials:") && !asked_for.contains("Initiales"), "{asked_for}");
+    // Each file in its own language, in one run.
+    let both = render(&[EN, FR, "--format", "txt"]);
+    assert!(both.contains("Initials:") && both.contains("Initiales"), "{both}");
+}
+
+/// "(Optional) Step 2" is a step of its own, boxed, and printed with the article's own label.
+#[test]
+fn an_optional_step_gets_its_own_box() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("import.md");
+    let steps = "## Step 1: Copy the key\n\n1. Copy it.\n\n## (Optional) Step 2: List the files\n\n1. List them.\n";
+    std::fs::write(&article, format!("# Import\n\n{steps}\n## Step 3: Import\n\n1. Import.\n")).unwrap();
+    let text = render(&[article.to_str().unwrap(), "--format", "txt", "--lang", "en-US"]);
+    let boxes: Vec<&str> = text.lines().filter(|line| line.starts_with("[ ]")).collect();
+    assert_eq!(boxes, ["[ ] Step 1: Copy the key", "[ ] (Optional) Step 2: List the files", "[ ] Step 3: Import"]);
+}
+
 /// Renders a copy of a seed from a folder outside any git work tree, so the output names no revision or temporary
 /// path: `<locale>/close-your-account.md`.
 fn render_copy(seed: &str, args: &[&str]) -> String {
@@ -103,10 +128,14 @@ fn printable_html() {
         "html_fr_seed_fr_ui_results",
         render(&["-o", "-", "--lang", "fr-FR", "--results", RESULTS])
     );
-    // US English prints on Letter by default, French on A4; --paper overrides.
+    // US English prints on Letter by default, French on A4; the region asked for wins; --paper overrides.
     assert!(english.contains("@page { size: letter;"));
     assert!(render(&[FR, "-o", "-", "--lang", "fr-FR"]).contains("@page { size: A4;"));
     assert!(render(&[EN, "-o", "-", "--paper", "a4"]).contains("@page { size: A4;"));
+    assert!(render(&[EN, "-o", "-", "--lang", "en-GB"]).contains("@page { size: A4;"));
+    assert!(render(&[FR, "-o", "-", "--lang", "fr-CA"]).contains("@page { size: letter;"));
+    let british = checkdown().args(["render", EN, "-o", "-"]).env("LANG", "en_GB.UTF-8").run();
+    assert!(british.stdout.contains("@page { size: A4;"), "{}", british.stderr);
     // Self-contained: no external resource of any kind.
     for needle in ["<link", "<script", "src=\"http", "url(", "@import"] {
         assert!(!english.contains(needle), "{needle}");
