@@ -493,7 +493,8 @@ impl Job {
     /// Runs the job, writing results to stdout and diagnostics to stderr.
     pub fn run(self) -> anyhow::Result<Exit> {
         let stdout = &mut std::io::stdout().lock();
-        let stderr = &mut std::io::stderr().lock();
+        // Not locked: check threads log retries to stderr while the job runs.
+        let stderr = &mut std::io::stderr();
         match self {
             Job::Parse(job) => job.run(stdout, stderr),
             Job::Render(job) => job.run(stdout, stderr),

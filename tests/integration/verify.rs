@@ -883,6 +883,25 @@ mod command {
         );
     }
 
+    /// A check thread that retries logs to stderr while the command runs: it must not wait on the main thread.
+    #[test]
+    fn a_retried_request_is_logged_and_the_run_finishes() {
+        let mut tenant = FakeTenant::closed_down();
+        tenant.faults = vec![Fault {
+            path: "/v1.0/directory/subscriptions".into(),
+            status: 429,
+            retry_after: Some("0".into()),
+            times: 1,
+        }];
+        let state = tempfile::tempdir().unwrap();
+        for command in [&["verify"][..], &["render", "--verify", "--format", "txt"]] {
+            let fake = FakeGraph::start(tenant.clone());
+            let run = run(&fake, &tenant, state.path(), command);
+            assert_eq!(run.code, 0, "{command:?}: {}", run.stderr);
+            assert!(run.stderr.contains(": 429; retrying in 0.0 s (attempt 2 of 5)"), "{command:?}: {}", run.stderr);
+        }
+    }
+
     #[test]
     fn the_moniker_chooses_the_steps_verified_and_rendered_alike() {
         let tenant = FakeTenant::closed_down();

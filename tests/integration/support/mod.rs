@@ -4,8 +4,10 @@
 pub mod fake_graph;
 
 use std::ffi::OsStr;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -19,6 +21,9 @@ pub struct Run {
     /// Standard error.
     pub stderr: String,
 }
+
+/// Longer than any run of the test suite takes on a slow machine (PDFs included), far shorter than a CI job's limit.
+const HANG: Duration = Duration::from_secs(120);
 
 /// A `checkdown` invocation being built.
 pub struct Checkdown {
@@ -64,13 +69,34 @@ impl Checkdown {
         self
     }
 
-    /// Runs to completion.
+    /// Runs to completion; a run that hangs is killed and fails the test, so a hang shows as a failure, not a
+    /// stuck CI job.
     pub fn run(mut self) -> Run {
-        let output = self.command.output().expect("the checkdown binary runs");
+        let mut child =
+            self.command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the checkdown binary runs");
+        let (stdout, stderr) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+        let read = |mut pipe: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                pipe.read_to_end(&mut bytes).map(|_| String::from_utf8_lossy(&bytes).into_owned())
+            })
+        };
+        let (stdout, stderr) = (read(Box::new(stdout)), read(Box::new(stderr)));
+        let deadline = Instant::now() + HANG;
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("the checkdown binary can be waited for") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("checkdown hung: still running after {HANG:?}");
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
         Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            code: status.code().unwrap_or(-1),
+            stdout: stdout.join().unwrap().unwrap(),
+            stderr: stderr.join().unwrap().unwrap(),
         }
     }
 }
