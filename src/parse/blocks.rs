@@ -34,6 +34,7 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
         open_blocks: Vec::new(),
         open_inlines: Vec::new(),
         suppressed: 0,
+        suppressed_zones: 0,
         depth_reported: false,
         diagnostics: Vec::new(),
     };
@@ -57,6 +58,8 @@ struct Builder<'p, 'i> {
     open_inlines: Vec<Inline>,
     /// Containers not opened because [`MAX_DEPTH`] was reached; their ends are skipped too.
     suppressed: usize,
+    /// The same for `:::` zones, whose ends are directives rather than pulldown-cmark events.
+    suppressed_zones: usize,
     depth_reported: bool,
     diagnostics: Vec<Diagnostic>,
 }
@@ -318,11 +321,19 @@ impl Builder<'_, '_> {
     }
 
     fn too_deep(&mut self) -> bool {
-        let depth = self.stack.iter().filter(|frame| matches!(frame, Frame::Container(_) | Frame::List { .. })).count();
-        if depth < MAX_DEPTH && self.suppressed == 0 {
+        if !self.at_depth_limit() && self.suppressed == 0 {
             return false;
         }
         self.suppressed += 1;
+        true
+    }
+
+    /// Whether [`MAX_DEPTH`] containers are open; the first time it is so, a warning says deeper ones are flattened.
+    fn at_depth_limit(&mut self) -> bool {
+        let depth = self.stack.iter().filter(|frame| matches!(frame, Frame::Container(_) | Frame::List { .. })).count();
+        if depth < MAX_DEPTH {
+            return false;
+        }
         if !self.depth_reported {
             self.depth_reported = true;
             let at = self
@@ -338,7 +349,9 @@ impl Builder<'_, '_> {
                 Severity::Warning,
                 at,
                 at,
-                format!("lists and quotes nest more than {MAX_DEPTH} levels deep; deeper levels are flattened"),
+                format!(
+                    "lists, quotes and `:::` zones nest more than {MAX_DEPTH} levels deep; deeper levels are flattened"
+                ),
             );
         }
         true
@@ -567,7 +580,9 @@ impl Builder<'_, '_> {
                 self.open_zone(ContainerKind::Moniker { range }, start);
             }
             DirectiveKind::MonikerEnd => {
-                if matches!(self.top_container(), Some(ContainerKind::Moniker { .. })) {
+                if self.suppressed_zones > 0 {
+                    self.suppressed_zones -= 1;
+                } else if matches!(self.top_container(), Some(ContainerKind::Moniker { .. })) {
                     self.close_zone(end, true);
                 } else {
                     self.diagnose(
@@ -595,7 +610,10 @@ impl Builder<'_, '_> {
                 }
             }
             DirectiveKind::ExtensionEnd { name } => {
-                if matches!(self.top_container(), Some(ContainerKind::Extension { name: open, .. }) if *open == name) {
+                if self.suppressed_zones > 0 {
+                    self.suppressed_zones -= 1;
+                } else if matches!(self.top_container(), Some(ContainerKind::Extension { name: open, .. }) if *open == name)
+                {
                     self.close_zone(end, true);
                 } else {
                     self.diagnose(
@@ -624,6 +642,10 @@ impl Builder<'_, '_> {
     }
 
     fn open_zone(&mut self, kind: ContainerKind, original_start: usize) {
+        if self.suppressed_zones > 0 || self.at_depth_limit() {
+            self.suppressed_zones += 1;
+            return;
+        }
         // Zones live in original offsets: their start is the directive's.
         self.stack.push(Frame::Container(Container::new(kind, self.open_blocks.len(), original_start)));
     }

@@ -212,7 +212,14 @@ fn deep_nesting_is_flattened_with_a_warning_not_a_crash() {
     let lists = write(dir.path(), "lists.md", format!("# T\n\n{lists}"));
     let emphasis =
         write(dir.path(), "emphasis.md", format!("# T\n\n{}x{}\n", "*_".repeat(20_000), "_*".repeat(20_000)));
-    for path in [quotes, lists, emphasis] {
+    let zones = write(
+        dir.path(),
+        "zones.md",
+        format!("# T\n\n{}x\n{}", ":::row:::\n".repeat(12_000), ":::row-end:::\n".repeat(12_000)),
+    );
+    let monikers =
+        write(dir.path(), "monikers.md", format!("# T\n\n{}x\n", "::: moniker range=\"a\"\n".repeat(12_000)));
+    for path in [quotes, lists, emphasis, zones, monikers] {
         let run = checkdown().args(["parse", &path]).run();
         assert_eq!(run.code, 0, "{path}: {}", &run.stderr[..run.stderr.len().min(500)]);
         let model: Value = serde_json::from_str(&run.stdout).unwrap();
