@@ -149,9 +149,9 @@ pub struct RenderArgs {
     /// LC_MESSAGES / LANG, else en-US.
     #[arg(long, value_name = "LOCALE")]
     pub lang: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Html)]
-    pub format: Format,
+    /// Output format; default: the one the -o file's extension names (.pdf, .md, .txt, .json), else html.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Paper size; default: letter in the US and Canada (the region of --lang or the environment, else of the
     /// checklist's language), else A4.
     #[arg(long, value_enum)]
@@ -298,7 +298,8 @@ impl RenderArgs {
         } else {
             self.files.into_iter().map(Input::File).collect()
         };
-        let destination = destination(self.output, self.format, inputs.len(), self.force)?;
+        let format = output_format(self.format, self.output.as_deref())?;
+        let destination = destination(self.output, format, inputs.len(), self.force)?;
         let learn_base = match &self.learn_url {
             Some(_) if inputs.len() > 1 => bail!("--learn-url names one article's address; give one FILE"),
             Some(url) => Some(LearnBase::from_url(url).with_context(|| {
@@ -315,7 +316,7 @@ impl RenderArgs {
             Some(path) => Some((path.clone(), Results::load(&path)?)),
             None => None,
         };
-        let browser = match self.format {
+        let browser = match format {
             Format::Pdf => Some(pdf::find_browser(self.browser.as_deref())?),
             _ => None,
         };
@@ -345,7 +346,7 @@ impl RenderArgs {
             parsed,
             learn_base,
             inputs,
-            format: self.format,
+            format,
             destination,
             force: self.force,
             parse,
@@ -452,6 +453,21 @@ fn bundled_input(locale: &str) -> anyhow::Result<Input> {
     let article = crate::content::default_article().context("no bundled article")?;
     let (path, text) = article.in_locale(locale).context("the bundled article has no English file")?;
     Ok(Input::Bundled { path, text, learn_path: article.learn_path })
+}
+
+/// `--format`, else the format the `-o` file's extension names, else HTML. A file whose extension names another
+/// format than `--format` is refused: `-o runbook.pdf --format html` would write HTML into a `.pdf`.
+fn output_format(given: Option<Format>, output: Option<&Path>) -> anyhow::Result<Format> {
+    let named = output.filter(|path| !path.is_dir()).and_then(Format::of_path);
+    match (given, named) {
+        (Some(given), Some(named)) if given != named => bail!(
+            "-o {} names a .{} file but --format is {}; change one of them",
+            output.unwrap_or(Path::new("")).display(),
+            named.extension(),
+            given.extension()
+        ),
+        (given, named) => Ok(given.or(named).unwrap_or(Format::Html)),
+    }
 }
 
 fn destination(output: Option<PathBuf>, format: Format, inputs: usize, force: bool) -> anyhow::Result<Destination> {

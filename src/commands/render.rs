@@ -191,6 +191,15 @@ impl RenderJob {
             }
             Destination::File(path) => write_file(path, &rendered[0].0, self.force)?,
             Destination::Folder(folder) => {
+                let mut names: Vec<&str> = rendered.iter().map(|(_, name)| name.as_str()).collect();
+                names.sort_unstable();
+                if let Some(name) = names.windows(2).find_map(|pair| (pair[0] == pair[1]).then_some(pair[0])) {
+                    let path = folder.join(format!("{name}.{}", self.format.extension()));
+                    bail!(
+                        "two of the articles would both be written to {}; render them into separate folders",
+                        path.display()
+                    );
+                }
                 for (bytes, name) in &rendered {
                     let path = folder.join(format!("{name}.{}", self.format.extension()));
                     let ours = self.format == Format::Html && is_checkdown_html(&path);

@@ -51,6 +51,19 @@ impl Format {
             Self::Json => "json",
         }
     }
+
+    /// The format a file name's extension names (`runbook.PDF`, `list.markdown`), if any.
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "html" | "htm" => Some(Self::Html),
+            "pdf" => Some(Self::Pdf),
+            "md" | "markdown" => Some(Self::Md),
+            "txt" | "text" => Some(Self::Txt),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
 }
 
 /// Paper size for print.

@@ -267,6 +267,35 @@ fn output_files_are_never_overwritten_unless_they_are_checkdowns_own() {
     assert!(std::fs::read_to_string(&mine).unwrap().starts_with("<!DOCTYPE html>"));
 }
 
+/// `-o runbook.md` writes Markdown; a file named for one format is never filled with another; two articles that
+/// would land on the same file are refused before anything is written.
+#[test]
+fn the_output_file_name_and_the_format_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let in_dir = |args: &[&str]| {
+        checkdown().args(std::iter::once("render").chain(args.iter().copied())).current_dir(dir.path()).run()
+    };
+    let markdown = in_dir(&["-o", "runbook.md", "--lang", "en-US"]);
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    assert!(std::fs::read_to_string(dir.path().join("runbook.md")).unwrap().starts_with("# Close your account"));
+
+    let mismatch = in_dir(&["-o", "runbook.pdf", "--format", "html"]);
+    assert_eq!(mismatch.code, 2);
+    assert!(mismatch.stderr.contains("-o runbook.pdf names a .pdf file but --format is html"), "{}", mismatch.stderr);
+    assert!(!dir.path().join("runbook.pdf").exists());
+
+    for locale in ["en-us", "en-us/includes"] {
+        std::fs::create_dir_all(dir.path().join(locale)).unwrap();
+        std::fs::copy(crate_root().join(EN), dir.path().join(locale).join("close-your-account.md")).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let both = ["en-us/close-your-account.md", "en-us/includes/close-your-account.md", "-o", "out"];
+    let clash = in_dir(&both);
+    assert_eq!(clash.code, 2);
+    assert!(clash.stderr.contains("would both be written to out/close-your-account.en-us.html"), "{}", clash.stderr);
+    assert_eq!(std::fs::read_dir(dir.path().join("out")).unwrap().count(), 0, "nothing is written");
+}
+
 #[test]
 fn templates_can_be_overridden_by_name() {
     let dir = tempfile::tempdir().unwrap();
