@@ -296,6 +296,19 @@ fn the_output_file_name_and_the_format_agree() {
     assert_eq!(std::fs::read_dir(dir.path().join("out")).unwrap().count(), 0, "nothing is written");
 }
 
+/// A Markdown checklist's tables are tables: its output parses back with every table of the article.
+#[test]
+fn markdown_tables_stay_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = crate_root().join("tests/integration/render/wide-table.md");
+    let output = dir.path().join("wide.md");
+    render(&[fixture.to_str().unwrap(), "--format", "md", "-o", output.to_str().unwrap()]);
+    let parsed = checkdown().args(["parse", output.to_str().unwrap()]).run();
+    let model: serde_json::Value = serde_json::from_str(&parsed.stdout).unwrap();
+    let tables = model["sections"].to_string().matches(r#""kind":"table""#).count();
+    assert_eq!(tables, 1, "{}", std::fs::read_to_string(&output).unwrap());
+}
+
 #[test]
 fn templates_can_be_overridden_by_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -394,6 +407,28 @@ mod browser {
                 }
             }
         }
+    }
+
+    /// A table wider than the page (long code and URLs in its cells) wraps inside the page: every cell prints whole,
+    /// and so does the note after it.
+    #[test]
+    #[ignore = "needs Chromium; .ci/run runs it"]
+    fn a_wide_table_wraps_inside_the_page() {
+        if !tools() {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("wide.pdf");
+        let fixture = crate_root().join("tests/integration/render/wide-table.md");
+        render(&[fixture.to_str().unwrap(), "--format", "pdf", "--paper", "a4", "-o", pdf.to_str().unwrap()]);
+        let text = squeeze(&pdf_text(&pdf, None));
+        for row in 0..3 {
+            for end in [format!("finis{row}"), format!("libraryname{row}")] {
+                assert!(text.contains(&end), "row {row} lost {end:?}: {text}");
+            }
+        }
+        assert_eq!(text.matches("aaaa\"").count(), 3, "a query's end is cut: {text}");
+        assert!(text.contains("terminus"), "the note after the table is cut: {text}");
     }
 
     /// Loads the checklist in Chromium with console logging, its proxy set to a local listener: the page must log no
