@@ -24,6 +24,7 @@ status-unknown = Unknown
 status-manual = Check by hand
 evidence = Evidence
 image = Image: { $alt }
+video = Video
 alert-NOTE = Note
 alert-TIP = Tip
 alert-IMPORTANT = Important

@@ -27,6 +27,7 @@ status-unknown = Inconnu
 status-manual = À vérifier à la main
 evidence = Preuves
 image = Image : { $alt }
+video = Vidéo
 alert-NOTE = Remarque
 alert-TIP = Conseil
 alert-IMPORTANT = Important

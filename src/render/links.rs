@@ -106,6 +106,15 @@ impl Links {
                         self.add_inlines(cell, base);
                     }
                 }
+                Block::Extension { name, attributes, blocks, .. } => {
+                    // A video is printed as a link to it: a checklist on paper cannot play it.
+                    if name == "video"
+                        && let Some(source) = attributes.iter().find(|attribute| attribute.name == "source")
+                    {
+                        self.add(&source.value, base);
+                    }
+                    self.add_blocks(blocks, base);
+                }
                 other => self.add_blocks(other.children(), base),
             }
         }

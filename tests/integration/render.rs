@@ -48,6 +48,42 @@ fn an_optional_step_gets_its_own_box() {
     assert_eq!(boxes, ["[ ] Step 1: Copy the key", "[ ] (Optional) Step 2: List the files", "[ ] Step 3: Import"]);
 }
 
+/// A video cannot play on paper: it is printed as a link to it, with its address in the footnotes; an address that
+/// is no web link is never a link.
+#[test]
+fn a_video_is_printed_as_a_link_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("video.md");
+    let videos = "> [!VIDEO https://www.microsoft.com/videoplayer/embed/RE1VV3o]\n\n> [!VIDEO javascript:alert(1)]\n";
+    std::fs::write(&article, format!("# Watch\n\nThis video shows how:\n\n{videos}")).unwrap();
+    let text = render(&[article.to_str().unwrap(), "--format", "txt", "--lang", "en-US"]);
+    assert!(text.contains("[Video [1]]"), "{text}");
+    assert!(text.contains("[1] https://www.microsoft.com/videoplayer/embed/RE1VV3o"), "{text}");
+    let html = render(&[article.to_str().unwrap(), "-o", "-", "--lang", "en-US"]);
+    assert_eq!(html.matches("<p class=\"video\">").count(), 2, "{html}");
+    assert!(!html.contains("href=\"javascript"), "{html}");
+}
+
+/// A note that holds a list keeps it as a list, on its own lines, in the text and Markdown checklists.
+#[test]
+fn a_note_keeps_its_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("note.md");
+    std::fs::write(
+        &article,
+        "# Limits\n\n> [!NOTE]\n> Ask first if you need to:\n>\n> - monitor chats\n> - block words\n",
+    )
+    .unwrap();
+    let file = article.to_str().unwrap();
+    let text = render(&[file, "--format", "txt", "--lang", "en-US"]);
+    assert!(text.contains("NOTE: Ask first if you need to:\n  - monitor chats\n  - block words\n"), "{text}");
+    let markdown = render(&[file, "--format", "md", "--lang", "en-US"]);
+    assert!(
+        markdown.contains("> **Note:** Ask first if you need to:\n> - monitor chats\n> - block words\n"),
+        "{markdown}"
+    );
+}
+
 /// Renders a copy of a seed from a folder outside any git work tree, so the output names no revision or temporary
 /// path: `<locale>/close-your-account.md`.
 fn render_copy(seed: &str, args: &[&str]) -> String {
