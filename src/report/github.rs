@@ -10,8 +10,10 @@
 //! repository root: GitHub does not place annotations on URI-encoded or absolute paths.
 //!
 //! GitHub shows at most 10 annotations of each severity per step and drops the rest silently, so at most 10 of each
-//! are written; when some are left out, a closing `::notice::` says how many and where to find them all, and one
-//! notice slot is kept free for it. A last plain line gives the summary for the log.
+//! are written, errors first, then warnings, then notes: the findings that fail the job are the ones annotated, wherever
+//! their file sorts. When some are left out, a closing `::notice::` says how many (one notice slot is kept free for it),
+//! and every finding not annotated follows as a plain log line (`fr-fr/x.md:24:1: error[list-item-count]: …`), so the
+//! log always shows why the job failed. A last plain line gives the summary.
 
 use std::io::{self, Write};
 
@@ -20,7 +22,8 @@ use super::{Diagnostic, RenderContext, Severity, Summary, last_covered_line, plu
 /// How many annotations of one severity GitHub shows for a step.
 const ANNOTATIONS_PER_SEVERITY: usize = 10;
 
-/// Writes `diagnostics` as workflow commands, at most 10 of each severity, then the summary.
+/// Writes `diagnostics` as workflow commands, errors first, at most 10 of each severity; then the findings left out
+/// as plain lines, and the summary.
 ///
 /// # Errors
 ///
@@ -37,22 +40,31 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
             ANNOTATIONS_PER_SEVERITY
         }
     };
+    let mut most_severe_first: Vec<&Diagnostic> = diagnostics.iter().collect();
+    // Stable: within a severity, the findings keep the caller's order (path, line).
+    most_severe_first.sort_by_key(|diagnostic| std::cmp::Reverse(diagnostic.severity));
     let mut annotated = Summary::default();
-    for diagnostic in diagnostics {
+    let mut left_out = Vec::new();
+    for diagnostic in most_severe_first {
         if annotated.count(diagnostic.severity) < cap(diagnostic.severity) {
             annotated.add(diagnostic.severity);
             write_annotation(diagnostic, out)?;
+        } else {
+            left_out.push(diagnostic);
         }
     }
-    let left_out = summary.total() - annotated.total();
-    if left_out > 0 {
+    if !left_out.is_empty() {
         let message = format!(
-            "Not annotated: {} (GitHub shows at most {ANNOTATIONS_PER_SEVERITY} per severity). \
-             The SARIF or JSON output (--format sarif|json) lists all {}.",
-            plural(left_out, "more finding"),
+            "Not annotated: {} (GitHub shows at most {ANNOTATIONS_PER_SEVERITY} per severity), listed in the log \
+             below. The SARIF or JSON output (--format sarif|json) lists all {}.",
+            plural(left_out.len(), "more finding"),
             summary.total()
         );
         writeln!(out, "::notice title=checkdown::{}", escape_data(&message))?;
+        for diagnostic in left_out {
+            // A plain line: the message's own line breaks would start lines GitHub could read as commands.
+            writeln!(out, "{}", diagnostic.to_string().replace(['\r', '\n'], " "))?;
+        }
     }
     writeln!(out, "checkdown: {summary}")
 }
@@ -125,7 +137,7 @@ mod tests {
     }
 
     #[test]
-    fn caps_annotations_per_severity_and_says_how_many_were_left_out() {
+    fn caps_annotations_per_severity_and_logs_the_rest_as_plain_lines() {
         let diagnostics = [many(Severity::Error, 12), many(Severity::Warning, 3), many(Severity::Note, 11)].concat();
         let out = render_with(render, &diagnostics, false);
         assert_eq!(lines_starting_with(&out, "::error ").len(), 10);
@@ -134,10 +146,41 @@ mod tests {
         assert_eq!(lines_starting_with(&out, "::notice file=").len(), 9);
         assert_eq!(
             lines_starting_with(&out, "::notice title=checkdown::"),
-            ["::notice title=checkdown::Not annotated: 4 more findings (GitHub shows at most 10 per severity). \
-              The SARIF or JSON output (--format sarif|json) lists all 26."]
+            ["::notice title=checkdown::Not annotated: 4 more findings (GitHub shows at most 10 per severity), \
+              listed in the log below. The SARIF or JSON output (--format sarif|json) lists all 26."]
         );
-        assert!(out.ends_with("checkdown: 12 errors, 3 warnings, 11 notes (4 files checked)\n"));
+        // The findings left out are still in the log, each on a line of its own, most severe first.
+        let plain: Vec<&str> = out.lines().filter(|line| !line.starts_with("::")).collect();
+        assert_eq!(
+            plain,
+            [
+                "10.md: error[rule]: m",
+                "11.md: error[rule]: m",
+                "9.md: note[rule]: m",
+                "10.md: note[rule]: m",
+                "checkdown: 12 errors, 3 warnings, 11 notes (4 files checked)"
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_are_annotated_first_wherever_their_file_sorts() {
+        // Eleven warnings in files that sort first, then the one error of the pull request: the error is annotated
+        // and comes first; the warning left out is a plain line.
+        let mut diagnostics = many(Severity::Warning, 11);
+        diagnostics.push(Diagnostic::new("list-item-count", Severity::Error, Location::file("z.md"), "the list"));
+        let out = render_with(render, &diagnostics, false);
+        assert!(out.starts_with("::error file=z.md,title=checkdown(list-item-count)::the list\n"), "{out}");
+        assert_eq!(lines_starting_with(&out, "::warning ").len(), 10);
+        assert!(out.contains("\n10.md: warning[rule]: m\n"), "{out}");
+    }
+
+    #[test]
+    fn a_plain_line_stays_one_line() {
+        let mut diagnostics = many(Severity::Error, 11);
+        diagnostics[10].message = "two\nlines".to_owned();
+        let out = render_with(render, &diagnostics, false);
+        assert!(out.contains("\n10.md: error[rule]: two lines\n"), "{out}");
     }
 
     #[test]

@@ -407,6 +407,31 @@ fn directory_mode_reports_missing_and_orphan_translations() {
     assert_eq!(report["summary"]["files"], 1);
 }
 
+#[test]
+fn github_annotations_put_errors_first_and_log_every_finding_left_out() {
+    let Some(corpus) = corpus() else { return };
+    let run_in_corpus =
+        |format: &str| checkdown().current_dir(&corpus).args(["sync", "en-us", "fr-fr", "--format", format]).run();
+    let (github, json) = (run_in_corpus("github"), run_in_corpus("json"));
+    assert_eq!(github.code, 1, "the corpus has errors: {}", github.stderr);
+    let report: Value = serde_json::from_str(&json.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let errors = diagnostics.iter().filter(|d| d["severity"] == "error").count();
+    assert!(errors > 10, "{errors} errors: enough to fill GitHub's annotations");
+    let lines: Vec<&str> = github.stdout.lines().collect();
+    // The ten errors GitHub shows come first, whatever file they are in.
+    assert!(lines[..10].iter().all(|line| line.starts_with("::error ")), "{:#?}", &lines[..12]);
+    // Every finding is in the log: annotated, or a plain `path:line:column: severity[rule]: message` line.
+    let annotated = lines.iter().filter(|line| line.starts_with("::") && line.contains(" file=")).count();
+    let logged: Vec<&&str> =
+        lines.iter().filter(|line| line.starts_with("fr-fr/") || line.starts_with("en-us/")).collect();
+    assert_eq!(annotated + logged.len(), diagnostics.len());
+    let logged_errors = logged.iter().filter(|line| line.contains(": error[")).count();
+    assert_eq!(logged_errors, errors - 10);
+    // The reviewer's case: an article whose findings sort late is in the log.
+    assert!(lines.iter().any(|line| line.contains("unlimited-archiving")), "{}", github.stdout);
+}
+
 // One directory holding a folder per locale.
 
 /// A docs root with `en-us/`, `fr-fr/` and `de-de/`, configured to compare English with French and with German. The
