@@ -22,6 +22,9 @@ pub struct Entry {
 pub struct FrontMatter {
     /// The entries in source order.
     pub entries: Vec<Entry>,
+    /// True when the file opens a front matter block that cannot be read (never closed, or not YAML): `entries` is
+    /// then empty, and a parse error says why. Not serialised: the parse error is what reports it.
+    pub malformed: bool,
 }
 
 impl FrontMatter {
@@ -123,7 +126,7 @@ impl<'de> Deserialize<'de> for FrontMatter {
                 while let Some((key, value)) = access.next_entry::<String, Value>()? {
                     entries.push(Entry { key, value, line: 0 });
                 }
-                Ok(FrontMatter { entries })
+                Ok(FrontMatter { entries, malformed: false })
             }
         }
         deserializer.deserialize_map(EntriesVisitor)

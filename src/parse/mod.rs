@@ -22,7 +22,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, FrontMatter};
 use crate::report::{Diagnostic, Location, Severity};
 pub use blocks::PARSE_ERROR;
 pub use include::{FileIncludes, IncludeSource, Loaded, NoIncludes};
@@ -222,7 +222,7 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
             "the front matter opened here is never closed by a `---` line",
         ));
     }
-    let front_matter = match front_matter::read(&split, &index) {
+    let mut front_matter = match front_matter::read(&split, &index) {
         Ok((front_matter, duplicates)) => {
             diagnostics.extend(duplicates.into_iter().map(|duplicate| {
                 Diagnostic::new(
@@ -241,9 +241,10 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
                 Location::new(path, index.span(error.offset, error.offset)),
                 format!("malformed front matter: {}", error.message),
             ));
-            Default::default()
+            FrontMatter { malformed: true, ..FrontMatter::default() }
         }
     };
+    front_matter.malformed |= split.unclosed;
 
     let body = &text[split.body_start..];
     let prepared = directives::prepare(body, split.body_start);
@@ -303,7 +304,7 @@ fn is_locale(segment: &str) -> bool {
 }
 
 fn check_article_range(
-    front_matter: &crate::model::FrontMatter,
+    front_matter: &FrontMatter,
     moniker: &str,
     options: &ParseOptions,
     path: &str,

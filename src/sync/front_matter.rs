@@ -31,7 +31,8 @@ pub const LOCALIZATION_KEYS: [&str; 6] = [
 const TRANSLATION_TYPES: [&str; 7] = ["HT", "MT", "MTE", "MTE75", "MTE95", "Human Translation", "Machine Translation"];
 
 /// Reports the keys that are neither translated nor localization keys and differ, or exist on one side only.
-/// `translated` lists more translated keys (from `checkdown.toml`).
+/// `translated` lists more translated keys (from `checkdown.toml`). A malformed front matter on either side is
+/// compared with nothing: its parse error is the one finding, not every key it seems to lack.
 pub fn compare(
     source: &Document,
     target: &Document,
@@ -44,6 +45,9 @@ pub fn compare(
             && !LOCALIZATION_KEYS.contains(&key)
             && !translated.iter().any(|extra| extra == key)
     };
+    if source.article.front_matter.malformed || target.article.front_matter.malformed {
+        return;
+    }
     let (source_name, target_name) = (&languages.source, &languages.target);
     let source_entries = &source.article.front_matter.entries;
     let target_entries = &target.article.front_matter.entries;

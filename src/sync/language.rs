@@ -458,6 +458,7 @@ mod tests {
                 value: serde_json::from_str(terms).unwrap(),
                 line: 2,
             }],
+            malformed: false,
         };
         let term = "Sign in to the admin center with your account";
         let check = TextCheck::new(&languages, &front_matter(&format!("[\"{term}\"]")), &FrontMatter::default());

@@ -3,7 +3,9 @@
 //! References are compared as multisets: first between two paired blocks, then what is left over between the two
 //! sides of a section ([`Pool`]), so that a link moved to the next paragraph of the same section is not a finding.
 //! What is still unmatched is reported, each reference at its own place in the translation, or, for a reference only
-//! the source has, at the translated block or heading where it is missing.
+//! the source has, at the translated block or heading where it is missing; except the references of blocks and list
+//! items already reported missing or extra ([`Unmatched::Covered`]): they still match references moved elsewhere in the
+//! section, but one missing paragraph is one finding, not one more per link it held.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -100,35 +102,44 @@ pub fn in_inlines(inlines: &[Inline], out: &mut Vec<Reference>) {
     }
 }
 
+/// What a reference left unmatched means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unmatched {
+    /// A finding of its own: the reference differs between paired blocks.
+    Finding,
+    /// Nothing more: its block or list item is already reported missing or extra.
+    Covered,
+}
+
 /// References of both sides not matched yet. Source references carry the span in the translation where they are
 /// missing.
 #[derive(Debug, Default)]
 pub struct Pool {
-    source: Vec<(Reference, Span)>,
-    target: Vec<Reference>,
+    source: Vec<(Reference, Span, Unmatched)>,
+    target: Vec<(Reference, Unmatched)>,
 }
 
 impl Pool {
     /// Adds source references, missing (if they stay unmatched) at `anchor` in the translation.
-    pub fn add_source(&mut self, references: Vec<Reference>, anchor: Span) {
-        self.source.extend(references.into_iter().map(|reference| (reference, anchor)));
+    pub fn add_source(&mut self, references: Vec<Reference>, anchor: Span, unmatched: Unmatched) {
+        self.source.extend(references.into_iter().map(|reference| (reference, anchor, unmatched)));
     }
 
     /// Adds translation references.
-    pub fn add_target(&mut self, references: Vec<Reference>) {
-        self.target.extend(references);
+    pub fn add_target(&mut self, references: Vec<Reference>, unmatched: Unmatched) {
+        self.target.extend(references.into_iter().map(|reference| (reference, unmatched)));
     }
 
     /// Matches the references of both sides, keeping only the unmatched ones: references written alike first (in
     /// linear time, however many there are), then the rest by their normalised targets.
     pub fn settle(&mut self, relative: &str) {
         let mut written: HashMap<(Kind, &str), Vec<usize>> = HashMap::new();
-        for (index, reference) in self.target.iter().enumerate().rev() {
+        for (index, (reference, _)) in self.target.iter().enumerate().rev() {
             written.entry((reference.kind, reference.written.as_str())).or_default().push(index);
         }
         let mut matched = vec![false; self.target.len()];
         let mut unmatched_source = Vec::new();
-        for (position, (reference, _)) in self.source.iter().enumerate() {
+        for (position, (reference, ..)) in self.source.iter().enumerate() {
             match written.get_mut(&(reference.kind, reference.written.as_str())).and_then(Vec::pop) {
                 Some(index) => matched[index] = true,
                 None => unmatched_source.push(position),
@@ -141,13 +152,13 @@ impl Pool {
                 .target
                 .iter()
                 .enumerate()
-                .position(|(index, candidate)| !matched[index] && candidate.same(reference, relative));
+                .position(|(index, (candidate, _))| !matched[index] && candidate.same(reference, relative));
             match found {
                 Some(index) => matched[index] = true,
                 None => kept.push(position),
             }
         }
-        let mut source: Vec<Option<(Reference, Span)>> = self.source.drain(..).map(Some).collect();
+        let mut source: Vec<Option<(Reference, Span, Unmatched)>> = self.source.drain(..).map(Some).collect();
         self.source = kept.into_iter().filter_map(|position| source[position].take()).collect();
         let mut flags = matched.into_iter();
         self.target.retain(|_| !flags.next().unwrap_or(false));
@@ -159,10 +170,11 @@ impl Pool {
         other.target.extend(self.target);
     }
 
-    /// Settles, then reports what is left.
+    /// Settles, then reports what is left that is not covered by another finding.
     pub fn report(mut self, source: &Document, target: &Document, languages: &Languages, out: &mut Vec<Diagnostic>) {
         self.settle(&target.relative);
-        for reference in self.target {
+        let findings = |unmatched: &Unmatched| *unmatched == Unmatched::Finding;
+        for (reference, _) in self.target.into_iter().filter(|(_, unmatched)| findings(unmatched)) {
             out.push(reference.kind.rule().diagnostic(
                 target.at(reference.span),
                 format!(
@@ -173,7 +185,7 @@ impl Pool {
                 ),
             ));
         }
-        for (reference, anchor) in self.source {
+        for (reference, anchor, _) in self.source.into_iter().filter(|(.., unmatched)| findings(unmatched)) {
             out.push(
                 reference
                     .kind
@@ -218,12 +230,16 @@ mod tests {
     #[test]
     fn pools_match_across_forms_and_keep_the_rest() {
         let mut pool = Pool::default();
-        pool.add_source(references("[a](https://docs.microsoft.com/x/y?view=v) `Get-Foo`\n"), Span::default());
-        pool.add_target(references("[b](/x/y.md?view=v&preserve-view=true) `Get-Bar`\n"));
+        pool.add_source(
+            references("[a](https://docs.microsoft.com/x/y?view=v) `Get-Foo`\n"),
+            Span::default(),
+            Unmatched::Finding,
+        );
+        pool.add_target(references("[b](/x/y.md?view=v&preserve-view=true) `Get-Bar`\n"), Unmatched::Finding);
         pool.settle("a.md");
         assert_eq!(pool.source.len(), 1);
         assert_eq!(pool.source[0].0.written, "Get-Foo");
         assert_eq!(pool.target.len(), 1);
-        assert_eq!(pool.target[0].written, "Get-Bar");
+        assert_eq!(pool.target[0].0.written, "Get-Bar");
     }
 }

@@ -311,13 +311,13 @@ static DOCS: [RuleDoc; 20] = [
         summary: "Link targets differ after normalisation",
         explanation: "## What it does\n\n\
             Compares link targets (Markdown links, autolinks, `<a href>`) first within paired blocks, then within \
-            the paired section (links of sections without a counterpart are compared with those of the other \
-            side's unpaired sections), after normalising them as Learn resolves them: the \
+            the paired section, after normalising them as Learn resolves them: the \
             `docs.microsoft.com`/`learn.microsoft.com` host and a locale segment (`/en-us/`) are dropped, relative \
             `.md` paths are resolved against the file's folder and lose their `.md`, paths are compared without \
             case, query parameters are sorted and `preserve-view` is ignored. A site-absolute path and a relative \
             one match when the absolute path ends with the relative one's folders and file. Reports each link left \
-            without a counterpart.\n\n\
+            without a counterpart, except in a section, block or list item reported missing or extra: that finding \
+            covers its links.\n\n\
             ## Why\n\n\
             A link the source does not have (or lost in translation) sends readers somewhere else.\n\n\
             ## Example\n\n\
@@ -348,7 +348,8 @@ static DOCS: [RuleDoc; 20] = [
             `keywords`, `titleSuffix`, and those listed in `checkdown.toml`) and the localization keys only \
             translations have (`ms.openlocfilehash`, `ms.sourcegitcommit`, `ms.translationtype`, \
             `ms.contentlocale`, `ms.lasthandoff`, `ms.locfileid`). Values are compared as YAML reads them, so \
-            quoting does not matter.\n\n\
+            quoting does not matter. A front matter that cannot be read on either side is not compared: its \
+            `parse-error` is the finding.\n\n\
             ## Why\n\n\
             `ms.topic`, `ms.service`, `ms.author`, `monikerRange`, `no-loc`… drive the build, the search and the \
             ownership of the page; they must be the same in every language.\n\n\

@@ -21,7 +21,7 @@ use super::document::Document;
 use super::language::{self, TextCheck};
 use super::links::LinkTarget;
 use super::numbers;
-use super::references::{self, Pool, Reference};
+use super::references::{self, Pool, Reference, Unmatched};
 use super::rules::Rule;
 use super::suppress::is_comment;
 
@@ -339,8 +339,7 @@ impl Walk<'_> {
         let (pairings, moved) = align_sections(&source_sections, &target_sections);
         let mut missing = vec![false; source_sections.len()];
         let mut extra = vec![false; target_sections.len()];
-        // References of sections without a counterpart are compared with each other, across the article.
-        let mut unpaired = Pool::default();
+        // The references of a section without a counterpart are not compared: the section's finding covers them.
         for (step, pairing) in pairings.iter().enumerate() {
             match *pairing {
                 Pairing::Both(s, t) => {
@@ -358,12 +357,6 @@ impl Walk<'_> {
                     if !flat.parent.is_some_and(|parent| missing[parent]) {
                         self.missing_section(flat.section, anchor);
                     }
-                    let mut found = Vec::new();
-                    references::in_inlines(&flat.section.heading, &mut found);
-                    for block in &flat.section.blocks {
-                        block_references(block, &mut found);
-                    }
-                    unpaired.add_source(found, anchor);
                 }
                 Pairing::Target(t) => {
                     extra[t] = true;
@@ -371,11 +364,13 @@ impl Walk<'_> {
                     if !flat.parent.is_some_and(|parent| extra[parent]) {
                         self.extra_section(flat.section);
                     }
-                    self.unpaired_target_section(flat.section, &mut unpaired);
+                    self.untranslated("this text", (&flat.section.heading, flat.section.heading_span), None);
+                    for block in &flat.section.blocks {
+                        self.untranslated_block(block);
+                    }
                 }
             }
         }
-        unpaired.report(self.source, self.target, self.languages, &mut self.out);
     }
 
     /// An empty span on the last line of the target, where sections missing at the end belong.
@@ -453,17 +448,6 @@ impl Walk<'_> {
         self.blocks(&source.blocks, &target.blocks, target.heading_span, pool);
     }
 
-    /// Extra section content: its text is checked for English, its references join the article's unpaired pool.
-    fn unpaired_target_section(&mut self, section: &Section, pool: &mut Pool) {
-        self.untranslated("this text", (&section.heading, section.heading_span), None);
-        let mut found = Vec::new();
-        references::in_inlines(&section.heading, &mut found);
-        pool.add_target(found);
-        for block in &section.blocks {
-            self.unpaired_target(block, pool);
-        }
-    }
-
     /// Aligns two block sequences and compares what pairs. `anchor` is the translated place (a heading, an item)
     /// to point at when a source block is missing and the translation has no block there.
     fn blocks(&mut self, source: &[Block], target: &[Block], anchor: Span, pool: &mut Pool) {
@@ -490,8 +474,8 @@ impl Walk<'_> {
                 Pairing::Both(s, t) => self.block_pair(source_items[s], target_items[t], pool),
                 Pairing::Source(s) => {
                     let block = source_items[s];
-                    let at = match replaced.iter().find(|&&(source, _)| source == s) {
-                        Some(&(_, t)) => target_items[t].span(),
+                    let (at, unmatched) = match replaced.iter().find(|&&(source, _)| source == s) {
+                        Some(&(_, t)) => (target_items[t].span(), Unmatched::Finding),
                         None => {
                             let at = insertion(&pairings, step, |t| target_items[t].span()).unwrap_or(anchor);
                             let message = format!(
@@ -502,16 +486,16 @@ impl Walk<'_> {
                             );
                             let diagnostic = block_rule(block).diagnostic(self.target.line(at.line), message);
                             self.out.push(diagnostic.with_source(self.source.at(block.span())));
-                            at
+                            (at, Unmatched::Covered)
                         }
                     };
                     let mut found = Vec::new();
                     block_references(block, &mut found);
-                    pool.add_source(found, at);
+                    pool.add_source(found, at, unmatched);
                 }
                 Pairing::Target(t) => {
                     let block = target_items[t];
-                    let diagnostic = match replaced.iter().find(|&&(_, target)| target == t) {
+                    let (diagnostic, unmatched) = match replaced.iter().find(|&&(_, target)| target == t) {
                         Some(&(s, _)) => {
                             let original = source_items[s];
                             let message = format!(
@@ -520,9 +504,10 @@ impl Walk<'_> {
                                 describe(original),
                                 self.languages.source
                             );
-                            Rule::BlockMismatch
+                            let diagnostic = Rule::BlockMismatch
                                 .diagnostic(self.target.at(block.span()), message)
-                                .with_source(self.source.at(original.span()))
+                                .with_source(self.source.at(original.span()));
+                            (diagnostic, Unmatched::Finding)
                         }
                         None => {
                             let message = format!(
@@ -530,11 +515,11 @@ impl Walk<'_> {
                                 describe(block),
                                 self.languages.source
                             );
-                            block_rule(block).diagnostic(self.target.at(block.span()), message)
+                            (block_rule(block).diagnostic(self.target.at(block.span()), message), Unmatched::Covered)
                         }
                     };
                     self.out.push(diagnostic);
-                    self.unpaired_target(block, pool);
+                    self.unpaired_target(block, pool, unmatched);
                 }
             }
         }
@@ -631,10 +616,10 @@ impl Walk<'_> {
                     report(self, Rule::BlockMismatch, message);
                     let mut found = Vec::new();
                     block_references(source, &mut found);
-                    pool.add_source(found, *span);
+                    pool.add_source(found, *span, Unmatched::Finding);
                     let mut found = Vec::new();
                     block_references(target, &mut found);
-                    pool.add_target(found);
+                    pool.add_target(found, Unmatched::Finding);
                 } else {
                     let cells = |head: &'a [Vec<Inline>], rows: &'a [Vec<Vec<Inline>>]| {
                         head.iter().chain(rows.iter().flatten()).map(Vec::as_slice)
@@ -725,11 +710,12 @@ impl Walk<'_> {
                     for block in &source_items[s].blocks {
                         block_references(block, &mut found);
                     }
-                    pool.add_source(found, at);
+                    // The list-item-count finding names the item.
+                    pool.add_source(found, at, Unmatched::Covered);
                 }
                 Pairing::Target(t) => {
                     for block in &target_items[t].blocks {
-                        self.unpaired_target(block, pool);
+                        self.unpaired_target(block, pool, Unmatched::Covered);
                     }
                 }
             }
@@ -787,15 +773,20 @@ impl Walk<'_> {
     }
 
     /// Extra translated content: its text is checked for English, its references join `pool`.
-    fn unpaired_target(&mut self, block: &Block, pool: &mut Pool) {
+    fn unpaired_target(&mut self, block: &Block, pool: &mut Pool, unmatched: Unmatched) {
+        self.untranslated_block(block);
+        let mut found = Vec::new();
+        block_references(block, &mut found);
+        pool.add_target(found, unmatched);
+    }
+
+    /// Checks the text of a translated block without a counterpart for English.
+    fn untranslated_block(&mut self, block: &Block) {
         let mut leaves = Vec::new();
         prose_leaves(block, &mut leaves);
         for (inlines, span) in leaves {
             self.untranslated("this text", (inlines, span), None);
         }
-        let mut found = Vec::new();
-        block_references(block, &mut found);
-        pool.add_target(found);
     }
 
     /// Two paired runs of text (paragraphs, headings): references, numbers, language and the alt texts of their
@@ -850,10 +841,10 @@ impl Walk<'_> {
         let mut local = Pool::default();
         let mut found = Vec::new();
         references::in_inlines(source, &mut found);
-        local.add_source(found, anchor);
+        local.add_source(found, anchor, Unmatched::Finding);
         let mut found = Vec::new();
         references::in_inlines(target, &mut found);
-        local.add_target(found);
+        local.add_target(found, Unmatched::Finding);
         local.settle(&self.target.relative);
         local.pour_into(pool);
     }
