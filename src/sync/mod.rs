@@ -38,6 +38,7 @@ use crate::config::{RuleLevel, SyncConfig};
 use crate::parse::{Decoded, ReadError, locale_in_path, read_decoded};
 use crate::report::{Diagnostic, Location, Severity, SourceFiles};
 use glob::Glob;
+use numbers::Notation;
 use stale::Repository;
 use suppress::Suppressions;
 
@@ -106,6 +107,10 @@ pub struct Languages {
     pub english_source: bool,
     /// Whether the target is French: the `untranslated` rule asks lingua, which knows English and French.
     pub french_target: bool,
+    /// How the source writes numbers (`1,000.5`).
+    pub source_notation: Notation,
+    /// How the target writes numbers (`1 000,5`).
+    pub target_notation: Notation,
 }
 
 impl Languages {
@@ -137,6 +142,8 @@ impl Languages {
             target: name(target),
             english_source: language(source) == "en",
             french_target: language(target) == "fr",
+            source_notation: Notation::of(source),
+            target_notation: Notation::of(target),
         }
     }
 }

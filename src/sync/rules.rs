@@ -331,9 +331,11 @@ static DOCS: [RuleDoc; 20] = [
         severity: Severity::Warning,
         summary: "Paired blocks contain different numbers",
         explanation: "## What it does\n\n\
-            Compares the numbers in the text of paired blocks and headings (not in link targets or code). Digit \
-            groups are compared without their separators, so `1,000`, `1 000` and `1000` are equal, and so are \
-            `1.5` and `1,5`.\n\n\
+            Compares the numbers in the text of paired blocks and headings (not in link targets or code) by value, \
+            as each language writes them: `1,000`, `1 000` and `1000` are equal, and so are English `1.5` and \
+            French `1,5`, but `1.5` and `15`, or `-1` and `1`, differ. Ordinals (`3rd`, `1er`) match but are never \
+            missing, and French `un`/`une` count as 1 only before a unit (`une heure`). The values compare as sets: \
+            a number repeated on one side only is not a finding.\n\n\
             ## Why\n\n\
             Step numbers, limits, durations and versions must not change in translation.\n\n\
             ## Example\n\n\

@@ -20,7 +20,7 @@ use super::align::{Pairing, align, longest_increasing};
 use super::document::Document;
 use super::language::{self, TextCheck};
 use super::links::LinkTarget;
-use super::numbers;
+use super::numbers::{self, Notation};
 use super::references::{self, Pool, Reference, Unmatched};
 use super::rules::Rule;
 use super::suppress::is_comment;
@@ -118,7 +118,8 @@ struct Features {
 }
 
 impl Features {
-    fn of_blocks<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Self {
+    /// The features of `blocks`, whose numbers are written in `notation`.
+    fn of_blocks<'a>(blocks: impl IntoIterator<Item = &'a Block>, notation: Notation) -> Self {
         let mut features = Self::default();
         let mut leaves = Vec::new();
         for block in blocks {
@@ -128,31 +129,32 @@ impl Features {
             }
         }
         for inlines in leaves {
-            features.add_inlines(inlines);
+            features.add_inlines(inlines, notation);
         }
         features.tokens.sort_unstable();
         features
     }
 
-    fn of_section(section: &Section) -> Self {
-        let mut features = Self::of_blocks(&section.blocks);
-        features.add_inlines(&section.heading);
+    fn of_section(section: &Section, notation: Notation) -> Self {
+        let mut features = Self::of_blocks(&section.blocks, notation);
+        features.add_inlines(&section.heading, notation);
         features.tokens.sort_unstable();
         features
     }
 
-    fn add_inlines(&mut self, inlines: &[Inline]) {
+    fn add_inlines(&mut self, inlines: &[Inline], notation: Notation) {
         for inline in inlines {
             match inline {
                 Inline::Text { text, .. } => {
                     self.length += text.len();
-                    self.tokens.extend(numbers::numbers(text).iter().map(|number| hash(b'#', number.key.bytes())));
+                    let numbers = numbers::numbers(text, notation);
+                    self.tokens.extend(numbers.iter().map(|number| hash(b'#', number.key.bytes())));
                 }
                 Inline::Link { target, children, .. } => {
                     self.tokens.push(page_token(target));
-                    self.add_inlines(children);
+                    self.add_inlines(children, notation);
                 }
-                Inline::Emphasis { children, .. } => self.add_inlines(children),
+                Inline::Emphasis { children, .. } => self.add_inlines(children, notation),
                 Inline::Image { source, .. } => self.tokens.push(page_token(source)),
                 Inline::Code { code, .. } => self.tokens.push(hash(b'`', code.trim().bytes())),
                 _ => {}
@@ -336,7 +338,7 @@ impl Walk<'_> {
         pool.report(self.source, self.target, self.languages, &mut self.out);
 
         let (source_sections, target_sections) = (flatten(&source.sections), flatten(&target.sections));
-        let (pairings, moved) = align_sections(&source_sections, &target_sections);
+        let (pairings, moved) = align_sections(&source_sections, &target_sections, self.languages);
         let mut missing = vec![false; source_sections.len()];
         let mut extra = vec![false; target_sections.len()];
         // The references of a section without a counterpart are not compared: the section's finding covers them.
@@ -458,10 +460,14 @@ impl Walk<'_> {
             // The usual case, and the only alignment that pairs every block: no need to weigh them.
             (0..source_items.len()).map(|index| Pairing::Both(index, index)).collect()
         } else {
-            fn weigh<'a>(blocks: &[&'a Block]) -> Vec<(&'a Block, Features)> {
-                blocks.iter().map(|block| (*block, Features::of_blocks([*block]))).collect()
+            fn weigh<'a>(blocks: &[&'a Block], notation: Notation) -> Vec<(&'a Block, Features)> {
+                blocks.iter().map(|block| (*block, Features::of_blocks([*block], notation))).collect()
             }
-            align(&weigh(&source_items), &weigh(&target_items), |(a, a_features), (b, b_features)| {
+            let (source_weighed, target_weighed) = (
+                weigh(&source_items, self.languages.source_notation),
+                weigh(&target_items, self.languages.target_notation),
+            );
+            align(&source_weighed, &target_weighed, |(a, a_features), (b, b_features)| {
                 (kind(a) == kind(b)).then(|| {
                     let details = if same_details(a, b) { 1.0 } else { 0.0 };
                     0.75 * a_features.similarity(b_features) + 0.25 * details
@@ -691,10 +697,14 @@ impl Walk<'_> {
         let pairings = if source_items.len() == target_items.len() {
             (0..source_items.len()).map(|index| Pairing::Both(index, index)).collect()
         } else {
-            let weigh = |items: &[ListItem]| -> Vec<Features> {
-                items.iter().map(|item| Features::of_blocks(&item.blocks)).collect()
+            let weigh = |items: &[ListItem], notation: Notation| -> Vec<Features> {
+                items.iter().map(|item| Features::of_blocks(&item.blocks, notation)).collect()
             };
-            align(&weigh(source_items), &weigh(target_items), |a, b| Some(a.similarity(b)))
+            let (source_weighed, target_weighed) = (
+                weigh(source_items, self.languages.source_notation),
+                weigh(target_items, self.languages.target_notation),
+            );
+            align(&source_weighed, &target_weighed, |a, b| Some(a.similarity(b)))
         };
         if source_items.len() != target_items.len() {
             self.list_item_count(&pairings, source, source_items, target, target_items);
@@ -849,8 +859,12 @@ impl Walk<'_> {
         local.pour_into(pool);
     }
 
+    /// Two paired runs of text must hold the same numbers: one finding naming the values either side lacks, at the
+    /// first translated number the source lacks, or else at the translated number in the place of the first one the
+    /// translation lacks.
     fn numbers(&mut self, source: (&[Inline], Span), target: (&[Inline], Span)) {
-        let (source_found, target_found) = (numbers_in(source.0), numbers_in(target.0));
+        let source_found = numbers_in(source.0, self.languages.source_notation);
+        let target_found = numbers_in(target.0, self.languages.target_notation);
         fn sorted_keys<'a>(found: &'a [Found<'_>]) -> Vec<&'a str> {
             let mut keys: Vec<&str> = found.iter().map(|found| found.number.key.as_str()).collect();
             keys.sort_unstable();
@@ -862,22 +876,17 @@ impl Walk<'_> {
         let source_numbers: Vec<numbers::Number> = source_found.iter().map(|found| found.number.clone()).collect();
         let target_numbers: Vec<numbers::Number> = target_found.iter().map(|found| found.number.clone()).collect();
         let (source_text, target_text) = (language::prose_text(source.0), language::prose_text(target.0));
-        let (only_source, only_target) =
-            numbers::differences(&source_numbers, &source_text, &target_numbers, &target_text);
-        if only_source.is_empty() && only_target.is_empty() {
+        let differences = numbers::differences(&source_numbers, &source_text, &target_numbers, &target_text);
+        if differences.is_empty() {
             return;
         }
-        // `differences` returns references into the lists: their positions are those of the found numbers.
-        let found = |all: &'_ [numbers::Number], number: &numbers::Number| {
-            all.iter().position(|candidate| std::ptr::eq(candidate, number)).unwrap_or_default()
-        };
-        let shown = |numbers: &[&numbers::Number], all: &[numbers::Number], found_in: &[Found<'_>]| {
-            numbers.iter().map(|number| found_in[found(all, number)].written).collect::<Vec<_>>().join(", ")
+        let shown = |indexes: &[usize], found: &[Found<'_>]| {
+            indexes.iter().map(|&index| found[index].written).collect::<Vec<_>>().join(", ")
         };
         let (shown_source, shown_target) =
-            (shown(&only_source, &source_numbers, &source_found), shown(&only_target, &target_numbers, &target_found));
+            (shown(&differences.only_source, &source_found), shown(&differences.only_target, &target_found));
         let (source_name, target_name) = (&self.languages.source, &self.languages.target);
-        let message = match (only_source.is_empty(), only_target.is_empty()) {
+        let message = match (differences.only_source.is_empty(), differences.only_target.is_empty()) {
             (false, false) => format!(
                 "numbers differ: the {target_name} text has {shown_target} where the {source_name} text has \
                  {shown_source}"
@@ -891,14 +900,10 @@ impl Walk<'_> {
                 "numbers differ: the {source_name} text has {shown_source}, which the {target_name} text does not"
             ),
         };
-        let here = only_target.first().map_or(target.1, |number| {
-            let at = &target_found[found(&target_numbers, number)];
-            self.target.narrow(at.inline, at.written)
-        });
-        let there = only_source.first().map_or(source.1, |number| {
-            let at = &source_found[found(&source_numbers, number)];
-            self.source.narrow(at.inline, at.written)
-        });
+        let narrowed = |document: &Document, found: &Found<'_>| document.narrow(found.inline, found.written);
+        let here = differences.at.map_or(target.1, |index| narrowed(self.target, &target_found[index]));
+        let there =
+            differences.only_source.first().map_or(source.1, |&index| narrowed(self.source, &source_found[index]));
         self.out
             .push(Rule::NumberMismatch.diagnostic(self.target.at(here), message).with_source(self.source.at(there)));
     }
@@ -960,30 +965,30 @@ fn block_references(block: &Block, out: &mut Vec<Reference>) {
     }
 }
 
-/// The numbers in the text of `inlines` (not in code, link targets, URLs, paths or addresses).
-fn numbers_in(inlines: &[Inline]) -> Vec<Found<'_>> {
-    fn walk<'a>(inlines: &'a [Inline], out: &mut Vec<Found<'a>>) {
+/// The numbers in the text of `inlines`, written in `notation` (not in code, link targets, URLs, paths or addresses).
+fn numbers_in(inlines: &[Inline], notation: Notation) -> Vec<Found<'_>> {
+    fn walk<'a>(inlines: &'a [Inline], notation: Notation, out: &mut Vec<Found<'a>>) {
         for inline in inlines {
             match inline {
                 Inline::Text { text, span } => {
-                    for number in numbers::numbers(text) {
+                    for number in numbers::numbers(text, notation) {
                         if !in_technical_token(text, &number.range) {
                             let written = &text[number.range.clone()];
                             out.push(Found { number, written, inline: *span });
                         }
                     }
                 }
-                Inline::Emphasis { children, .. } => walk(children, out),
+                Inline::Emphasis { children, .. } => walk(children, notation, out),
                 // An autolink's text is its URL.
                 Inline::Link { children, target, .. } if !language::prose_text_is(children, target.trim()) => {
-                    walk(children, out);
+                    walk(children, notation, out);
                 }
                 _ => {}
             }
         }
     }
     let mut out = Vec::new();
-    walk(inlines, &mut out);
+    walk(inlines, notation, &mut out);
     out
 }
 
@@ -1079,7 +1084,11 @@ fn with_subsections(section: &Section) -> String {
 
 /// Pairs sections: by id, then, between sections paired by id in order, by position among those of one level.
 /// Returns the pairings in order and the id pairs that are out of order.
-fn align_sections(source: &[Flat<'_>], target: &[Flat<'_>]) -> (Vec<Pairing>, HashSet<(usize, usize)>) {
+fn align_sections(
+    source: &[Flat<'_>],
+    target: &[Flat<'_>],
+    languages: &Languages,
+) -> (Vec<Pairing>, HashSet<(usize, usize)>) {
     let by_id = pair_by_id(source, target);
     let ordered: Vec<(usize, usize)> =
         longest_increasing(&by_id.iter().map(|&(_, t)| t).collect::<Vec<_>>()).into_iter().map(|k| by_id[k]).collect();
@@ -1097,8 +1106,8 @@ fn align_sections(source: &[Flat<'_>], target: &[Flat<'_>]) -> (Vec<Pairing>, Ha
             return None;
         }
         let similarity = source_features[a]
-            .get_or_init(|| Features::of_section(a_section))
-            .similarity(target_features[b].get_or_init(|| Features::of_section(b_section)));
+            .get_or_init(|| Features::of_section(a_section, languages.source_notation))
+            .similarity(target_features[b].get_or_init(|| Features::of_section(b_section, languages.target_notation)));
         if b_section.explicit_id && same_anchor(a_section, &b_section.id) {
             return Some(1.0 + similarity);
         }

@@ -170,6 +170,25 @@ fn a_malformed_front_matter_is_one_parse_error_not_every_key_it_seems_to_lack() 
     assert!(found[0].2.starts_with("malformed front matter"), "{found:#?}");
 }
 
+#[test]
+fn numbers_keep_their_value_and_point_at_the_line_that_changed() {
+    let found: Vec<(u32, String)> =
+        fixture("numbers").into_iter().map(|(rule, line, message)| (line, format!("{rule}: {message}"))).collect();
+    let finding = |line: u32, message: &str| (line, format!("number-mismatch: numbers differ: {message}"));
+    assert_eq!(
+        found,
+        [
+            // Step 5 became a second Étape 6: the line that changed, not the one after.
+            finding(3, "the English text has 5, which the French text does not"),
+            finding(6, "the French text has 1 where the English text has -1"),
+            finding(8, "the French text has 15 where the English text has 1.5"),
+            // Not `3rd-party` against `tiers`, not `Office 365` said twice against once, not `1,000` against
+            // `1 000`, `1.5` against `1,5` or `January 1` against `1er janvier`; but `une` as an article is no 1.
+            finding(16, "the English text has 1, which the French text does not"),
+        ]
+    );
+}
+
 // Mutations of real pairs: each alters one side and expects its rule on the right line.
 
 /// Compares two texts as `en-us/<relative>` and `fr-fr/<relative>`.
