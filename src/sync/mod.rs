@@ -13,6 +13,7 @@
 pub mod align;
 mod ascii;
 pub mod document;
+pub mod fragments;
 pub mod front_matter;
 pub mod glob;
 pub mod language;

@@ -21,6 +21,8 @@ pub enum Rule {
     ExtraSection,
     /// A translated heading sits where a source heading is but has another id.
     AnchorMismatch,
+    /// A same-page link of the translation names an id only the source has.
+    BrokenFragmentLink,
     /// Paired headings differ in level or order.
     HeadingMismatch,
     /// Paired lists have different numbers of items.
@@ -55,12 +57,13 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order they are documented.
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 21] = [
         Rule::MissingTranslation,
         Rule::OrphanTranslation,
         Rule::MissingSection,
         Rule::ExtraSection,
         Rule::AnchorMismatch,
+        Rule::BrokenFragmentLink,
         Rule::HeadingMismatch,
         Rule::ListItemCount,
         Rule::BlockMismatch,
@@ -125,7 +128,7 @@ impl fmt::Display for Rule {
 }
 
 /// The documentation of every rule, indexed by `Rule as usize`.
-static DOCS: [RuleDoc; 20] = [
+static DOCS: [RuleDoc; 21] = [
     RuleDoc {
         name: "missing-translation",
         severity: Severity::Note,
@@ -194,6 +197,25 @@ static DOCS: [RuleDoc; 20] = [
             ## Example\n\n\
             English `## Step 1: Delete users` (id `step-1-delete-users`) and French \
             `## <a name=\"step-1-remove-users\"></a>Étape 1 : Supprimer des utilisateurs`.\n",
+    },
+    RuleDoc {
+        name: "broken-fragment-link",
+        severity: Severity::Error,
+        summary: "A same-page `#fragment` link of the translation names an id only the source has",
+        explanation: "## What it does\n\n\
+            Reports each same-page link of the translation (`[step 6](#step-6-prepare-the-mailboxes)`) whose \
+            fragment is the id of no heading and no `<a name>` anchor of the translation, while the source has that \
+            id. When the heading it named pairs with a translated heading of another id, the message names that \
+            heading and the anchor to add. Fragments are compared without case. A fragment neither file defines \
+            (an id from an include, a link broken in the source too) is not reported.\n\n\
+            ## Why\n\n\
+            Translations keep the English fragments in their links. A translated heading without the `<a name>` \
+            anchor gets the id of its French title, and every link to the English id then leads nowhere; the page \
+            builds anyway. `anchor-mismatch` does not see it when neither heading has an explicit anchor.\n\n\
+            ## Example\n\n\
+            English `## Step 6: Prepare the mailboxes` and French `## Étape 6: préparer les boîtes aux lettres` \
+            (id `étape-6-préparer-les-boîtes-aux-lettres`), with French links to `#step-6-prepare-the-mailboxes` \
+            at lines 45 and 51: two findings, each naming the heading and `<a name=\"step-6-prepare-the-mailboxes\"></a>`.\n",
     },
     RuleDoc {
         name: "heading-mismatch",

@@ -18,6 +18,7 @@ use crate::report::Diagnostic;
 use super::Languages;
 use super::align::{Pairing, align, longest_increasing};
 use super::document::Document;
+use super::fragments;
 use super::language::{self, TextCheck};
 use super::links::LinkTarget;
 use super::numbers::{self, Notation};
@@ -339,6 +340,16 @@ impl Walk<'_> {
 
         let (source_sections, target_sections) = (flatten(&source.sections), flatten(&target.sections));
         let (pairings, moved) = align_sections(&source_sections, &target_sections, self.languages);
+        let renamed: HashMap<&str, &Section> = pairings
+            .iter()
+            .filter_map(|pairing| match *pairing {
+                Pairing::Both(s, t) => Some((source_sections[s].section, target_sections[t].section)),
+                _ => None,
+            })
+            .filter(|(source, target)| !source.id.eq_ignore_ascii_case(&target.id))
+            .map(|(source, target)| (source.id.as_str(), target))
+            .collect();
+        fragments::check(self.source, self.target, &renamed, self.languages, &mut self.out);
         let mut missing = vec![false; source_sections.len()];
         let mut extra = vec![false; target_sections.len()];
         // The references of a section without a counterpart are not compared: the section's finding covers them.

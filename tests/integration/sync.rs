@@ -111,7 +111,7 @@ fn the_sarif_validates_against_the_2_1_0_schema() {
     assert_eq!(schema_errors(&validator, &run.stdout), Vec::<String>::new());
     let sarif: Value = serde_json::from_str(&run.stdout).unwrap();
     let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 20, "every rule is described");
+    assert_eq!(rules.len(), 21, "every rule is described");
     assert!(rules.iter().all(|rule| !rule["fullDescription"]["text"].as_str().unwrap().is_empty()));
     let list =
         sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "list-item-count").unwrap();
@@ -186,6 +186,21 @@ fn numbers_keep_their_value_and_point_at_the_line_that_changed() {
             // `1 000`, `1.5` against `1,5` or `January 1` against `1er janvier`; but `une` as an article is no 1.
             finding(16, "the English text has 1, which the French text does not"),
         ]
+    );
+}
+
+#[test]
+fn links_to_a_heading_that_lost_its_anchor_are_broken_fragment_links() {
+    // The French step 2 heading has no `<a name>` anchor: both French links to `#step-2-prepare-the-mailboxes` lead
+    // nowhere. The link to an id neither file defines (an include's) and the one to a French anchor are fine.
+    let found = fixture("fragment");
+    let rules: Vec<(String, u32)> = found.iter().map(|(rule, line, _)| (rule.clone(), *line)).collect();
+    assert_eq!(rules, [at("broken-fragment-link", 3), at("broken-fragment-link", 11)]);
+    assert_eq!(
+        found[0].2,
+        "this link to `#step-2-prepare-the-mailboxes` is broken: the French heading it names, at line 9, has the id \
+         `étape-2--préparer-les-boîtes-aux-lettres` (add `<a name=\"step-2-prepare-the-mailboxes\"></a>` to it, as \
+         the English heading's id is `step-2-prepare-the-mailboxes`)"
     );
 }
 
@@ -655,7 +670,7 @@ fn an_existing_output_file_is_never_replaced_without_force() {
 fn rules_are_listed_and_explained() {
     let list = checkdown().args(["sync", "--list-rules"]).run();
     assert_eq!(list.code, 0);
-    assert_eq!(list.stdout.lines().count(), 20);
+    assert_eq!(list.stdout.lines().count(), 21);
     assert!(list.stdout.lines().any(|line| line.starts_with("list-item-count") && line.contains("error")));
     let explain = checkdown().args(["sync", "--explain", "untranslated"]).run();
     assert_eq!(explain.code, 0);

@@ -1,0 +1,120 @@
+//! `broken-fragment-link`: same-page links (`[step 6](#step-6-prepare-the-mailboxes)`) of the translation whose
+//! fragment names no heading or anchor of the translation, though the source has it.
+//!
+//! Translations keep the English heading ids through `<a name>` anchors, and keep the English fragments in their
+//! links. When a translated heading loses its anchor, its id becomes the slug of the French title, and every link to
+//! the English id breaks, silently: the page still builds. A fragment neither file defines (an id from an include,
+//! or a link broken in English too) is not a translation's drift, and is left alone.
+
+use std::collections::HashMap;
+
+use crate::model::{Article, Block, Inline, Section, Span};
+use crate::report::Diagnostic;
+
+use super::Languages;
+use super::document::Document;
+use super::rules::Rule;
+
+/// Reports the same-page links of `target` whose fragment is an id or anchor of `source` but of no heading or anchor
+/// of `target`. `renamed` maps the id of a source section to its paired translated section, when their ids differ:
+/// the finding names that heading.
+pub fn check(
+    source: &Document,
+    target: &Document,
+    renamed: &HashMap<&str, &Section>,
+    languages: &Languages,
+    out: &mut Vec<Diagnostic>,
+) {
+    // Most translations have no same-page link: a scan of the text spares them the walk.
+    if !target.text.contains("](#") && !target.text.contains("\"#") {
+        return;
+    }
+    let mut links = Vec::new();
+    for_each_inline(&target.article, &mut |inline| {
+        if let Inline::Link { target: address, span, .. } = inline
+            && let Some(fragment) = address.trim().strip_prefix('#')
+        {
+            links.push((fragment.to_lowercase(), *span));
+        }
+    });
+    if links.is_empty() {
+        return;
+    }
+    let (target_ids, source_ids) = (ids(&target.article), ids(&source.article));
+    let (source_name, target_name) = (&languages.source, &languages.target);
+    for (fragment, span) in links {
+        if target_ids.contains_key(&fragment) {
+            continue;
+        }
+        let Some(&source_span) = source_ids.get(&fragment) else { continue };
+        let message = match renamed.get(fragment.as_str()) {
+            Some(heading) => format!(
+                "this link to `#{fragment}` is broken: the {target_name} heading it names, at line {}, has the id `{}` \
+                 (add `<a name=\"{fragment}\"></a>` to it, as the {source_name} heading's id is `{fragment}`)",
+                heading.heading_span.line, heading.id
+            ),
+            None => format!(
+                "this link to `#{fragment}` is broken: no heading or anchor of the {target_name} file has that id, \
+                 which the {source_name} file has"
+            ),
+        };
+        out.push(Rule::BrokenFragmentLink.diagnostic(target.at(span), message).with_source(source.at(source_span)));
+    }
+}
+
+/// The ids a fragment may name, lower-cased: headings' and `<a name>` anchors', each with where it is.
+fn ids(article: &Article) -> HashMap<String, Span> {
+    let mut ids: HashMap<String, Span> = HashMap::new();
+    for section in article.all_sections() {
+        ids.entry(section.id.to_lowercase()).or_insert(section.heading_span);
+    }
+    for_each_inline(article, &mut |inline| {
+        if let Inline::Anchor { name, span } = inline {
+            ids.entry(name.to_lowercase()).or_insert(*span);
+        }
+    });
+    ids
+}
+
+/// Calls `visit` on every inline of `article`, nested ones included.
+fn for_each_inline(article: &Article, visit: &mut dyn FnMut(&Inline)) {
+    fn inlines(list: &[Inline], visit: &mut dyn FnMut(&Inline)) {
+        for inline in list {
+            visit(inline);
+            if let Inline::Emphasis { children, .. } | Inline::Link { children, .. } = inline {
+                inlines(children, visit);
+            }
+        }
+    }
+    fn blocks(block: &Block, visit: &mut dyn FnMut(&Inline)) {
+        match block {
+            Block::Paragraph { inlines: list, .. } | Block::Heading { inlines: list, .. } => inlines(list, visit),
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    inlines(cell, visit);
+                }
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    for child in &item.blocks {
+                        blocks(child, visit);
+                    }
+                }
+            }
+            other => {
+                for child in other.children() {
+                    blocks(child, visit);
+                }
+            }
+        }
+    }
+    for preamble in &article.preamble {
+        blocks(preamble, visit);
+    }
+    for section in article.all_sections() {
+        inlines(&section.heading, visit);
+        for child in &section.blocks {
+            blocks(child, visit);
+        }
+    }
+}
