@@ -26,6 +26,12 @@ verify-tenant-not-found = Tenant { $tenant } was not found (AADSTS90002): nothin
 verify-tenant-gone = Tenant { $tenant } is gone (AADSTS90002) and was seen alive before on the { $cloud } cloud
 verify-tenant-never-seen = Tenant { $tenant } was not found (AADSTS90002) on the { $cloud } cloud, but this tool never saw it alive: a mistyped tenant or the wrong cloud look the same
 verify-tenant-alive = Tenant { $tenant } still exists
+verify-tenant-alive-by-id = Tenant { $tenant } no longer resolves (AADSTS90002), but its tenant id { $id } still answers: the tenant exists (a removed domain name no longer leads to it)
+verify-tenant-id-gone = Its tenant id { $id } is not found either
+verify-tenant-id-not-remembered = Tenant { $tenant } was not found (AADSTS90002), but this tool does not remember its tenant id to confirm the tenant is gone (a removed domain name answers the same): run again with --tenant set to the tenant id
+verify-tenant-id-check-failed = Tenant { $tenant } was not found (AADSTS90002), and its tenant id { $id } could not be checked: { $failure }
+verify-tenant-contradiction = The login host's discovery document says tenant { $tenant } exists, but its token endpoint answers AADSTS90002 (tenant not found): cannot tell whether the tenant is deleted
+verify-tenant-token-not-found = The token endpoint answers AADSTS90002 (tenant { $tenant } not found), but the discovery document could not confirm it: { $failure }
 
 ## Close your account (content/checks/close-your-account.yaml).
 

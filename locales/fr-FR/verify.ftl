@@ -26,6 +26,12 @@ verify-tenant-not-found = Le locataire { $tenant } est introuvable (AADSTS90002)
 verify-tenant-gone = Le locataire { $tenant } n’existe plus (AADSTS90002) ; il avait été vu actif sur le cloud { $cloud }
 verify-tenant-never-seen = Le locataire { $tenant } est introuvable (AADSTS90002) sur le cloud { $cloud }, mais cet outil ne l’a jamais vu actif : une faute de frappe ou un autre cloud donnent la même réponse
 verify-tenant-alive = Le locataire { $tenant } existe encore
+verify-tenant-alive-by-id = Le nom { $tenant } ne mène plus à aucun locataire (AADSTS90002), mais son ID de locataire { $id } répond encore : le locataire existe (un nom de domaine supprimé n’y mène plus)
+verify-tenant-id-gone = Son ID de locataire { $id } est introuvable lui aussi
+verify-tenant-id-not-remembered = Le locataire { $tenant } est introuvable (AADSTS90002), mais cet outil n’a pas retenu son ID de locataire pour confirmer sa suppression (un nom de domaine supprimé donne la même réponse) : relancez avec --tenant suivi de l’ID de locataire
+verify-tenant-id-check-failed = Le locataire { $tenant } est introuvable (AADSTS90002), et son ID de locataire { $id } n’a pas pu être vérifié : { $failure }
+verify-tenant-contradiction = Le document de découverte du service de connexion dit que le locataire { $tenant } existe, mais son point de terminaison de jeton répond AADSTS90002 (locataire introuvable) : impossible de dire si le locataire est supprimé
+verify-tenant-token-not-found = Le point de terminaison de jeton répond AADSTS90002 (locataire { $tenant } introuvable), mais le document de découverte n’a pas pu le confirmer : { $failure }
 
 ## Fermer votre compte (content/checks/close-your-account.yaml).
 

@@ -26,6 +26,7 @@ use super::graph::Service;
 use super::i18n::{Arg, Message};
 use super::read::{Failure, FailureKind, Reader, Request};
 use super::report::Status;
+use super::tenant::TenantState;
 
 /// How much work one expression may do (minijinja fuel): plenty for a filter chain over a few thousand items.
 const FUEL: u64 = 200_000;
@@ -197,6 +198,12 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "verify-tenant-gone",
     "verify-tenant-never-seen",
     "verify-tenant-alive",
+    "verify-tenant-alive-by-id",
+    "verify-tenant-id-gone",
+    "verify-tenant-id-not-remembered",
+    "verify-tenant-id-check-failed",
+    "verify-tenant-contradiction",
+    "verify-tenant-token-not-found",
     "verify-no-check",
     "verify-read-fallback",
     "verify-fallback-failed",
@@ -355,20 +362,6 @@ fn environment() -> Environment<'static> {
     env
 }
 
-/// Whether the tenant still exists, as the login host's discovery document says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TenantState {
-    /// The tenant answers.
-    Alive,
-    /// AADSTS90002; `seen_before` tells whether this tool saw it alive before on the same cloud.
-    NotFound {
-        /// Seen alive before, on this cloud.
-        seen_before: bool,
-    },
-    /// The discovery document could not be read.
-    Unknown(Failure),
-}
-
 /// What one check concluded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
@@ -428,9 +421,9 @@ impl<'a> Runner<'a> {
     }
 
     fn check(&self, check: &CheckSpec) -> Outcome {
-        if let (TenantState::NotFound { .. }, CheckSpec::Expect(_) | CheckSpec::PerItemSample(_)) = (self.tenant, check)
+        if let (Some(reason), CheckSpec::Expect(_) | CheckSpec::PerItemSample(_)) =
+            (self.tenant.unreadable(self.tenant_name), check)
         {
-            let reason = Message::new("verify-tenant-not-found").arg("tenant", self.tenant_name);
             return unknown(check.name(), reason);
         }
         match check {
@@ -691,20 +684,24 @@ impl<'a> Runner<'a> {
     }
 
     fn tenant_exists(&self, check: &TenantExists) -> Outcome {
-        let tenant = || Message::new("verify-tenant-gone").arg("tenant", self.tenant_name).arg("cloud", self.cloud);
+        let (tenant, cloud) = (self.tenant_name, self.cloud);
         match self.tenant {
-            TenantState::NotFound { seen_before: true } => {
-                Outcome { name: check.name.clone(), status: Status::Done, reason: None, evidence: vec![tenant()] }
+            TenantState::NotFound { seen_before: true, id } => {
+                let mut evidence = vec![Message::new("verify-tenant-gone").arg("tenant", tenant).arg("cloud", cloud)];
+                evidence.extend(id.iter().map(|id| Message::new("verify-tenant-id-gone").arg("id", id.as_str())));
+                Outcome { name: check.name.clone(), status: Status::Done, reason: None, evidence }
             }
-            TenantState::NotFound { seen_before: false } => unknown(
-                &check.name,
-                Message::new("verify-tenant-never-seen").arg("tenant", self.tenant_name).arg("cloud", self.cloud),
-            ),
-            TenantState::Unknown(failure) => unknown(&check.name, failure_message(failure)),
-            TenantState::Alive => {
+            TenantState::NotFound { seen_before: false, .. } => {
+                unknown(&check.name, Message::new("verify-tenant-never-seen").arg("tenant", tenant).arg("cloud", cloud))
+            }
+            TenantState::Unknown { reason, .. } => unknown(&check.name, reason.clone()),
+            TenantState::Alive { via_id } => {
                 let optional: Vec<&String> = check.optional.iter().collect();
                 let Reads { context, failures, fallbacks } = self.read_all(&optional, &[]);
-                let mut evidence = vec![Message::new("verify-tenant-alive").arg("tenant", self.tenant_name)];
+                let mut evidence = vec![match via_id {
+                    None => Message::new("verify-tenant-alive").arg("tenant", tenant),
+                    Some(id) => Message::new("verify-tenant-alive-by-id").arg("tenant", tenant).arg("id", id.as_str()),
+                }];
                 evidence.extend(self.evidence(&check.evidence, &context, !failures.is_empty()));
                 evidence.extend(fallbacks);
                 evidence.extend(failures.into_iter().map(|(_, reason)| reason));

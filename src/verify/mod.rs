@@ -4,8 +4,9 @@
 //! 1. [`VerifyOptions::new`] validates what the command line and the environment gave ([`VerifyArgs`],
 //!    [`Environment`]): tenant, [`cloud`] and hosts, credentials ([`auth`]), the bindings of steps to checks
 //!    ([`checks`], from `content/checks/<article>.yaml`), the locale of the evidence ([`i18n`]).
-//! 2. The tenant's discovery document on the login host says whether the tenant still exists; if it does, the run
-//!    signs in ([`auth`]) and remembers the tenant as seen alive ([`state`]).
+//! 2. The tenant's discovery document on the login host says whether the tenant still exists (by the remembered
+//!    tenant id too, when the name given no longer resolves: [`tenant`]); if it does, the run signs in ([`auth`]) and
+//!    remembers the tenant and its id as seen alive ([`state`]).
 //! 3. Each step's checks run concurrently, reading Graph through a [`read::Reader`] over the GET-only
 //!    [`graph::GraphClient`] (or over a record being replayed, [`record`]).
 //! 4. The outcomes are localized into a [`VerifyReport`] (JSON or text, [`report`]); `--record` saves the answers used.
@@ -23,6 +24,7 @@ pub mod read;
 pub mod record;
 pub mod report;
 pub mod state;
+pub mod tenant;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -31,21 +33,20 @@ use std::sync::Arc;
 use std::thread;
 use std::time::SystemTime;
 
-use serde_json::Value;
-
 pub use auth::{AuthError, AuthMode, Secret};
 pub use cloud::Cloud;
 pub use graph::RetryPolicy;
 pub use report::{CheckReport, Status, StepReport, VerifyReport};
 
 use auth::{Credentials, LoginClient, Tokens};
-use checks::{Bindings, Outcome, Runner, TenantState};
+use checks::{Bindings, Outcome, Runner};
 use cloud::{Endpoints, Host};
-use graph::{Exchange, GraphClient, Service};
+use graph::GraphClient;
 use i18n::{Message, Messages};
-use read::{Failure, FailureKind, Reader};
+use read::Reader;
 use record::{Recorded, Recording, Replay};
 use state::SeenAlive;
+use tenant::{SignIn, TenantAnswers, TenantState};
 
 /// Where progress and warnings go (retries, device-code instructions, a state file that could not be written).
 /// Never given a secret. The CLI passes [`stderr_log`]; tests collect the lines.
@@ -372,59 +373,6 @@ pub fn verify(steps: &[StepRef], options: &VerifyOptions) -> Result<VerifyReport
     }
 }
 
-/// The discovery document's path for `tenant` on the login host.
-fn discovery_path(tenant: &str) -> String {
-    format!("/{tenant}/v2.0/.well-known/openid-configuration")
-}
-
-/// What the tenant's discovery document says.
-enum Discovery {
-    /// The tenant answers; the tenant id from the document's issuer, when it has one.
-    Alive(Option<String>),
-    /// AADSTS90002: not found.
-    NotFound,
-    /// The document could not be read.
-    Failed(Failure),
-}
-
-impl Discovery {
-    fn of(exchange: Exchange, tenant: &str) -> Discovery {
-        let request = format!("GET {}", discovery_path(tenant));
-        match exchange {
-            Exchange::Answer { status: 200, body, .. } => {
-                let document: Value = serde_json::from_str(&body).unwrap_or_default();
-                let issuer = document.get("issuer").and_then(Value::as_str).unwrap_or_default();
-                let id = issuer.split('/').find(|part| part.len() == 36 && part.matches('-').count() == 4);
-                Discovery::Alive(id.map(str::to_owned))
-            }
-            Exchange::Answer { status: 400, body, .. }
-                if body.contains("90002") || body.contains("\"invalid_tenant\"") =>
-            {
-                Discovery::NotFound
-            }
-            Exchange::Answer { status, body, attempts, .. } => {
-                let document: Value = serde_json::from_str(&body).unwrap_or_default();
-                let text = |key: &str| document.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
-                let message = text("error_description").lines().next().unwrap_or_default().to_owned();
-                let kind = FailureKind::Status { status, code: text("error"), message, attempts };
-                Discovery::Failed(Failure { request, kind })
-            }
-            Exchange::Failed { error, attempts } => {
-                Discovery::Failed(Failure { request, kind: FailureKind::Transport { error, attempts } })
-            }
-        }
-    }
-
-    /// The state the checks see; `seen_before` answers for a tenant not found.
-    fn state(self, seen_before: bool) -> TenantState {
-        match self {
-            Discovery::Alive(_) => TenantState::Alive,
-            Discovery::NotFound => TenantState::NotFound { seen_before },
-            Discovery::Failed(failure) => TenantState::Unknown(failure),
-        }
-    }
-}
-
 fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<VerifyReport, VerifyError> {
     let checked_at = state::rfc3339(SystemTime::now());
     let http = graph::http_client(&live.endpoints, &live.retry).map_err(usage)?;
@@ -439,30 +387,32 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
         }),
         None => SeenAlive::default(),
     };
-    let discovery = reader.exchange(Service::Login, &discovery_path(&live.tenant), false);
-    let mut found = Discovery::of(discovery, &live.tenant);
-    if !matches!(found, Discovery::NotFound) {
-        let login = LoginClient::new(http, live.endpoints.clone(), &live.tenant);
-        match Tokens::sign_in(live.auth, &live.credentials, login, options.log.clone()) {
-            Ok(tokens) => client.sign_in(Arc::new(tokens)),
-            Err(AuthError::TenantNotFound { .. }) => found = Discovery::NotFound,
-            Err(error) => return Err(VerifyError::Auth(error)),
+    let remembered_tenant_id = memory.tenant_id(cloud, &live.tenant).map(str::to_owned);
+    let answers = TenantAnswers::ask(&reader, &live.tenant, remembered_tenant_id.as_deref());
+    let sign_in = match answers.sign_in_as() {
+        None => SignIn::NotAttempted,
+        Some(tenant) => {
+            let login = LoginClient::new(http, live.endpoints.clone(), tenant);
+            match Tokens::sign_in(live.auth, &live.credentials, login, options.log.clone()) {
+                Ok(tokens) => {
+                    client.sign_in(Arc::new(tokens));
+                    SignIn::SignedIn
+                }
+                Err(AuthError::TenantNotFound { .. }) => SignIn::TenantNotFound,
+                Err(error) => return Err(VerifyError::Auth(error)),
+            }
         }
-    }
-    // The tenant as given, and its id when the discovery document named it.
-    let mut names = vec![live.tenant.clone()];
-    if let Discovery::Alive(Some(id)) = &found {
-        names.push(id.clone());
-    }
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    };
+    let alive_id = answers.alive_id().map(str::to_owned);
+    let names: Vec<&str> = [Some(live.tenant.as_str()), alive_id.as_deref()].into_iter().flatten().collect();
     let seen_alive_before = memory.contains(cloud, &names);
-    if let (Discovery::Alive(_), Some(dir)) = (&found, &live.state_dir) {
-        memory.insert(cloud, &names, &checked_at);
+    if let (true, Some(dir)) = (answers.answered() && sign_in != SignIn::TenantNotFound, &live.state_dir) {
+        memory.insert(cloud, &live.tenant, alive_id.as_deref(), &checked_at);
         if let Err(error) = memory.save(dir) {
             (options.log)(&format!("warning: could not remember the tenant in {} ({error})", dir.display()));
         }
     }
-    let tenant_state = found.state(seen_alive_before);
+    let tenant_state = answers.state(seen_alive_before, sign_in);
 
     let context = Context { tenant: &live.tenant, cloud, checked_at: &checked_at, state: &tenant_state };
     let report = run_checks(steps, options, &reader, &context);
@@ -475,6 +425,7 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
             cloud,
             graph_host: live.endpoints.graph.to_string(),
             seen_alive_before,
+            remembered_tenant_id,
             exchanges: reader
                 .exchanges()
                 .into_iter()
@@ -490,8 +441,9 @@ fn replay(steps: &[StepRef], options: &VerifyOptions, recording: &Recording) -> 
     let transport = Replay::new(recording);
     let graph = Host::parse(&recording.graph_host, "recorded graph host").map_err(VerifyError::Record)?;
     let reader = Reader::new(&transport, graph);
-    let discovery = reader.exchange(Service::Login, &discovery_path(&recording.tenant), false);
-    let state = Discovery::of(discovery, &recording.tenant).state(recording.seen_alive_before);
+    let answers = TenantAnswers::ask(&reader, &recording.tenant, recording.remembered_tenant_id.as_deref());
+    let sign_in = if answers.sign_in_as().is_some() { SignIn::SignedIn } else { SignIn::NotAttempted };
+    let state = answers.state(recording.seen_alive_before, sign_in);
     let context =
         Context { tenant: &recording.tenant, cloud: recording.cloud, checked_at: &recording.checked_at, state: &state };
     Ok(run_checks(steps, options, &reader, &context))

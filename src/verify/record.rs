@@ -1,7 +1,8 @@
 //! Record and replay: the answers a run used, saved as JSON, and a transport that serves them back offline.
 //!
 //! A record holds what the checks read and nothing else: each GET's service, path and final answer (status, content
-//! type, body) or failure, plus the one fact from local state the run used (was the tenant seen alive before). Token
+//! type, body) or failure, plus the facts from local state the run used (was the tenant seen alive before, which tenant
+//! id was remembered for it). Token
 //! requests are not GETs and are never recorded; no header is recorded, so no `Authorization` either. Replaying a
 //! record gives the same report as the run that made it, the time of the check included, which makes it evidence an
 //! auditor can re-check and a fixture tests can rely on.
@@ -49,6 +50,9 @@ pub struct Recording {
     pub graph_host: String,
     /// Whether the tenant had been seen alive on this cloud before the run.
     pub seen_alive_before: bool,
+    /// The tenant id remembered for the tenant as given, which the run re-checked when the name was not found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remembered_tenant_id: Option<String>,
     /// Every GET, sorted by service and path.
     pub exchanges: Vec<Recorded>,
 }

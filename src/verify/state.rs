@@ -3,7 +3,8 @@
 //! A deleted tenant and a mistyped one both answer AADSTS90002, so "deleted" is only claimed for a tenant this tool
 //! saw alive before, on the same cloud. The memory is `tenants.json` in the state directory (`--state-dir`, default
 //! `$XDG_STATE_HOME/checkdown`, else `~/.local/state/checkdown`): tenant names and ids with the time they last
-//! answered. Nothing else, and never a secret.
+//! answered, and the tenant id each name led to, so a name that stops resolving (a removed domain) can be checked
+//! again by its id before the tenant is called gone. Nothing else, and never a secret.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -32,6 +33,10 @@ pub fn default_dir(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<P
 pub struct SeenAlive {
     /// Per cloud (`global`, `china`…).
     pub seen_alive: BTreeMap<String, BTreeMap<String, String>>,
+    /// Per cloud: tenant name as given (lower-cased) → the tenant id its discovery document named. Absent from the
+    /// files of checkdown versions before it; a name without an id cannot be called gone (see `verify::tenant`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tenant_ids: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl SeenAlive {
@@ -53,11 +58,21 @@ impl SeenAlive {
             .is_some_and(|tenants| names.iter().any(|name| tenants.contains_key(&name.to_lowercase())))
     }
 
-    /// Notes that `names` answered on `cloud` at `when`.
-    pub fn insert(&mut self, cloud: Cloud, names: &[&str], when: &str) {
+    /// The tenant id `tenant` led to when it last answered on `cloud`.
+    pub fn tenant_id(&self, cloud: Cloud, tenant: &str) -> Option<&str> {
+        self.tenant_ids.get(cloud.as_str())?.get(&tenant.to_lowercase()).map(String::as_str)
+    }
+
+    /// Notes that `tenant`, and the tenant `id` its discovery document named, answered on `cloud` at `when`.
+    pub fn insert(&mut self, cloud: Cloud, tenant: &str, id: Option<&str>, when: &str) {
         let tenants = self.seen_alive.entry(cloud.as_str().to_owned()).or_default();
-        for name in names.iter().filter(|name| !name.is_empty()) {
+        for name in [Some(tenant), id].into_iter().flatten().filter(|name| !name.is_empty()) {
             tenants.insert(name.to_lowercase(), when.to_owned());
+        }
+        if let Some(id) = id {
+            let ids = self.tenant_ids.entry(cloud.as_str().to_owned()).or_default();
+            ids.insert(tenant.to_lowercase(), id.to_lowercase());
+            ids.insert(id.to_lowercase(), id.to_lowercase());
         }
     }
 
@@ -111,13 +126,26 @@ mod tests {
     }
 
     #[test]
+    fn a_memory_written_before_tenant_ids_were_kept_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(FILE), r#"{"seen_alive": {"global": {"contoso.com": "t"}}}"#).unwrap();
+        let old = SeenAlive::load(dir.path()).unwrap();
+        assert!(old.contains(Cloud::Global, &["contoso.com"]));
+        assert_eq!(old.tenant_id(Cloud::Global, "contoso.com"), None);
+    }
+
+    #[test]
     fn memory_is_per_cloud_and_survives_a_save() {
         let dir = tempfile::tempdir().unwrap();
         let mut seen = SeenAlive::load(dir.path()).unwrap();
-        seen.insert(Cloud::Global, &["Contoso.onmicrosoft.com", "84841066-274d-4ec0-a5c1-276be684bdd3"], "t");
+        let id = "84841066-274d-4ec0-a5c1-276be684bdd3";
+        seen.insert(Cloud::Global, "Contoso.onmicrosoft.com", Some(id), "t");
         seen.save(dir.path()).unwrap();
         let again = SeenAlive::load(dir.path()).unwrap();
         assert!(again.contains(Cloud::Global, &["contoso.onmicrosoft.com"]));
+        assert!(again.contains(Cloud::Global, &[id]));
+        assert_eq!(again.tenant_id(Cloud::Global, "CONTOSO.onmicrosoft.com"), Some(id));
         assert!(!again.contains(Cloud::China, &["contoso.onmicrosoft.com"]));
+        assert_eq!(again.tenant_id(Cloud::China, "contoso.onmicrosoft.com"), None);
     }
 }

@@ -433,7 +433,8 @@ fn step_5_is_done_only_for_a_tenant_seen_alive_before_on_the_same_cloud() {
     assert_eq!(statuses(&gone), [Unknown, Unknown, Unknown, Unknown, Done]);
     assert_eq!(
         evidence(&gone, 5),
-        "Tenant contoso.onmicrosoft.com is gone (AADSTS90002) and was seen alive before on the global cloud"
+        "Tenant contoso.onmicrosoft.com is gone (AADSTS90002) and was seen alive before on the global cloud\n\
+         Its tenant id 84841066-274d-4ec0-a5c1-276be684bdd3 is not found either"
     );
     assert!(evidence(&gone, 1).contains("was not found (AADSTS90002)"));
     let posts_after = harness.fake.seen().iter().filter(|seen| seen.method == "POST").count();
@@ -442,6 +443,55 @@ fn step_5_is_done_only_for_a_tenant_seen_alive_before_on_the_same_cloud() {
     // The same tenant on another cloud was never seen alive.
     let other_cloud = harness.run_with(VerifyArgs { cloud: Some(Cloud::China), ..harness.args() });
     assert_eq!(step(&other_cloud, 5).status, Status::Unknown);
+}
+
+#[test]
+fn a_name_that_stops_resolving_is_rechecked_by_the_remembered_tenant_id() {
+    let harness = Harness::new(halfway());
+    assert_eq!(step(&harness.run(), 5).status, Status::NotDone);
+    // The domain is removed: the name answers AADSTS90002, the tenant id still answers.
+    harness.fake.update(|tenant| tenant.domain = "contoso-old.onmicrosoft.com".into());
+    let report = harness.run();
+    assert_eq!(step(&report, 5).status, Status::NotDone, "{}", report.to_text(false));
+    assert_eq!(
+        evidence(&report, 5),
+        "Tenant contoso.onmicrosoft.com no longer resolves (AADSTS90002), but its tenant id \
+         84841066-274d-4ec0-a5c1-276be684bdd3 still answers: the tenant exists (a removed domain name no longer leads \
+         to it)\nBlocker: 3 users remain\nBlocker: 1 subscription is not deleted\nBlocker: 2 applications are registered"
+    );
+    // The tenant is alive, so the other steps are read from it, signed in by its id.
+    assert_eq!(step(&report, 1).status, Status::NotDone);
+    let id_discovery = "/84841066-274d-4ec0-a5c1-276be684bdd3/v2.0/.well-known/openid-configuration";
+    assert_eq!(harness.count(id_discovery), 1);
+    assert_eq!(harness.count("/84841066-274d-4ec0-a5c1-276be684bdd3/oauth2/v2.0/token"), 1);
+
+    // A memory without the tenant id (written by an older checkdown) cannot confirm a domain is gone.
+    let state = harness.dir.path().join("state/tenants.json");
+    let mut memory: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    memory.as_object_mut().unwrap().remove("tenant_ids");
+    std::fs::write(&state, memory.to_string()).unwrap();
+    let report = harness.run();
+    assert_eq!(step(&report, 5).status, Status::Unknown);
+    assert!(
+        evidence(&report, 5).contains("does not remember its tenant id to confirm the tenant is gone"),
+        "{}",
+        evidence(&report, 5)
+    );
+}
+
+#[test]
+fn discovery_and_token_endpoint_disagreeing_is_unknown() {
+    let harness = Harness::new(halfway());
+    assert_eq!(step(&harness.run(), 5).status, Status::NotDone);
+    harness.fake.update(|tenant| tenant.token_tenant_not_found = true);
+    let report = harness.run();
+    use Status::*;
+    assert_eq!(statuses(&report), [Unknown, Unknown, Unknown, Unknown, Unknown], "{}", report.to_text(false));
+    let reason = "The login host's discovery document says tenant contoso.onmicrosoft.com exists, but its token \
+                  endpoint answers AADSTS90002 (tenant not found): cannot tell whether the tenant is deleted";
+    for number in 1..=5 {
+        assert_eq!(step(&report, number).checks[0].reason.as_deref(), Some(reason));
+    }
 }
 
 #[test]

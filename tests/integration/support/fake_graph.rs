@@ -67,6 +67,8 @@ pub struct FakeTenant {
     pub domain: String,
     /// True once the tenant is deleted: AADSTS90002 everywhere.
     pub deleted: bool,
+    /// Only the token endpoint answers AADSTS90002 while the discovery document still answers (the two disagree).
+    pub token_tenant_not_found: bool,
     /// The app registration.
     pub client_id: String,
     /// Its secret.
@@ -132,6 +134,7 @@ impl FakeTenant {
             id: "84841066-274d-4ec0-a5c1-276be684bdd3".into(),
             domain: "contoso.onmicrosoft.com".into(),
             deleted: false,
+            token_tenant_not_found: false,
             client_id: "11111111-1111-1111-1111-111111111111".into(),
             client_secret: "s3cret-Zq8~fake-client-secret-value".into(),
             permissions: ALL_PERMISSIONS.iter().map(|permission| (*permission).to_owned()).collect(),
@@ -478,13 +481,14 @@ fn token_answer(state: &State) -> Answer {
 }
 
 fn login(state: &State, seen: &Seen) -> Answer {
-    let (id, domain, deleted, client_id, client_secret, device) = {
+    let (id, domain, deleted, token_tenant_not_found, client_id, client_secret, device) = {
         let tenant = state.tenant.lock().unwrap();
         let copy = |text: &String| text.clone();
         (
             copy(&tenant.id),
             copy(&tenant.domain),
             tenant.deleted,
+            tenant.token_tenant_not_found,
             copy(&tenant.client_id),
             copy(&tenant.client_secret),
             tenant.device.clone(),
@@ -513,6 +517,7 @@ fn login(state: &State, seen: &Seen) -> Answer {
                    "interval": device.interval,
                    "message": "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code ABCD-EFGH to authenticate."}),
         ),
+        ("POST", "oauth2/v2.0/token") if token_tenant_not_found => tenant_not_found(asked),
         ("POST", "oauth2/v2.0/token") => {
             let (_, form) = query(&format!("?{}", seen.body));
             let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
