@@ -18,6 +18,7 @@ progress = { $done } of { $total } { $total ->
    *[other] steps
 } done
 checked = Checked on { $date } against tenant { $tenant }
+checked-replayed = Checked on { $date } against tenant { $tenant }, replayed from the record { $record }
 status-done = Done
 status-not-done = Not done
 status-unknown = Unknown

@@ -1,6 +1,7 @@
 # Messages of `checkdown verify`: evidence and reasons, one line each in the report.
 
 verify-heading = Tenant { $tenant } ({ $cloud }), checked { $checked }
+verify-replayed = Replayed from { $record }, recorded at { $checked }: nothing was read from the tenant now
 verify-no-check = No check is bound to this step: check it by hand.
 verify-evidence-separator = {"; "}
 

@@ -21,6 +21,7 @@ progress = { $done } { $done ->
    *[other] terminées
 }
 checked = Vérifié le { $date } sur le locataire { $tenant }
+checked-replayed = Vérifié le { $date } sur le locataire { $tenant }, rejoué depuis l’enregistrement { $record }
 status-done = Fait
 status-not-done = Pas fait
 status-unknown = Inconnu

@@ -1,6 +1,7 @@
 # Messages de `checkdown verify` : preuves et raisons, une ligne chacune dans le rapport.
 
 verify-heading = Locataire { $tenant } ({ $cloud }), vérifié le { $checked }
+verify-replayed = Rejoué depuis { $record }, enregistré le { $checked } : rien n’a été lu sur le locataire maintenant
 verify-no-check = Aucune vérification n’est liée à cette étape : vérifiez-la vous-même.
 verify-evidence-separator = {"\u202F; "}
 

@@ -255,10 +255,18 @@ pub fn checklist<'a>(
         let done = steps.iter().filter(|step| step.status == Some(Status::Done)).count();
         let total = steps.len();
         let checked = match (&results.checked_at, &results.tenant) {
-            (Some(at), Some(tenant)) => Some(strings.get(
-                "checked",
-                &[("date", localized_timestamp(strings, at).into()), ("tenant", tenant.clone().into())],
-            )),
+            (Some(at), Some(tenant)) => {
+                let mut args =
+                    vec![("date", localized_timestamp(strings, at).into()), ("tenant", tenant.clone().into())];
+                let id = match &results.replayed_from {
+                    Some(record) => {
+                        args.push(("record", record.clone().into()));
+                        "checked-replayed"
+                    }
+                    None => "checked",
+                };
+                Some(strings.get(id, &args))
+            }
             _ => None,
         };
         let progress = strings.get("progress", &[("done", done.into()), ("total", total.into())]);

@@ -20,6 +20,9 @@ pub struct Results {
     /// Which tenant.
     #[serde(default)]
     pub tenant: Option<String>,
+    /// The record the results were replayed from, when they were not read from the tenant at that moment.
+    #[serde(default)]
+    pub replayed_from: Option<String>,
 }
 
 /// The result for one step.

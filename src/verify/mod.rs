@@ -206,7 +206,8 @@ pub struct VerifyOptions {
 
 enum Mode {
     Live(Box<Live>),
-    Replay(Box<Recording>),
+    /// A record, and the file it came from.
+    Replay(Box<Recording>, PathBuf),
 }
 
 struct Live {
@@ -223,7 +224,7 @@ impl fmt::Debug for VerifyOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mode = match &self.mode {
             Mode::Live(live) => format!("live {} on {}", live.tenant, live.endpoints.graph),
-            Mode::Replay(recording) => format!("replay of {} on {}", recording.tenant, recording.cloud),
+            Mode::Replay(recording, _) => format!("replay of {} on {}", recording.tenant, recording.cloud),
         };
         f.debug_struct("VerifyOptions").field("article", &self.article).field("mode", &mode).finish_non_exhaustive()
     }
@@ -271,7 +272,11 @@ impl VerifyOptions {
         }
         let mode = match (&args.replay, &args.record) {
             (Some(_), Some(_)) => return Err(usage("--record and --replay cannot be used together")),
-            (Some(replay), None) => Mode::Replay(Box::new(Recording::load(replay).map_err(VerifyError::Record)?)),
+            (Some(replay), None) => {
+                let recording = Recording::load(replay).map_err(VerifyError::Record)?;
+                refuse_another_tenant(&args, &recording, replay)?;
+                Mode::Replay(Box::new(recording), replay.clone())
+            }
             (None, _) => Mode::Live(Box::new(live(&args, env)?)),
         };
         Ok(VerifyOptions {
@@ -290,6 +295,29 @@ impl VerifyOptions {
         self.log = log;
         self
     }
+}
+
+/// A replay answers for the tenant and cloud recorded, nothing else: a `--tenant` or `--cloud` (or a moniker's cloud)
+/// naming others is refused, so a report can never present one tenant's record as another's.
+fn refuse_another_tenant(args: &VerifyArgs, recording: &Recording, file: &Path) -> Result<(), VerifyError> {
+    if let Some(tenant) = args.tenant.as_deref().map(str::trim)
+        && !tenant.eq_ignore_ascii_case(&recording.tenant)
+    {
+        return Err(usage(format!(
+            "--replay {}: the record is of tenant {}, not of --tenant {tenant}",
+            file.display(),
+            recording.tenant
+        )));
+    }
+    let cloud = args.cloud.or_else(|| args.moniker.as_deref().and_then(Cloud::for_moniker));
+    if let Some(cloud) = cloud.filter(|cloud| *cloud != recording.cloud) {
+        return Err(usage(format!(
+            "--replay {}: the record is of the {} cloud, not of --cloud {cloud}",
+            file.display(),
+            recording.cloud
+        )));
+    }
+    Ok(())
 }
 
 /// The bindings of the article (`--checks`, else the bundled ones), and the name of their file.
@@ -368,7 +396,7 @@ pub fn verify(steps: &[StepRef], options: &VerifyOptions) -> Result<VerifyReport
         }
     }
     match &options.mode {
-        Mode::Replay(recording) => replay(steps, options, recording),
+        Mode::Replay(recording, from) => replay(steps, options, recording, from),
         Mode::Live(live) => run_live(steps, options, live),
     }
 }
@@ -426,6 +454,7 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
             graph_host: live.endpoints.graph.to_string(),
             seen_alive_before,
             remembered_tenant_id,
+            sign_in,
             exchanges: reader
                 .exchanges()
                 .into_iter()
@@ -437,16 +466,21 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
     Ok(report)
 }
 
-fn replay(steps: &[StepRef], options: &VerifyOptions, recording: &Recording) -> Result<VerifyReport, VerifyError> {
+fn replay(
+    steps: &[StepRef],
+    options: &VerifyOptions,
+    recording: &Recording,
+    from: &Path,
+) -> Result<VerifyReport, VerifyError> {
     let transport = Replay::new(recording);
     let graph = Host::parse(&recording.graph_host, "recorded graph host").map_err(VerifyError::Record)?;
     let reader = Reader::new(&transport, graph);
     let answers = TenantAnswers::ask(&reader, &recording.tenant, recording.remembered_tenant_id.as_deref());
-    let sign_in = if answers.sign_in_as().is_some() { SignIn::SignedIn } else { SignIn::NotAttempted };
-    let state = answers.state(recording.seen_alive_before, sign_in);
+    let state = answers.state(recording.seen_alive_before, recording.sign_in);
     let context =
         Context { tenant: &recording.tenant, cloud: recording.cloud, checked_at: &recording.checked_at, state: &state };
-    Ok(run_checks(steps, options, &reader, &context))
+    let report = run_checks(steps, options, &reader, &context);
+    Ok(VerifyReport { replayed_from: Some(from.display().to_string()), ..report })
 }
 
 /// The run-wide facts the checks and the report need.
@@ -478,6 +512,7 @@ fn run_checks(steps: &[StepRef], options: &VerifyOptions, reader: &Reader<'_>, c
         cloud: context.cloud.as_str().to_owned(),
         checked_at: context.checked_at.to_owned(),
         requests: reader.requests(),
+        replayed_from: None,
         steps,
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! A record holds what the checks read and nothing else: each GET's service, path and final answer (status, content
 //! type, body) or failure, plus the facts from local state the run used (was the tenant seen alive before, which tenant
-//! id was remembered for it). Token
-//! requests are not GETs and are never recorded; no header is recorded, so no `Authorization` either. Replaying a
+//! id was remembered for it) and what the token endpoint said (signed in, tenant not found; never a token). Token
+//! requests themselves are never recorded; no header is recorded, so no `Authorization` either. Replaying a
 //! record gives the same report as the run that made it, the time of the check included, which makes it evidence an
 //! auditor can re-check and a fixture tests can rely on.
 
@@ -15,9 +15,14 @@ use serde::{Deserialize, Serialize};
 
 use super::cloud::Cloud;
 use super::graph::{Exchange, Service, Transport};
+use super::tenant::SignIn;
 
-/// The `format` of records this version writes and reads.
-pub const FORMAT: &str = "checkdown-verify-record/1";
+/// The `format` of records this version writes and reads. Version 2 added the sign-in outcome; a version 1 record
+/// lacks what decided a tenant's state, so it is refused rather than replayed to a verdict the run did not give.
+pub const FORMAT: &str = "checkdown-verify-record/2";
+
+/// The format of the records checkdown wrote before the sign-in outcome was kept.
+const FORMAT_WITHOUT_SIGN_IN: &str = "checkdown-verify-record/1";
 
 /// One recorded GET.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +58,8 @@ pub struct Recording {
     /// The tenant id remembered for the tenant as given, which the run re-checked when the name was not found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remembered_tenant_id: Option<String>,
+    /// What the token endpoint said (never the token): the tenant's state is weighed with it.
+    pub sign_in: SignIn,
     /// Every GET, sorted by service and path.
     pub exchanges: Vec<Recorded>,
 }
@@ -61,12 +68,23 @@ impl Recording {
     /// Reads a record; the error says which file and why.
     pub fn load(path: &Path) -> Result<Recording, String> {
         let text = fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))?;
-        let recording: Recording = serde_json::from_str(&text)
-            .map_err(|error| format!("{}: not a verify record ({error})", path.display()))?;
-        if recording.format != FORMAT {
-            return Err(format!("{}: format '{}', expected '{FORMAT}'", path.display(), recording.format));
+        #[derive(Deserialize)]
+        struct Format {
+            format: String,
         }
-        Ok(recording)
+        let format = serde_json::from_str::<Format>(&text)
+            .map_err(|error| format!("{}: not a verify record ({error})", path.display()))?
+            .format;
+        match format.as_str() {
+            FORMAT => serde_json::from_str(&text)
+                .map_err(|error| format!("{}: not a verify record ({error})", path.display())),
+            FORMAT_WITHOUT_SIGN_IN => Err(format!(
+                "{}: a record of an older checkdown (format '{format}'), which did not keep the sign-in outcome that \
+                 decides the tenant's state; run `checkdown verify --record` again to make a record that replays",
+                path.display()
+            )),
+            _ => Err(format!("{}: format '{format}', expected '{FORMAT}'", path.display())),
+        }
     }
 
     /// Writes the record as pretty JSON (a temporary file, then a rename).

@@ -1,7 +1,9 @@
 //! The verification report: JSON for tools (and `checkdown render --results`), text for people.
 //!
-//! The JSON shape is `{"article","locale","tenant","cloud","checked_at","requests":N,"steps":[{"id","number","title",
-//! "status","evidence":[...],"checks":[{"name","status","reason"}]}]}`, a superset of what `render --results` reads.
+//! The JSON shape is `{"article","locale","tenant","cloud","checked_at","requests":N,"replayed_from"?,"steps":[{"id",
+//! "number","title","status","evidence":[...],"checks":[{"name","status","reason"}]}]}`, a superset of what
+//! `render --results` reads; `replayed_from` (the record's file) is there only for a replayed report, whose text says
+//! so under the heading.
 //! A step's status combines its checks: any `not-done` makes it not done, else any `unknown` makes it unknown, else
 //! it is done; a step with no check is `manual`.
 
@@ -112,6 +114,9 @@ pub struct VerifyReport {
     pub checked_at: String,
     /// How many distinct GETs the checks made (retries count once; token requests are not GETs).
     pub requests: usize,
+    /// The record this report was replayed from (`--replay FILE`); absent for a live run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replayed_from: Option<String>,
     /// One entry per step, in article order.
     pub steps: Vec<StepReport>,
 }
@@ -144,6 +149,11 @@ impl VerifyReport {
         // Languages space punctuation their own way (French puts a narrow no-break space before `;`).
         let separator = text(&Message::new("verify-evidence-separator"));
         let mut out = format!("{}\n", text(&heading));
+        if let Some(record) = &self.replayed_from {
+            let replayed =
+                Message::new("verify-replayed").arg("record", record.as_str()).arg("checked", self.checked_at.as_str());
+            out.push_str(&format!("{}\n", text(&replayed)));
+        }
         for step in &self.steps {
             let mark = step.status.mark();
             let mark = if colour { format!("{}{mark}\x1b[0m", step.status.colour()) } else { mark.to_owned() };

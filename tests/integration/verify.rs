@@ -715,16 +715,89 @@ fn record_then_replay_gives_the_same_report_offline() {
     let live = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
     let seen = harness.fake.seen().len();
     let replayed = harness.run_with(VerifyArgs { replay: Some(record.clone()), tenant: None, ..harness.args() });
-    assert_eq!(replayed, live);
+    assert_eq!(replayed, as_replayed(live, &record));
     assert_eq!(harness.fake.seen().len(), seen, "replay is offline");
+    // The replayed report says so, in JSON and in text.
+    let json: Value = serde_json::from_str(&replayed.to_json()).unwrap();
+    assert_eq!(json["replayed_from"], json!(record.display().to_string()));
+    let text = replayed.to_text(false);
+    let second_line = text.lines().nth(1).unwrap();
+    assert_eq!(
+        second_line,
+        format!(
+            "Replayed from {}, recorded at {}: nothing was read from the tenant now",
+            record.display(),
+            replayed.checked_at
+        )
+    );
 
     // A record of a deleted tenant replays to the same verdict, whatever the local state says.
     harness.fake.update(|tenant| tenant.deleted = true);
     let gone = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
     std::fs::remove_dir_all(harness.dir.path().join("state")).unwrap();
-    let replayed = harness.run_with(VerifyArgs { replay: Some(record), ..harness.args() });
-    assert_eq!(replayed, gone);
+    let replayed = harness.run_with(VerifyArgs { replay: Some(record.clone()), ..harness.args() });
+    assert_eq!(replayed, as_replayed(gone, &record));
     assert_eq!(step(&replayed, 5).status, Status::Done);
+}
+
+/// `live` as its replay from `record` reports it: the same, and saying where it came from.
+fn as_replayed(live: VerifyReport, record: &std::path::Path) -> VerifyReport {
+    assert_eq!(live.replayed_from, None, "a live report is not a replay");
+    VerifyReport { replayed_from: Some(record.display().to_string()), ..live }
+}
+
+#[test]
+fn a_replay_weighs_the_recorded_sign_in_outcome() {
+    // The token endpoint's AADSTS90002 decided the live verdict: the record keeps it, so the replay agrees.
+    let harness = Harness::new(halfway());
+    harness.run();
+    harness.fake.update(|tenant| tenant.token_tenant_not_found = true);
+    let record = harness.dir.path().join("record.json");
+    let live = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
+    assert_eq!(step(&live, 5).status, Status::Unknown);
+    let recorded: Value = serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    assert_eq!(
+        (&recorded["format"], &recorded["sign_in"]),
+        (&json!("checkdown-verify-record/2"), &json!("tenant-not-found"))
+    );
+    let replayed = harness.run_with(VerifyArgs { replay: Some(record), ..harness.args() });
+    assert_eq!(replayed, as_replayed(live, &harness.dir.path().join("record.json")));
+}
+
+#[test]
+fn a_replay_is_refused_for_another_tenant_or_cloud_and_from_an_older_format() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let record = harness.dir.path().join("record.json");
+    harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
+    let replay = |args: VerifyArgs| {
+        let error = harness.try_run(VerifyArgs { replay: Some(record.clone()), ..args }, &harness.env()).unwrap_err();
+        (error.exit_code(), error.to_string())
+    };
+    let file = record.display();
+    assert_eq!(
+        replay(VerifyArgs { tenant: Some("fabrikam.onmicrosoft.com".into()), ..harness.args() }),
+        (
+            2,
+            format!(
+                "--replay {file}: the record is of tenant contoso.onmicrosoft.com, not of --tenant \
+                 fabrikam.onmicrosoft.com"
+            )
+        )
+    );
+    assert_eq!(
+        replay(VerifyArgs { cloud: Some(Cloud::China), ..harness.args() }),
+        (2, format!("--replay {file}: the record is of the global cloud, not of --cloud china"))
+    );
+    let same =
+        VerifyArgs { tenant: Some("CONTOSO.onmicrosoft.com".into()), cloud: Some(Cloud::Global), ..harness.args() };
+    assert!(harness.try_run(VerifyArgs { replay: Some(record.clone()), ..same }, &harness.env()).is_ok());
+
+    let text =
+        std::fs::read_to_string(&record).unwrap().replace("checkdown-verify-record/2", "checkdown-verify-record/1");
+    std::fs::write(&record, text).unwrap();
+    let (code, message) = replay(harness.args());
+    assert_eq!(code, 2);
+    assert!(message.contains("a record of an older checkdown (format 'checkdown-verify-record/1')"), "{message}");
 }
 
 #[test]
@@ -749,8 +822,8 @@ fn record_then_replay_with_a_fallback_gives_the_same_report() {
     assert_eq!(subscriptions, [(&SUBSCRIPTIONS["GET ".len()..], 404), ("/v1.0/subscribedSkus", 200)]);
 
     let seen = harness.fake.seen().len();
-    let replayed = harness.run_with(VerifyArgs { replay: Some(record), tenant: None, ..harness.args() });
-    assert_eq!(replayed, live);
+    let replayed = harness.run_with(VerifyArgs { replay: Some(record.clone()), tenant: None, ..harness.args() });
+    assert_eq!(replayed, as_replayed(live, &record));
     assert_eq!(harness.fake.seen().len(), seen, "replay is offline");
 }
 
@@ -931,6 +1004,20 @@ mod command {
             "{}",
             checklist.stdout
         );
+
+        // A checklist ticked from a replayed record says so where it says when and where it was checked.
+        let record = state.path().join("record.json");
+        let recorded = run(&fake, &tenant, state.path(), &["verify", "--record", record.to_str().unwrap()]);
+        assert_eq!(recorded.code, 0, "{}", recorded.stderr);
+        let replayed = run(
+            &fake,
+            &tenant,
+            state.path(),
+            &["render", "--verify", "--replay", record.to_str().unwrap(), "--format", "txt"],
+        );
+        assert_eq!(replayed.code, 0, "{}", replayed.stderr);
+        let header = format!("against tenant {}, replayed from the record {}", tenant.id, record.display());
+        assert!(replayed.stdout.contains(&header), "{}", replayed.stdout);
     }
 
     /// A check thread that retries logs to stderr while the command runs: it must not wait on the main thread.
