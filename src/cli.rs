@@ -114,7 +114,7 @@ pub struct TenantArgs {
     /// Graph host instead of the cloud's (also CHECKDOWN_GRAPH_HOST); plain http only on loopback.
     #[arg(long, value_name = "URL")]
     pub graph_host: Option<String>,
-    /// Save the Graph answers used (no tokens, no secrets) to FILE.
+    /// Save the Graph answers used (no tokens, no secrets) to FILE (never replacing one without --force).
     #[arg(long, value_name = "FILE", conflicts_with = "replay")]
     pub record: Option<PathBuf>,
     /// Answer from a record instead of the tenant, offline.
@@ -327,7 +327,7 @@ impl RenderArgs {
             };
             let article = verified_article(input, &parse)?;
             let locale = language.for_article(article.parsed.article.locale.as_deref());
-            let options = verify_options(&self.tenant, &article, &locale)?;
+            let options = verify_options(&self.tenant, &article, &locale, self.force)?;
             let job = VerifyJob {
                 steps: article.steps,
                 options,
@@ -371,7 +371,7 @@ impl VerifyCommandArgs {
         let config = Config::discover(self.config.as_deref()).context("cannot load the configuration")?;
         let parse = ParseOptions { moniker: self.tenant.moniker.clone(), moniker_order: config.monikers.order() };
         let article = verified_article(&input, &parse)?;
-        let options = verify_options(&self.tenant, &article, &locale)?;
+        let options = verify_options(&self.tenant, &article, &locale, self.force)?;
         let destination = match self.output {
             None => Destination::Stdout,
             Some(path) if path == Path::new("-") => Destination::Stdout,
@@ -426,6 +426,7 @@ fn verify_options(
     tenant: &TenantArgs,
     article: &VerifiedArticle,
     locale: &str,
+    force: bool,
 ) -> anyhow::Result<crate::verify::VerifyOptions> {
     let args = crate::verify::VerifyArgs {
         article: article.name.clone(),
@@ -437,6 +438,7 @@ fn verify_options(
         authority_host: tenant.authority_host.clone(),
         graph_host: tenant.graph_host.clone(),
         record: tenant.record.clone(),
+        replace_record: force,
         replay: tenant.replay.clone(),
         state_dir: tenant.state_dir.clone(),
         checks: tenant.checks.clone(),

@@ -143,6 +143,8 @@ pub struct VerifyArgs {
     pub graph_host: Option<String>,
     /// `--record FILE`: save the answers used.
     pub record: Option<PathBuf>,
+    /// `--force`: `--record` may replace an existing file.
+    pub replace_record: bool,
     /// `--replay FILE`: answer from a record, offline.
     pub replay: Option<PathBuf>,
     /// `--state-dir`; default `$XDG_STATE_HOME/checkdown`, else `~/.local/state/checkdown`.
@@ -320,6 +322,24 @@ fn refuse_another_tenant(args: &VerifyArgs, recording: &Recording, file: &Path) 
     Ok(())
 }
 
+/// `--record FILE` is checked before the tenant is read, as `-o` is: a run must not end without its record.
+fn check_record_path(path: &Path, replace: bool) -> Result<(), VerifyError> {
+    if path.is_dir() {
+        return Err(usage(format!("--record {}: give a file name, not a folder", path.display())));
+    }
+    if path.exists() && !replace {
+        return Err(usage(format!(
+            "{} already exists; pass --force to replace it, or --record to write elsewhere",
+            path.display()
+        )));
+    }
+    let folder = path.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(usage(format!("--record {}: the folder {} does not exist", path.display(), folder.display())));
+    }
+    Ok(())
+}
+
 /// The bindings of the article (`--checks`, else the bundled ones), and the name of their file.
 fn load_bindings(args: &VerifyArgs) -> Result<(Bindings, String), VerifyError> {
     let (text, source) = match &args.checks {
@@ -371,6 +391,9 @@ fn live(args: &VerifyArgs, env: &Environment) -> Result<Live, VerifyError> {
         access_token,
         azure_cli: args.azure_cli.clone().unwrap_or_else(|| PathBuf::from("az")),
     };
+    if let Some(path) = &args.record {
+        check_record_path(path, args.replace_record)?;
+    }
     let state_dir = args.state_dir.clone().or_else(|| state::default_dir(env.get("XDG_STATE_HOME"), env.get("HOME")));
     Ok(Live {
         tenant,

@@ -733,7 +733,7 @@ fn record_then_replay_gives_the_same_report_offline() {
 
     // A record of a deleted tenant replays to the same verdict, whatever the local state says.
     harness.fake.update(|tenant| tenant.deleted = true);
-    let gone = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
+    let gone = harness.run_with(VerifyArgs { record: Some(record.clone()), replace_record: true, ..harness.args() });
     std::fs::remove_dir_all(harness.dir.path().join("state")).unwrap();
     let replayed = harness.run_with(VerifyArgs { replay: Some(record.clone()), ..harness.args() });
     assert_eq!(replayed, as_replayed(gone, &record));
@@ -798,6 +798,46 @@ fn a_replay_is_refused_for_another_tenant_or_cloud_and_from_an_older_format() {
     let (code, message) = replay(harness.args());
     assert_eq!(code, 2);
     assert!(message.contains("a record of an older checkdown (format 'checkdown-verify-record/1')"), "{message}");
+}
+
+#[test]
+fn a_record_file_is_checked_before_the_tenant_is_read() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let existing = harness.dir.path().join("existing.json");
+    std::fs::write(&existing, "keep me").unwrap();
+    let refused = |record: std::path::PathBuf| {
+        let error = harness.try_run(VerifyArgs { record: Some(record), ..harness.args() }, &harness.env()).unwrap_err();
+        (error.exit_code(), error.to_string())
+    };
+    assert_eq!(
+        refused(existing.clone()),
+        (
+            2,
+            format!(
+                "{} already exists; pass --force to replace it, or --record to write elsewhere",
+                existing.display()
+            )
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+    let missing = harness.dir.path().join("nodir/record.json");
+    assert_eq!(
+        refused(missing.clone()),
+        (
+            2,
+            format!(
+                "--record {}: the folder {} does not exist",
+                missing.display(),
+                missing.parent().unwrap().display()
+            )
+        )
+    );
+    assert!(harness.fake.seen().is_empty(), "nothing was asked of the tenant");
+
+    let replaced =
+        harness.run_with(VerifyArgs { record: Some(existing.clone()), replace_record: true, ..harness.args() });
+    assert_eq!(step(&replaced, 1).status, Status::Done);
+    assert!(std::fs::read_to_string(&existing).unwrap().contains("checkdown-verify-record/2"));
 }
 
 #[test]
