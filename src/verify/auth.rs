@@ -26,6 +26,7 @@ use serde_json::Value;
 
 use super::Log;
 use super::cloud::Endpoints;
+use super::graph::{RetryPolicy, is_transient, retry_after};
 
 /// A secret string (client secret, access token). It prints as `[redacted]`; only [`Secret::expose`] gives it out.
 #[derive(Clone, PartialEq, Eq)]
@@ -127,7 +128,7 @@ pub enum AuthError {
         /// The first line of `error_description` (AADSTS code and text).
         description: String,
     },
-    /// The login host could not be reached or answered nonsense.
+    /// The login host could not be reached or answered nonsense (exit 2: a host to fix, not a refusal).
     #[error("{endpoint}: {problem}")]
     Unreachable {
         /// The endpoint.
@@ -205,12 +206,15 @@ impl AccessToken {
     }
 }
 
-/// Posts forms to the login host's token endpoints, and nothing else.
+/// Posts forms to the login host's token endpoints, and nothing else. A throttled or unavailable answer (429, 503,
+/// 504) is retried as Graph GETs are, under the same [`RetryPolicy`].
 #[derive(Clone)]
 pub struct LoginClient {
     http: Client,
     endpoints: Endpoints,
     tenant: String,
+    policy: RetryPolicy,
+    log: Log,
 }
 
 /// The two endpoints of the login host that take a POST.
@@ -221,9 +225,9 @@ enum LoginEndpoint {
 }
 
 impl LoginClient {
-    /// A client for `tenant` on `endpoints.login`.
-    pub fn new(http: Client, endpoints: Endpoints, tenant: &str) -> LoginClient {
-        LoginClient { http, endpoints, tenant: tenant.to_owned() }
+    /// A client for `tenant` on `endpoints.login`, retrying under `policy` and noting retries in `log`.
+    pub fn new(http: Client, endpoints: Endpoints, tenant: &str, policy: RetryPolicy, log: Log) -> LoginClient {
+        LoginClient { http, endpoints, tenant: tenant.to_owned(), policy, log }
     }
 
     fn url(&self, endpoint: LoginEndpoint) -> String {
@@ -239,13 +243,29 @@ impl LoginClient {
     fn post(&self, endpoint: LoginEndpoint, form: &[(&str, &str)]) -> Result<Value, AuthError> {
         let url = self.url(endpoint);
         let unreachable = |problem: String| AuthError::Unreachable { endpoint: url.clone(), problem };
-        let response = self
-            .http
-            .post(&url)
-            .header(reqwest::header::ACCEPT, "application/json")
-            .form(form)
-            .send()
-            .map_err(|error| unreachable(format!("could not reach the login host ({})", kind_of(&error))))?;
+        let start = Instant::now();
+        let mut attempts = 0;
+        let response = loop {
+            attempts += 1;
+            let response =
+                self.http
+                    .post(&url)
+                    .header(reqwest::header::ACCEPT, "application/json")
+                    .form(form)
+                    .send()
+                    .map_err(|error| unreachable(format!("could not reach the login host ({})", kind_of(&error))))?;
+            let status = response.status().as_u16();
+            let wait = is_transient(status)
+                .then(|| self.policy.next_wait(attempts, start.elapsed(), retry_after(response.headers())))
+                .flatten();
+            match wait {
+                Some(wait) => {
+                    (self.log)(&self.policy.retry_note(&format!("POST {url}"), &status.to_string(), wait, attempts));
+                    thread::sleep(wait);
+                }
+                None => break response,
+            }
+        };
         let status = response.status().as_u16();
         let body: Value =
             response.json().map_err(|error| unreachable(format!("status {status}, not JSON ({})", kind_of(&error))))?;
@@ -281,22 +301,16 @@ pub struct Tokens {
 }
 
 impl Tokens {
-    /// Signs in with the credential `mode` selects among `credentials` (see [`AuthMode::Auto`]); the first token
-    /// is acquired here, so a bad credential fails before any check runs.
+    /// Signs in with the first of `candidates` (from [`candidates`]) that gives a token; the first token is
+    /// acquired here, so a bad credential fails before any check runs.
     pub fn sign_in(
         mode: AuthMode,
-        credentials: &Credentials,
+        candidates: &[Credential],
         login: LoginClient,
         log: Log,
     ) -> Result<Tokens, AuthError> {
-        let candidates = match mode {
-            AuthMode::Auto => {
-                auto_candidates(credentials, std::io::stdin().is_terminal() && std::io::stderr().is_terminal())
-            }
-            _ => vec![explicit(mode, credentials)?],
-        };
         let mut tried = Vec::new();
-        for credential in candidates {
+        for credential in candidates.iter().cloned() {
             let tokens = Tokens { credential, login: login.clone(), log: log.clone(), current: Mutex::new(None) };
             match tokens.acquire() {
                 Ok(token) => {
@@ -399,6 +413,17 @@ impl Tokens {
             }
         }
     }
+}
+
+/// The credentials `mode` signs in with, in the order to try them (see [`AuthMode::Auto`]). Called when the options
+/// are validated, so a credential missing for an explicit `--auth` is reported before any request.
+pub fn candidates(mode: AuthMode, credentials: &Credentials) -> Result<Vec<Credential>, AuthError> {
+    Ok(match mode {
+        AuthMode::Auto => {
+            auto_candidates(credentials, std::io::stdin().is_terminal() && std::io::stderr().is_terminal())
+        }
+        _ => vec![explicit(mode, credentials)?],
+    })
 }
 
 /// What `--auth auto` tries, in order: the client secret when there is one; else the Azure CLI, then, when someone

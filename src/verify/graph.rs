@@ -67,6 +67,23 @@ impl RetryPolicy {
         let exponential = self.base_delay.saturating_mul(1u32 << retry.saturating_sub(1).min(16)).min(self.max_delay);
         exponential.mul_f64(0.5 + 0.5 * jitter())
     }
+
+    /// The wait before another attempt, after `attempts` made in `elapsed`: the server's `Retry-After` when it gave
+    /// one, else the backoff; `None` when the attempts are spent or the wait would end past the time budget.
+    pub fn next_wait(&self, attempts: u32, elapsed: Duration, retry_after: Option<Duration>) -> Option<Duration> {
+        let wait = retry_after.unwrap_or_else(|| self.backoff(attempts));
+        (attempts < self.max_attempts.max(1) && elapsed + wait <= self.max_elapsed).then_some(wait)
+    }
+
+    /// The log line of a retry: `GET /v1.0/users: 429; retrying in 1.5 s (attempt 2 of 5)`.
+    pub fn retry_note(&self, request: &str, outcome: &str, wait: Duration, attempts: u32) -> String {
+        format!(
+            "{request}: {outcome}; retrying in {:.1} s (attempt {} of {})",
+            wait.as_secs_f64(),
+            attempts + 1,
+            self.max_attempts
+        )
+    }
 }
 
 /// A number in [0, 1) that differs between calls (std's randomly keyed hasher; no RNG crate needed for jitter).
@@ -205,7 +222,7 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 }
 
 /// True for the answers worth retrying: throttled (429), unavailable (503), gateway timeout (504).
-fn is_transient(status: u16) -> bool {
+pub fn is_transient(status: u16) -> bool {
     matches!(status, 429 | 503 | 504)
 }
 
@@ -238,7 +255,7 @@ impl Transport for GraphClient {
             }
             let budget = self.policy.max_elapsed.saturating_sub(start.elapsed()).min(self.policy.timeout);
             let token = bearer.as_ref().map(|secret| secret.expose());
-            let (wait, last) = match self.attempt(&url, consistency, token, budget.max(Duration::from_millis(1))) {
+            let (hint, last) = match self.attempt(&url, consistency, token, budget.max(Duration::from_millis(1))) {
                 Try::Answer(answer) if is_expired_token(&answer) && !renewed => {
                     renewed = true;
                     if let (Some(tokens), Some(stale)) = (self.tokens.get(), &bearer) {
@@ -251,25 +268,19 @@ impl Transport for GraphClient {
                     continue;
                 }
                 Try::Answer(answer) if is_transient(answer.status) => {
-                    let wait = retry_after(&answer.headers).unwrap_or_else(|| self.policy.backoff(attempts));
-                    (wait, into_exchange(answer, attempts))
+                    (retry_after(&answer.headers), into_exchange(answer, attempts))
                 }
                 Try::Answer(answer) => return into_exchange(answer, attempts),
-                Try::Failed(error) => (self.policy.backoff(attempts), Exchange::Failed { error, attempts }),
+                Try::Failed(error) => (None, Exchange::Failed { error, attempts }),
             };
-            if attempts >= self.policy.max_attempts.max(1) || start.elapsed() + wait > self.policy.max_elapsed {
+            let Some(wait) = self.policy.next_wait(attempts, start.elapsed(), hint) else {
                 return last;
-            }
+            };
             let status = match &last {
                 Exchange::Answer { status, .. } => status.to_string(),
                 Exchange::Failed { error, .. } => error.clone(),
             };
-            (self.log)(&format!(
-                "GET {path_and_query}: {status}; retrying in {:.1} s (attempt {} of {})",
-                wait.as_secs_f64(),
-                attempts + 1,
-                self.policy.max_attempts
-            ));
+            (self.log)(&self.policy.retry_note(&format!("GET {path_and_query}"), &status, wait, attempts));
             thread::sleep(wait);
         }
     }

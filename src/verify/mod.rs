@@ -38,7 +38,7 @@ pub use cloud::Cloud;
 pub use graph::RetryPolicy;
 pub use report::{CheckReport, Status, StepReport, VerifyReport};
 
-use auth::{Credentials, LoginClient, Tokens};
+use auth::{Credential, Credentials, LoginClient, Tokens};
 use checks::{Bindings, Outcome, Runner};
 use cloud::{Endpoints, Host};
 use graph::GraphClient;
@@ -179,16 +179,18 @@ pub enum VerifyError {
     /// A record could not be read or written (exit 2).
     #[error("record: {0}")]
     Record(String),
-    /// Signing in failed (exit 3), or there was nothing to sign in with (exit 2).
+    /// Signing in was refused (exit 3), or there was nothing to sign in with or the login host could not be reached
+    /// (exit 2).
     #[error("authentication failed")]
     Auth(#[source] AuthError),
 }
 
 impl VerifyError {
-    /// The process exit code for this error: 3 when a live tenant refused to sign us in, 2 otherwise.
+    /// The process exit code for this error: 3 when a live tenant refused to sign us in, 2 otherwise (an
+    /// unreachable login host is a host to fix or a network to wait for, not a credential to change).
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Auth(AuthError::NoCredential(_)) => 2,
+            Self::Auth(AuthError::NoCredential(_) | AuthError::Unreachable { .. }) => 2,
             Self::Auth(_) => 3,
             Self::Usage(_) | Self::Bindings(_) | Self::Record(_) => 2,
         }
@@ -216,7 +218,8 @@ struct Live {
     tenant: String,
     endpoints: Endpoints,
     auth: AuthMode,
-    credentials: Credentials,
+    /// The credentials to sign in with, in order (chosen before any request).
+    candidates: Vec<Credential>,
     retry: RetryPolicy,
     state_dir: Option<PathBuf>,
     record: Option<PathBuf>,
@@ -399,7 +402,7 @@ fn live(args: &VerifyArgs, env: &Environment) -> Result<Live, VerifyError> {
         tenant,
         endpoints,
         auth: args.auth,
-        credentials,
+        candidates: auth::candidates(args.auth, &credentials).map_err(VerifyError::Auth)?,
         retry: args.retry,
         state_dir,
         record: args.record.clone(),
@@ -443,8 +446,8 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
     let sign_in = match answers.sign_in_as() {
         None => SignIn::NotAttempted,
         Some(tenant) => {
-            let login = LoginClient::new(http, live.endpoints.clone(), tenant);
-            match Tokens::sign_in(live.auth, &live.credentials, login, options.log.clone()) {
+            let login = LoginClient::new(http, live.endpoints.clone(), tenant, live.retry, options.log.clone());
+            match Tokens::sign_in(live.auth, &live.candidates, login, options.log.clone()) {
                 Ok(tokens) => {
                     client.sign_in(Arc::new(tokens));
                     SignIn::SignedIn

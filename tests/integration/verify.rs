@@ -605,6 +605,56 @@ fn sign_in_and_configuration_errors_have_their_exit_codes() {
     assert!(chain(&error).contains("could not run '/nonexistent/az'"), "{error}");
 }
 
+#[test]
+fn a_missing_credential_is_reported_before_any_request_and_an_unreachable_login_host_exits_2() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let error = harness.try_run(VerifyArgs { auth: AuthMode::Token, ..harness.args() }, &harness.env()).unwrap_err();
+    assert_eq!(
+        (error.exit_code(), chain(&error)),
+        (2, "authentication failed: no credentials: token needs CHECKDOWN_ACCESS_TOKEN or a token file".into())
+    );
+    let no_secret = Environment::from_pairs([("AZURE_CLIENT_ID", harness.client_id.as_str())]);
+    let error = harness.try_run(VerifyArgs { auth: AuthMode::ClientSecret, ..harness.args() }, &no_secret).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    assert!(harness.fake.seen().is_empty(), "nothing was asked of the login host or Graph");
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let args = VerifyArgs { authority_host: Some(format!("http://{closed}")), ..harness.args() };
+    let error = harness.try_run(args, &harness.env()).unwrap_err();
+    assert_eq!(error.exit_code(), 2, "not a refused sign-in: {}", chain(&error));
+    assert!(chain(&error).contains("could not reach the login host"), "{}", chain(&error));
+}
+
+#[test]
+fn a_throttled_token_endpoint_is_retried_honouring_retry_after() {
+    let token = "/contoso.onmicrosoft.com/oauth2/v2.0/token";
+    let mut tenant = FakeTenant::closed_down();
+    tenant.faults = vec![Fault { path: token.into(), status: 429, retry_after: Some("0.01".into()), times: 2 }];
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    assert_eq!(step(&report, 1).status, Status::Done);
+    assert_eq!(harness.count(token), 3, "two 429s, then the token");
+    assert!(
+        harness
+            .log()
+            .contains(&format!("POST {}{token}: 429; retrying in 0.0 s (attempt 2 of 3)", harness.fake.login_url())),
+        "{}",
+        harness.log()
+    );
+
+    // An endpoint that stays unavailable ends after the policy's attempts, as a refusal naming the status.
+    let mut tenant = FakeTenant::closed_down();
+    tenant.faults = vec![Fault { path: token.into(), status: 503, retry_after: None, times: usize::MAX }];
+    let harness = Harness::new(tenant);
+    let error = harness.try_run(harness.args(), &harness.env()).unwrap_err();
+    assert_eq!(harness.count(token), 3);
+    assert!(
+        chain(&error).contains("refused to sign in: 503 temporarily_unavailable: AADSTS50196"),
+        "{}",
+        chain(&error)
+    );
+}
+
 /// An error and its sources, as `checkdown` prints them.
 fn chain(error: &dyn std::error::Error) -> String {
     let causes: Vec<String> =

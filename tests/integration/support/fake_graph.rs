@@ -35,8 +35,8 @@ pub const ALL_PERMISSIONS: [&str; 5] = [
     "Application.Read.All",
 ];
 
-/// A scripted failure: the next `times` GETs whose path starts with `path` get this answer, with the error body Graph
-/// gives for its status.
+/// A scripted failure: the next `times` requests whose path starts with `path` get this answer, with the error body
+/// Graph gives for its status (on the login host, `/{tenant}/oauth2/v2.0/token`, the identity platform's body).
 #[derive(Debug, Clone)]
 pub struct Fault {
     /// Path prefix, without the query (`/v1.0/directory/subscriptions`).
@@ -495,6 +495,19 @@ fn login(state: &State, seen: &Seen) -> Answer {
         )
     };
     let (path, _) = query(&seen.url);
+    if let Some(fault) =
+        state.tenant.lock().unwrap().faults.iter_mut().find(|f| f.times > 0 && path.starts_with(&f.path))
+    {
+        fault.times -= 1;
+        let mut answer = login_error(
+            fault.status,
+            "temporarily_unavailable",
+            50196,
+            "The server terminated an operation because it encountered a client request loop.",
+        );
+        answer.headers.extend(fault.retry_after.clone().map(|seconds| ("Retry-After", seconds)));
+        return answer;
+    }
     let mut parts = path.trim_start_matches('/').splitn(2, '/');
     let (asked, rest) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
     let known = !deleted && (asked.eq_ignore_ascii_case(&id) || asked.eq_ignore_ascii_case(&domain));
