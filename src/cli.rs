@@ -132,7 +132,8 @@ pub struct TenantArgs {
     /// Read an access token from FILE instead of CHECKDOWN_ACCESS_TOKEN (--auth token).
     #[arg(long, value_name = "FILE")]
     pub token_file: Option<PathBuf>,
-    /// How many users a per-user check (MFA) looks at before it says how many remain.
+    /// How many users a per-user check (MFA) looks at before it says how many remain (default 100; at most 100000,
+    /// larger values are capped).
     #[arg(long, value_name = "N")]
     pub sample_limit: Option<usize>,
     /// Only content for this moniker; o365-21vianet also selects the China cloud.

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         // A closed pipe (`checkdown parse x.md | head`) is not a failure.
         Err(error) if is_broken_pipe(&error) => Exit::Success.into(),
         Err(error) => {
-            eprintln!("checkdown: error: {error:#}");
+            eprintln!("checkdown: error: {}", checkdown::verify::redact(&format!("{error:#}")));
             Exit::Failure.into()
         }
     }

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use crate::cli::Exit;
 use crate::commands::render::{Destination, write_file};
 use crate::render::results::Results;
-use crate::verify::{StepRef, VerifyOptions, VerifyReport, verify};
+use crate::verify::{StepRef, VerifyOptions, VerifyReport, redact, verify};
 
 /// How `verify` prints its report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -72,7 +72,7 @@ impl VerifyJob {
             Ok(report) => Ok(Ok(report)),
             Err(error) => {
                 let exit = if error.exit_code() == 3 { Exit::Authentication } else { Exit::Failure };
-                writeln!(err, "checkdown: error: {:#}", anyhow::Error::from(error))?;
+                writeln!(err, "checkdown: error: {}", redact(&format!("{:#}", anyhow::Error::from(error))))?;
                 Ok(Err(exit))
             }
         }

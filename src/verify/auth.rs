@@ -29,14 +29,35 @@ use super::cloud::Endpoints;
 use super::graph::{RetryPolicy, is_transient, retry_after};
 
 /// A secret string (client secret, access token). It prints as `[redacted]`; only [`Secret::expose`] gives it out.
+/// Every secret made is also known to [`redact`], which masks it in any text about to be shown.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
+
+/// The secret values this process holds: a login host, `az` or Graph may echo one back in a message.
+static KNOWN_SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Shorter values are not masked: masking every occurrence of a two-letter "secret" would garble all output, and
+/// real client secrets and tokens are far longer.
+const MIN_REDACTED_CHARS: usize = 8;
+
+/// `text` with every secret value this process knows (see [`Secret`]) replaced by `[redacted]`: the one place
+/// messages pass through before they reach output, logs, records or errors.
+pub fn redact(text: &str) -> String {
+    let known = KNOWN_SECRETS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    known.iter().fold(text.to_owned(), |text, secret| text.replace(secret.as_str(), "[redacted]"))
+}
 
 impl Secret {
     /// Wraps a secret; surrounding whitespace (a file's trailing newline) is dropped.
     pub fn new(value: impl Into<String>) -> Secret {
-        let value = value.into();
-        Secret(value.trim().to_owned())
+        let value = value.into().trim().to_owned();
+        if value.chars().count() >= MIN_REDACTED_CHARS {
+            let mut known = KNOWN_SECRETS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if !known.contains(&value) {
+                known.push(value.clone());
+            }
+        }
+        Secret(value)
     }
 
     /// The secret itself, for the one place that sends it.
@@ -277,7 +298,7 @@ impl LoginClient {
             return Err(AuthError::TenantNotFound { tenant: self.tenant.clone(), endpoint: url });
         }
         let text = |key: &str| body.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
-        let description = text("error_description").lines().next().unwrap_or_default().trim().to_owned();
+        let description = redact(text("error_description").lines().next().unwrap_or_default().trim());
         Err(AuthError::Refused { endpoint: url, status, code: text("error"), description })
     }
 }
@@ -490,7 +511,7 @@ fn azure_cli_token(program: &PathBuf, endpoints: &Endpoints, tenant: &str) -> Re
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let last = stderr.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("no message").trim();
-        return Err(AuthError::AzureCli(format!("`az account get-access-token` failed: {last}")));
+        return Err(AuthError::AzureCli(format!("`az account get-access-token` failed: {}", redact(last))));
     }
     let body: Value = serde_json::from_slice(&output.stdout)
         .map_err(|_| AuthError::AzureCli("`az account get-access-token` printed something that is not JSON".into()))?;
@@ -513,6 +534,15 @@ mod tests {
         assert_eq!(secret.expose(), "hunter2");
         let credential = Credential::ClientSecret { client_id: "app".into(), secret };
         assert!(!format!("{credential:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn known_secrets_are_redacted_from_any_text_and_short_values_are_left_alone() {
+        let secret = Secret::new("S3cr3t-Value~redact-me\n");
+        let _short = Secret::new("abc");
+        let echoed = format!("AADSTS7000215: Invalid client secret provided: {}; abc", secret.expose());
+        assert_eq!(redact(&echoed), "AADSTS7000215: Invalid client secret provided: [redacted]; abc");
+        assert_eq!(redact("nothing secret"), "nothing secret");
     }
 
     #[test]

@@ -92,7 +92,8 @@ pub struct Host(Url);
 impl Host {
     /// Parses and checks a host given by a user or the environment (`what` names the option in errors).
     pub fn parse(text: &str, what: &str) -> Result<Host, String> {
-        let url = Url::parse(text.trim()).map_err(|error| format!("{what}: '{text}' is not a URL ({error})"))?;
+        let url = Url::parse(text.trim())
+            .map_err(|error| format!("{what}: '{}' is not a URL ({error})", without_credentials(text)))?;
         if !url.username().is_empty() || url.password().is_some() {
             return Err(format!("{what}: a host URL must not carry credentials"));
         }
@@ -137,6 +138,17 @@ impl Host {
 impl fmt::Display for Host {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// `text` as errors may quote it: any `user:password@` before the host replaced by `***@`, since a host given with
+/// credentials in it may not even parse as a URL.
+fn without_credentials(text: &str) -> String {
+    let Some((scheme, rest)) = text.split_once("://") else { return text.to_owned() };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://***{}", &rest[at..]),
+        None => text.to_owned(),
     }
 }
 
@@ -195,6 +207,8 @@ mod tests {
         assert!(Host::parse("http://graph.example.com", "graph host").unwrap_err().contains("loopback"));
         assert!(Host::parse("https://graph.example.com/v1.0", "graph host").is_err());
         assert!(Host::parse("https://user:pw@graph.example.com", "graph host").is_err());
+        let unparsable = Host::parse("https://u:hunter2@lo gin", "authority host").unwrap_err();
+        assert!(unparsable.starts_with("authority host: 'https://***@lo gin' is not a URL"), "{unparsable}");
     }
 
     #[test]

@@ -33,7 +33,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::SystemTime;
 
-pub use auth::{AuthError, AuthMode, Secret};
+pub use auth::{AuthError, AuthMode, Secret, redact};
 pub use cloud::Cloud;
 pub use graph::RetryPolicy;
 pub use report::{CheckReport, Status, StepReport, VerifyReport};
@@ -57,8 +57,17 @@ pub fn stderr_log() -> Log {
     Arc::new(|line: &str| eprintln!("{line}"))
 }
 
+/// `log`, with every line [`redact`]ed first.
+fn redacting(log: Log) -> Log {
+    Arc::new(move |line: &str| log(&redact(line)))
+}
+
 /// The default number of items a per-item check looks at (per-user MFA): `--sample-limit`.
 pub const DEFAULT_SAMPLE_LIMIT: usize = 100;
+
+/// The most items a per-item check looks at, whatever `--sample-limit` asks: larger values are capped to it (one GET
+/// per item; more would take hours against Graph's throttling).
+pub const MAX_SAMPLE_LIMIT: usize = 100_000;
 
 /// The default number of concurrent GETs of one per-item check.
 pub const DEFAULT_CONCURRENCY: usize = 10;
@@ -157,7 +166,8 @@ pub struct VerifyArgs {
     pub token_file: Option<PathBuf>,
     /// The Azure CLI program; default `az`.
     pub azure_cli: Option<PathBuf>,
-    /// `--sample-limit`: how many items a per-item check looks at; default [`DEFAULT_SAMPLE_LIMIT`].
+    /// `--sample-limit`: how many items a per-item check looks at; default [`DEFAULT_SAMPLE_LIMIT`], at most
+    /// [`MAX_SAMPLE_LIMIT`].
     pub sample_limit: Option<usize>,
     /// How many GETs a per-item check runs at once; default [`DEFAULT_CONCURRENCY`].
     pub concurrency: Option<usize>,
@@ -271,7 +281,7 @@ impl VerifyOptions {
                 )));
             }
         }
-        let sample_limit = args.sample_limit.unwrap_or(DEFAULT_SAMPLE_LIMIT);
+        let sample_limit = args.sample_limit.unwrap_or(DEFAULT_SAMPLE_LIMIT).min(MAX_SAMPLE_LIMIT);
         if sample_limit == 0 {
             return Err(usage("--sample-limit must be at least 1"));
         }
@@ -291,13 +301,13 @@ impl VerifyOptions {
             mode,
             sample_limit,
             concurrency: args.concurrency.unwrap_or(DEFAULT_CONCURRENCY).max(1),
-            log: stderr_log(),
+            log: redacting(stderr_log()),
         })
     }
 
-    /// Sends progress and warnings to `log` instead of stderr.
+    /// Sends progress and warnings to `log` instead of stderr (redacted, as on stderr).
     pub fn with_log(mut self, log: Log) -> VerifyOptions {
-        self.log = log;
+        self.log = redacting(log);
         self
     }
 }
@@ -545,9 +555,9 @@ fn run_checks(steps: &[StepRef], options: &VerifyOptions, reader: &Reader<'_>, c
 
 fn step_report(step: &StepRef, outcomes: &[Outcome], messages: &Messages) -> StepReport {
     let status = Status::combine(outcomes.iter().map(|outcome| outcome.status));
-    let mut evidence: Vec<String> =
-        outcomes.iter().filter_map(|outcome| outcome.reason.as_ref()).map(|reason| messages.format(reason)).collect();
-    evidence.extend(outcomes.iter().flat_map(|outcome| &outcome.evidence).map(|message| messages.format(message)));
+    let text = |message: &Message| redact(&messages.format(message));
+    let mut evidence: Vec<String> = outcomes.iter().filter_map(|outcome| outcome.reason.as_ref()).map(text).collect();
+    evidence.extend(outcomes.iter().flat_map(|outcome| &outcome.evidence).map(text));
     if outcomes.is_empty() {
         evidence.push(messages.format(&Message::new("verify-no-check")));
     }
@@ -556,7 +566,7 @@ fn step_report(step: &StepRef, outcomes: &[Outcome], messages: &Messages) -> Ste
         .map(|outcome| CheckReport {
             name: outcome.name.clone(),
             status: outcome.status,
-            reason: outcome.reason.as_ref().map(|reason| messages.format(reason)),
+            reason: outcome.reason.as_ref().map(text),
         })
         .collect();
     StepReport { id: step.id.clone(), number: step.number, title: step.title.clone(), status, evidence, checks }

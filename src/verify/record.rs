@@ -13,6 +13,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::auth::redact;
 use super::cloud::Cloud;
 use super::graph::{Exchange, Service, Transport};
 use super::tenant::SignIn;
@@ -87,9 +88,16 @@ impl Recording {
         }
     }
 
-    /// Writes the record as pretty JSON (a temporary file, then a rename).
+    /// Writes the record as pretty JSON (a temporary file, then a rename), every answer [`redact`]ed.
     pub fn save(&self, path: &Path) -> Result<(), String> {
-        let text = serde_json::to_string_pretty(self).map_err(|error| error.to_string())? + "\n";
+        let mut redacted = self.clone();
+        for recorded in &mut redacted.exchanges {
+            match &mut recorded.exchange {
+                Exchange::Answer { body, .. } => *body = redact(body),
+                Exchange::Failed { error, .. } => *error = redact(error),
+            }
+        }
+        let text = serde_json::to_string_pretty(&redacted).map_err(|error| error.to_string())? + "\n";
         let mut temporary = path.as_os_str().to_owned();
         temporary.push(".partial");
         fs::write(&temporary, text)

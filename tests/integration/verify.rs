@@ -1130,6 +1130,36 @@ mod command {
     }
 
     #[test]
+    fn a_secret_echoed_by_the_login_host_is_redacted_and_a_host_with_credentials_is_not_quoted() {
+        let mut tenant = FakeTenant::closed_down();
+        tenant.echo_secret = true;
+        let fake = FakeGraph::start(tenant.clone());
+        let state = tempfile::tempdir().unwrap();
+        let mut wrong = tenant.clone();
+        wrong.client_secret = "not-the-secret-Zq8~but-still-secret".into();
+        // `run` asserts the secret given is nowhere in stdout or stderr.
+        let refused = run(&fake, &wrong, state.path(), &["verify"]);
+        assert_eq!(refused.code, 3, "{}", refused.stderr);
+        assert!(refused.stderr.contains("Invalid client secret provided: '[redacted]'."), "{}", refused.stderr);
+
+        let malformed =
+            checkdown().args(["verify", "--tenant", &tenant.id, "--authority-host", "https://u:hunter2@lo gin"]).run();
+        assert_eq!(malformed.code, 2);
+        assert!(!malformed.stderr.contains("hunter2"), "{}", malformed.stderr);
+        assert!(malformed.stderr.contains("'https://***@lo gin' is not a URL"), "{}", malformed.stderr);
+    }
+
+    #[test]
+    fn a_huge_sample_limit_is_capped_not_overflowed() {
+        let tenant = FakeTenant::closed_down();
+        let fake = FakeGraph::start(tenant.clone());
+        let state = tempfile::tempdir().unwrap();
+        let huge = run(&fake, &tenant, state.path(), &["verify", "--sample-limit", &usize::MAX.to_string()]);
+        assert_eq!(huge.code, 0, "{}", huge.stderr);
+        assert!(huge.stdout.contains("[x] 4. Disable multi-factor authentication"), "{}", huge.stdout);
+    }
+
+    #[test]
     fn the_moniker_chooses_the_steps_verified_and_rendered_alike() {
         let tenant = FakeTenant::closed_down();
         let fake = FakeGraph::start(tenant.clone());

@@ -67,6 +67,9 @@ pub struct FakeTenant {
     pub domain: String,
     /// True once the tenant is deleted: AADSTS90002 everywhere.
     pub deleted: bool,
+    /// The token endpoint quotes the client secret it was sent in its AADSTS7000215 description (a login host, or a
+    /// proxy in front of it, that reflects its input).
+    pub echo_secret: bool,
     /// Only the token endpoint answers AADSTS90002 while the discovery document still answers (the two disagree).
     pub token_tenant_not_found: bool,
     /// The app registration.
@@ -135,6 +138,7 @@ impl FakeTenant {
             domain: "contoso.onmicrosoft.com".into(),
             deleted: false,
             token_tenant_not_found: false,
+            echo_secret: false,
             client_id: "11111111-1111-1111-1111-111111111111".into(),
             client_secret: "s3cret-Zq8~fake-client-secret-value".into(),
             permissions: ALL_PERMISSIONS.iter().map(|permission| (*permission).to_owned()).collect(),
@@ -481,7 +485,7 @@ fn token_answer(state: &State) -> Answer {
 }
 
 fn login(state: &State, seen: &Seen) -> Answer {
-    let (id, domain, deleted, token_tenant_not_found, client_id, client_secret, device) = {
+    let (id, domain, deleted, token_tenant_not_found, echo_secret, client_id, client_secret, device) = {
         let tenant = state.tenant.lock().unwrap();
         let copy = |text: &String| text.clone();
         (
@@ -489,6 +493,7 @@ fn login(state: &State, seen: &Seen) -> Answer {
             copy(&tenant.domain),
             tenant.deleted,
             tenant.token_tenant_not_found,
+            tenant.echo_secret,
             copy(&tenant.client_id),
             copy(&tenant.client_secret),
             tenant.device.clone(),
@@ -549,12 +554,12 @@ fn login(state: &State, seen: &Seen) -> Answer {
                             ),
                         )
                     } else if field("client_secret") != client_secret {
-                        login_error(
-                            401,
-                            "invalid_client",
-                            7000215,
-                            "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.",
-                        )
+                        let description = if echo_secret {
+                            format!("Invalid client secret provided: '{}'.", field("client_secret"))
+                        } else {
+                            "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.".to_owned()
+                        };
+                        login_error(401, "invalid_client", 7000215, &description)
                     } else if field("scope") != format!("{graph_url}/.default") {
                         login_error(
                             400,
