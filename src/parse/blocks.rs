@@ -8,12 +8,12 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::directives::{DirectiveKind, Prepared, read_quoted};
 use super::html::{self, parse_tag};
 use super::lines::LineIndex;
-use super::markdown::cmark;
+use super::markdown::{MASKED_PIPE, cmark, mask_pipes_in_code};
 use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Span};
 use crate::report::{Diagnostic, Location, Severity};
 
@@ -36,9 +36,12 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
         suppressed: 0,
         suppressed_zones: 0,
         depth_reported: false,
+        masked: false,
         diagnostics: Vec::new(),
     };
-    for (event, range) in cmark(&prepared.text) {
+    let text = mask_pipes_in_code(&prepared.text);
+    builder.masked = matches!(text, Cow::Owned(_));
+    for (event, range) in cmark(&text) {
         // Everything past this point works in offsets of the original file.
         let range = prepared.original(range.start + base)..prepared.original(range.end + base);
         builder.event(event, range);
@@ -61,6 +64,8 @@ struct Builder<'p, 'i> {
     /// The same for `:::` zones, whose ends are directives rather than pulldown-cmark events.
     suppressed_zones: usize,
     depth_reported: bool,
+    /// Whether pipes were masked in the text parsed ([`mask_pipes_in_code`]): then text is unmasked as it is read.
+    masked: bool,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -136,6 +141,7 @@ impl Builder<'_, '_> {
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        let event = if self.masked { unmask(event) } else { event };
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
@@ -927,4 +933,19 @@ fn split_no_loc(text: &str, span: Span, out: &mut Vec<Inline>) {
     if !rest.is_empty() {
         push_text(out, 0, rest, span);
     }
+}
+
+/// `event` with the pipes [`mask_pipes_in_code`] masked put back.
+fn unmask(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Text(text) => Event::Text(unmasked(text)),
+        Event::Code(code) => Event::Code(unmasked(code)),
+        Event::Html(html) => Event::Html(unmasked(html)),
+        Event::InlineHtml(html) => Event::InlineHtml(unmasked(html)),
+        other => other,
+    }
+}
+
+fn unmasked(text: CowStr<'_>) -> CowStr<'_> {
+    if text.contains(MASKED_PIPE) { text.replace(MASKED_PIPE, "|").into() } else { text }
 }

@@ -204,6 +204,21 @@ fn an_unclosed_zone_is_a_warning_and_runs_to_the_end() {
     assert_eq!(model["sections"][0]["sections"][0]["moniker"], "a");
 }
 
+/// As on Learn (Markdig), a `|` inside inline code in a table row is text: the row keeps its two cells, and the code
+/// its pipes.
+#[test]
+fn a_pipe_in_table_code_is_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = "| `Type:\"Card|1..4\"` | Finds card numbers |";
+    let path = write(dir.path(), "query.md", format!("# Q\n\n| Query | Explanation |\n|---|---|\n{row}\n"));
+    let run = checkdown().args(["parse", &path]).run();
+    let model: Value = serde_json::from_str(&run.stdout).unwrap();
+    let cells = &model["sections"][0]["blocks"][0]["rows"][0];
+    assert_eq!(cells.as_array().unwrap().len(), 2, "{cells}");
+    assert_eq!(cells[0][0]["code"], "Type:\"Card|1..4\"");
+    assert_eq!(cells[1][0]["text"], "Finds card numbers");
+}
+
 #[test]
 fn deep_nesting_is_flattened_with_a_warning_not_a_crash() {
     let dir = tempfile::tempdir().unwrap();
