@@ -123,6 +123,8 @@ pub struct Step<'a> {
     pub number: u32,
     /// The heading without its "Step N:" prefix ("Delete users").
     pub title: &'a str,
+    /// The heading level of the step (2 for `## Step 1`).
+    pub level: u8,
     /// The heading's own step label ("Step 1", "(Optional) Step 3", "Partie 2"); `None` for a step recognised by
     /// its ordered list, which has no label of its own.
     pub label: Option<&'a str>,
@@ -375,6 +377,7 @@ fn step(section: &Section, number: u32) -> Step<'_> {
         id: &section.id,
         number,
         title,
+        level: section.level,
         label: read.map(|heading| heading.label),
         heading: &section.title,
         heading_span: section.heading_span,

@@ -177,7 +177,8 @@ pub struct StepView<'a> {
     pub title: &'a str,
     /// The step's blocks.
     pub body: &'a [Block],
-    /// Byte offsets of the lists in `body` whose items are the sub-steps (rendered with check boxes).
+    /// Byte offsets of the ordered lists rendered with check boxes: those right in the step's body or in its moniker
+    /// zones (the sub-steps, and their variants for another cloud), and those right in its subsections.
     pub substep_lists: Vec<usize>,
     /// The sub-steps, for formats that list them on their own.
     pub substeps: Vec<SubStepView>,
@@ -306,23 +307,7 @@ fn step_view<'a>(
     for section in &step.sections {
         links.add_section(section, base);
     }
-    let substep_starts: Vec<usize> = step.substeps.iter().map(|substep| substep.span.start).collect();
-    let substep_lists = step
-        .body
-        .iter()
-        .flat_map(|block| match block {
-            Block::Moniker { blocks, .. } => blocks.iter().collect::<Vec<_>>(),
-            other => vec![other],
-        })
-        .filter_map(|block| match block {
-            Block::List { ordered: true, items, span, .. }
-                if items.first().is_some_and(|item| substep_starts.contains(&item.span.start)) =>
-            {
-                Some(span.start)
-            }
-            _ => None,
-        })
-        .collect();
+    let substep_lists = boxed_lists(&step);
     let result = results.and_then(|results| results.step(step.id));
     let status = result.map(|result| result.status);
     StepView {
@@ -344,6 +329,33 @@ fn step_view<'a>(
         evidence: result.map(results::StepResult::evidence_lines).unwrap_or_default(),
         span: step.span,
     }
+}
+
+/// The ordered lists of `step` whose items are things to do and get boxes: each ordered list right in its body or in
+/// a moniker zone of it (a zone holds the same steps for another cloud), and right in a subsection (a deeper heading
+/// of the step, not a section that merely follows it).
+fn boxed_lists(step: &Step<'_>) -> Vec<usize> {
+    fn ordered_lists(blocks: &[Block], out: &mut Vec<usize>) {
+        for block in blocks {
+            match block {
+                Block::List { ordered: true, span, .. } => out.push(span.start),
+                Block::Moniker { blocks, .. } => ordered_lists(blocks, out),
+                _ => {}
+            }
+        }
+    }
+    fn in_subsections(sections: &[Section], out: &mut Vec<usize>) {
+        for section in sections {
+            ordered_lists(&section.blocks, out);
+            in_subsections(&section.sections, out);
+        }
+    }
+    let mut lists = Vec::new();
+    ordered_lists(step.body, &mut lists);
+    for section in step.sections.iter().filter(|section| section.level > step.level) {
+        in_subsections(std::slice::from_ref(*section), &mut lists);
+    }
+    lists
 }
 
 /// `MM/DD/YYYY` (Learn's `ms.date`) in the locale's long form; other text is shown as written.

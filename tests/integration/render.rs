@@ -84,6 +84,22 @@ fn a_note_keeps_its_list() {
     );
 }
 
+/// Every list of things to do in a step gets boxes: the same steps for another cloud in a moniker zone, and the list
+/// of a subsection.
+#[test]
+fn every_list_of_a_step_gets_boxes() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("zones.md");
+    let zones = "::: moniker range=\"o365-worldwide\"\n\n1. Open the portal.\n\n::: moniker-end\n\n\
+                 ::: moniker range=\"o365-21vianet\"\n\n1. Call 21Vianet.\n\n::: moniker-end\n";
+    let subsection = "### With PowerShell\n\n1. Run the cmdlet.\n";
+    std::fs::write(&article, format!("# Close\n\n## Step 1: Cancel\n\n{zones}\n{subsection}")).unwrap();
+    let text = render(&[article.to_str().unwrap(), "--format", "txt", "--lang", "en-US"]);
+    for task in ["Open the portal.", "Call 21Vianet.", "Run the cmdlet."] {
+        assert!(text.contains(&format!("[ ] 1. {task}")), "{task}: {text}");
+    }
+}
+
 /// Renders a copy of a seed from a folder outside any git work tree, so the output names no revision or temporary
 /// path: `<locale>/close-your-account.md`.
 fn render_copy(seed: &str, args: &[&str]) -> String {
