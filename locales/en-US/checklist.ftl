@@ -25,6 +25,7 @@ status-unknown = Unknown
 status-manual = Check by hand
 evidence = Evidence
 image = Image: { $alt }
+image-without-text = Image
 video = Video
 alert-NOTE = Note
 alert-TIP = Tip

@@ -28,13 +28,17 @@ status-unknown = Inconnu
 status-manual = À vérifier à la main
 evidence = Preuves
 image = Image : { $alt }
+image-without-text = Image
 video = Vidéo
 alert-NOTE = Remarque
 alert-TIP = Conseil
 alert-IMPORTANT = Important
 alert-CAUTION = Attention
 alert-WARNING = Avertissement
-date-long = { $day } { $month } { $year }
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
 month-1 = janvier
 month-2 = février
 month-3 = mars

@@ -358,12 +358,24 @@ fn boxed_lists(step: &Step<'_>) -> Vec<usize> {
     lists
 }
 
+/// The number of days of `month` (1 to 12) in `year`, in the Gregorian calendar.
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// `MM/DD/YYYY` (Learn's `ms.date`) in the locale's long form; other text is shown as written.
 fn localized_us_date(strings: &Strings, text: &str) -> String {
     let parts: Vec<&str> = text.trim().split('/').collect();
     match parts.as_slice() {
         [month, day, year] => match (year.parse(), month.parse(), day.parse()) {
-            (Ok(year), Ok(month @ 1..=12), Ok(day @ 1..=31)) => strings.date(year, month, day),
+            (Ok(year), Ok(month @ 1..=12), Ok(day)) if (1..=days_in_month(year, month)).contains(&day) => {
+                strings.date(year, month, day)
+            }
             _ => text.to_owned(),
         },
         _ => text.to_owned(),
@@ -465,6 +477,12 @@ mod tests {
         let french = Strings::load("fr-FR").unwrap();
         assert_eq!(localized_us_date(&french, "03/19/2021"), "19 mars 2021");
         assert_eq!(localized_us_date(&french, "someday"), "someday");
+        // The first of the month is an ordinal in French; a day the month does not have is shown as written.
+        assert_eq!(localized_us_date(&french, "11/1/2026"), "1er novembre 2026");
+        assert_eq!(localized_us_date(&french, "02/29/2024"), "29 février 2024");
+        assert_eq!(localized_us_date(&french, "02/29/2023"), "02/29/2023");
+        assert_eq!(localized_us_date(&french, "02/30/2024"), "02/30/2024");
+        assert_eq!(localized_us_date(&french, "04/31/2024"), "04/31/2024");
         assert_eq!(localized_timestamp(&french, "2026-11-21T09:30:00Z"), "21 novembre 2026 09:30 UTC");
         assert_eq!(localized_timestamp(&french, "2026-11-21"), "21 novembre 2026");
     }

@@ -100,6 +100,16 @@ fn every_list_of_a_step_gets_boxes() {
     }
 }
 
+/// An image without alt text prints as "[Image]", not "[Image: ]".
+#[test]
+fn an_image_without_text_is_named_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("images.md");
+    std::fs::write(&article, "# Pictures\n\n![](a.png) then ![The portal](b.png)\n").unwrap();
+    let text = render(&[article.to_str().unwrap(), "--format", "txt", "--lang", "en-US"]);
+    assert!(text.contains("[Image] then [Image: The portal]"), "{text}");
+}
+
 /// Renders a copy of a seed from a folder outside any git work tree, so the output names no revision or temporary
 /// path: `<locale>/close-your-account.md`.
 fn render_copy(seed: &str, args: &[&str]) -> String {
