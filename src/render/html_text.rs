@@ -3,13 +3,16 @@
 
 use crate::parse::html::decode_entities;
 
-/// The visible text of an HTML fragment, with block-level tags and `<br>` as line breaks and runs of blank space
-/// folded.
+/// The visible text of an HTML fragment, with block-level tags and `<br>` as line breaks, a table's cells as
+/// `A | B`, and runs of blank space folded.
 pub fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
+    // Inside a table cell, block tags are spaces: the cell stays on its row's line.
+    let mut in_cell = false;
     while let Some(open) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..open]));
+        // Line breaks in HTML source are blank space; only tags break lines.
+        out.push_str(&decode_entities(&rest[..open]).replace(['\r', '\n'], " "));
         let after = &rest[open..];
         if let Some(comment) = after.strip_prefix("<!--") {
             rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
@@ -38,14 +41,20 @@ pub fn html_text(html: &str) -> String {
             });
             continue;
         }
-        if matches!(name.as_str(), "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table")
-        {
+        let block = matches!(name.as_str(), "br" | "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if matches!(name.as_str(), "tr" | "table") || (block && !in_cell) {
+            in_cell = false;
             out.push('\n');
         } else if matches!(name.as_str(), "td" | "th") {
+            in_cell = !tag.starts_with('/');
+            // Cells of a row read "A | B", as the checklists print Markdown tables.
+            let line = out.rsplit('\n').next().unwrap_or_default();
+            out.push_str(if !in_cell || line.trim().is_empty() { " " } else { " | " });
+        } else if block {
             out.push(' ');
         }
     }
-    out.push_str(&decode_entities(rest));
+    out.push_str(&decode_entities(rest).replace(['\r', '\n'], " "));
     fold_space(&out)
 }
 
@@ -74,7 +83,18 @@ mod tests {
         assert_eq!(html_text("<img src=x onerror=alert(1)>after"), "after");
         assert_eq!(html_text("<STYLE>body{}</STYLE><p>one</p><p>two<br>three</p>"), "one\ntwo\nthree");
         assert_eq!(html_text("a < b <!-- hidden --> c"), "a < b c");
-        assert_eq!(html_text("<table><tr><td>A</td><td>B</td></tr></table>"), "A B");
+        assert_eq!(html_text("<table><tr><td>A</td><td>B</td></tr></table>"), "A | B");
+        assert_eq!(
+            html_text(
+                "<table><tr><th>Step</th><th>Example</th></tr><tr><td>1</td><td>Set <b>IdRef</b></td></tr></table>"
+            ),
+            "Step | Example\n1 | Set IdRef"
+        );
+        assert_eq!(
+            html_text("<table>\n<tr>\n<td>1</td>\n<td>Set\n<p>Within the cell.</p></td>\n</tr>\n</table>"),
+            "1 | Set Within the cell."
+        );
+        assert_eq!(html_text("one\ntwo<br/>three"), "one two\nthree");
         assert_eq!(html_text("<script>never closed"), "");
     }
 }
