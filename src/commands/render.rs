@@ -99,6 +99,14 @@ impl RenderJob {
             if parsed.has_errors() {
                 return Ok(Exit::Failure);
             }
+            if parsed.article.procedure().steps.is_empty() {
+                writeln!(
+                    err,
+                    "warning: {}: no steps found (no \"Step 1\" headings, no sections holding a numbered list): \
+                     the checklist has the article's text but nothing to tick",
+                    source.path
+                )?;
+            }
             rendered.push((self.render(&parsed.article, source, base)?, output_name(&parsed.article, input)));
         }
         for strings in &self.strings {
