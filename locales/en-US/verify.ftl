@@ -22,7 +22,10 @@ verify-paging = { $request } could not be read to the end: { $detail }
 verify-expression-failed = A check expression failed: { $error }
 verify-read-fallback = Read from { $fallback } because { $request } answered { $status }
 verify-fallback-failed = { $failure }; the fallback failed too: { $fallback }
-verify-sample-failed = { $failed } of { $checked } items could not be read
+verify-sample-failed = { $checked ->
+        [one] The { $checked } item checked could not be read
+       *[other] { $failed } of the { $checked } items checked could not be read
+    }
 verify-tenant-not-found = Tenant { $tenant } was not found (AADSTS90002): nothing could be read
 verify-tenant-gone = Tenant { $tenant } is gone (AADSTS90002) and was seen alive before on the { $cloud } cloud
 verify-tenant-never-seen = Tenant { $tenant } was not found (AADSTS90002) on the { $cloud } cloud, but this tool never saw it alive: a mistyped tenant or the wrong cloud look the same
@@ -59,17 +62,28 @@ verify-subscriptions-active = { $count ->
         [one] { $count } subscription is
        *[other] { $count } subscriptions are
     } still active: { $names }
-verify-subscriptions-none-active = No active subscription ({ $count } in all)
+verify-subscriptions-none-active = { $count ->
+        [0] No subscription at all
+       *[other] No active subscription ({ $count } in all)
+    }
 verify-subscriptions-remaining = { $count ->
         [one] { $count } subscription is
        *[other] { $count } subscriptions are
     } not deleted yet: { $names }
-verify-subscriptions-all-deleted = Every subscription is deleted ({ $count } in all)
+verify-subscriptions-all-deleted = { $count ->
+        [0] No subscription at all
+        [one] The only subscription is deleted
+       *[other] Every subscription is deleted ({ $count } in all)
+    }
 verify-subscriptions-deletion-pending = Microsoft deletes { $count ->
         [one] the disabled subscription on its next lifecycle date ({ $date })
        *[other] the { $count } disabled subscriptions on their next lifecycle dates (the first on { $date })
     }; a subscription deleted in the last 72 hours still shows as disabled
-verify-mfa-all-disabled = Per-user MFA is disabled for all { $checked } users checked
+verify-mfa-all-disabled = { $checked ->
+        [0] No user other than the Global Administrator who stays needs checking for per-user MFA
+        [one] Per-user MFA is disabled for the { $checked } user checked
+       *[other] Per-user MFA is disabled for all { $checked } users checked
+    }
 verify-mfa-on = Per-user MFA is still on for { $count ->
         [one] { $count } user
        *[other] { $count } users
@@ -78,7 +92,10 @@ verify-mfa-unexpected = Per-user MFA state unreadable for { $count ->
         [one] { $count } user
        *[other] { $count } users
     }: { $names }
-verify-sample-limited = { $checked } of { $total } users checked; finish step 1 first
+verify-sample-limited = { $total ->
+        [one] { $checked } of { $total } user checked
+       *[other] { $checked } of { $total } users checked
+    }; finish step 1 first
 verify-blocker-users = Blocker: { $count } users remain
 verify-blocker-subscriptions = Blocker: { $count ->
         [one] { $count } subscription is

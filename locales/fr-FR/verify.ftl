@@ -22,7 +22,13 @@ verify-paging = { $request } n’a pas pu être lue jusqu’au bout : { $detail
 verify-expression-failed = Une expression de vérification a échoué : { $error }
 verify-read-fallback = Données lues depuis { $fallback }, car { $request } a répondu { $status }
 verify-fallback-failed = { $failure } ; la source de repli a échoué aussi : { $fallback }
-verify-sample-failed = { $failed } éléments sur { $checked } n’ont pas pu être lus
+verify-sample-failed = { $checked ->
+        [one] L’élément vérifié n’a pas pu être lu
+       *[other] { $failed ->
+            [one] { $failed } élément sur les { $checked } vérifiés n’a pas pu être lu
+           *[other] { $failed } éléments sur les { $checked } vérifiés n’ont pas pu être lus
+        }
+    }
 verify-tenant-not-found = Le locataire { $tenant } est introuvable (AADSTS90002) : rien n’a pu être lu
 verify-tenant-gone = Le locataire { $tenant } n’existe plus (AADSTS90002) ; il avait été vu actif sur le cloud { $cloud }
 verify-tenant-never-seen = Le locataire { $tenant } est introuvable (AADSTS90002) sur le cloud { $cloud }, mais cet outil ne l’a jamais vu actif : une faute de frappe ou un autre cloud donnent la même réponse
@@ -45,7 +51,10 @@ verify-users-left = { $count ->
         [one] { $count } utilisateur restant
        *[other] { $count } utilisateurs restants
     }, alors qu’un seul administrateur général doit rester ; les autres : { $names }
-verify-users-count-lags = Le décompte indique encore { $count } utilisateurs alors que la liste en compte { $listed } (l’index du décompte est en retard)
+verify-users-count-lags = Le décompte indique encore { $count ->
+        [one] { $count } utilisateur
+       *[other] { $count } utilisateurs
+    } alors que la liste en compte { $listed } (l’index du décompte est en retard)
 verify-users-synced = { $more ->
         [true] Au moins {""}
        *[other] {""}
@@ -59,17 +68,28 @@ verify-subscriptions-active = { $count ->
         [one] { $count } abonnement est encore actif
        *[other] { $count } abonnements sont encore actifs
     } : { $names }
-verify-subscriptions-none-active = Aucun abonnement actif ({ $count } au total)
+verify-subscriptions-none-active = { $count ->
+        [0] Aucun abonnement
+       *[other] Aucun abonnement actif ({ $count } au total)
+    }
 verify-subscriptions-remaining = { $count ->
         [one] { $count } abonnement n’est pas encore supprimé
        *[other] { $count } abonnements ne sont pas encore supprimés
     } : { $names }
-verify-subscriptions-all-deleted = Tous les abonnements sont supprimés ({ $count } au total)
+verify-subscriptions-all-deleted = { $count ->
+        [0] Aucun abonnement
+        [one] Le seul abonnement est supprimé
+       *[other] Tous les abonnements sont supprimés ({ $count } au total)
+    }
 verify-subscriptions-deletion-pending = Microsoft supprime { $count ->
         [one] l’abonnement désactivé à sa prochaine date de cycle de vie ({ $date })
        *[other] les { $count } abonnements désactivés à leurs prochaines dates de cycle de vie (la première le { $date })
     } ; un abonnement supprimé depuis moins de 72 heures apparaît encore comme désactivé
-verify-mfa-all-disabled = L’authentification multifacteur par utilisateur est désactivée pour les { $checked } utilisateurs vérifiés
+verify-mfa-all-disabled = { $checked ->
+        [0] Aucun utilisateur à vérifier pour l’authentification multifacteur par utilisateur, hormis l’administrateur général qui reste
+        [one] L’authentification multifacteur par utilisateur est désactivée pour l’utilisateur vérifié
+       *[other] L’authentification multifacteur par utilisateur est désactivée pour les { $checked } utilisateurs vérifiés
+    }
 verify-mfa-on = L’authentification multifacteur par utilisateur est encore active pour { $count ->
         [one] { $count } utilisateur
        *[other] { $count } utilisateurs
@@ -78,8 +98,14 @@ verify-mfa-unexpected = État de l’authentification multifacteur illisible pou
         [one] { $count } utilisateur
        *[other] { $count } utilisateurs
     } : { $names }
-verify-sample-limited = { $checked } utilisateurs sur { $total } vérifiés ; terminez d’abord l’étape 1
-verify-blocker-users = Bloquant : il reste { $count } utilisateurs
+verify-sample-limited = { $checked ->
+        [one] { $checked } utilisateur sur { $total } vérifié
+       *[other] { $checked } utilisateurs sur { $total } vérifiés
+    } ; terminez d’abord l’étape 1
+verify-blocker-users = Bloquant : il reste { $count ->
+        [one] { $count } utilisateur
+       *[other] { $count } utilisateurs
+    }
 verify-blocker-subscriptions = Bloquant : { $count ->
         [one] { $count } abonnement n’est pas supprimé
        *[other] { $count } abonnements ne sont pas supprimés

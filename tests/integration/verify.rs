@@ -149,7 +149,10 @@ fn a_tenant_closed_down_to_its_last_step_reads_done_for_steps_1_to_4() {
     use Status::*;
     assert_eq!(statuses(&report), [Done, Done, Done, Done, NotDone]);
     assert_eq!(evidence(&report, 1), "Only admin@contoso.onmicrosoft.com is left, a Global Administrator");
-    assert_eq!(evidence(&report, 4), "Per-user MFA is disabled for all 0 users checked");
+    assert_eq!(
+        evidence(&report, 4),
+        "No user other than the Global Administrator who stays needs checking for per-user MFA"
+    );
     assert_eq!(evidence(&report, 5), "Tenant contoso.onmicrosoft.com still exists");
     assert_eq!(report.exit_code(false), 0);
     assert_eq!(report.exit_code(true), 1, "--fail-unless-done: step 5 is not done");
@@ -310,7 +313,7 @@ fn subscribed_skus_answer_when_the_subscriptions_endpoint_is_refused_or_absent()
     assert_eq!(
         evidence(&french, 3),
         format!(
-            "Tous les abonnements sont supprimés (1 au total)\n\
+            "Le seul abonnement est supprimé\n\
              Données lues depuis GET /v1.0/subscribedSkus, car {SUBSCRIPTIONS} a répondu 404"
         )
     );
@@ -365,7 +368,7 @@ fn per_user_mfa_is_done_not_done_or_unknown() {
     disabled.add_user("bob@contoso.onmicrosoft.com", "disabled");
     let report = Harness::new(disabled.clone()).run();
     assert_eq!(step(&report, 4).status, Status::Done);
-    assert_eq!(evidence(&report, 4), "Per-user MFA is disabled for all 1 users checked");
+    assert_eq!(evidence(&report, 4), "Per-user MFA is disabled for the 1 user checked");
 
     let mut enabled = disabled.clone();
     enabled.add_user("dave@contoso.onmicrosoft.com", "enabled");
@@ -383,7 +386,55 @@ fn per_user_mfa_is_done_not_done_or_unknown() {
     let report = Harness::new(failing).run();
     assert_eq!(step(&report, 4).status, Status::Unknown, "an error for any user is never done");
     assert!(evidence(&report, 4).contains(&format!("GET /beta/users/{bob}/authentication/requirements failed: 500")));
-    assert!(evidence(&report, 4).contains("1 of 1 items could not be read"));
+    assert!(evidence(&report, 4).contains("The 1 item checked could not be read"));
+}
+
+#[test]
+fn counts_of_zero_and_one_read_as_such_in_both_locales() {
+    let french = |harness: &Harness, args: VerifyArgs| harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..args });
+
+    let harness = Harness::new(FakeTenant::closed_down());
+    let (english, french_report) = (harness.run(), french(&harness, harness.args()));
+    assert_eq!(evidence(&english, 3), "The only subscription is deleted");
+    assert_eq!(evidence(&french_report, 3), "Le seul abonnement est supprimé");
+    assert_eq!(
+        evidence(&french_report, 4),
+        "Aucun utilisateur à vérifier pour l’authentification multifacteur par utilisateur, hormis l’administrateur \
+         général qui reste"
+    );
+
+    let mut no_subscription = FakeTenant::closed_down();
+    no_subscription.subscriptions.clear();
+    let harness = Harness::new(no_subscription);
+    let (english, french_report) = (harness.run(), french(&harness, harness.args()));
+    for number in [2, 3] {
+        assert_eq!(evidence(&english, number), "No subscription at all");
+        assert_eq!(evidence(&french_report, number), "Aucun abonnement");
+    }
+
+    let mut one_user = FakeTenant::closed_down();
+    one_user.add_user("bob@contoso.onmicrosoft.com", "disabled");
+    let harness = Harness::new(one_user.clone());
+    assert_eq!(
+        evidence(&french(&harness, harness.args()), 4),
+        "L’authentification multifacteur par utilisateur est désactivée pour l’utilisateur vérifié"
+    );
+    let bob = one_user.users[1]["id"].as_str().unwrap().to_owned();
+    one_user.faults.push(Fault { path: format!("/beta/users/{bob}"), status: 500, retry_after: None, times: 1 });
+    let harness = Harness::new(one_user);
+    assert!(evidence(&french(&harness, harness.args()), 4).ends_with("L’élément vérifié n’a pas pu être lu"));
+
+    let mut two_users = FakeTenant::closed_down();
+    two_users.add_user("bob@contoso.onmicrosoft.com", "disabled");
+    two_users.add_user("carol@contoso.onmicrosoft.com", "disabled");
+    let harness = Harness::new(two_users);
+    let one_checked = VerifyArgs { sample_limit: Some(1), ..harness.args() };
+    let reason = |report: &VerifyReport| step(report, 4).checks[0].reason.clone().unwrap();
+    assert_eq!(reason(&harness.run_with(one_checked.clone())), "1 of 3 users checked; finish step 1 first");
+    assert_eq!(
+        reason(&french(&harness, one_checked)),
+        "1 utilisateur sur 3 vérifié\u{202f}; terminez d’abord l’étape 1"
+    );
 }
 
 #[test]
