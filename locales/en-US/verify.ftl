@@ -42,8 +42,9 @@ verify-tenant-token-not-found = The token endpoint answers AADSTS90002 (tenant {
 verify-users-undecided = The user listing is incomplete: cannot tell how many users remain
 verify-users-only-admin = Only { $name } is left{ $admin ->
         [true] , a Global Administrator
-       *[other] , but not as a Global Administrator
+       *[other] , and is not a Global Administrator: the article keeps one Global Administrator to finish closing the account
     }
+verify-users-none-left = No user is left, not even the Global Administrator the article keeps to finish closing the account
 verify-users-left = { $count ->
         [one] { $count } user left
        *[other] { $count } users left

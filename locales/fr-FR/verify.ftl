@@ -45,8 +45,9 @@ verify-tenant-token-not-found = Le point de terminaison de jeton répond AADSTS9
 verify-users-undecided = La liste des utilisateurs est incomplète : impossible de dire combien il en reste
 verify-users-only-admin = Il ne reste que { $name }{ $admin ->
         [true] , administrateur général
-       *[other] , mais pas en tant qu’administrateur général
+       *[other] , qui n’est pas administrateur général : l’article garde un administrateur général pour terminer la fermeture du compte
     }
+verify-users-none-left = Il ne reste aucun utilisateur, pas même l’administrateur général que l’article garde pour terminer la fermeture du compte
 verify-users-left = { $count ->
         [one] { $count } utilisateur restant
        *[other] { $count } utilisateurs restants

@@ -174,6 +174,37 @@ fn step_1_names_the_users_left_and_flags_synced_users_and_directory_sync() {
 }
 
 #[test]
+fn a_last_user_who_is_not_a_global_administrator_or_no_user_left_is_not_done() {
+    let mut not_admin = FakeTenant::closed_down();
+    not_admin.add_user("bob@contoso.onmicrosoft.com", "disabled");
+    not_admin.users.remove(0);
+    let harness = Harness::new(not_admin);
+    let report = harness.run();
+    assert_eq!(step(&report, 1).status, Status::NotDone, "{}", report.to_text(false));
+    assert_eq!(step(&report, 1).checks[0].reason, None, "the listing was complete: nothing is undecided");
+    assert_eq!(
+        evidence(&report, 1),
+        "Only bob@contoso.onmicrosoft.com is left, and is not a Global Administrator: the article keeps one Global \
+         Administrator to finish closing the account"
+    );
+    let french = harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..harness.args() });
+    assert_eq!(
+        evidence(&french, 1),
+        "Il ne reste que bob@contoso.onmicrosoft.com, qui n’est pas administrateur général\u{a0}: l’article garde un \
+         administrateur général pour terminer la fermeture du compte"
+    );
+
+    let mut nobody = FakeTenant::closed_down();
+    nobody.users.clear();
+    let report = Harness::new(nobody).run();
+    assert_eq!(step(&report, 1).status, Status::NotDone, "{}", report.to_text(false));
+    assert_eq!(
+        evidence(&report, 1),
+        "No user is left, not even the Global Administrator the article keeps to finish closing the account"
+    );
+}
+
+#[test]
 fn a_missing_permission_is_unknown_and_named() {
     let harness = Harness::new(halfway().without("User.Read.All"));
     let report = harness.run();
