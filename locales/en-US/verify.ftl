@@ -67,6 +67,10 @@ verify-subscriptions-none-active = { $count ->
         [0] No subscription at all
        *[other] No active subscription ({ $count } in all)
     }
+verify-subscriptions-unknown-status = { $count ->
+        [one] { $count } subscription has a status Microsoft Graph does not document ({ $statuses }), so whether it is active or deleted is unknown
+       *[other] { $count } subscriptions have a status Microsoft Graph does not document ({ $statuses }), so whether they are active or deleted is unknown
+    }: { $names }
 verify-subscriptions-remaining = { $count ->
         [one] { $count } subscription is
        *[other] { $count } subscriptions are

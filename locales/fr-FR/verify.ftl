@@ -73,6 +73,10 @@ verify-subscriptions-none-active = { $count ->
         [0] Aucun abonnement
        *[other] Aucun abonnement actif ({ $count } au total)
     }
+verify-subscriptions-unknown-status = { $count ->
+        [one] { $count } abonnement a un état que Microsoft Graph ne documente pas ({ $statuses }), on ne peut donc pas savoir s’il est actif ou supprimé
+       *[other] { $count } abonnements ont un état que Microsoft Graph ne documente pas ({ $statuses }), on ne peut donc pas savoir s’ils sont actifs ou supprimés
+    } : { $names }
 verify-subscriptions-remaining = { $count ->
         [one] { $count } abonnement n’est pas encore supprimé
        *[other] { $count } abonnements ne sont pas encore supprimés

@@ -303,6 +303,33 @@ fn subscriptions_decide_steps_2_and_3() {
     tenant.subscriptions = vec![dated("E5", "Suspended", Value::Null)];
     assert_eq!(evidence(&Harness::new(tenant).run(), 3), "1 subscription is not deleted yet: E5");
 
+    // Statuses Graph does not document are named, and never read as done nor as a blocker.
+    let mut tenant = FakeTenant::closed_down();
+    tenant.subscriptions =
+        vec![subscription("E5", "deleted"), subscription("X", "Expired"), subscription("E3", "Deleted")];
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    assert_eq!([step(&report, 2).status, step(&report, 3).status], [Status::Unknown, Status::Unknown]);
+    let unknown_status = "2 subscriptions have a status Microsoft Graph does not document (deleted, Expired), so \
+                          whether they are active or deleted is unknown: E5, X";
+    for number in [2, 3] {
+        assert_eq!(
+            evidence(&report, number),
+            format!(
+                "The subscriptions could not all be read, or one has a status this tool does not know\n{unknown_status}"
+            )
+        );
+    }
+    assert_eq!(evidence(&report, 5), format!("Tenant contoso.onmicrosoft.com still exists\n{unknown_status}"));
+    let french = harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..harness.args() });
+    assert_eq!(
+        evidence(&french, 2).lines().last(),
+        Some(
+            "2 abonnements ont un état que Microsoft Graph ne documente pas (deleted, Expired), on ne peut donc pas savoir \
+         s’ils sont actifs ou supprimés\u{a0}: E5, X"
+        )
+    );
+
     let report = Harness::new(FakeTenant::closed_down().without("Organization.Read.All")).run();
     for number in [2, 3] {
         assert_eq!(step(&report, number).status, Status::Unknown);
