@@ -9,6 +9,10 @@ verify-evidence-separator = {"; "}
 
 verify-denied = { $request } was refused ({ $code }): the app lacks the { $permission } permission
 verify-http-error = { $request } failed: { $status } { $code } { $message }
+verify-redirected = { $request } was redirected ({ $status }) { $located ->
+        [true] to { $host }
+       *[other] without saying where
+    }: Microsoft Graph answers reads itself, so checkdown does not follow redirects and read nothing
 verify-throttled = { $request } still answered { $status } after { $attempts ->
         [one] { $attempts } attempt
        *[other] { $attempts } attempts

@@ -9,6 +9,10 @@ verify-evidence-separator = {"\u202F; "}
 
 verify-denied = { $request } a été refusée ({ $code }) : il manque à l’application l’autorisation { $permission }
 verify-http-error = { $request } a échoué : { $status } { $code } { $message }
+verify-redirected = { $request } a été redirigée ({ $status }) { $located ->
+        [true] vers { $host }
+       *[other] sans indiquer où
+    } : Microsoft Graph répond lui-même aux lectures, donc checkdown ne suit pas les redirections et n’a rien lu
 verify-throttled = { $request } répond toujours { $status } après { $attempts ->
         [one] { $attempts } tentative
        *[other] { $attempts } tentatives

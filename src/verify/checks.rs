@@ -188,6 +188,7 @@ impl CheckSpec {
 pub const ENGINE_MESSAGES: &[&str] = &[
     "verify-denied",
     "verify-http-error",
+    "verify-redirected",
     "verify-throttled",
     "verify-no-answer",
     "verify-malformed",
@@ -783,6 +784,11 @@ pub fn failure_message(failure: &Failure) -> Message {
             .arg("status", u64::from(*status))
             .arg("code", if code.is_empty() { "-" } else { code.as_str() })
             .arg("message", message.as_str()),
+        FailureKind::Redirected { status, host } => Message::new("verify-redirected")
+            .arg("request", request)
+            .arg("status", u64::from(*status))
+            .arg("located", host.is_some().to_string())
+            .arg("host", host.as_deref().unwrap_or_default()),
         FailureKind::Transport { error, attempts } => Message::new("verify-no-answer")
             .arg("request", request)
             .arg("error", error.as_str())

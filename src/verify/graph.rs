@@ -16,7 +16,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::{Client, Response};
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
 use serde::{Deserialize, Serialize};
 
 use super::Log;
@@ -106,10 +106,13 @@ pub enum Exchange {
         content_type: Option<String>,
         /// The body as text.
         body: String,
+        /// For a redirect (3xx), the host its `Location` points to: never the path or query, which may carry tokens.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        redirect_host: Option<String>,
         /// How many attempts it took (retries after 429/503/504 included).
         attempts: u32,
     },
-    /// No usable answer: connection refused, timeouts, a redirect, a token that could not be renewed.
+    /// No usable answer: connection refused, timeouts, a token that could not be renewed.
     Failed {
         /// What went wrong, without any secret.
         error: String,
@@ -182,14 +185,27 @@ enum Try {
 struct Answer {
     status: u16,
     headers: HeaderMap,
+    redirect_host: Option<String>,
     body: Result<String, String>,
 }
 
 fn read_answer(response: Response) -> Answer {
     let status = response.status().as_u16();
     let headers = response.headers().clone();
+    let redirect_host = response.status().is_redirection().then(|| redirect_host(response.url(), &headers)).flatten();
     let body = response.text().map_err(|error| describe(&error));
-    Answer { status, headers, body }
+    Answer { status, headers, redirect_host, body }
+}
+
+/// The host (and port, when one is given) a redirect's `Location` points to, resolved against the requested URL; the
+/// path, query and any user info are dropped, as they may carry tokens.
+fn redirect_host(requested: &reqwest::Url, headers: &HeaderMap) -> Option<String> {
+    let target = requested.join(headers.get(LOCATION)?.to_str().ok()?).ok()?;
+    let host = target.host_str()?;
+    Some(match target.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    })
 }
 
 /// A reqwest error in words, without the URL's query (no secret is ever in a URL, but keep messages short).
@@ -292,6 +308,7 @@ fn into_exchange(answer: Answer, attempts: u32) -> Exchange {
             status: answer.status,
             content_type: answer.headers.get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).map(str::to_owned),
             body,
+            redirect_host: answer.redirect_host,
             attempts,
         },
         Err(error) => Exchange::Failed { error, attempts },

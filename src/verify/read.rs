@@ -72,6 +72,13 @@ pub enum FailureKind {
         /// Attempts made.
         attempts: u32,
     },
+    /// A redirect (3xx), never followed: Graph answers reads itself.
+    Redirected {
+        /// HTTP status.
+        status: u16,
+        /// The host the `Location` header points to (never its path or query), when there is one.
+        host: Option<String>,
+    },
     /// No answer (network, timeout), after retries.
     Transport {
         /// What happened.
@@ -146,6 +153,9 @@ impl<'t> Reader<'t> {
         let fail = |kind| Failure { request: request.label(), kind };
         match self.exchange(request.service, path, request.consistency) {
             Exchange::Answer { status: 200..=299, body, .. } => Ok(body.trim_start_matches('\u{feff}').to_owned()),
+            Exchange::Answer { status: status @ 300..=399, redirect_host, .. } => {
+                Err(fail(FailureKind::Redirected { status, host: redirect_host }))
+            }
             Exchange::Answer { status, body, attempts, .. } => {
                 let (code, message) = graph_error(&body);
                 Err(fail(if status == 403 {
@@ -238,10 +248,20 @@ mod tests {
     impl Transport for Pages {
         fn get(&self, _: Service, path: &str, _: bool) -> Exchange {
             match self.0.iter().find(|(at, _)| *at == path) {
-                Some((_, body)) => {
-                    Exchange::Answer { status: 200, content_type: None, body: body.clone(), attempts: 1 }
-                }
-                None => Exchange::Answer { status: 404, content_type: None, body: String::new(), attempts: 1 },
+                Some((_, body)) => Exchange::Answer {
+                    status: 200,
+                    content_type: None,
+                    body: body.clone(),
+                    redirect_host: None,
+                    attempts: 1,
+                },
+                None => Exchange::Answer {
+                    status: 404,
+                    content_type: None,
+                    body: String::new(),
+                    redirect_host: None,
+                    attempts: 1,
+                },
             }
         }
     }

@@ -14,7 +14,7 @@ use checkdown::verify::{
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use crate::support::fake_graph::{FakeGraph, FakeTenant, Fault, subscribed_sku, subscription};
+use crate::support::fake_graph::{FakeGraph, FakeTenant, Fault, REDIRECT_LOCATION, subscribed_sku, subscription};
 
 /// The steps of the bundled English article, as the parser gives them.
 fn steps() -> Vec<StepRef> {
@@ -635,6 +635,36 @@ fn throttling_and_outages_are_retried_honouring_retry_after() {
     assert_eq!(harness.count("/v1.0/directory/subscriptions"), 3);
     assert_eq!(harness.count("/v1.0/users/$count"), 2);
     assert!(harness.log().contains("GET /v1.0/directory/subscriptions?$select=id,skuPartNumber,status,nextLifecycleDateTime: 429; retrying in 0.1 s (attempt 2 of 3)"), "{}", harness.log());
+}
+
+#[test]
+fn a_redirect_is_not_followed_and_names_only_the_host_it_points_to() {
+    let mut tenant = FakeTenant::closed_down();
+    tenant.faults = vec![Fault { path: "/v1.0/users".into(), status: 302, retry_after: None, times: usize::MAX }];
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    assert_eq!(step(&report, 1).status, Status::Unknown);
+    assert_eq!(
+        step(&report, 1).checks[0].reason.as_deref(),
+        Some(
+            "GET /v1.0/users?$select=id,displayName,userPrincipalName,userType,onPremisesSyncEnabled&$top=999 was \
+             redirected (302) to redirect.example: Microsoft Graph answers reads itself, so checkdown does not follow \
+             redirects and read nothing"
+        )
+    );
+    let french = harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..harness.args() });
+    let reason = step(&french, 1).checks[0].reason.clone().unwrap();
+    assert!(
+        reason.ends_with(
+            " a été redirigée (302) vers redirect.example\u{a0}: Microsoft Graph répond lui-même aux lectures, donc \
+             checkdown ne suit pas les redirections et n’a rien lu"
+        ),
+        "{reason}"
+    );
+    let token = REDIRECT_LOCATION.split_once('?').unwrap().1;
+    for shown in [report.to_text(false), serde_json::to_string(&report).unwrap(), french.to_text(false)] {
+        assert!(!shown.contains(token) && !shown.contains("/next"), "{shown}");
+    }
 }
 
 #[test]

@@ -5,7 +5,8 @@
 //! needing `ConsistencyLevel: eventual`, `text/plain` counts, directory roles that do not page, the error envelope
 //! with `innerError`, 401 `InvalidAuthenticationToken`, 403 `Authorization_RequestDenied` per missing permission,
 //! `subscribedSkus` (one row per SKU, `capabilityStatus`, not paged), and scripted faults: 429/503/504 with or without
-//! `Retry-After`, 403 and 404 (an endpoint refused or absent in a cloud) with Graph's error bodies.
+//! `Retry-After`, 403 and 404 (an endpoint refused or absent in a cloud) with Graph's error bodies, and redirects
+//! (any 3xx) to [`REDIRECT_LOCATION`], whose query carries a token that must never be shown.
 //!
 //! The servers are plain `std::net` HTTP/1.1, one connection per request (`Connection: close`), a thread each.
 //! Every request is recorded so tests can assert that nothing but GET reached Graph and nothing but token POSTs (and
@@ -378,6 +379,9 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+/// Where a scripted redirect points: another host, with a token in the query as a hostile redirect would have.
+pub const REDIRECT_LOCATION: &str = "https://redirect.example/next?access_token=eyJ0eXAi.leaked";
+
 struct Answer {
     status: u16,
     content_type: &'static str,
@@ -639,6 +643,14 @@ fn graph(state: &State, seen: &Seen) -> Answer {
     let (path, params) = query(&seen.url);
     if let Some(fault) = tenant.faults.iter_mut().find(|fault| fault.times > 0 && path.starts_with(&fault.path)) {
         fault.times = fault.times.saturating_sub(1);
+        if (300..400).contains(&fault.status) {
+            return Answer {
+                status: fault.status,
+                content_type: "text/plain",
+                body: String::new(),
+                headers: vec![("Location", REDIRECT_LOCATION.to_owned())],
+            };
+        }
         let segment = path.rsplit('/').next().unwrap_or_default();
         let (code, message) = match fault.status {
             403 => ("Authorization_RequestDenied", "Insufficient privileges to complete the operation.".to_owned()),
