@@ -1,9 +1,12 @@
-//! Sequence alignment, shared by sections, blocks and list items.
+//! Sequence alignment, shared by sections, blocks, list items and numbers.
 //!
 //! [`align`] pairs the items of two sequences in order (an LCS in which items pair only when a scoring function says
-//! they may): it keeps as many pairs as possible and, among the alignments with that many pairs, the one whose pairs
-//! are most alike. So when the French list has one item more than the English one, every English item still finds a
-//! partner and the similarity decides which French item is the extra one.
+//! they may), with one of two [`Objective`]s. List items and sections keep as many pairs as possible, then the most
+//! alike: when the French list has one item more than the English one, every English item still finds a partner and
+//! the similarity decides which French item is the extra one. Blocks keep the pairs whose similarities add up to the
+//! most: a dropped alert must not make the remaining one pair with another alert of a different type and content just
+//! because that gives one pair more. [`pair_alike`] then pairs what an order-preserving alignment cannot: a paragraph
+//! the translation put before the note that follows it in English.
 
 /// One step of an alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,17 +19,38 @@ pub enum Pairing {
     Target(usize),
 }
 
+/// What the best alignment maximises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Objective {
+    /// The number of pairs, then the sum of their scores.
+    MostPairs,
+    /// The sum of the pairs' scores, however many pairs that takes.
+    MostAlike,
+}
+
 /// Above this many cells (source length × target length) the quadratic alignment would be slow; items are then
 /// paired in order, each with the next compatible item. Real sections stay far below it.
 const MAX_CELLS: usize = 1 << 20;
 
-/// Aligns `source` with `target` in order. `score(s, t)` is `None` when the two items cannot pair, else how alike they
-/// are, from 0 to 1. The result lists every item of both sequences once, in order.
-pub fn align<S, T>(source: &[S], target: &[T], score: impl Fn(&S, &T) -> Option<f32>) -> Vec<Pairing> {
+/// Aligns `source` with `target` in order, for `objective`. `score(s, t)` is `None` when the two items cannot pair,
+/// else how alike they are, from 0 to 1. The result lists every item of both sequences once, in order.
+pub fn align<S, T>(
+    source: &[S],
+    target: &[T],
+    objective: Objective,
+    score: impl Fn(&S, &T) -> Option<f32>,
+) -> Vec<Pairing> {
     let (rows, columns) = (source.len(), target.len());
     if rows.saturating_mul(columns) > MAX_CELLS {
         return align_greedily(source, target, score);
     }
+    let better = |a: (u32, f32), b: (u32, f32)| {
+        let b_wins = match objective {
+            Objective::MostPairs => b.0 > a.0 || (b.0 == a.0 && b.1 > a.1),
+            Objective::MostAlike => b.1 > a.1,
+        };
+        if b_wins { b } else { a }
+    };
     // best[i][j]: the best (pairs, similarity) aligning source[i..] with target[j..].
     let width = columns + 1;
     let mut best = vec![(0u32, 0f32); (rows + 1) * width];
@@ -69,11 +93,6 @@ pub fn align<S, T>(source: &[S], target: &[T], score: impl Fn(&S, &T) -> Option<
     pairings
 }
 
-/// More pairs first, then more similarity.
-fn better(a: (u32, f32), b: (u32, f32)) -> (u32, f32) {
-    if b.0 > a.0 || (b.0 == a.0 && b.1 > a.1) { b } else { a }
-}
-
 /// The fallback for huge sequences: walks both in order, pairing each source item with the next compatible target
 /// item within a short look-ahead.
 fn align_greedily<S, T>(source: &[S], target: &[T], score: impl Fn(&S, &T) -> Option<f32>) -> Vec<Pairing> {
@@ -93,6 +112,25 @@ fn align_greedily<S, T>(source: &[S], target: &[T], score: impl Fn(&S, &T) -> Op
     }
     pairings.extend((j..target.len()).map(Pairing::Target));
     pairings
+}
+
+/// Pairs items of `source` with items of `target` that `score` allows (`Some`), most alike first, each item at most
+/// once, in any order: for the items an alignment left alone that are one item moved past others.
+pub fn pair_alike<S, T>(source: &[S], target: &[T], score: impl Fn(&S, &T) -> Option<f32>) -> Vec<(usize, usize)> {
+    let mut candidates: Vec<(f32, usize, usize)> = (0..source.len())
+        .flat_map(|s| (0..target.len()).map(move |t| (s, t)))
+        .filter_map(|(s, t)| score(&source[s], &target[t]).map(|value| (value, s, t)))
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut source_taken, mut target_taken) = (vec![false; source.len()], vec![false; target.len()]);
+    let mut pairs = Vec::new();
+    for (_, s, t) in candidates {
+        if !source_taken[s] && !target_taken[t] {
+            (source_taken[s], target_taken[t]) = (true, true);
+            pairs.push((s, t));
+        }
+    }
+    pairs
 }
 
 /// The longest increasing subsequence of `values`, as indexes into `values`: used to find which sections paired by
@@ -136,7 +174,7 @@ mod tests {
 
     #[test]
     fn keeps_the_longest_common_subsequence() {
-        let pairings = align(&chars("abcd"), &chars("axcd"), same);
+        let pairings = align(&chars("abcd"), &chars("axcd"), Objective::MostPairs, same);
         assert_eq!(
             pairings,
             [Pairing::Both(0, 0), Pairing::Source(1), Pairing::Target(1), Pairing::Both(2, 2), Pairing::Both(3, 3)]
@@ -151,20 +189,44 @@ mod tests {
         let target = [99, 10, 20, 30];
         let close = |a: &i32, b: &i32| Some(1.0 / (1.0 + (a - b).abs() as f32));
         assert_eq!(
-            align(&source, &target, close),
+            align(&source, &target, Objective::MostPairs, close),
             [Pairing::Target(0), Pairing::Both(0, 1), Pairing::Both(1, 2), Pairing::Both(2, 3)]
         );
         let target = [10, 20, 30, 99];
         assert_eq!(
-            align(&source, &target, close),
+            align(&source, &target, Objective::MostPairs, close),
             [Pairing::Both(0, 0), Pairing::Both(1, 1), Pairing::Both(2, 2), Pairing::Target(3)]
         );
     }
 
     #[test]
+    fn the_most_alike_objective_prefers_one_close_pair_to_two_loose_ones() {
+        // Two pairs of 0.6 outweigh one pair of 1.0; two pairs of 0.4 do not, though they are more pairs.
+        let close = |a: &i32, b: &i32| if a == b { Some(1.0) } else { Some(0.6) };
+        assert_eq!(align(&[1, 2], &[2, 3], Objective::MostAlike, close), [Pairing::Both(0, 0), Pairing::Both(1, 1)]);
+        let far = |a: &i32, b: &i32| if a == b { Some(1.0) } else { Some(0.4) };
+        assert_eq!(
+            align(&[1, 2], &[2, 3], Objective::MostAlike, far),
+            [Pairing::Source(0), Pairing::Both(1, 0), Pairing::Target(1)]
+        );
+        assert_eq!(align(&[1, 2], &[2, 3], Objective::MostPairs, far), [Pairing::Both(0, 0), Pairing::Both(1, 1)]);
+    }
+
+    #[test]
+    fn moved_items_pair_most_alike_first() {
+        let close = |a: &i32, b: &i32| Some(1.0 / (1.0 + (a - b).abs() as f32)).filter(|&score| score >= 0.3);
+        // 10 pairs with 10 (1.0) before 11 could take it (0.5); 30 is too far from anything.
+        assert_eq!(pair_alike(&[11, 10, 30], &[10, 12], close), [(1, 0), (0, 1)]);
+        assert_eq!(pair_alike(&[1], &[9], close), []);
+    }
+
+    #[test]
     fn empty_sides_leave_everything_unpaired() {
-        assert_eq!(align(&chars(""), &chars("ab"), same), [Pairing::Target(0), Pairing::Target(1)]);
-        assert_eq!(align(&chars("a"), &chars(""), same), [Pairing::Source(0)]);
+        assert_eq!(
+            align(&chars(""), &chars("ab"), Objective::MostPairs, same),
+            [Pairing::Target(0), Pairing::Target(1)]
+        );
+        assert_eq!(align(&chars("a"), &chars(""), Objective::MostPairs, same), [Pairing::Source(0)]);
     }
 
     #[test]
@@ -172,7 +234,7 @@ mod tests {
         let source = vec![1u8; 1500];
         let mut target = vec![1u8; 1500];
         target[3] = 2;
-        let pairings = align(&source, &target, |a, b| (a == b).then_some(1.0));
+        let pairings = align(&source, &target, Objective::MostPairs, |a, b| (a == b).then_some(1.0));
         assert_eq!(pairings.iter().filter(|pairing| matches!(pairing, Pairing::Both(..))).count(), 1499);
         assert_eq!(pairings.len(), 1501);
     }

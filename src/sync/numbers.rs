@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use super::align::{Pairing, align};
+use super::align::{Objective, Pairing, align};
 use super::ascii;
 
 /// How a language writes decimals and thousands.
@@ -271,7 +271,7 @@ pub fn differences(source: &[Number], source_text: &str, target: &[Number], targ
         let &first = only_source.first()?;
         // Numbers pair in order, as many as possible, then as many alike as possible: the target number paired with
         // the missing source one stands in its place.
-        let pairings = align(source, target, |a, b| Some(if a.same(b) { 1.0 } else { 0.0 }));
+        let pairings = align(source, target, Objective::MostPairs, |a, b| Some(if a.same(b) { 1.0 } else { 0.0 }));
         let step = pairings
             .iter()
             .position(|pairing| matches!(pairing, Pairing::Both(s, _) | Pairing::Source(s) if *s == first))?;

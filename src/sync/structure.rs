@@ -16,7 +16,7 @@ use crate::parse::MonikerRange;
 use crate::report::Diagnostic;
 
 use super::Languages;
-use super::align::{Pairing, align, longest_increasing};
+use super::align::{Objective, Pairing, align, longest_increasing, pair_alike};
 use super::document::Document;
 use super::fragments;
 use super::language::{self, TextCheck};
@@ -110,7 +110,7 @@ fn inline_leaves<'a>(block: &'a Block, out: &mut Vec<&'a [Inline]>) {
 }
 
 /// What makes two blocks alike: hashes of their link and image targets (the page name and fragment, which both forms
-/// of a target share), inline code and numbers, sorted; and the length of their text. Cheap to build and compare:
+/// of a target share), inline code, numbers and code lines, sorted; and the length of their text. Cheap to build and compare:
 /// alignment compares every block of a section with every other.
 #[derive(Debug, Default)]
 struct Features {
@@ -127,6 +127,9 @@ impl Features {
             inline_leaves(block, &mut leaves);
             if let Block::Code { code, .. } = block {
                 features.length += code.len();
+                // Code is not translated: its lines tell two code blocks of one length apart.
+                let lines = code.lines().map(str::trim).filter(|line| !line.is_empty());
+                features.tokens.extend(lines.map(|line| hash(b'$', line.bytes())));
             }
         }
         for inlines in leaves {
@@ -163,8 +166,8 @@ impl Features {
         }
     }
 
-    /// From 0 to 1: shared tokens (as a share of all tokens) and comparable lengths (French runs about 20% longer).
-    fn similarity(&self, other: &Features) -> f32 {
+    /// How many tokens (links, images, numbers, code) the two have in common.
+    fn shared(&self, other: &Features) -> usize {
         let (mut i, mut j, mut shared) = (0, 0, 0usize);
         while i < self.tokens.len() && j < other.tokens.len() {
             match self.tokens[i].cmp(&other.tokens[j]) {
@@ -177,6 +180,12 @@ impl Features {
                 }
             }
         }
+        shared
+    }
+
+    /// From 0 to 1: shared tokens (as a share of all tokens) and comparable lengths (French runs about 20% longer).
+    fn similarity(&self, other: &Features) -> f32 {
+        let shared = self.shared(other);
         let total = self.tokens.len() + other.tokens.len();
         let overlap = if total == 0 { 0.5 } else { 2.0 * shared as f32 / total as f32 };
         let (a, b) = (self.length as f32 * 1.2, other.length as f32);
@@ -461,9 +470,22 @@ impl Walk<'_> {
         self.blocks(&source.blocks, &target.blocks, target.heading_span, pool);
     }
 
-    /// Aligns two block sequences and compares what pairs. `anchor` is the translated place (a heading, an item)
-    /// to point at when a source block is missing and the translation has no block there.
+    /// Aligns two block sequences, compares what pairs, and reports what does not. `anchor` is the translated place
+    /// (a heading, an item) to point at when a source block is missing and the translation has no block there.
     fn blocks(&mut self, source: &[Block], target: &[Block], anchor: Span, pool: &mut Pool) {
+        let leftovers = self.pair_blocks(source, target, anchor, pool);
+        self.report_leftovers(leftovers, pool);
+    }
+
+    /// Aligns two block sequences and compares what pairs; returns the blocks left without a partner, with their
+    /// findings, for the caller to pair with moved blocks or report.
+    fn pair_blocks<'b>(
+        &mut self,
+        source: &'b [Block],
+        target: &'b [Block],
+        anchor: Span,
+        pool: &mut Pool,
+    ) -> Vec<Leftover<'b>> {
         let (source_items, target_items) = (items(source), items(target));
         let pairings = if source_items.len() == target_items.len()
             && source_items.iter().zip(&target_items).all(|(a, b)| kind(a) == kind(b))
@@ -471,28 +493,23 @@ impl Walk<'_> {
             // The usual case, and the only alignment that pairs every block: no need to weigh them.
             (0..source_items.len()).map(|index| Pairing::Both(index, index)).collect()
         } else {
-            fn weigh<'a>(blocks: &[&'a Block], notation: Notation) -> Vec<(&'a Block, Features)> {
-                blocks.iter().map(|block| (*block, Features::of_blocks([*block], notation))).collect()
-            }
             let (source_weighed, target_weighed) = (
-                weigh(&source_items, self.languages.source_notation),
-                weigh(&target_items, self.languages.target_notation),
+                weigh(source_items.iter().copied(), self.languages.source_notation),
+                weigh(target_items.iter().copied(), self.languages.target_notation),
             );
-            align(&source_weighed, &target_weighed, |(a, a_features), (b, b_features)| {
-                (kind(a) == kind(b)).then(|| {
-                    let details = if same_details(a, b) { 1.0 } else { 0.0 };
-                    0.75 * a_features.similarity(b_features) + 0.25 * details
-                })
+            align(&source_weighed, &target_weighed, Objective::MostAlike, |a, b| {
+                block_score(a, b).filter(|&score| score >= MIN_BLOCK_SCORE)
             })
         };
         let replaced = replacements(&pairings, |s| source_items[s], |t| target_items[t]);
+        let mut leftovers = Vec::new();
         for (step, pairing) in pairings.iter().enumerate() {
             match *pairing {
                 Pairing::Both(s, t) => self.block_pair(source_items[s], target_items[t], pool),
                 Pairing::Source(s) => {
                     let block = source_items[s];
-                    let (at, unmatched) = match replaced.iter().find(|&&(source, _)| source == s) {
-                        Some(&(_, t)) => (target_items[t].span(), Unmatched::Finding),
+                    let leftover = match replaced.iter().find(|&&(source, _)| source == s) {
+                        Some(&(_, t)) => Leftover::Source { block, at: target_items[t].span(), finding: None },
                         None => {
                             let at = insertion(&pairings, step, |t| target_items[t].span()).unwrap_or(anchor);
                             let message = format!(
@@ -502,17 +519,18 @@ impl Walk<'_> {
                                 self.languages.target
                             );
                             let diagnostic = block_rule(block).diagnostic(self.target.line(at.line), message);
-                            self.out.push(diagnostic.with_source(self.source.at(block.span())));
-                            (at, Unmatched::Covered)
+                            Leftover::Source {
+                                block,
+                                at,
+                                finding: Some(diagnostic.with_source(self.source.at(block.span()))),
+                            }
                         }
                     };
-                    let mut found = Vec::new();
-                    block_references(block, &mut found);
-                    pool.add_source(found, at, unmatched);
+                    leftovers.push(leftover);
                 }
                 Pairing::Target(t) => {
                     let block = target_items[t];
-                    let (diagnostic, unmatched) = match replaced.iter().find(|&&(_, target)| target == t) {
+                    let leftover = match replaced.iter().find(|&&(_, target)| target == t) {
                         Some(&(s, _)) => {
                             let original = source_items[s];
                             let message = format!(
@@ -521,10 +539,10 @@ impl Walk<'_> {
                                 describe(original),
                                 self.languages.source
                             );
-                            let diagnostic = Rule::BlockMismatch
+                            let finding = Rule::BlockMismatch
                                 .diagnostic(self.target.at(block.span()), message)
                                 .with_source(self.source.at(original.span()));
-                            (diagnostic, Unmatched::Finding)
+                            Leftover::Target { block, finding, replacement: true }
                         }
                         None => {
                             let message = format!(
@@ -532,10 +550,67 @@ impl Walk<'_> {
                                 describe(block),
                                 self.languages.source
                             );
-                            (block_rule(block).diagnostic(self.target.at(block.span()), message), Unmatched::Covered)
+                            let finding = block_rule(block).diagnostic(self.target.at(block.span()), message);
+                            Leftover::Target { block, finding, replacement: false }
                         }
                     };
-                    self.out.push(diagnostic);
+                    leftovers.push(leftover);
+                }
+            }
+        }
+        leftovers
+    }
+
+    /// Pairs the leftover blocks that are one block moved (past other blocks, or to a neighbouring list item), then
+    /// reports the others missing or extra.
+    fn report_leftovers(&mut self, mut leftovers: Vec<Leftover<'_>>, pool: &mut Pool) {
+        let movable = |leftover: &Leftover<'_>| match leftover {
+            Leftover::Source { finding, .. } => finding.is_some(),
+            Leftover::Target { replacement, .. } => !replacement,
+        };
+        let (sources, targets): (Vec<usize>, Vec<usize>) = {
+            let movable: Vec<usize> = (0..leftovers.len()).filter(|&index| movable(&leftovers[index])).collect();
+            movable.into_iter().partition(|&index| matches!(leftovers[index], Leftover::Source { .. }))
+        };
+        if !sources.is_empty() && !targets.is_empty() {
+            let (source_weighed, target_weighed) = (
+                weigh(sources.iter().map(|&index| leftovers[index].block()), self.languages.source_notation),
+                weigh(targets.iter().map(|&index| leftovers[index].block()), self.languages.target_notation),
+            );
+            let moved = pair_alike(&source_weighed, &target_weighed, |a, b| {
+                block_score(a, b).filter(|&score| {
+                    score >= MIN_MOVED_BLOCK_SCORE || (score >= MIN_BLOCK_SCORE && a.1.shared(&b.1) > 0)
+                })
+            });
+            for &(s, t) in &moved {
+                self.block_pair(source_weighed[s].0, target_weighed[t].0, pool);
+            }
+            let gone: HashSet<usize> = moved.iter().flat_map(|&(s, t)| [sources[s], targets[t]]).collect();
+            leftovers = leftovers
+                .into_iter()
+                .enumerate()
+                .filter(|(index, _)| !gone.contains(index))
+                .map(|(_, leftover)| leftover)
+                .collect();
+        }
+        for leftover in leftovers {
+            match leftover {
+                Leftover::Source { block, at, finding } => {
+                    let unmatched = match finding {
+                        Some(finding) => {
+                            self.out.push(finding);
+                            Unmatched::Covered
+                        }
+                        // The replacing block's finding covers the block, not its references.
+                        None => Unmatched::Finding,
+                    };
+                    let mut found = Vec::new();
+                    block_references(block, &mut found);
+                    pool.add_source(found, at, unmatched);
+                }
+                Leftover::Target { block, finding, replacement } => {
+                    self.out.push(finding);
+                    let unmatched = if replacement { Unmatched::Finding } else { Unmatched::Covered };
                     self.unpaired_target(block, pool, unmatched);
                 }
             }
@@ -715,15 +790,18 @@ impl Walk<'_> {
                 weigh(source_items, self.languages.source_notation),
                 weigh(target_items, self.languages.target_notation),
             );
-            align(&source_weighed, &target_weighed, |a, b| Some(a.similarity(b)))
+            align(&source_weighed, &target_weighed, Objective::MostPairs, |a, b| Some(a.similarity(b)))
         };
         if source_items.len() != target_items.len() {
             self.list_item_count(&pairings, source, source_items, target, target_items);
         }
+        // The blocks of paired items left alone are reported after all items: a note may have moved to the next item.
+        let mut leftovers = Vec::new();
         for (step, pairing) in pairings.iter().enumerate() {
             match *pairing {
                 Pairing::Both(s, t) => {
-                    self.blocks(&source_items[s].blocks, &target_items[t].blocks, target_items[t].span, pool);
+                    let (source_blocks, target_blocks) = (&source_items[s].blocks, &target_items[t].blocks);
+                    leftovers.extend(self.pair_blocks(source_blocks, target_blocks, target_items[t].span, pool));
                 }
                 Pairing::Source(s) => {
                     let at = insertion(&pairings, step, |t| target_items[t].span).unwrap_or(target.span());
@@ -741,6 +819,7 @@ impl Walk<'_> {
                 }
             }
         }
+        self.report_leftovers(leftovers, pool);
     }
 
     fn list_item_count(
@@ -1130,7 +1209,7 @@ fn align_sections(
     for &(s, t) in ordered.iter().chain(std::iter::once(&(source.len(), target.len()))) {
         let gap_source: Vec<usize> = (next_source..s).filter(|index| !paired_source.contains(index)).collect();
         let gap_target: Vec<usize> = (next_target..t).filter(|index| !paired_target.contains(index)).collect();
-        let gap = align(&gap_source, &gap_target, |&a, &b| score(a, b));
+        let gap = align(&gap_source, &gap_target, Objective::MostPairs, |&a, &b| score(a, b));
         pairings.extend(gap.into_iter().map(|pairing| match pairing {
             Pairing::Both(a, b) => Pairing::Both(gap_source[a], gap_target[b]),
             Pairing::Source(a) => Pairing::Source(gap_source[a]),
@@ -1147,6 +1226,46 @@ fn align_sections(
     }
     (pairings, moved)
 }
+
+/// A block without a partner in its sequence, and the finding that says so unless it turns out to have moved.
+enum Leftover<'b> {
+    /// A source block, missing at `at` in the translation; no `finding` when a target block replaces it (which
+    /// reports both).
+    Source { block: &'b Block, at: Span, finding: Option<Diagnostic> },
+    /// A target block; a `replacement` of a source block of another kind, or extra.
+    Target { block: &'b Block, finding: Diagnostic, replacement: bool },
+}
+
+impl<'b> Leftover<'b> {
+    fn block(&self) -> &'b Block {
+        match self {
+            Leftover::Source { block, .. } | Leftover::Target { block, .. } => block,
+        }
+    }
+}
+
+/// Blocks with their features, for alignment.
+fn weigh<'b>(blocks: impl Iterator<Item = &'b Block>, notation: Notation) -> Vec<(&'b Block, Features)> {
+    blocks.map(|block| (block, Features::of_blocks([block], notation))).collect()
+}
+
+/// How alike two weighed blocks are, from 0 to 1: their features' similarity, with a quarter for the same alert
+/// type, language, range…; `None` for blocks of different kinds.
+fn block_score((a, a_features): &(&Block, Features), (b, b_features): &(&Block, Features)) -> Option<f32> {
+    (kind(a) == kind(b)).then(|| {
+        let details = if same_details(a, b) { 1.0 } else { 0.0 };
+        0.75 * a_features.similarity(b_features) + 0.25 * details
+    })
+}
+
+/// Below this [`block_score`] two blocks of one kind do not pair: an `[!IMPORTANT]` alert about one thing is not a `[!NOTE]` about another with its type changed, but one
+/// alert missing and another extra.
+const MIN_BLOCK_SCORE: f32 = 0.4;
+
+/// From this [`block_score`] (or from [`MIN_BLOCK_SCORE`] when they share a link, image, number or piece of code) two
+/// blocks left alone are one block that the translation moved (a paragraph put before the note that follows it in
+/// English, a note put in the next list item): they pair, and the move is not a finding.
+const MIN_MOVED_BLOCK_SCORE: f32 = 0.7;
 
 /// Below this similarity a translated heading with another section's anchor is not that section renamed.
 const MIN_RENAMED_SIMILARITY: f32 = 0.5;

@@ -163,6 +163,46 @@ fn what_a_missing_or_extra_block_held_is_not_reported_again() {
 }
 
 #[test]
+fn blocks_pair_with_their_likeness_not_with_whatever_makes_more_pairs() {
+    // Step 1: the French moved a paragraph before the note and dropped the IMPORTANT alert. Step 2: of two code
+    // blocks of one length, the first is dropped. Steps 3 and 4: the IMPORTANT alert moved to the next step as a NOTE.
+    assert_eq!(
+        fixture("moved"),
+        [
+            (
+                "alert-mismatch".to_owned(),
+                7,
+                "the English `[!IMPORTANT]` alert has no counterpart in the French file here".to_owned()
+            ),
+            (
+                "code-mismatch".to_owned(),
+                12,
+                "the English powershell code block has no counterpart in the French file here".to_owned()
+            ),
+            (
+                "alert-mismatch".to_owned(),
+                20,
+                "this alert is `[!NOTE]`; the English alert is `[!IMPORTANT]`".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_alert_moved_to_the_next_step_is_one_finding_in_the_corpus() {
+    // The English IMPORTANT alert of step 6 is a NOTE in the French step 7: one alert-mismatch, at the NOTE.
+    let Some(corpus) = corpus() else { return };
+    let relative = "SecurityCompliance/compliance20/error-remediation.md";
+    let (english, french) = pair(&corpus, relative);
+    let alerts: Vec<(u32, String)> = check(relative, &english, &french)
+        .into_iter()
+        .filter(|diagnostic| diagnostic.rule == "alert-mismatch")
+        .map(|diagnostic| (diagnostic.location.line(), diagnostic.message))
+        .collect();
+    assert_eq!(alerts, [(63, "this alert is `[!NOTE]`; the English alert is `[!IMPORTANT]`".to_owned())]);
+}
+
+#[test]
 fn a_malformed_front_matter_is_one_parse_error_not_every_key_it_seems_to_lack() {
     let found = fixture("fm-broken");
     assert_eq!(found.len(), 1, "{found:#?}");
