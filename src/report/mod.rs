@@ -63,7 +63,7 @@ impl std::fmt::Display for Severity {
 pub struct Location {
     /// The file path, with `/` separators.
     pub path: String,
-    /// Where in the file; `None` for a finding about the whole file (a missing translation).
+    /// Where in the file; `None` for a finding about the whole file (an orphan translation).
     pub span: Option<Span>,
 }
 
@@ -76,6 +76,11 @@ impl Location {
     /// A location naming a whole file.
     pub fn file(path: impl Into<String>) -> Self {
         Self { path: path.into(), span: None }
+    }
+
+    /// Line 1, column 1 of `path`: for a finding about a whole file that annotations must still show at a line.
+    pub fn start_of(path: impl Into<String>) -> Self {
+        Self::new(path, Span { start: 0, end: 0, line: 1, column: 1, end_line: 1, end_column: 1 })
     }
 
     /// The 1-based line, 1 for a whole-file location.

@@ -507,14 +507,12 @@ fn pair_directories(
                 locales: locales.clone(),
             });
         } else {
-            found.push(
-                Rule::MissingTranslation
-                    .diagnostic(
-                        Location::file(target_path),
-                        format!("the {source_name} file has no {target_name} translation"),
-                    )
-                    .with_source(Location::file(source_path)),
-            );
+            // Located in the English file: a location in the translation that does not exist would point nowhere in
+            // SARIF and annotations.
+            found.push(Rule::MissingTranslation.diagnostic(
+                Location::start_of(source_path),
+                format!("the {source_name} file has no {target_name} translation: {target_path} does not exist"),
+            ));
         }
     }
     for relative in target_files.iter().filter(|relative| !source_set.contains(relative.as_str())) {

@@ -135,7 +135,8 @@ static DOCS: [RuleDoc; 21] = [
         summary: "A source file has no translation at the mirrored path",
         explanation: "## What it does\n\n\
             In directory mode, reports each source file (`en-us/a/b.md`) with no file at the same relative path in \
-            the target directory (`fr-fr/a/b.md`).\n\n\
+            the target directory (`fr-fr/a/b.md`), at line 1 of the source file (the translation has no line to \
+            point at), naming the missing path.\n\n\
             ## Why\n\n\
             Learn falls back to the English page when a translation is missing, so readers of the French site get \
             English. That is not broken, hence a note; raise it in `checkdown.toml` when every page must be \

@@ -527,7 +527,19 @@ fn directory_mode_reports_missing_and_orphan_translations() {
     // Paths are shown relative to the compared directories' names, never as absolute temporary paths.
     assert_eq!(
         summary,
-        [("missing-translation", "fr-fr/only-english.md"), ("orphan-translation", "fr-fr/seulement.md")]
+        [("missing-translation", "en-us/only-english.md"), ("orphan-translation", "fr-fr/seulement.md")]
+    );
+    // The missing translation is located where it can be shown: line 1 of the English file, naming the French path.
+    assert_eq!(diagnostics[0]["line"], 1);
+    assert_eq!(
+        diagnostics[0]["message"],
+        "the English file has no French translation: fr-fr/only-english.md does not exist"
+    );
+    let github = checkdown().args(["sync", "--format", "github"]).args([&english, &french]).run();
+    assert!(
+        github.stdout.lines().any(|line| line.starts_with("::notice file=en-us/only-english.md,line=1,")),
+        "{}",
+        github.stdout
     );
     assert_eq!(report["summary"]["files"], 1);
 }
@@ -614,8 +626,8 @@ fn one_root_compares_every_configured_locale_pair() {
             ),
             (
                 "missing-translation".to_owned(),
-                "fr-fr/b.md".to_owned(),
-                "the English file has no French translation".to_owned()
+                "en-us/b.md".to_owned(),
+                "the English file has no French translation: fr-fr/b.md does not exist".to_owned()
             ),
         ]
     );
