@@ -61,10 +61,10 @@ pub enum SyncError {
         /// TARGET.
         target_path: PathBuf,
     },
-    /// SOURCE and TARGET are one directory, but it lacks the folder of a configured locale.
+    /// SOURCE alone (or twice) is read as a docs root, but it lacks the folder of a locale.
     #[error(
-        "{}: no such folder, but `[sync] locales` pairs `{source_locale}` with `{target_locale}` and this directory \
-         is compared as one folder per locale",
+        "{}: no such folder: one directory is read as a docs root holding a folder per locale, here `{source_locale}` \
+         and `{target_locale}`; {what_to_pass}",
         path.display()
     )]
     MissingLocaleFolder {
@@ -74,6 +74,14 @@ pub enum SyncError {
         source_locale: String,
         /// The pair's target locale.
         target_locale: String,
+        /// The arguments to give instead.
+        what_to_pass: String,
+    },
+    /// A source directory holds no Markdown file: a wrong path far more often than nothing to check.
+    #[error("{}: no Markdown files to compare", path.display())]
+    NoMarkdownFiles {
+        /// The source directory.
+        path: PathBuf,
     },
     /// A directory could not be listed.
     #[error("{}: cannot list the directory", path.display())]
@@ -450,6 +458,24 @@ fn same_directory(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
+/// What to run instead of `checkdown sync ROOT` when ROOT lacks a locale folder: with a locale folder itself
+/// (`docs/en-us`), its parent as the root or the two locale folders; else the root that holds the locale folders.
+fn what_to_pass(root: &Path, source_locale: &str, target_locale: &str) -> String {
+    let name = root.file_name().map(|name| name.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match root.parent().filter(|_| name == source_locale || name == target_locale) {
+        Some(parent) => {
+            let shown = |path: &Path| path.display().to_string();
+            let parent_shown = if parent.as_os_str().is_empty() { ".".to_owned() } else { shown(parent) };
+            format!(
+                "pass the folder above it, `checkdown sync {parent_shown}`, or SOURCE and TARGET, `checkdown sync {} {}`",
+                shown(&parent.join(source_locale)),
+                shown(&parent.join(target_locale))
+            )
+        }
+        None => format!("pass the folder that holds `{source_locale}/` and `{target_locale}/`, or SOURCE and TARGET"),
+    }
+}
+
 /// Pairs the files of `root`'s locale folders, for each configured locale pair (`root/en-us` with `root/fr-fr`, then
 /// with `root/de-de`…). Every folder is checked before any is listed.
 fn pair_locale_folders(root: &Path, settings: &Settings, found: &mut Vec<Diagnostic>) -> Result<Vec<Pair>, SyncError> {
@@ -460,6 +486,7 @@ fn pair_locale_folders(root: &Path, settings: &Settings, found: &mut Vec<Diagnos
                 path: root.join(missing),
                 source_locale: source_locale.to_owned(),
                 target_locale: target_locale.to_owned(),
+                what_to_pass: what_to_pass(root, source_locale, target_locale),
             });
         }
     }
@@ -487,8 +514,12 @@ fn pair_directories(
     found: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Pair>, SyncError> {
     let (source_shown, target_shown) = (shown_root(source), shown_root(target));
+    let all_source_files = markdown_files(source)?;
+    if all_source_files.is_empty() {
+        return Err(SyncError::NoMarkdownFiles { path: source.to_owned() });
+    }
     let source_files: Vec<String> =
-        markdown_files(source)?.into_iter().filter(|relative| !settings.ignores(relative)).collect();
+        all_source_files.into_iter().filter(|relative| !settings.ignores(relative)).collect();
     let target_files: Vec<String> =
         markdown_files(target)?.into_iter().filter(|relative| !settings.ignores(relative)).collect();
     let target_set: HashSet<&str> = target_files.iter().map(String::as_str).collect();

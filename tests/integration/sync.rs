@@ -636,6 +636,15 @@ fn one_root_compares_every_configured_locale_pair() {
 }
 
 #[test]
+fn a_source_folder_without_markdown_files_stops_the_run() {
+    let root = locale_root();
+    std::fs::create_dir(root.path().join("empty")).unwrap();
+    let run = checkdown().current_dir(root.path()).args(["sync", "empty", "fr-fr"]).run();
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("empty: no Markdown files to compare"), "{}", run.stderr);
+}
+
+#[test]
 fn a_configured_locale_without_its_folder_stops_the_run() {
     let root = locale_root();
     std::fs::write(
@@ -646,8 +655,18 @@ fn a_configured_locale_without_its_folder_stops_the_run() {
     let run = checkdown().current_dir(root.path()).args(["sync", "."]).run();
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(run.stderr.contains("es-es: no such folder"), "{}", run.stderr);
-    assert!(run.stderr.contains("pairs `en-us` with `es-es`"), "{}", run.stderr);
+    assert!(run.stderr.contains("`en-us` and `es-es`"), "{}", run.stderr);
     assert_eq!(run.stdout, "", "nothing is compared");
+    // A locale folder alone is no docs root: the message says what to pass, not a setting the user never made.
+    let locale_folder = checkdown().current_dir(root.path()).args(["sync", "en-us"]).run();
+    assert_eq!(locale_folder.code, 2);
+    assert!(
+        locale_folder.stderr.contains(
+            "pass the folder above it, `checkdown sync .`, or SOURCE and TARGET, `checkdown sync en-us fr-fr`"
+        ),
+        "{}",
+        locale_folder.stderr
+    );
     let alone = checkdown().current_dir(root.path()).args(["sync", "en-us/a.md"]).run();
     assert_eq!(alone.code, 2);
     assert!(alone.stderr.contains("en-us/a.md: a file needs its translation as TARGET"), "{}", alone.stderr);
