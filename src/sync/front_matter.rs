@@ -75,10 +75,8 @@ pub fn compare(
                         .diagnostic(
                             target.line(anchor),
                             format!(
-                                "the {target_name} front matter lacks `{}: {}`, which the {source_name} front matter \
-                                 has",
-                                entry.key,
-                                shown(&entry.value)
+                                "the {target_name} front matter lacks `{}`, which the {source_name} front matter has",
+                                format!("{}: {}", entry.key, written(&entry.value)).trim_end()
                             ),
                         )
                         .with_source(source_location),
@@ -177,12 +175,20 @@ fn same_value(a: &Value, b: &Value) -> bool {
 /// How much of a front matter value a message quotes.
 const MAX_SHOWN_CHARS: usize = 78;
 
-/// A value as a reader would write it, shortened.
+/// A value as a reader would write it, shortened, in backticks; `empty` for no value.
 fn shown(value: &Value) -> String {
     match value {
-        Value::String(text) => format!("`{}`", clip(text.trim(), MAX_SHOWN_CHARS)),
         Value::Null => "empty".to_owned(),
-        other => format!("`{}`", clip(&other.to_string(), MAX_SHOWN_CHARS)),
+        other => format!("`{}`", written(other)),
+    }
+}
+
+/// A value as a reader would write it after its key, shortened; nothing for no value.
+fn written(value: &Value) -> String {
+    match value {
+        Value::String(text) => clip(text.trim(), MAX_SHOWN_CHARS).into_owned(),
+        Value::Null => String::new(),
+        other => clip(&other.to_string(), MAX_SHOWN_CHARS).into_owned(),
     }
 }
 
