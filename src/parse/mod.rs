@@ -75,6 +75,14 @@ pub enum ReadError {
         /// The path as given.
         path: String,
     },
+    /// A device or pipe gave more than [`MAX_FILE_BYTES`] (its size is known only by reading it).
+    #[error("{path}: more than {limit} bytes to read; checkdown reads articles of up to {limit} bytes")]
+    StreamTooLong {
+        /// The path as given.
+        path: String,
+        /// The limit.
+        limit: u64,
+    },
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("{path}: the file is {size} bytes; checkdown reads articles of up to {limit} bytes")]
     TooLarge {
@@ -171,7 +179,11 @@ pub fn read_decoded(path: &Path) -> Result<Decoded, ReadError> {
         return Err(ReadError::TooLarge { path: shown, size: metadata.len(), limit: MAX_FILE_BYTES });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or_default());
-    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io)?;
+    // A device or a pipe (`/dev/zero`, a FIFO) says nothing of its size: the limit holds on what is read.
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1), &mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::StreamTooLong { path: shown, limit: MAX_FILE_BYTES });
+    }
     let decoded = decode(&shown, bytes)?;
     if decoded.text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(ReadError::Empty { path: shown });

@@ -188,6 +188,19 @@ fn a_file_of_50_megabytes_is_refused_with_the_limit() {
     );
 }
 
+/// A device or a pipe has no size to check first: reading stops at the limit, never running out of memory.
+#[test]
+#[cfg(unix)]
+fn an_endless_stream_is_refused_at_the_limit() {
+    let run = checkdown().args(["parse", "/dev/zero"]).run();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("/dev/zero: more than 16777216 bytes to read; checkdown reads articles of up to"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn an_unclosed_zone_is_a_warning_and_runs_to_the_end() {
     let dir = tempfile::tempdir().unwrap();
