@@ -215,6 +215,21 @@ mod tests {
     }
 
     #[test]
+    fn the_checklist_language_is_lang_else_the_article_s_else_the_environment_s() {
+        let environment = |value: &'static str| move |name: &str| (name == "LANG").then(|| value.to_owned());
+        let english_machine = UiLanguage::new(None, environment("en_GB.UTF-8")).unwrap();
+        assert_eq!(english_machine.for_article(Some("fr-fr")), "fr-FR");
+        assert_eq!(english_machine.for_article(Some("de-de")), "en-US", "no German strings: the environment's");
+        assert_eq!(english_machine.for_article(None), "en-US");
+        assert_eq!(english_machine.region.as_deref(), Some("GB"));
+        let asked = UiLanguage::new(Some("fr-CA"), environment("C.UTF-8")).unwrap();
+        assert_eq!(asked.for_article(Some("en-us")), "fr-FR");
+        assert_eq!(asked.region.as_deref(), Some("CA"));
+        assert_eq!(UiLanguage::new(None, environment("C")).unwrap().region, None);
+        assert!(UiLanguage::new(Some("xx"), environment("C")).is_err());
+    }
+
+    #[test]
     fn plurals_dates_and_no_isolation_marks() {
         let english = Strings::load("en-US").unwrap();
         let french = Strings::load("fr-FR").unwrap();
