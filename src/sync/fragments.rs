@@ -8,12 +8,13 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Article, Block, Inline, Section, Span};
+use crate::model::{Article, Inline, Section, Span};
 use crate::report::Diagnostic;
 
 use super::Languages;
 use super::document::Document;
 use super::rules::Rule;
+use super::structure::inline_leaves;
 
 /// Reports the same-page links of `target` whose fragment is an id or anchor of `source` but of no heading or anchor
 /// of `target`. `renamed` maps the id of a source section to its paired translated section, when their ids differ:
@@ -86,35 +87,12 @@ fn for_each_inline(article: &Article, visit: &mut dyn FnMut(&Inline)) {
             }
         }
     }
-    fn blocks(block: &Block, visit: &mut dyn FnMut(&Inline)) {
-        match block {
-            Block::Paragraph { inlines: list, .. } | Block::Heading { inlines: list, .. } => inlines(list, visit),
-            Block::Table { head, rows, .. } => {
-                for cell in head.iter().chain(rows.iter().flatten()) {
-                    inlines(cell, visit);
-                }
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    for child in &item.blocks {
-                        blocks(child, visit);
-                    }
-                }
-            }
-            other => {
-                for child in other.children() {
-                    blocks(child, visit);
-                }
-            }
-        }
+    let sections = article.all_sections();
+    let mut leaves: Vec<&[Inline]> = sections.iter().map(|section| section.heading.as_slice()).collect();
+    for block in article.preamble.iter().chain(sections.iter().flat_map(|section| &section.blocks)) {
+        inline_leaves(block, &mut leaves);
     }
-    for preamble in &article.preamble {
-        blocks(preamble, visit);
-    }
-    for section in article.all_sections() {
-        inlines(&section.heading, visit);
-        for child in &section.blocks {
-            blocks(child, visit);
-        }
+    for leaf in leaves {
+        inlines(leaf, visit);
     }
 }

@@ -88,7 +88,7 @@ fn prose_leaves<'a>(block: &'a Block, out: &mut Vec<(&'a [Inline], Span)>) {
 }
 
 /// Every inline sequence in `block` that may hold references: paragraphs, headings and table cells, at any depth.
-fn inline_leaves<'a>(block: &'a Block, out: &mut Vec<&'a [Inline]>) {
+pub(super) fn inline_leaves<'a>(block: &'a Block, out: &mut Vec<&'a [Inline]>) {
     match block {
         Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => out.push(inlines),
         Block::Table { head, rows, .. } => {
@@ -110,8 +110,8 @@ fn inline_leaves<'a>(block: &'a Block, out: &mut Vec<&'a [Inline]>) {
 }
 
 /// What makes two blocks alike: hashes of their link and image targets (the page name and fragment, which both forms
-/// of a target share), inline code, numbers and code lines, sorted; and the length of their text. Cheap to build and compare:
-/// alignment compares every block of a section with every other.
+/// of a target share), inline code, numbers and code lines, sorted; and the length of their text. Cheap to build and
+/// compare: alignment compares every block of a section with every other.
 #[derive(Debug, Default)]
 struct Features {
     tokens: Vec<u64>,
