@@ -281,6 +281,13 @@ impl VerifyOptions {
                 )));
             }
         }
+        if args.record.is_some() && bindings.step_ids().next().is_none() {
+            return Err(usage(format!(
+                "--record: no check is bound to a step of '{}' ({source} binds none), so nothing would be read \
+                 to record",
+                args.article
+            )));
+        }
         let sample_limit = args.sample_limit.unwrap_or(DEFAULT_SAMPLE_LIMIT).min(MAX_SAMPLE_LIMIT);
         if sample_limit == 0 {
             return Err(usage("--sample-limit must be at least 1"));
@@ -431,9 +438,37 @@ pub fn verify(steps: &[StepRef], options: &VerifyOptions) -> Result<VerifyReport
             )));
         }
     }
+    if options.bindings.step_ids().next().is_none() {
+        return Ok(unchecked(steps, options));
+    }
     match &options.mode {
         Mode::Replay(recording, from) => replay(steps, options, recording, from),
         Mode::Live(live) => run_live(steps, options, live),
+    }
+}
+
+/// The report when no check is bound to any step: every step is manual, and the tenant is not contacted, since
+/// nothing it could answer would change a status.
+fn unchecked(steps: &[StepRef], options: &VerifyOptions) -> VerifyReport {
+    (options.log)(&format!(
+        "warning: no check is bound to a step of '{}': every step is manual, and the tenant was not read",
+        options.article
+    ));
+    let (tenant, cloud, checked_at, replayed_from) = match &options.mode {
+        Mode::Live(live) => (&live.tenant, live.endpoints.cloud, state::rfc3339(SystemTime::now()), None),
+        Mode::Replay(recording, from) => {
+            (&recording.tenant, recording.cloud, recording.checked_at.clone(), Some(from.display().to_string()))
+        }
+    };
+    VerifyReport {
+        article: options.article.clone(),
+        locale: options.messages.locale().to_owned(),
+        tenant: tenant.clone(),
+        cloud: cloud.as_str().to_owned(),
+        checked_at,
+        requests: 0,
+        replayed_from,
+        steps: steps.iter().map(|step| step_report(step, &[], &options.messages)).collect(),
     }
 }
 

@@ -1081,6 +1081,27 @@ fn bindings_must_fit_the_article_and_unbound_steps_are_manual() {
     assert!(error.to_string().contains("available: en-US, fr-FR"), "{error}");
 }
 
+/// An article nobody wrote checks for: every step is manual, said once on stderr, and the tenant is never contacted
+/// (nothing it answers could change a status), so there is nothing to record either.
+#[test]
+fn an_article_without_checks_is_all_manual_and_reads_nothing() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let report = harness.run_with(VerifyArgs { article: "an-article-without-checks".into(), ..harness.args() });
+    assert_eq!(statuses(&report), [Status::Manual; 5]);
+    assert_eq!(evidence(&report, 2), "No check is bound to this step: check it by hand.");
+    assert_eq!((report.requests, report.tenant.as_str()), (0, "contoso.onmicrosoft.com"));
+    assert!(harness.fake.seen().is_empty(), "{:?}", harness.fake.seen());
+    assert!(harness.log().contains("no check is bound to a step of 'an-article-without-checks'"), "{}", harness.log());
+
+    let record = harness.dir.path().join("record.json");
+    let args =
+        VerifyArgs { article: "an-article-without-checks".into(), record: Some(record.clone()), ..harness.args() };
+    let error = VerifyOptions::new(args, &harness.env()).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    assert!(error.to_string().contains("nothing would be read to record"), "{error}");
+    assert!(!record.exists());
+}
+
 /// Checks for another article: a bindings file brings its own evidence messages, in the locales checkdown has.
 #[test]
 fn a_bindings_file_brings_its_own_messages() {
