@@ -321,7 +321,8 @@ static DOCS: [RuleDoc; 21] = [
         explanation: "## What it does\n\n\
             Compares image sources (`![alt](src)`, `:::image source=\"…\":::`) like links, first within paired \
             blocks, then within the section; compares the `type`, `lightbox`, `border` and `loc-scope` attributes \
-            of paired `:::image` extensions, and reports a missing `alt-text` when the source has one.\n\n\
+            of paired `:::image` extensions, and reports a missing `alt-text`, or the empty alt text of a paired \
+            `![](src)`, when the source has one.\n\n\
             ## Why\n\n\
             A missing or different screenshot shows readers something else than the steps describe; a missing \
             alternative text fails accessibility.\n\n\

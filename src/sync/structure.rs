@@ -932,6 +932,15 @@ impl Walk<'_> {
         let paired = source_images.len() == target_images.len();
         for (index, &(alt, span)) in target_images.iter().enumerate() {
             let counterpart = source_images.get(index).filter(|_| paired).copied();
+            if let Some((source_alt, source_span)) = counterpart
+                && alt.trim().is_empty()
+                && !source_alt.trim().is_empty()
+            {
+                let message = format!("this image has no alt text; the {} image has one", self.languages.source);
+                let there = self.source.at(source_span);
+                self.out.push(Rule::ImageMismatch.diagnostic(self.target.at(span), message).with_source(there));
+                continue;
+            }
             self.untranslated_text("this image's alt text", alt, self.target.narrow(span, alt), counterpart);
         }
     }
@@ -1382,6 +1391,9 @@ mod tests {
         assert_eq!(findings(&english, &image("media/a.png", "Un écran")), []);
         assert_eq!(findings(&english, &image("media/b.png", "Un écran")), [found("image-mismatch", 3)]);
         assert_eq!(findings(&english, &image("media/a.png", "")), [found("image-mismatch", 3)]);
+        let markdown = |alt: &str| format!("# T\n\nVoir :\n\n![{alt}](media/a.png)\n");
+        assert_eq!(findings(&markdown("A screen"), &markdown("")), [found("image-mismatch", 5)]);
+        assert_eq!(findings(&markdown(""), &markdown("")), []);
         let code =
             |range: &str| format!("# T\n\n:::code language=\"powershell\" source=\"a.ps1\" range=\"{range}\":::\n");
         assert_eq!(findings(&code("1-5"), &code("1-6")), [found("code-mismatch", 3)]);
