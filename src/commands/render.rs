@@ -102,7 +102,7 @@ impl RenderJob {
             if parsed.article.procedure().steps.is_empty() {
                 writeln!(
                     err,
-                    "warning: {}: no steps found (no \"Step 1\" headings, no sections holding a numbered list): \
+                    "warning: {}: no steps found (no \"Step 1\" headings, no numbered list under any heading): \
                      the checklist has the article's text but nothing to tick",
                     source.path
                 )?;

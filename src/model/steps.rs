@@ -2,8 +2,10 @@
 //!
 //! Steps are recognised by structure first: headings that read "Step 1: …" in any of the languages in
 //! [`STEP_WORDS`] (`Step 1:`, `Étape 1 :`, `Step7:`, `Phase 2 —`, `ステップ 3`). An article with no such headings is
-//! still a procedure when the sections right under its title hold ordered lists: each of those sections is a step.
-//! A step's sub-steps are the items of its top-level ordered list. Nothing here knows any particular article.
+//! still a procedure when some of its sections hold ordered lists: each outermost such section is a step, at any
+//! depth (an H2 "Manage encryption" over H3 "To turn it on", "To turn it off"). Failing that, an article whose title
+//! holds an ordered list of its own is a one-step procedure. A step's sub-steps are the items of its top-level
+//! ordered list. Nothing here knows any particular article.
 //!
 //! Nothing of the article is left out of the view: a section above the steps' level that holds steps (a "Revoke
 //! with PowerShell" heading over "Step 3", "Step 4") is kept as the group its first step opens: its heading and its
@@ -97,6 +99,11 @@ pub const PREREQUISITE_TITLES: &[&str] = &[
 ];
 
 const PREREQUISITE_IDS: &[&str] = &["before-you-begin", "before-you-start", "prerequisites", "requirements"];
+
+/// Words that make any heading holding them a prerequisites heading ("Prerequisites for setting up a connector",
+/// "Review the prerequisites", "Conditions préalables requises"), lower-cased.
+const PREREQUISITE_WORDS: &[&str] =
+    &["prerequisite", "prérequis", "pré-requis", "conditions préalables", "voraussetzung", "requisitos previos"];
 
 /// An article read as a procedure: a view that borrows the article's sections and blocks (only a step's
 /// [`Step::groups`] are copies: a section cut from its subsections).
@@ -246,22 +253,29 @@ pub fn is_prerequisites(section: &Section) -> bool {
     }
     let title = section.title.trim().trim_end_matches([':', '.', '：', '?', '？']).trim().to_lowercase();
     PREREQUISITE_TITLES.contains(&title.replace('’', "'").as_str())
+        || PREREQUISITE_WORDS.iter().any(|word| title.contains(word))
 }
 
 /// The procedure view of `article`.
 pub fn procedure(article: &Article) -> Procedure<'_> {
-    let (title_blocks, top) = match article.sections.as_slice() {
-        [only] if only.level == 1 => (only.blocks.as_slice(), only.sections.as_slice()),
-        sections => (&[][..], sections),
+    let (title_section, top) = match article.sections.as_slice() {
+        [only] if only.level == 1 => (Some(only), only.sections.as_slice()),
+        sections => (None, sections),
     };
+    let title_blocks = title_section.map_or(&[][..], |section| section.blocks.as_slice());
     let mut procedure = Procedure { intro: article.preamble.iter().collect(), ..Procedure::default() };
-    let Some((level, is_step)) = step_sections(article, top) else {
-        procedure.intro.extend(title_blocks);
-        procedure.intro_sections = top.iter().collect();
-        return procedure;
+    let Some(rule) = StepRule::of(article, top) else {
+        return match title_section.filter(|section| !top_level_ordered_items(&section.blocks).is_empty()) {
+            Some(section) => Procedure {
+                steps: vec![Step { sections: Vec::new(), ..step(section, 1) }],
+                outro: top.iter().collect(),
+                ..procedure
+            },
+            None => Procedure { intro_sections: top.iter().collect(), ..with_intro(procedure, title_blocks) },
+        };
     };
     // Steps are normally under the title; in an article whose H1s are the steps, they are the top level.
-    let top = if level == 1 {
+    let top = if rule == (StepRule::Headings { level: 1 }) {
         article.sections.as_slice()
     } else {
         procedure.intro.extend(title_blocks);
@@ -271,9 +285,9 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
     // Sections between two steps belong to the step before them; those after the last step are the outro.
     let mut between: Vec<&Section> = Vec::new();
     let mut groups: Vec<Section> = Vec::new();
-    visit_in_order(top, level, is_step, &mut |part| match part {
+    visit_in_order(top, rule, &mut |part| match part {
         Part::GroupOf(section) => groups.push(heading_only(section)),
-        Part::Whole(section) if section.level >= level && is_step(section) => {
+        Part::Whole(section) if rule.is_step(section) => {
             let number =
                 step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |heading| heading.number);
             if let Some(previous) = procedure.steps.last_mut() {
@@ -294,51 +308,85 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
     procedure
 }
 
-type StepTest = fn(&Section) -> bool;
+fn with_intro<'a>(mut procedure: Procedure<'a>, blocks: &'a [Block]) -> Procedure<'a> {
+    procedure.intro.extend(blocks);
+    procedure
+}
 
-/// The heading level that holds the steps and the test that picks them, or `None` when the article is no procedure.
-fn step_sections(article: &Article, top: &[Section]) -> Option<(u8, StepTest)> {
-    let mut counts = [0usize; 7];
-    for section in article.all_sections() {
-        if step_heading(&section.title).is_some() {
-            counts[usize::from(section.level.min(6))] += 1;
+/// Which sections are the steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StepRule {
+    /// Sections whose heading reads "Step N" (any [`STEP_WORDS`]), at `level` or deeper: the level that has the most
+    /// of them, so that a lone "Step 1" elsewhere does not decide.
+    Headings {
+        /// The steps' heading level.
+        level: u8,
+    },
+    /// With no step headings: the outermost sections that hold an ordered list of their own, at any depth (an H2
+    /// "Tasks" over H3 procedures makes each H3 a step), prerequisites excepted.
+    Lists,
+}
+
+impl StepRule {
+    /// The rule for `article`, whose sections under the title are `top`; `None` when it is no procedure.
+    fn of(article: &Article, top: &[Section]) -> Option<StepRule> {
+        let mut counts = [0usize; 7];
+        for section in article.all_sections() {
+            if step_heading(&section.title).is_some() {
+                counts[usize::from(section.level.min(6))] += 1;
+            }
+        }
+        if let Some((level, _)) =
+            counts.iter().enumerate().filter(|(_, n)| **n > 0).max_by_key(|(level, n)| (**n, 7 - level))
+        {
+            return Some(StepRule::Headings { level: level as u8 });
+        }
+        top.iter()
+            .any(|section| StepRule::Lists.is_step(section) || StepRule::Lists.holds_step(section))
+            .then_some(StepRule::Lists)
+    }
+
+    fn is_step(self, section: &Section) -> bool {
+        match self {
+            StepRule::Headings { level } => section.level >= level && step_heading(&section.title).is_some(),
+            StepRule::Lists => !is_prerequisites(section) && !top_level_ordered_items(&section.blocks).is_empty(),
         }
     }
-    if let Some((level, _)) =
-        counts.iter().enumerate().filter(|(_, n)| **n > 0).max_by_key(|(level, n)| (**n, 7 - level))
-    {
-        return Some((level as u8, |section| step_heading(&section.title).is_some()));
+
+    /// Whether a step is among the subsections of `section`, at any depth.
+    fn holds_step(self, section: &Section) -> bool {
+        section.sections.iter().any(|child| self.is_step(child) || self.holds_step(child))
     }
-    let level = top.first()?.level;
-    let has_list =
-        |section: &Section| !is_prerequisites(section) && !top_level_ordered_items(&section.blocks).is_empty();
-    top.iter().any(has_list).then_some((level, has_list as StepTest))
+
+    /// Whether `section` is met as a group: not whole, its subsections one by one, for they hold steps.
+    fn opens_group(self, section: &Section) -> bool {
+        let above_steps = match self {
+            StepRule::Headings { level } => section.level < level,
+            StepRule::Lists => !self.is_step(section) && !is_prerequisites(section),
+        };
+        above_steps && self.holds_step(section)
+    }
 }
 
 /// How [`visit_in_order`] meets a section.
 enum Part<'a> {
     /// The section and its subsections.
     Whole(&'a Section),
-    /// A section above the steps' level that holds steps: its subsections are visited next, one by one.
+    /// A section above the steps that holds steps: its subsections are visited next, one by one.
     GroupOf(&'a Section),
 }
 
-/// Calls `visit` on `sections` in document order: whole, down to the steps' `level`; a shallower section that holds
-/// steps as a group, then its subsections in turn.
-fn visit_in_order<'a>(sections: &'a [Section], level: u8, is_step: StepTest, visit: &mut impl FnMut(Part<'a>)) {
+/// Calls `visit` on `sections` in document order: whole, unless a section opens a group of steps under `rule`; then
+/// as a group, and its subsections in turn.
+fn visit_in_order<'a>(sections: &'a [Section], rule: StepRule, visit: &mut impl FnMut(Part<'a>)) {
     for section in sections {
-        if section.level >= level || !holds_step(section, level, is_step) {
-            visit(Part::Whole(section));
-        } else {
+        if rule.opens_group(section) {
             visit(Part::GroupOf(section));
-            visit_in_order(&section.sections, level, is_step, visit);
+            visit_in_order(&section.sections, rule, visit);
+        } else {
+            visit(Part::Whole(section));
         }
     }
-}
-
-/// Whether a step is among the subsections of `section`, at any depth.
-fn holds_step(section: &Section, level: u8, is_step: StepTest) -> bool {
-    section.sections.iter().any(|child| (child.level >= level && is_step(child)) || holds_step(child, level, is_step))
 }
 
 /// `section` without its subsections: its heading and the blocks before its first subsection.

@@ -91,6 +91,38 @@ fn sections_holding_ordered_lists_are_steps_when_no_heading_says_step() {
     assert_eq!(model["outro"][0]["title"], "Next steps");
 }
 
+/// With no step headings, the outermost sections holding an ordered list are the steps, however deep: a heading
+/// over them is their group, and a deeper heading before the first H2 changes nothing.
+#[test]
+fn ordered_lists_in_subsections_are_steps_too() {
+    let model = parse_json(&[&format!("{FIXTURES}/procedures-in-subsections.md")]);
+    let titles = |sections: &Value| -> Vec<String> {
+        sections.as_array().unwrap().iter().map(|section| section["title"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(step_ids(&model), ["to-turn-it-on", "to-turn-it-off"]);
+    assert_eq!(substep_counts(&model), [2, 3]);
+    assert_eq!(model["steps"][0]["level"], 3);
+    assert_eq!(titles(&model["steps"][0]["groups"]), ["Manage encryption"]);
+    assert_eq!(model["prerequisites"]["title"], "Prerequisites for setting up encryption");
+    assert_eq!(titles(&model["intro_sections"]), ["Video: encryption in five minutes", "Overview"]);
+    assert_eq!(titles(&model["outro"]), ["Reference"]);
+}
+
+/// An article whose only ordered list is right under its title is one step: the title's.
+#[test]
+fn a_list_under_the_title_is_a_one_step_procedure() {
+    let model = parse_json(&[&format!("{FIXTURES}/procedure-under-the-title.md")]);
+    assert_eq!(step_ids(&model), ["create-a-new-case"]);
+    assert_eq!(
+        (model["steps"][0]["title"].as_str(), model["steps"][0]["label"].as_str()),
+        (Some("Create a new case"), None)
+    );
+    assert_eq!(substep_counts(&model), [3]);
+    assert_eq!(model["steps"][0]["substeps"][2]["text"], "Select Create a case.");
+    assert_eq!(model["intro"], serde_json::json!([]), "the text before the list is the step's");
+    assert_eq!(model["outro"][0]["title"], "More information");
+}
+
 /// Every section of the article, by title, as the procedure view shows it: a heading over steps is the group its
 /// first step opens, with its own text; no section is left out or shown twice.
 #[test]

@@ -23,7 +23,7 @@ fn render_without_steps(args: &[&str]) -> String {
     assert!(
         run.stderr.starts_with("warning: ")
             && run.stderr.trim_end().ends_with(
-                ": no steps found (no \"Step 1\" headings, no sections holding a numbered list): the checklist has the \
+                ": no steps found (no \"Step 1\" headings, no numbered list under any heading): the checklist has the \
              article's text but nothing to tick"
             ),
         "render {args:?}: {}",
