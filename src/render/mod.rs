@@ -19,7 +19,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::i18n::Strings;
-use crate::model::{Article, Block, Procedure, Section, Span, Step};
+use crate::model::{Article, Block, Procedure, Section, Span, Step, text};
 use links::{LearnBase, Links};
 use results::{Results, Status};
 
@@ -182,6 +182,9 @@ pub struct StepView<'a> {
     pub substep_lists: Vec<usize>,
     /// The sub-steps, for formats that list them on their own.
     pub substeps: Vec<SubStepView>,
+    /// Short enough to be kept on one printed page: moving a longer step whole to the next page would leave most of
+    /// a page blank, so a longer one flows on where the previous step ends.
+    pub keep_together: bool,
     /// Subsections and sections up to the next step.
     pub sections: Vec<&'a Section>,
     /// The groups the step opens (headings above the steps' level, with their own blocks), shown before it.
@@ -293,6 +296,20 @@ pub fn checklist<'a>(
     }
 }
 
+/// The longest step, in estimated printed lines, kept on one page: about half a page, so that moving a step to the
+/// next page never leaves more than half a page blank.
+const KEEP_TOGETHER_LINES: usize = 26;
+
+/// The lines `blocks` take on paper, roughly: a text line holds about 90 characters, and each paragraph, item or
+/// row starts a line of its own.
+fn estimated_lines(blocks: &[Block]) -> usize {
+    text::blocks(blocks).lines().map(|line| 1 + line.chars().count() / 90).sum()
+}
+
+fn section_lines(section: &Section) -> usize {
+    1 + estimated_lines(&section.blocks) + section.sections.iter().map(section_lines).sum::<usize>()
+}
+
 fn step_view<'a>(
     step: Step<'a>,
     strings: &Strings,
@@ -308,6 +325,7 @@ fn step_view<'a>(
         links.add_section(section, base);
     }
     let substep_lists = boxed_lists(&step);
+    let printed_lines = estimated_lines(step.body) + step.sections.iter().copied().map(section_lines).sum::<usize>();
     let result = results.and_then(|results| results.step(step.id));
     let status = result.map(|result| result.status);
     StepView {
@@ -322,6 +340,7 @@ fn step_view<'a>(
             .iter()
             .map(|substep| SubStepView { number: substep.number, text: substep.text.clone() })
             .collect(),
+        keep_together: printed_lines <= KEEP_TOGETHER_LINES,
         sections: step.sections,
         groups: step.groups,
         status_label: status.map(|status| strings.text(&format!("status-{}", status.as_str()))),

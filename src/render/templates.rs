@@ -45,6 +45,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("md_code", md_code);
     environment.add_filter("md_url", md_url);
     environment.add_filter("md_fence", md_fence);
+    environment.add_filter("css_string", css_string);
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
     environment.add_function("t", move |id: &str, kwargs: Kwargs| translate(&strings, id, &kwargs));
     environment
@@ -98,6 +99,21 @@ pub fn md_escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// A quoted CSS string holding `text`, for `content:` in a style sheet: everything but letters, digits and spaces is
+/// a hexadecimal escape, so no text can end the string, the rule or the `<style>` element.
+fn css_string(text: &str) -> Value {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
 }
 
 /// An inline code span that holds `code` whatever backticks it contains.
@@ -157,6 +173,12 @@ mod tests {
         assert_eq!(md_url("https://a.example/x y>").to_string(), "<https://a.example/x%20y%3E>");
         assert_eq!(md_fence("a ```` b").to_string(), "`````");
         assert_eq!(md_fence("plain").to_string(), "```");
+    }
+
+    #[test]
+    fn css_strings_cannot_end_the_string_rule_or_style_element() {
+        assert_eq!(css_string("Fermer le compte").to_string(), "\"Fermer le compte\"");
+        assert_eq!(css_string("a\"}</style>é").to_string(), r#""a\22 \7d \3c \2f style\3e é""#);
     }
 
     #[test]
