@@ -137,6 +137,9 @@ pub struct Step<'a> {
     pub label: Option<&'a str>,
     /// The whole heading text ("Step 1: Delete users").
     pub heading: &'a str,
+    /// The moniker range of the zone the step's heading sits in, if any: the whole step applies to it only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moniker: Option<&'a str>,
     /// The span of the heading.
     pub heading_span: Span,
     /// Everything under the heading, sub-steps' list included.
@@ -428,6 +431,7 @@ fn step(section: &Section, number: u32) -> Step<'_> {
         level: section.level,
         label: read.map(|heading| heading.label),
         heading: &section.title,
+        moniker: section.moniker.as_deref(),
         heading_span: section.heading_span,
         body: &section.blocks,
         substeps,

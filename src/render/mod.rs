@@ -175,6 +175,8 @@ pub struct StepView<'a> {
     pub label: String,
     /// The step title without its number.
     pub title: &'a str,
+    /// The moniker range the whole step applies to (its heading sits in a moniker zone).
+    pub moniker: Option<&'a str>,
     /// The step's blocks.
     pub body: &'a [Block],
     /// Byte offsets of the ordered lists rendered with check boxes: those right in the step's body or in its moniker
@@ -333,6 +335,7 @@ fn step_view<'a>(
         number: step.number,
         label: step.label.map_or_else(|| strings.get("step", &[("number", step.number.into())]), str::to_owned),
         title: step.title,
+        moniker: step.moniker,
         body: step.body,
         substep_lists,
         substeps: step

@@ -624,3 +624,20 @@ fn readme_main_command_renders_from_any_directory() {
     assert!(html.contains("<h1>Fermer votre compte</h1>"));
     assert!(crate_root().join("README.md").is_file());
 }
+
+/// A step whose heading sits in a moniker zone says which variant it applies to, in every format: without
+/// `--moniker`, two "Step 2" of two clouds print side by side and must not read as one procedure.
+#[test]
+fn a_step_in_a_moniker_zone_says_what_it_applies_to() {
+    let zoned = "tests/integration/render/zoned-steps.md";
+    let text = render(&[zoned, "--format", "txt"]);
+    assert!(text.contains("[ ] Step 2: Worldwide only (Applies to: o365-worldwide)\n"), "{text}");
+    assert!(text.contains("[ ] Step 2: 21Vianet only (Applies to: o365-21vianet)\n"), "{text}");
+    assert!(text.contains("[ ] Step 1: Common step\n"), "{text}");
+    let markdown = render(&[zoned, "--format", "md"]);
+    assert!(markdown.contains("- [ ] **Step 2: Worldwide only** *(Applies to: o365-worldwide)*\n"), "{markdown}");
+    let html = render(&[zoned, "-o", "-"]);
+    assert_eq!(html.matches("<p class=\"zone-label\">Applies to: o365-21vianet</p>").count(), 2, "{html}");
+    let vianet = render(&[zoned, "--format", "txt", "--moniker", "o365-21vianet"]);
+    assert!(!vianet.contains("Worldwide only"), "{vianet}");
+}
