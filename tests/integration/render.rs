@@ -641,3 +641,15 @@ fn a_step_in_a_moniker_zone_says_what_it_applies_to() {
     let vianet = render(&[zoned, "--format", "txt", "--moniker", "o365-21vianet"]);
     assert!(!vianet.contains("Worldwide only"), "{vianet}");
 }
+
+/// A hard line break (two trailing spaces, a backslash, `<br/>`) starts a new line in text and Markdown, indented
+/// with its paragraph, as it does in HTML: lettered items written as lines stay one per line.
+#[test]
+fn hard_line_breaks_start_new_lines() {
+    let breaks = "tests/integration/render/line-breaks.md";
+    let text = render(&[breaks, "--format", "txt"]);
+    assert!(text.contains("[ ] 1. Enter the values:\n           a. Name: x\n           b. Place: y\n"), "{text}");
+    assert!(text.contains("[ ] 2. Then\n           this.\n"), "{text}");
+    let markdown = render(&[breaks, "--format", "md"]);
+    assert!(markdown.contains("- [ ] 1. Enter the values:\\\n    a. Name: x\\\n    b. Place: y\n"), "{markdown}");
+}
