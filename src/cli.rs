@@ -19,7 +19,7 @@ use crate::i18n::UiLanguage;
 use crate::parse::ParseOptions;
 use crate::render::links::LearnBase;
 use crate::render::results::Results;
-use crate::render::{Format, Paper, pdf};
+use crate::render::{Format, Paper, TEMPLATE_NAMES, pdf};
 
 /// checkdown's exit codes, the same for every command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,10 +308,14 @@ impl RenderArgs {
             })?),
             None => None,
         };
-        if let Some(dir) = &self.templates
-            && !dir.is_dir()
-        {
-            bail!("--templates {}: no such folder", dir.display());
+        if let Some(dir) = &self.templates {
+            if !dir.is_dir() {
+                bail!("--templates {}: no such folder", dir.display());
+            }
+            // A folder whose templates are all misnamed (`checklist.htm`) would silently change nothing.
+            if !TEMPLATE_NAMES.iter().any(|name| dir.join(name).is_file()) {
+                bail!("--templates {}: the folder holds none of {}", dir.display(), TEMPLATE_NAMES.join(", "));
+            }
         }
         let results = match self.results {
             Some(path) => Some((path.clone(), Results::load(&path)?)),

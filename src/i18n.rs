@@ -148,6 +148,11 @@ impl Strings {
         self.fallback.as_ref().and_then(|fallback| format(fallback, id, &fluent_args)).unwrap_or_else(|| id.to_owned())
     }
 
+    /// Whether this locale or its en-US fallback has message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id) || self.fallback.as_ref().is_some_and(|fallback| fallback.has_message(id))
+    }
+
     /// A message without arguments.
     pub fn text(&self, id: &str) -> String {
         self.get(id, &[])

@@ -434,6 +434,9 @@ pub fn civil_date(unix_seconds: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// The templates, by name: HTML (and PDF), Markdown, text. `--templates DIR` replaces them by these names.
+pub const TEMPLATE_NAMES: [&str; 3] = ["checklist.html", "checklist.md", "checklist.txt"];
+
 /// Renders a checklist to text in `format` (not PDF: see [`pdf`]).
 pub fn render_text(
     checklist: &Checklist<'_>,
@@ -443,9 +446,9 @@ pub fn render_text(
 ) -> Result<String, RenderError> {
     let name = match format {
         Format::Json => return Ok(serde_json::to_string_pretty(checklist)? + "\n"),
-        Format::Html | Format::Pdf => "checklist.html",
-        Format::Md => "checklist.md",
-        Format::Txt => "checklist.txt",
+        Format::Html | Format::Pdf => TEMPLATE_NAMES[0],
+        Format::Md => TEMPLATE_NAMES[1],
+        Format::Txt => TEMPLATE_NAMES[2],
     };
     let environment = templates::environment(strings, options.templates.clone());
     let text = templates::render(&environment, name, checklist)?;

@@ -146,6 +146,10 @@ fn md_url(url: &str) -> Value {
 }
 
 fn translate(strings: &Strings, id: &str, kwargs: &Kwargs) -> Result<String, Error> {
+    // A custom template naming a message no locale has is a template error, as an undefined variable is.
+    if !strings.has(id) {
+        return Err(Error::new(ErrorKind::InvalidOperation, format!("t(\"{id}\"): no such UI string in locales/")));
+    }
     let mut args: Vec<(&str, FluentValue<'_>)> = Vec::new();
     for name in kwargs.args() {
         let value: Value = kwargs.get(name)?;

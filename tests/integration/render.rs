@@ -404,6 +404,15 @@ fn templates_can_be_overridden_by_name() {
     std::fs::write(dir.path().join("checklist.md"), "{{ checklist.no_such_field }}").unwrap();
     let run = render_fails(&["--format", "md", "--templates", templates]);
     assert!(run.stderr.contains("template checklist.md: line 1:"), "{}", run.stderr);
+    std::fs::write(dir.path().join("checklist.md"), "\n{{ t(\"no-such-message\") }}").unwrap();
+    let run = render_fails(&["--format", "md", "--templates", templates]);
+    assert!(run.stderr.contains("template checklist.md: line 2:"), "{}", run.stderr);
+    assert!(run.stderr.contains("t(\"no-such-message\"): no such UI string"), "{}", run.stderr);
+
+    let misnamed = tempfile::tempdir().unwrap();
+    std::fs::write(misnamed.path().join("checklist.htm"), "custom").unwrap();
+    let run = render_fails(&["--templates", misnamed.path().to_str().unwrap()]);
+    assert!(run.stderr.contains("holds none of checklist.html, checklist.md, checklist.txt"), "{}", run.stderr);
 }
 
 /// Browser checks in real headless Chromium. Run by `.ci/run` (`cargo test -- --ignored`); under `CI=true` a missing
