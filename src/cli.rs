@@ -137,7 +137,7 @@ pub struct TenantArgs {
     #[arg(long, value_name = "N")]
     pub sample_limit: Option<usize>,
     /// Only content for this moniker; o365-21vianet also selects the China cloud.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = moniker_name)]
     pub moniker: Option<String>,
 }
 
@@ -195,7 +195,7 @@ pub struct ParseArgs {
     /// The Markdown file to parse.
     pub file: PathBuf,
     /// Keep only the content of moniker zones that apply to this moniker (e.g. o365-worldwide).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = moniker_name)]
     pub moniker: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ModelFormat::Json)]
@@ -524,5 +524,16 @@ impl Job {
             Job::Verify(job) => job.run(stdout, stderr),
             Job::Sync(job) => job.run(stdout, stderr),
         }
+    }
+}
+
+/// A moniker name as `--moniker` takes it: what Learn's moniker names are made of (`o365-worldwide`,
+/// `sql-server-2017`), so that an empty or garbled value is refused rather than matching no zone in silence.
+fn moniker_name(value: &str) -> Result<String, String> {
+    let valid = !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if valid {
+        Ok(value.to_owned())
+    } else {
+        Err("a moniker name is letters, digits, '-', '_' and '.' (e.g. o365-worldwide)".to_owned())
     }
 }

@@ -151,6 +151,13 @@ fn moniker_selects_zones() {
     assert_ne!(worldwide["intro"][0]["kind"], "moniker", "the 21Vianet-only note is gone");
     let vianet = parse_json(&[EN, "--moniker", "O365-21Vianet"]);
     assert_eq!(vianet["intro"][0]["kind"], "moniker");
+    for garbled in ["", "o365 worldwide", "||", "o365-21vianet>"] {
+        let run = checkdown().args(["parse", EN, "--moniker", garbled]).run();
+        assert_eq!(run.code, 2, "--moniker {garbled:?}: {}", run.stderr);
+        assert!(run.stderr.contains("a moniker name is letters, digits"), "{}", run.stderr);
+    }
+    let run = checkdown().args(["render", "--format", "txt", "--moniker", "o365 worldwide"]).run();
+    assert_eq!(run.code, 2, "{}", run.stderr);
 }
 
 #[test]
