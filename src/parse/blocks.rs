@@ -574,11 +574,12 @@ impl Builder<'_, '_> {
                         Severity::Warning,
                         start,
                         end,
-                        format!("unexpected {trailing:?} after the moniker range; docfx ignores it"),
+                        format!("unexpected {:?} after the moniker range; docfx ignores it", clipped(&trailing)),
                     );
                 }
                 if let Err(error) = super::moniker::MonikerRange::parse(&range) {
-                    self.diagnose(Severity::Error, start, end, format!("invalid moniker range {range:?}: {error}"));
+                    let message = format!("invalid moniker range {:?}: {error}", clipped(&range));
+                    self.diagnose(Severity::Error, start, end, message);
                 }
                 if self.open_zone_range().is_some() {
                     self.diagnose(Severity::Warning, start, end, "moniker zones cannot be nested".to_owned());
@@ -605,7 +606,11 @@ impl Builder<'_, '_> {
                         Severity::Error,
                         start,
                         end,
-                        format!("invalid attribute text {invalid:?} in `:::{name}`: values must be in double quotes"),
+                        format!(
+                            "invalid attribute text {:?} in `:::{}`: values must be in double quotes",
+                            clipped(&invalid),
+                            clipped(&name)
+                        ),
                     );
                 }
                 if container {
@@ -626,7 +631,7 @@ impl Builder<'_, '_> {
                         Severity::Warning,
                         start,
                         end,
-                        format!("`{name}-end` with no open `:::{name}`; ignored"),
+                        format!("`{0}-end` with no open `:::{0}`; ignored", clipped(&name)),
                     );
                 }
             }
@@ -669,9 +674,12 @@ impl Builder<'_, '_> {
         if !closed {
             let (what, fence) = match &block {
                 Block::Moniker { range, .. } => {
-                    (format!("::: moniker range=\"{range}\""), "::: moniker-end".to_owned())
+                    (format!("::: moniker range=\"{}\"", clipped(range)), "::: moniker-end".to_owned())
                 }
-                Block::Extension { name, .. } => (format!(":::{name}"), format!("::: {name}-end")),
+                Block::Extension { name, .. } => {
+                    let name = clipped(name);
+                    (format!(":::{name}"), format!("::: {name}-end"))
+                }
                 _ => unreachable!(),
             };
             self.diagnose(
@@ -819,6 +827,17 @@ fn remaining_after_marker(first: &Block, rest: String) -> Vec<Block> {
     }
     let empty = inlines.iter().all(|inline| matches!(inline, Inline::Text { text, .. } if text.trim().is_empty()));
     if empty { Vec::new() } else { vec![Block::Paragraph { inlines, span: *span }] }
+}
+
+/// The longest text a message quotes from the file, in characters: a line can be megabytes long.
+const MAX_QUOTED_CHARS: usize = 80;
+
+/// `text` cut to [`MAX_QUOTED_CHARS`], with `…` when cut, for quoting it in a message.
+fn clipped(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// Appends text to the inlines of `inlines` from `first` on, merging with a text node just before it.

@@ -187,6 +187,11 @@ fn directive(line: &str) -> Option<DirectiveKind> {
     if name.is_empty() {
         return None;
     }
+    // `:::no-loc text="…":::` is an inline extension, even at the start of a paragraph: the block builder reads it
+    // inside the paragraph's text, and the rest of the line stays that paragraph's.
+    if name == "no-loc" {
+        return None;
+    }
     let rest = &rest[name_end..];
     if name == "moniker" {
         let range_text = rest.trim_start().strip_prefix("range=\"")?;
@@ -313,6 +318,14 @@ mod tests {
             panic!()
         };
         assert_eq!(invalid.as_deref(), Some("source=unquoted"));
+    }
+
+    #[test]
+    fn no_loc_is_inline_even_at_the_start_of_a_line() {
+        assert_eq!(directive(r#":::no-loc text="Azure"::: is a product."#), None);
+        let prepared = prepare(":::no-loc text=\"Azure\"::: is a product.\n:::image source=\"a.png\":::\n", 0);
+        assert_eq!(prepared.directives.len(), 1, "{:?}", prepared.directives);
+        assert!(matches!(&prepared.directives[0].kind, DirectiveKind::Extension { name, .. } if name == "image"));
     }
 
     #[test]

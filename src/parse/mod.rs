@@ -421,6 +421,33 @@ mod tests {
         assert_eq!(locale_in_path("docs/set-up/a.md"), None);
     }
 
+    fn paragraph_of(text: &str) -> (Vec<crate::model::Inline>, Vec<Diagnostic>) {
+        let parsed = parse("a.md", text, &ParseOptions::default(), &NoIncludes);
+        match &parsed.article.sections[0].blocks[..] {
+            [Block::Paragraph { inlines, .. }] => (inlines.clone(), parsed.diagnostics),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_paragraph_starting_with_no_loc_is_a_paragraph() {
+        let text = "# T\n\n:::no-loc text=\"Azure\"::: is a product.\n";
+        let (inlines, diagnostics) = paragraph_of(text);
+        assert_eq!(diagnostics, []);
+        assert!(matches!(&inlines[0], crate::model::Inline::NoLoc { text, .. } if text == "Azure"), "{inlines:?}");
+        assert_eq!(crate::model::text::inlines(&inlines), "Azure is a product.");
+    }
+
+    #[test]
+    fn messages_quote_at_most_a_clip_of_the_line() {
+        let text = format!("# T\n\n:::image {}\n", "source=unquoted ".repeat(10_000));
+        let parsed = parse("a.md", &text, &ParseOptions::default(), &NoIncludes);
+        assert!(parsed.has_errors());
+        for diagnostic in &parsed.diagnostics {
+            assert!(diagnostic.message.len() < 300, "{}", diagnostic.message);
+        }
+    }
+
     #[test]
     fn encoding_the_decoded_text_gives_the_file_bytes_back() {
         let text = "---\ntitle: Été\n---\n# 𝔸\r\n";
