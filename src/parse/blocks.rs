@@ -545,7 +545,7 @@ impl Builder<'_, '_> {
             let inlines = self.take_inlines(inlines.first);
             let (Some(first), Some(last)) = (inlines.first(), inlines.last()) else { return };
             let span = self.index.span(first.span().start, last.span().end);
-            let inlines = learn_inlines(inlines);
+            let inlines = learn_inlines(inlines, self.index);
             self.push_block(paragraph_or_include(inlines, span));
         }
     }
@@ -554,7 +554,7 @@ impl Builder<'_, '_> {
         let span = self.span(&(frame.start..end));
         let inlines = self.take_inlines(frame.first);
         if let InlineKind::Heading(level) = frame.kind {
-            let inlines = learn_inlines(inlines);
+            let inlines = learn_inlines(inlines, self.index);
             self.push_block(Block::Heading { level, inlines, span });
             return;
         }
@@ -562,7 +562,7 @@ impl Builder<'_, '_> {
             self.directive(directive.kind, directive.start, directive.end);
             return;
         }
-        let inlines = learn_inlines(inlines);
+        let inlines = learn_inlines(inlines, self.index);
         self.push_block(paragraph_or_include(inlines, span));
     }
 
@@ -871,7 +871,7 @@ fn paragraph_or_include(inlines: Vec<Inline>, span: Span) -> Block {
 }
 
 /// Learn's inline extensions over plain CommonMark inlines: `[!INCLUDE [title](path)]` and `:::no-loc text="…":::`.
-fn learn_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
+fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
     if !has_learn_syntax(&inlines) {
         return inlines;
     }
@@ -900,16 +900,16 @@ fn learn_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
                     let title = crate::model::text::inlines(&children);
                     out.push(Inline::Include { title, path: target, span });
                 } else {
-                    let children = learn_inlines(children);
+                    let children = learn_inlines(children, index);
                     out.push(Inline::Link { target, children, span, html: false, title });
                 }
             }
-            Inline::Text { text, span } if text.contains(":::no-loc") => split_no_loc(&text, span, &mut out),
+            Inline::Text { text, span } if text.contains(":::no-loc") => split_no_loc(&text, span, index, &mut out),
             Inline::Emphasis { style, children, span } => {
-                out.push(Inline::Emphasis { style, children: learn_inlines(children), span })
+                out.push(Inline::Emphasis { style, children: learn_inlines(children, index), span })
             }
             Inline::Link { target, children, span, html: true, title } => {
-                out.push(Inline::Link { target, children: learn_inlines(children), span, html: true, title })
+                out.push(Inline::Link { target, children: learn_inlines(children, index), span, html: true, title })
             }
             other => out.push(other),
         }
@@ -936,22 +936,40 @@ fn ends_with_include_marker(text: &str) -> bool {
         && text[text.len() - "[!include ".len()..].eq_ignore_ascii_case("[!include ")
 }
 
-fn split_no_loc(text: &str, span: Span, out: &mut Vec<Inline>) {
+/// Splits the `:::no-loc text="…":::` out of a text node, each piece with its own span: the source of a no-loc
+/// is found in the node's source in the same order (the text can differ from the source, by escapes or line breaks,
+/// elsewhere); a no-loc whose source cannot be found keeps the span of what is left of the node.
+fn split_no_loc(text: &str, span: Span, index: &LineIndex<'_>, out: &mut Vec<Inline>) {
     let mut rest = text;
+    let mut source_at = span.start;
     while let Some(at) = rest.find(":::no-loc") {
-        let after = &rest[at + ":::no-loc".len()..];
-        let Some(value_start) = after.trim_start().strip_prefix("text=\"") else { break };
-        let Some((value, after_value)) = read_quoted(value_start) else { break };
-        let Some(tail) = after_value.trim_start().strip_prefix(":::") else { break };
+        let Some((value, tail)) = read_no_loc(&rest[at..]) else { break };
+        let (start, end) = find_no_loc_source(index.text(), source_at, span.end).unwrap_or((source_at, span.end));
         if at > 0 {
-            push_text(out, 0, &rest[..at], span);
+            push_text(out, 0, &rest[..at], index.span(source_at, start));
         }
-        out.push(Inline::NoLoc { text: value, span });
+        out.push(Inline::NoLoc { text: value, span: index.span(start, end) });
+        source_at = end;
         rest = tail;
     }
     if !rest.is_empty() {
-        push_text(out, 0, rest, span);
+        push_text(out, 0, rest, index.span(source_at, span.end));
     }
+}
+
+/// The value of the `:::no-loc text="…":::` `text` starts with, and the text after it.
+fn read_no_loc(text: &str) -> Option<(String, &str)> {
+    let after = text.strip_prefix(":::no-loc")?;
+    let (value, after_value) = read_quoted(after.trim_start().strip_prefix("text=\"")?)?;
+    Some((value, after_value.trim_start().strip_prefix(":::")?))
+}
+
+/// Where the first `:::no-loc text="…":::` of `source[from..to]` starts and ends.
+fn find_no_loc_source(source: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let within = source.get(from..to)?;
+    let start = from + memchr::memmem::find(within.as_bytes(), b":::no-loc")?;
+    let (_, tail) = read_no_loc(&source[start..to])?;
+    Some((start, to - tail.len()))
 }
 
 /// `event` with the pipes [`mask_pipes_in_code`] masked put back.

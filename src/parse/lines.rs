@@ -99,6 +99,11 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// The text indexed.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The length of the text in bytes.
     pub fn len(&self) -> usize {
         self.text.len()

@@ -429,6 +429,11 @@ mod tests {
         }
     }
 
+    /// What each inline's span covers in `text`.
+    fn sources<'t>(text: &'t str, inlines: &[crate::model::Inline]) -> Vec<&'t str> {
+        inlines.iter().map(|inline| &text[inline.span().start..inline.span().end]).collect()
+    }
+
     #[test]
     fn a_paragraph_starting_with_no_loc_is_a_paragraph() {
         let text = "# T\n\n:::no-loc text=\"Azure\"::: is a product.\n";
@@ -446,6 +451,15 @@ mod tests {
         for diagnostic in &parsed.diagnostics {
             assert!(diagnostic.message.len() < 300, "{}", diagnostic.message);
         }
+    }
+
+    #[test]
+    fn each_inline_around_a_no_loc_has_its_own_span() {
+        let text = "# T\n\nSee **bold** and :::no-loc text=\"Contoso\"::: here.\n";
+        let (inlines, _) = paragraph_of(text);
+        assert_eq!(sources(text, &inlines), ["See ", "**bold**", " and ", ":::no-loc text=\"Contoso\":::", " here."]);
+        let text = "# T\n\n:::no-loc text=\"A\":::, :::no-loc text=\"B\":::\n";
+        assert_eq!(sources(text, &paragraph_of(text).0), [":::no-loc text=\"A\":::", ", ", ":::no-loc text=\"B\":::"]);
     }
 
     #[test]
