@@ -34,6 +34,7 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
         open_blocks: Vec::new(),
         open_inlines: Vec::new(),
         suppressed: 0,
+        suppressed_inlines: 0,
         suppressed_zones: 0,
         depth_reported: false,
         masked: false,
@@ -61,6 +62,8 @@ struct Builder<'p, 'i> {
     open_inlines: Vec<Inline>,
     /// Containers not opened because [`MAX_DEPTH`] was reached; their ends are skipped too.
     suppressed: usize,
+    /// Inline Markdown tags not opened because [`MAX_DEPTH`] inline frames were open; their ends are skipped too.
+    suppressed_inlines: usize,
     /// The same for `:::` zones, whose ends are directives rather than pulldown-cmark events.
     suppressed_zones: usize,
     depth_reported: bool,
@@ -121,8 +124,6 @@ enum InlineKind {
     },
     /// `<a name="x">…</a>`: an anchor whose content stays in the running text.
     HtmlAnchor,
-    /// Nesting past [`MAX_DEPTH`]: the content joins the enclosing inline.
-    Flattened,
     Image {
         source: String,
         title: String,
@@ -315,6 +316,10 @@ impl Builder<'_, '_> {
             | TagEnd::Image
             | TagEnd::Superscript
             | TagEnd::Subscript => {
+                if self.suppressed_inlines > 0 {
+                    self.suppressed_inlines -= 1;
+                    return;
+                }
                 self.close_html_inlines();
                 self.close_inline(range.end);
             }
@@ -376,15 +381,15 @@ impl Builder<'_, '_> {
         if matches!(self.stack.last(), Some(Frame::Container(_))) {
             self.inline_frame();
         }
+        // Inline frames above MAX_DEPTH are never pushed, so this count stays small.
         let depth = self.stack.iter().rev().take_while(|frame| matches!(frame, Frame::Inlines(_))).count();
-        if depth >= MAX_DEPTH {
-            // Too deep: keep the content in the enclosing inline, drop the nesting. A Markdown tag gets a transparent
-            // frame so that its end event still has something to close; HTML tags have no end event to match.
-            if matches!(kind, InlineKind::Link { html: true, .. } | InlineKind::HtmlAnchor) {
-                return;
+        if self.suppressed_inlines > 0 || depth >= MAX_DEPTH {
+            // Too deep: the content joins the enclosing inline as it arrives. A Markdown tag is counted so that its
+            // end event is skipped; HTML tags have no end event to match. No frame is pushed: a frame per level
+            // would make every level's content be moved again when it closes, quadratic in the depth.
+            if !matches!(kind, InlineKind::Link { html: true, .. } | InlineKind::HtmlAnchor) {
+                self.suppressed_inlines += 1;
             }
-            let first = self.open_inlines.len();
-            self.stack.push(Frame::Inlines(Inlines { kind: InlineKind::Flattened, first, start }));
             return;
         }
         self.stack.push(Frame::Inlines(Inlines { kind, first: self.open_inlines.len(), start }));
@@ -469,13 +474,16 @@ impl Builder<'_, '_> {
                 return;
             }
         } else if tag.closes("a") {
-            if matches!(
-                self.stack.last(),
-                Some(Frame::Inlines(Inlines {
-                    kind: InlineKind::Link { html: true, .. } | InlineKind::HtmlAnchor,
-                    ..
-                }))
-            ) {
+            // Inside inlines too deep to keep, a `</a>` closes no `<a>` kept outside them.
+            if self.suppressed_inlines == 0
+                && matches!(
+                    self.stack.last(),
+                    Some(Frame::Inlines(Inlines {
+                        kind: InlineKind::Link { html: true, .. } | InlineKind::HtmlAnchor,
+                        ..
+                    }))
+                )
+            {
                 self.close_inline(range.end);
                 return;
             }
@@ -510,11 +518,7 @@ impl Builder<'_, '_> {
                 let alt = crate::model::text::inlines(&inlines);
                 self.push_inline(Inline::Image { source, alt, title, span });
             }
-            InlineKind::HtmlAnchor
-            | InlineKind::Flattened
-            | InlineKind::Paragraph { .. }
-            | InlineKind::Heading(_)
-            | InlineKind::Cell => {
+            InlineKind::HtmlAnchor | InlineKind::Paragraph { .. } | InlineKind::Heading(_) | InlineKind::Cell => {
                 for inline in inlines {
                     match inline {
                         Inline::Text { text, span } => self.push_text(&text, span),
