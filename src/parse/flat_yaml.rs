@@ -142,7 +142,8 @@ fn plain(text: &str) -> Option<Value> {
         if text.len() > 1 && text.starts_with('0') {
             return Some(Value::String(text.to_owned()));
         }
-        return text.parse::<u64>().ok().map(Value::from);
+        // An integer beyond 64 bits (an asset id of 30 digits) has no JSON number that keeps it: its digits do.
+        return Some(text.parse::<u64>().map_or_else(|_| Value::String(text.to_owned()), Value::from));
     }
     if let Some((whole, fraction)) = text.split_once('.') {
         let digits = |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
@@ -234,7 +235,6 @@ mod tests {
             "-.inf",
             ".nan",
             "1.",
-            "18446744073709551616",
             "1.2.3",
             "2024-01-01",
             "-x",
@@ -262,6 +262,20 @@ mod tests {
         );
         let keys: Vec<usize> = read(yaml).unwrap().into_iter().map(|(_, _, offset)| offset).collect();
         assert_eq!(&yaml[keys[2]..keys[2] + 5], "list:");
+    }
+
+    /// serde_yaml refuses an integer beyond 128 bits, and the front matter with it: its digits are kept instead.
+    #[test]
+    fn an_integer_too_large_for_a_number_keeps_its_digits() {
+        let digits = "123456789012345678901234567890";
+        let pairs =
+            by_flat_reader(&format!("ms.assetid: {digits}\nrank: 18446744073709551615\nnext: 18446744073709551616\n"));
+        let expected = [
+            ("ms.assetid".into(), Value::from(digits)),
+            ("rank".into(), Value::from(u64::MAX)),
+            ("next".into(), Value::from("18446744073709551616")),
+        ];
+        assert_eq!(pairs.unwrap(), expected);
     }
 
     #[test]
