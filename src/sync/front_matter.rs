@@ -27,10 +27,16 @@ pub const LOCALIZATION_KEYS: [&str; 6] = [
     "ms.locfileid",
 ];
 
+/// Keys that record who owns the page and when, or for which campaign, it was last edited. The localization hand-off
+/// copies them from the source, so a difference only says the translation is older than its source, which
+/// `stale-source` reports, and no translator can fix it; they do not change what readers get.
+pub const BOOKKEEPING_KEYS: [&str; 6] = ["author", "ms.author", "manager", "ms.reviewer", "ms.date", "ms.custom"];
+
 /// The values `ms.translationtype` takes (docfx's metadata schema).
 const TRANSLATION_TYPES: [&str; 7] = ["HT", "MT", "MTE", "MTE75", "MTE95", "Human Translation", "Machine Translation"];
 
-/// Reports the keys that are neither translated nor localization keys and differ, or exist on one side only.
+/// Reports the keys that are neither translated, localization nor bookkeeping keys and differ, or exist on one side
+/// only.
 /// `translated` lists more translated keys (from `checkdown.toml`). A malformed front matter on either side is
 /// compared with nothing: its parse error is the one finding, not every key it seems to lack.
 pub fn compare(
@@ -43,6 +49,7 @@ pub fn compare(
     let compared = |key: &str| {
         !TRANSLATED_KEYS.contains(&key)
             && !LOCALIZATION_KEYS.contains(&key)
+            && !BOOKKEEPING_KEYS.contains(&key)
             && !translated.iter().any(|extra| extra == key)
     };
     if source.article.front_matter.malformed || target.article.front_matter.malformed {
@@ -252,6 +259,29 @@ mod tests {
         );
         let product_name = french.replace("Configurer l’archive de votre organisation", "Microsoft Purview");
         assert_eq!(findings(&product_name), []);
+    }
+
+    #[test]
+    fn only_keys_that_change_what_readers_get_are_compared() {
+        let english = "---\ntitle: T\nauthor: MSFTTracyP\nms.author: tracyp\nmanager: dansimp\nms.reviewer: a\n\
+                       ms.date: 8/23/2019\nms.custom: seo-marvel-apr2020\nms.topic: article\n---\n# T\n";
+        let findings = |french: &str| {
+            let source = Document::new("en-us/a.md", "a.md", english.to_owned());
+            let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
+            let mut found = Vec::new();
+            compare(&source, &target, &[], &Languages::of("en-us", "fr-fr"), &mut found);
+            found.iter().map(|d| (d.location.line(), d.message.clone())).collect::<Vec<_>>()
+        };
+        let older = "---\ntitle: T\nauthor: kccross\nms.author: krowley\nmanager: laurawi\nms.date: 3/5/2015\n\
+                     ms.topic: article\n---\n# T\n";
+        assert_eq!(findings(older), []);
+        assert_eq!(
+            findings(&older.replace("ms.topic: article", "ms.topic: how-to")),
+            [(
+                7,
+                "front matter `ms.topic` is `how-to` in the French file and `article` in the English file".to_owned()
+            )]
+        );
     }
 
     #[test]

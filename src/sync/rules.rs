@@ -373,12 +373,15 @@ static DOCS: [RuleDoc; 21] = [
             Compares every front matter key of both files except the translated ones (`title`, `description`, \
             `keywords`, `titleSuffix`, and those listed in `checkdown.toml`) and the localization keys only \
             translations have (`ms.openlocfilehash`, `ms.sourcegitcommit`, `ms.translationtype`, \
-            `ms.contentlocale`, `ms.lasthandoff`, `ms.locfileid`). Values are compared as YAML reads them, so \
-            quoting does not matter. A front matter that cannot be read on either side is not compared: its \
-            `parse-error` is the finding.\n\n\
+            `ms.contentlocale`, `ms.lasthandoff`, `ms.locfileid`) and the bookkeeping keys that name people, \
+            dates and campaigns (`author`, `ms.author`, `manager`, `ms.reviewer`, `ms.date`, `ms.custom`). Values \
+            are compared as YAML reads them, so quoting does not matter. A front matter that cannot be read on \
+            either side is not compared: its `parse-error` is the finding.\n\n\
             ## Why\n\n\
-            `ms.topic`, `ms.service`, `ms.author`, `monikerRange`, `no-loc`… drive the build, the search and the \
-            ownership of the page; they must be the same in every language.\n\n\
+            `ms.topic`, `ms.service`, `monikerRange`, `no-loc`… drive the build, the search and what readers of \
+            each version see; they must be the same in every language. Bookkeeping keys are copied from the source \
+            at each localization hand-off: when they differ, the translation is older than its source, which \
+            `stale-source` reports, and no translator can fix them.\n\n\
             ## Example\n\n\
             English `ms.service: o365-administration` and French `ms.service: o365-admin`.\n",
     },

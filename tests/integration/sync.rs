@@ -389,11 +389,11 @@ fn mutation_front_matter_mismatch() {
 fn a_front_matter_key_the_translation_lacks_is_quoted_once() {
     let Some(corpus) = corpus() else { return };
     let (english, french) = pair(&corpus, CLEAN_PAIR);
-    let found = check(CLEAN_PAIR, &english, &replace_line(&french, 6, |_| String::new()));
+    let found = check(CLEAN_PAIR, &english, &replace_line(&french, 8, |_| String::new()));
     let messages: Vec<&str> = found.iter().map(|diagnostic| diagnostic.message.as_str()).collect();
     assert_eq!(
         messages,
-        ["the French front matter lacks `ms.date: 3/13/2018`, which the English front matter has"],
+        ["the French front matter lacks `ms.topic: article`, which the English front matter has"],
         "no backticks nested in the quoted key and value"
     );
 }
