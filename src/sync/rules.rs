@@ -252,8 +252,9 @@ static DOCS: [RuleDoc; 21] = [
         explanation: "## What it does\n\n\
             Pairs the blocks of each pair of sections by kind (paragraph, list, table, quote, `[!div]`…), in order. \
             Reports blocks left without a partner, numbered lists paired with bulleted ones, tables with another \
-            number of columns or rows, and `[!div]` sections with other attributes. Alerts, moniker zones, \
-            includes, code and images have their own rules.\n\n\
+            number of columns or rows, `[!div]` sections with other attributes, and code blocks with another \
+            language tag (which changes the highlighting, not the code). Alerts, moniker zones, includes, code and \
+            images have their own rules.\n\n\
             ## Why\n\n\
             A paragraph or table missing from the translation is content its readers never see.\n\n\
             ## Example\n\n\
@@ -301,18 +302,20 @@ static DOCS: [RuleDoc; 21] = [
     },
     RuleDoc {
         name: "code-mismatch",
-        severity: Severity::Warning,
+        severity: Severity::Error,
         summary: "Code blocks or inline code differ",
         explanation: "## What it does\n\n\
-            Compares paired fenced code blocks (language and content, white space aside; indented code blocks are \
-            nearly always prose indented by accident and are translated, so only their presence counts), the \
-            attributes of paired `:::code` extensions, and the inline code spans of paired blocks (first within \
-            the block, then within the section). Reports code without a counterpart.\n\n\
+            Compares the content of paired code blocks fenced in the source, even when the translation indented \
+            them (white space aside; indented source code blocks are nearly always prose indented by accident and \
+            are translated, so only their presence counts) and names the first token that differs, the attributes of paired `:::code` extensions, and the inline code spans of \
+            paired blocks (first within the block, then within the section). Reports code without a counterpart. \
+            A code block's language tag is `block-mismatch`'s: it only changes the highlighting.\n\n\
             ## Why\n\n\
-            Code is not translated. Commands, cmdlets and parameters that differ make the translation's \
-            instructions fail.\n\n\
+            Code is not translated, and readers copy it. Commands, cmdlets, parameters and values that differ make \
+            the translation's instructions fail or do something else.\n\n\
             ## Example\n\n\
-            English `` `Remove-MsolUser` `` and French `` `Supprimer-MsolUser` ``.\n",
+            `` `-SetSCL 5` where the English code has `-SetSCL 6` ``; English `` `Remove-MsolUser` `` and French \
+            `` `Supprimer-MsolUser` ``.\n",
     },
     RuleDoc {
         name: "image-mismatch",

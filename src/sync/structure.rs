@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Attribute, Block, Inline, ListItem, Section, Span};
 use crate::parse::MonikerRange;
-use crate::report::Diagnostic;
+use crate::report::{Diagnostic, clip};
 
 use super::Languages;
 use super::align::{Objective, Pairing, align, longest_increasing, pair_alike};
@@ -680,20 +680,34 @@ impl Walk<'_> {
                 let message = format!("this include reads `{b}`; the {source_name} one reads `{a}`");
                 report(self, Rule::IncludeMismatch, message);
             }
-            (Block::Code { language: la, code: a, .. }, Block::Code { language: lb, code: b, span }) => {
+            (Block::Code { language: la, code: a, span: sa }, Block::Code { language: lb, code: b, span }) => {
                 if !same_language(la, lb) {
+                    // The language tag only chooses the highlighting: the code readers copy is the same.
                     let shown = |language: &Option<String>| language.clone().unwrap_or_else(|| "none".to_owned());
                     let message = format!(
                         "this code block's language is {}; the {source_name} one's is {}",
                         shown(lb),
                         shown(la)
                     );
-                    report(self, Rule::CodeMismatch, message);
-                } else if let Some(line) = fenced(self.target, *span).then(|| first_different_line(a, b)).flatten() {
-                    let at = self.target.narrow(*span, line.trim());
-                    let message = format!("this code differs from the {source_name} code block");
-                    self.out
-                        .push(Rule::CodeMismatch.diagnostic(self.target.at(at), message).with_source(there.clone()));
+                    report(self, Rule::BlockMismatch, message);
+                }
+                // The source decides whether this is code: a fence the translation turned into indentation still
+                // holds the commands readers copy.
+                if fenced(self.source, *sa)
+                    && let Some(difference) = code_difference(a, b, &source_name)
+                {
+                    let line = self.target.narrow(*span, difference.line);
+                    let at = if line == *span {
+                        line
+                    } else {
+                        let token = difference.token;
+                        self.target.span(line.start + token.start, line.start + token.end)
+                    };
+                    self.out.push(
+                        Rule::CodeMismatch
+                            .diagnostic(self.target.at(at), difference.message)
+                            .with_source(there.clone()),
+                    );
                 }
             }
             (Block::Table { head: ha, rows: ra, .. }, Block::Table { head: hb, rows: rb, span }) => {
@@ -1112,21 +1126,84 @@ fn fenced(document: &Document, span: Span) -> bool {
     })
 }
 
-/// The first line of `b` that differs from `a`'s line at the same place, ignoring white space (tabs against spaces,
-/// indentation, line ends) and blank lines.
-fn first_different_line<'a>(a: &str, b: &'a str) -> Option<&'a str> {
+/// How much of a code token or line a message quotes.
+const MAX_QUOTED_CODE_CHARS: usize = 60;
+
+/// Where paired code first differs.
+#[derive(Debug, PartialEq, Eq)]
+struct CodeDifference<'b> {
+    /// What differs, in the words of a finding: the target's token and the source's, each after the token before it.
+    message: String,
+    /// The target line it is on, trimmed.
+    line: &'b str,
+    /// The bytes of `line` to point at: the differing token, or the whole line when lines are missing or extra.
+    token: std::ops::Range<usize>,
+}
+
+/// The first difference between source code `a` and target code `b`, white space (tabs against spaces, indentation,
+/// line ends) and blank lines aside: the first line that differs, and in it the first token, so that a changed value
+/// (`-SetSCL 5`) is named rather than its whole line. `source_name` is the source language's name.
+fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDifference<'b>> {
     fn lines(text: &str) -> Vec<(&str, String)> {
         text.lines()
-            .map(|line| (line, line.split_whitespace().collect::<String>()))
+            .map(|line| (line.trim(), line.split_whitespace().collect::<String>()))
             .filter(|(_, squeezed)| !squeezed.is_empty())
             .collect()
     }
-    let (a, b) = (lines(a), lines(b));
-    if a.iter().map(|(_, squeezed)| squeezed).eq(b.iter().map(|(_, squeezed)| squeezed)) {
-        return None;
+    fn tokens(line: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+        line.split_whitespace()
+            .map(|token| {
+                let start = token.as_ptr() as usize - line.as_ptr() as usize;
+                (start..start + token.len(), token)
+            })
+            .collect()
     }
-    let at = a.iter().zip(&b).position(|((_, x), (_, y))| x != y).unwrap_or(a.len().min(b.len()));
-    Some(b.get(at).or(b.last()).map_or("", |(line, _)| line))
+    let quoted = |text: &str| format!("`{}`", clip(text, MAX_QUOTED_CODE_CHARS));
+    let (a, b) = (lines(a), lines(b));
+    let at = a.iter().zip(&b).position(|((_, x), (_, y))| x != y);
+    let at = match at {
+        Some(at) => at,
+        None if a.len() == b.len() => return None,
+        None => a.len().min(b.len()),
+    };
+    let whole = |line: &'b str, message: String| Some(CodeDifference { message, line, token: 0..line.len() });
+    match (a.get(at), b.get(at)) {
+        (Some((source_line, _)), Some((target_line, _))) => {
+            let (source_tokens, target_tokens) = (tokens(source_line), tokens(target_line));
+            let common = source_tokens.iter().zip(&target_tokens).take_while(|((_, x), (_, y))| x == y).count();
+            let before = common.checked_sub(1).map(|index| target_tokens[index].1);
+            let after_before =
+                |token: &str| quoted(&before.map_or(token.to_owned(), |before| format!("{before} {token}")));
+            let (range, message) = match (source_tokens.get(common), target_tokens.get(common)) {
+                (Some((_, source)), Some((range, target))) => (
+                    range.clone(),
+                    format!("{} where the {source_name} code has {}", after_before(target), after_before(source)),
+                ),
+                (None, Some((range, target))) => {
+                    (range.clone(), format!("{} is not in the {source_name} code", after_before(target)))
+                }
+                // The target line is the start of the source line: point at its last token, which the missing one
+                // follows.
+                (missing, None) => {
+                    let missing = missing.map_or("", |(_, token)| token);
+                    let range = target_tokens.last().map_or(0..target_line.len(), |(range, _)| range.clone());
+                    let message = format!(
+                        "this line lacks {}, which the {source_name} code has after {}",
+                        quoted(missing),
+                        quoted(before.unwrap_or_default())
+                    );
+                    (range, message)
+                }
+            };
+            Some(CodeDifference { message, line: target_line, token: range })
+        }
+        (Some((source_line, _)), None) => {
+            let last = b.last().map_or("", |(line, _)| *line);
+            whole(last, format!("this code lacks the {source_name} line {}", quoted(source_line)))
+        }
+        (None, Some((target_line, _))) => whole(target_line, format!("this line is not in the {source_name} code")),
+        (None, None) => None,
+    }
 }
 
 /// Unpaired source and target blocks that stand in each other's place (between the same paired blocks, in order)
@@ -1444,7 +1521,59 @@ mod tests {
         let english = "# T\n\n```powershell\nGet-Mailbox\tx\n```\n";
         assert_eq!(findings(english, "# T\n\n```powershell\nGet-Mailbox    x\n```\n"), []);
         assert_eq!(findings(english, "# T\n\n```powershell\nGet-Boite x\n```\n"), [found("code-mismatch", 4)]);
-        assert_eq!(findings(english, "# T\n\n```\nGet-Mailbox x\n```\n"), [found("code-mismatch", 3)]);
+    }
+
+    #[test]
+    fn a_code_block_that_lost_its_language_tag_is_a_block_mismatch() {
+        let english = "# T\n\n```powershell\nGet-Mailbox x\n```\n";
+        assert_eq!(findings(english, "# T\n\n```\nGet-Mailbox x\n```\n"), [found("block-mismatch", 3)]);
+        assert_eq!(
+            findings(english, "# T\n\n```\nGet-Mailbox y\n```\n"),
+            [found("block-mismatch", 3), found("code-mismatch", 4)]
+        );
+    }
+
+    #[test]
+    fn changed_code_is_an_error_naming_and_pointing_at_the_first_token_that_differs() {
+        let long = "-TargetMailbox newemployee@contoso.com -TargetRootFolder \"Imported\" -BatchName Import";
+        let english = format!(
+            "# T\n\n```powershell\nSet-Mailbox x\nSet-Thing -SetSCL 6 -Force\nNew-Request {long} -AllowLegacyDNMismatch\n```\n"
+        );
+        let finding = |french: &str| {
+            let source = Document::new("en-us/a.md", "a.md", english.clone());
+            let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
+            let found = compare(&source, &target, &Languages::of("en-us", "fr-fr"));
+            assert_eq!(found.len(), 1, "{found:#?}");
+            let span = found[0].location.span.unwrap();
+            let pointed = &french[span.start..span.end];
+            (found[0].severity, found[0].message.clone(), span.line, pointed.to_owned())
+        };
+        let changed = english.replace("-SetSCL 6", "-SetSCL 5");
+        assert_eq!(
+            finding(&changed),
+            (
+                crate::report::Severity::Error,
+                "`-SetSCL 5` where the English code has `-SetSCL 6`".to_owned(),
+                5,
+                "5".to_owned()
+            )
+        );
+        let lacking = english.replace(" -AllowLegacyDNMismatch", "");
+        let (_, message, line, pointed) = finding(&lacking);
+        assert_eq!(
+            (message.as_str(), line, pointed.as_str()),
+            ("this line lacks `-AllowLegacyDNMismatch`, which the English code has after `Import`", 6, "Import")
+        );
+        let extra = english.replace("-Force", "-Force -WhatIf");
+        assert_eq!(finding(&extra).1, "`-Force -WhatIf` is not in the English code");
+        let without_line = english.replace("Set-Mailbox x\n", "");
+        let (_, message, line, _) = finding(&without_line);
+        assert_eq!((message.as_str(), line), ("`Set-Thing` where the English code has `Set-Mailbox`", 4));
+        let shorter = english.replace(&format!("New-Request {long} -AllowLegacyDNMismatch\n"), "");
+        assert_eq!(
+            finding(&shorter).1,
+            format!("this code lacks the English line `{}…`", &format!("New-Request {long}")[..59])
+        );
     }
 
     #[test]
