@@ -7,7 +7,9 @@
 //! `PowerShell`, `eDiscovery`). A block with at least
 //! [`MIN_WORDS`] prose words, one of them at least an English function word, is untranslated when it is identical to a
 //! source block, or when French function words do not outnumber English ones and lingua, restricted to English and
-//! French, gives English a confidence of at least [`MIN_ENGLISH_CONFIDENCE`].
+//! French, gives English a confidence of at least [`MIN_ENGLISH_CONFIDENCE`]. A text identical to its own counterpart
+//! (a heading copied from its English heading) keeps its names among its words, as long as
+//! [`MIN_PLAIN_WORDS_OF_A_COPY`] of them have no capital or digit, which a product name lacks.
 //!
 //! The thresholds were calibrated on the 603 pairs of the shared corpus: French prose always has French function
 //! words, so it never reaches lingua (which also keeps the rule fast: about one block in two hundred is asked), while
@@ -25,6 +27,8 @@ use crate::model::{FrontMatter, Inline};
 
 /// Fewer prose words than this is a name, a label or a UI string: never judged.
 pub const MIN_WORDS: usize = 4;
+/// A text identical to its counterpart needs this many words without a capital or a digit to be prose, not a name.
+const MIN_PLAIN_WORDS_OF_A_COPY: usize = 2;
 /// lingua's confidence in English from which a block is untranslated (the seeds' French blocks stay below 0.21, their
 /// untranslated line scores 0.87).
 pub const MIN_ENGLISH_CONFIDENCE: f64 = 0.5;
@@ -284,6 +288,15 @@ fn judge(text: &str, counterpart: Option<&str>, identical: bool, detect: bool) -
     let english = kinds.iter().filter(|kind| **kind == Some(FunctionWord::English)).count();
     if english == 0 {
         return None;
+    }
+    // A copy of its own counterpart is judged before names are removed: removing the names it shares with itself
+    // would leave too few words in a heading such as `Assign eDiscovery permissions in the Security & Compliance
+    // Center`. Its plain words tell prose from a product name (`Microsoft Defender for Office 365`).
+    if counterpart == Some(text)
+        && all.len() >= MIN_WORDS
+        && all.iter().filter(|word| !is_name(word)).count() >= MIN_PLAIN_WORDS_OF_A_COPY
+    {
+        return Some(Verdict::Identical);
     }
     let french = kinds.iter().filter(|kind| **kind == Some(FunctionWord::French)).count() + elisions(text);
     if !identical && (!detect || french > english) {

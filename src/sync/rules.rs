@@ -415,7 +415,10 @@ static DOCS: [RuleDoc; 21] = [
             names it shares with its source counterpart (capitalised or mixed-case words such as \
             `Azure Active Directory`). With at least 4 words left, at least one of them an English function word \
             (`the`, `to`, `of`…; words in capitals such as the `AND` and `OR` of search queries do not count), it \
-            reports the text when it is identical to the source text, or when French function words do not \
+            reports the text when it is identical to the source text (a text identical to its own counterpart \
+            keeps its names among its words when at least 2 of them have no capital or digit, so that \
+            `Assign eDiscovery permissions in the Security & Compliance Center` copied from the English heading \
+            is reported and `Microsoft Defender for Office 365` is not), or when French function words do not \
             outnumber English ones and the lingua language detector, restricted to English and French, gives \
             English a confidence of 0.5 or more. A front matter finding points at the key's line.\n\n\
             ## Why\n\n\

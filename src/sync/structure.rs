@@ -1524,6 +1524,13 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_copied_from_its_english_heading_is_untranslated_unless_it_is_a_name() {
+        let english = "# T\n\n## Assign eDiscovery permissions in the Security & Compliance Center\n\nTexte.\n\n\
+                       ## Disable privileged access in Office 365\n\nTexte.\n\n## Microsoft Defender for Office 365\n\nTexte.\n";
+        assert_eq!(findings(english, english), [found("untranslated", 3), found("untranslated", 7)]);
+    }
+
+    #[test]
     fn a_code_block_that_lost_its_language_tag_is_a_block_mismatch() {
         let english = "# T\n\n```powershell\nGet-Mailbox x\n```\n";
         assert_eq!(findings(english, "# T\n\n```\nGet-Mailbox x\n```\n"), [found("block-mismatch", 3)]);
