@@ -1170,27 +1170,40 @@ fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDif
     match (a.get(at), b.get(at)) {
         (Some((source_line, _)), Some((target_line, _))) => {
             let (source_tokens, target_tokens) = (tokens(source_line), tokens(target_line));
-            let common = source_tokens.iter().zip(&target_tokens).take_while(|((_, x), (_, y))| x == y).count();
-            let before = common.checked_sub(1).map(|index| target_tokens[index].1);
-            let after_before =
-                |token: &str| quoted(&before.map_or(token.to_owned(), |before| format!("{before} {token}")));
-            let (range, message) = match (source_tokens.get(common), target_tokens.get(common)) {
-                (Some((_, source)), Some((range, target))) => (
-                    range.clone(),
-                    format!("{} where the {source_name} code has {}", after_before(target), after_before(source)),
+            // The first character that differs, white space aside, names the token on each side: a space added
+            // before it (`$p = …` for `$p=…`) must not shift which token is named.
+            let squeezed = |tokens: &[(std::ops::Range<usize>, &str)]| -> Vec<char> {
+                tokens.iter().flat_map(|(_, token)| token.chars()).collect()
+            };
+            let (source_chars, target_chars) = (squeezed(&source_tokens), squeezed(&target_tokens));
+            let differs_at = source_chars.iter().zip(&target_chars).take_while(|(x, y)| x == y).count();
+            let (source_at, target_at) = (token_at(&source_tokens, differs_at), token_at(&target_tokens, differs_at));
+            let with_before = |tokens: &[(std::ops::Range<usize>, &str)], index: usize| match index.checked_sub(1) {
+                Some(before) => quoted(&format!("{} {}", tokens[before].1, tokens[index].1)),
+                None => quoted(tokens[index].1),
+            };
+            let (range, message) = match (source_at, target_at) {
+                (Some(source), Some(target)) => (
+                    target_tokens[target].0.clone(),
+                    format!(
+                        "{} where the {source_name} code has {}",
+                        with_before(&target_tokens, target),
+                        with_before(&source_tokens, source)
+                    ),
                 ),
-                (None, Some((range, target))) => {
-                    (range.clone(), format!("{} is not in the {source_name} code", after_before(target)))
-                }
+                (None, Some(target)) => (
+                    target_tokens[target].0.clone(),
+                    format!("{} is not in the {source_name} code", with_before(&target_tokens, target)),
+                ),
                 // The target line is the start of the source line: point at its last token, which the missing one
                 // follows.
                 (missing, None) => {
-                    let missing = missing.map_or("", |(_, token)| token);
+                    let missing = missing.unwrap_or(source_tokens.len());
                     let range = target_tokens.last().map_or(0..target_line.len(), |(range, _)| range.clone());
                     let message = format!(
                         "this line lacks {}, which the {source_name} code has after {}",
-                        quoted(missing),
-                        quoted(before.unwrap_or_default())
+                        quoted(source_tokens.get(missing).map_or("", |(_, token)| token)),
+                        quoted(missing.checked_sub(1).map_or("", |before| source_tokens[before].1))
                     );
                     (range, message)
                 }
@@ -1204,6 +1217,15 @@ fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDif
         (None, Some((target_line, _))) => whole(target_line, format!("this line is not in the {source_name} code")),
         (None, None) => None,
     }
+}
+
+/// The index of the token holding character `at` of the tokens put end to end, if the tokens reach that far.
+fn token_at(tokens: &[(std::ops::Range<usize>, &str)], at: usize) -> Option<usize> {
+    let mut seen = 0;
+    tokens.iter().position(|(_, token)| {
+        seen += token.chars().count();
+        seen > at
+    })
 }
 
 /// Unpaired source and target blocks that stand in each other's place (between the same paired blocks, in order)
@@ -1571,6 +1593,10 @@ mod tests {
             (message.as_str(), line, pointed.as_str()),
             ("this line lacks `-AllowLegacyDNMismatch`, which the English code has after `Import`", 6, "Import")
         );
+        let spaced = english.replace("-SetSCL 6 -Force", "-SetSCL  6 -force").replace("Set-Thing", "Set-Thing ");
+        assert_eq!(finding(&spaced).1, "`6 -force` where the English code has `6 -Force`");
+        let joined = english.replace("-SetSCL 6 -Force", "-SetSCL 6-Forced");
+        assert_eq!(finding(&joined).1, "`-SetSCL 6-Forced` is not in the English code");
         let extra = english.replace("-Force", "-Force -WhatIf");
         assert_eq!(finding(&extra).1, "`-Force -WhatIf` is not in the English code");
         let without_line = english.replace("Set-Mailbox x\n", "");
