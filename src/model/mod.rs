@@ -66,10 +66,10 @@ pub struct Article {
 pub struct Section {
     /// 1 for `#`, 2 for `##`, …
     pub level: u8,
-    /// The heading id: the `<a name>`/`<a id>` anchor when the heading starts with one, else the GitHub-style auto id;
-    /// either made unique within the article with `-1`, `-2`… as Learn does for auto ids.
+    /// The heading id: the `<a name>`/`<a id>` anchor when the heading starts with one, else the GitHub-style auto id,
+    /// made unique within the article with `-1`, `-2`… as Learn does.
     pub id: String,
-    /// True when `id` came from an explicit anchor (numbered when an earlier heading has the anchor's id).
+    /// True when `id` came from an explicit anchor.
     pub explicit_id: bool,
     /// The heading's plain text (anchors removed).
     pub title: String,

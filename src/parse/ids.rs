@@ -1,5 +1,4 @@
-//! Section ids, as Learn computes them: an explicit `<a name>`/`<a id>` anchor wins, else the GitHub-style auto id;
-//! either is numbered `-1`, `-2` when an earlier heading has it, so every id of an article is unique.
+//! Section ids, as Learn computes them: an explicit `<a name>`/`<a id>` anchor wins, else the GitHub-style auto id.
 
 use std::collections::HashMap;
 
@@ -20,24 +19,21 @@ pub fn slug(text: &str) -> String {
     out
 }
 
-/// Hands out the ids of one article's headings, making them unique with `-1`, `-2`… in document order.
-///
-/// Explicit anchors are numbered too: a translation's anchors repeat the English heading's base id (two "Step 1"
-/// headings in two parts both get `<a name="step-1-…">`) where the English auto ids read `step-1-…` and
-/// `step-1-…-1`, and steps, sync and bindings all need one id per section.
+/// Hands out the ids of one article's headings, making auto ids unique with `-1`, `-2`… in document order.
 #[derive(Debug, Default)]
 pub struct Ids {
     seen: HashMap<String, usize>,
 }
 
 impl Ids {
-    /// The id of the next heading: `explicit` when given, else the slug of `title` (`section` when the slug is
-    /// empty), numbered when an earlier heading has it.
+    /// The id of the next heading: `explicit` when given (not counted, as in Markdig), else the unique slug of
+    /// `title` (`section` when the slug is empty).
     pub fn next(&mut self, explicit: Option<&str>, title: &str) -> String {
-        let base = match explicit {
-            Some(explicit) => explicit.to_owned(),
-            None => Some(slug(title)).filter(|slug| !slug.is_empty()).unwrap_or_else(|| "section".to_owned()),
-        };
+        if let Some(explicit) = explicit {
+            return explicit.to_owned();
+        }
+        let base = slug(title);
+        let base = if base.is_empty() { "section".to_owned() } else { base };
         if !self.seen.contains_key(&base) {
             self.seen.insert(base.clone(), 0);
             return base;
@@ -85,16 +81,5 @@ mod tests {
         assert_eq!(ids.next(Some("step-1-delete-users"), "Étape 1 : Supprimer"), "step-1-delete-users");
         assert_eq!(ids.next(None, "?!"), "section");
         assert_eq!(ids.next(None, ""), "section-1");
-    }
-
-    #[test]
-    fn explicit_anchors_are_numbered_like_auto_ids() {
-        let mut ids = Ids::default();
-        assert_eq!(ids.next(Some("foo"), "Title"), "foo");
-        assert_eq!(ids.next(None, "Foo"), "foo-1", "an auto id after the same explicit one");
-        assert_eq!(ids.next(Some("step-1"), "Étape 1"), "step-1");
-        assert_eq!(ids.next(Some("step-1"), "Étape 1"), "step-1-1", "a repeated anchor, as the English auto ids");
-        assert_eq!(ids.next(Some("foo"), "Encore"), "foo-2");
-        assert_eq!(ids.next(None, "Step 1"), "step-1-2");
     }
 }

@@ -272,18 +272,6 @@ fn a_pipe_in_table_code_is_text() {
 }
 
 #[test]
-fn repeated_anchors_are_numbered_as_repeated_auto_ids_are() {
-    let model = parse_json(&[&format!("{FIXTURES}/repeated-anchors.md")]);
-    assert_eq!(step_ids(&model), ["step-1-design", "step-2-deploy", "step-1-design-1", "step-2-deploy-1"]);
-    let sections = model["sections"][0]["sections"].as_array().unwrap();
-    let ids: Vec<(&str, bool)> = sections
-        .iter()
-        .map(|section| (section["id"].as_str().unwrap(), section["explicit_id"].as_bool().unwrap()))
-        .collect();
-    assert_eq!(ids, [("foo-1", false), ("part-1", true), ("part-2", true)]);
-}
-
-#[test]
 fn deep_nesting_is_flattened_with_a_warning_not_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let quotes = write(dir.path(), "quotes.md", format!("# T\n\n{} deep\n", ">".repeat(100_000)));
