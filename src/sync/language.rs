@@ -227,6 +227,23 @@ pub fn prose_text(inlines: &[Inline]) -> String {
     text
 }
 
+/// The sentences of `text`: each ends at a `.`, `?` or `!` followed by white space, or at the end of the text.
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text.trim();
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        let end = (0..bytes.len())
+            .find(|&at| matches!(bytes[at], b'.' | b'?' | b'!') && bytes.get(at + 1).is_none_or(u8::is_ascii_whitespace))
+            .map_or(rest.len(), |at| at + 1);
+        let sentence = &rest[..end];
+        rest = rest[end..].trim_start();
+        Some(sentence)
+    })
+}
+
 /// Whether [`prose_text`] of `inlines` is `text`, found without building it: the comparison stops at the first
 /// difference, which for different texts is nearly always in their first word.
 pub fn prose_text_is(inlines: &[Inline], text: &str) -> bool {

@@ -908,8 +908,39 @@ impl Walk<'_> {
     fn leaf(&mut self, source: (&[Inline], Span), target: (&[Inline], Span), pool: &mut Pool) {
         self.references(source.0, target.0, target.1, pool);
         self.numbers(source, target);
+        let found = self.out.len();
         self.untranslated("this text", target, Some(source));
+        if self.out.len() == found {
+            self.sentences_left_in_english(source, target);
+        }
         self.alt_texts(source.0, target.0);
+    }
+
+    /// A translated paragraph can keep a sentence of its source as it was, among translated ones: the paragraph
+    /// reads as translated, the sentence does not. A sentence of [`MIN_SENTENCE_WORDS`] words or more identical to
+    /// one of the source paragraph's is reported at its own place.
+    fn sentences_left_in_english(&mut self, source: (&[Inline], Span), target: (&[Inline], Span)) {
+        if !self.languages.english_source {
+            return;
+        }
+        let target_text = language::prose_text(target.0);
+        if !language::has_english_function_word(&target_text) {
+            return;
+        }
+        let source_text = language::prose_text(source.0);
+        let source_sentences: HashSet<&str> = language::sentences(&source_text).collect();
+        for sentence in language::sentences(&target_text) {
+            let long = sentence.split_whitespace().count() >= MIN_SENTENCE_WORDS;
+            if long && source_sentences.contains(sentence) && language::has_english_function_word(sentence) {
+                let message = format!(
+                    "this sentence is identical to {} text: it is not translated into {}",
+                    self.languages.source, self.languages.target
+                );
+                let at = self.target.narrow(target.1, sentence);
+                let there = self.source.at(self.source.narrow(source.1, sentence));
+                self.out.push(Rule::Untranslated.diagnostic(self.target.at(at), message).with_source(there));
+            }
+        }
     }
 
     /// Two paired table cells: references, numbers, language and the alt texts of their images.
@@ -1061,6 +1092,10 @@ impl Walk<'_> {
         self.out.push(diagnostic);
     }
 }
+
+/// The fewest words a sentence left in English needs to be reported on its own: shorter ones ("Click OK.") are as
+/// often names, commands or quotes of the interface as untranslated prose.
+const MIN_SENTENCE_WORDS: usize = 6;
 
 /// A number in the text of a run, as written, and the span of the text inline holding it.
 struct Found<'a> {
