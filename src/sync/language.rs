@@ -236,7 +236,9 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
         }
         let bytes = rest.as_bytes();
         let end = (0..bytes.len())
-            .find(|&at| matches!(bytes[at], b'.' | b'?' | b'!') && bytes.get(at + 1).is_none_or(u8::is_ascii_whitespace))
+            .find(|&at| {
+                matches!(bytes[at], b'.' | b'?' | b'!') && bytes.get(at + 1).is_none_or(u8::is_ascii_whitespace)
+            })
             .map_or(rest.len(), |at| at + 1);
         let sentence = &rest[..end];
         rest = rest[end..].trim_start();
@@ -435,6 +437,16 @@ fn elisions(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_end_at_a_stop_before_white_space() {
+        let text = "Use version 2.1 of it. Then restart! Done? Yes... see www.contoso.com. Last";
+        let found: Vec<&str> = sentences(text).collect();
+        assert_eq!(
+            found,
+            ["Use version 2.1 of it.", "Then restart!", "Done?", "Yes...", "see www.contoso.com.", "Last"]
+        );
+    }
 
     #[test]
     fn function_word_lists_are_sorted_for_binary_search() {

@@ -420,7 +420,9 @@ static DOCS: [RuleDoc; 21] = [
             `Assign eDiscovery permissions in the Security & Compliance Center` copied from the English heading \
             is reported and `Microsoft Defender for Office 365` is not), or when French function words do not \
             outnumber English ones and the lingua language detector, restricted to English and French, gives \
-            English a confidence of 0.5 or more. A front matter finding points at the key's line.\n\n\
+            English a confidence of 0.5 or more. In a paragraph not reported whole, a sentence of 6 words or more \
+            identical to a sentence of the source paragraph is reported at its own place. A front matter finding \
+            points at the key's line.\n\n\
             ## Why\n\n\
             Machine translation leaves sentences out, and stale translations keep English text their readers may \
             not understand.\n\n\

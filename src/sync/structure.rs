@@ -1588,6 +1588,24 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_left_in_english_inside_a_translated_paragraph_is_untranslated() {
+        let english = "# T\n\nThere are two versions of the PST file format: ANSI and Unicode. We recommend the \
+                       Unicode format. Click OK.\n";
+        let french = "# T\n\nThere are two versions of the PST file format: ANSI and Unicode. Nous vous recommandons \
+                      d’importer les fichiers qui utilisent le format de fichier PST Unicode, car il est plus récent et \
+                      bien plus souple que l’ancien format. Click OK.\n";
+        assert_eq!(findings(english, french), [found("untranslated", 3)]);
+        let source = Document::new("en-us/a.md", "a.md", english.to_owned());
+        let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
+        let found = compare(&source, &target, &Languages::of("en-us", "fr-fr"));
+        let span = found[0].location.span.unwrap();
+        assert_eq!(&french[span.start..span.end], "There are two versions of the PST file format: ANSI and Unicode.");
+        let translated = "# T\n\nIl existe deux versions du format de fichier PST : ANSI et Unicode. Nous recommandons \
+                          le format Unicode. Click OK.\n";
+        assert_eq!(findings(english, translated), [], "a short sentence such as `Click OK.` is no finding");
+    }
+
+    #[test]
     fn a_code_block_that_lost_its_language_tag_is_a_block_mismatch() {
         let english = "# T\n\n```powershell\nGet-Mailbox x\n```\n";
         assert_eq!(findings(english, "# T\n\n```\nGet-Mailbox x\n```\n"), [found("block-mismatch", 3)]);
