@@ -27,6 +27,8 @@ pub enum Rule {
     HeadingMismatch,
     /// Paired lists have different numbers of items.
     ListItemCount,
+    /// Paired lists hold the same items in another order.
+    ListItemOrder,
     /// Blocks (paragraphs, lists, tables…) missing, extra or of another shape.
     BlockMismatch,
     /// Alerts (`> [!NOTE]`…) missing, extra or of another type.
@@ -57,7 +59,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order they are documented.
-    pub const ALL: [Rule; 21] = [
+    pub const ALL: [Rule; 22] = [
         Rule::MissingTranslation,
         Rule::OrphanTranslation,
         Rule::MissingSection,
@@ -66,6 +68,7 @@ impl Rule {
         Rule::BrokenFragmentLink,
         Rule::HeadingMismatch,
         Rule::ListItemCount,
+        Rule::ListItemOrder,
         Rule::BlockMismatch,
         Rule::AlertMismatch,
         Rule::MonikerMismatch,
@@ -128,7 +131,7 @@ impl fmt::Display for Rule {
 }
 
 /// The documentation of every rule, indexed by `Rule as usize`.
-static DOCS: [RuleDoc; 21] = [
+static DOCS: [RuleDoc; 22] = [
     RuleDoc {
         name: "missing-translation",
         severity: Severity::Note,
@@ -244,6 +247,22 @@ static DOCS: [RuleDoc; 21] = [
             ## Example\n\n\
             The English step 4 has 3 numbered items and the French one 4; French item 1 has no English \
             counterpart.\n",
+    },
+    RuleDoc {
+        name: "list-item-order",
+        severity: Severity::Error,
+        summary: "Paired lists hold the same items in another order",
+        explanation: "## What it does\n\n\
+            In paired lists with as many items, finds the first translated item that shares no link, image, \
+            number or code with its own counterpart but most with another source item, whose own counterpart has \
+            left its place too: one finding per list, for a swap or a rotation alike. Items with nothing of the \
+            kind to compare are not judged.\n\n\
+            ## Why\n\n\
+            Steps done in another order are another procedure: a checklist printed from the translation has the \
+            reader analyse a header before getting it.\n\n\
+            ## Example\n\n\
+            The English step 1 links to the Message Header Analyzer download and step 2 to the analyzer's page; \
+            the French step 1 links to the analyzer's page and step 2 to the download.\n",
     },
     RuleDoc {
         name: "block-mismatch",

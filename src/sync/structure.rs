@@ -808,6 +808,8 @@ impl Walk<'_> {
         };
         if source_items.len() != target_items.len() {
             self.list_item_count(&pairings, source, source_items, target, target_items);
+        } else {
+            self.list_item_order(source_items, target_items);
         }
         // The blocks of paired items left alone are reported after all items: a note may have moved to the next item.
         let mut leftovers = Vec::new();
@@ -834,6 +836,43 @@ impl Walk<'_> {
             }
         }
         self.report_leftovers(leftovers, pool);
+    }
+
+    /// Paired lists as long as each other whose items are in another order: the first translated item that shares
+    /// nothing (links, images, numbers, code) with its own counterpart, though it has something to share, and most
+    /// with another source item, whose own counterpart is astray too. One finding per list: a rotation of three items
+    /// is one cause.
+    fn list_item_order(&mut self, source_items: &[ListItem], target_items: &[ListItem]) {
+        let weigh = |items: &[ListItem], notation: Notation| -> Vec<Features> {
+            items.iter().map(|item| Features::of_blocks(&item.blocks, notation)).collect()
+        };
+        let (source, target) =
+            (weigh(source_items, self.languages.source_notation), weigh(target_items, self.languages.target_notation));
+        // An item astray shares nothing with its counterpart, though it has something to share.
+        let astray = |index: usize| !target[index].tokens.is_empty() && source[index].shared(&target[index]) == 0;
+        let moved = (0..target.len()).find_map(|index| {
+            if !astray(index) {
+                return None;
+            }
+            let shared: Vec<usize> = source.iter().map(|item| item.shared(&target[index])).collect();
+            let most = *shared.iter().max()?;
+            let mut best = (0..shared.len()).filter(|&other| shared[other] == most);
+            match (best.next(), best.next()) {
+                // The item it matches has left its place too, else this one is only changed.
+                (Some(other), None) if most > 0 && astray(other) => Some((index, other)),
+                _ => None,
+            }
+        });
+        let Some((index, other)) = moved else { return };
+        let (source_name, target_name) = (&self.languages.source, &self.languages.target);
+        let message = format!(
+            "{target_name} item {} is {source_name} item {}: the items are in another order",
+            index + 1,
+            other + 1
+        );
+        let there = self.source.at(source_items[other].span);
+        self.out
+            .push(Rule::ListItemOrder.diagnostic(self.target.at(target_items[index].span), message).with_source(there));
     }
 
     fn list_item_count(
@@ -1603,6 +1642,26 @@ mod tests {
         let translated = "# T\n\nIl existe deux versions du format de fichier PST : ANSI et Unicode. Nous recommandons \
                           le format Unicode. Click OK.\n";
         assert_eq!(findings(english, translated), [], "a short sentence such as `Click OK.` is no finding");
+    }
+
+    #[test]
+    fn items_in_another_order_are_one_list_item_order_finding() {
+        let english = "# T\n\n1. Get the headers with [the analyzer](https://a.example/get).\n\
+                       1. Search the IP address in [the report](https://b.example/search).\n\
+                       1. Block it in [the policy](https://c.example/block).\n";
+        let swapped = "# T\n\n1. Cherchez l’adresse dans [le rapport](https://b.example/search).\n\
+                       1. Obtenez les en-têtes avec [l’analyseur](https://a.example/get).\n\
+                       1. Bloquez-la dans [la stratégie](https://c.example/block).\n";
+        assert_eq!(findings(english, swapped), [found("list-item-order", 3)]);
+        let rotated = "# T\n\n1. Bloquez-la dans [la stratégie](https://c.example/block).\n\
+                       1. Obtenez les en-têtes avec [l’analyseur](https://a.example/get).\n\
+                       1. Cherchez l’adresse dans [le rapport](https://b.example/search).\n";
+        assert_eq!(findings(english, rotated), [found("list-item-order", 3)], "one cause, one finding");
+        let in_order = "# T\n\n1. Obtenez les en-têtes avec [l’analyseur](https://a.example/get).\n\
+                        1. Cherchez l’adresse dans [le rapport](https://d.example/other).\n\
+                        1. Bloquez-la dans [la stratégie](https://c.example/block).\n";
+        let found = findings(english, in_order);
+        assert!(!found.iter().any(|(rule, _)| rule == "list-item-order"), "a changed link is no move: {found:?}");
     }
 
     #[test]

@@ -111,7 +111,7 @@ fn the_sarif_validates_against_the_2_1_0_schema() {
     assert_eq!(schema_errors(&validator, &run.stdout), Vec::<String>::new());
     let sarif: Value = serde_json::from_str(&run.stdout).unwrap();
     let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 21, "every rule is described");
+    assert_eq!(rules.len(), 22, "every rule is described");
     assert!(rules.iter().all(|rule| !rule["fullDescription"]["text"].as_str().unwrap().is_empty()));
     let list =
         sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "list-item-count").unwrap();
@@ -754,7 +754,7 @@ fn an_existing_output_file_is_never_replaced_without_force() {
 fn rules_are_listed_and_explained() {
     let list = checkdown().args(["sync", "--list-rules"]).run();
     assert_eq!(list.code, 0);
-    assert_eq!(list.stdout.lines().count(), 21);
+    assert_eq!(list.stdout.lines().count(), 22);
     assert!(list.stdout.lines().any(|line| line.starts_with("list-item-count") && line.contains("error")));
     let explain = checkdown().args(["sync", "--explain", "untranslated"]).run();
     assert_eq!(explain.code, 0);
