@@ -11,6 +11,7 @@
 //!
 //! Ordinals (`1st`, `3rd-party`, `1er`, `1re`, `2e`, `2ème`) match the other side's numbers (`January 1` is
 //! `1er janvier`) but are never reported missing: a translation may write them as words (`3rd-party` is `tiers`).
+//! So is the number of a product's name (`Office 365`, `M365`), which link texts and titles drop in one language.
 //!
 //! [`differences`] compares the numbers of two paired texts as sets of values, not as multisets: a translation often
 //! says a number once where the source repeats it (`Office 365 -- and only to Office 365` is `Office 365 uniquement`),
@@ -51,8 +52,9 @@ pub struct Number {
     pub alternative: Option<String>,
     /// Where it is in the text searched (bytes), minus sign included.
     pub range: Range<usize>,
-    /// An ordinal (`3rd`, `1er`): it matches, but need not appear on the other side.
-    pub ordinal: bool,
+    /// An ordinal (`3rd`, `1er`) or the number of a product's name (`Office 365`, `M365`): it matches, but need not
+    /// appear on the other side (a translation may write an ordinal as a word, or a title without its product).
+    pub optional: bool,
 }
 
 impl Number {
@@ -96,8 +98,8 @@ pub fn numbers(text: &str, notation: Notation) -> Vec<Number> {
             end += next.len_utf8() + digits_after;
         }
         from = end;
-        let ordinal = separators.is_empty() && is_ordinal(&text[end..]);
         let written = &text[start..end];
+        let optional = separators.is_empty() && (is_ordinal(&text[end..]) || names_a_product(&text[..start], written));
         let (mut key, mut alternative) = value(written, &separators, notation);
         let mut start = start;
         let before = &text[..start];
@@ -113,7 +115,7 @@ pub fn numbers(text: &str, notation: Notation) -> Vec<Number> {
             start -= 1;
             key.insert_str(0, "0.");
         }
-        found.push(Number { key, alternative, range: start..end, ordinal });
+        found.push(Number { key, alternative, range: start..end, optional });
     }
     found
 }
@@ -173,6 +175,24 @@ fn is_ordinal(after: &str) -> bool {
     let letters = after.find(|character: char| !character.is_alphabetic()).unwrap_or(after.len());
     // The longest suffix is five bytes (`èmes`): longer words (`GB`, `ms` are shorter but not suffixes) are units.
     (1..=5).contains(&letters) && ORDINAL_SUFFIXES.contains(&after[..letters].to_lowercase().as_str())
+}
+
+/// Whether `written`, after `before`, is the number of a product's name: `Office 365`, `Microsoft 365`,
+/// `Dynamics 365`, `O365`, `M365`. Link texts and titles name the product in one language and not the other.
+fn names_a_product(before: &str, written: &str) -> bool {
+    if written != "365" {
+        return false;
+    }
+    let word_start = before.trim_end_matches(char::is_alphabetic);
+    let word = &before[word_start.len()..];
+    let spaced = word.is_empty() && before.ends_with([' ', '\u{a0}']);
+    if spaced {
+        let name = before.trim_end();
+        let name = &name[name.trim_end_matches(char::is_alphabetic).len()..];
+        ["office", "microsoft", "dynamics"].iter().any(|product| product.eq_ignore_ascii_case(name))
+    } else {
+        ["o", "m"].iter().any(|product| product.eq_ignore_ascii_case(word))
+    }
 }
 
 /// The length in bytes of the minus sign that ends `before` (the text before a number), when it is one: `-` or `−`
@@ -255,7 +275,7 @@ pub fn differences(source: &[Number], source_text: &str, target: &[Number], targ
     let lacking = |numbers: &[Number], others: &[Number], others_text: &str, ignored: &dyn Fn(&Number) -> bool| {
         let mut lacking: Vec<usize> = Vec::new();
         for (index, number) in numbers.iter().enumerate() {
-            let missing = !number.ordinal
+            let missing = !number.optional
                 && !others.iter().any(|other| other.same(number))
                 && !spelled_in(others_text, &number.key)
                 && !ignored(number);
@@ -328,11 +348,19 @@ mod tests {
     }
 
     #[test]
+    fn a_product_name_s_number_matches_but_need_not_appear() {
+        assert!(compare("See [Archiving in Office 365](a.md).", "Voir [Archivage](a.md).").is_empty());
+        assert!(compare("Use O365 or M365 and Dynamics\u{a0}365.", "Utilisez-les.").is_empty());
+        assert!(!compare("Keep 365 days.", "Conservez-les 30 jours.").is_empty(), "a number of days is no name");
+        assert!(!compare("Office 2016 and Office 365", "Office 2019 et Office 365").is_empty());
+    }
+
+    #[test]
     fn ordinals_match_but_need_not_appear() {
         let ordinals = |text: &str, notation| {
             numbers(text, notation)
                 .into_iter()
-                .filter(|number| number.ordinal)
+                .filter(|number| number.optional)
                 .map(|number| number.key)
                 .collect::<Vec<String>>()
         };
