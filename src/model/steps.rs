@@ -268,7 +268,7 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
     let title_blocks = title_section.map_or(&[][..], |section| section.blocks.as_slice());
     let mut procedure = Procedure { intro: article.preamble.iter().collect(), ..Procedure::default() };
     let Some(rule) = StepRule::of(article, top) else {
-        return match title_section.filter(|section| !top_level_ordered_items(&section.blocks).is_empty()) {
+        return match title_section.filter(|section| holds_ordered_list(&section.blocks)) {
             Some(section) => Procedure {
                 steps: vec![Step { sections: Vec::new(), ..step(section, 1) }],
                 outro: top.iter().collect(),
@@ -352,7 +352,7 @@ impl StepRule {
     fn is_step(self, section: &Section) -> bool {
         match self {
             StepRule::Headings { level } => section.level >= level && step_heading(&section.title).is_some(),
-            StepRule::Lists => !is_prerequisites(section) && !top_level_ordered_items(&section.blocks).is_empty(),
+            StepRule::Lists => holds_ordered_list(&section.blocks) && !is_prerequisites(section),
         }
     }
 
@@ -452,6 +452,16 @@ fn top_level_ordered_items(blocks: &[Block]) -> Vec<(u64, &ListItem)> {
         }
     });
     items
+}
+
+/// Whether an ordered list is directly in `blocks` (looking through moniker zones): whether the section has
+/// sub-steps, asked of every section without collecting them.
+fn holds_ordered_list(blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::List { ordered: true, items, .. } => !items.is_empty(),
+        Block::Moniker { blocks, .. } => holds_ordered_list(blocks),
+        _ => false,
+    })
 }
 
 fn for_each_list<'a>(blocks: &'a [Block], visit: &mut impl FnMut(u64, &'a [ListItem])) {
