@@ -253,7 +253,7 @@ static DOCS: [RuleDoc; 22] = [
         severity: Severity::Error,
         summary: "Paired lists hold the same items in another order",
         explanation: "## What it does\n\n\
-            In paired lists with as many items, finds the first translated item that shares no link, image, \
+            In paired numbered lists with as many items, finds the first translated item that shares no link, image, \
             number or code with its own counterpart but most with another source item, whose own counterpart has \
             left its place too: one finding per list, for a swap or a rotation alike. Items with nothing of the \
             kind to compare are not judged.\n\n\

@@ -808,7 +808,7 @@ impl Walk<'_> {
         };
         if source_items.len() != target_items.len() {
             self.list_item_count(&pairings, source, source_items, target, target_items);
-        } else {
+        } else if matches!(source, Block::List { ordered: true, .. }) {
             self.list_item_order(source_items, target_items);
         }
         // The blocks of paired items left alone are reported after all items: a note may have moved to the next item.
@@ -841,20 +841,21 @@ impl Walk<'_> {
     /// Paired lists as long as each other whose items are in another order: the first translated item that shares
     /// nothing (links, images, numbers, code) with its own counterpart, though it has something to share, and most
     /// with another source item, whose own counterpart is astray too. One finding per list: a rotation of three items
-    /// is one cause.
+    /// is one cause. Numbered lists only: the order of bullets seldom matters, that of steps always does.
     fn list_item_order(&mut self, source_items: &[ListItem], target_items: &[ListItem]) {
-        let weigh = |items: &[ListItem], notation: Notation| -> Vec<Features> {
-            items.iter().map(|item| Features::of_blocks(&item.blocks, notation)).collect()
-        };
-        let (source, target) =
-            (weigh(source_items, self.languages.source_notation), weigh(target_items, self.languages.target_notation));
+        let weigh = |item: &ListItem, notation: Notation| Features::of_blocks(&item.blocks, notation);
+        let (source_notation, target_notation) = (self.languages.source_notation, self.languages.target_notation);
+        let target: Vec<Features> = target_items.iter().map(|item| weigh(item, target_notation)).collect();
+        // Source items are weighed one by one, and all of them only once an item is astray: most lists keep order.
+        let source: Vec<OnceCell<Features>> = source_items.iter().map(|_| OnceCell::new()).collect();
+        let source_at = |index: usize| source[index].get_or_init(|| weigh(&source_items[index], source_notation));
         // An item astray shares nothing with its counterpart, though it has something to share.
-        let astray = |index: usize| !target[index].tokens.is_empty() && source[index].shared(&target[index]) == 0;
+        let astray = |index: usize| !target[index].tokens.is_empty() && source_at(index).shared(&target[index]) == 0;
         let moved = (0..target.len()).find_map(|index| {
             if !astray(index) {
                 return None;
             }
-            let shared: Vec<usize> = source.iter().map(|item| item.shared(&target[index])).collect();
+            let shared: Vec<usize> = (0..source.len()).map(|other| source_at(other).shared(&target[index])).collect();
             let most = *shared.iter().max()?;
             let mut best = (0..shared.len()).filter(|&other| shared[other] == most);
             match (best.next(), best.next()) {
