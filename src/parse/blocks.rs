@@ -361,7 +361,8 @@ impl Builder<'_, '_> {
                 at,
                 at,
                 format!(
-                    "lists, quotes and `:::` zones nest more than {MAX_DEPTH} levels deep; deeper levels are flattened"
+                    "lists, quotes and `:::` zones nest more than {MAX_DEPTH} containers deep (a list level counts its \
+                     list and its item); deeper ones are flattened"
                 ),
             );
         }
