@@ -985,7 +985,6 @@ impl Walk<'_> {
 
     /// Two paired table cells: references, numbers, language and the alt texts of their images.
     fn cell(&mut self, source: &[Inline], target: &[Inline], table: Span, pool: &mut Pool) {
-        self.references(source, target, table, pool);
         let span_of = |inlines: &[Inline]| {
             let mut span = inlines.first().map_or(table, Inline::span);
             if let Some(last) = inlines.last() {
@@ -994,6 +993,8 @@ impl Walk<'_> {
             span
         };
         let (source, target) = ((source, span_of(source)), (target, span_of(target)));
+        // A reference missing from a cell is reported at the cell, not at the table's first line.
+        self.references(source.0, target.0, target.1, pool);
         self.numbers(source, target);
         self.untranslated("this table cell", target, Some(source));
         self.alt_texts(source.0, target.0);
@@ -1554,6 +1555,9 @@ mod tests {
         let english = "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
         assert_eq!(findings(english, "# T\n\n| a | b |\n|---|---|\n| 1 | 3 |\n"), [found("number-mismatch", 5)]);
         assert_eq!(findings(english, "# T\n\n| a |\n|---|\n| 1 |\n"), [found("block-mismatch", 3)]);
+        let linked = "# T\n\n| a | b |\n|---|---|\n| x | y |\n| z | See [the policy](https://c.example/p). |\n";
+        let unlinked = "# T\n\n| a | b |\n|---|---|\n| x | y |\n| z | Voir la stratégie. |\n";
+        assert_eq!(findings(linked, unlinked), [found("link-mismatch", 6)], "at the row, not the table's first line");
     }
 
     #[test]
