@@ -28,7 +28,7 @@ use crate::model::{FrontMatter, Inline};
 /// Fewer prose words than this is a name, a label or a UI string: never judged.
 pub const MIN_WORDS: usize = 4;
 /// A text identical to its counterpart needs this many words without a capital or a digit to be prose, not a name.
-const MIN_PLAIN_WORDS_OF_A_COPY: usize = 2;
+pub const MIN_PLAIN_WORDS_OF_A_COPY: usize = 2;
 /// lingua's confidence in English from which a block is untranslated (the seeds' French blocks stay below 0.21, their
 /// untranslated line scores 0.87).
 pub const MIN_ENGLISH_CONFIDENCE: f64 = 0.5;
