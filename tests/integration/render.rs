@@ -500,18 +500,25 @@ mod browser {
         }
     }
 
+    /// The fixture `tests/integration/render/{name}` printed on A4, in a folder kept as long as the caller keeps it;
+    /// `None` when the browser tools are missing (outside CI).
+    fn print_fixture(name: &str) -> Option<(tempfile::TempDir, std::path::PathBuf)> {
+        if !tools() {
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join(name).with_extension("pdf");
+        let fixture = crate_root().join("tests/integration/render").join(name);
+        render(&[fixture.to_str().unwrap(), "--format", "pdf", "--paper", "a4", "-o", pdf.to_str().unwrap()]);
+        Some((dir, pdf))
+    }
+
     /// A step longer than half a page flows on right after the step before it instead of leaving that page blank,
     /// its sign-off line stays with its end, and a table's short words are never broken to give a long column room.
     #[test]
     #[ignore = "needs Chromium; .ci/run runs it"]
     fn a_long_step_flows_on_and_keeps_its_sign_off() {
-        if !tools() {
-            return;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let pdf = dir.path().join("long.pdf");
-        let fixture = crate_root().join("tests/integration/render/long-step.md");
-        render(&[fixture.to_str().unwrap(), "--format", "pdf", "--paper", "a4", "-o", pdf.to_str().unwrap()]);
+        let Some((_dir, pdf)) = print_fixture("long-step.md") else { return };
         let first = squeeze(&pdf_text(&pdf, Some(1)));
         assert!(first.contains("Configureeverysetting"), "the long step left page 1: {first}");
         assert!(first.contains("Settingnumber1."), "{first}");
@@ -528,13 +535,7 @@ mod browser {
     #[test]
     #[ignore = "needs Chromium; .ci/run runs it"]
     fn a_wide_table_wraps_inside_the_page() {
-        if !tools() {
-            return;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let pdf = dir.path().join("wide.pdf");
-        let fixture = crate_root().join("tests/integration/render/wide-table.md");
-        render(&[fixture.to_str().unwrap(), "--format", "pdf", "--paper", "a4", "-o", pdf.to_str().unwrap()]);
+        let Some((_dir, pdf)) = print_fixture("wide-table.md") else { return };
         let text = squeeze(&pdf_text(&pdf, None));
         for row in 0..3 {
             for end in [format!("finis{row}"), format!("libraryname{row}")] {
