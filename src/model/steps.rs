@@ -274,7 +274,10 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
                 outro: top.iter().collect(),
                 ..procedure
             },
-            None => Procedure { intro_sections: top.iter().collect(), ..with_intro(procedure, title_blocks) },
+            None => {
+                procedure.intro.extend(title_blocks);
+                Procedure { intro_sections: top.iter().collect(), ..procedure }
+            }
         };
     };
     // Steps are normally under the title; in an article whose H1s are the steps, they are the top level.
@@ -308,11 +311,6 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
         Part::Whole(section) => between.push(section),
     });
     procedure.outro = between;
-    procedure
-}
-
-fn with_intro<'a>(mut procedure: Procedure<'a>, blocks: &'a [Block]) -> Procedure<'a> {
-    procedure.intro.extend(blocks);
     procedure
 }
 

@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(&yaml[keys[2]..keys[2] + 5], "list:");
     }
 
-    /// serde_yaml refuses an integer beyond 128 bits, and the front matter with it: its digits are kept instead.
+    /// serde_yaml refuses an integer beyond 64 bits, and the front matter with it: the flat reader keeps its digits.
     #[test]
     fn an_integer_too_large_for_a_number_keeps_its_digits() {
         let digits = "123456789012345678901234567890";

@@ -960,13 +960,11 @@ impl Walk<'_> {
     /// reads as translated, the sentence does not. A sentence of [`MIN_SENTENCE_WORDS`] words or more identical to
     /// one of the source paragraph's is reported at its own place.
     fn sentences_left_in_english(&mut self, source: (&[Inline], Span), target: (&[Inline], Span)) {
-        if !self.languages.english_source {
+        // The cheap first look `untranslated` takes, before any text is built: most paragraphs stop here.
+        if !self.languages.english_source || !language::may_be_english(target.0) {
             return;
         }
         let target_text = language::prose_text(target.0);
-        if !language::has_english_function_word(&target_text) {
-            return;
-        }
         let source_text = language::prose_text(source.0);
         let source_sentences: HashSet<&str> = language::sentences(&source_text).collect();
         for sentence in language::sentences(&target_text) {
