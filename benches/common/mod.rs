@@ -5,6 +5,10 @@ use std::time::{Duration, Instant};
 
 use std::hint::black_box;
 
+/// The allocator the `checkdown` binary uses (src/main.rs), so every figure is the shipped one.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use checkdown::parse::{NoIncludes, ParseOptions, parse, read_file};
 use pulldown_cmark::Parser;
 
