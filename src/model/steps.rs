@@ -188,7 +188,7 @@ pub fn step_heading(title: &str) -> Option<StepHeading<'_>> {
     let first = at_word.chars().next()?.to_lowercase().next()?;
     let (number, label_end, rest) = STEP_WORDS
         .iter()
-        .filter(|word| word.starts_with(first))
+        .filter(|word| word.chars().next().is_some_and(|letter| letter == first))
         .find_map(|word| numbered_rest(at_word, starts_with_word(at_word, word)?))?;
     Some(StepHeading { number, label: &trimmed[..word_start + label_end], rest })
 }

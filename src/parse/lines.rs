@@ -9,8 +9,9 @@ use crate::model::Span;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lines {
     starts: Vec<usize>,
-    /// True when the text is all ASCII: a column is then a byte distance, nothing to count.
-    ascii: bool,
+    /// Whether each line is all ASCII: a column on it is then a byte distance, nothing to count. Most lines are,
+    /// even in French (blank lines, code, links, tables of names).
+    ascii_lines: Vec<bool>,
     /// True when the text starts with a byte order mark, which editors do not count as a column.
     bom: bool,
 }
@@ -21,7 +22,26 @@ impl Lines {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
-        Self { starts, ascii: text.is_ascii(), bom: text.starts_with('\u{feff}') }
+        let ascii_lines = if text.is_ascii() {
+            vec![true; starts.len()]
+        } else {
+            let ends = starts.iter().skip(1).copied().chain([text.len()]);
+            starts.iter().zip(ends).map(|(start, end)| text.as_bytes()[*start..end].is_ascii()).collect()
+        };
+        Self { starts, ascii_lines, bom: text.starts_with('\u{feff}') }
+    }
+
+    /// The 0-based line holding `offset`. Spans arrive mostly in order, so the lines from `hint` on are tried
+    /// before a binary search.
+    fn line_of(&self, offset: usize, hint: usize) -> usize {
+        if self.starts[hint] <= offset {
+            for line in hint..(hint + 4).min(self.starts.len()) {
+                if self.starts.get(line + 1).is_none_or(|next| *next > offset) {
+                    return line;
+                }
+            }
+        }
+        self.starts.partition_point(|start| *start <= offset) - 1
     }
 }
 
@@ -52,36 +72,25 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
+        let lines: &Lines = &self.lines;
         let (last_line, last_offset, last_column) = self.last.get();
-        let line = self.line_of(offset, last_line);
+        let line = lines.line_of(offset, last_line);
+        let line_start = lines.starts[line];
         let count = |range: std::ops::Range<usize>| self.text[range].chars().count();
-        let mut column = if self.lines.ascii {
-            offset - self.lines.starts[line] + 1
+        let mut column = if lines.ascii_lines[line] {
+            offset - line_start + 1
         } else if line == last_line && offset >= last_offset {
             last_column + count(last_offset..offset)
-        } else if line == last_line && last_offset - offset < offset - self.lines.starts[line] {
+        } else if line == last_line && last_offset - offset < offset - line_start {
             last_column - count(offset..last_offset)
         } else {
-            count(self.lines.starts[line]..offset) + 1
+            count(line_start..offset) + 1
         };
         self.last.set((line, offset, column));
-        if line == 0 && offset >= 3 && self.lines.bom {
+        if line == 0 && offset >= 3 && lines.bom {
             column -= 1;
         }
         (to_u32(line + 1), to_u32(column))
-    }
-
-    /// The 0-based line holding `offset`. Spans arrive mostly in order, so the lines from `hint` on are tried
-    /// before a binary search.
-    fn line_of(&self, offset: usize, hint: usize) -> usize {
-        if self.lines.starts[hint] <= offset {
-            for line in hint..(hint + 4).min(self.lines.starts.len()) {
-                if self.lines.starts.get(line + 1).is_none_or(|next| *next > offset) {
-                    return line;
-                }
-            }
-        }
-        self.lines.starts.partition_point(|start| *start <= offset) - 1
     }
 
     /// The span of the byte range `start..end`.
