@@ -232,6 +232,10 @@ pub struct SyncArgs {
     /// Exit with 1 when more than N warnings are reported, whatever --fail-on says.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+    /// Leave out the findings held by FILE, a report written earlier with --format json: only new findings are
+    /// reported and counted for the exit code.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// Configuration file (default: ./checkdown.toml when present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

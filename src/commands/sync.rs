@@ -14,8 +14,9 @@ use anyhow::{Context as _, bail};
 
 use crate::cli::{Exit, SyncArgs};
 use crate::config::Config;
-use crate::report::{self, Format, RenderContext, RuleDoc, Severity, Summary};
-use crate::sync::{self, Outcome, Progress, Rule, Settings};
+use crate::report::baseline::Baseline;
+use crate::report::{self, Diagnostic, Format, RenderContext, RuleDoc, Severity};
+use crate::sync::{self, Progress, Rule, Settings};
 
 /// `--fail-on`: from which severity findings make the exit code 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -71,11 +72,13 @@ pub struct CompareJob {
     pub fail_on: FailOn,
     /// `--max-warnings`.
     pub max_warnings: Option<usize>,
+    /// `--baseline`: the findings to leave out.
+    pub baseline: Option<Baseline>,
 }
 
 impl SyncJob {
     /// Validates the arguments: the rule to explain exists, SOURCE is a directory when TARGET is omitted, the
-    /// configuration loads, the output file may be written.
+    /// configuration and the baseline load, the output file may be written.
     pub fn resolve(args: SyncArgs) -> anyhow::Result<Self> {
         if let Some(name) = args.explain {
             return match Rule::from_name(&name) {
@@ -101,6 +104,7 @@ impl SyncJob {
         if let Some(path) = output.as_ref().filter(|path| path.exists() && !args.force) {
             bail!("{}: the file exists; pass --force to replace it", path.display());
         }
+        let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
         let jobs = args.jobs.map_or_else(
             || std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
             std::num::NonZeroUsize::get,
@@ -114,6 +118,7 @@ impl SyncJob {
             force: args.force,
             fail_on: args.fail_on,
             max_warnings: args.max_warnings,
+            baseline,
         })))
     }
 
@@ -155,13 +160,21 @@ impl CompareJob {
             && self.output.is_none()
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+        let (diagnostics, baselined) = match &self.baseline {
+            Some(baseline) => {
+                let filtered = baseline.filter(outcome.diagnostics);
+                (filtered.new, Some(filtered.known))
+            }
+            None => (outcome.diagnostics, None),
+        };
         let context = RenderContext {
             color,
             files_checked: Some(outcome.files_checked),
+            baselined,
             ..RenderContext::new(&rules, &outcome.files)
         };
         let mut report = Vec::new();
-        report::render(self.format, &outcome.diagnostics, &context, &mut report)?;
+        report::render(self.format, &diagnostics, &context, &mut report)?;
         match &self.output {
             None => out.write_all(&report)?,
             Some(path) => {
@@ -175,19 +188,28 @@ impl CompareJob {
                 let mut file =
                     options.open(path).with_context(|| format!("{}: cannot write the report", path.display()))?;
                 file.write_all(&report).with_context(|| format!("{}: cannot write the report", path.display()))?;
-                let summary = Summary::new(&outcome.diagnostics, Some(outcome.files_checked));
+                let summary = context.summary(&diagnostics);
                 writeln!(err, "checkdown: {summary}; report written to {}", path.display())?;
             }
         }
-        Ok(self.exit(&outcome))
+        Ok(self.exit(&context.summary(&diagnostics), &diagnostics))
     }
 
-    fn exit(&self, outcome: &Outcome) -> Exit {
-        let summary = Summary::new(&outcome.diagnostics, None);
-        let failing = outcome.diagnostics.iter().any(|diagnostic| self.fail_on.fails(diagnostic.severity));
+    /// The exit code for the `diagnostics` reported, and their `summary`.
+    fn exit(&self, summary: &report::Summary, diagnostics: &[Diagnostic]) -> Exit {
+        let failing = diagnostics.iter().any(|diagnostic| self.fail_on.fails(diagnostic.severity));
         let too_many_warnings = self.max_warnings.is_some_and(|max| summary.warnings > max);
         if failing || too_many_warnings { Exit::Findings } else { Exit::Success }
     }
+}
+
+/// The baseline in `path`: a JSON report written earlier.
+fn read_baseline(path: &std::path::Path) -> anyhow::Result<Baseline> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("{}: cannot read the baseline", path.display()))?;
+    Baseline::from_json(&text).with_context(|| {
+        format!("{}: not a baseline: a baseline is a report written with `--format json`", path.display())
+    })
 }
 
 /// Whether to draw a progress line: standard error is a terminal and `ci`, the value of `CI`, does not say this is a CI

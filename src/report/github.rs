@@ -29,7 +29,7 @@ const ANNOTATIONS_PER_SEVERITY: usize = 10;
 ///
 /// Only those of writing to `out`.
 pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let summary = Summary::new(diagnostics, context.files_checked);
+    let summary = context.summary(diagnostics);
     let some_left_out = [Severity::Error, Severity::Warning, Severity::Note]
         .into_iter()
         .any(|severity| summary.count(severity) > ANNOTATIONS_PER_SEVERITY);

@@ -10,7 +10,7 @@
 //!       "source_path": "en-us/x.md", "source_line": 18, "note": null
 //!     }
 //!   ],
-//!   "summary": { "files": 4, "errors": 1, "warnings": 0, "notes": 0 }
+//!   "summary": { "files": 4, "errors": 1, "warnings": 0, "notes": 0, "baselined": null }
 //! }
 //! ```
 //!
@@ -19,7 +19,8 @@
 //! `source_line` name the English counterpart and are `null` when there is none (`source_line` too when the
 //! counterpart is a whole file). `note` holds more lines to act on (with `--git`, what changed in the English file),
 //! or `null`. `summary` counts the diagnostics by severity; `files` is how many files were checked,
-//! files without findings included, or `null` when the caller did not say.
+//! files without findings included, or `null` when the caller did not say; `baselined` is how many findings a
+//! `--baseline` left out, or `null` without one. Such a report read back is a baseline ([`super::baseline`]).
 
 use std::io::{self, Write};
 
@@ -76,7 +77,7 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
 pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
     let report = Report {
         diagnostics: diagnostics.iter().map(JsonDiagnostic::from).collect(),
-        summary: Summary::new(diagnostics, context.files_checked),
+        summary: context.summary(diagnostics),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
@@ -99,6 +100,9 @@ mod tests {
         assert!(whole_file["line"].is_null() && whole_file["source_path"].is_null() && whole_file["note"].is_null());
         let noted = &value["diagnostics"][1];
         assert_eq!(noted["note"].as_str(), sample_diagnostics()[1].note.as_deref());
-        assert_eq!(value["summary"], serde_json::json!({"files": 4, "errors": 1, "warnings": 4, "notes": 2}));
+        assert_eq!(
+            value["summary"],
+            serde_json::json!({"files": 4, "errors": 1, "warnings": 4, "notes": 2, "baselined": null})
+        );
     }
 }

@@ -10,7 +10,10 @@
 //! rule descriptions ([`RuleDoc`]), the texts of the files read ([`SourceFiles`]) and the output options. Renderers do
 //! no file I/O and never fail on odd input: a missing file text or a span past the end of a line only means less
 //! context in the output.
+//!
+//! A [`baseline::Baseline`] reads a JSON report back, to leave out the findings a team has accepted for now.
 
+pub mod baseline;
 pub mod files;
 pub mod github;
 pub mod json;
@@ -179,12 +182,19 @@ pub struct Summary {
     pub warnings: usize,
     /// Diagnostics of severity note.
     pub notes: usize,
+    /// How many findings a baseline held and were left out; `None` when no baseline was given.
+    pub baselined: Option<usize>,
 }
 
 impl Summary {
     /// The counts for `diagnostics`, found in `files` checked files when the caller knows how many.
     pub fn new(diagnostics: &[Diagnostic], files: Option<usize>) -> Self {
-        let mut summary = Self { files, ..Self::default() };
+        Self::of_report(diagnostics, files, None)
+    }
+
+    /// The summary of a report: the counts for `diagnostics`, the files checked and the findings a baseline left out.
+    pub fn of_report(diagnostics: &[Diagnostic], files: Option<usize>, baselined: Option<usize>) -> Self {
+        let mut summary = Self { files, baselined, ..Self::default() };
         for diagnostic in diagnostics {
             summary.add(diagnostic.severity);
         }
@@ -227,10 +237,10 @@ impl std::fmt::Display for Summary {
         } else {
             formatter.write_str(&counts.join(", "))?;
         }
-        match self.files {
-            Some(files) => write!(formatter, " ({} checked)", plural(files, "file")),
-            None => Ok(()),
-        }
+        let files = self.files.map(|files| format!("{} checked", plural(files, "file")));
+        let baselined = self.baselined.map(|known| format!("{} of the baseline left out", plural(known, "finding")));
+        let details: Vec<String> = files.into_iter().chain(baselined).collect();
+        if details.is_empty() { Ok(()) } else { write!(formatter, " ({})", details.join(", ")) }
     }
 }
 
@@ -264,12 +274,19 @@ pub struct RenderContext<'a> {
     pub color: bool,
     /// How many files were checked, for the summary; `None` leaves it out.
     pub files_checked: Option<usize>,
+    /// How many findings a baseline left out, for the summary; `None` when no baseline was given.
+    pub baselined: Option<usize>,
 }
 
 impl<'a> RenderContext<'a> {
     /// A context without colour and without a file count.
     pub fn new(rules: &'a [RuleDoc], files: &'a SourceFiles) -> Self {
-        Self { rules, files, color: false, files_checked: None }
+        Self { rules, files, color: false, files_checked: None, baselined: None }
+    }
+
+    /// The summary of `diagnostics` in this context.
+    pub fn summary(&self, diagnostics: &[Diagnostic]) -> Summary {
+        Summary::of_report(diagnostics, self.files_checked, self.baselined)
     }
 }
 
@@ -328,6 +345,14 @@ mod tests {
         let errors_and_notes: Vec<Diagnostic> =
             diagnostics.into_iter().filter(|diagnostic| diagnostic.severity != Severity::Warning).collect();
         assert_eq!(Summary::new(&errors_and_notes, Some(4)).to_string(), "1 error, 2 notes (4 files checked)");
+        assert_eq!(
+            Summary::of_report(&errors_and_notes, Some(4), Some(1)).to_string(),
+            "1 error, 2 notes (4 files checked, 1 finding of the baseline left out)"
+        );
+        assert_eq!(
+            Summary::of_report(&[], None, Some(0)).to_string(),
+            "no findings (0 findings of the baseline left out)"
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthChar;
 
-use super::{Diagnostic, Location, RenderContext, Severity, Summary, last_covered_line};
+use super::{Diagnostic, Location, RenderContext, Severity, last_covered_line};
 
 /// A span over more lines than this shows its first and last lines around a `...` row.
 const MAX_SNIPPET_LINES: u32 = 5;
@@ -52,7 +52,7 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
         write_diagnostic(diagnostic, context, palette, out)?;
         writeln!(out)?;
     }
-    writeln!(out, "{}", palette.paint(Style::EMPHASIS, Summary::new(diagnostics, context.files_checked)))
+    writeln!(out, "{}", palette.paint(Style::EMPHASIS, context.summary(diagnostics)))
 }
 
 fn write_diagnostic(

@@ -170,11 +170,45 @@ impl Pool {
         other.target.extend(self.target);
     }
 
-    /// Settles, then reports what is left that is not covered by another finding.
+    /// Settles, then reports what is left that is not covered by another finding. A reference of the translation
+    /// left in the block where one of the same kind of the source is missing is one finding: the reference changed.
     pub fn report(mut self, source: &Document, target: &Document, languages: &Languages, out: &mut Vec<Diagnostic>) {
         self.settle(&target.relative);
         let findings = |unmatched: &Unmatched| *unmatched == Unmatched::Finding;
-        for (reference, _) in self.target.into_iter().filter(|(_, unmatched)| findings(unmatched)) {
+        let mut extra: Vec<Option<Reference>> = self
+            .target
+            .into_iter()
+            .filter(|(_, unmatched)| findings(unmatched))
+            .map(|(reference, _)| Some(reference))
+            .collect();
+        for (reference, anchor, _) in self.source.into_iter().filter(|(.., unmatched)| findings(unmatched)) {
+            let (noun, quoted) = (reference.kind.noun(), clip(&reference.written, MAX_QUOTED_CHARS));
+            let changed = extra.iter_mut().find(|candidate| {
+                candidate.as_ref().is_some_and(|candidate| {
+                    candidate.kind == reference.kind
+                        && (anchor.start..anchor.end.max(anchor.start + 1)).contains(&candidate.span.start)
+                })
+            });
+            let diagnostic = match changed.and_then(Option::take) {
+                Some(translated) => reference.kind.rule().diagnostic(
+                    target.at(translated.span),
+                    format!(
+                        "this {noun} `{}` differs from the {} {noun} `{quoted}`",
+                        clip(&translated.written, MAX_QUOTED_CHARS),
+                        languages.source,
+                    ),
+                ),
+                None => reference.kind.rule().diagnostic(
+                    target.line(anchor.line),
+                    format!(
+                        "the {} {noun} `{quoted}` has no counterpart in the {} file here",
+                        languages.source, languages.target
+                    ),
+                ),
+            };
+            out.push(diagnostic.with_source(source.at(reference.span)));
+        }
+        for reference in extra.into_iter().flatten() {
             out.push(reference.kind.rule().diagnostic(
                 target.at(reference.span),
                 format!(
@@ -184,24 +218,6 @@ impl Pool {
                     languages.source
                 ),
             ));
-        }
-        for (reference, anchor, _) in self.source.into_iter().filter(|(.., unmatched)| findings(unmatched)) {
-            out.push(
-                reference
-                    .kind
-                    .rule()
-                    .diagnostic(
-                        target.line(anchor.line),
-                        format!(
-                            "the {} {} `{}` has no counterpart in the {} file here",
-                            languages.source,
-                            reference.kind.noun(),
-                            clip(&reference.written, MAX_QUOTED_CHARS),
-                            languages.target
-                        ),
-                    )
-                    .with_source(source.at(reference.span)),
-            );
         }
     }
 }

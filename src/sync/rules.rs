@@ -363,7 +363,8 @@ static DOCS: [RuleDoc; 22] = [
             case, query parameters are sorted and `preserve-view` is ignored. A site-absolute path and a relative \
             one match when the absolute path ends with the relative one's folders and file. Reports each link left \
             without a counterpart, except in a section, block or list item reported missing or extra: that finding \
-            covers its links.\n\n\
+            covers its links. A link left over in the block where a source link is missing is one finding: the link \
+            changed.\n\n\
             ## Why\n\n\
             A link the source does not have (or lost in translation) sends readers somewhere else.\n\n\
             ## Example\n\n\
