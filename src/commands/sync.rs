@@ -104,6 +104,17 @@ impl SyncJob {
         if let Some(path) = output.as_ref().filter(|path| path.exists() && !args.force) {
             bail!("{}: the file exists; pass --force to replace it", path.display());
         }
+        if let (Some(baseline), Some(output)) = (&args.baseline, &output)
+            && std::fs::canonicalize(baseline)
+                .ok()
+                .is_some_and(|baseline| std::fs::canonicalize(output).ok() == Some(baseline))
+        {
+            bail!(
+                "{}: the report would replace the baseline it is filtered by, leaving only new findings in it; to \
+                 write the baseline again, run without --baseline",
+                output.display()
+            );
+        }
         let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
         let jobs = args.jobs.map_or_else(
             || std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),

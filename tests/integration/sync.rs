@@ -784,6 +784,12 @@ fn a_baseline_leaves_out_the_findings_it_holds_and_reports_new_drift_only() {
     assert_eq!(rules_and_lines(&report), [("link-mismatch".to_owned(), 52)]);
     assert_eq!(report["summary"]["baselined"], known);
 
+    let in_place = sync(&["--baseline", "baseline.json", "--format", "json", "-o", "./baseline.json", "--force"]);
+    assert_eq!(in_place.code, 2);
+    assert!(in_place.stderr.contains("would replace the baseline"), "{}", in_place.stderr);
+    let kept = std::fs::read_to_string(temporary.path().join("baseline.json")).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&kept).unwrap()["diagnostics"].as_array().unwrap().len(), known);
+
     let missing = sync(&["--baseline", "nowhere.json"]);
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nowhere.json: cannot read the baseline"), "{}", missing.stderr);
