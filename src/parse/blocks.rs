@@ -99,8 +99,15 @@ enum ContainerKind {
     Document,
     Quote(Option<BlockQuoteKind>),
     Item,
-    Moniker { range: String },
-    Extension { name: String, attributes: Vec<Attribute> },
+    /// A moniker zone, and how many colons its opening line has: its end line needs as many.
+    Moniker {
+        range: String,
+        colons: usize,
+    },
+    Extension {
+        name: String,
+        attributes: Vec<Attribute>,
+    },
 }
 
 struct Inlines {
@@ -573,7 +580,7 @@ impl Builder<'_, '_> {
 
     fn directive(&mut self, kind: DirectiveKind, start: usize, end: usize) {
         match kind {
-            DirectiveKind::MonikerOpen { range, trailing } => {
+            DirectiveKind::MonikerOpen { range, trailing, colons } => {
                 if let Some(trailing) = trailing {
                     self.diagnose(
                         Severity::Warning,
@@ -589,13 +596,30 @@ impl Builder<'_, '_> {
                 if self.open_zone_range().is_some() {
                     self.diagnose(Severity::Warning, start, end, "moniker zones cannot be nested".to_owned());
                 }
-                self.open_zone(ContainerKind::Moniker { range }, start);
+                self.open_zone(ContainerKind::Moniker { range, colons }, start);
             }
-            DirectiveKind::MonikerEnd => {
+            DirectiveKind::MonikerEnd { colons } => {
                 if self.suppressed_zones > 0 {
                     self.suppressed_zones -= 1;
-                } else if matches!(self.top_container(), Some(ContainerKind::Moniker { .. })) {
-                    self.close_zone(end, true);
+                } else if let Some(Frame::Container(Container {
+                    kind: ContainerKind::Moniker { colons: open, .. },
+                    start: opened,
+                    ..
+                })) = self.stack.last()
+                {
+                    let (open, opened) = (*open, *opened);
+                    if open == colons {
+                        self.close_zone(end, true);
+                    } else {
+                        // docfx closes a zone only with as many colons as opened it; this line is no end of it.
+                        let line = self.index.line(opened);
+                        let message = format!(
+                            "this `moniker-end` has {colons} colons; the zone opened at line {line} with {open} ends \
+                             only at `{} moniker-end`; ignored",
+                            ":".repeat(open)
+                        );
+                        self.diagnose(Severity::Warning, start, end, message);
+                    }
                 } else {
                     self.diagnose(
                         Severity::Warning,
@@ -652,7 +676,7 @@ impl Builder<'_, '_> {
 
     fn open_zone_range(&self) -> Option<&str> {
         self.stack.iter().rev().find_map(|frame| match frame {
-            Frame::Container(Container { kind: ContainerKind::Moniker { range }, .. }) => Some(range.as_str()),
+            Frame::Container(Container { kind: ContainerKind::Moniker { range, .. }, .. }) => Some(range.as_str()),
             _ => None,
         })
     }
@@ -671,27 +695,24 @@ impl Builder<'_, '_> {
         let Some(Frame::Container(container)) = self.stack.pop() else { return };
         let span = self.index.span(container.start, end.max(container.start));
         let blocks = self.take_blocks(container.first);
-        let block = match container.kind {
-            ContainerKind::Moniker { range } => Block::Moniker { range, blocks, closed, span },
-            ContainerKind::Extension { name, attributes } => Block::Extension { name, attributes, blocks, span },
+        let (block, opening, fence) = match container.kind {
+            ContainerKind::Moniker { range, colons } => {
+                let colons = ":".repeat(colons);
+                let opening = format!("{colons} moniker range=\"{}\"", clipped(&range));
+                (Block::Moniker { range, blocks, closed, span }, opening, format!("{colons} moniker-end"))
+            }
+            ContainerKind::Extension { name, attributes } => {
+                let (opening, fence) = (format!(":::{}", clipped(&name)), format!("::: {}-end", clipped(&name)));
+                (Block::Extension { name, attributes, blocks, span }, opening, fence)
+            }
             _ => unreachable!("close_zone only closes zones"),
         };
         if !closed {
-            let (what, fence) = match &block {
-                Block::Moniker { range, .. } => {
-                    (format!("::: moniker range=\"{}\"", clipped(range)), "::: moniker-end".to_owned())
-                }
-                Block::Extension { name, .. } => {
-                    let name = clipped(name);
-                    (format!(":::{name}"), format!("::: {name}-end"))
-                }
-                _ => unreachable!(),
-            };
             self.diagnose(
                 Severity::Warning,
                 span.start,
                 span.start,
-                format!("`{what}` is never closed by `{fence}`; it runs to the end of its container"),
+                format!("`{opening}` is never closed by `{fence}`; it runs to the end of its container"),
             );
         }
         self.push_block(block);

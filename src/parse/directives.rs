@@ -19,9 +19,14 @@ pub enum DirectiveKind {
         range: String,
         /// Text after the closing quote (docfx warns about it).
         trailing: Option<String>,
+        /// How many colons open the line: only an end line with as many closes the zone.
+        colons: usize,
     },
     /// `::: moniker-end`.
-    MonikerEnd,
+    MonikerEnd {
+        /// How many colons open the line.
+        colons: usize,
+    },
     /// `:::name attributes` — a container (`zone`, `row`, `column`, complex `image`) or a self-contained extension.
     Extension {
         /// Lower-cased name.
@@ -178,7 +183,8 @@ fn is_closing(line: &str) -> bool {
 /// Reads a directive from a line that starts (after its container prefix) with `:::`.
 fn directive(line: &str) -> Option<DirectiveKind> {
     let after_colons = line.trim_start_matches(':');
-    if line.len() - after_colons.len() < 3 {
+    let colons = line.len() - after_colons.len();
+    if colons < 3 {
         return None;
     }
     let rest = after_colons.trim_start();
@@ -200,6 +206,7 @@ fn directive(line: &str) -> Option<DirectiveKind> {
         return Some(DirectiveKind::MonikerOpen {
             range: range_text[..close].to_owned(),
             trailing: (!trailing.is_empty()).then(|| trailing.to_owned()),
+            colons,
         });
     }
     let body = rest.trim();
@@ -212,7 +219,7 @@ fn directive(line: &str) -> Option<DirectiveKind> {
             return None;
         }
         return Some(if base == "moniker" {
-            DirectiveKind::MonikerEnd
+            DirectiveKind::MonikerEnd { colons }
         } else {
             DirectiveKind::ExtensionEnd { name: base.to_owned() }
         });
@@ -278,10 +285,10 @@ mod tests {
         assert_eq!(prepared.directives.len(), 2);
         assert_eq!(
             prepared.directives[0].kind,
-            DirectiveKind::MonikerOpen { range: "o365-21vianet".into(), trailing: None }
+            DirectiveKind::MonikerOpen { range: "o365-21vianet".into(), trailing: None, colons: 3 }
         );
         assert_eq!(prepared.directives[0].start, 106);
-        assert_eq!(prepared.directives[1].kind, DirectiveKind::MonikerEnd);
+        assert_eq!(prepared.directives[1].kind, DirectiveKind::MonikerEnd { colons: 3 });
         assert_eq!(
             &*prepared.text,
             "Intro\n\n::: moniker range=\"o365-21vianet\"\n\nZone text.\n\n::: moniker-end\n\nAfter"
@@ -335,10 +342,10 @@ mod tests {
         // Text after the quote is kept so it can be reported.
         assert_eq!(
             directive("::: MONIKER range=\">= a\" extra"),
-            Some(DirectiveKind::MonikerOpen { range: ">= a".into(), trailing: Some("extra".into()) })
+            Some(DirectiveKind::MonikerOpen { range: ">= a".into(), trailing: Some("extra".into()), colons: 3 })
         );
         assert_eq!(directive(":: moniker-end"), None);
-        assert_eq!(directive("::::: moniker-end  "), Some(DirectiveKind::MonikerEnd));
+        assert_eq!(directive("::::: moniker-end  "), Some(DirectiveKind::MonikerEnd { colons: 5 }));
         assert_eq!(directive("::: moniker-end trailing"), None);
     }
 }

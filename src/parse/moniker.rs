@@ -101,6 +101,11 @@ pub struct MonikerOrder {
 }
 
 impl MonikerOrder {
+    /// Whether a product lists `moniker`.
+    pub fn lists(&self, moniker: &str) -> bool {
+        self.position(moniker).is_some()
+    }
+
     /// The product list containing `moniker` and its position in it.
     fn position(&self, moniker: &str) -> Option<(usize, usize)> {
         self.products.iter().enumerate().find_map(|(product, list)| {

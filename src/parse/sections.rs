@@ -1,5 +1,7 @@
 //! From the flat block list to the section tree, and moniker selection.
 
+use std::collections::BTreeMap;
+
 use super::ids::Ids;
 use super::moniker::{MonikerOrder, MonikerRange};
 use crate::model::{Block, Inline, Section, Span, text};
@@ -123,8 +125,10 @@ fn leading_anchor(inlines: &mut Vec<Inline>) -> Option<String> {
     explicit
 }
 
-/// Keeps the content that applies to `moniker`: zones whose range excludes it are removed (headings inside them
-/// too), zones that include it stay. A range that cannot be evaluated is kept, with a diagnostic.
+/// Keeps the content of `blocks` that applies to `moniker`: zones whose range excludes it are removed (headings
+/// inside them too), zones that include it stay. A range that cannot be evaluated is kept, with a diagnostic. A
+/// moniker no zone names but one of them almost does (`o365-21vianett`) is reported with that name: the misspelling
+/// would otherwise silently drop the zone.
 pub fn select_moniker(
     blocks: Vec<Block>,
     moniker: &str,
@@ -132,54 +136,83 @@ pub fn select_moniker(
     path: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
+    let mut selection = Selection { moniker, order, path, diagnostics, names: BTreeMap::new() };
+    let blocks = selection.select(blocks);
+    let Selection { names, diagnostics, .. } = selection;
+    let wanted = moniker.to_ascii_lowercase();
+    if !names.contains_key(&wanted) && !order.lists(moniker) {
+        let near = names.iter().find(|(name, _)| strsim::levenshtein(name, &wanted) <= MAX_TYPO_EDITS);
+        if let Some((name, span)) = near {
+            diagnostics.push(Diagnostic::new(
+                super::blocks::PARSE_ERROR,
+                Severity::Warning,
+                Location::new(path, *span),
+                format!("no moniker zone names `{moniker}`; did you mean `{name}`, which this zone names?"),
+            ));
+        }
+    }
     blocks
-        .into_iter()
-        .filter_map(|block| match block {
-            Block::Moniker { range, blocks, closed, span } => {
-                let keep = match MonikerRange::parse(&range) {
-                    Ok(parsed) => parsed.contains(moniker, order).unwrap_or_else(|error| {
-                        diagnostics.push(Diagnostic::new(
-                            super::blocks::PARSE_ERROR,
-                            Severity::Warning,
-                            Location::new(path, span),
-                            format!("{error}; the zone is kept"),
-                        ));
-                        true
-                    }),
-                    // Already reported when the zone was read.
-                    Err(_) => true,
-                };
-                keep.then(|| {
-                    let blocks = select_moniker(blocks, moniker, order, path, diagnostics);
-                    Block::Moniker { range, blocks, closed, span }
-                })
-            }
-            Block::List { ordered, start, items, span } => {
-                let items = items
-                    .into_iter()
-                    .map(|mut item| {
-                        item.blocks = select_moniker(item.blocks, moniker, order, path, diagnostics);
-                        item
-                    })
-                    .collect();
-                Some(Block::List { ordered, start, items, span })
-            }
-            Block::Alert { alert, blocks, span } => {
-                Some(Block::Alert { alert, blocks: select_moniker(blocks, moniker, order, path, diagnostics), span })
-            }
-            Block::Quote { blocks, span } => {
-                Some(Block::Quote { blocks: select_moniker(blocks, moniker, order, path, diagnostics), span })
-            }
-            Block::Div { attributes, blocks, span } => {
-                Some(Block::Div { attributes, blocks: select_moniker(blocks, moniker, order, path, diagnostics), span })
-            }
-            Block::Extension { name, attributes, blocks, span } => Some(Block::Extension {
-                name,
-                attributes,
-                blocks: select_moniker(blocks, moniker, order, path, diagnostics),
-                span,
-            }),
-            other => Some(other),
-        })
-        .collect()
+}
+
+/// How many letters a moniker may differ by from a zone's and still be taken for a misspelling of it.
+const MAX_TYPO_EDITS: usize = 2;
+
+/// A moniker selection under way, and the monikers the zones seen so far name.
+struct Selection<'a> {
+    moniker: &'a str,
+    order: &'a MonikerOrder,
+    path: &'a str,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    /// Every moniker a zone's range names, lower-cased, and the first zone naming it.
+    names: BTreeMap<String, Span>,
+}
+
+impl Selection<'_> {
+    fn select(&mut self, blocks: Vec<Block>) -> Vec<Block> {
+        blocks
+            .into_iter()
+            .filter_map(|block| match block {
+                Block::Moniker { range, blocks, closed, span } => {
+                    let keep = match MonikerRange::parse(&range) {
+                        Ok(parsed) => {
+                            for comparator in parsed.sets.iter().flatten() {
+                                self.names.entry(comparator.moniker.clone()).or_insert(span);
+                            }
+                            parsed.contains(self.moniker, self.order).unwrap_or_else(|error| {
+                                self.diagnostics.push(Diagnostic::new(
+                                    super::blocks::PARSE_ERROR,
+                                    Severity::Warning,
+                                    Location::new(self.path, span),
+                                    format!("{error}; the zone is kept"),
+                                ));
+                                true
+                            })
+                        }
+                        // Already reported when the zone was read.
+                        Err(_) => true,
+                    };
+                    keep.then(|| Block::Moniker { range, blocks: self.select(blocks), closed, span })
+                }
+                Block::List { ordered, start, items, span } => {
+                    let items = items
+                        .into_iter()
+                        .map(|mut item| {
+                            item.blocks = self.select(item.blocks);
+                            item
+                        })
+                        .collect();
+                    Some(Block::List { ordered, start, items, span })
+                }
+                Block::Alert { alert, blocks, span } => Some(Block::Alert { alert, blocks: self.select(blocks), span }),
+                Block::Quote { blocks, span } => Some(Block::Quote { blocks: self.select(blocks), span }),
+                Block::Div { attributes, blocks, span } => {
+                    Some(Block::Div { attributes, blocks: self.select(blocks), span })
+                }
+                Block::Extension { name, attributes, blocks, span } => {
+                    Some(Block::Extension { name, attributes, blocks: self.select(blocks), span })
+                }
+                other => Some(other),
+            })
+            .collect()
+    }
 }

@@ -256,6 +256,54 @@ fn an_unclosed_zone_is_a_warning_and_runs_to_the_end() {
     assert_eq!(model["sections"][0]["sections"][0]["moniker"], "a");
 }
 
+#[test]
+fn a_zone_ends_only_at_an_end_line_with_as_many_colons() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "# T\n\n:::: moniker range=\"a\"\n\nInside.\n\n::: moniker-end\n\nStill inside.\n\n:::: moniker-end\n\nAfter.\n";
+    let path = write(dir.path(), "colons.md", text);
+    let run = checkdown().args(["parse", &path]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "colons.md:7:1: warning[parse-error]: this `moniker-end` has 3 colons; the zone opened at line 3 with 4 \
+             ends only at `:::: moniker-end`; ignored"
+        ),
+        "{}",
+        run.stderr
+    );
+    let model: Value = serde_json::from_str(&run.stdout).unwrap();
+    let blocks = &model["sections"][0]["blocks"];
+    assert_eq!(blocks[0]["kind"], "moniker");
+    assert_eq!(blocks[0]["closed"], true);
+    assert_eq!(blocks[0]["blocks"].as_array().unwrap().len(), 2, "both paragraphs are in the zone: {blocks:#}");
+    assert_eq!(blocks[1]["kind"], "paragraph", "{blocks:#}");
+
+    let unclosed = write(dir.path(), "open.md", "# T\n\n:::: moniker range=\"a\"\n\nInside.\n\n::: moniker-end\n");
+    let run = checkdown().args(["parse", &unclosed]).run();
+    assert!(run.stderr.contains("`:::: moniker range=\"a\"` is never closed by `:::: moniker-end`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_moniker_a_zone_almost_names_is_taken_for_a_misspelling() {
+    let parse =
+        |moniker: &str| checkdown().args(["parse", "content/en-us/close-your-account.md", "--moniker", moniker]).run();
+    let misspelt = parse("o365-21vianett");
+    assert_eq!(misspelt.code, 0, "{}", misspelt.stderr);
+    assert!(
+        misspelt.stderr.contains(
+            "close-your-account.md:24:1: warning[parse-error]: no moniker zone names `o365-21vianett`; did you mean \
+             `o365-21vianet`, which this zone names?"
+        ),
+        "{}",
+        misspelt.stderr
+    );
+    // Another cloud, which the article's one zone does not name: nothing to say.
+    for moniker in ["o365-worldwide", "O365-21VIANET"] {
+        let run = parse(moniker);
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{moniker}");
+    }
+}
+
 /// As on Learn (Markdig), a `|` inside inline code in a table row is text: the row keeps its two cells, and the code
 /// its pipes.
 #[test]
