@@ -1,5 +1,6 @@
 //! One side of a comparison: a file's text, its parsed article, and how to point into it.
 
+use super::mend::{self, Mended};
 use crate::model::{Article, Span};
 use crate::parse::lines::{LineIndex, Lines};
 use crate::parse::{Encoding, NoIncludes, ParseOptions, parse};
@@ -16,8 +17,11 @@ pub struct Document {
     pub text: String,
     /// How the file was stored: with the text, it gives back the file's bytes, which `ms.openlocfilehash` hashes.
     pub encoding: Encoding,
-    /// The article. Includes are not resolved: they are compared by path, and the included files as files.
+    /// The article, its broken numbered lists mended ([`mend`]). Includes are not resolved: they are compared by
+    /// path, and the included files as files.
     pub article: Article,
+    /// The lists mended in `article`.
+    pub mended: Vec<Mended>,
     /// What the parser found wrong.
     pub diagnostics: Vec<Diagnostic>,
     /// Where the lines of `text` start.
@@ -29,13 +33,15 @@ impl Document {
     /// UTF-8 unless [`Document::stored_as`] says otherwise.
     pub fn new(path: impl Into<String>, relative: impl Into<String>, text: String) -> Self {
         let path = path.into();
-        let parsed = parse(&path, &text, &ParseOptions::default(), &NoIncludes);
+        let mut parsed = parse(&path, &text, &ParseOptions::default(), &NoIncludes);
+        let mended = mend::broken_lists(&mut parsed.article);
         Self {
             path,
             relative: relative.into(),
             text,
             encoding: Encoding::Utf8,
             article: parsed.article,
+            mended,
             diagnostics: parsed.diagnostics,
             lines: parsed.lines,
         }
@@ -45,6 +51,11 @@ impl Document {
     pub fn stored_as(mut self, encoding: Encoding) -> Self {
         self.encoding = encoding;
         self
+    }
+
+    /// The mending of the list starting at byte `start`, if it was mended.
+    pub fn mended_list(&self, start: usize) -> Option<&Mended> {
+        self.mended.iter().find(|mended| mended.list_start == start)
     }
 
     /// The location of `span` in this file.

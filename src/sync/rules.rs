@@ -272,8 +272,10 @@ static DOCS: [RuleDoc; 22] = [
             Pairs the blocks of each pair of sections by kind (paragraph, list, table, quote, `[!div]`…), in order. \
             Reports blocks left without a partner, numbered lists paired with bulleted ones, tables with another \
             number of columns or rows, `[!div]` sections with other attributes, and code blocks with another \
-            language tag (which changes the highlighting, not the code). Alerts, moniker zones, includes, code and \
-            images have their own rules.\n\n\
+            language tag (which changes the highlighting, not the code). A note, image or paragraph of a step that \
+            the translation did not indent under it ends the numbered list there, and the steps after it start a \
+            new list: that is one finding, at the block, where the source list is whole. Alerts, moniker zones, \
+            includes, code and images have their own rules.\n\n\
             ## Why\n\n\
             A paragraph or table missing from the translation is content its readers never see.\n\n\
             ## Example\n\n\

@@ -636,6 +636,7 @@ impl Walk<'_> {
                         format!("this {} is a {} in the {source_name} file", describe(target), describe(source));
                     report(self, Rule::BlockMismatch, message);
                 }
+                self.broken_list(source, ia, target, ib);
                 self.lists(source, ia, target, ib, pool);
             }
             (Block::Alert { alert: a, blocks: ba, .. }, Block::Alert { alert: b, blocks: bb, span }) => {
@@ -784,6 +785,34 @@ impl Walk<'_> {
                 (Rule::BlockMismatch, format!("this `:::{name}` has another `{key}` than the {source_name} one"))
             }),
         }
+    }
+
+    /// A translated numbered list that a block not indented under one of its items had broken in two, where the
+    /// source list was whole: one finding, at that block ([`super::mend`]).
+    fn broken_list(&mut self, source: &Block, source_items: &[ListItem], target: &Block, target_items: &[ListItem]) {
+        let Some(mended) = self.target.mended_list(target.span().start) else { return };
+        if self.source.mended_list(source.span().start).is_some() {
+            return;
+        }
+        let moved =
+            target_items[mended.item].blocks.iter().find(|block| block.span().start == mended.first_moved.start);
+        let what = moved.map_or_else(|| "block".to_owned(), describe);
+        let message = format!(
+            "this {what} is not indented under item {} of the list above, as it is in the {} file: it ends the list, \
+             and the items after it start a new one",
+            mended.item + 1,
+            self.languages.source
+        );
+        // The source block of the same kind in that item, else the item.
+        let counterpart = source_items.get(mended.item).map_or(source.span(), |item| {
+            let alike = moved.and_then(|moved| item.blocks.iter().find(|block| kind(block) == kind(moved)));
+            alike.map_or(item.span, Block::span)
+        });
+        self.out.push(
+            Rule::BlockMismatch
+                .diagnostic(self.target.at(mended.first_moved), message)
+                .with_source(self.source.at(counterpart)),
+        );
     }
 
     fn lists(
@@ -1505,6 +1534,20 @@ mod tests {
                       ## <a name=\"keywordsspain\"></a>Mots clés\n\nA.\n\n\
                       ## <a name=\"codes\"></a>Codes\n\nB.\n\n## <a name=\"codes\"></a>Codes\n\nC.\n";
         assert_eq!(findings(english, french), []);
+    }
+
+    #[test]
+    fn a_note_that_lost_its_indentation_is_one_finding_and_a_list_split_on_both_sides_none() {
+        let english = "# T\n\n1. Open the [center](https://admin.microsoft.com).\n\n   > [!NOTE]\n   > Global admin.\n\n\
+                       2. Select **Users**.\n3. Select **Delete**.\n";
+        let french = "# T\n\n1. Ouvrez le [centre](https://admin.microsoft.com).\n\n> [!NOTE]\n> Administrateur.\n\n\
+                      2. Sélectionnez **Utilisateurs**.\n3. Sélectionnez **Supprimer**.\n";
+        assert_eq!(findings(english, french), [found("block-mismatch", 5)]);
+        // Written alike on both sides, a note between steps numbered on is how the article is: nothing to report.
+        let english_split = english.replace("   > ", "> ");
+        assert_eq!(findings(&english_split, french), []);
+        // The translation mended what the English broke: not drift either.
+        assert_eq!(findings(&english_split, &french.replace("\n> ", "\n   > ")), []);
     }
 
     #[test]

@@ -1,0 +1,166 @@
+//! Numbered lists broken by a block that lost its indentation.
+//!
+//! In Markdown, a note, image or paragraph meant for step 1 but not indented under it ends the list; the steps after
+//! it start a second list, numbered on (`2.`). Translators do this often, and compared as written it would be four
+//! findings for one cause: the note missing from the English item, an extra note, a list too short, an extra list.
+//! So each side's article is mended before it is compared: the blocks between the two lists go back into the last
+//! item, and the second list's items join the first. The comparison then reports one finding where only the
+//! translation was broken ([`Mended`]), and none where both sides were written alike.
+
+use crate::model::{Article, Block, Section, Span};
+
+/// Most blocks that may sit between the two halves of a broken list: a note, a screenshot and a sentence.
+const MAX_BLOCKS_BETWEEN: usize = 3;
+
+/// One list mended: the blocks that had ended it, and where they went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mended {
+    /// Where the mended list starts (it starts where its first half did).
+    pub list_start: usize,
+    /// The 0-based index of the item the blocks went back into.
+    pub item: usize,
+    /// The span of the first block that had ended the list.
+    pub first_moved: Span,
+}
+
+/// Mends every broken numbered list of `article`, in every section and container; returns what it mended.
+pub fn broken_lists(article: &mut Article) -> Vec<Mended> {
+    let mut mended = Vec::new();
+    mend_blocks(&mut article.preamble, &mut mended);
+    mend_sections(&mut article.sections, &mut mended);
+    mended
+}
+
+fn mend_sections(sections: &mut [Section], mended: &mut Vec<Mended>) {
+    for section in sections {
+        mend_blocks(&mut section.blocks, mended);
+        mend_sections(&mut section.sections, mended);
+    }
+}
+
+fn mend_blocks(blocks: &mut Vec<Block>, mended: &mut Vec<Mended>) {
+    let mut at = 0;
+    while at < blocks.len() {
+        match continuation(blocks, at) {
+            Some(next_list) => mend_at(blocks, at, next_list, mended),
+            None => at += 1,
+        }
+    }
+    for block in blocks.iter_mut() {
+        match block {
+            Block::List { items, .. } => {
+                for item in items {
+                    mend_blocks(&mut item.blocks, mended);
+                }
+            }
+            Block::Alert { blocks, .. }
+            | Block::Div { blocks, .. }
+            | Block::Quote { blocks, .. }
+            | Block::Moniker { blocks, .. }
+            | Block::Extension { blocks, .. } => mend_blocks(blocks, mended),
+            _ => {}
+        }
+    }
+}
+
+/// When `blocks[at]` is a numbered list that a few blocks later goes on (a numbered list starting at the next
+/// number), the index of that second list.
+fn continuation(blocks: &[Block], at: usize) -> Option<usize> {
+    let Block::List { ordered: true, start, items, .. } = &blocks[at] else { return None };
+    let next_number = start.unwrap_or(1) + items.len() as u64;
+    let between = blocks[at + 1..].iter().take_while(|block| may_end_a_list(block)).count();
+    let next = at + 1 + between;
+    match blocks.get(next) {
+        Some(Block::List { ordered: true, start: Some(number), .. })
+            if (1..=MAX_BLOCKS_BETWEEN).contains(&between) && *number == next_number =>
+        {
+            Some(next)
+        }
+        _ => None,
+    }
+}
+
+/// Blocks that, left unindented, end a list: content of a step. Headings open sections, lists are the halves
+/// themselves, and HTML blocks hold comments (suppressions) that must stay where they are.
+fn may_end_a_list(block: &Block) -> bool {
+    !matches!(block, Block::Heading { .. } | Block::List { .. } | Block::Html { .. })
+}
+
+/// Moves the blocks between `blocks[first_list]` and `blocks[second_list]` into the last item of the first, and the
+/// second list's items after it.
+fn mend_at(blocks: &mut Vec<Block>, first_list: usize, second_list: usize, mended: &mut Vec<Mended>) {
+    let mut taken: Vec<Block> = blocks.drain(first_list + 1..=second_list).collect();
+    let Some(Block::List { items: more, span: second_span, .. }) = taken.pop() else {
+        unreachable!("continuation found a list there")
+    };
+    let Block::List { items, span, .. } = &mut blocks[first_list] else { unreachable!("continuation checked it") };
+    let item = items.len() - 1;
+    mended.push(Mended { list_start: span.start, item, first_moved: taken[0].span() });
+    let last = &mut items[item];
+    if let Some(moved_end) = taken.last().map(Block::span) {
+        last.span.extend_to(moved_end);
+    }
+    last.blocks.extend(taken);
+    items.extend(more);
+    span.extend_to(second_span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{NoIncludes, ParseOptions, parse};
+
+    fn mended(markdown: &str) -> (Article, Vec<Mended>) {
+        let mut article = parse("a.md", markdown, &ParseOptions::default(), &NoIncludes).article;
+        let mended = broken_lists(&mut article);
+        (article, mended)
+    }
+
+    fn shape(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::List { items, .. } => {
+                    let items: Vec<String> = items.iter().map(|item| shape(&item.blocks).join("+")).collect();
+                    format!("list[{}]", items.join(", "))
+                }
+                Block::Alert { .. } => "alert".to_owned(),
+                Block::Paragraph { .. } => "p".to_owned(),
+                other => format!("{other:?}").split_whitespace().next().unwrap_or_default().to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_note_that_ended_a_list_goes_back_into_its_step() {
+        let (article, mended) = mended("# T\n\n1. One.\n\n> [!NOTE]\n> Note.\n\n2. Two.\n3. Three.\n\nAfter.\n");
+        assert_eq!(shape(&article.sections[0].blocks), ["list[p+alert, p, p]", "p"]);
+        assert_eq!(mended.len(), 1);
+        assert_eq!((mended[0].item, mended[0].first_moved.line), (0, 5));
+        let Block::List { span, .. } = &article.sections[0].blocks[0] else { unreachable!() };
+        // To where the second half ended: the start of line 11, past the blank line, as pulldown-cmark ends lists.
+        assert_eq!((span.line, span.end_line, span.end_column), (3, 11, 1));
+    }
+
+    #[test]
+    fn lists_that_do_not_number_on_are_left_as_written() {
+        // A new procedure restarts at 1; a bullet list is no continuation; a heading is a section.
+        for markdown in [
+            "# T\n\n1. One.\n\nThen:\n\n1. Again.\n",
+            "# T\n\n1. One.\n\nThen:\n\n- Bullet.\n",
+            "# T\n\n1. One.\n\n## Next\n\n2. Two.\n",
+            "# T\n\n1. One.\n\na\n\nb\n\nc\n\nd\n\n2. Two.\n",
+        ] {
+            let (_, mended) = mended(markdown);
+            assert_eq!(mended, [], "{markdown}");
+        }
+    }
+
+    #[test]
+    fn nested_lists_and_several_breaks_are_mended_too() {
+        let markdown = "# T\n\n- Outer.\n\n  1. One.\n\n  ![Shot](a.png)\n\n  2. Two.\n\n  Note.\n\n  3. Three.\n";
+        let (article, mended) = mended(markdown);
+        assert_eq!(mended.len(), 2);
+        assert_eq!(shape(&article.sections[0].blocks), ["list[p+list[p+p, p+p, p]]"]);
+    }
+}
