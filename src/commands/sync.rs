@@ -173,7 +173,16 @@ impl CompareJob {
             && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
         let (diagnostics, baselined) = match &self.baseline {
             Some(baseline) => {
-                let filtered = baseline.filter(outcome.diagnostics);
+                if !baseline.is_empty() && baseline.paths().iter().all(|path| !outcome.paths.contains(path)) {
+                    let example = baseline.paths().iter().next().map(String::as_str).unwrap_or_default();
+                    writeln!(
+                        err,
+                        "checkdown: warning: the baseline names none of the files compared (it names `{example}`…): \
+                         paths are compared as reported, so write the baseline from the folder and with the paths \
+                         this run uses"
+                    )?;
+                }
+                let filtered = baseline.filter(outcome.diagnostics, &outcome.files);
                 (filtered.new, Some(filtered.known))
             }
             None => (outcome.diagnostics, None),

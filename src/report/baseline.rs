@@ -2,41 +2,43 @@
 //! (`checkdown sync … --format json -o baseline.json`). Turning the sync gate on over a large documentation set then
 //! fails a build on new drift only, while the old findings are worked off.
 //!
-//! A finding is in the baseline when the baseline holds one of the same rule, in the same file, with the same message
-//! once its numbers are set aside: line numbers and commit counts in messages move as files are edited. Each finding
-//! of the baseline accounts for one finding of a run, so a second finding like a known one is still reported.
+//! A finding is known by its [`fingerprint`]: its rule, its file and the text it points at, not its line or its
+//! message. Lines move as files are edited, and messages change with what the comparison learns (`--git` adds how far
+//! behind a translation is); the text a finding points at changes only when that text is edited, and then the finding
+//! deserves a new look. Each finding of the baseline accounts for one finding of a run, so a second finding like a
+//! known one is still reported.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Deserialize;
+use sha1::{Digest, Sha1};
 
-use super::Diagnostic;
+use super::{Diagnostic, SourceFiles};
 
-/// The findings of a baseline, counted by what identifies them.
+/// What identifies a finding across runs: a hash of its rule, its path and the text its span starts with (up to the
+/// end of that line, white space folded), as 16 hexadecimal digits. A finding about a whole file hashes no text.
+pub fn fingerprint(diagnostic: &Diagnostic, files: &SourceFiles) -> String {
+    let location = &diagnostic.location;
+    let text = location.span.and_then(|span| {
+        let line = files.line(&location.path, span.line)?;
+        let from = usize::try_from(span.column).ok()?.saturating_sub(1);
+        let to = if span.end_line == span.line { usize::try_from(span.end_column).ok()? - 1 } else { usize::MAX };
+        Some(line.chars().skip(from).take(to.saturating_sub(from)).collect::<String>())
+    });
+    let folded = text.as_deref().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut hash = Sha1::new();
+    for part in [diagnostic.rule.as_str(), location.path.as_str(), &folded] {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    hash.finalize().iter().take(8).map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The findings of a baseline, counted by fingerprint, and the files they are in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Baseline {
-    known: HashMap<Key, usize>,
-}
-
-/// What identifies a finding across runs: its file, its rule and its message with every run of digits set aside.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Key {
-    path: String,
-    rule: String,
-    message: String,
-}
-
-impl Key {
-    fn new(path: &str, rule: &str, message: &str) -> Self {
-        let mut without_numbers = String::with_capacity(message.len());
-        for character in message.chars() {
-            let digit = character.is_ascii_digit();
-            if !(digit && without_numbers.ends_with('#')) {
-                without_numbers.push(if digit { '#' } else { character });
-            }
-        }
-        Self { path: path.to_owned(), rule: rule.to_owned(), message: without_numbers }
-    }
+    known: HashMap<String, usize>,
+    paths: BTreeSet<String>,
 }
 
 /// The part of a JSON report a baseline reads.
@@ -47,9 +49,8 @@ struct Report {
 
 #[derive(Deserialize)]
 struct Finding {
-    rule: String,
     path: String,
-    message: String,
+    fingerprint: String,
 }
 
 /// What applying a baseline to a run's findings gives.
@@ -69,11 +70,12 @@ impl Baseline {
     /// The text is not such a report; the error names the line and column.
     pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
         let report: Report = serde_json::from_str(text)?;
-        let mut known = HashMap::new();
+        let mut baseline = Self::default();
         for finding in report.diagnostics {
-            *known.entry(Key::new(&finding.path, &finding.rule, &finding.message)).or_default() += 1;
+            *baseline.known.entry(finding.fingerprint).or_default() += 1;
+            baseline.paths.insert(finding.path);
         }
-        Ok(Self { known })
+        Ok(baseline)
     }
 
     /// How many findings the baseline holds.
@@ -86,22 +88,24 @@ impl Baseline {
         self.known.is_empty()
     }
 
-    /// `diagnostics` without those the baseline holds.
-    pub fn filter(&self, diagnostics: Vec<Diagnostic>) -> Filtered {
+    /// The paths of the files the baseline's findings are in, as reported.
+    pub fn paths(&self) -> &BTreeSet<String> {
+        &self.paths
+    }
+
+    /// `diagnostics` without those the baseline holds; `files` holds the texts they point into.
+    pub fn filter(&self, diagnostics: Vec<Diagnostic>, files: &SourceFiles) -> Filtered {
         let mut left = self.known.clone();
         let mut known = 0;
         let new = diagnostics
             .into_iter()
-            .filter(|diagnostic| {
-                let key = Key::new(&diagnostic.location.path, &diagnostic.rule, &diagnostic.message);
-                match left.get_mut(&key) {
-                    Some(count) if *count > 0 => {
-                        *count -= 1;
-                        known += 1;
-                        false
-                    }
-                    _ => true,
+            .filter(|diagnostic| match left.get_mut(&fingerprint(diagnostic, files)) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    known += 1;
+                    false
                 }
+                _ => true,
             })
             .collect();
         Filtered { new, known }
@@ -111,50 +115,63 @@ impl Baseline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::testing::{render_sample, sample_diagnostics};
+    use crate::model::Span;
+    use crate::report::testing::{render_sample, sample_diagnostics, sample_files};
     use crate::report::{Location, Severity, json};
 
-    fn finding(path: &str, rule: &str, message: &str) -> Diagnostic {
-        Diagnostic::new(rule, Severity::Error, Location::start_of(path), message)
+    fn finding(path: &str, rule: &str, line: u32, column: u32, end_column: u32) -> Diagnostic {
+        let span = Span { start: 0, end: 0, line, column, end_line: line, end_column };
+        Diagnostic::new(rule, Severity::Error, Location::new(path, span), format!("found at line {line}"))
+    }
+
+    fn files(text: &str) -> SourceFiles {
+        let mut files = SourceFiles::new();
+        files.insert("fr-fr/a.md", text);
+        files
     }
 
     #[test]
     fn a_report_read_back_as_a_baseline_leaves_out_every_finding_it_holds() {
-        let report = render_sample(json::render);
-        let baseline = Baseline::from_json(&report).unwrap();
+        let baseline = Baseline::from_json(&render_sample(json::render)).unwrap();
         assert_eq!(baseline.len(), sample_diagnostics().len());
-        let filtered = baseline.filter(sample_diagnostics());
+        let filtered = baseline.filter(sample_diagnostics(), &sample_files());
         assert_eq!(filtered.known, sample_diagnostics().len());
         assert!(filtered.new.is_empty(), "{:?}", filtered.new);
     }
 
     #[test]
-    fn moved_lines_and_counts_still_match_but_other_words_rules_or_files_do_not() {
-        let baseline = Baseline::from_json(
-            r#"{"diagnostics": [
-                {"rule": "stale-source", "path": "fr-fr/a.md", "message": "3 commits behind, see line 12"}
-            ]}"#,
-        )
-        .unwrap();
-        let run = vec![
-            finding("fr-fr/a.md", "stale-source", "14 commits behind, see line 9"),
-            finding("fr-fr/a.md", "stale-source", "3 commits ahead, see line 12"),
-            finding("fr-fr/b.md", "stale-source", "3 commits behind, see line 12"),
-            finding("fr-fr/a.md", "untranslated", "3 commits behind, see line 12"),
-        ];
-        let filtered = baseline.filter(run.clone());
+    fn a_finding_is_known_by_its_text_wherever_its_line_moves() {
+        let before = files("# T\n\nSign in now.\nTexte.\n");
+        let known = finding("fr-fr/a.md", "untranslated", 3, 1, 13);
+        let baseline_text = {
+            let report = format!(
+                r#"{{"diagnostics": [{{"path": "fr-fr/a.md", "fingerprint": "{}"}}]}}"#,
+                fingerprint(&known, &before)
+            );
+            Baseline::from_json(&report).unwrap()
+        };
+        // Two lines were added above it, and a new finding of the same rule and message is on line 3.
+        let after = files("# T\n\nGo to the page.\n\nSign in now.\nTexte.\n");
+        let run =
+            vec![finding("fr-fr/a.md", "untranslated", 3, 1, 16), finding("fr-fr/a.md", "untranslated", 5, 1, 13)];
+        let filtered = baseline_text.filter(run.clone(), &after);
         assert_eq!(filtered.known, 1);
-        assert_eq!(filtered.new, run[1..]);
+        assert_eq!(filtered.new, run[..1], "the new finding is the one on the new text");
+        // Another rule or another file on the same text is another finding.
+        let elsewhere =
+            vec![finding("fr-fr/a.md", "number-mismatch", 5, 1, 13), finding("fr-fr/b.md", "untranslated", 5, 1, 13)];
+        assert_eq!(baseline_text.filter(elsewhere, &after).known, 0);
     }
 
     #[test]
     fn each_finding_of_the_baseline_accounts_for_one_finding_of_the_run() {
-        let baseline = Baseline::from_json(
-            r#"{"diagnostics": [{"rule": "untranslated", "path": "x.md", "message": "English left", "line": 4}]}"#,
-        )
-        .unwrap();
-        let twice = vec![finding("x.md", "untranslated", "English left"); 2];
-        let filtered = baseline.filter(twice);
+        let text = files("Same.\nSame.\n");
+        let one = finding("fr-fr/a.md", "untranslated", 1, 1, 6);
+        let report =
+            format!(r#"{{"diagnostics": [{{"path": "fr-fr/a.md", "fingerprint": "{}"}}]}}"#, fingerprint(&one, &text));
+        let baseline = Baseline::from_json(&report).unwrap();
+        let twice = vec![one, finding("fr-fr/a.md", "untranslated", 2, 1, 6)];
+        let filtered = baseline.filter(twice, &text);
         assert_eq!((filtered.known, filtered.new.len()), (1, 1));
     }
 
@@ -163,5 +180,7 @@ mod tests {
         let error = Baseline::from_json("{\n  \"diagnostics\": 3\n}").unwrap_err();
         assert_eq!(error.line(), 2, "{error}");
         assert!(Baseline::from_json("rule,path\n").is_err());
+        let without_fingerprints = r#"{"diagnostics": [{"rule": "untranslated", "path": "a.md", "message": "x"}]}"#;
+        assert!(Baseline::from_json(without_fingerprints).unwrap_err().to_string().contains("fingerprint"));
     }
 }

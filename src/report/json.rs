@@ -7,7 +7,7 @@
 //!       "rule": "list-item-count", "severity": "error", "path": "fr-fr/x.md",
 //!       "line": 24, "column": 1, "end_line": 27, "end_column": 29,
 //!       "message": "the French list has 4 items, the English list 3",
-//!       "source_path": "en-us/x.md", "source_line": 18, "note": null
+//!       "source_path": "en-us/x.md", "source_line": 18, "note": null, "fingerprint": "3f0a9c2e81d4b7a6"
 //!     }
 //!   ],
 //!   "summary": { "files": 4, "errors": 1, "warnings": 0, "notes": 0, "baselined": null }
@@ -18,7 +18,7 @@
 //! characters and the end is exclusive; all four are `null` for a finding about a whole file. `source_path` and
 //! `source_line` name the English counterpart and are `null` when there is none (`source_line` too when the
 //! counterpart is a whole file). `note` holds more lines to act on (with `--git`, what changed in the English file),
-//! or `null`. `summary` counts the diagnostics by severity; `files` is how many files were checked,
+//! or `null`. `fingerprint` identifies the finding across runs whatever line it moves to ([`super::baseline`]). `summary` counts the diagnostics by severity; `files` is how many files were checked,
 //! files without findings included, or `null` when the caller did not say; `baselined` is how many findings a
 //! `--baseline` left out, or `null` without one. Such a report read back is a baseline ([`super::baseline`]).
 
@@ -26,7 +26,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Diagnostic, RenderContext, Severity, Summary};
+use super::baseline::fingerprint;
+use super::{Diagnostic, RenderContext, Severity, SourceFiles, Summary};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -47,10 +48,11 @@ struct JsonDiagnostic<'a> {
     source_path: Option<&'a str>,
     source_line: Option<u32>,
     note: Option<&'a str>,
+    fingerprint: String,
 }
 
-impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
-    fn from(diagnostic: &'a Diagnostic) -> Self {
+impl<'a> JsonDiagnostic<'a> {
+    fn new(diagnostic: &'a Diagnostic, files: &SourceFiles) -> Self {
         let span = diagnostic.location.span;
         let source = diagnostic.source.as_ref();
         Self {
@@ -65,6 +67,7 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
             source_path: source.map(|source| source.path.as_str()),
             source_line: source.and_then(|source| source.span).map(|span| span.line),
             note: diagnostic.note.as_deref(),
+            fingerprint: fingerprint(diagnostic, files),
         }
     }
 }
@@ -76,7 +79,7 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
 /// Only those of writing to `out`.
 pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
     let report = Report {
-        diagnostics: diagnostics.iter().map(JsonDiagnostic::from).collect(),
+        diagnostics: diagnostics.iter().map(|diagnostic| JsonDiagnostic::new(diagnostic, context.files)).collect(),
         summary: context.summary(diagnostics),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;

@@ -256,6 +256,8 @@ pub struct Outcome {
     pub files: SourceFiles,
     /// How many translations were compared with their source.
     pub files_checked: usize,
+    /// The paths of every file compared or reported, as findings show them.
+    pub paths: HashSet<String>,
 }
 
 /// The locales of a pair of files or folders (`en-us`, `fr-fr`).
@@ -319,6 +321,7 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
     };
     progress.total.store(pairs.len(), Ordering::Relaxed);
     outcome.files_checked = pairs.len();
+    outcome.paths = pairs.iter().flat_map(|pair| [pair.source_shown.clone(), pair.target_shown.clone()]).collect();
 
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Result<Compared, SyncError>)>> = Mutex::new(Vec::with_capacity(pairs.len()));
@@ -347,6 +350,7 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
         }
         outcome.diagnostics.extend(compared.diagnostics);
     }
+    outcome.paths.extend(outcome.diagnostics.iter().map(|diagnostic| diagnostic.location.path.clone()));
     sort(&mut outcome.diagnostics);
     Ok(outcome)
 }

@@ -790,6 +790,16 @@ fn a_baseline_leaves_out_the_findings_it_holds_and_reports_new_drift_only() {
     let kept = std::fs::read_to_string(temporary.path().join("baseline.json")).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&kept).unwrap()["diagnostics"].as_array().unwrap().len(), known);
 
+    let other_folder = r#"{"diagnostics": [{"path": "docs/fr-fr/a.md", "fingerprint": "0123456789abcdef"}]}"#;
+    std::fs::write(temporary.path().join("other.json"), other_folder).unwrap();
+    let unrelated = sync(&["--baseline", "other.json"]);
+    assert_eq!(unrelated.code, 1, "the baseline leaves nothing out: {}", unrelated.stderr);
+    assert!(
+        unrelated.stderr.contains("the baseline names none of the files compared (it names `docs/fr-fr/a.md`…)"),
+        "{}",
+        unrelated.stderr
+    );
+
     let missing = sync(&["--baseline", "nowhere.json"]);
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nowhere.json: cannot read the baseline"), "{}", missing.stderr);
