@@ -141,6 +141,29 @@ pub struct TenantArgs {
     pub moniker: Option<String>,
 }
 
+impl TenantArgs {
+    /// The options given that only a verification uses, by name (`--moniker` selects content without one too).
+    fn options_given(&self) -> Vec<&'static str> {
+        [
+            ("--tenant", self.tenant.is_some()),
+            ("--cloud", self.cloud.is_some()),
+            ("--auth", self.auth != crate::verify::AuthMode::Auto),
+            ("--authority-host", self.authority_host.is_some()),
+            ("--graph-host", self.graph_host.is_some()),
+            ("--record", self.record.is_some()),
+            ("--replay", self.replay.is_some()),
+            ("--state-dir", self.state_dir.is_some()),
+            ("--checks", self.checks.is_some()),
+            ("--client-secret-file", self.client_secret_file.is_some()),
+            ("--token-file", self.token_file.is_some()),
+            ("--sample-limit", self.sample_limit.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, given)| given.then_some(name))
+        .collect()
+    }
+}
+
 /// `checkdown render`.
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
@@ -322,9 +345,21 @@ impl RenderArgs {
             }
         }
         let results = match self.results {
-            Some(path) => Some((path.clone(), Results::load(&path)?)),
+            Some(path) => {
+                let results = Results::load(&path)?;
+                results.check_moniker(&path, self.tenant.moniker.as_deref())?;
+                Some((path, results))
+            }
             None => None,
         };
+        let tenant_options = self.tenant.options_given();
+        if !self.verify && !tenant_options.is_empty() {
+            bail!(
+                "{} only apply with --verify, which checks the tenant before rendering; without it nothing is read \
+                 from a tenant",
+                tenant_options.join(", ")
+            );
+        }
         let browser = match format {
             Format::Pdf => Some(pdf::find_browser(self.browser.as_deref())?),
             _ => None,

@@ -20,6 +20,9 @@ pub struct Results {
     /// Which tenant.
     #[serde(default)]
     pub tenant: Option<String>,
+    /// The variant of the article verified (`--moniker`); `None` for the whole article.
+    #[serde(default)]
+    pub moniker: Option<String>,
     /// The record the results were replayed from, when they were not read from the tenant at that moment.
     #[serde(default)]
     pub replayed_from: Option<String>,
@@ -80,6 +83,17 @@ pub enum ResultsError {
         /// What the JSON reader said.
         message: String,
     },
+    /// The results were verified for another variant of the article than the checklist shows (`--moniker`): another
+    /// cloud, other steps.
+    #[error("{path}: results verified for {}, but this checklist is for {}", variant(.results), variant(.checklist))]
+    OtherMoniker {
+        /// The file.
+        path: PathBuf,
+        /// The moniker of the results.
+        results: Option<String>,
+        /// The moniker of the checklist.
+        checklist: Option<String>,
+    },
     /// The results name steps the article does not have: they were made for another article.
     #[error(
         "{path}: results for steps this article does not have: {}; the article's steps are {}",
@@ -96,6 +110,14 @@ pub enum ResultsError {
     },
 }
 
+/// A variant as an error message names it.
+fn variant(moniker: &Option<String>) -> String {
+    match moniker {
+        Some(moniker) => format!("--moniker {moniker}"),
+        None => "the whole article (no --moniker)".to_owned(),
+    }
+}
+
 impl Results {
     /// Reads a results file.
     pub fn load(path: &Path) -> Result<Self, ResultsError> {
@@ -107,6 +129,16 @@ impl Results {
             column: error.column(),
             message: error.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
         })
+    }
+
+    /// Checks that the results were verified for the variant of the article the checklist shows (`--moniker`).
+    pub fn check_moniker(&self, path: &Path, moniker: Option<&str>) -> Result<(), ResultsError> {
+        let checklist = moniker.map(str::to_ascii_lowercase);
+        let results = self.moniker.as_deref().map(str::to_ascii_lowercase);
+        if results == checklist {
+            return Ok(());
+        }
+        Err(ResultsError::OtherMoniker { path: path.to_owned(), results, checklist })
     }
 
     /// Checks that every result names one of `step_ids`.

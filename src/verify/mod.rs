@@ -210,6 +210,8 @@ impl VerifyError {
 /// A validated verification: build it with [`VerifyOptions::new`], then call [`verify`].
 pub struct VerifyOptions {
     article: String,
+    /// The variant of the article verified (`--moniker`), named in the report.
+    moniker: Option<String>,
     messages: Messages,
     bindings: Bindings,
     mode: Mode,
@@ -303,6 +305,7 @@ impl VerifyOptions {
         };
         Ok(VerifyOptions {
             article: args.article,
+            moniker: args.moniker.map(|moniker| moniker.to_ascii_lowercase()),
             messages,
             bindings,
             mode,
@@ -462,6 +465,7 @@ fn unchecked(steps: &[StepRef], options: &VerifyOptions) -> VerifyReport {
     };
     VerifyReport {
         article: options.article.clone(),
+        moniker: options.moniker.clone(),
         locale: options.messages.locale().to_owned(),
         tenant: tenant.clone(),
         cloud: cloud.as_str().to_owned(),
@@ -578,6 +582,7 @@ fn run_checks(steps: &[StepRef], options: &VerifyOptions, reader: &Reader<'_>, c
     let steps = steps.iter().zip(outcomes).map(|(step, outcomes)| step_report(step, &outcomes, messages)).collect();
     VerifyReport {
         article: options.article.clone(),
+        moniker: options.moniker.clone(),
         locale: messages.locale().to_owned(),
         tenant: context.tenant.to_owned(),
         cloud: context.cloud.as_str().to_owned(),

@@ -104,6 +104,9 @@ pub struct StepReport {
 pub struct VerifyReport {
     /// The article name (`close-your-account`).
     pub article: String,
+    /// The variant of the article verified (`--moniker`, lower-cased); absent for the whole article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moniker: Option<String>,
     /// The locale of the evidence (`en-US`).
     pub locale: String,
     /// The tenant as given.

@@ -294,6 +294,20 @@ fn bad_input_is_refused_clearly() {
         "{}",
         run.stderr
     );
+    let run = render_fails(&["--moniker", "o365-21vianet", "--results", RESULTS]);
+    assert!(
+        run.stderr.contains(
+            "results verified for the whole article (no --moniker), but this checklist is for --moniker o365-21vianet"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = render_fails(&["--replay", RESULTS, "--tenant", "contoso.onmicrosoft.com"]);
+    assert!(
+        run.stderr.contains("--tenant, --replay only apply with --verify, which checks the tenant before rendering"),
+        "{}",
+        run.stderr
+    );
     let run = render_fails(&["--results", "tests/integration/render/bad-status.json"]);
     assert!(run.stderr.contains("bad-status.json:2:"), "{}", run.stderr);
     assert!(

@@ -1341,6 +1341,7 @@ mod command {
         let titles: Vec<&str> =
             report["steps"].as_array().unwrap().iter().map(|step| step["title"].as_str().unwrap()).collect();
         assert_eq!(titles, ["Remove the users"]);
+        assert_eq!(report["moniker"], "o365-worldwide", "the report names the variant it verified");
 
         let checklist = run(
             &fake,
