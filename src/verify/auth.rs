@@ -14,7 +14,7 @@
 
 use std::fmt;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
 use std::sync::Mutex;
@@ -346,11 +346,7 @@ impl Tokens {
             }
         }
         tried.push("device code needs a terminal".into());
-        Err(AuthError::NoCredential(format!(
-            "set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, run `az login`, or run on a terminal for \
-             device code ({})",
-            tried.join("; ")
-        )))
+        Err(AuthError::NoCredential(format!("{NO_CREDENTIAL_HELP} ({})", tried.join("; "))))
     }
 
     /// The current token, renewed first if it has expired.
@@ -439,23 +435,53 @@ impl Tokens {
 /// The credentials `mode` signs in with, in the order to try them (see [`AuthMode::Auto`]). Called when the options
 /// are validated, so a credential missing for an explicit `--auth` is reported before any request.
 pub fn candidates(mode: AuthMode, credentials: &Credentials) -> Result<Vec<Credential>, AuthError> {
-    Ok(match mode {
+    match mode {
         AuthMode::Auto => {
-            auto_candidates(credentials, std::io::stdin().is_terminal() && std::io::stderr().is_terminal())
+            let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+            let candidates = auto_candidates(credentials, interactive, is_installed(&credentials.azure_cli));
+            if candidates.is_empty() {
+                // Known before any request: nothing would answer, so the tenant is not even looked up.
+                return Err(AuthError::NoCredential(format!(
+                    "{NO_CREDENTIAL_HELP} (Azure CLI: '{}' is not installed; device code needs a terminal)",
+                    credentials.azure_cli.display()
+                )));
+            }
+            Ok(candidates)
         }
-        _ => vec![explicit(mode, credentials)?],
+        _ => Ok(vec![explicit(mode, credentials)?]),
+    }
+}
+
+/// What to do when `--auth auto` finds nothing to sign in with.
+const NO_CREDENTIAL_HELP: &str = "set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, run `az login`, or \
+                                  run on a terminal for device code";
+
+/// Whether `program` can be run: a path to a file, or a name found in a folder of `PATH`.
+fn is_installed(program: &Path) -> bool {
+    if program.components().count() > 1 {
+        return program.is_file();
+    }
+    let windows_extensions: &[&str] = if cfg!(windows) { &["exe", "cmd", "bat"] } else { &[] };
+    std::env::var_os("PATH").is_some_and(|folders| {
+        std::env::split_paths(&folders).any(|folder| {
+            let candidate = folder.join(program);
+            candidate.is_file()
+                || windows_extensions.iter().any(|extension| candidate.with_extension(extension).is_file())
+        })
     })
 }
 
-/// What `--auth auto` tries, in order: the client secret when there is one; else the Azure CLI, then, when someone
-/// can answer the prompt (`interactive`), the device code.
-fn auto_candidates(credentials: &Credentials, interactive: bool) -> Vec<Credential> {
+/// What `--auth auto` tries, in order: the client secret when there is one; else the Azure CLI when it is installed,
+/// then, when someone can answer the prompt (`interactive`), the device code.
+fn auto_candidates(credentials: &Credentials, interactive: bool, azure_cli_installed: bool) -> Vec<Credential> {
     let mut candidates = Vec::new();
     if let (Some(client_id), Some(secret)) = (&credentials.client_id, &credentials.client_secret) {
         candidates.push(Credential::ClientSecret { client_id: client_id.clone(), secret: secret.clone() });
         return candidates;
     }
-    candidates.push(Credential::AzureCli { program: credentials.azure_cli.clone() });
+    if azure_cli_installed {
+        candidates.push(Credential::AzureCli { program: credentials.azure_cli.clone() });
+    }
     if interactive {
         let client_id = credentials.client_id.clone().unwrap_or_else(|| DEVICE_CODE_CLIENT_ID.to_owned());
         candidates.push(Credential::DeviceCode { client_id });
@@ -573,8 +599,10 @@ mod tests {
                 })
                 .collect()
         };
-        assert_eq!(kinds(auto_candidates(&credentials(Some("s")), true)), ["client-secret"]);
-        assert_eq!(kinds(auto_candidates(&credentials(None), true)), ["azure-cli", "device-code"]);
-        assert_eq!(kinds(auto_candidates(&credentials(None), false)), ["azure-cli"]);
+        assert_eq!(kinds(auto_candidates(&credentials(Some("s")), true, true)), ["client-secret"]);
+        assert_eq!(kinds(auto_candidates(&credentials(None), true, true)), ["azure-cli", "device-code"]);
+        assert_eq!(kinds(auto_candidates(&credentials(None), false, true)), ["azure-cli"]);
+        assert_eq!(kinds(auto_candidates(&credentials(None), true, false)), ["device-code"]);
+        assert_eq!(kinds(auto_candidates(&credentials(None), false, false)), Vec::<&str>::new());
     }
 }

@@ -739,9 +739,11 @@ fn sign_in_and_configuration_errors_have_their_exit_codes() {
     let moniker = VerifyArgs { moniker: Some("o365-21vianet".into()), cloud: Some(Cloud::UsGov), ..harness.args() };
     assert!(harness.try_run(moniker, &harness.env()).unwrap_err().to_string().contains("--cloud china"));
     let nothing = VerifyArgs { azure_cli: Some("/nonexistent/az".into()), ..harness.args() };
+    let requests_before = harness.fake.seen().len();
     let error = harness.try_run(nothing, &Environment::default()).unwrap_err();
     assert_eq!(error.exit_code(), 2);
-    assert!(chain(&error).contains("could not run '/nonexistent/az'"), "{error}");
+    assert!(chain(&error).contains("Azure CLI: '/nonexistent/az' is not installed"), "{error}");
+    assert_eq!(harness.fake.seen().len(), requests_before, "known before the tenant is looked up");
 }
 
 #[test]
