@@ -75,7 +75,7 @@ pub struct VerifyCommandArgs {
     #[arg(long, value_name = "LOCALE")]
     pub lang: Option<String>,
     /// Report format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
     /// Write the report to a file (never replacing one without --force); default: standard output.
     #[arg(short, long, value_name = "PATH")]
@@ -174,11 +174,11 @@ pub struct RenderArgs {
     #[arg(long, value_name = "LOCALE")]
     pub lang: Option<String>,
     /// Output format; default: the one the -o file's extension names (.pdf, .md, .txt, .json), else html.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub format: Option<Format>,
     /// Paper size; default: letter in the US and Canada (the region of --lang or the environment, else of the
     /// checklist's language), else A4.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub paper: Option<Paper>,
     /// Output file, folder, or - for standard output. Default: ./<article>.<locale>.<ext> for html and pdf,
     /// standard output for md, txt and json.
@@ -221,7 +221,7 @@ pub struct ParseArgs {
     #[arg(long, value_name = "NAME", value_parser = moniker_name)]
     pub moniker: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ModelFormat::Json)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ModelFormat::Json)]
     pub format: ModelFormat,
     /// Configuration file (default: ./checkdown.toml when present).
     #[arg(long, value_name = "FILE")]
@@ -240,7 +240,7 @@ pub struct SyncArgs {
     /// The translated file or directory (the same directory as SOURCE: compare its locale folders).
     pub target: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t)]
     pub format: crate::report::Format,
     /// Write the report to FILE instead of standard output (`-`: standard output). An existing file is never
     /// replaced without --force.
@@ -250,7 +250,7 @@ pub struct SyncArgs {
     #[arg(long, requires = "output")]
     pub force: bool,
     /// Exit with 1 when a finding of this severity or higher is reported.
-    #[arg(long, value_enum, default_value_t = commands::sync::FailOn::Error)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = commands::sync::FailOn::Error)]
     pub fail_on: commands::sync::FailOn,
     /// Exit with 1 when more than N warnings are reported, whatever --fail-on says.
     #[arg(long, value_name = "N")]

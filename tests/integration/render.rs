@@ -210,6 +210,7 @@ fn printable_html() {
     assert!(english.contains("@page {\n  size: letter;"));
     assert!(render(&[FR, "-o", "-", "--lang", "fr-FR"]).contains("@page {\n  size: A4;"));
     assert!(render(&[EN, "-o", "-", "--paper", "a4"]).contains("@page {\n  size: A4;"));
+    assert!(render(&[EN, "-o", "-", "--paper", "A4", "--format", "HTML"]).contains("@page {\n  size: A4;"), "any case");
     assert!(render(&[EN, "-o", "-", "--lang", "en-GB"]).contains("@page {\n  size: A4;"));
     assert!(render(&[FR, "-o", "-", "--lang", "fr-CA"]).contains("@page {\n  size: letter;"));
     let british = checkdown().args(["render", EN, "-o", "-"]).env("LANG", "en_GB.UTF-8").run();
