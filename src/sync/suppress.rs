@@ -5,13 +5,15 @@
 //! counterpart is there.
 
 use crate::model::{Block, Span};
-use crate::report::{Diagnostic, Severity};
+use crate::report::{Diagnostic, Severity, clip};
 
 use super::document::Document;
 use super::rules::Rule;
 
 const BLOCK_DIRECTIVE: &str = "checkdown-ignore";
 const FILE_DIRECTIVE: &str = "checkdown-ignore-file";
+/// What a comment meant for checkdown starts with.
+const PREFIX: &str = "checkdown";
 
 /// The rules a comment names; `None` for all of them.
 type Rules = Option<Vec<Rule>>;
@@ -81,14 +83,28 @@ impl Collector<'_> {
     /// The directive in an HTML comment: whether it is file-wide, and its rules.
     fn directive(&mut self, html: &str, span: Span) -> Option<(bool, Rules)> {
         let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
-        let (file_wide, list) = if let Some(rest) = inner.strip_prefix(FILE_DIRECTIVE) {
-            (true, rest)
+        let keyword_end = inner.find(char::is_whitespace).unwrap_or(inner.len());
+        let (keyword, list) = inner.split_at(keyword_end);
+        let file_wide = if keyword.eq_ignore_ascii_case(FILE_DIRECTIVE) {
+            true
+        } else if keyword.eq_ignore_ascii_case(BLOCK_DIRECTIVE) {
+            false
         } else {
-            (false, inner.strip_prefix(BLOCK_DIRECTIVE)?)
-        };
-        if !list.is_empty() && !list.starts_with(char::is_whitespace) {
+            // A comment meant for checkdown but misspelt would silently silence nothing.
+            if keyword.get(..PREFIX.len()).is_some_and(|start| start.eq_ignore_ascii_case(PREFIX)) {
+                self.problems.push(Diagnostic::new(
+                    Rule::ParseError.name(),
+                    Severity::Warning,
+                    self.document.at(span),
+                    format!(
+                        "`{}` is no checkdown comment, and silences nothing: write `{BLOCK_DIRECTIVE} RULE, …` (the \
+                         next block) or `{FILE_DIRECTIVE} RULE, …` (the whole file)",
+                        clip(keyword, 40)
+                    ),
+                ));
+            }
             return None;
-        }
+        };
         let names: Vec<&str> = list.split([',', ' ', '\t', '\n']).filter(|name| !name.is_empty()).collect();
         if names.is_empty() {
             return Some((file_wide, None));
@@ -167,10 +183,24 @@ mod tests {
     }
 
     #[test]
-    fn other_comments_are_not_directives() {
-        let text = "# T\n\n<!-- checkdown-ignored -->\n<!-- a note -->\ntexte\n";
+    fn other_comments_are_not_directives_and_misspelt_ones_are_reported() {
+        let text =
+            "# T\n\n<!-- checkdown-ignored -->\n<!-- a note -->\n<!-- Checkdown-Disable untranslated -->\ntexte\n";
         let (found, problems, _) = suppressions(text);
-        assert!(problems.is_empty());
+        let messages: Vec<(u32, &str)> =
+            problems.iter().map(|problem| (problem.location.line(), problem.message.as_str())).collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert_eq!(messages[0].0, 3);
+        assert!(messages[0].1.starts_with("`checkdown-ignored` is no checkdown comment, and silences nothing"));
+        assert!(messages[1].1.starts_with("`Checkdown-Disable` is no checkdown comment"), "{messages:#?}");
         assert!(!found.covers("untranslated", Some(text.find("texte").unwrap())));
+    }
+
+    #[test]
+    fn directives_are_read_in_any_case() {
+        let text = "# T\n\n<!-- CHECKDOWN-IGNORE untranslated -->\nGo to the page.\n";
+        let (found, problems, _) = suppressions(text);
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(found.covers("untranslated", Some(text.find("Go to").unwrap())));
     }
 }
