@@ -7,9 +7,10 @@
 //! holds an ordered list of its own is a one-step procedure. A step's sub-steps are the items of its top-level
 //! ordered list. Nothing here knows any particular article.
 //!
-//! Nothing of the article is left out of the view: a section above the steps' level that holds steps (a "Revoke
-//! with PowerShell" heading over "Step 3", "Step 4") is kept as the group its first step opens: its heading and its
-//! own blocks, shown before that step.
+//! Nothing of the article is left out of the view, and only the prerequisites leave their place (for a box of their
+//! own before the steps): a section above the steps' level that holds steps (a "Revoke with PowerShell" heading over
+//! "Step 3", "Step 4") is kept as the group its first step opens: its heading, its own blocks and the subsections
+//! before that step, shown before it.
 
 use serde::Serialize;
 
@@ -106,7 +107,7 @@ const PREREQUISITE_WORDS: &[&str] =
     &["prerequisite", "prérequis", "pré-requis", "conditions préalables", "voraussetzung", "requisitos previos"];
 
 /// An article read as a procedure: a view that borrows the article's sections and blocks (only a step's
-/// [`Step::groups`] are copies: a section cut from its subsections).
+/// [`Step::groups`] are copies: a section cut where its first step begins).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Procedure<'a> {
     /// Blocks before the first heading and under the title, before any subsection.
@@ -149,7 +150,8 @@ pub struct Step<'a> {
     /// Subsections, and sections between this step and the next that are not steps themselves.
     pub sections: Vec<&'a Section>,
     /// The sections above the steps' level that this step is the first step of (a "Revoke with PowerShell" heading
-    /// over steps 3 and 4), outermost first: their headings and own blocks, without subsections, shown before it.
+    /// over steps 3 and 4), outermost first: their headings, own blocks and the subsections before this step (an
+    /// "Overview" under the heading), shown before it.
     pub groups: Vec<Section>,
     /// The span of the whole step section.
     pub span: Span,
@@ -288,7 +290,8 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
         top
     };
 
-    // Sections between two steps belong to the step before them; those after the last step are the outro.
+    // Sections between two steps belong to the step before them, but those after a group's heading to the group;
+    // those after the last step are the outro.
     let mut between: Vec<&Section> = Vec::new();
     let mut groups: Vec<Section> = Vec::new();
     visit_in_order(top, rule, &mut |part| match part {
@@ -301,14 +304,21 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
             }
             procedure.steps.push(Step { groups: std::mem::take(&mut groups), ..step(section, number) });
         }
-        Part::Whole(section) if procedure.steps.is_empty() => {
-            if procedure.prerequisites.is_none() && is_prerequisites(section) {
-                procedure.prerequisites = Some(section);
-            } else {
-                procedure.intro_sections.push(section);
-            }
+        Part::Whole(section)
+            if procedure.steps.is_empty() && procedure.prerequisites.is_none() && is_prerequisites(section) =>
+        {
+            procedure.prerequisites = Some(section);
         }
-        Part::Whole(section) => between.push(section),
+        Part::Whole(section) => match groups.last_mut() {
+            // A section between a group's heading and its first step is read under that heading: taken for a
+            // section before the group (the step before's, or the intro's), it would print ahead of the heading.
+            Some(group) => {
+                group.span.extend_to(section.span);
+                group.sections.push(section.clone());
+            }
+            None if procedure.steps.is_empty() => procedure.intro_sections.push(section),
+            None => between.push(section),
+        },
     });
     procedure.outro = between;
     procedure
@@ -390,7 +400,8 @@ fn visit_in_order<'a>(sections: &'a [Section], rule: StepRule, visit: &mut impl 
     }
 }
 
-/// `section` without its subsections: its heading and the blocks before its first subsection.
+/// `section` without its subsections: its heading and the blocks before its first subsection. As the head of a
+/// group, [`procedure`] adds the subsections before its first step as it meets them.
 fn heading_only(section: &Section) -> Section {
     let mut span = section.heading_span;
     if let Some(last) = section.blocks.last() {

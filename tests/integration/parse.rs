@@ -24,6 +24,10 @@ fn step_ids(model: &Value) -> Vec<&str> {
     model["steps"].as_array().unwrap().iter().map(|step| step["id"].as_str().unwrap()).collect()
 }
 
+fn titles(sections: &Value) -> Vec<&str> {
+    sections.as_array().unwrap().iter().map(|section| section["title"].as_str().unwrap()).collect()
+}
+
 #[test]
 fn english_seed_has_five_steps_and_its_moniker_zone() {
     let model = parse_json(&[EN]);
@@ -82,9 +86,7 @@ fn learn_extensions_become_model_nodes() {
 #[test]
 fn sections_holding_ordered_lists_are_steps_when_no_heading_says_step() {
     let model = parse_json(&[&format!("{FIXTURES}/sections-with-lists.md")]);
-    let titles: Vec<_> =
-        model["steps"].as_array().unwrap().iter().map(|step| step["title"].as_str().unwrap()).collect();
-    assert_eq!(titles, ["Create a connector", "Test the connector"]);
+    assert_eq!(titles(&model["steps"]), ["Create a connector", "Test the connector"]);
     assert_eq!(substep_counts(&model), [2, 1]);
     assert_eq!(model["steps"][0]["substeps"][1]["number"], 2);
     assert_eq!(model["prerequisites"]["title"], "Before you start");
@@ -96,9 +98,6 @@ fn sections_holding_ordered_lists_are_steps_when_no_heading_says_step() {
 #[test]
 fn ordered_lists_in_subsections_are_steps_too() {
     let model = parse_json(&[&format!("{FIXTURES}/procedures-in-subsections.md")]);
-    let titles = |sections: &Value| -> Vec<String> {
-        sections.as_array().unwrap().iter().map(|section| section["title"].as_str().unwrap().to_owned()).collect()
-    };
     assert_eq!(step_ids(&model), ["to-turn-it-on", "to-turn-it-off"]);
     assert_eq!(substep_counts(&model), [2, 3]);
     assert_eq!(model["steps"][0]["level"], 3);
@@ -124,13 +123,10 @@ fn a_list_under_the_title_is_a_one_step_procedure() {
 }
 
 /// Every section of the article, by title, as the procedure view shows it: a heading over steps is the group its
-/// first step opens, with its own text; no section is left out or shown twice.
+/// first step opens, with its own text and the sections before that step; no section is left out or shown twice.
 #[test]
 fn sections_above_the_steps_stay_in_the_procedure_view() {
     let model = parse_json(&[&format!("{FIXTURES}/steps-under-groups.md")]);
-    let titles = |sections: &Value| -> Vec<String> {
-        sections.as_array().unwrap().iter().map(|section| section["title"].as_str().unwrap().to_owned()).collect()
-    };
     assert_eq!(model["prerequisites"]["title"], "What do you need to know before you begin?");
     assert_eq!(titles(&model["intro_sections"]), ["Messages you can revoke"]);
     assert_eq!(step_ids(&model), ["step-1-find-the-message", "step-2-revoke-it", "step-3-connect"]);
@@ -139,10 +135,24 @@ fn sections_above_the_steps_stay_in_the_procedure_view() {
     assert_eq!(groups, [vec!["Revoke in the portal"], vec![], vec!["Revoke with PowerShell"]]);
     let group = &model["steps"][0]["groups"][0];
     assert_eq!(group["blocks"][0]["inlines"][0]["text"], "Use the portal when you can.");
-    assert_eq!(group["sections"], serde_json::json!([]), "the group's steps are shown as steps, not twice");
+    assert_eq!(titles(&group["sections"]), ["Who can revoke"], "the group's steps are shown as steps, not twice");
     assert_eq!(titles(&model["steps"][0]["sections"]), ["By message trace"]);
-    assert_eq!(titles(&model["steps"][1]["sections"]), Vec::<String>::new());
+    assert!(titles(&model["steps"][1]["sections"]).is_empty());
     assert_eq!(titles(&model["outro"]), ["Related articles"]);
+}
+
+/// A section between a group's heading and the group's first step is the group's, even after a step: read after
+/// that heading, it is no section of the step before (which would print it inside that step, ahead of its heading).
+#[test]
+fn a_section_before_a_group_s_first_step_stays_under_its_heading() {
+    let model = parse_json(&[&format!("{FIXTURES}/sections-before-grouped-steps.md")]);
+    assert_eq!(step_ids(&model), ["add-satellite-locations", "cloud-only-users"]);
+    assert!(titles(&model["steps"][0]["sections"]).is_empty(), "{}", model["steps"][0]["sections"]);
+    let group = &model["steps"][1]["groups"][0];
+    assert_eq!(group["title"], "Set preferred data locations");
+    assert_eq!(titles(&group["sections"]), ["Synchronized users"]);
+    assert_eq!(group["span"]["end_line"], 17, "the group runs to the end of its section before the step");
+    assert_eq!(titles(&model["outro"]), ["Validate the configuration"]);
 }
 
 #[test]

@@ -151,6 +151,26 @@ fn sections_around_steps_print_in_place() {
     insta::assert_snapshot!("md_steps_under_groups", render_copy(fixture, &["--format", "md"]));
 }
 
+/// A section under a group's heading prints under it, before the group's first step: not inside the step before,
+/// signed off with it, ahead of the heading it belongs to.
+#[test]
+fn a_section_under_a_group_heading_prints_under_it() {
+    let text =
+        render(&["tests/integration/parse/sections-before-grouped-steps.md", "--format", "txt", "--lang", "en-US"]);
+    let lines: Vec<&str> = text.lines().collect();
+    let position =
+        |wanted: &str| lines.iter().position(|line| *line == wanted).unwrap_or_else(|| panic!("{wanted}: {text}"));
+    let step_1_signed = lines.iter().position(|line| line.trim_start().starts_with("Initials:")).unwrap();
+    let order = [
+        position("[ ] Step 1: Add satellite locations"),
+        step_1_signed,
+        position("Set preferred data locations"),
+        position("Synchronized users"),
+        position("[ ] Step 2: Cloud-only users"),
+    ];
+    assert!(order.is_sorted(), "{order:?}: {text}");
+}
+
 // The seeds are snapshotted as bundled (`--lang` picks the article and the UI), and across languages as files.
 #[test]
 fn markdown_task_lists() {
