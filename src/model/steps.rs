@@ -175,17 +175,18 @@ pub struct SubStep<'a> {
 pub struct StepHeading<'a> {
     /// The heading's number ("Étape 1 : Supprimer" gives 1).
     pub number: u32,
-    /// The heading's own step label, as written: "Étape 1", "Part 2", "(Optional) Step 3".
+    /// The heading's own step label, as written: "Étape 1", "Part 2", "(Optional) Step 3", "Étape 5 (facultatif)".
     pub label: &'a str,
-    /// The rest of the heading after the number and its separator ("Supprimer").
+    /// The rest of the heading after the label and its separator ("Supprimer").
     pub rest: &'a str,
 }
 
-/// Reads `title` as a step heading: a word of [`STEP_WORDS`] and a number, after an optional parenthetical such as
-/// "(Optional)" or "(Facultatif)" that marks a step the reader may skip.
+/// Reads `title` as a step heading: a word of [`STEP_WORDS`] and a number, with an optional parenthetical such as
+/// "(Optional)" or "(Facultatif)" that marks a step the reader may skip, before the word or after the number; the
+/// parenthetical is part of the label, so that the rest is the title alone.
 pub fn step_heading(title: &str) -> Option<StepHeading<'_>> {
     let trimmed = title.trim_start();
-    let word_start = optional_parenthetical(trimmed);
+    let word_start = parenthetical(trimmed).map_or(0, |length| length + leading_spaces(&trimmed[length..]));
     let at_word = &trimmed[word_start..];
     let first = at_word.chars().next()?.to_lowercase().next()?;
     let (number, label_end, rest) = STEP_WORDS
@@ -195,21 +196,20 @@ pub fn step_heading(title: &str) -> Option<StepHeading<'_>> {
     Some(StepHeading { number, label: &trimmed[..word_start + label_end], rest })
 }
 
-/// The length of a leading "(…) " of at most [`MAX_PARENTHETICAL`] characters, else 0.
-fn optional_parenthetical(text: &str) -> usize {
-    let Some(inside) = text.strip_prefix('(') else {
-        return 0;
-    };
-    match inside.char_indices().take(MAX_PARENTHETICAL).find(|(_, c)| *c == ')') {
-        Some((close, _)) => {
-            let after = &inside[close + 1..];
-            1 + close + 1 + (after.len() - after.trim_start().len())
-        }
-        None => 0,
-    }
+/// The length in bytes of a "(…)" of at most [`MAX_PARENTHETICAL`] characters at the start of `text`, if any.
+fn parenthetical(text: &str) -> Option<usize> {
+    let inside = text.strip_prefix('(')?;
+    let (close, _) = inside.char_indices().take(MAX_PARENTHETICAL).find(|(_, c)| *c == ')')?;
+    Some(1 + close + 1)
 }
 
-/// The longest parenthetical read before a step word: "(Optional)", "(Facultatif)", "(Recommended)".
+/// The length in bytes of the white space (no-break spaces too) at the start of `text`.
+fn leading_spaces(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+/// The longest parenthetical read as part of a step label, before its word or after its number: "(Optional)",
+/// "(Facultatif)", "(Recommended)".
 const MAX_PARENTHETICAL: usize = 20;
 
 /// The length in bytes of the start of `text` that is `word` (lower case) in any case; `None` when `text` does not
@@ -235,20 +235,24 @@ fn starts_with_word(text: &str, word: &str) -> Option<usize> {
     expected.peek().is_none().then_some(text.len())
 }
 
-/// In `text`, whose step word ends at `word_end`: the number, where the label ends (after the number), and the rest
-/// after the separator. "Étape  1 : Supprimer" gives (1, 8, "Supprimer").
+/// In `text`, whose step word ends at `word_end`: the number, where the label ends (after the number, or after a
+/// parenthetical right after it), and the rest after the separator. "Étape 5 (facultatif) : Empêcher" gives 5, the
+/// end of "Étape 5 (facultatif)", and "Empêcher".
 fn numbered_rest(text: &str, word_end: usize) -> Option<(u32, usize, &str)> {
-    let after_word = &text[word_end..];
-    let after_space = after_word.trim_start();
-    let digits_start = word_end + after_word.len() - after_space.len();
-    let digits_len = after_space.find(|c: char| !c.is_ascii_digit()).unwrap_or(after_space.len());
+    let digits_start = word_end + leading_spaces(&text[word_end..]);
+    let at_digits = &text[digits_start..];
+    let digits_len = at_digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(at_digits.len());
     if digits_len == 0 {
         return None;
     }
-    let number = after_space[..digits_len].parse().ok()?;
-    let rest = after_space[digits_len..].trim_start();
+    let number = at_digits[..digits_len].parse().ok()?;
+    let after_number = digits_start + digits_len;
+    let parenthetical_start = after_number + leading_spaces(&text[after_number..]);
+    let label_end =
+        parenthetical(&text[parenthetical_start..]).map_or(after_number, |length| parenthetical_start + length);
+    let rest = text[label_end..].trim_start();
     let rest = rest.strip_prefix([':', '：', '.', '-', '–', '—', ')']).unwrap_or(rest).trim_start();
-    Some((number, digits_start + digits_len, rest))
+    Some((number, label_end, rest))
 }
 
 /// True for a "Before you begin" / "Prerequisites" section, in any language listed in [`PREREQUISITE_TITLES`].
@@ -514,5 +518,26 @@ mod tests {
         assert_eq!(read("(Optional) Configure alerts"), None);
         assert_eq!(read("(Not a short aside at all, this one) Step 2"), None);
         assert_eq!(read("(Optional Step 2"), None);
+    }
+
+    /// A parenthetical after the number qualifies the step as one before the word does: it is the label's, and the
+    /// separator after it is not the title's.
+    #[test]
+    fn a_parenthetical_after_the_number_is_part_of_the_label() {
+        let read = |title| step_heading(title).map(|heading| (heading.number, heading.label, heading.rest));
+        assert_eq!(
+            read("Étape 5 (facultatif)\u{a0}: Empêcher la connexion"),
+            Some((5, "Étape 5 (facultatif)", "Empêcher la connexion"))
+        );
+        assert_eq!(read("Step 3 (Optional): View the files"), Some((3, "Step 3 (Optional)", "View the files")));
+        assert_eq!(read("Step 2 (Windows) Install the agent"), Some((2, "Step 2 (Windows)", "Install the agent")));
+        assert_eq!(read("Step 4 (Optional)"), Some((4, "Step 4 (Optional)", "")));
+        assert_eq!(read("Step 1) Sign in"), Some((1, "Step 1", "Sign in")));
+        // Words after the number that are no parenthetical are the title's, as written.
+        assert_eq!(read("Step 5 Optional: Block sign-in"), Some((5, "Step 5", "Optional: Block sign-in")));
+        assert_eq!(
+            read("Step 6 (a note far too long to be a qualifier): Go"),
+            Some((6, "Step 6", "(a note far too long to be a qualifier): Go"))
+        );
     }
 }

@@ -175,6 +175,10 @@ pub struct StepView<'a> {
     pub label: String,
     /// The step title without its number.
     pub title: &'a str,
+    /// The label and the title on one line, for the formats that print them so: the heading as the article writes it
+    /// when the label is the heading's own ("Step 1 Reset the password", "Étape 5 (facultatif) : Empêcher…"), else the
+    /// localized label and the title joined the checklist's way ("Step 1: Delete users").
+    pub heading: String,
     /// The moniker range the whole step applies to (its heading sits in a moniker zone).
     pub moniker: Option<&'a str>,
     /// The step's blocks.
@@ -330,11 +334,20 @@ fn step_view<'a>(
     let printed_lines = estimated_lines(step.body) + step.sections.iter().copied().map(section_lines).sum::<usize>();
     let result = results.and_then(|results| results.step(step.id));
     let status = result.map(|result| result.status);
+    let label = step.label.map_or_else(|| strings.get("step", &[("number", step.number.into())]), str::to_owned);
+    // The heading's own label is printed with the rest of the heading as written: joined anew by the checklist's
+    // colon, a heading with no mark after its label ("Step 1 Reset the password") or another one ("Part 1 - Anti-spam")
+    // would read otherwise than the article.
+    let heading = match step.label {
+        Some(_) => step.heading.to_owned(),
+        None => strings.get("labelled", &[("label", label.as_str().into()), ("text", step.title.into())]),
+    };
     StepView {
         id: step.id,
         number: step.number,
-        label: step.label.map_or_else(|| strings.get("step", &[("number", step.number.into())]), str::to_owned),
+        label,
         title: step.title,
+        heading,
         moniker: step.moniker,
         body: step.body,
         substep_lists,

@@ -64,6 +64,49 @@ fn an_optional_step_gets_its_own_box() {
     assert_eq!(boxes, ["[ ] Step 1: Copy the key", "[ ] (Optional) Step 2: List the files", "[ ] Step 3: Import"]);
 }
 
+/// A step heading prints as the article writes it: no colon is added after a label that has none ("Step 1 Reset") or
+/// that ends in a parenthetical ("Étape 2 (facultatif) :"); in another language, the checklist's own label replaces
+/// the article's and is joined to the title its way.
+#[test]
+fn a_step_heading_prints_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |locale: &str, steps: &str| {
+        let article = dir.path().join(locale).join("compromised.md");
+        std::fs::create_dir_all(article.parent().unwrap()).unwrap();
+        std::fs::write(&article, format!("# Respond to a compromised account\n\n{steps}")).unwrap();
+        article.to_str().unwrap().to_owned()
+    };
+    let english = write(
+        "en-us",
+        "## Step 1 Reset the password\n\n1. Reset it.\n\n## Step 2 Optional: Block sign-in\n\n1. Block it.\n",
+    );
+    let french = write(
+        "fr-fr",
+        "## Étape 1 : Réinitialiser le mot de passe\n\n1. Réinitialisez-le.\n\n\
+         ## Étape 2 (facultatif) : Empêcher la connexion\n\n1. Bloquez-la.\n",
+    );
+    let boxes = |text: String, start: &str| -> Vec<String> {
+        text.lines().filter(|line| line.starts_with(start)).map(str::to_owned).collect()
+    };
+    assert_eq!(
+        boxes(render(&[&english, "--format", "txt"]), "[ ]"),
+        ["[ ] Step 1 Reset the password", "[ ] Step 2 Optional: Block sign-in"]
+    );
+    assert_eq!(
+        boxes(render(&[&french, "--format", "md"]), "- [ ]"),
+        ["- [ ] **Étape 1 : Réinitialiser le mot de passe**", "- [ ] **Étape 2 (facultatif) : Empêcher la connexion**"]
+    );
+    let html = render(&[&french, "-o", "-"]);
+    assert!(
+        html.contains("<span class=\"step-label\">Étape 2 (facultatif)</span>Empêcher la connexion</h2>"),
+        "{html}"
+    );
+    assert_eq!(
+        boxes(render(&[&french, "--format", "txt", "--lang", "en-US"]), "[ ]"),
+        ["[ ] Step 1: Réinitialiser le mot de passe", "[ ] Step 2: Empêcher la connexion"]
+    );
+}
+
 /// A video cannot play on paper: it is printed as a link to it, with its address in the footnotes; an address that
 /// is no web link is never a link.
 #[test]
