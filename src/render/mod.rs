@@ -176,8 +176,8 @@ pub struct StepView<'a> {
     /// The step title without its number.
     pub title: &'a str,
     /// The label and the title on one line, for the formats that print them so: the heading as the article writes it
-    /// when the label is the heading's own ("Step 1 Reset the password", "Étape 5 (facultatif) : Empêcher…"), else the
-    /// localized label and the title joined the checklist's way ("Step 1: Delete users").
+    /// when the label is the heading's own and no colon follows it ("Step 1 Reset the password"), else the label and
+    /// the title joined the checklist's way ("Étape 5 (facultatif) : Empêcher…", "Step 1: Delete users").
     pub heading: String,
     /// The moniker range the whole step applies to (its heading sits in a moniker zone).
     pub moniker: Option<&'a str>,
@@ -335,12 +335,12 @@ fn step_view<'a>(
     let result = results.and_then(|results| results.step(step.id));
     let status = result.map(|result| result.status);
     let label = step.label.map_or_else(|| strings.get("step", &[("number", step.number.into())]), str::to_owned);
-    // The heading's own label is printed with the rest of the heading as written: joined anew by the checklist's
-    // colon, a heading with no mark after its label ("Step 1 Reset the password") or another one ("Part 1 - Anti-spam")
-    // would read otherwise than the article.
+    // A heading whose label and title the author separated otherwise than by a colon ("Step 1 Reset the password",
+    // "Part 1 - Anti-spam") is printed as written: joined by the checklist's colon it would read otherwise than the
+    // article. A colon is the checklist's own, spaced as its language wants ("Étape 1 : Supprimer").
     let heading = match step.label {
-        Some(_) => step.heading.to_owned(),
-        None => strings.get("labelled", &[("label", label.as_str().into()), ("text", step.title.into())]),
+        Some(own) if !separated_by_colon(step.heading, own, step.title) => step.heading.to_owned(),
+        _ => strings.get("labelled", &[("label", label.as_str().into()), ("text", step.title.into())]),
     };
     StepView {
         id: step.id,
@@ -364,6 +364,12 @@ fn step_view<'a>(
         evidence: result.map(results::StepResult::evidence_lines).unwrap_or_default(),
         span: step.span,
     }
+}
+
+/// Whether `heading` is `label`, a colon (any spacing) and `title`.
+fn separated_by_colon(heading: &str, label: &str, title: &str) -> bool {
+    let between = heading.strip_prefix(label).and_then(|rest| rest.strip_suffix(title)).map(str::trim);
+    matches!(between, Some(":" | "："))
 }
 
 /// The ordered lists of `step` whose items are things to do and get boxes: each ordered list right in its body or in

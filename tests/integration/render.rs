@@ -64,11 +64,11 @@ fn an_optional_step_gets_its_own_box() {
     assert_eq!(boxes, ["[ ] Step 1: Copy the key", "[ ] (Optional) Step 2: List the files", "[ ] Step 3: Import"]);
 }
 
-/// A step heading prints as the article writes it: no colon is added after a label that has none ("Step 1 Reset") or
-/// that ends in a parenthetical ("Étape 2 (facultatif) :"); in another language, the checklist's own label replaces
-/// the article's and is joined to the title its way.
+/// A step heading keeps the author's words and separator: no colon is added after a label that has none ("Step 1
+/// Reset"), a parenthetical after the number is the label's ("Étape 2 (facultatif) :"), and a colon is the checklist's,
+/// spaced as its language wants. In another language, the checklist's own label replaces the article's.
 #[test]
-fn a_step_heading_prints_as_written() {
+fn a_step_heading_keeps_the_authors_words_and_separator() {
     let dir = tempfile::tempdir().unwrap();
     let write = |locale: &str, steps: &str| {
         let article = dir.path().join(locale).join("compromised.md");
@@ -82,7 +82,7 @@ fn a_step_heading_prints_as_written() {
     );
     let french = write(
         "fr-fr",
-        "## Étape 1 : Réinitialiser le mot de passe\n\n1. Réinitialisez-le.\n\n\
+        "## Étape 1: Réinitialiser le mot de passe\n\n1. Réinitialisez-le.\n\n\
          ## Étape 2 (facultatif) : Empêcher la connexion\n\n1. Bloquez-la.\n",
     );
     let boxes = |text: String, start: &str| -> Vec<String> {
@@ -94,7 +94,11 @@ fn a_step_heading_prints_as_written() {
     );
     assert_eq!(
         boxes(render(&[&french, "--format", "md"]), "- [ ]"),
-        ["- [ ] **Étape 1 : Réinitialiser le mot de passe**", "- [ ] **Étape 2 (facultatif) : Empêcher la connexion**"]
+        // A colon is the checklist's, spaced the French way; the parenthetical is the label's.
+        [
+            "- [ ] **Étape 1\u{a0}: Réinitialiser le mot de passe**",
+            "- [ ] **Étape 2 (facultatif)\u{a0}: Empêcher la connexion**"
+        ]
     );
     let html = render(&[&french, "-o", "-"]);
     assert!(
