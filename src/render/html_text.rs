@@ -58,6 +58,146 @@ pub fn html_text(html: &str) -> String {
     fold_space(&out)
 }
 
+/// What a checklist shows of an inline HTML tag: nothing for an HTML element (its text is printed around it), but the
+/// tag itself when it names no element. `<TenantName>` or `<your domain>` in "select OneDrive – <TenantName>" is a
+/// placeholder the reader must fill in, which a browser would hide.
+pub fn placeholder(html: &str) -> String {
+    let Some(inner) = html.trim().strip_prefix('<').and_then(|rest| rest.strip_suffix('>')) else {
+        return String::new();
+    };
+    let name = inner.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or_default();
+    let is_element = HTML_ELEMENTS.binary_search(&name.to_ascii_lowercase().as_str()).is_ok();
+    if name.is_empty() || is_element || inner.starts_with('!') || inner.starts_with('?') {
+        String::new()
+    } else {
+        html.trim().to_owned()
+    }
+}
+
+/// The element names of HTML (WHATWG, with the obsolete ones articles still use), sorted.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "nobr",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     haystack.to_ascii_lowercase().find(needle)
 }
@@ -96,5 +236,19 @@ mod tests {
         );
         assert_eq!(html_text("one\ntwo<br/>three"), "one two\nthree");
         assert_eq!(html_text("<script>never closed"), "");
+    }
+
+    #[test]
+    fn a_tag_that_names_no_element_is_a_placeholder_to_show() {
+        assert_eq!(placeholder("<TenantName>"), "<TenantName>");
+        assert_eq!(placeholder("<your domain>"), "<your domain>");
+        for element in ["<b>", "</B>", "<sup>", "<span class=\"x\">", "<br/>", "<!-- note -->", "<kbd>"] {
+            assert_eq!(placeholder(element), "", "{element}");
+        }
+    }
+
+    #[test]
+    fn the_element_list_is_sorted_for_its_binary_search() {
+        assert!(HTML_ELEMENTS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 }

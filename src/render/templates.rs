@@ -15,7 +15,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, Undefi
 use serde::Serialize;
 
 use super::RenderError;
-use super::html_text::html_text;
+use super::html_text::{html_text, placeholder};
 use crate::assets;
 use crate::i18n::Strings;
 
@@ -42,6 +42,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     });
     environment.set_formatter(format_value);
     environment.add_filter("html_text", |html: &str| html_text(html));
+    environment.add_filter("placeholder", |html: &str| placeholder(html));
     environment.add_filter("md_code", md_code);
     environment.add_filter("md_url", md_url);
     environment.add_filter("md_fence", md_fence);

@@ -111,6 +111,24 @@ fn a_step_heading_keeps_the_authors_words_and_separator() {
     );
 }
 
+/// A placeholder written as a tag (`<TenantName>`) is something to fill in, which a browser would hide: every format
+/// shows it, while the tags of HTML elements are dropped around their text.
+#[test]
+fn a_placeholder_written_as_a_tag_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("onedrive.md");
+    std::fs::write(
+        &article,
+        "# Check OneDrive\n\n## Step 1: Open it\n\n1. Select \"OneDrive – <TenantName>\" in <b>Word</b>.\n",
+    )
+    .unwrap();
+    let article = article.to_str().unwrap();
+    assert!(render(&[article, "--format", "txt"]).contains("Select \"OneDrive – <TenantName>\" in Word."));
+    assert!(render(&[article, "--format", "md"]).contains("OneDrive – \\<TenantName\\>"));
+    let html = render(&[article, "-o", "-"]);
+    assert!(html.contains("OneDrive – &lt;TenantName&gt;&quot; in Word."), "{html}");
+}
+
 /// A video cannot play on paper: it is printed as a link to it, with its address in the footnotes; an address that
 /// is no web link is never a link.
 #[test]
