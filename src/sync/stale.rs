@@ -33,20 +33,22 @@ pub const CHANGED_LINES_SHOWN: usize = 40;
 /// line ends. The bytes are hashed in the file's own encoding: a UTF-16 source is hashed as UTF-16.
 pub fn made_from(text: &str, encoding: Encoding, hash: &str) -> bool {
     let hash = hash.trim().to_ascii_lowercase();
-    let sha1_of = |form: &str| {
-        let digest = match encoding {
-            Encoding::Utf8 => Sha1::digest(form),
-            _ => Sha1::digest(encoding.encode(form)),
-        };
-        digest.iter().fold(String::with_capacity(40), |mut hex, byte| {
-            let _ = write!(hex, "{byte:02x}");
-            hex
-        })
-    };
     // The CRLF form first: localization repositories check English out that way, and it is usually the one.
     [Some("\r\n"), None, Some("\n")].into_iter().any(|line_end| match line_end {
-        Some(line_end) => sha1_of(&with_line_ends(text, line_end)) == hash,
-        None => sha1_of(text) == hash,
+        Some(line_end) => sha1_hex(&with_line_ends(text, line_end), encoding) == hash,
+        None => sha1_hex(text, encoding) == hash,
+    })
+}
+
+/// The SHA-1 of `text` stored in `encoding`, in lower-case hexadecimal: what `ms.openlocfilehash` holds.
+fn sha1_hex(text: &str, encoding: Encoding) -> String {
+    let digest = match encoding {
+        Encoding::Utf8 => Sha1::digest(text),
+        _ => Sha1::digest(encoding.encode(text)),
+    };
+    digest.iter().fold(String::with_capacity(40), |mut hex, byte| {
+        let _ = write!(hex, "{byte:02x}");
+        hex
     })
 }
 
@@ -102,10 +104,20 @@ pub fn check(
         ),
         _ => return,
     };
-    let mut note = None;
+    // What to write once the translation is brought up to date, so the translator need not hash the file.
+    let mut note = hash.is_some().then(|| {
+        format!(
+            "when the {} file is up to date with the {} file as it is now, set `ms.openlocfilehash: {}`",
+            languages.target,
+            languages.source,
+            sha1_hex(&source.text, source.encoding)
+        )
+    });
     if let (Some(behind), Some(commit)) = (&behind, &commit) {
         message.push_str(&behind.describe(commit, &languages.source));
-        note = behind.note(commit, &languages.source);
+        if let Some(diff) = behind.note(commit, &languages.source) {
+            note = Some(note.map_or_else(|| diff.clone(), |hash| format!("{hash}\n{diff}")));
+        }
     }
     let mut diagnostic = Rule::StaleSource.diagnostic(target.line(anchor), message).with_source(source.whole());
     if let Some(note) = note {
@@ -118,13 +130,18 @@ pub fn check(
 #[derive(Debug, Clone)]
 pub struct Repository {
     root: PathBuf,
+    /// A shallow clone: commits older than its depth are unknown to it.
+    shallow: bool,
 }
 
 /// What the history says about a source file since a commit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Changes {
     /// The commit is not in the repository's history (or is not a commit id).
-    UnknownCommit,
+    UnknownCommit {
+        /// Whether the repository is a shallow clone, whose history stops short (CI checkouts often are).
+        shallow: bool,
+    },
     /// The file's history since the commit.
     Behind {
         /// How many commits changed the file.
@@ -155,19 +172,23 @@ impl Repository {
             return Err(SyncError::Git { path: path.to_owned(), message });
         }
         let root = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
-        Ok(Self { root })
+        let mut repository = Self { root, shallow: false };
+        repository.shallow =
+            repository.git(&["rev-parse", "--is-shallow-repository"]).is_some_and(|answer| answer == "true");
+        Ok(repository)
     }
 
     /// How `file` changed between `commit` and `HEAD`.
     pub fn changes_since(&self, commit: &str, file: &Path) -> Changes {
         // Only a commit id reaches git: a front matter value must never be read as an option.
+        let unknown = Changes::UnknownCommit { shallow: self.shallow };
         if !(4..=40).contains(&commit.len()) || !commit.bytes().all(|byte| byte.is_ascii_hexdigit()) {
-            return Changes::UnknownCommit;
+            return unknown;
         }
-        let Some(relative) = self.relative(file) else { return Changes::UnknownCommit };
+        let Some(relative) = self.relative(file) else { return unknown };
         let verified = self.git(&["rev-parse", "--verify", "--quiet", &format!("{commit}^{{commit}}")]);
         if verified.is_none_or(|id| id.is_empty()) {
-            return Changes::UnknownCommit;
+            return unknown;
         }
         let range = format!("{commit}..HEAD");
         let log = self.git(&["log", "--format=%h %s", &range, "--", &relative]).unwrap_or_default();
@@ -228,9 +249,13 @@ impl Changes {
     fn describe(&self, commit: &str, source: &str) -> String {
         let short = abbreviated(commit);
         match self {
-            Changes::UnknownCommit => {
+            Changes::UnknownCommit { shallow: false } => {
                 format!("; `ms.sourcegitcommit` {short} is not in the history of the {source} repository")
             }
+            Changes::UnknownCommit { shallow: true } => format!(
+                "; `ms.sourcegitcommit` {short} is not in the history of the {source} repository, a shallow clone: \
+                 fetch its whole history (`git fetch --unshallow`; in GitHub Actions, checkout with `fetch-depth: 0`)"
+            ),
             Changes::Behind { commits: 0, .. } => {
                 format!("; no commit changed the {source} file since `ms.sourcegitcommit` {short}")
             }
@@ -322,14 +347,17 @@ mod tests {
 
     #[test]
     fn odd_commit_values_are_described_without_panicking() {
-        let message = Changes::UnknownCommit.describe("ééééééééé", "English");
+        let message = Changes::UnknownCommit { shallow: false }.describe("ééééééééé", "English");
         assert!(message.contains("`ms.sourcegitcommit` ééééééé is not in the history"), "{message}");
+        let shallow = Changes::UnknownCommit { shallow: true }.describe("0123abcd", "English");
+        assert!(shallow.ends_with("a shallow clone: fetch its whole history (`git fetch --unshallow`; in GitHub Actions, checkout with `fetch-depth: 0`)"), "{shallow}");
     }
 
     #[test]
     fn commit_ids_are_validated_before_git_sees_them() {
-        let repository = Repository { root: PathBuf::from(".") };
-        assert_eq!(repository.changes_since("--output=/tmp/x", Path::new("Cargo.toml")), Changes::UnknownCommit);
-        assert_eq!(repository.changes_since("", Path::new("Cargo.toml")), Changes::UnknownCommit);
+        let repository = Repository { root: PathBuf::from("."), shallow: false };
+        let unknown = Changes::UnknownCommit { shallow: false };
+        assert_eq!(repository.changes_since("--output=/tmp/x", Path::new("Cargo.toml")), unknown);
+        assert_eq!(repository.changes_since("", Path::new("Cargo.toml")), unknown);
     }
 }

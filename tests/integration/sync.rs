@@ -906,15 +906,27 @@ fn git_history_says_how_far_behind_a_translation_is() {
     let message = finding["message"].as_str().unwrap();
     assert!(message.contains("1 commit changed the English file since `ms.sourcegitcommit`"), "{message}");
     assert!(message.contains("(+3 −1 lines)") && message.contains("Add a paragraph"), "{message}");
-    // The note shows the change itself: the line removed and the lines added since the hand-off.
+    // The note says what to write once the translation is up to date (the SHA-1 of the English file as it is), then
+    // shows the change itself: the line removed and the lines added since the hand-off.
     let note = finding["note"].as_str().unwrap();
     let short = &handed_off[..7];
-    assert!(note.starts_with(&format!("what changed in the English file since `ms.sourcegitcommit` {short}:\n@@")));
+    let english_hash: String = sha1_of(&std::fs::read_to_string(root.join("en-us/a.md")).unwrap())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let (first, diff) = note.split_once('\n').unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "when the French file is up to date with the English file as it is now, set `ms.openlocfilehash: {english_hash}`"
+        )
+    );
+    assert!(diff.starts_with(&format!("what changed in the English file since `ms.sourcegitcommit` {short}:\n@@")));
     for line in ["\n-Some text.\n", "\n+Some changed text.\n", "\n+A new paragraph"] {
         assert!(note.contains(line), "{line:?} in {note}");
     }
     let text = stale_run("text").stdout;
-    assert!(text.contains(&format!("= note: what changed in the English file since `ms.sourcegitcommit` {short}:")));
+    assert!(text.contains(&format!("what changed in the English file since `ms.sourcegitcommit` {short}:")));
     assert!(text.contains("        +A new paragraph.\n"), "{text}");
 
     // A commit the history does not know is said so, not a failure.
@@ -927,7 +939,19 @@ fn git_history_says_how_far_behind_a_translation_is() {
     let finding = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "stale-source").unwrap();
     let message = finding["message"].as_str().unwrap();
     assert!(message.ends_with("; `ms.sourcegitcommit` 0123456 is not in the history of the English repository"));
-    assert!(finding["note"].is_null());
+    assert_eq!(finding["note"].as_str(), Some(first), "no diff to show, only the hash to write");
+
+    // In a shallow clone (as CI checks out by default), the hand-off commit is beyond the history: said so.
+    git(&["clone", "-q", "--depth", "1", &format!("file://{}", root.display()), "shallow"]);
+    let shallow = root.join("shallow");
+    std::fs::create_dir_all(shallow.join("fr-fr")).unwrap();
+    let french = std::fs::read_to_string(root.join("fr-fr/a.md")).unwrap().replace(unknown, &handed_off);
+    std::fs::write(shallow.join("fr-fr/a.md"), french).unwrap();
+    let run = checkdown()
+        .args(["sync", "--git", "--format", "json"])
+        .args([shallow.join("en-us/a.md"), shallow.join("fr-fr/a.md")])
+        .run();
+    assert!(run.stdout.contains("a shallow clone: fetch its whole history (`git fetch --unshallow`"), "{}", run.stdout);
 
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("a.md"), english).unwrap();
