@@ -111,6 +111,16 @@ fn a_step_heading_keeps_the_authors_words_and_separator() {
     );
 }
 
+/// Each line of code is a block of its own in the HTML, blank lines too, for the print's hanging indent.
+#[test]
+fn code_lines_are_blocks_of_their_own() {
+    let fixture = crate_root().join("tests/integration/render/long-code.md");
+    let html = render(&[fixture.to_str().unwrap(), "-o", "-"]);
+    let code = html.split("<pre><code>").nth(1).and_then(|rest| rest.split("</code></pre>").next()).expect(&html);
+    assert_eq!(code.matches("<span class=\"line\">").count(), 3, "{code}");
+    assert!(code.contains("<span class=\"line\"></span><span class=\"line\">Get-TransportRule</span>"), "{code}");
+}
+
 /// A placeholder written as a tag (`<TenantName>`) is something to fill in, which a browser would hide: every format
 /// shows it, while the tags of HTML elements are dropped around their text.
 #[test]
@@ -628,6 +638,24 @@ mod browser {
         let signoffs: Vec<usize> = (0..pages.len()).filter(|&page| pages[page].contains("Initials")).collect();
         assert!(signoffs.contains(&table) && last_setting <= table, "{signoffs:?}, table on {table}");
         assert!(pages.iter().any(|text| text.contains("Parameter")), "a short header word is broken: {pages:?}");
+    }
+
+    /// A code line too long for the page goes on under a hanging indent, so that its end is not read as a line of
+    /// its own; blank lines of the code stay.
+    #[test]
+    #[ignore = "needs Chromium; .ci/run runs it"]
+    fn a_long_code_line_goes_on_under_a_hanging_indent() {
+        let Some((_dir, pdf)) = print_fixture("long-code.md") else { return };
+        let output = std::process::Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let indent = |line: &str| line.len() - line.trim_start().len();
+        let start = lines.iter().position(|line| line.trim_start().starts_with("New-TransportRule")).expect(&text);
+        let goes_on = lines[start + 1];
+        assert!(indent(goes_on) > indent(lines[start]), "no hanging indent:\n{}\n{goes_on}", lines[start]);
+        let get = lines.iter().position(|line| line.trim_start().starts_with("Get-TransportRule")).expect(&text);
+        assert_eq!(indent(lines[get]), indent(lines[start]), "a line of its own starts where the first did");
+        assert!(lines[get - 1].trim().is_empty(), "the blank line of the code is kept: {text}");
     }
 
     /// A table wider than the page (long code and URLs in its cells) wraps inside the page: every cell prints whole,
