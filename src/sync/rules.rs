@@ -330,7 +330,9 @@ static DOCS: [RuleDoc; 22] = [
             them (white space aside; indented source code blocks are nearly always prose indented by accident and \
             are translated, so only their presence counts) and names the first token that differs, the attributes of paired `:::code` extensions, and the inline code spans of \
             paired blocks (first within the block, then within the section). Reports code without a counterpart. \
-            A code block's language tag is `block-mismatch`'s: it only changes the highlighting.\n\n\
+            A code block's language tag is `block-mismatch`'s: it only changes the highlighting. A code block that \
+            differs only in case (`-identity` for `-Identity`) is reported as a warning: harmless in PowerShell, \
+            which most Learn code is, though not in every language.\n\n\
             ## Why\n\n\
             Code is not translated, and readers copy it. Commands, cmdlets, parameters and values that differ make \
             the translation's instructions fail or do something else.\n\n\

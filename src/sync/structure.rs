@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Attribute, Block, Inline, ListItem, Section, Span};
 use crate::parse::MonikerRange;
-use crate::report::{Diagnostic, clip};
+use crate::report::{Diagnostic, Severity, clip};
 
 use super::Languages;
 use super::align::{Objective, Pairing, align, longest_increasing, pair_alike};
@@ -704,11 +704,16 @@ impl Walk<'_> {
                         let token = difference.token;
                         self.target.span(line.start + token.start, line.start + token.end)
                     };
-                    self.out.push(
-                        Rule::CodeMismatch
-                            .diagnostic(self.target.at(at), difference.message)
-                            .with_source(there.clone()),
-                    );
+                    let mut diagnostic = Rule::CodeMismatch
+                        .diagnostic(self.target.at(at), difference.message)
+                        .with_source(there.clone());
+                    // `-identity` for `-Identity`: harmless in PowerShell, which most Learn code is, but not in every
+                    // language, so still said, without failing a build.
+                    if code_difference(&a.to_lowercase(), &b.to_lowercase(), &source_name).is_none() {
+                        diagnostic.severity = Severity::Warning;
+                        diagnostic.message.push_str(" (a change of case only)");
+                    }
+                    self.out.push(diagnostic);
                 }
             }
             (Block::Table { head: ha, rows: ra, .. }, Block::Table { head: hb, rows: rb, span }) => {
@@ -1551,6 +1556,21 @@ mod tests {
     }
 
     #[test]
+    fn code_changed_in_case_only_is_a_warning() {
+        let code =
+            |parameter: &str| format!("# T\n\n```powershell\nSet-DkimSigningConfig {parameter} contoso.com\n```\n");
+        let source = Document::new("en-us/a.md", "a.md", code("-Identity"));
+        let case_only = Document::new("fr-fr/a.md", "a.md", code("-identity"));
+        let found = compare(&source, &case_only, &Languages::of("en-us", "fr-fr"));
+        let severities: Vec<(&str, Severity)> = found.iter().map(|d| (d.rule.as_str(), d.severity)).collect();
+        assert_eq!(severities, [("code-mismatch", Severity::Warning)]);
+        assert!(found[0].message.ends_with("(a change of case only)"), "{}", found[0].message);
+        let renamed = Document::new("fr-fr/a.md", "a.md", code("-DomainName"));
+        let found = compare(&source, &renamed, &Languages::of("en-us", "fr-fr"));
+        assert_eq!(found.iter().map(|d| d.severity).collect::<Vec<_>>(), [Severity::Error]);
+    }
+
+    #[test]
     fn a_missing_section_is_reported_once_with_its_subsections() {
         let english = "# T\n\n## One\n\nA.\n\n### Sub\n\nB.\n\n## Two\n\nC.\n";
         let french = "# <a name=\"t\"></a>T\n\n## <a name=\"two\"></a>Deux\n\nC.\n";
@@ -1752,7 +1772,7 @@ mod tests {
             ("this line lacks `-AllowLegacyDNMismatch`, which the English code has after `Import`", 6, "Import")
         );
         let spaced = english.replace("-SetSCL 6 -Force", "-SetSCL  6 -force").replace("Set-Thing", "Set-Thing ");
-        assert_eq!(finding(&spaced).1, "`6 -force` where the English code has `6 -Force`");
+        assert_eq!(finding(&spaced).1, "`6 -force` where the English code has `6 -Force` (a change of case only)");
         let joined = english.replace("-SetSCL 6 -Force", "-SetSCL 6-Forced");
         assert_eq!(finding(&joined).1, "`-SetSCL 6-Forced` is not in the English code");
         let extra = english.replace("-Force", "-Force -WhatIf");
