@@ -160,6 +160,13 @@ impl CompareJob {
         } else {
             sync::run(&self.source, &self.target, &self.settings, &progress)?
         };
+        for pattern in &outcome.unmatched_ignores {
+            writeln!(
+                err,
+                "checkdown: warning: the ignore pattern `{pattern}` matches no file of the compared folders (patterns \
+                 are relative to them: `includes/**` for en-us/includes/…)"
+            )?;
+        }
         let rules: Vec<RuleDoc> = Rule::ALL
             .into_iter()
             .map(|rule| RuleDoc {

@@ -5,15 +5,23 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Glob {
     pattern: Vec<char>,
+    /// The pattern as configured, for messages.
+    written: String,
 }
 
 impl Glob {
     /// The pattern `text`. A pattern without `/` matches a file name in any folder (`toc.md`, `*.yml`), as
     /// `.gitignore` patterns do.
     pub fn new(text: &str) -> Self {
+        let written = text.to_owned();
         let text = text.trim().trim_start_matches("./");
         let text = if text.contains('/') { text.trim_start_matches('/').to_owned() } else { format!("**/{text}") };
-        Self { pattern: text.chars().collect() }
+        Self { pattern: text.chars().collect(), written }
+    }
+
+    /// The pattern as configured.
+    pub fn written(&self) -> String {
+        self.written.clone()
     }
 
     /// Whether `path` matches. Memoised, so no pattern takes more than (pattern length × path length) steps.

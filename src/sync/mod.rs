@@ -219,6 +219,15 @@ impl Settings {
         self.ignore.iter().any(|glob| glob.matches(relative))
     }
 
+    /// The `ignore` patterns, as configured, that match none of the `listed` relative paths.
+    fn unmatched_ignores(&self, listed: &[String]) -> Vec<String> {
+        self.ignore
+            .iter()
+            .filter(|glob| !listed.iter().any(|relative| glob.matches(relative)))
+            .map(Glob::written)
+            .collect()
+    }
+
     /// The configured locale pairs, or English and French when none is.
     fn locale_pairs(&self) -> Vec<(&str, &str)> {
         if self.locales.is_empty() {
@@ -258,6 +267,9 @@ pub struct Outcome {
     pub files_checked: usize,
     /// The paths of every file compared or reported, as findings show them.
     pub paths: HashSet<String>,
+    /// The `ignore` patterns that matched no file of the compared directories: misspelt, or relative to another
+    /// folder than the compared ones.
+    pub unmatched_ignores: Vec<String>,
 }
 
 /// The locales of a pair of files or folders (`en-us`, `fr-fr`).
@@ -300,12 +312,13 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
     }
     let repository = if settings.git { Some(Repository::discover(source)?) } else { None };
     let mut outcome = Outcome::default();
+    let mut listed = Vec::new();
     let pairs = if source_is_dir && same_directory(source, target) {
-        pair_locale_folders(source, settings, &mut outcome.diagnostics)?
+        pair_locale_folders(source, settings, &mut outcome.diagnostics, &mut listed)?
     } else if source_is_dir {
         let folder = |root: &Path| join(&shown_root(root), "x");
         let locales = settings.locales_of(&folder(source), &folder(target));
-        pair_directories(source, target, &locales, settings, &mut outcome.diagnostics)?
+        pair_directories(source, target, &locales, settings, &mut outcome.diagnostics, &mut listed)?
     } else {
         let name = |path: &Path| path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
         let shown = |path: &Path| join(&shown_root(path.parent().unwrap_or(Path::new(""))), &name(path));
@@ -321,6 +334,9 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
     };
     progress.total.store(pairs.len(), Ordering::Relaxed);
     outcome.files_checked = pairs.len();
+    if source_is_dir {
+        outcome.unmatched_ignores = settings.unmatched_ignores(&listed);
+    }
     outcome.paths = pairs.iter().flat_map(|pair| [pair.source_shown.clone(), pair.target_shown.clone()]).collect();
 
     let next = AtomicUsize::new(0);
@@ -483,7 +499,12 @@ fn what_to_pass(root: &Path, source_locale: &str, target_locale: &str) -> String
 
 /// Pairs the files of `root`'s locale folders, for each configured locale pair (`root/en-us` with `root/fr-fr`, then
 /// with `root/de-de`…). Every folder is checked before any is listed.
-fn pair_locale_folders(root: &Path, settings: &Settings, found: &mut Vec<Diagnostic>) -> Result<Vec<Pair>, SyncError> {
+fn pair_locale_folders(
+    root: &Path,
+    settings: &Settings,
+    found: &mut Vec<Diagnostic>,
+    listed: &mut Vec<String>,
+) -> Result<Vec<Pair>, SyncError> {
     let locale_pairs = settings.locale_pairs();
     for &(source_locale, target_locale) in &locale_pairs {
         if let Some(missing) = [source_locale, target_locale].into_iter().find(|locale| !root.join(locale).is_dir()) {
@@ -504,6 +525,7 @@ fn pair_locale_folders(root: &Path, settings: &Settings, found: &mut Vec<Diagnos
             &locales,
             settings,
             found,
+            listed,
         )?);
     }
     Ok(pairs)
@@ -517,16 +539,19 @@ fn pair_directories(
     locales: &Locales,
     settings: &Settings,
     found: &mut Vec<Diagnostic>,
+    listed: &mut Vec<String>,
 ) -> Result<Vec<Pair>, SyncError> {
     let (source_shown, target_shown) = (shown_root(source), shown_root(target));
     let all_source_files = markdown_files(source)?;
     if all_source_files.is_empty() {
         return Err(SyncError::NoMarkdownFiles { path: source.to_owned() });
     }
+    let all_target_files = markdown_files(target)?;
+    listed.extend(all_source_files.iter().chain(&all_target_files).cloned());
     let source_files: Vec<String> =
         all_source_files.into_iter().filter(|relative| !settings.ignores(relative)).collect();
     let target_files: Vec<String> =
-        markdown_files(target)?.into_iter().filter(|relative| !settings.ignores(relative)).collect();
+        all_target_files.into_iter().filter(|relative| !settings.ignores(relative)).collect();
     let target_set: HashSet<&str> = target_files.iter().map(String::as_str).collect();
     let source_set: HashSet<&str> = source_files.iter().map(String::as_str).collect();
     let Languages { source: source_name, target: target_name, .. } = Languages::of(&locales.source, &locales.target);

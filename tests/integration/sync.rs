@@ -852,6 +852,16 @@ fn suppression_comments_and_configuration_silence_findings() {
     let (code, report) = sync_json(&[EN, FR, "--config", config.to_str().unwrap()]);
     assert_eq!((code, report["summary"]["files"].as_u64()), (0, Some(0)));
 
+    // In directory mode, a pattern that matches no file is said: misspelt, or written from another folder.
+    std::fs::write(&config, "[sync]\nignore = [\"close-your-acount.md\", \"*.md\"]\n").unwrap();
+    let folders = checkdown().args(["sync", "content/en-us", "content/fr-fr", "--config"]).args([&config]).run();
+    assert_eq!(folders.code, 0, "{}", folders.stderr);
+    assert_eq!(
+        folders.stderr.lines().filter(|line| line.contains("warning: the ignore pattern")).collect::<Vec<_>>(),
+        ["checkdown: warning: the ignore pattern `close-your-acount.md` matches no file of the compared folders \
+          (patterns are relative to them: `includes/**` for en-us/includes/…)"]
+    );
+
     std::fs::write(&config, "[sync]\n\nrules = { list-items = \"off\" }\n").unwrap();
     let bad = checkdown().args(["sync", EN, FR, "--config"]).args([&config]).run();
     assert_eq!(bad.code, 2);
