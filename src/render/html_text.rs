@@ -59,7 +59,7 @@ pub fn html_text(html: &str) -> String {
 }
 
 /// What a checklist shows of an inline HTML tag: nothing for an HTML element (its text is printed around it), but the
-/// tag itself when it names no element. `<TenantName>` or `<your domain>` in "select OneDrive – <TenantName>" is a
+/// tag itself when it names no element. `<TenantName>` or `<your domain>` in "select `OneDrive – <TenantName>`" is a
 /// placeholder the reader must fill in, which a browser would hide.
 pub fn placeholder(html: &str) -> String {
     let Some(inner) = html.trim().strip_prefix('<').and_then(|rest| rest.strip_suffix('>')) else {

@@ -179,6 +179,17 @@ impl Endpoints {
         Ok(Endpoints { cloud, login, graph })
     }
 
+    /// Where tenants are seen alive, for the memory of runs: the cloud's name, with the hosts when either is not the
+    /// cloud's own, so that a run against a test server teaches nothing about the real cloud's tenants.
+    pub fn place(&self) -> String {
+        let own = |host: &Host, own: &str| Host::parse(own, "").is_ok_and(|own| own.as_str() == host.as_str());
+        if own(&self.login, self.cloud.login_host()) && own(&self.graph, self.cloud.graph_host()) {
+            self.cloud.as_str().to_owned()
+        } else {
+            format!("{} at {} and {}", self.cloud.as_str(), self.login.as_str(), self.graph.as_str())
+        }
+    }
+
     /// The OAuth scope that asks for every application permission granted to the app on this Graph host.
     pub fn default_scope(&self) -> String {
         format!("{}/.default", self.graph.as_str())
@@ -201,6 +212,9 @@ mod tests {
 
     #[test]
     fn plain_http_only_on_loopback() {
+        assert_eq!(Endpoints::new(Cloud::China, None, None).unwrap().place(), "china");
+        let test_server = Endpoints::new(Cloud::Global, None, Some("http://127.0.0.1:8080")).unwrap();
+        assert_eq!(test_server.place(), "global at https://login.microsoftonline.com and http://127.0.0.1:8080");
         assert!(Host::parse("http://127.0.0.1:8080", "graph host").is_ok());
         assert!(Host::parse("http://localhost:1", "graph host").is_ok());
         assert!(Host::parse("http://[::1]:1", "graph host").is_ok());

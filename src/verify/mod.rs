@@ -490,7 +490,8 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
         }),
         None => SeenAlive::default(),
     };
-    let remembered_tenant_id = memory.tenant_id(cloud, &live.tenant).map(str::to_owned);
+    let place = live.endpoints.place();
+    let remembered_tenant_id = memory.tenant_id(&place, &live.tenant).map(str::to_owned);
     let answers = TenantAnswers::ask(&reader, &live.tenant, remembered_tenant_id.as_deref());
     let sign_in = match answers.sign_in_as() {
         None => SignIn::NotAttempted,
@@ -508,9 +509,9 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
     };
     let alive_id = answers.alive_id().map(str::to_owned);
     let names: Vec<&str> = [Some(live.tenant.as_str()), alive_id.as_deref()].into_iter().flatten().collect();
-    let seen_alive_before = memory.contains(cloud, &names);
+    let seen_alive_before = memory.contains(&place, &names);
     if let (true, Some(dir)) = (answers.answered() && sign_in != SignIn::TenantNotFound, &live.state_dir) {
-        memory.insert(cloud, &live.tenant, alive_id.as_deref(), &checked_at);
+        memory.insert(&place, &live.tenant, alive_id.as_deref(), &checked_at);
         if let Err(error) = memory.save(dir) {
             (options.log)(&format!("warning: could not remember the tenant in {} ({error})", dir.display()));
         }

@@ -14,8 +14,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::cloud::Cloud;
-
 /// The file name inside the state directory.
 pub const FILE: &str = "tenants.json";
 
@@ -28,7 +26,7 @@ pub fn default_dir(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<P
     }
 }
 
-/// The remembered tenants: cloud name → tenant (lower-cased name or id) → when it last answered (RFC 3339).
+/// The remembered tenants: cloud name (with the hosts when they are not the cloud's, [`super::cloud::Endpoints::place`]) → tenant (lower-cased name or id) → when it last answered (RFC 3339).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeenAlive {
     /// Per cloud (`global`, `china`…).
@@ -51,26 +49,26 @@ impl SeenAlive {
         }
     }
 
-    /// True when any of `names` (the tenant as given, its id) was seen alive on `cloud`.
-    pub fn contains(&self, cloud: Cloud, names: &[&str]) -> bool {
+    /// True when any of `names` (the tenant as given, its id) was seen alive at `place` ([`super::cloud::Endpoints::place`]).
+    pub fn contains(&self, place: &str, names: &[&str]) -> bool {
         self.seen_alive
-            .get(cloud.as_str())
+            .get(place)
             .is_some_and(|tenants| names.iter().any(|name| tenants.contains_key(&name.to_lowercase())))
     }
 
-    /// The tenant id `tenant` led to when it last answered on `cloud`.
-    pub fn tenant_id(&self, cloud: Cloud, tenant: &str) -> Option<&str> {
-        self.tenant_ids.get(cloud.as_str())?.get(&tenant.to_lowercase()).map(String::as_str)
+    /// The tenant id `tenant` led to when it last answered at `place`.
+    pub fn tenant_id(&self, place: &str, tenant: &str) -> Option<&str> {
+        self.tenant_ids.get(place)?.get(&tenant.to_lowercase()).map(String::as_str)
     }
 
-    /// Notes that `tenant`, and the tenant `id` its discovery document named, answered on `cloud` at `when`.
-    pub fn insert(&mut self, cloud: Cloud, tenant: &str, id: Option<&str>, when: &str) {
-        let tenants = self.seen_alive.entry(cloud.as_str().to_owned()).or_default();
+    /// Notes that `tenant`, and the tenant `id` its discovery document named, answered at `place` at `when`.
+    pub fn insert(&mut self, place: &str, tenant: &str, id: Option<&str>, when: &str) {
+        let tenants = self.seen_alive.entry(place.to_owned()).or_default();
         for name in [Some(tenant), id].into_iter().flatten().filter(|name| !name.is_empty()) {
             tenants.insert(name.to_lowercase(), when.to_owned());
         }
         if let Some(id) = id {
-            let ids = self.tenant_ids.entry(cloud.as_str().to_owned()).or_default();
+            let ids = self.tenant_ids.entry(place.to_owned()).or_default();
             ids.insert(tenant.to_lowercase(), id.to_lowercase());
             ids.insert(id.to_lowercase(), id.to_lowercase());
         }
@@ -130,8 +128,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join(FILE), r#"{"seen_alive": {"global": {"contoso.com": "t"}}}"#).unwrap();
         let old = SeenAlive::load(dir.path()).unwrap();
-        assert!(old.contains(Cloud::Global, &["contoso.com"]));
-        assert_eq!(old.tenant_id(Cloud::Global, "contoso.com"), None);
+        assert!(old.contains("global", &["contoso.com"]));
+        assert_eq!(old.tenant_id("global", "contoso.com"), None);
     }
 
     #[test]
@@ -139,13 +137,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut seen = SeenAlive::load(dir.path()).unwrap();
         let id = "84841066-274d-4ec0-a5c1-276be684bdd3";
-        seen.insert(Cloud::Global, "Contoso.onmicrosoft.com", Some(id), "t");
+        seen.insert("global", "Contoso.onmicrosoft.com", Some(id), "t");
         seen.save(dir.path()).unwrap();
         let again = SeenAlive::load(dir.path()).unwrap();
-        assert!(again.contains(Cloud::Global, &["contoso.onmicrosoft.com"]));
-        assert!(again.contains(Cloud::Global, &[id]));
-        assert_eq!(again.tenant_id(Cloud::Global, "CONTOSO.onmicrosoft.com"), Some(id));
-        assert!(!again.contains(Cloud::China, &["contoso.onmicrosoft.com"]));
-        assert_eq!(again.tenant_id(Cloud::China, "contoso.onmicrosoft.com"), None);
+        assert!(again.contains("global", &["contoso.onmicrosoft.com"]));
+        assert!(again.contains("global", &[id]));
+        assert_eq!(again.tenant_id("global", "CONTOSO.onmicrosoft.com"), Some(id));
+        assert!(!again.contains("china", &["contoso.onmicrosoft.com"]));
+        assert_eq!(again.tenant_id("china", "contoso.onmicrosoft.com"), None);
     }
 }
