@@ -1379,3 +1379,21 @@ mod command {
         assert!(no_tenant.stderr.contains("no tenant: pass --tenant or set AZURE_TENANT_ID"), "{}", no_tenant.stderr);
     }
 }
+
+/// The example record README offers to try verification without a tenant replays, as README says, to a tenant closed
+/// halfway, and ticks a checklist.
+#[test]
+fn the_example_record_replays_to_a_tenant_closed_halfway() {
+    let record = "content/examples/close-your-account.verify-record.json";
+    let run = crate::support::checkdown().args(["verify", "--replay", record, "--format", "json"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let statuses: Vec<&str> =
+        report["steps"].as_array().unwrap().iter().map(|step| step["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["done", "not-done", "not-done", "done", "not-done"]);
+    let checklist =
+        crate::support::checkdown().args(["render", "--verify", "--replay", record, "--format", "txt"]).run();
+    assert_eq!(checklist.code, 0, "{}", checklist.stderr);
+    assert!(checklist.stdout.contains("[x] Step 1: Delete users"), "{}", checklist.stdout);
+    assert!(checklist.stdout.contains("[ ] Step 2: Cancel all active subscriptions"), "{}", checklist.stdout);
+}
