@@ -235,7 +235,11 @@ fn read_baseline(path: &std::path::Path) -> anyhow::Result<Baseline> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("{}: cannot read the baseline", path.display()))?;
     Baseline::from_json(&text).with_context(|| {
-        format!("{}: not a baseline: a baseline is a report written with `--format json`", path.display())
+        format!(
+            "{}: not a baseline: a baseline is a report this version of checkdown wrote with `--format json` (write it \
+             again)",
+            path.display()
+        )
     })
 }
 

@@ -2,11 +2,11 @@
 //! (`checkdown sync … --format json -o baseline.json`). Turning the sync gate on over a large documentation set then
 //! fails a build on new drift only, while the old findings are worked off.
 //!
-//! A finding is known by its [`fingerprint`]: its rule, its file and the text it points at, not its line or its
-//! message. Lines move as files are edited, and messages change with what the comparison learns (`--git` adds how far
-//! behind a translation is); the text a finding points at changes only when that text is edited, and then the finding
-//! deserves a new look. Each finding of the baseline accounts for one finding of a run, so a second finding like a
-//! known one is still reported.
+//! A finding is known by its [`fingerprint`]: its rule, its file, the text it points at and its message, not its line.
+//! Lines move as files are edited; the text a finding points at changes only when that text is edited, and its
+//! message when the drift does (a list missing one more item, another number): either deserves a new look. Messages
+//! name no line and nothing that moves by itself (how far behind the English history is goes in the note). Each
+//! finding of the baseline accounts for one finding of a run, so a second finding like a known one is still reported.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -15,8 +15,9 @@ use sha1::{Digest, Sha1};
 
 use super::{Diagnostic, SourceFiles};
 
-/// What identifies a finding across runs: a hash of its rule, its path and the text its span starts with (up to the
-/// end of that line, white space folded), as 16 hexadecimal digits. A finding about a whole file hashes no text.
+/// What identifies a finding across runs: a hash of its rule, its path, the text its span starts with (up to the end
+/// of that line, white space folded) and its message, as 16 hexadecimal digits. A finding about a whole file hashes no
+/// text.
 pub fn fingerprint(diagnostic: &Diagnostic, files: &SourceFiles) -> String {
     let location = &diagnostic.location;
     let text = location.span.and_then(|span| {
@@ -27,7 +28,7 @@ pub fn fingerprint(diagnostic: &Diagnostic, files: &SourceFiles) -> String {
     });
     let folded = text.as_deref().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
     let mut hash = Sha1::new();
-    for part in [diagnostic.rule.as_str(), location.path.as_str(), &folded] {
+    for part in [diagnostic.rule.as_str(), location.path.as_str(), &folded, &diagnostic.message] {
         hash.update(part.as_bytes());
         hash.update([0]);
     }
@@ -121,7 +122,7 @@ mod tests {
 
     fn finding(path: &str, rule: &str, line: u32, column: u32, end_column: u32) -> Diagnostic {
         let span = Span { start: 0, end: 0, line, column, end_line: line, end_column };
-        Diagnostic::new(rule, Severity::Error, Location::new(path, span), format!("found at line {line}"))
+        Diagnostic::new(rule, Severity::Error, Location::new(path, span), "this text reads as English")
     }
 
     fn files(text: &str) -> SourceFiles {
@@ -161,6 +162,12 @@ mod tests {
         let elsewhere =
             vec![finding("fr-fr/a.md", "number-mismatch", 5, 1, 13), finding("fr-fr/b.md", "untranslated", 5, 1, 13)];
         assert_eq!(baseline_text.filter(elsewhere, &after).known, 0);
+        // The same text with another message is other drift: a list missing one more item, another number.
+        let worse = Diagnostic {
+            message: "this text reads as English, twice".into(),
+            ..finding("fr-fr/a.md", "untranslated", 5, 1, 13)
+        };
+        assert_eq!(baseline_text.filter(vec![worse], &after).known, 0);
     }
 
     #[test]

@@ -9,12 +9,15 @@
 use std::collections::HashMap;
 
 use crate::model::{Article, Inline, Section, Span};
-use crate::report::Diagnostic;
+use crate::report::{Diagnostic, clip};
 
 use super::Languages;
 use super::document::Document;
 use super::rules::Rule;
 use super::structure::inline_leaves;
+
+/// How much of a heading's title a message quotes.
+const MAX_QUOTED_TITLE_CHARS: usize = 80;
 
 /// Reports the same-page links of `target` whose fragment is an id or anchor of `source` but of no heading or anchor
 /// of `target`. `renamed` maps the id of a source section to its paired translated section, when their ids differ:
@@ -50,9 +53,10 @@ pub fn check(
         let Some(&source_span) = source_ids.get(&fragment) else { continue };
         let message = match renamed.get(fragment.as_str()) {
             Some(heading) => format!(
-                "this link to `#{fragment}` is broken: the {target_name} heading it names, at line {}, has the id `{}` \
+                "this link to `#{fragment}` is broken: the {target_name} heading it names, \"{}\", has the id `{}` \
                  (add `<a name=\"{fragment}\"></a>` to it, as the {source_name} heading's id is `{fragment}`)",
-                heading.heading_span.line, heading.id
+                clip(&heading.title, MAX_QUOTED_TITLE_CHARS),
+                heading.id
             ),
             None => format!(
                 "this link to `#{fragment}` is broken: no heading or anchor of the {target_name} file has that id, \

@@ -462,11 +462,12 @@ static DOCS: [RuleDoc; 22] = [
         explanation: "## What it does\n\n\
             `ms.openlocfilehash` in a translation is the SHA-1 of the bytes of the English file it was made from. \
             The rule hashes the current English file (its bytes as stored, UTF-8 or UTF-16, as they are and with LF \
-            and with CRLF line ends) and reports the translation when no form matches. With `--git` and the English \
-            file in a git repository, it also says how many commits changed the English file since \
-            `ms.sourcegitcommit` and how many lines they changed, shows the diff of the English file since that \
-            commit (its first 40 added or removed lines) as the finding's note, and checks translations that only \
-            have `ms.sourcegitcommit`.\n\n\
+            and with CRLF line ends) and reports the translation when no form matches; the finding's note gives the \
+            `ms.openlocfilehash` to write once the translation is up to date. With `--git` and the English file in a \
+            git repository, the note also says how many commits changed the English file since \
+            `ms.sourcegitcommit` and how many lines they changed, and shows the diff of the English file since that \
+            commit (its first 40 added or removed lines); translations that only have `ms.sourcegitcommit` are \
+            checked too.\n\n\
             ## Why\n\n\
             Whatever the structure rules find, a stale translation differs from its source in ways only a \
             re-translation fixes: steps reworded, UI names changed.\n\n\

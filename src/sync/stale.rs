@@ -86,7 +86,7 @@ pub fn check(
         (Some((repository, file)), Some(commit)) => Some(repository.changes_since(commit, file)),
         _ => None,
     };
-    let (anchor, mut message) = match (front_matter.entry("ms.openlocfilehash"), &behind) {
+    let (anchor, message) = match (front_matter.entry("ms.openlocfilehash"), &behind) {
         (Some(entry), _) => (
             entry.line,
             format!(
@@ -104,24 +104,28 @@ pub fn check(
         ),
         _ => return,
     };
-    // What to write once the translation is brought up to date, so the translator need not hash the file.
-    let mut note = hash.is_some().then(|| {
+    // What to write once the translation is brought up to date, so the translator need not hash the file; in the
+    // CRLF form, as localization repositories check the English out and write the hash.
+    let to_write = hash.is_some().then(|| {
         format!(
             "when the {} file is up to date with the {} file as it is now, set `ms.openlocfilehash: {}`",
             languages.target,
             languages.source,
-            sha1_hex(&source.text, source.encoding)
+            sha1_hex(&with_line_ends(&source.text, "\r\n"), source.encoding)
         )
     });
-    if let (Some(behind), Some(commit)) = (&behind, &commit) {
-        message.push_str(&behind.describe(commit, &languages.source));
-        if let Some(diff) = behind.note(commit, &languages.source) {
-            note = Some(note.map_or_else(|| diff.clone(), |hash| format!("{hash}\n{diff}")));
+    // The history goes in the note, not the message: the message names the finding across runs (a baseline's
+    // fingerprint), and the history moves on with every English commit.
+    let (history, diff) = match (&behind, &commit) {
+        (Some(behind), Some(commit)) => {
+            (Some(behind.describe(commit, &languages.source)), behind.note(commit, &languages.source))
         }
-    }
+        _ => (None, None),
+    };
+    let note: Vec<String> = [to_write, history, diff].into_iter().flatten().collect();
     let mut diagnostic = Rule::StaleSource.diagnostic(target.line(anchor), message).with_source(source.whole());
-    if let Some(note) = note {
-        diagnostic = diagnostic.with_note(note);
+    if !note.is_empty() {
+        diagnostic = diagnostic.with_note(note.join("\n"));
     }
     sink.push(diagnostic);
 }
@@ -245,23 +249,23 @@ fn capped(hunks: &[&str]) -> Vec<String> {
 }
 
 impl Changes {
-    /// The part of a message saying what changed since `commit`.
+    /// One line saying what changed since `commit`, for a finding's note.
     fn describe(&self, commit: &str, source: &str) -> String {
         let short = abbreviated(commit);
         match self {
             Changes::UnknownCommit { shallow: false } => {
-                format!("; `ms.sourcegitcommit` {short} is not in the history of the {source} repository")
+                format!("`ms.sourcegitcommit` {short} is not in the history of the {source} repository")
             }
             Changes::UnknownCommit { shallow: true } => format!(
-                "; `ms.sourcegitcommit` {short} is not in the history of the {source} repository, a shallow clone: \
+                "`ms.sourcegitcommit` {short} is not in the history of the {source} repository, a shallow clone: \
                  fetch its whole history (`git fetch --unshallow`; in GitHub Actions, checkout with `fetch-depth: 0`)"
             ),
             Changes::Behind { commits: 0, .. } => {
-                format!("; no commit changed the {source} file since `ms.sourcegitcommit` {short}")
+                format!("no commit changed the {source} file since `ms.sourcegitcommit` {short}")
             }
             Changes::Behind { commits, added, removed, subjects, .. } => {
                 let mut text = format!(
-                    "; {} changed the {source} file since `ms.sourcegitcommit` {short} (+{added} −{removed} lines): {}",
+                    "{} changed the {source} file since `ms.sourcegitcommit` {short} (+{added} −{removed} lines): {}",
                     crate::report::plural(*commits, "commit"),
                     subjects.iter().take(COMMITS_SHOWN).map(String::as_str).collect::<Vec<_>>().join("; ")
                 );

@@ -105,13 +105,15 @@ impl Collector<'_> {
             }
             return None;
         };
-        let names: Vec<&str> = list.split([',', ' ', '\t', '\n']).filter(|name| !name.is_empty()).collect();
+        // `-- why` after the rules is the author's reason, as in ESLint's directives.
+        let rules_part = list.split_once("--").map_or(list, |(rules, _reason)| rules);
+        let names: Vec<&str> = rules_part.split([',', ' ', '\t', '\n']).filter(|name| !name.is_empty()).collect();
         if names.is_empty() {
             return Some((file_wide, None));
         }
         let mut rules = Vec::new();
         for name in names {
-            match Rule::from_name(name) {
+            match Rule::from_name(&name.to_ascii_lowercase()) {
                 Some(rule) => rules.push(rule),
                 None => self.problems.push(Diagnostic::new(
                     Rule::ParseError.name(),
@@ -197,8 +199,8 @@ mod tests {
     }
 
     #[test]
-    fn directives_are_read_in_any_case() {
-        let text = "# T\n\n<!-- CHECKDOWN-IGNORE untranslated -->\nGo to the page.\n";
+    fn directives_are_read_in_any_case_and_may_give_a_reason() {
+        let text = "# T\n\n<!-- CHECKDOWN-IGNORE Untranslated -- the product's English name -->\nGo to the page.\n";
         let (found, problems, _) = suppressions(text);
         assert!(problems.is_empty(), "{problems:#?}");
         assert!(found.covers("untranslated", Some(text.find("Go to").unwrap())));

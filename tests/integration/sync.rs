@@ -238,8 +238,8 @@ fn links_to_a_heading_that_lost_its_anchor_are_broken_fragment_links() {
     assert_eq!(rules, [at("broken-fragment-link", 3), at("broken-fragment-link", 11)]);
     assert_eq!(
         found[0].2,
-        "this link to `#step-2-prepare-the-mailboxes` is broken: the French heading it names, at line 9, has the id \
-         `étape-2--préparer-les-boîtes-aux-lettres` (add `<a name=\"step-2-prepare-the-mailboxes\"></a>` to it, as \
+        "this link to `#step-2-prepare-the-mailboxes` is broken: the French heading it names, \"Étape 2 : Préparer les \
+         boîtes aux lettres\", has the id `étape-2--préparer-les-boîtes-aux-lettres` (add `<a name=\"step-2-prepare-the-mailboxes\"></a>` to it, as \
          the English heading's id is `step-2-prepare-the-mailboxes`)"
     );
 }
@@ -914,17 +914,21 @@ fn git_history_says_how_far_behind_a_translation_is() {
     let report: Value = serde_json::from_str(&stale_run("json").stdout).unwrap();
     let finding = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "stale-source").unwrap();
     let message = finding["message"].as_str().unwrap();
-    assert!(message.contains("1 commit changed the English file since `ms.sourcegitcommit`"), "{message}");
-    assert!(message.contains("(+3 −1 lines)") && message.contains("Add a paragraph"), "{message}");
-    // The note says what to write once the translation is up to date (the SHA-1 of the English file as it is), then
-    // shows the change itself: the line removed and the lines added since the hand-off.
+    assert_eq!(
+        message,
+        "the French file was translated from another version of the English file: `ms.openlocfilehash` is not the SHA-1 of the English file as it is now (with LF or CRLF line ends)",
+        "the history moves on: it is not the message's"
+    );
+    // The note says what to write once the translation is up to date (the SHA-1 of the English file as it is), how
+    // far behind it is, then the change itself: the line removed and the lines added since the hand-off.
     let note = finding["note"].as_str().unwrap();
     let short = &handed_off[..7];
-    let english_hash: String = sha1_of(&std::fs::read_to_string(root.join("en-us/a.md")).unwrap())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    let (first, diff) = note.split_once('\n').unwrap();
+    let english_crlf = std::fs::read_to_string(root.join("en-us/a.md")).unwrap().replace('\n', "\r\n");
+    let english_hash: String = sha1_of(&english_crlf).iter().map(|byte| format!("{byte:02x}")).collect();
+    let (first, rest) = note.split_once('\n').unwrap();
+    let (history, diff) = rest.split_once('\n').unwrap();
+    assert!(history.starts_with("1 commit changed the English file since `ms.sourcegitcommit`"), "{history}");
+    assert!(history.contains("(+3 −1 lines)") && history.contains("Add a paragraph"), "{history}");
     assert_eq!(
         first,
         format!(
@@ -947,9 +951,11 @@ fn git_history_says_how_far_behind_a_translation_is() {
     assert_eq!(run.code, 0, "a warning does not fail the run: {}", run.stderr);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
     let finding = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "stale-source").unwrap();
-    let message = finding["message"].as_str().unwrap();
-    assert!(message.ends_with("; `ms.sourcegitcommit` 0123456 is not in the history of the English repository"));
-    assert_eq!(finding["note"].as_str(), Some(first), "no diff to show, only the hash to write");
+    assert_eq!(
+        finding["note"].as_str(),
+        Some(format!("{first}\n`ms.sourcegitcommit` 0123456 is not in the history of the English repository").as_str()),
+        "no diff to show"
+    );
 
     // In a shallow clone (as CI checks out by default), the hand-off commit is beyond the history: said so.
     git(&["clone", "-q", "--depth", "1", &format!("file://{}", root.display()), "shallow"]);
