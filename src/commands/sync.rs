@@ -14,7 +14,7 @@ use anyhow::{Context as _, bail};
 
 use crate::cli::{Exit, SyncArgs};
 use crate::config::Config;
-use crate::report::baseline::Baseline;
+use crate::report::baseline::{Baseline, Filtered};
 use crate::report::{self, Diagnostic, Format, RenderContext, RuleDoc, Severity};
 use crate::sync::{self, Progress, Rule, Settings};
 
@@ -180,16 +180,7 @@ impl CompareJob {
             && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
         let (diagnostics, baselined) = match &self.baseline {
             Some(baseline) => {
-                if !baseline.is_empty() && baseline.paths().iter().all(|path| !outcome.paths.contains(path)) {
-                    let example = baseline.paths().iter().next().map(String::as_str).unwrap_or_default();
-                    writeln!(
-                        err,
-                        "checkdown: warning: the baseline names none of the files compared (it names `{example}`…): \
-                         paths are compared as reported, so write the baseline from the folder and with the paths \
-                         this run uses"
-                    )?;
-                }
-                let filtered = baseline.filter(outcome.diagnostics, &outcome.files);
+                let filtered = leave_out_known(baseline, outcome.diagnostics, &outcome.files, &outcome.paths, err)?;
                 (filtered.new, Some(filtered.known))
             }
             None => (outcome.diagnostics, None),
@@ -228,6 +219,27 @@ impl CompareJob {
         let too_many_warnings = self.max_warnings.is_some_and(|max| summary.warnings > max);
         if failing || too_many_warnings { Exit::Findings } else { Exit::Success }
     }
+}
+
+/// `diagnostics` without those `baseline` holds; a warning on `err` when the baseline names none of the `compared`
+/// paths, since it then leaves nothing out.
+fn leave_out_known(
+    baseline: &Baseline,
+    diagnostics: Vec<Diagnostic>,
+    files: &report::SourceFiles,
+    compared: &std::collections::HashSet<String>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Filtered> {
+    if let Some(example) = baseline.paths().iter().next()
+        && baseline.paths().iter().all(|path| !compared.contains(path))
+    {
+        writeln!(
+            err,
+            "checkdown: warning: the baseline names none of the files compared (it names `{example}`…): paths are \
+             compared as reported, so write the baseline from the folder and with the paths this run uses"
+        )?;
+    }
+    Ok(baseline.filter(diagnostics, files))
 }
 
 /// The baseline in `path`: a JSON report written earlier.
