@@ -187,13 +187,9 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The counts for `diagnostics`, found in `files` checked files when the caller knows how many.
-    pub fn new(diagnostics: &[Diagnostic], files: Option<usize>) -> Self {
-        Self::of_report(diagnostics, files, None)
-    }
-
-    /// The summary of a report: the counts for `diagnostics`, the files checked and the findings a baseline left out.
-    pub fn of_report(diagnostics: &[Diagnostic], files: Option<usize>, baselined: Option<usize>) -> Self {
+    /// The counts for `diagnostics`, found in `files` checked files when the caller knows how many, after a baseline
+    /// left `baselined` findings out when one was given.
+    pub fn new(diagnostics: &[Diagnostic], files: Option<usize>, baselined: Option<usize>) -> Self {
         let mut summary = Self { files, baselined, ..Self::default() };
         for diagnostic in diagnostics {
             summary.add(diagnostic.severity);
@@ -286,7 +282,7 @@ impl<'a> RenderContext<'a> {
 
     /// The summary of `diagnostics` in this context.
     pub fn summary(&self, diagnostics: &[Diagnostic]) -> Summary {
-        Summary::of_report(diagnostics, self.files_checked, self.baselined)
+        Summary::new(diagnostics, self.files_checked, self.baselined)
     }
 }
 
@@ -339,20 +335,17 @@ mod tests {
 
     #[test]
     fn summary_line_names_only_the_severities_found() {
-        assert_eq!(Summary::new(&[], None).to_string(), "no findings");
-        assert_eq!(Summary::new(&[], Some(1)).to_string(), "no findings (1 file checked)");
+        assert_eq!(Summary::new(&[], None, None).to_string(), "no findings");
+        assert_eq!(Summary::new(&[], Some(1), None).to_string(), "no findings (1 file checked)");
         let diagnostics = sample_diagnostics();
         let errors_and_notes: Vec<Diagnostic> =
             diagnostics.into_iter().filter(|diagnostic| diagnostic.severity != Severity::Warning).collect();
-        assert_eq!(Summary::new(&errors_and_notes, Some(4)).to_string(), "1 error, 2 notes (4 files checked)");
+        assert_eq!(Summary::new(&errors_and_notes, Some(4), None).to_string(), "1 error, 2 notes (4 files checked)");
         assert_eq!(
-            Summary::of_report(&errors_and_notes, Some(4), Some(1)).to_string(),
+            Summary::new(&errors_and_notes, Some(4), Some(1)).to_string(),
             "1 error, 2 notes (4 files checked, 1 finding of the baseline left out)"
         );
-        assert_eq!(
-            Summary::of_report(&[], None, Some(0)).to_string(),
-            "no findings (0 findings of the baseline left out)"
-        );
+        assert_eq!(Summary::new(&[], None, Some(0)).to_string(), "no findings (0 findings of the baseline left out)");
     }
 
     #[test]
