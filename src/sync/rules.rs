@@ -481,8 +481,10 @@ static DOCS: [RuleDoc; 22] = [
         explanation: "## What it does\n\n\
             Reports what the Learn Markdown parser finds in either file: malformed front matter, unclosed moniker \
             zones or extensions, invalid moniker ranges, repeated front matter keys, unreadable text. Errors and \
-            warnings keep the parser's severity unless `checkdown.toml` sets one. Unknown rule names in \
-            `checkdown-ignore` comments are reported here too.\n\n\
+            warnings keep the parser's severity unless `checkdown.toml` sets one: `error` is the severity of the \
+            problems that make a file unusable, the others are warnings. Unknown rule names in `checkdown-ignore` \
+            comments, and comments that start with `checkdown` but are no directive (`checkdown-disable`), are \
+            reported here too, as warnings.\n\n\
             ## Why\n\n\
             A file Learn cannot build correctly cannot be compared reliably either.\n\n\
             ## Example\n\n\
