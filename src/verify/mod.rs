@@ -464,6 +464,7 @@ fn unchecked(steps: &[StepRef], options: &VerifyOptions) -> VerifyReport {
         }
     };
     VerifyReport {
+        checkdown_version: env!("CARGO_PKG_VERSION").to_owned(),
         article: options.article.clone(),
         moniker: options.moniker.clone(),
         locale: options.messages.locale().to_owned(),
@@ -582,6 +583,7 @@ fn run_checks(steps: &[StepRef], options: &VerifyOptions, reader: &Reader<'_>, c
     let messages = &options.messages;
     let steps = steps.iter().zip(outcomes).map(|(step, outcomes)| step_report(step, &outcomes, messages)).collect();
     VerifyReport {
+        checkdown_version: env!("CARGO_PKG_VERSION").to_owned(),
         article: options.article.clone(),
         moniker: options.moniker.clone(),
         locale: messages.locale().to_owned(),

@@ -1,9 +1,9 @@
 //! The verification report: JSON for tools (and `checkdown render --results`), text for people.
 //!
-//! The JSON shape is `{"article","locale","tenant","cloud","checked_at","requests":N,"replayed_from"?,"steps":[{"id",
-//! "number","title","status","evidence":[...],"checks":[{"name","status","reason"}]}]}`, a superset of what
-//! `render --results` reads; `replayed_from` (the record's file) is there only for a replayed report, whose text says
-//! so under the heading.
+//! The JSON shape is `{"checkdown_version","article","moniker"?,"locale","tenant","cloud","checked_at","requests":N,
+//! "replayed_from"?,"steps":[{"id","number","title","status","evidence":[...],"checks":[{"name","status",
+//! "reason"}]}]}`, a superset of what `render --results` reads; `moniker` is there only for a variant of the article,
+//! and `replayed_from` (the record's file) only for a replayed report, whose text says so under the heading.
 //! A step's status combines its checks: any `not-done` makes it not done, else any `unknown` makes it unknown, else
 //! it is done; a step with no check is `manual`.
 
@@ -102,6 +102,9 @@ pub struct StepReport {
 /// The result of one verification.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifyReport {
+    /// The checkdown version that made the report, for evidence kept with it.
+    #[serde(default)]
+    pub checkdown_version: String,
     /// The article name (`close-your-account`).
     pub article: String,
     /// The variant of the article verified (`--moniker`, lower-cased); absent for the whole article.

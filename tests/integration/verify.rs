@@ -1192,7 +1192,12 @@ fn the_fake_speaks_graphs_rules() {
 fn report_snapshots_json_and_text_in_both_locales() {
     let harness = Harness::new(halfway());
     let report = harness.run();
-    insta::assert_json_snapshot!("halfway_report", report, { ".checked_at" => "[checked_at]" });
+    insta::assert_json_snapshot!(
+        "halfway_report",
+        report,
+        { ".checked_at" => "[checked_at]", ".checkdown_version" => "[version]" }
+    );
+    assert_eq!(report.checkdown_version, env!("CARGO_PKG_VERSION"), "the evidence names the version that made it");
     let settings_filters = vec![(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[checked_at]")];
     insta::with_settings!({ filters => settings_filters.clone() }, {
         insta::assert_snapshot!("halfway_text", report.to_text(false));
