@@ -39,6 +39,15 @@ fn render_fails(args: &[&str]) -> Run {
     run
 }
 
+/// An article of `text` written as `name` in a temporary folder: the folder (which deletes it when dropped) and the
+/// file's path.
+fn temporary_article(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path.to_str().unwrap().to_owned())
+}
+
 /// A French article prints a French checklist unless `--lang` says otherwise, whatever the environment's language.
 #[test]
 fn a_file_s_checklist_speaks_the_article_s_language() {
@@ -55,11 +64,10 @@ fn a_file_s_checklist_speaks_the_article_s_language() {
 /// "(Optional) Step 2" is a step of its own, boxed, and printed with the article's own label.
 #[test]
 fn an_optional_step_gets_its_own_box() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("import.md");
     let steps = "## Step 1: Copy the key\n\n1. Copy it.\n\n## (Optional) Step 2: List the files\n\n1. List them.\n";
-    std::fs::write(&article, format!("# Import\n\n{steps}\n## Step 3: Import\n\n1. Import.\n")).unwrap();
-    let text = render(&[article.to_str().unwrap(), "--format", "txt", "--lang", "en-US"]);
+    let (_dir, article) =
+        temporary_article("import.md", &format!("# Import\n\n{steps}\n## Step 3: Import\n\n1. Import.\n"));
+    let text = render(&[&article, "--format", "txt", "--lang", "en-US"]);
     let boxes: Vec<&str> = text.lines().filter(|line| line.starts_with("[ ]")).collect();
     assert_eq!(boxes, ["[ ] Step 1: Copy the key", "[ ] (Optional) Step 2: List the files", "[ ] Step 3: Import"]);
 }
@@ -125,14 +133,11 @@ fn code_lines_are_blocks_of_their_own() {
 /// shows it, while the tags of HTML elements are dropped around their text.
 #[test]
 fn a_placeholder_written_as_a_tag_is_shown() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("onedrive.md");
-    std::fs::write(
-        &article,
+    let (_dir, article) = temporary_article(
+        "onedrive.md",
         "# Check OneDrive\n\n## Step 1: Open it\n\n1. Select \"OneDrive – <TenantName>\" in <b>Word</b>.\n",
-    )
-    .unwrap();
-    let article = article.to_str().unwrap();
+    );
+    let article = article.as_str();
     assert!(render(&[article, "--format", "txt"]).contains("Select \"OneDrive – <TenantName>\" in Word."));
     assert!(render(&[article, "--format", "md"]).contains("OneDrive – \\<TenantName\\>"));
     let html = render(&[article, "-o", "-"]);
@@ -143,14 +148,12 @@ fn a_placeholder_written_as_a_tag_is_shown() {
 /// is no web link is never a link.
 #[test]
 fn a_video_is_printed_as_a_link_to_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("video.md");
     let videos = "> [!VIDEO https://www.microsoft.com/videoplayer/embed/RE1VV3o]\n\n> [!VIDEO javascript:alert(1)]\n";
-    std::fs::write(&article, format!("# Watch\n\nThis video shows how:\n\n{videos}")).unwrap();
-    let text = render_without_steps(&[article.to_str().unwrap(), "--format", "txt", "--lang", "en-US"]);
+    let (_dir, article) = temporary_article("video.md", &format!("# Watch\n\nThis video shows how:\n\n{videos}"));
+    let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
     assert!(text.contains("[Video [1]]"), "{text}");
     assert!(text.contains("[1] https://www.microsoft.com/videoplayer/embed/RE1VV3o"), "{text}");
-    let html = render_without_steps(&[article.to_str().unwrap(), "-o", "-", "--lang", "en-US"]);
+    let html = render_without_steps(&[&article, "-o", "-", "--lang", "en-US"]);
     assert_eq!(html.matches("<p class=\"video\">").count(), 2, "{html}");
     assert!(!html.contains("href=\"javascript"), "{html}");
 }
@@ -158,14 +161,11 @@ fn a_video_is_printed_as_a_link_to_it() {
 /// A note that holds a list keeps it as a list, on its own lines, in the text and Markdown checklists.
 #[test]
 fn a_note_keeps_its_list() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("note.md");
-    std::fs::write(
-        &article,
+    let (_dir, article) = temporary_article(
+        "note.md",
         "# Limits\n\n> [!NOTE]\n> Ask first if you need to:\n>\n> - monitor chats\n> - block words\n",
-    )
-    .unwrap();
-    let file = article.to_str().unwrap();
+    );
+    let file = article.as_str();
     let text = render_without_steps(&[file, "--format", "txt", "--lang", "en-US"]);
     assert!(text.contains("NOTE: Ask first if you need to:\n  - monitor chats\n  - block words\n"), "{text}");
     let markdown = render_without_steps(&[file, "--format", "md", "--lang", "en-US"]);
@@ -179,13 +179,12 @@ fn a_note_keeps_its_list() {
 /// of a subsection.
 #[test]
 fn every_list_of_a_step_gets_boxes() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("zones.md");
     let zones = "::: moniker range=\"o365-worldwide\"\n\n1. Open the portal.\n\n::: moniker-end\n\n\
                  ::: moniker range=\"o365-21vianet\"\n\n1. Call 21Vianet.\n\n::: moniker-end\n";
     let subsection = "### With PowerShell\n\n1. Run the cmdlet.\n";
-    std::fs::write(&article, format!("# Close\n\n## Step 1: Cancel\n\n{zones}\n{subsection}")).unwrap();
-    let text = render(&[article.to_str().unwrap(), "--format", "txt", "--lang", "en-US"]);
+    let (_dir, article) =
+        temporary_article("zones.md", &format!("# Close\n\n## Step 1: Cancel\n\n{zones}\n{subsection}"));
+    let text = render(&[&article, "--format", "txt", "--lang", "en-US"]);
     for task in ["Open the portal.", "Call 21Vianet.", "Run the cmdlet."] {
         assert!(text.contains(&format!("[ ] 1. {task}")), "{task}: {text}");
     }
@@ -194,10 +193,8 @@ fn every_list_of_a_step_gets_boxes() {
 /// An image without alt text prints as "[Image]", not "[Image: ]".
 #[test]
 fn an_image_without_text_is_named_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("images.md");
-    std::fs::write(&article, "# Pictures\n\n![](a.png) then ![The portal](b.png)\n").unwrap();
-    let text = render_without_steps(&[article.to_str().unwrap(), "--format", "txt", "--lang", "en-US"]);
+    let (_dir, article) = temporary_article("images.md", "# Pictures\n\n![](a.png) then ![The portal](b.png)\n");
+    let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
     assert!(text.contains("[Image] then [Image: The portal]"), "{text}");
 }
 
