@@ -6,11 +6,14 @@
 //! So each side's article is mended before it is compared: the blocks between the two lists go back into the last
 //! item, and the second list's items join the first. The comparison then reports one finding where only the
 //! translation was broken ([`Mended`]), and none where both sides were written alike.
+//!
+//! A block unindented under the last item leaves no second half to see in one file: the comparison finds it, as
+//! blocks after a list on one side that the other side's last item ends with (`structure`).
 
 use crate::model::{Article, Block, Section, Span};
 
 /// Most blocks that may sit between the two halves of a broken list: a note, a screenshot and a sentence.
-const MAX_BLOCKS_BETWEEN: usize = 3;
+pub(super) const MAX_BLOCKS_BETWEEN: usize = 3;
 
 /// One list mended: the blocks that had ended it, and where they went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +85,7 @@ fn continuation(blocks: &[Block], at: usize) -> Option<usize> {
 
 /// Blocks that, left unindented, end a list: content of a step. Headings open sections, lists are the halves
 /// themselves, and HTML blocks hold comments (suppressions) that must stay where they are.
-fn may_end_a_list(block: &Block) -> bool {
+pub(super) fn may_end_a_list(block: &Block) -> bool {
     !matches!(block, Block::Heading { .. } | Block::List { .. } | Block::Html { .. })
 }
 

@@ -21,6 +21,7 @@ use super::document::Document;
 use super::fragments;
 use super::language::{self, TextCheck};
 use super::links::LinkTarget;
+use super::mend::{MAX_BLOCKS_BETWEEN, may_end_a_list};
 use super::numbers::{self, Notation};
 use super::references::{self, Pool, Reference, Unmatched};
 use super::rules::Rule;
@@ -29,7 +30,15 @@ use super::suppress::is_comment;
 /// Compares the articles of `source` and `target`.
 pub fn compare(source: &Document, target: &Document, languages: &Languages) -> Vec<Diagnostic> {
     let text_check = TextCheck::new(languages, &source.article.front_matter, &target.article.front_matter);
-    let mut walk = Walk { source, target, languages, text_check, source_texts: OnceCell::new(), out: Vec::new() };
+    let mut walk = Walk {
+        source,
+        target,
+        languages,
+        text_check,
+        source_texts: OnceCell::new(),
+        detached: HashMap::new(),
+        out: Vec::new(),
+    };
     walk.article();
     walk.out
 }
@@ -336,6 +345,9 @@ struct Walk<'a> {
     /// For the identical-to-source check: every source paragraph and heading, gathered when a translated block first
     /// needs them (most translations have none that may be English).
     source_texts: OnceCell<Vec<(&'a [Inline], Span)>>,
+    /// Lists whose last item's final blocks were already paired with blocks the other side left unindented after
+    /// the list ([`Unindented`]): (in the target file, the list's start) to how many, left out when its items pair.
+    detached: HashMap<(bool, usize), usize>,
     out: Vec<Diagnostic>,
 }
 
@@ -501,11 +513,29 @@ impl Walk<'_> {
                 block_score(a, b).filter(|&score| score >= MIN_BLOCK_SCORE)
             })
         };
+        let pairings = pair_rewritten(pairings, |s| source_items[s], |t| target_items[t]);
         let replaced = replacements(&pairings, |s| source_items[s], |t| target_items[t]);
+        let unindented = self.unindented(&pairings, &replaced, &source_items, &target_items);
+        let inside = |target_side: bool, index: usize| {
+            unindented.iter().filter(|run| run.target_side == target_side).find_map(|run| {
+                let at = run.after.iter().position(|&after| after == index)?;
+                Some((run, &run.inside[at]))
+            })
+        };
         let mut leftovers = Vec::new();
         for (step, pairing) in pairings.iter().enumerate() {
             match *pairing {
                 Pairing::Both(s, t) => self.block_pair(source_items[s], target_items[t], pool),
+                Pairing::Target(t) if let Some((run, inside)) = inside(true, t) => {
+                    if run.after[0] == t {
+                        self.unindented_block(target_items[t], run.items, inside.span(), None);
+                    }
+                    self.block_pair(inside, target_items[t], pool);
+                }
+                // The translation indented what the source left after the list: not drift.
+                Pairing::Source(s) if let Some((_, inside)) = inside(false, s) => {
+                    self.block_pair(source_items[s], inside, pool)
+                }
                 Pairing::Source(s) => {
                     let block = source_items[s];
                     let leftover = match replaced.iter().find(|&&(source, _)| source == s) {
@@ -799,33 +829,88 @@ impl Walk<'_> {
         if self.source.mended_list(source.span().start).is_some() {
             return;
         }
-        let moved =
-            target_items[mended.item].blocks.iter().find(|block| block.span().start == mended.first_moved.start);
-        let what = moved.map_or_else(|| "block".to_owned(), describe);
-        let message = format!(
-            "this {what} is not indented under item {} of the list above, as it is in the {} file: it ends the list, \
-             and the items after it start a new one",
-            mended.item + 1,
-            self.languages.source
-        );
+        let Some(moved) =
+            target_items[mended.item].blocks.iter().find(|block| block.span().start == mended.first_moved.start)
+        else {
+            return;
+        };
         // The source block of the same kind in that item, else the item.
         let counterpart = source_items.get(mended.item).map_or(source.span(), |item| {
-            let alike = moved.and_then(|moved| item.blocks.iter().find(|block| kind(block) == kind(moved)));
-            alike.map_or(item.span, Block::span)
+            item.blocks.iter().find(|block| kind(block) == kind(moved)).map_or(item.span, Block::span)
         });
+        self.unindented_block(moved, mended.item + 1, counterpart, Some("and the items after it start a new one"));
+    }
+
+    /// The finding for `block`, which the translation did not indent under item `item` of the list above it, where
+    /// the source has it at `counterpart`; `then` says what else came of it.
+    fn unindented_block(&mut self, block: &Block, item: usize, counterpart: Span, then: Option<&str>) {
+        let message = format!(
+            "this {} is not indented under item {item} of the list above, as it is in the {} file: it ends the list{}",
+            describe(block),
+            self.languages.source,
+            then.map(|then| format!(", {then}")).unwrap_or_default()
+        );
         self.out.push(
             Rule::BlockMismatch
-                .diagnostic(self.target.at(mended.first_moved), message)
+                .diagnostic(self.target.at(block.span()), message)
                 .with_source(self.source.at(counterpart)),
         );
     }
 
-    fn lists(
+    /// The blocks, among `pairings` of two block sequences, that one side left unindented after a paired numbered
+    /// list and the other keeps at the end of the list's last item: the trailing case [`super::mend`] cannot see in
+    /// one file, as no second half of the list follows. Marks the lists' last items to leave those blocks out.
+    fn unindented<'b>(
+        &mut self,
+        pairings: &[Pairing],
+        replaced: &[(usize, usize)],
+        source_items: &[&'b Block],
+        target_items: &[&'b Block],
+    ) -> Vec<Unindented<'b>> {
+        let unpaired = |side: fn(&Pairing) -> Option<usize>, replacing: fn(&(usize, usize)) -> usize| {
+            let replacing: HashSet<usize> = replaced.iter().map(replacing).collect();
+            pairings.iter().filter_map(side).filter(|index| !replacing.contains(index)).collect::<HashSet<usize>>()
+        };
+        let unpaired_sources = unpaired(|p| if let Pairing::Source(s) = p { Some(*s) } else { None }, |r| r.0);
+        let unpaired_targets = unpaired(|p| if let Pairing::Target(t) = p { Some(*t) } else { None }, |r| r.1);
+        // The blocks right after `items[list]` that pair with nothing on the other side.
+        let after = |items: &[&'b Block], list: usize, unpaired: &HashSet<usize>| -> Vec<usize> {
+            let unpaired = |next: &usize| unpaired.contains(next) && may_end_a_list(items[*next]);
+            (list + 1..items.len()).take_while(unpaired).take(MAX_BLOCKS_BETWEEN).collect()
+        };
+        let mut runs = Vec::new();
+        for pairing in pairings {
+            let &Pairing::Both(s, t) = pairing else { continue };
+            let (
+                Block::List { ordered: true, items: source_list, span: source_span, .. },
+                Block::List { ordered: true, items: target_list, span: target_span, .. },
+            ) = (source_items[s], target_items[t])
+            else {
+                continue;
+            };
+            let sides = [
+                (true, target_items, after(target_items, t, &unpaired_targets), target_list, source_list, source_span),
+                (false, source_items, after(source_items, s, &unpaired_sources), source_list, target_list, target_span),
+            ];
+            for (target_side, items, after, out_list, in_list, in_span) in sides {
+                let blocks_after: Vec<&Block> = after.iter().map(|&index| items[index]).collect();
+                if let Some(inside) = kept_inside(out_list, in_list, &blocks_after) {
+                    // Keyed by the file that keeps them inside: the other side's.
+                    self.detached.insert((!target_side, in_span.start), inside.len());
+                    let after = after[..inside.len()].to_vec();
+                    runs.push(Unindented { target_side, items: out_list.len(), after, inside });
+                }
+            }
+        }
+        runs
+    }
+
+    fn lists<'b>(
         &mut self,
         source: &Block,
-        source_items: &[ListItem],
+        source_items: &'b [ListItem],
         target: &Block,
-        target_items: &[ListItem],
+        target_items: &'b [ListItem],
         pool: &mut Pool,
     ) {
         let pairings = if source_items.len() == target_items.len() {
@@ -845,25 +930,36 @@ impl Walk<'_> {
         } else if matches!(source, Block::List { ordered: true, .. }) {
             self.list_item_order(source_items, target_items);
         }
+        // Less the final blocks of a last item paired already with blocks left after the list ([`Unindented`]).
+        let detached = |target_file: bool, list: &Block| self.detached.get(&(target_file, list.span().start)).copied();
+        let (source_cut, target_cut) = (detached(false, source), detached(true, target));
+        let blocks = |items: &'b [ListItem], index: usize, cut: Option<usize>| -> &'b [Block] {
+            let blocks = &items[index].blocks;
+            match cut {
+                Some(cut) if index + 1 == items.len() => &blocks[..blocks.len() - cut],
+                _ => blocks,
+            }
+        };
         // The blocks of paired items left alone are reported after all items: a note may have moved to the next item.
         let mut leftovers = Vec::new();
         for (step, pairing) in pairings.iter().enumerate() {
             match *pairing {
                 Pairing::Both(s, t) => {
-                    let (source_blocks, target_blocks) = (&source_items[s].blocks, &target_items[t].blocks);
+                    let (source_blocks, target_blocks) =
+                        (blocks(source_items, s, source_cut), blocks(target_items, t, target_cut));
                     leftovers.extend(self.pair_blocks(source_blocks, target_blocks, target_items[t].span, pool));
                 }
                 Pairing::Source(s) => {
                     let at = insertion(&pairings, step, |t| target_items[t].span).unwrap_or(target.span());
                     let mut found = Vec::new();
-                    for block in &source_items[s].blocks {
+                    for block in blocks(source_items, s, source_cut) {
                         block_references(block, &mut found);
                     }
                     // The list-item-count finding names the item.
                     pool.add_source(found, at, Unmatched::Covered);
                 }
                 Pairing::Target(t) => {
-                    for block in &target_items[t].blocks {
+                    for block in blocks(target_items, t, target_cut) {
                         self.unpaired_target(block, pool, Unmatched::Covered);
                     }
                 }
@@ -1358,6 +1454,56 @@ fn replacements<'a>(
     replaced
 }
 
+/// `pairings` with, between two paired blocks, the blocks left alone on both sides that are of one kind and that
+/// [`replacements`] would pair (paragraphs, lists…) paired in order: one block rewritten, not one replaced by another
+/// of its own kind.
+fn pair_rewritten<'a>(
+    pairings: Vec<Pairing>,
+    source: impl Fn(usize) -> &'a Block,
+    target: impl Fn(usize) -> &'a Block,
+) -> Vec<Pairing> {
+    let mut paired = Vec::with_capacity(pairings.len());
+    for run in pairings.split_inclusive(|pairing| matches!(pairing, Pairing::Both(..))) {
+        let (run, both) = match run.split_last() {
+            Some((last @ Pairing::Both(..), run)) => (run, Some(*last)),
+            _ => (run, None),
+        };
+        let rewritable = |block: &Block| block_rule(block) == Rule::BlockMismatch;
+        let sources: Vec<usize> = run.iter().filter_map(|p| source_of(*p)).collect();
+        let mut targets = run.iter().filter_map(|p| target_of(*p)).peekable();
+        let mut rewritten = Vec::new();
+        for &s in sources.iter().filter(|&&s| rewritable(source(s))) {
+            let same = |t: &usize| rewritable(target(*t)) && kind(target(*t)) == kind(source(s));
+            while targets.next_if(|t| !same(t)).is_some() {}
+            if let Some(t) = targets.next() {
+                rewritten.push((s, t));
+            }
+        }
+        // The run in order again: each pair after the blocks left alone before it on either side.
+        let mut sources = sources.into_iter().peekable();
+        let mut targets_left: Vec<usize> = run.iter().filter_map(|p| target_of(*p)).collect();
+        for (s, t) in rewritten {
+            paired.extend(std::iter::from_fn(|| sources.next_if(|&other| other < s)).map(Pairing::Source));
+            let before: Vec<usize> = targets_left.iter().copied().filter(|&other| other < t).collect();
+            targets_left.retain(|&other| other > t);
+            paired.extend(before.into_iter().map(Pairing::Target));
+            sources.next();
+            paired.push(Pairing::Both(s, t));
+        }
+        paired.extend(sources.map(Pairing::Source));
+        paired.extend(targets_left.into_iter().map(Pairing::Target));
+        paired.extend(both);
+    }
+    paired
+}
+
+fn source_of(pairing: Pairing) -> Option<usize> {
+    match pairing {
+        Pairing::Both(s, _) | Pairing::Source(s) => Some(s),
+        Pairing::Target(_) => None,
+    }
+}
+
 /// The span of the next target item after `pairings[step]` (or the previous one, when none follows): where a source
 /// item missing at that step belongs.
 fn insertion(pairings: &[Pairing], step: usize, span_of: impl Fn(usize) -> Span) -> Option<Span> {
@@ -1444,6 +1590,32 @@ fn align_sections(
 }
 
 /// A block without a partner in its sequence, and the finding that says so unless it turns out to have moved.
+/// Blocks that one side left unindented after a numbered list, where the other side keeps them at the end of the
+/// list's last item.
+struct Unindented<'b> {
+    /// Whether the translation left them out of the list (one finding), or the source (which the translation mended:
+    /// no finding).
+    target_side: bool,
+    /// How many items the list has on the side that left them out: the item they belong under.
+    items: usize,
+    /// Their indexes in that side's blocks, in order.
+    after: Vec<usize>,
+    /// Their counterparts at the end of the other side's last item, in order.
+    inside: &'b [Block],
+}
+
+/// The final blocks of `in_list`'s last item that pair with `after`, the first of the blocks unpaired right after
+/// `out_list` on the other side: as many as have the same kinds in the same order, provided `out_list`'s last item
+/// lacks as many blocks.
+fn kept_inside<'b>(out_list: &[ListItem], in_list: &'b [ListItem], after: &[&Block]) -> Option<&'b [Block]> {
+    let (out_last, in_last) = (out_list.last()?, in_list.last()?);
+    (1..=after.len()).rev().find_map(|count| {
+        let inside = &in_last.blocks[in_last.blocks.len().checked_sub(count)?..];
+        let alike = inside.iter().zip(after).all(|(a, b)| kind(a) == kind(b));
+        (alike && in_last.blocks.len() >= out_last.blocks.len() + count).then_some(inside)
+    })
+}
+
 enum Leftover<'b> {
     /// A source block, missing at `at` in the translation; no `finding` when a target block replaces it (which
     /// reports both).
@@ -1553,6 +1725,38 @@ mod tests {
         assert_eq!(findings(&english_split, french), []);
         // The translation mended what the English broke: not drift either.
         assert_eq!(findings(&english_split, &french.replace("\n> ", "\n   > ")), []);
+    }
+
+    #[test]
+    fn a_note_that_lost_its_indentation_under_the_last_step_is_one_finding() {
+        let english =
+            "# T\n\n1. Open the center.\n2. Save.\n\n   > [!NOTE]\n   > It takes [a minute](https://a.b/c).\n\nEnd.\n";
+        let french = "# T\n\n1. Ouvrez le centre.\n2. Enregistrez.\n\n> [!NOTE]\n> Cela prend [une minute](https://a.b/d).\n\n\
+                      Fin.\n";
+        let source = Document::new("en-us/a.md", "a.md", english.to_owned());
+        let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
+        let diagnostics = compare(&source, &target, &Languages::of("en-us", "fr-fr"));
+        let described: Vec<(&str, u32, &str)> =
+            diagnostics.iter().map(|d| (d.rule.as_str(), d.location.line(), d.message.as_str())).collect();
+        // The note still pairs with its English counterpart: its link is compared.
+        assert_eq!(
+            described,
+            [
+                (
+                    "block-mismatch",
+                    6,
+                    "this `[!NOTE]` alert is not indented under item 2 of the list above, as it is in the English \
+                     file: it ends the list"
+                ),
+                ("link-mismatch", 7, "this link to `https://a.b/d` differs from the English link to `https://a.b/c`")
+            ]
+        );
+        // The translation mended what the English broke: not drift, and the notes pair (their links differ).
+        let english_unindented = english.replace("   > ", "> ");
+        assert_eq!(findings(&english_unindented, &french.replace("\n> ", "\n   > ")), [found("link-mismatch", 7)]);
+        // A sentence added after the list, where the last English step has no second paragraph, is extra.
+        let added = french.replace("> [!NOTE]\n> Cela prend [une minute](https://a.b/d).", "Voilà.");
+        assert_eq!(findings(english, &added), [found("alert-mismatch", 4), found("block-mismatch", 6)]);
     }
 
     #[test]
