@@ -7,10 +7,10 @@
 //! holds an ordered list of its own is a one-step procedure. A step's sub-steps are the items of its top-level
 //! ordered list. Nothing here knows any particular article.
 //!
-//! Nothing of the article is left out of the view, and only the prerequisites leave their place (for a box of their
-//! own before the steps): a section above the steps' level that holds steps (a "Revoke with PowerShell" heading over
-//! "Step 3", "Step 4") is kept as the group its first step opens: its heading, its own blocks and the subsections
-//! before that step, shown before it.
+//! Nothing of the article is left out of the view, and nothing changes order: the prerequisites are picked out of
+//! the sections before the first step, and a section above the steps' level that holds steps (a "Revoke with
+//! PowerShell" heading over "Step 3", "Step 4") is kept as the group its first step opens: its heading, its own
+//! blocks and the subsections before that step, shown before it.
 
 use serde::Serialize;
 
@@ -147,8 +147,11 @@ pub struct Step<'a> {
     pub body: &'a [Block],
     /// The items of the step's top-level ordered list.
     pub substeps: Vec<SubStep<'a>>,
-    /// Subsections, and sections between this step and the next that are not steps themselves.
+    /// Subsections: deeper headings under the step's own.
     pub sections: Vec<&'a Section>,
+    /// Sections between this step and the next that are neither steps nor under the step's heading (a heading of
+    /// its rank or above, "Default behavior" after "To disable it"): they follow the step, outside it.
+    pub after: Vec<&'a Section>,
     /// The sections above the steps' level that this step is the first step of (a "Revoke with PowerShell" heading
     /// over steps 3 and 4), outermost first: their headings, own blocks and the subsections before this step (an
     /// "Overview" under the heading), shown before it.
@@ -294,7 +297,7 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
         top
     };
 
-    // Sections between two steps belong to the step before them, but those after a group's heading to the group;
+    // Sections between two steps follow the step before them, but those after a group's heading belong to the group;
     // those after the last step are the outro.
     let mut between: Vec<&Section> = Vec::new();
     let mut groups: Vec<Section> = Vec::new();
@@ -304,7 +307,7 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
             let number =
                 step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |heading| heading.number);
             if let Some(previous) = procedure.steps.last_mut() {
-                previous.sections.append(&mut between);
+                previous.after.append(&mut between);
             }
             procedure.steps.push(Step { groups: std::mem::take(&mut groups), ..step(section, number) });
         }
@@ -449,6 +452,7 @@ fn step(section: &Section, number: u32) -> Step<'_> {
         body: &section.blocks,
         substeps,
         sections: section.sections.iter().collect(),
+        after: Vec::new(),
         groups: Vec::new(),
         span: section.span,
     }

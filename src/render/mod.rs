@@ -149,14 +149,20 @@ pub struct Checklist<'a> {
     pub generated: String,
     /// Blocks under the title.
     pub intro: Vec<&'a Block>,
-    /// Sections before the first step.
+    /// Sections before the prerequisites (before the first step when there are none).
     pub intro_sections: Vec<&'a Section>,
     /// The prerequisites section.
     pub prerequisites: Option<&'a Section>,
+    /// Sections after the prerequisites and before the first step.
+    pub lead_sections: Vec<&'a Section>,
     /// The steps.
     pub steps: Vec<StepView<'a>>,
     /// Sections after the last step.
     pub outro: Vec<&'a Section>,
+    /// Byte offsets of the ordered lists outside the steps that are rendered with check boxes: each one right in a
+    /// section (or a moniker zone of it), as a step's sub-steps are. A numbered list is a procedure, and an article
+    /// with "Step" headings may hold others ("Phase 2" after the steps, "To remove it" before them).
+    pub task_lists: Vec<usize>,
     /// How each link target renders, and the footnotes.
     pub links: Links,
     /// Verification results, when given.
@@ -171,8 +177,9 @@ pub struct StepView<'a> {
     /// The step number.
     pub number: u32,
     /// The heading's own label ("Step 1", "(Optional) Step 3") when the checklist is in the article's language, else
-    /// the localized "Step 1" / "Étape 1".
-    pub label: String,
+    /// the localized "Step 1" / "Étape 1" with the label's parenthetical ("Step 5 (facultatif)"); `None` for a step
+    /// whose heading numbers nothing ("To turn it on"): the checklist numbers no steps the article does not.
+    pub label: Option<String>,
     /// The step title without its number.
     pub title: &'a str,
     /// The label and the title on one line, for the formats that print them so: the heading as the article writes it
@@ -191,8 +198,10 @@ pub struct StepView<'a> {
     /// Short enough to be kept on one printed page: moving a longer step whole to the next page would leave most of
     /// a page blank, so a longer one flows on where the previous step ends.
     pub keep_together: bool,
-    /// Subsections and sections up to the next step.
+    /// Subsections.
     pub sections: Vec<&'a Section>,
+    /// Sections after the step, outside it, up to the next step.
+    pub after: Vec<&'a Section>,
     /// The groups the step opens (headings above the steps' level, with their own blocks), shown before it.
     pub groups: Vec<Section>,
     /// Verification status.
@@ -237,10 +246,18 @@ pub fn checklist<'a>(
     results: Option<&Results>,
     options: &RenderOptions,
 ) -> Checklist<'a> {
-    let Procedure { intro, intro_sections, prerequisites, steps, outro } = article.procedure();
+    let Procedure { intro, mut intro_sections, prerequisites, steps, outro } = article.procedure();
+    // The prerequisites print where the article has them: before the sections that follow them.
+    let lead_sections = match prerequisites {
+        Some(prerequisites) => {
+            let after = intro_sections.partition_point(|section| section.span.start < prerequisites.span.start);
+            intro_sections.split_off(after)
+        }
+        None => Vec::new(),
+    };
     let mut links = Links::default();
     links.add_blocks(intro.iter().copied(), &options.base);
-    for section in intro_sections.iter().chain(&prerequisites) {
+    for section in intro_sections.iter().chain(&prerequisites).chain(&lead_sections) {
         links.add_section(section, &options.base);
     }
     // A step's own label ("(Optional) Step 3") is the article's words: shown when the checklist speaks its language.
@@ -248,13 +265,15 @@ pub fn checklist<'a>(
     let own_labels = article.locale.as_deref().is_none_or(|locale| language(locale) == language(strings.locale()));
     let steps: Vec<StepView<'a>> = steps
         .into_iter()
-        .map(|mut step| {
-            step.label = step.label.filter(|_| own_labels);
-            step_view(step, strings, results, &mut links, &options.base)
-        })
+        .map(|step| step_view(step, own_labels, strings, results, &mut links, &options.base))
         .collect();
     for section in &outro {
         links.add_section(section, &options.base);
+    }
+    let mut task_lists = Vec::new();
+    let outside_steps = steps.iter().flat_map(|step| step.groups.iter().chain(step.after.iter().copied()));
+    for section in intro_sections.iter().chain(&lead_sections).chain(&outro).copied().chain(outside_steps) {
+        ordered_lists_under(std::slice::from_ref(section), &mut task_lists);
     }
     let (year, month, day) = options.today;
     let generated = strings.get(
@@ -295,8 +314,10 @@ pub fn checklist<'a>(
         intro,
         intro_sections,
         prerequisites,
+        lead_sections,
         steps,
         outro,
+        task_lists,
         links,
         verification,
     }
@@ -316,8 +337,11 @@ fn section_lines(section: &Section) -> usize {
     1 + estimated_lines(&section.blocks) + section.sections.iter().map(section_lines).sum::<usize>()
 }
 
+/// The view of `step`; `own_labels` when the checklist speaks the article's language, so prints the heading's own
+/// step label.
 fn step_view<'a>(
     step: Step<'a>,
+    own_labels: bool,
     strings: &Strings,
     results: Option<&Results>,
     links: &mut Links,
@@ -327,20 +351,28 @@ fn step_view<'a>(
         links.add_section(group, base);
     }
     links.add_blocks(step.body, base);
-    for section in &step.sections {
+    for section in step.sections.iter().chain(&step.after) {
         links.add_section(section, base);
     }
     let substep_lists = boxed_lists(&step);
     let printed_lines = estimated_lines(step.body) + step.sections.iter().copied().map(section_lines).sum::<usize>();
     let result = results.and_then(|results| results.step(step.id));
     let status = result.map(|result| result.status);
-    let label = step.label.map_or_else(|| strings.get("step", &[("number", step.number.into())]), str::to_owned);
+    let label = step.label.map(|own| match own_labels {
+        true => own.to_owned(),
+        // The parenthetical is the article's word that the step may be skipped: it outlives the translation.
+        false => {
+            let localized = strings.get("step", &[("number", step.number.into())]);
+            parenthetical(own).map_or(localized.clone(), |parenthetical| format!("{localized} {parenthetical}"))
+        }
+    });
     // A heading whose label and title the author separated otherwise than by a colon ("Step 1 Reset the password",
     // "Part 1 - Anti-spam") is printed as written: joined by the checklist's colon it would read otherwise than the
     // article. A colon is the checklist's own, spaced as its language wants ("Étape 1 : Supprimer").
-    let heading = match step.label {
-        Some(own) if !separated_by_colon(step.heading, own, step.title) => step.heading.to_owned(),
-        _ => strings.get("labelled", &[("label", label.as_str().into()), ("text", step.title.into())]),
+    let heading = match (step.label, &label) {
+        (Some(own), _) if own_labels && !separated_by_colon(step.heading, own, step.title) => step.heading.to_owned(),
+        (_, Some(label)) => strings.get("labelled", &[("label", label.as_str().into()), ("text", step.title.into())]),
+        (_, None) => step.title.to_owned(),
     };
     StepView {
         id: step.id,
@@ -358,6 +390,7 @@ fn step_view<'a>(
             .collect(),
         keep_together: printed_lines <= KEEP_TOGETHER_LINES,
         sections: step.sections,
+        after: step.after,
         groups: step.groups,
         status_label: status.map(|status| strings.text(&format!("status-{}", status.as_str()))),
         status,
@@ -372,31 +405,41 @@ fn separated_by_colon(heading: &str, label: &str, title: &str) -> bool {
     matches!(between, Some(":" | "："))
 }
 
+/// The parenthetical of a step label ("(facultatif)" of "Étape 5 (facultatif)", "(Optional)" of "(Optional) Step 3").
+fn parenthetical(label: &str) -> Option<&str> {
+    let start = label.find('(')?;
+    let end = start + label[start..].find(')')?;
+    Some(&label[start..=end])
+}
+
 /// The ordered lists of `step` whose items are things to do and get boxes: each ordered list right in its body or in
-/// a moniker zone of it (a zone holds the same steps for another cloud), and right in a subsection (a deeper heading
-/// of the step, not a section that merely follows it).
+/// a moniker zone of it (a zone holds the same steps for another cloud), and right in a subsection.
 fn boxed_lists(step: &Step<'_>) -> Vec<usize> {
-    fn ordered_lists(blocks: &[Block], out: &mut Vec<usize>) {
-        for block in blocks {
-            match block {
-                Block::List { ordered: true, span, .. } => out.push(span.start),
-                Block::Moniker { blocks, .. } => ordered_lists(blocks, out),
-                _ => {}
-            }
-        }
-    }
-    fn in_subsections(sections: &[Section], out: &mut Vec<usize>) {
-        for section in sections {
-            ordered_lists(&section.blocks, out);
-            in_subsections(&section.sections, out);
-        }
-    }
     let mut lists = Vec::new();
     ordered_lists(step.body, &mut lists);
-    for section in step.sections.iter().filter(|section| section.level > step.level) {
-        in_subsections(std::slice::from_ref(*section), &mut lists);
+    for section in &step.sections {
+        ordered_lists_under(std::slice::from_ref(*section), &mut lists);
     }
     lists
+}
+
+/// Adds the byte offsets of the ordered lists right in `blocks` or in a moniker zone of them to `out`.
+fn ordered_lists(blocks: &[Block], out: &mut Vec<usize>) {
+    for block in blocks {
+        match block {
+            Block::List { ordered: true, span, .. } => out.push(span.start),
+            Block::Moniker { blocks, .. } => ordered_lists(blocks, out),
+            _ => {}
+        }
+    }
+}
+
+/// [`ordered_lists`] of `sections` and of their subsections, at any depth.
+fn ordered_lists_under(sections: &[Section], out: &mut Vec<usize>) {
+    for section in sections {
+        ordered_lists(&section.blocks, out);
+        ordered_lists_under(&section.sections, out);
+    }
 }
 
 /// The number of days of `month` (1 to 12) in `year`, in the Gregorian calendar.

@@ -152,10 +152,10 @@ fn every_corpus_procedure_shows_every_section_once() {
         for section in procedure.intro_sections.iter().chain(&procedure.prerequisites).chain(&procedure.outro) {
             starts(std::slice::from_ref(section), &mut shown);
         }
-        for Step { heading_span, sections, groups, .. } in &procedure.steps {
+        for Step { heading_span, sections, after, groups, .. } in &procedure.steps {
             starts(groups, &mut shown);
             shown.push(heading_span.start);
-            for section in sections {
+            for section in sections.iter().chain(after) {
                 starts(std::slice::from_ref(section), &mut shown);
             }
         }

@@ -115,7 +115,8 @@ fn a_step_heading_keeps_the_authors_words_and_separator() {
     );
     assert_eq!(
         boxes(render(&[&french, "--format", "txt", "--lang", "en-US"]), "[ ]"),
-        ["[ ] Step 1: Réinitialiser le mot de passe", "[ ] Step 2: Empêcher la connexion"]
+        // The parenthetical says the step may be skipped: translated labels keep it.
+        ["[ ] Step 1: Réinitialiser le mot de passe", "[ ] Step 2 (facultatif): Empêcher la connexion"]
     );
 }
 
@@ -234,13 +235,52 @@ fn a_section_under_a_group_heading_prints_under_it() {
         |wanted: &str| lines.iter().position(|line| *line == wanted).unwrap_or_else(|| panic!("{wanted}: {text}"));
     let step_1_signed = lines.iter().position(|line| line.trim_start().starts_with("Initials:")).unwrap();
     let order = [
-        position("[ ] Step 1: Add satellite locations"),
+        position("[ ] Add satellite locations"),
         step_1_signed,
         position("Set preferred data locations"),
         position("Synchronized users"),
-        position("[ ] Step 2: Cloud-only users"),
+        position("[ ] Cloud-only users"),
     ];
     assert!(order.is_sorted(), "{order:?}: {text}");
+}
+
+/// A procedure whose headings number nothing ("To turn it on", "To turn it off") prints its tasks unnumbered: the
+/// checklist does not make a sequence of alternatives or of opposite tasks.
+#[test]
+fn tasks_the_article_does_not_number_print_without_numbers() {
+    let (_dir, article) = temporary_article(
+        "encryption.md",
+        "# Encryption\n\n## To turn it on\n\n1. Select **On**.\n\n## To turn it off\n\n1. Select **Off**.\n",
+    );
+    let text = render(&[&article, "--format", "txt"]);
+    let boxes: Vec<&str> = text.lines().filter(|line| line.trim_start().starts_with("[ ]")).collect();
+    assert_eq!(boxes, ["[ ] To turn it on", "    [ ] 1. Select On.", "[ ] To turn it off", "    [ ] 1. Select Off."]);
+    let html = render(&[&article, "-o", "-"]);
+    assert!(html.contains("<h2>To turn it on</h2>") && !html.contains("class=\"step-label\""), "{html}");
+}
+
+/// A section after a step at the step's heading rank or above is not part of it: it prints after the step's sign-off
+/// line, outside its box, and its numbered list still gets boxes, as every numbered list outside the steps does.
+#[test]
+fn sections_after_a_step_print_outside_it_and_their_lists_get_boxes() {
+    let (_dir, article) = temporary_article(
+        "phases.md",
+        "# Deploy\n\n## Phase 1: Prepare\n\n### Step 1: List the admins\n\n1. List them.\n\n\
+         ### Step 2: Create the groups\n\n1. Create them.\n\n### Step 3: Add the users\n\n1. Add them.\n\n\
+         ## Phase 2: Configure the site\n\n1. Create the site.\n2. Add the groups.\n",
+    );
+    let text = render(&[&article, "--format", "txt"]);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |wanted: &str| lines.iter().position(|line| *line == wanted).unwrap_or_else(|| panic!("{wanted}: {text}"));
+    let last_sign_off = lines.iter().rposition(|line| line.trim_start().starts_with("Initials:")).unwrap();
+    assert!(last_sign_off < at("Phase 2: Configure the site"), "{text}");
+    assert!(at("Phase 2: Configure the site") < at("[ ] 1. Create the site."), "{text}");
+    assert_eq!(at("[ ] 1. Create the site.") + 1, at("[ ] 2. Add the groups."), "{text}");
+    let html = render(&[&article, "-o", "-"]);
+    let phase_2 = html.find("<h3>Phase 2: Configure the site</h3>").expect("Phase 2 heading");
+    let last_sign_off = html.rfind("<div class=\"signoff\">").unwrap();
+    assert!(html[last_sign_off..phase_2].contains("</section>"), "Phase 2 is inside the step box: {html}");
+    assert_eq!(html[phase_2..].matches("<input type=\"checkbox\" class=\"box\">").count(), 2, "{html}");
 }
 
 // The seeds are snapshotted as bundled (`--lang` picks the article and the UI), and across languages as files.
