@@ -7,6 +7,7 @@
 //! inert text ([`html_text`]).
 
 pub mod html_text;
+pub mod layout;
 pub mod links;
 pub mod pdf;
 pub mod results;
@@ -19,7 +20,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::i18n::Strings;
-use crate::model::{Article, Block, Procedure, Section, Span, Step, text};
+use crate::model::{Article, Block, Procedure, Section, Span, Step};
 use links::{LearnBase, Links};
 use results::{Results, Status};
 
@@ -163,6 +164,8 @@ pub struct Checklist<'a> {
     /// section (or a moniker zone of it), as a step's sub-steps are. A numbered list is a procedure, and an article
     /// with "Step" headings may hold others ("Phase 2" after the steps, "To remove it" before them).
     pub task_lists: Vec<usize>,
+    /// Byte offsets of the list items too long to keep whole on a printed page ([`layout::long_items`]).
+    pub long_items: Vec<usize>,
     /// How each link target renders, and the footnotes.
     pub links: Links,
     /// Verification results, when given.
@@ -318,23 +321,10 @@ pub fn checklist<'a>(
         steps,
         outro,
         task_lists,
+        long_items: layout::long_items(article),
         links,
         verification,
     }
-}
-
-/// The longest step, in estimated printed lines, kept on one page: about half a page, so that moving a step to the
-/// next page never leaves more than half a page blank.
-const KEEP_TOGETHER_LINES: usize = 26;
-
-/// The lines `blocks` take on paper, roughly: a text line holds about 90 characters, and each paragraph, item or
-/// row starts a line of its own.
-fn estimated_lines(blocks: &[Block]) -> usize {
-    text::blocks(blocks).lines().map(|line| 1 + line.chars().count() / 90).sum()
-}
-
-fn section_lines(section: &Section) -> usize {
-    1 + estimated_lines(&section.blocks) + section.sections.iter().map(section_lines).sum::<usize>()
 }
 
 /// The view of `step`; `own_labels` when the checklist speaks the article's language, so prints the heading's own
@@ -355,7 +345,6 @@ fn step_view<'a>(
         links.add_section(section, base);
     }
     let substep_lists = boxed_lists(&step);
-    let printed_lines = estimated_lines(step.body) + step.sections.iter().copied().map(section_lines).sum::<usize>();
     let result = results.and_then(|results| results.step(step.id));
     let status = result.map(|result| result.status);
     let label = step.label.map(|own| match own_labels {
@@ -388,7 +377,7 @@ fn step_view<'a>(
             .iter()
             .map(|substep| SubStepView { number: substep.number, text: substep.text.clone() })
             .collect(),
-        keep_together: printed_lines <= KEEP_TOGETHER_LINES,
+        keep_together: layout::keeps_together(step.body, &step.sections),
         sections: step.sections,
         after: step.after,
         groups: step.groups,

@@ -125,7 +125,12 @@ fn a_step_heading_keeps_the_authors_words_and_separator() {
 fn code_lines_are_blocks_of_their_own() {
     let fixture = crate_root().join("tests/integration/render/long-code.md");
     let html = render(&[fixture.to_str().unwrap(), "-o", "-"]);
-    let code = html.split("<pre><code>").nth(1).and_then(|rest| rest.split("</code></pre>").next()).expect(&html);
+    // Three lines: a short block, kept whole on a page.
+    let code = html
+        .split("<pre class=\"keep\"><code>")
+        .nth(1)
+        .and_then(|rest| rest.split("</code></pre>").next())
+        .expect(&html);
     assert_eq!(code.matches("<span class=\"line\">").count(), 3, "{code}");
     assert!(code.contains("<span class=\"line\"></span><span class=\"line\">Get-TransportRule</span>"), "{code}");
 }
@@ -675,6 +680,18 @@ mod browser {
         let signoffs: Vec<usize> = (0..pages.len()).filter(|&page| pages[page].contains("Initials")).collect();
         assert!(signoffs.contains(&table) && last_setting <= table, "{signoffs:?}, table on {table}");
         assert!(pages.iter().any(|text| text.contains("Parameter")), "a short header word is broken: {pages:?}");
+    }
+
+    /// A code block longer than the rest of the page starts right after the text that leads to it, and flows on to
+    /// the next page, rather than leave the page blank under its lead-in.
+    #[test]
+    #[ignore = "needs Chromium; .ci/run runs it"]
+    fn a_long_code_block_starts_under_its_lead_in() {
+        let Some((_dir, pdf)) = print_fixture("long-script.md") else { return };
+        let first = pdf_text(&pdf, Some(1));
+        assert!(first.contains("Save the script below"), "{first}");
+        assert!(first.contains("Checking mailbox 1\""), "the script left page 1: {first}");
+        assert!(!first.contains("Checking mailbox 70"), "the script did not flow on: {first}");
     }
 
     /// A code line too long for the page goes on under a hanging indent, so that its end is not read as a line of
