@@ -15,7 +15,7 @@ use anyhow::{Context as _, bail};
 use crate::cli::{Exit, SyncArgs};
 use crate::config::Config;
 use crate::report::baseline::{Baseline, Filtered};
-use crate::report::{self, Diagnostic, Format, RenderContext, RuleDoc, Severity};
+use crate::report::{self, BaselineCounts, Diagnostic, Format, RenderContext, RuleDoc, Severity};
 use crate::sync::{self, Progress, Rule, Settings};
 
 /// `--fail-on`: from which severity findings make the exit code 1.
@@ -178,17 +178,17 @@ impl CompareJob {
             && self.output.is_none()
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-        let (diagnostics, baselined) = match &self.baseline {
+        let (diagnostics, baseline) = match &self.baseline {
             Some(baseline) => {
                 let filtered = leave_out_known(baseline, outcome.diagnostics, &outcome.files, &outcome.paths, err)?;
-                (filtered.new, Some(filtered.known))
+                (filtered.new, Some(BaselineCounts { left_out: filtered.known, fixed: filtered.fixed }))
             }
             None => (outcome.diagnostics, None),
         };
         let context = RenderContext {
             color,
             files_checked: Some(outcome.files_checked),
-            baselined,
+            baseline,
             ..RenderContext::new(&rules, &outcome.files)
         };
         let mut report = Vec::new();
@@ -222,7 +222,7 @@ impl CompareJob {
 }
 
 /// `diagnostics` without those `baseline` holds; a warning on `err` when the baseline names none of the `compared`
-/// paths, since it then leaves nothing out.
+/// paths, since it then leaves nothing out, and a note when it holds findings fixed since.
 fn leave_out_known(
     baseline: &Baseline,
     diagnostics: Vec<Diagnostic>,
@@ -239,7 +239,16 @@ fn leave_out_known(
              compared as reported, so write the baseline from the folder and with the paths this run uses"
         )?;
     }
-    Ok(baseline.filter(diagnostics, files))
+    let filtered = baseline.filter(diagnostics, files, compared);
+    if filtered.fixed > 0 {
+        writeln!(
+            err,
+            "checkdown: note: {} of the baseline no longer found: fixed; write the baseline again to drop {}, so              that the same drift coming back is reported",
+            report::plural(filtered.fixed, "finding"),
+            if filtered.fixed == 1 { "it" } else { "them" }
+        )?;
+    }
+    Ok(filtered)
 }
 
 /// The baseline in `path`: a JSON report written earlier.

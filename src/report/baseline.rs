@@ -8,7 +8,7 @@
 //! name no line and nothing that moves by itself (how far behind the English history is goes in the note). Each
 //! finding of the baseline accounts for one finding of a run, so a second finding like a known one is still reported.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Deserialize;
 use sha1::{Digest, Sha1};
@@ -38,7 +38,8 @@ pub fn fingerprint(diagnostic: &Diagnostic, files: &SourceFiles) -> String {
 /// The findings of a baseline, counted by fingerprint, and the files they are in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Baseline {
-    known: HashMap<String, usize>,
+    /// How many findings of each fingerprint, and their file.
+    known: HashMap<String, (usize, String)>,
     paths: BTreeSet<String>,
 }
 
@@ -61,6 +62,9 @@ pub struct Filtered {
     pub new: Vec<Diagnostic>,
     /// How many findings the baseline held and were left out.
     pub known: usize,
+    /// How many findings the baseline holds, in the files compared, that the run did not find: drift fixed since. Left
+    /// in the baseline, each would let the same finding come back unreported.
+    pub fixed: usize,
 }
 
 impl Baseline {
@@ -73,7 +77,7 @@ impl Baseline {
         let report: Report = serde_json::from_str(text)?;
         let mut baseline = Self::default();
         for finding in report.diagnostics {
-            *baseline.known.entry(finding.fingerprint).or_default() += 1;
+            baseline.known.entry(finding.fingerprint).or_insert((0, finding.path.clone())).0 += 1;
             baseline.paths.insert(finding.path);
         }
         Ok(baseline)
@@ -81,7 +85,7 @@ impl Baseline {
 
     /// How many findings the baseline holds.
     pub fn len(&self) -> usize {
-        self.known.values().sum()
+        self.known.values().map(|(count, _)| count).sum()
     }
 
     /// True when the baseline holds no finding.
@@ -94,14 +98,15 @@ impl Baseline {
         &self.paths
     }
 
-    /// `diagnostics` without those the baseline holds; `files` holds the texts they point into.
-    pub fn filter(&self, diagnostics: Vec<Diagnostic>, files: &SourceFiles) -> Filtered {
+    /// `diagnostics` without those the baseline holds; `files` holds the texts they point into, and `compared` is
+    /// every file the run compared, for counting what was fixed.
+    pub fn filter(&self, diagnostics: Vec<Diagnostic>, files: &SourceFiles, compared: &HashSet<String>) -> Filtered {
         let mut left = self.known.clone();
         let mut known = 0;
         let new = diagnostics
             .into_iter()
             .filter(|diagnostic| match left.get_mut(&fingerprint(diagnostic, files)) {
-                Some(count) if *count > 0 => {
+                Some((count, _)) if *count > 0 => {
                     *count -= 1;
                     known += 1;
                     false
@@ -109,7 +114,8 @@ impl Baseline {
                 _ => true,
             })
             .collect();
-        Filtered { new, known }
+        let fixed = left.values().filter(|(_, path)| compared.contains(path)).map(|(count, _)| count).sum();
+        Filtered { new, known, fixed }
     }
 }
 
@@ -135,7 +141,7 @@ mod tests {
     fn a_report_read_back_as_a_baseline_leaves_out_every_finding_it_holds() {
         let baseline = Baseline::from_json(&render_sample(json::render)).unwrap();
         assert_eq!(baseline.len(), sample_diagnostics().len());
-        let filtered = baseline.filter(sample_diagnostics(), &sample_files());
+        let filtered = baseline.filter(sample_diagnostics(), &sample_files(), &HashSet::new());
         assert_eq!(filtered.known, sample_diagnostics().len());
         assert!(filtered.new.is_empty(), "{:?}", filtered.new);
     }
@@ -155,19 +161,23 @@ mod tests {
         let after = files("# T\n\nGo to the page.\n\nSign in now.\nTexte.\n");
         let run =
             vec![finding("fr-fr/a.md", "untranslated", 3, 1, 16), finding("fr-fr/a.md", "untranslated", 5, 1, 13)];
-        let filtered = baseline_text.filter(run.clone(), &after);
+        let compared = HashSet::from(["fr-fr/a.md".to_owned()]);
+        let filtered = baseline_text.filter(run.clone(), &after, &compared);
         assert_eq!(filtered.known, 1);
         assert_eq!(filtered.new, run[..1], "the new finding is the one on the new text");
         // Another rule or another file on the same text is another finding.
         let elsewhere =
             vec![finding("fr-fr/a.md", "number-mismatch", 5, 1, 13), finding("fr-fr/b.md", "untranslated", 5, 1, 13)];
-        assert_eq!(baseline_text.filter(elsewhere, &after).known, 0);
+        assert_eq!(baseline_text.filter(elsewhere, &after, &compared).known, 0);
         // The same text with another message is other drift: a list missing one more item, another number.
         let worse = Diagnostic {
             message: "this text reads as English, twice".into(),
             ..finding("fr-fr/a.md", "untranslated", 5, 1, 13)
         };
-        assert_eq!(baseline_text.filter(vec![worse], &after).known, 0);
+        let filtered = baseline_text.filter(vec![worse], &after, &compared);
+        assert_eq!((filtered.known, filtered.fixed), (0, 1), "the known finding is fixed, the new one reported");
+        // A file not compared fixes nothing: a run over part of the files says nothing of the others.
+        assert_eq!(baseline_text.filter(Vec::new(), &after, &HashSet::new()).fixed, 0);
     }
 
     #[test]
@@ -178,8 +188,8 @@ mod tests {
             format!(r#"{{"diagnostics": [{{"path": "fr-fr/a.md", "fingerprint": "{}"}}]}}"#, fingerprint(&one, &text));
         let baseline = Baseline::from_json(&report).unwrap();
         let twice = vec![one, finding("fr-fr/a.md", "untranslated", 2, 1, 6)];
-        let filtered = baseline.filter(twice, &text);
-        assert_eq!((filtered.known, filtered.new.len()), (1, 1));
+        let filtered = baseline.filter(twice, &text, &HashSet::from(["fr-fr/a.md".to_owned()]));
+        assert_eq!((filtered.known, filtered.new.len(), filtered.fixed), (1, 1, 0));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //!       "source_path": "en-us/x.md", "source_line": 18, "note": null, "fingerprint": "3f0a9c2e81d4b7a6"
 //!     }
 //!   ],
-//!   "summary": { "files": 4, "errors": 1, "warnings": 0, "notes": 0, "baselined": null }
+//!   "summary": { "files": 4, "errors": 1, "warnings": 0, "notes": 0, "baselined": null, "baseline_fixed": null }
 //! }
 //! ```
 //!
@@ -20,7 +20,8 @@
 //! counterpart is a whole file). `note` holds more lines to act on (with `--git`, what changed in the English file),
 //! or `null`. `fingerprint` identifies the finding across runs whatever line it moves to ([`super::baseline`]). `summary` counts the diagnostics by severity; `files` is how many files were checked,
 //! files without findings included, or `null` when the caller did not say; `baselined` is how many findings a
-//! `--baseline` left out, or `null` without one. Such a report read back is a baseline ([`super::baseline`]).
+//! `--baseline` left out and `baseline_fixed` how many it holds, in the files compared, that were not found (fixed
+//! since), both `null` without one. Such a report read back is a baseline ([`super::baseline`]).
 
 use std::io::{self, Write};
 
@@ -105,7 +106,9 @@ mod tests {
         assert_eq!(noted["note"].as_str(), sample_diagnostics()[1].note.as_deref());
         assert_eq!(
             value["summary"],
-            serde_json::json!({"files": 4, "errors": 1, "warnings": 4, "notes": 2, "baselined": null})
+            serde_json::json!({
+                "files": 4, "errors": 1, "warnings": 4, "notes": 2, "baselined": null, "baseline_fixed": null
+            })
         );
     }
 }

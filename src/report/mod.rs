@@ -184,13 +184,29 @@ pub struct Summary {
     pub notes: usize,
     /// How many findings a baseline held and were left out; `None` when no baseline was given.
     pub baselined: Option<usize>,
+    /// How many findings a baseline holds that were not found (fixed since); `None` when no baseline was given.
+    pub baseline_fixed: Option<usize>,
+}
+
+/// What a baseline did to a run's findings, for the summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BaselineCounts {
+    /// Findings the baseline held, left out.
+    pub left_out: usize,
+    /// Findings the baseline holds, in the files compared, that the run did not find.
+    pub fixed: usize,
 }
 
 impl Summary {
     /// The counts for `diagnostics`, found in `files` checked files when the caller knows how many, after a baseline
-    /// left `baselined` findings out when one was given.
-    pub fn new(diagnostics: &[Diagnostic], files: Option<usize>, baselined: Option<usize>) -> Self {
-        let mut summary = Self { files, baselined, ..Self::default() };
+    /// when one was given.
+    pub fn new(diagnostics: &[Diagnostic], files: Option<usize>, baseline: Option<BaselineCounts>) -> Self {
+        let mut summary = Self {
+            files,
+            baselined: baseline.map(|counts| counts.left_out),
+            baseline_fixed: baseline.map(|counts| counts.fixed),
+            ..Self::default()
+        };
         for diagnostic in diagnostics {
             summary.add(diagnostic.severity);
         }
@@ -234,7 +250,10 @@ impl std::fmt::Display for Summary {
             formatter.write_str(&counts.join(", "))?;
         }
         let files = self.files.map(|files| format!("{} checked", plural(files, "file")));
-        let baselined = self.baselined.map(|known| format!("{} of the baseline left out", plural(known, "finding")));
+        let baselined = self.baselined.map(|known| {
+            let fixed = self.baseline_fixed.filter(|&fixed| fixed > 0).map(|fixed| format!(", {fixed} fixed"));
+            format!("{} of the baseline left out{}", plural(known, "finding"), fixed.unwrap_or_default())
+        });
         let details: Vec<String> = files.into_iter().chain(baselined).collect();
         if details.is_empty() { Ok(()) } else { write!(formatter, " ({})", details.join(", ")) }
     }
@@ -270,19 +289,19 @@ pub struct RenderContext<'a> {
     pub color: bool,
     /// How many files were checked, for the summary; `None` leaves it out.
     pub files_checked: Option<usize>,
-    /// How many findings a baseline left out, for the summary; `None` when no baseline was given.
-    pub baselined: Option<usize>,
+    /// What a baseline left out and found fixed, for the summary; `None` when no baseline was given.
+    pub baseline: Option<BaselineCounts>,
 }
 
 impl<'a> RenderContext<'a> {
     /// A context without colour and without a file count.
     pub fn new(rules: &'a [RuleDoc], files: &'a SourceFiles) -> Self {
-        Self { rules, files, color: false, files_checked: None, baselined: None }
+        Self { rules, files, color: false, files_checked: None, baseline: None }
     }
 
     /// The summary of `diagnostics` in this context.
     pub fn summary(&self, diagnostics: &[Diagnostic]) -> Summary {
-        Summary::new(diagnostics, self.files_checked, self.baselined)
+        Summary::new(diagnostics, self.files_checked, self.baseline)
     }
 }
 
@@ -341,11 +360,15 @@ mod tests {
         let errors_and_notes: Vec<Diagnostic> =
             diagnostics.into_iter().filter(|diagnostic| diagnostic.severity != Severity::Warning).collect();
         assert_eq!(Summary::new(&errors_and_notes, Some(4), None).to_string(), "1 error, 2 notes (4 files checked)");
+        let baseline = |left_out, fixed| Some(BaselineCounts { left_out, fixed });
         assert_eq!(
-            Summary::new(&errors_and_notes, Some(4), Some(1)).to_string(),
+            Summary::new(&errors_and_notes, Some(4), baseline(1, 0)).to_string(),
             "1 error, 2 notes (4 files checked, 1 finding of the baseline left out)"
         );
-        assert_eq!(Summary::new(&[], None, Some(0)).to_string(), "no findings (0 findings of the baseline left out)");
+        assert_eq!(
+            Summary::new(&[], None, baseline(0, 2)).to_string(),
+            "no findings (0 findings of the baseline left out, 2 fixed)"
+        );
     }
 
     #[test]

@@ -783,6 +783,25 @@ fn a_baseline_leaves_out_the_findings_it_holds_and_reports_new_drift_only() {
     assert_eq!(code, 1);
     assert_eq!(rules_and_lines(&report), [("link-mismatch".to_owned(), 52)]);
     assert_eq!(report["summary"]["baselined"], known);
+    assert_eq!(report["summary"]["baseline_fixed"], 0);
+
+    // A finding the baseline holds that the run does not find any more (its drift fixed) is counted, and named.
+    let mut with_fixed: Value =
+        serde_json::from_str(&std::fs::read_to_string(temporary.path().join("baseline.json")).unwrap()).unwrap();
+    let gone = serde_json::json!({"path": "fr-fr/a.md", "fingerprint": "0123456789abcdef"});
+    with_fixed["diagnostics"].as_array_mut().unwrap().push(gone);
+    std::fs::write(temporary.path().join("with-fixed.json"), with_fixed.to_string()).unwrap();
+    let fixed = sync(&["--baseline", "with-fixed.json"]);
+    assert!(
+        fixed.stderr.contains("note: 1 finding of the baseline no longer found: fixed; write the baseline again"),
+        "{}",
+        fixed.stderr
+    );
+    assert!(
+        fixed.stdout.ends_with(&format!("{known} findings of the baseline left out, 1 fixed)\n")),
+        "{}",
+        fixed.stdout
+    );
 
     let in_place = sync(&["--baseline", "baseline.json", "--format", "json", "-o", "./baseline.json", "--force"]);
     assert_eq!(in_place.code, 2);
