@@ -283,6 +283,9 @@ pub enum ModelFormat {
     Json,
     /// YAML.
     Yaml,
+    /// The sections as an indented outline, each with its line and the part it plays in the procedure (title,
+    /// prerequisites, step 2, in step 2, after the steps…): what a checklist will make of the article.
+    Outline,
 }
 
 /// A validated piece of work.

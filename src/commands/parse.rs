@@ -1,12 +1,13 @@
 //! `checkdown parse FILE`: the article model as JSON or YAML, the documented contract other tools read.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
 use crate::cli::{Exit, ModelFormat};
-use crate::model::{Article, Procedure};
+use crate::model::{Article, Procedure, Section};
 use crate::parse::{ParseOptions, parse_file};
 use crate::report::Diagnostic;
 
@@ -66,7 +67,71 @@ impl ParseJob {
                 writeln!(out)?;
             }
             ModelFormat::Yaml => out.write_all(serde_yaml::to_string(&document)?.as_bytes())?,
+            ModelFormat::Outline => out.write_all(outline(&document.path, &parsed.article, &procedure).as_bytes())?,
         }
         Ok(Exit::Success)
+    }
+}
+
+/// The outline of `article`: a line saying how its steps were found, then one line per section, indented by level,
+/// with its source line and its part in `procedure`. A section's subsections play its part unless they have their own.
+pub fn outline(path: &str, article: &Article, procedure: &Procedure<'_>) -> String {
+    let mut parts: HashMap<usize, String> = HashMap::new();
+    let mut mark = |sections: Vec<&Section>, part: String| {
+        for section in sections {
+            parts.insert(section.heading_span.start, part.clone());
+        }
+    };
+    mark(procedure.intro_sections.clone(), "before the steps".to_owned());
+    mark(procedure.prerequisites.into_iter().collect(), "prerequisites".to_owned());
+    let mut steps = Vec::new();
+    for step in &procedure.steps {
+        let substeps = match step.substeps.len() {
+            0 => "no sub-steps".to_owned(),
+            1 => "1 sub-step".to_owned(),
+            count => format!("{count} sub-steps"),
+        };
+        mark(step.groups.iter().collect(), format!("heading over step {}", step.number));
+        mark(step.groups.iter().flat_map(|group| &group.sections).collect(), format!("before step {}", step.number));
+        mark(step.sections.clone(), format!("in step {}", step.number));
+        mark(step.after.clone(), format!("after step {}", step.number));
+        steps.push((step.heading_span.start, format!("step {} ({substeps})", step.number)));
+    }
+    mark(procedure.outro.clone(), "after the steps".to_owned());
+    parts.extend(steps);
+
+    let found = match procedure.steps.as_slice() {
+        [] => "no steps: nothing to tick".to_owned(),
+        [only] if article.sections.first().is_some_and(|title| title.heading_span == only.heading_span) => {
+            "1 step: the numbered list under the title".to_owned()
+        }
+        steps if steps.iter().all(|step| step.label.is_some()) => {
+            format!("{} steps, from their \"Step N\" headings", steps.len())
+        }
+        steps => format!("{} steps: the sections that hold numbered lists", steps.len()),
+    };
+    let mut text = format!("{path}: {found}\n");
+    let last_line = article.all_sections().iter().map(|section| section.heading_span.line).max().unwrap_or(1);
+    outline_sections(&article.sections, "title", &parts, last_line.to_string().len(), &mut text);
+    text
+}
+
+/// One outline line per section of `sections` and their subsections, whose part, when `parts` has none, is `inherited`;
+/// line numbers right-aligned in `width` digits.
+fn outline_sections(
+    sections: &[Section],
+    inherited: &str,
+    parts: &HashMap<usize, String>,
+    width: usize,
+    text: &mut String,
+) {
+    for section in sections {
+        let part = parts.get(&section.heading_span.start).map_or(inherited, String::as_str);
+        let level = usize::from(section.level);
+        let heading = format!("{}{} {}", "  ".repeat(level.saturating_sub(1)), "#".repeat(level), section.title);
+        let line = format!("{:>width$}  {heading:<60}  {part}", section.heading_span.line);
+        text.push_str(line.trim_end());
+        text.push('\n');
+        outline_sections(&section.sections, part, parts, width, text);
     }
 }

@@ -70,6 +70,15 @@ fn yaml_output_is_the_same_model() {
     assert_eq!(from_yaml, parse_json(&[FR]));
 }
 
+/// The outline shows a writer what a checklist will make of an article: every heading, its line and its part.
+#[test]
+fn the_outline_shows_each_heading_s_part_in_the_procedure() {
+    let fixture = format!("{FIXTURES}/steps-under-groups.md");
+    let run = checkdown().args(["parse", &fixture, "--format", "outline"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("outline_steps_under_groups", run.stdout);
+}
+
 #[test]
 fn learn_extensions_become_model_nodes() {
     let model = parse_json(&[&format!("{FIXTURES}/docs/articles/extensions.md")]);
