@@ -204,6 +204,30 @@ fn an_image_without_text_is_named_alone() {
     assert!(text.contains("[Image] then [Image: The portal]"), "{text}");
 }
 
+/// A heading inside a section's text (here from an include) reads as a heading: a heading that stays with what
+/// follows it on paper, a bold line in Markdown, a line set apart in text; not as one more paragraph.
+#[test]
+fn a_heading_from_an_include_reads_as_a_heading() {
+    let (dir, article) = temporary_article(
+        "endpoints.md",
+        "# Endpoints\n\nThe endpoints:\n\n[!INCLUDE [Endpoints](includes/endpoints.md)]\n",
+    );
+    std::fs::create_dir(dir.path().join("includes")).unwrap();
+    std::fs::write(
+        dir.path().join("includes/endpoints.md"),
+        "Allow these addresses.\n\n## Exchange Online\n\n| ID | Ports |\n| --- | --- |\n| 1 | 443 |\n",
+    )
+    .unwrap();
+    let html = render_without_steps(&[&article, "-o", "-", "--lang", "en-US"]);
+    assert!(html.contains("\n<h4 class=\"subheading\">Exchange Online</h4>\n<table>"), "{html}");
+    let style = html.lines().find(|line| line.starts_with(".subheading {")).expect(&html);
+    assert!(style.contains("break-after: avoid;") && style.contains("font-size"), "{style}");
+    let markdown = render_without_steps(&[&article, "--format", "md", "--lang", "en-US"]);
+    assert!(markdown.contains("Allow these addresses.\n\n**Exchange Online**\n\n| ID | Ports |"), "{markdown}");
+    let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
+    assert!(text.contains("Allow these addresses.\n\nExchange Online\nID | Ports\n"), "{text}");
+}
+
 /// Renders a copy of a seed from a folder outside any git work tree, so the output names no revision or temporary
 /// path: `<locale>/close-your-account.md`.
 fn render_copy(seed: &str, args: &[&str]) -> String {
