@@ -121,7 +121,11 @@ impl RenderJob {
     fn read(&self, input: &Input, parsed: Option<Parsed>) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
         let (parsed, source, base) = self.read_input(input, parsed)?;
         let base = match &self.learn_base {
-            Some(given) => LearnBase { locale: given.locale.clone().or(base.locale), path: given.path.clone() },
+            Some(given) => LearnBase {
+                locale: given.locale.clone().or(base.locale),
+                path: given.path.clone(),
+                file_name: base.file_name,
+            },
             None => base,
         };
         Ok((parsed, source, base))
@@ -132,7 +136,11 @@ impl RenderJob {
         match input {
             Input::Bundled { path, text, learn_path } => {
                 let parsed = parsed.unwrap_or_else(|| parse(path, text, &self.parse, &NoIncludes));
-                let base = LearnBase { locale: parsed.article.locale.clone(), path: Some(learn_path.clone()) };
+                let base = LearnBase {
+                    locale: parsed.article.locale.clone(),
+                    path: Some(learn_path.clone()),
+                    file_name: file_name(Path::new(path)),
+                };
                 Ok((parsed, SourceInfo { path: path.clone(), revision: None }, base))
             }
             Input::File(path) => {
@@ -140,7 +148,11 @@ impl RenderJob {
                     Some(parsed) => parsed,
                     None => parse_file(path, &self.parse)?,
                 };
-                let base = LearnBase { locale: parsed.article.locale.clone(), path: learn_path_of(path) };
+                let base = LearnBase {
+                    locale: parsed.article.locale.clone(),
+                    path: learn_path_of(path),
+                    file_name: file_name(path),
+                };
                 Ok((parsed, SourceInfo { path: path.display().to_string(), revision: git_revision(path) }, base))
             }
         }
@@ -240,6 +252,11 @@ fn learn_path_of(path: &Path) -> Option<String> {
     let root = absolute.ancestors().skip(1).find(|folder| folder.join("docfx.json").is_file())?;
     let relative = absolute.strip_prefix(root).ok()?.with_extension("");
     Some(relative.to_string_lossy().replace('\\', "/"))
+}
+
+/// The file name of `path`, as the article's own links name it.
+fn file_name(path: &Path) -> Option<String> {
+    path.file_name().map(|name| name.to_string_lossy().into_owned())
 }
 
 /// The short commit of the last change to `path`, when it is in a git work tree.

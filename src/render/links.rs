@@ -18,6 +18,9 @@ pub struct LearnBase {
     /// The article's path on Learn without locale or extension (`microsoft-365/commerce/close-your-account`), when
     /// known.
     pub path: Option<String>,
+    /// The article's own file name (`close-your-account.md`), when known: a link to it with a fragment is a link
+    /// within the page.
+    pub file_name: Option<String>,
 }
 
 impl LearnBase {
@@ -31,7 +34,7 @@ impl LearnBase {
         let (first, tail) = rest.split_once('/').unwrap_or((rest, ""));
         let is_locale = first.len() == 5 && first.as_bytes()[2] == b'-';
         let (locale, path) = if is_locale { (Some(first.to_ascii_lowercase()), tail) } else { (None, rest) };
-        (!path.is_empty()).then(|| Self { locale, path: Some(strip_md(path).to_owned()) })
+        (!path.is_empty()).then(|| Self { locale, path: Some(strip_md(path).to_owned()), file_name: None })
     }
 }
 
@@ -171,8 +174,11 @@ pub fn resolve(target: &str, base: &LearnBase) -> Resolved {
     if lower.starts_with("//") || has_scheme(&lower) {
         return Resolved::Inert;
     }
-    let locale = base.locale.as_deref().map(|locale| format!("/{locale}")).unwrap_or_default();
     let (path, suffix) = split_suffix(&compact);
+    if suffix.starts_with('#') && names_own_file(path, base) {
+        return Resolved::Fragment(suffix.to_owned());
+    }
+    let locale = base.locale.as_deref().map(|locale| format!("/{locale}")).unwrap_or_default();
     if let Some(site_path) = path.strip_prefix('/') {
         return Resolved::Url(format!("{LEARN}{locale}/{}{suffix}", strip_md(site_path)));
     }
@@ -188,6 +194,12 @@ pub fn resolve(target: &str, base: &LearnBase) -> Resolved {
         Some(normalized) => Resolved::Url(format!("{LEARN}{locale}/{}{suffix}", strip_md(&normalized))),
         None => Resolved::Unresolved,
     }
+}
+
+/// Whether `path` (`close-your-account.md`, `./close-your-account.md`) is the article's own file. Learn's addresses
+/// ignore case, and so does this.
+fn names_own_file(path: &str, base: &LearnBase) -> bool {
+    base.file_name.as_deref().zip(normalize(path)).is_some_and(|(own, path)| path.eq_ignore_ascii_case(own))
 }
 
 fn has_scheme(lower: &str) -> bool {
@@ -225,7 +237,11 @@ mod tests {
     use super::*;
 
     fn french_commerce() -> LearnBase {
-        LearnBase { locale: Some("fr-fr".into()), path: Some("microsoft-365/commerce/close-your-account".into()) }
+        LearnBase {
+            locale: Some("fr-fr".into()),
+            path: Some("microsoft-365/commerce/close-your-account".into()),
+            file_name: None,
+        }
     }
 
     #[test]
@@ -259,8 +275,29 @@ mod tests {
     }
 
     #[test]
+    fn links_to_the_article_itself_stay_in_the_page() {
+        for path in [None, Some("microsoft-365/security/use-dkim-to-validate-outbound-email".to_owned())] {
+            let base = LearnBase {
+                locale: Some("en-us".into()),
+                path,
+                file_name: Some("use-dkim-to-validate-outbound-email.md".into()),
+            };
+            for target in [
+                "use-dkim-to-validate-outbound-email.md#HowDKIMWorks",
+                "./Use-DKIM-to-validate-outbound-email.md#HowDKIMWorks",
+            ] {
+                assert_eq!(resolve(target, &base), Resolved::Fragment("#HowDKIMWorks".into()), "{target}");
+            }
+            assert_ne!(
+                resolve("../use-dkim-to-validate-outbound-email.md#HowDKIMWorks", &base),
+                Resolved::Fragment("#HowDKIMWorks".into())
+            );
+        }
+    }
+
+    #[test]
     fn relative_links_without_a_known_base_stay_as_written() {
-        let base = LearnBase { locale: Some("en-us".into()), path: None };
+        let base = LearnBase { locale: Some("en-us".into()), path: None, file_name: None };
         assert_eq!(resolve("../admin/x.md", &base), Resolved::Unresolved);
         assert_eq!(resolve("../../../../x.md", &french_commerce()), Resolved::Unresolved);
     }

@@ -189,7 +189,11 @@ fn every_corpus_file_renders_in_every_text_format() {
             paper: Paper::A4,
             moniker: None,
             templates: None,
-            base: LearnBase { locale: parsed.article.locale.clone(), path: Some(name.trim_end_matches(".md").into()) },
+            base: LearnBase {
+                locale: parsed.article.locale.clone(),
+                path: Some(name.trim_end_matches(".md").into()),
+                file_name: file.file_name().map(|name| name.to_string_lossy().into_owned()),
+            },
             source: SourceInfo { path: name.clone(), revision: None },
             today: (2026, 11, 21),
         };

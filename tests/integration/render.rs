@@ -228,6 +228,23 @@ fn a_heading_from_an_include_reads_as_a_heading() {
     assert!(text.contains("Allow these addresses.\n\nExchange Online\nID | Ports\n"), "{text}");
 }
 
+/// A link to the article itself by its file name (`dkim.md#how-dkim-works`) leads within the page, as
+/// `#how-dkim-works` does: no footnote sends the reader to a bare file name.
+#[test]
+fn a_link_to_the_article_itself_stays_in_the_page() {
+    let (_dir, article) = temporary_article(
+        "dkim.md",
+        "# Use DKIM\n\nSee [how it works](dkim.md#how-dkim-works), [again](./dkim.md#how-dkim-works) and \
+         [below](#how-dkim-works).\n\n## How DKIM works\n\nIt signs.\n",
+    );
+    let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
+    assert!(text.contains("See how it works, again and below.\n"), "{text}");
+    assert!(!text.contains("\nLinks\n"), "{text}");
+    let html = render_without_steps(&[&article, "-o", "-", "--lang", "en-US"]);
+    assert_eq!(html.matches("<a href=\"#how-dkim-works\">").count(), 3, "{html}");
+    assert!(html.contains("<section class=\"part\" id=\"how-dkim-works\">"), "{html}");
+}
+
 /// Renders a copy of a seed from a folder outside any git work tree, so the output names no revision or temporary
 /// path: `<locale>/close-your-account.md`.
 fn render_copy(seed: &str, args: &[&str]) -> String {
