@@ -17,7 +17,7 @@ use crate::commands::verify::{ReportFormat, VerifyJob};
 use crate::config::Config;
 use crate::i18n::UiLanguage;
 use crate::parse::ParseOptions;
-use crate::render::links::LearnBase;
+use crate::render::links::LearnAddress;
 use crate::render::results::Results;
 use crate::render::{Format, Paper, TEMPLATE_NAMES, pdf};
 
@@ -331,9 +331,9 @@ impl RenderArgs {
         };
         let format = output_format(self.format, self.output.as_deref())?;
         let destination = destination(self.output, format, inputs.len(), self.force)?;
-        let learn_base = match &self.learn_url {
+        let learn_address = match &self.learn_url {
             Some(_) if inputs.len() > 1 => bail!("--learn-url names one article's address; give one FILE"),
-            Some(url) => Some(LearnBase::from_url(url).with_context(|| {
+            Some(url) => Some(LearnAddress::parse(url).with_context(|| {
                 format!("--learn-url {url}: not a Learn address (https://learn.microsoft.com/<locale>/<path>)")
             })?),
             None => None,
@@ -391,7 +391,7 @@ impl RenderArgs {
         Ok(RenderJob {
             verify,
             parsed,
-            learn_base,
+            learn_address,
             inputs,
             format,
             destination,

@@ -10,7 +10,8 @@ use crate::cli::Exit;
 use crate::i18n::{Strings, UiLanguage};
 use crate::model::Article;
 use crate::parse::{NoIncludes, ParseOptions, Parsed, parse, parse_file};
-use crate::render::links::LearnBase;
+use crate::render::docset::Docset;
+use crate::render::links::{DEFAULT_LOCALE, LearnAddress, LearnBase};
 use crate::render::results::Results;
 use crate::render::{self, Format, Paper, RenderOptions, SourceInfo, pdf};
 
@@ -28,6 +29,16 @@ pub enum Input {
     },
     /// A file the user named.
     File(PathBuf),
+}
+
+impl Input {
+    /// The article's path: the file as given, or the bundled path under `content/`.
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::Bundled { path, .. } => Path::new(path),
+            Input::File(path) => path,
+        }
+    }
 }
 
 /// Where output goes.
@@ -69,7 +80,7 @@ pub struct RenderJob {
     /// The generation date.
     pub today: (i64, u32, u32),
     /// `--learn-url`: where the article lives on Learn, over what its location says.
-    pub learn_base: Option<LearnBase>,
+    pub learn_address: Option<LearnAddress>,
     /// `--verify`: check the tenant first and tick off from its results.
     pub verify: Option<crate::commands::verify::VerifyJob>,
     /// The one input, already parsed to find the steps `--verify` checks: rendered from that parse, not read again.
@@ -92,7 +103,7 @@ impl RenderJob {
         let mut already_parsed = self.parsed.take();
         let inputs = std::mem::take(&mut self.inputs);
         for input in &inputs {
-            let (parsed, source, base) = self.read(input, already_parsed.take())?;
+            let (parsed, source, base) = self.read(input, already_parsed.take(), err)?;
             for diagnostic in &parsed.diagnostics {
                 writeln!(err, "{diagnostic}")?;
             }
@@ -118,44 +129,38 @@ impl RenderJob {
         Ok(Exit::Success)
     }
 
-    fn read(&self, input: &Input, parsed: Option<Parsed>) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
-        let (parsed, source, base) = self.read_input(input, parsed)?;
-        let base = match &self.learn_base {
-            Some(given) => LearnBase {
-                locale: given.locale.clone().or(base.locale),
-                path: given.path.clone(),
-                file_name: base.file_name,
-            },
-            None => base,
-        };
-        Ok((parsed, source, base))
-    }
-
-    /// Parses `input`, unless `parsed` is its parse already, and says where it comes from.
-    fn read_input(&self, input: &Input, parsed: Option<Parsed>) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
-        match input {
+    /// Parses `input`, unless `parsed` is its parse already, and says where it comes from and where it lives on Learn.
+    fn read(
+        &self,
+        input: &Input,
+        parsed: Option<Parsed>,
+        err: &mut dyn Write,
+    ) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
+        let (parsed, source, learn_path) = match input {
             Input::Bundled { path, text, learn_path } => {
                 let parsed = parsed.unwrap_or_else(|| parse(path, text, &self.parse, &NoIncludes));
-                let base = LearnBase {
-                    locale: parsed.article.locale.clone(),
-                    path: Some(learn_path.clone()),
-                    file_name: file_name(Path::new(path)),
-                };
-                Ok((parsed, SourceInfo { path: path.clone(), revision: None }, base))
+                (parsed, SourceInfo { path: path.clone(), revision: None }, Some(learn_path.clone()))
             }
             Input::File(path) => {
                 let parsed = match parsed {
                     Some(parsed) => parsed,
                     None => parse_file(path, &self.parse)?,
                 };
-                let base = LearnBase {
-                    locale: parsed.article.locale.clone(),
-                    path: learn_path_of(path),
-                    file_name: file_name(path),
-                };
-                Ok((parsed, SourceInfo { path: path.display().to_string(), revision: git_revision(path) }, base))
+                let source = SourceInfo { path: path.display().to_string(), revision: git_revision(path) };
+                (parsed, source, learn_path_of(path, err)?)
             }
-        }
+        };
+        let address = self.learn_address.as_ref();
+        let base = LearnBase {
+            // Every resolved URL names a language, once: the address's, else the article's, else Learn's default.
+            locale: address
+                .and_then(|address| address.locale.clone())
+                .or_else(|| parsed.article.locale.clone())
+                .unwrap_or_else(|| DEFAULT_LOCALE.to_owned()),
+            path: address.map(|address| address.path.clone()).or(learn_path),
+            file_name: input.path().file_name().map(|name| name.to_string_lossy().into_owned()),
+        };
+        Ok((parsed, source, base))
     }
 
     fn render(&mut self, article: &Article, source: SourceInfo, base: LearnBase) -> anyhow::Result<Vec<u8>> {
@@ -234,29 +239,25 @@ impl RenderJob {
 
 /// `<article>.<locale>`: the file stem and the content locale.
 fn output_name(article: &Article, input: &Input) -> String {
-    let stem = match input {
-        Input::Bundled { path, .. } => Path::new(path).file_stem(),
-        Input::File(path) => path.file_stem(),
-    };
-    let stem = stem.map_or_else(|| "checklist".to_owned(), |stem| stem.to_string_lossy().into_owned());
+    let stem =
+        input.path().file_stem().map_or_else(|| "checklist".to_owned(), |stem| stem.to_string_lossy().into_owned());
     match &article.locale {
         Some(locale) => format!("{stem}.{locale}"),
         None => stem,
     }
 }
 
-/// Where a file lives on Learn: its path below the folder holding `docfx.json` (a Learn docset's root), without
-/// `.md`. Outside a docset it is unknown, and relative links are shown as written.
-fn learn_path_of(path: &Path) -> Option<String> {
-    let absolute = path.canonicalize().ok()?;
-    let root = absolute.ancestors().skip(1).find(|folder| folder.join("docfx.json").is_file())?;
-    let relative = absolute.strip_prefix(root).ok()?.with_extension("");
-    Some(relative.to_string_lossy().replace('\\', "/"))
-}
-
-/// The file name of `path`, as the article's own links name it.
-fn file_name(path: &Path) -> Option<String> {
-    path.file_name().map(|name| name.to_string_lossy().into_owned())
+/// Where a file lives on Learn, as its docset publishes it ([`Docset`]). Outside a docset it is unknown, and so it
+/// is when the docset's `docfx.json` cannot be read, which a warning says.
+fn learn_path_of(path: &Path, err: &mut dyn Write) -> std::io::Result<Option<String>> {
+    match Docset::of_file(path) {
+        Ok(docset) => Ok(docset.and_then(|docset| docset.learn_path(path))),
+        Err(error) => {
+            let cause = std::error::Error::source(&error).map(|cause| format!(": {cause}")).unwrap_or_default();
+            writeln!(err, "warning: {error}{cause}; the relative links of {} are printed as written", path.display())?;
+            Ok(None)
+        }
+    }
 }
 
 /// The short commit of the last change to `path`, when it is in a git work tree.

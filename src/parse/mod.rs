@@ -305,7 +305,8 @@ pub fn locale_in_path(path: &str) -> Option<String> {
     path.split(['/', '\\']).rev().skip(1).find(|segment| is_locale(segment)).map(str::to_owned)
 }
 
-fn is_locale(segment: &str) -> bool {
+/// Whether a path segment names a locale as Learn's folders and addresses do: `fr-fr`, `en-US`, `zh-hant`.
+pub fn is_locale(segment: &str) -> bool {
     let mut parts = segment.split('-');
     let (Some(language), Some(region), None) = (parts.next(), parts.next(), parts.next()) else { return false };
     // ISO 639-1 language and ISO 3166 region (`fr-fr`) or ISO 15924 script (`zh-hant`), as Learn's folders are.

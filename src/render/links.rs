@@ -6,15 +6,19 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{Block, Inline, Section};
+use crate::parse::is_locale;
 
 /// The Learn site links are resolved against.
 pub const LEARN: &str = "https://learn.microsoft.com";
 
+/// The locale of resolved URLs when neither the article's address nor the article names one: Learn's own.
+pub const DEFAULT_LOCALE: &str = "en-us";
+
 /// Where an article lives on Learn, for resolving its relative links.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LearnBase {
-    /// The content locale (`fr-fr`), used in resolved URLs.
-    pub locale: Option<String>,
+    /// The content locale (`fr-fr`), the first segment of every resolved URL.
+    pub locale: String,
     /// The article's path on Learn without locale or extension (`microsoft-365/commerce/close-your-account`), when
     /// known.
     pub path: Option<String>,
@@ -23,18 +27,26 @@ pub struct LearnBase {
     pub file_name: Option<String>,
 }
 
-impl LearnBase {
-    /// The base of an article from its Learn address (`https://learn.microsoft.com/fr-fr/microsoft-365/commerce/x`):
-    /// the locale segment and the path. `None` for an address that is not on Learn.
-    pub fn from_url(url: &str) -> Option<Self> {
+/// An article's address on Learn, as `--learn-url` gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnAddress {
+    /// The locale segment (`fr-fr`), when the address has one.
+    pub locale: Option<String>,
+    /// The path without locale or extension (`microsoft-365/commerce/close-your-account`).
+    pub path: String,
+}
+
+impl LearnAddress {
+    /// The address `url` (`https://learn.microsoft.com/fr-fr/microsoft-365/commerce/x`) read as its locale segment and
+    /// path. `None` for an address that is not on Learn.
+    pub fn parse(url: &str) -> Option<Self> {
         let rest = ["https://learn.microsoft.com/", "https://docs.microsoft.com/"]
             .iter()
             .find_map(|site| url.strip_prefix(site))?;
         let rest = rest.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
         let (first, tail) = rest.split_once('/').unwrap_or((rest, ""));
-        let is_locale = first.len() == 5 && first.as_bytes()[2] == b'-';
-        let (locale, path) = if is_locale { (Some(first.to_ascii_lowercase()), tail) } else { (None, rest) };
-        (!path.is_empty()).then(|| Self { locale, path: Some(strip_md(path).to_owned()), file_name: None })
+        let (locale, path) = if is_locale(first) { (Some(first.to_ascii_lowercase()), tail) } else { (None, rest) };
+        (!path.is_empty()).then(|| Self { locale, path: strip_md(path).to_owned() })
     }
 }
 
@@ -178,9 +190,9 @@ pub fn resolve(target: &str, base: &LearnBase) -> Resolved {
     if suffix.starts_with('#') && names_own_file(path, base) {
         return Resolved::Fragment(suffix.to_owned());
     }
-    let locale = base.locale.as_deref().map(|locale| format!("/{locale}")).unwrap_or_default();
+    let locale = &base.locale;
     if let Some(site_path) = path.strip_prefix('/') {
-        return Resolved::Url(format!("{LEARN}{locale}/{}{suffix}", strip_md(site_path)));
+        return Resolved::Url(format!("{LEARN}/{locale}/{}{suffix}", strip_md(site_path)));
     }
     let Some(article) = &base.path else { return Resolved::Unresolved };
     let joined = match path.strip_prefix("~/") {
@@ -191,7 +203,7 @@ pub fn resolve(target: &str, base: &LearnBase) -> Resolved {
         }
     };
     match normalize(&joined) {
-        Some(normalized) => Resolved::Url(format!("{LEARN}{locale}/{}{suffix}", strip_md(&normalized))),
+        Some(normalized) => Resolved::Url(format!("{LEARN}/{locale}/{}{suffix}", strip_md(&normalized))),
         None => Resolved::Unresolved,
     }
 }
@@ -238,7 +250,7 @@ mod tests {
 
     fn french_commerce() -> LearnBase {
         LearnBase {
-            locale: Some("fr-fr".into()),
+            locale: "fr-fr".into(),
             path: Some("microsoft-365/commerce/close-your-account".into()),
             file_name: None,
         }
@@ -278,7 +290,7 @@ mod tests {
     fn links_to_the_article_itself_stay_in_the_page() {
         for path in [None, Some("microsoft-365/security/use-dkim-to-validate-outbound-email".to_owned())] {
             let base = LearnBase {
-                locale: Some("en-us".into()),
+                locale: "en-us".into(),
                 path,
                 file_name: Some("use-dkim-to-validate-outbound-email.md".into()),
             };
@@ -297,21 +309,28 @@ mod tests {
 
     #[test]
     fn relative_links_without_a_known_base_stay_as_written() {
-        let base = LearnBase { locale: Some("en-us".into()), path: None, file_name: None };
+        let base = LearnBase { locale: "en-us".into(), path: None, file_name: None };
         assert_eq!(resolve("../admin/x.md", &base), Resolved::Unresolved);
         assert_eq!(resolve("../../../../x.md", &french_commerce()), Resolved::Unresolved);
     }
 
     #[test]
-    fn a_learn_address_gives_the_base() {
+    fn a_learn_address_gives_its_locale_and_path() {
+        let french =
+            LearnAddress::parse("https://learn.microsoft.com/fr-fr/microsoft-365/commerce/close-your-account?view=x");
         assert_eq!(
-            LearnBase::from_url("https://learn.microsoft.com/fr-fr/microsoft-365/commerce/close-your-account?view=x"),
-            Some(french_commerce())
+            french,
+            Some(LearnAddress {
+                locale: Some("fr-fr".into()),
+                path: "microsoft-365/commerce/close-your-account".into()
+            })
         );
-        let english = LearnBase::from_url("https://learn.microsoft.com/microsoft-365/commerce/close-your-account/");
+        let english = LearnAddress::parse("https://learn.microsoft.com/microsoft-365/commerce/close-your-account/");
         assert_eq!(english.unwrap().locale, None);
-        assert_eq!(LearnBase::from_url("https://example.com/a"), None);
-        assert_eq!(LearnBase::from_url("https://learn.microsoft.com/en-us/"), None);
+        let chinese = LearnAddress::parse("https://learn.microsoft.com/zh-Hant/microsoft-365/commerce/x").unwrap();
+        assert_eq!((chinese.locale.as_deref(), chinese.path.as_str()), (Some("zh-hant"), "microsoft-365/commerce/x"));
+        assert_eq!(LearnAddress::parse("https://example.com/a"), None);
+        assert_eq!(LearnAddress::parse("https://learn.microsoft.com/en-us/"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! content only ever reaches a template as data, so it is escaped and never compiled; its raw HTML is reduced to
 //! inert text ([`html_text`]).
 
+pub mod docset;
 pub mod html_text;
 pub mod layout;
 pub mod links;

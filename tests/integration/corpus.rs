@@ -174,7 +174,7 @@ fn every_corpus_procedure_shows_every_section_once() {
 
 #[test]
 fn every_corpus_file_renders_in_every_text_format() {
-    use checkdown::render::{self, Format, Paper, RenderOptions, SourceInfo, links::LearnBase};
+    use checkdown::render::{self, Format, Paper, RenderOptions, SourceInfo, links, links::LearnBase};
     let Some(corpus) = corpus() else { return };
     // Each article in its own language, as `render FILE` prints it.
     let strings_of = |locale: &str| std::sync::Arc::new(checkdown::i18n::Strings::load(locale).unwrap());
@@ -190,7 +190,7 @@ fn every_corpus_file_renders_in_every_text_format() {
             moniker: None,
             templates: None,
             base: LearnBase {
-                locale: parsed.article.locale.clone(),
+                locale: parsed.article.locale.clone().unwrap_or_else(|| links::DEFAULT_LOCALE.to_owned()),
                 path: Some(name.trim_end_matches(".md").into()),
                 file_name: file.file_name().map(|name| name.to_string_lossy().into_owned()),
             },

@@ -844,8 +844,46 @@ fn relative_links_print_in_full_with_the_learn_address() {
     assert!(with.contains(
         "[1] https://learn.microsoft.com/fr-fr/microsoft-365/admin/microsoft-365-admin-center-preview?preserve-view=true"
     ));
+    // An address without a locale: the article's language is the URLs'.
+    let url = "https://learn.microsoft.com/microsoft-365/commerce/close-your-account";
+    let with = render_copy(FR, &["--format", "txt", "--learn-url", url]);
+    assert!(
+        with.contains("[1] https://learn.microsoft.com/fr-fr/microsoft-365/admin/microsoft-365-admin-center-preview")
+    );
     let run = render_fails(&[FR, "--learn-url", "https://example.com/x"]);
     assert!(run.stderr.contains("--learn-url https://example.com/x: not a Learn address"), "{}", run.stderr);
+}
+
+/// In a docset, a relative link prints where the docset publishes its target: under the site folder (`dest`) that
+/// docfx.json maps the article's folder (`src`) to, in the article's language, named once, else in Learn's default.
+#[test]
+fn relative_links_in_a_docset_print_where_it_publishes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mapping = r#"{"files": ["**/*.md"], "src": "SecurityCompliance", "dest": "office365/securitycompliance"}"#;
+    let docfx = format!(r#"{{"build": {{"content": [{mapping}], "dest": "office365"}}}}"#);
+    std::fs::write(dir.path().join("docfx.json"), docfx).unwrap();
+    for (folder, locale) in [
+        ("SecurityCompliance/eop", "en-us"),
+        ("en-us/SecurityCompliance/eop", "en-us"),
+        ("fr-fr/SecurityCompliance/eop", "fr-fr"),
+    ] {
+        let article = dir.path().join(folder).join("set-up-your-eop-service.md");
+        std::fs::create_dir_all(article.parent().unwrap()).unwrap();
+        std::fs::write(
+            &article,
+            "# Set up
+
+## Step 1: Roles
+
+1. Read [the roles](feature-permissions-in-eop.md).
+",
+        )
+        .unwrap();
+        let text = render(&[article.to_str().unwrap(), "--format", "txt"]);
+        let url =
+            format!("https://learn.microsoft.com/{locale}/office365/securitycompliance/eop/feature-permissions-in-eop");
+        assert!(text.contains(&format!("[1] {url}\n")), "{folder}: {text}");
+    }
 }
 
 #[test]
