@@ -118,7 +118,7 @@ impl RenderJob {
                     source.path
                 )?;
             }
-            rendered.push((self.render(&parsed.article, source, base)?, output_name(&parsed.article, input)));
+            rendered.push((self.render(&parsed.article, source, base, err)?, output_name(&parsed.article, input)));
         }
         for strings in &self.strings {
             for id in strings.missing() {
@@ -163,7 +163,14 @@ impl RenderJob {
         Ok((parsed, source, base))
     }
 
-    fn render(&mut self, article: &Article, source: SourceInfo, base: LearnBase) -> anyhow::Result<Vec<u8>> {
+    /// Renders `article`, saying on `err` which of its links print as written.
+    fn render(
+        &mut self,
+        article: &Article,
+        source: SourceInfo,
+        base: LearnBase,
+        err: &mut dyn Write,
+    ) -> anyhow::Result<Vec<u8>> {
         if let Some((path, results)) = &self.results {
             let ids: Vec<&str> = article.procedure().steps.iter().map(|step| step.id).collect();
             results.check_steps(path, &ids)?;
@@ -179,6 +186,9 @@ impl RenderJob {
             today: self.today,
         };
         let checklist = render::checklist(article, &strings, self.results.as_ref().map(|(_, r)| r), &options);
+        for link in &checklist.links.unresolved {
+            writeln!(err, "{}", link.warning(&checklist.source.path))?;
+        }
         let text = render::render_text(&checklist, self.format, &options, strings.clone())?;
         match (self.format, &self.browser) {
             (Format::Pdf, Some(browser)) => Ok(pdf::print(browser, &text)?),

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Block, Inline, Section};
+use crate::model::{Block, Inline, Section, Span};
 use crate::parse::is_locale;
+use crate::report::{Diagnostic, Location, Severity};
 
 /// The Learn site links are resolved against.
 pub const LEARN: &str = "https://learn.microsoft.com";
@@ -76,23 +77,32 @@ pub struct Links {
     pub targets: BTreeMap<String, LinkView>,
     /// In order of first appearance.
     pub footnotes: Vec<Footnote>,
+    /// The relative links that cannot be made full URLs, each where it first appears: what to warn about.
+    #[serde(skip)]
+    pub unresolved: Vec<UnresolvedLink>,
 }
 
 impl Links {
-    /// Registers a link target in reading order.
-    pub fn add(&mut self, target: &str, base: &LearnBase) {
+    /// Registers the link to `target` written at `span` of `include` (an included file, relative to the docs root),
+    /// or of the article when `None`, in reading order.
+    fn add(&mut self, target: &str, include: Option<&str>, span: Span, base: &LearnBase) {
         if self.targets.contains_key(target) {
             return;
         }
         let resolved = resolve(target, base);
         let note = match &resolved {
             Resolved::Url(url) => Some(self.footnote(url)),
-            Resolved::Unresolved => Some(self.footnote(target)),
+            Resolved::Unresolved(_) => Some(self.footnote(target)),
             Resolved::Fragment(_) | Resolved::Inert => None,
         };
         let url = match resolved {
             Resolved::Url(url) | Resolved::Fragment(url) => Some(url),
-            Resolved::Unresolved | Resolved::Inert => None,
+            Resolved::Unresolved(reason) => {
+                let include = include.map(str::to_owned);
+                self.unresolved.push(UnresolvedLink { target: target.to_owned(), reason, include, span });
+                None
+            }
+            Resolved::Inert => None,
         };
         self.targets.insert(target.to_owned(), LinkView { url, note });
     }
@@ -108,54 +118,114 @@ impl Links {
 
     /// Registers every link in `blocks`, in reading order.
     pub fn add_blocks<'a>(&mut self, blocks: impl IntoIterator<Item = &'a Block>, base: &LearnBase) {
+        self.add_blocks_of(None, blocks, base);
+    }
+
+    /// Registers every link in `blocks` of `include` (or of the article), in reading order.
+    fn add_blocks_of<'a>(
+        &mut self,
+        include: Option<&str>,
+        blocks: impl IntoIterator<Item = &'a Block>,
+        base: &LearnBase,
+    ) {
         for block in blocks {
             match block {
-                Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => self.add_inlines(inlines, base),
+                Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => {
+                    self.add_inlines(include, inlines, base);
+                }
                 Block::List { items, .. } => {
                     for item in items {
-                        self.add_blocks(&item.blocks, base);
+                        self.add_blocks_of(include, &item.blocks, base);
                     }
                 }
                 Block::Table { head, rows, .. } => {
                     for cell in head.iter().chain(rows.iter().flatten()) {
-                        self.add_inlines(cell, base);
+                        self.add_inlines(include, cell, base);
                     }
                 }
-                Block::Extension { name, attributes, blocks, .. } => {
+                Block::Extension { name, attributes, blocks, span } => {
                     // A video is printed as a link to it: a checklist on paper cannot play it.
                     if name == "video"
                         && let Some(source) = attributes.iter().find(|attribute| attribute.name == "source")
                     {
-                        self.add(&source.value, base);
+                        self.add(&source.value, include, *span, base);
                     }
-                    self.add_blocks(blocks, base);
+                    self.add_blocks_of(include, blocks, base);
                 }
-                other => self.add_blocks(other.children(), base),
+                // The spans of an included file's blocks point into that file.
+                Block::Include { file: Some(file), resolved: Some(blocks), .. } => {
+                    self.add_blocks_of(Some(file), blocks, base);
+                }
+                other => self.add_blocks_of(include, other.children(), base),
             }
         }
     }
 
     /// Registers the links of a section, its heading and subsections included.
     pub fn add_section(&mut self, section: &Section, base: &LearnBase) {
-        self.add_inlines(&section.heading, base);
+        self.add_inlines(None, &section.heading, base);
         self.add_blocks(&section.blocks, base);
         for child in &section.sections {
             self.add_section(child, base);
         }
     }
 
-    fn add_inlines(&mut self, inlines: &[Inline], base: &LearnBase) {
+    /// Registers every link in `inlines` of `include` (or of the article), in reading order.
+    fn add_inlines(&mut self, include: Option<&str>, inlines: &[Inline], base: &LearnBase) {
         for inline in inlines {
             match inline {
-                Inline::Link { target, children, .. } => {
-                    self.add(target, base);
-                    self.add_inlines(children, base);
+                Inline::Link { target, children, span, .. } => {
+                    self.add(target, include, *span, base);
+                    self.add_inlines(include, children, base);
                 }
-                Inline::Emphasis { children, .. } => self.add_inlines(children, base),
+                Inline::Emphasis { children, .. } => self.add_inlines(include, children, base),
                 _ => {}
             }
         }
     }
+}
+
+/// The rule name of the warning about a relative link printed as written.
+pub const UNRESOLVED_LINK: &str = "unresolved-link";
+
+/// A relative link that cannot be made a full URL, where it first appears.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnresolvedLink {
+    /// The target as written.
+    pub target: String,
+    /// Why it cannot be made a full URL.
+    pub reason: Unresolvable,
+    /// The included file it is written in, relative to the docs root; `None` for the article itself.
+    pub include: Option<String>,
+    /// Where in that file.
+    pub span: Span,
+}
+
+impl UnresolvedLink {
+    /// The warning about this link, in the article at `article` (the path as given) or in its include.
+    pub fn warning(&self, article: &str) -> Diagnostic {
+        let target = &self.target;
+        let message = match self.reason {
+            Unresolvable::UnknownAddress => format!(
+                "the relative link {target} is printed as written: the article's address on Learn is unknown (give \
+                 --learn-url, or render the file inside its docset, below its docfx.json)"
+            ),
+            Unresolvable::AboveRoot => {
+                format!("the relative link {target} is printed as written: it climbs above the root of the site")
+            }
+        };
+        let file = self.include.as_deref().unwrap_or(article);
+        Diagnostic::new(UNRESOLVED_LINK, Severity::Warning, Location::new(file, self.span), message)
+    }
+}
+
+/// Why a relative link cannot be made a full URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unresolvable {
+    /// The article's own address on Learn is unknown.
+    UnknownAddress,
+    /// Its `..` climb above the site's root.
+    AboveRoot,
 }
 
 /// How one link target resolves.
@@ -165,8 +235,8 @@ pub enum Resolved {
     Url(String),
     /// A link within the page (`#step-2`).
     Fragment(String),
-    /// A relative link whose base is unknown: shown as written.
-    Unresolved,
+    /// A relative link that cannot be made a full URL: shown as written.
+    Unresolved(Unresolvable),
     /// A scheme that must never be followed (`javascript:`, `data:`, `vbscript:`, `file:`…).
     Inert,
 }
@@ -194,7 +264,7 @@ pub fn resolve(target: &str, base: &LearnBase) -> Resolved {
     if let Some(site_path) = path.strip_prefix('/') {
         return Resolved::Url(format!("{LEARN}/{locale}/{}{suffix}", strip_md(site_path)));
     }
-    let Some(article) = &base.path else { return Resolved::Unresolved };
+    let Some(article) = &base.path else { return Resolved::Unresolved(Unresolvable::UnknownAddress) };
     let joined = match path.strip_prefix("~/") {
         Some(root_relative) => root_relative.to_owned(),
         None => {
@@ -204,7 +274,7 @@ pub fn resolve(target: &str, base: &LearnBase) -> Resolved {
     };
     match normalize(&joined) {
         Some(normalized) => Resolved::Url(format!("{LEARN}/{locale}/{}{suffix}", strip_md(&normalized))),
-        None => Resolved::Unresolved,
+        None => Resolved::Unresolved(Unresolvable::AboveRoot),
     }
 }
 
@@ -310,8 +380,24 @@ mod tests {
     #[test]
     fn relative_links_without_a_known_base_stay_as_written() {
         let base = LearnBase { locale: "en-us".into(), path: None, file_name: None };
-        assert_eq!(resolve("../admin/x.md", &base), Resolved::Unresolved);
-        assert_eq!(resolve("../../../../x.md", &french_commerce()), Resolved::Unresolved);
+        assert_eq!(resolve("../admin/x.md", &base), Resolved::Unresolved(Unresolvable::UnknownAddress));
+        assert_eq!(resolve("../../../../x.md", &french_commerce()), Resolved::Unresolved(Unresolvable::AboveRoot));
+    }
+
+    /// A relative link that cannot be resolved is warned about once, where it first appears: in the article, or in
+    /// the included file that holds it.
+    #[test]
+    fn an_unresolved_link_is_warned_about_once_where_it_first_appears() {
+        let base = LearnBase { locale: "en-us".into(), path: None, file_name: None };
+        let at = |line| Span { line, column: 3, ..Span::default() };
+        let mut links = Links::default();
+        links.add("plan.md", None, at(4), &base);
+        links.add("plan.md", None, at(9), &base);
+        links.add("../x.md", Some("includes/x.md"), at(2), &base);
+        let warnings: Vec<String> = links.unresolved.iter().map(|link| link.warning("a.md").to_string()).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].starts_with("a.md:4:3: warning[unresolved-link]: the relative link plan.md is printed"));
+        assert!(warnings[1].starts_with("includes/x.md:2:3: warning[unresolved-link]: the relative link ../x.md"));
     }
 
     #[test]
@@ -354,11 +440,9 @@ mod tests {
     fn footnotes_are_numbered_in_order_and_shared_by_equal_urls() {
         let base = french_commerce();
         let mut links = Links::default();
-        links.add("https://a.example/", &base);
-        links.add("javascript:alert(1)", &base);
-        links.add("/b", &base);
-        links.add("https://a.example/", &base);
-        links.add("#local", &base);
+        for target in ["https://a.example/", "javascript:alert(1)", "/b", "https://a.example/", "#local"] {
+            links.add(target, None, Span::default(), &base);
+        }
         assert_eq!(links.footnotes.iter().map(|f| f.note).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(links.targets["/b"], LinkView { url: Some(format!("{LEARN}/fr-fr/b")), note: Some(2) });
         assert_eq!(links.targets["javascript:alert(1)"], LinkView { url: None, note: None });

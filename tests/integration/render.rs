@@ -16,6 +16,15 @@ fn render(args: &[&str]) -> String {
     run.stdout
 }
 
+/// Renders the seeds as files, outside a docset: the French seed's relative links print as written, each with a
+/// warning, and nothing else is said.
+fn render_seed_files(args: &[&str]) -> String {
+    let run = checkdown().args(std::iter::once("render").chain(args.iter().copied())).run();
+    assert_eq!(run.code, 0, "render {args:?}: {}", run.stderr);
+    assert!(run.stderr.lines().all(|line| line.contains(": warning[unresolved-link]: ")), "{}", run.stderr);
+    run.stdout
+}
+
 /// Renders an article that is no procedure: the checklist comes with a warning that it has nothing to tick.
 fn render_without_steps(args: &[&str]) -> String {
     let run = checkdown().args(std::iter::once("render").chain(args.iter().copied())).run();
@@ -54,10 +63,10 @@ fn a_file_s_checklist_speaks_the_article_s_language() {
     let english_environment = checkdown().args(["render", FR, "--format", "txt"]).env("LANG", "en_US.UTF-8").run();
     assert!(english_environment.stdout.contains("[ ] Avant de commencer"), "{}", english_environment.stderr);
     assert!(english_environment.stdout.contains("Initiales"), "{}", english_environment.stdout);
-    let asked_for = render(&[FR, "--format", "txt", "--lang", "en-US"]);
+    let asked_for = render_seed_files(&[FR, "--format", "txt", "--lang", "en-US"]);
     assert!(asked_for.contains("Initials:") && !asked_for.contains("Initiales"), "{asked_for}");
     // Each file in its own language, in one run.
-    let both = render(&[EN, FR, "--format", "txt"]);
+    let both = render_seed_files(&[EN, FR, "--format", "txt"]);
     assert!(both.contains("Initials:") && both.contains("Initiales"), "{both}");
 }
 
@@ -386,11 +395,11 @@ fn printable_html() {
     );
     // US English prints on Letter by default, French on A4; the region asked for wins; --paper overrides.
     assert!(english.contains("@page {\n  size: letter;"));
-    assert!(render(&[FR, "-o", "-", "--lang", "fr-FR"]).contains("@page {\n  size: A4;"));
+    assert!(render_seed_files(&[FR, "-o", "-", "--lang", "fr-FR"]).contains("@page {\n  size: A4;"));
     assert!(render(&[EN, "-o", "-", "--paper", "a4"]).contains("@page {\n  size: A4;"));
     assert!(render(&[EN, "-o", "-", "--paper", "A4", "--format", "HTML"]).contains("@page {\n  size: A4;"), "any case");
     assert!(render(&[EN, "-o", "-", "--lang", "en-GB"]).contains("@page {\n  size: A4;"));
-    assert!(render(&[FR, "-o", "-", "--lang", "fr-CA"]).contains("@page {\n  size: letter;"));
+    assert!(render_seed_files(&[FR, "-o", "-", "--lang", "fr-CA"]).contains("@page {\n  size: letter;"));
     let british = checkdown().args(["render", EN, "-o", "-"]).env("LANG", "en_GB.UTF-8").run();
     assert!(british.stdout.contains("@page {\n  size: A4;"), "{}", british.stderr);
     // Self-contained: no external resource of any kind.
@@ -663,7 +672,7 @@ mod browser {
         }
         let dir = tempfile::tempdir().unwrap();
         for (article, lang, signoff) in [(EN, "en-US", "Initials"), (FR, "fr-FR", "Initiales")] {
-            let json = render(&[article, "--format", "json", "--lang", lang]);
+            let json = render_seed_files(&[article, "--format", "json", "--lang", lang]);
             let view: serde_json::Value = serde_json::from_str(&json).unwrap();
             let titles: Vec<&str> =
                 view["steps"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
@@ -673,7 +682,7 @@ mod browser {
             for (paper, size) in [("a4", "(A4)"), ("letter", "(letter)")] {
                 let pdf = dir.path().join(format!("{lang}-{paper}.pdf"));
                 let path = pdf.to_str().unwrap();
-                render(&[article, "--format", "pdf", "--lang", lang, "--paper", paper, "-o", path]);
+                render_seed_files(&[article, "--format", "pdf", "--lang", lang, "--paper", paper, "-o", path]);
                 assert!(page_size(&pdf).ends_with(size), "{path}: {}", page_size(&pdf));
                 let text = squeeze(&pdf_text(&pdf, None));
                 for needle in titles.iter().chain(&urls) {
@@ -779,7 +788,7 @@ mod browser {
         }
         let dir = tempfile::tempdir().unwrap();
         let checklist = dir.path().join("checklist.html");
-        std::fs::write(&checklist, render(&[FR, "-o", "-", "--lang", "fr-FR"])).unwrap();
+        std::fs::write(&checklist, render_seed_files(&[FR, "-o", "-", "--lang", "fr-FR"])).unwrap();
         let leaky = dir.path().join("leaky.html");
         std::fs::write(&leaky, "<img src=\"http://example.invalid/x.png\"><script>console.error('boom')</script>")
             .unwrap();
@@ -852,6 +861,32 @@ fn relative_links_print_in_full_with_the_learn_address() {
     );
     let run = render_fails(&[FR, "--learn-url", "https://example.com/x"]);
     assert!(run.stderr.contains("--learn-url https://example.com/x: not a Learn address"), "{}", run.stderr);
+}
+
+/// A relative link that cannot be made a full URL prints as written, which leads nowhere on paper: a warning names
+/// where it is, once per target, as parse warnings do.
+#[test]
+fn a_link_printed_as_written_is_warned_about_once() {
+    let (_dir, article) = temporary_article(
+        "geo.md",
+        "# Configure Multi-Geo\n\n## Step 1: Plan\n\n1. Read [the plan](plan-for-multi-geo.md).\n\
+         2. Read [it again](plan-for-multi-geo.md), then [the move](../move.md).\n",
+    );
+    let run = checkdown().args(["render", &article, "--format", "txt"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let unknown = "is printed as written: the article's address on Learn is unknown (give --learn-url, or render the \
+                   file inside its docset, below its docfx.json)";
+    assert_eq!(
+        run.stderr.lines().collect::<Vec<_>>(),
+        [
+            format!("{article}:5:9: warning[unresolved-link]: the relative link plan-for-multi-geo.md {unknown}"),
+            format!("{article}:6:49: warning[unresolved-link]: the relative link ../move.md {unknown}"),
+        ]
+    );
+    assert!(run.stdout.contains("\n[1] plan-for-multi-geo.md\n[2] ../move.md\n"), "{}", run.stdout);
+    // With the article's address, they print in full and nothing is said.
+    let text = render(&[&article, "--format", "txt", "--learn-url", "https://learn.microsoft.com/en-us/m365/a/geo"]);
+    assert!(text.contains("\n[1] https://learn.microsoft.com/en-us/m365/a/plan-for-multi-geo\n"), "{text}");
 }
 
 /// In a docset, a relative link prints where the docset publishes its target: under the site folder (`dest`) that
