@@ -27,6 +27,7 @@ evidence = Evidence
 image = Image: { $alt }
 image-without-text = Image
 video = Video
+include-missing = (included content missing: { $path })
 alert-NOTE = Note
 alert-TIP = Tip
 alert-IMPORTANT = Important

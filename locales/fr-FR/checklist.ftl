@@ -30,6 +30,7 @@ evidence = Preuves
 image = Image : { $alt }
 image-without-text = Image
 video = Vidéo
+include-missing = (contenu inclus manquant : { $path })
 alert-NOTE = Remarque
 alert-TIP = Conseil
 alert-IMPORTANT = Important

@@ -237,6 +237,41 @@ fn a_heading_from_an_include_reads_as_a_heading() {
     assert!(text.contains("Allow these addresses.\n\nExchange Online\nID | Ports\n"), "{text}");
 }
 
+/// An include whose file is missing says so on the page, in the checklist's language: its title alone read as if
+/// it were all the article had to say there.
+#[test]
+fn a_missing_include_says_so_on_the_page() {
+    let (_dir, article) = temporary_article(
+        "geo.md",
+        "# Multi-Geo\n\nThe locations:\n\n[!INCLUDE [Multi-Geo locations](includes/locations.md)]\n",
+    );
+    let output = |args: &[&str]| {
+        let run = checkdown().args(["render", &article, "-o", "-"]).args(args).run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stderr.contains("included file includes/locations.md not found"), "{}", run.stderr);
+        run.stdout
+    };
+    let text = output(&["--format", "txt"]);
+    assert!(
+        text.contains("The locations:\n[Multi-Geo locations] (included content missing: includes/locations.md)\n"),
+        "{text}"
+    );
+    let markdown = output(&["--format", "md"]);
+    assert!(
+        markdown.contains(
+            "The locations:\n\n\\[Multi-Geo locations\\] *(included content missing: includes/locations.md)*"
+        ),
+        "{markdown}"
+    );
+    let html = output(&["--format", "html"]);
+    assert!(
+        html.contains("[Multi-Geo locations] <em>(included content missing: includes&#x2f;locations.md)</em></p>"),
+        "{html}"
+    );
+    let french = output(&["--format", "txt", "--lang", "fr-FR"]);
+    assert!(french.contains("(contenu inclus manquant\u{a0}: includes/locations.md)\n"), "{french}");
+}
+
 /// A link to the article itself by its file name (`dkim.md#how-dkim-works`) leads within the page, as
 /// `#how-dkim-works` does: no footnote sends the reader to a bare file name.
 #[test]
