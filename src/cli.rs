@@ -191,7 +191,8 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// The article's address on Learn (https://learn.microsoft.com/<locale>/<path>), to print its relative links in
-    /// full when the file is not in a docset with a docfx.json (one FILE only).
+    /// full when the file is not in a docset with a docfx.json (one FILE only). The checklist names the article by
+    /// it instead of by the local file.
     #[arg(long, value_name = "URL")]
     pub learn_url: Option<String>,
     /// Tick off steps from `checkdown verify --format json` results.

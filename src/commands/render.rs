@@ -136,21 +136,25 @@ impl RenderJob {
         parsed: Option<Parsed>,
         err: &mut dyn Write,
     ) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
-        let (parsed, source, learn_path) = match input {
+        let (parsed, revision, learn_path) = match input {
             Input::Bundled { path, text, learn_path } => {
                 let parsed = parsed.unwrap_or_else(|| parse(path, text, &self.parse, &NoIncludes));
-                (parsed, SourceInfo { path: path.clone(), revision: None }, Some(learn_path.clone()))
+                (parsed, None, Some(learn_path.clone()))
             }
             Input::File(path) => {
                 let parsed = match parsed {
                     Some(parsed) => parsed,
                     None => parse_file(path, &self.parse)?,
                 };
-                let source = SourceInfo { path: path.display().to_string(), revision: git_revision(path) };
-                (parsed, source, learn_path_of(path, err)?)
+                (parsed, git_revision(path), learn_path_of(path, err)?)
             }
         };
         let address = self.learn_address.as_ref();
+        let source = SourceInfo {
+            path: input.path().display().to_string(),
+            revision,
+            learn_url: address.map(|address| address.url.clone()),
+        };
         let base = LearnBase {
             // Every resolved URL names a language, once: the address's, else the article's, else Learn's default.
             locale: address

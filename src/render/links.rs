@@ -31,6 +31,8 @@ pub struct LearnBase {
 /// An article's address on Learn, as `--learn-url` gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LearnAddress {
+    /// The address as given.
+    pub url: String,
     /// The locale segment (`fr-fr`), when the address has one.
     pub locale: Option<String>,
     /// The path without locale or extension (`microsoft-365/commerce/close-your-account`).
@@ -47,7 +49,7 @@ impl LearnAddress {
         let rest = rest.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
         let (first, tail) = rest.split_once('/').unwrap_or((rest, ""));
         let (locale, path) = if is_locale(first) { (Some(first.to_ascii_lowercase()), tail) } else { (None, rest) };
-        (!path.is_empty()).then(|| Self { locale, path: strip_md(path).to_owned() })
+        (!path.is_empty()).then(|| Self { url: url.to_owned(), locale, path: strip_md(path).to_owned() })
     }
 }
 
@@ -402,11 +404,11 @@ mod tests {
 
     #[test]
     fn a_learn_address_gives_its_locale_and_path() {
-        let french =
-            LearnAddress::parse("https://learn.microsoft.com/fr-fr/microsoft-365/commerce/close-your-account?view=x");
+        let url = "https://learn.microsoft.com/fr-fr/microsoft-365/commerce/close-your-account?view=x";
         assert_eq!(
-            french,
+            LearnAddress::parse(url),
             Some(LearnAddress {
+                url: url.into(),
                 locale: Some("fr-fr".into()),
                 path: "microsoft-365/commerce/close-your-account".into()
             })

@@ -92,6 +92,16 @@ pub struct SourceInfo {
     pub path: String,
     /// The git revision of the file, when known.
     pub revision: Option<String>,
+    /// The article's address on Learn, when given (`--learn-url`).
+    pub learn_url: Option<String>,
+}
+
+impl SourceInfo {
+    /// What the checklist names the article by: its Learn address, which a reader of the paper can open, when known;
+    /// else the file, as given.
+    pub fn shown(&self) -> &str {
+        self.learn_url.as_deref().unwrap_or(&self.path)
+    }
 }
 
 /// Everything a render needs besides the article.
@@ -282,7 +292,7 @@ pub fn checklist<'a>(
     let (year, month, day) = options.today;
     let generated = strings.get(
         "generated",
-        &[("source", options.source.path.clone().into()), ("date", strings.date(year, month, day).into())],
+        &[("source", options.source.shown().into()), ("date", strings.date(year, month, day).into())],
     );
     let verification = results.map(|results| {
         let done = steps.iter().filter(|step| step.status == Some(Status::Done)).count();

@@ -194,7 +194,7 @@ fn every_corpus_file_renders_in_every_text_format() {
                 path: Some(name.trim_end_matches(".md").into()),
                 file_name: file.file_name().map(|name| name.to_string_lossy().into_owned()),
             },
-            source: SourceInfo { path: name.clone(), revision: None },
+            source: SourceInfo { path: name.clone(), ..SourceInfo::default() },
             today: (2026, 11, 21),
         };
         let strings = if name.starts_with("fr-fr") { &french } else { &english };

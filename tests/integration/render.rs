@@ -924,6 +924,27 @@ fn a_link_printed_as_written_is_warned_about_once() {
     assert!(text.contains("\n[1] https://learn.microsoft.com/en-us/m365/a/plan-for-multi-geo\n"), "{text}");
 }
 
+/// Given the article's Learn address, the printed checklist names the article by it, at its head and in its
+/// "Generated from" line: the local path of whoever printed it means nothing to its reader.
+#[test]
+fn the_learn_address_names_the_article_on_paper() {
+    let (_dir, article) = temporary_article("geo.md", "# Multi-Geo\n\n## Step 1: Plan\n\n1. Plan it.\n");
+    let url = "https://learn.microsoft.com/en-us/microsoft-365/enterprise/multi-geo-tenant-configuration";
+    let with_url = |format: &str| render(&[&article, "--format", format, "-o", "-", "--learn-url", url]);
+    let text = with_url("txt");
+    assert!(text.contains(&format!("\nChecklist · {url}\n")), "{text}");
+    assert!(text.contains(&format!("\nGenerated from {url} on November 21, 2026\n")), "{text}");
+    let markdown = with_url("md");
+    assert!(markdown.contains(&format!("\n*Checklist* · {url}\n")), "{markdown}");
+    let html = with_url("html");
+    let escaped = url.replace('/', "&#x2f;");
+    assert!(html.contains(&format!("<span>{escaped}</span>")), "{html}");
+    assert!(html.contains(&format!("<p>Generated from {escaped} on November 21, 2026</p>")), "{html}");
+    for output in [text, markdown, html] {
+        assert!(!output.contains("geo.md"), "the local file is named: {output}");
+    }
+}
+
 /// In a docset, a relative link prints where the docset publishes its target: under the site folder (`dest`) that
 /// docfx.json maps the article's folder (`src`) to, in the article's language, named once, else in Learn's default.
 #[test]
