@@ -180,8 +180,8 @@ pub struct RenderArgs {
     /// checklist's language), else A4.
     #[arg(long, value_enum, ignore_case = true)]
     pub paper: Option<Paper>,
-    /// Output file, folder, or - for standard output. Default: ./<article>.<locale>.<ext> for html and pdf,
-    /// standard output for md, txt and json.
+    /// Output file, folder, or - for standard output. A path ending in / is a folder, made if missing (in a folder
+    /// that exists). Default: ./<article>.<locale>.<ext> for html and pdf, standard output for md, txt and json.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Replace an existing output file.
@@ -508,7 +508,7 @@ fn bundled_input(locale: &str) -> anyhow::Result<Input> {
 /// `--format`, else the format the `-o` file's extension names, else HTML. A file whose extension names another
 /// format than `--format` is refused: `-o runbook.pdf --format html` would write HTML into a `.pdf`.
 fn output_format(given: Option<Format>, output: Option<&Path>) -> anyhow::Result<Format> {
-    let named = output.filter(|path| !path.is_dir()).and_then(Format::of_path);
+    let named = output.filter(|path| !names_folder(path)).and_then(Format::of_path);
     match (given, named) {
         (Some(given), Some(named)) if given != named => bail!(
             "-o {} names a .{} file but --format is {}; change one of them",
@@ -530,7 +530,11 @@ fn destination(output: Option<PathBuf>, format: Format, inputs: usize, force: bo
     if output == Path::new("-") {
         return Ok(Destination::Stdout);
     }
-    if output.is_dir() {
+    if names_folder(&output) {
+        // Made when the checklists are written, as `mkdir` makes it: in a folder that exists.
+        if !output.is_dir() {
+            existing_parent(&output)?;
+        }
         return Ok(Destination::Folder(output));
     }
     if inputs > 1 {
@@ -539,11 +543,23 @@ fn destination(output: Option<PathBuf>, format: Format, inputs: usize, force: bo
     if output.exists() && !force {
         bail!("{} already exists; pass --force to replace it, or -o to write elsewhere", output.display());
     }
+    existing_parent(&output)?;
+    Ok(Destination::File(output))
+}
+
+/// Whether `-o PATH` names a folder: one that exists, or a path ending in a separator (`out/`), which names nothing
+/// else.
+fn names_folder(path: &Path) -> bool {
+    path.is_dir() || path.as_os_str().to_string_lossy().ends_with(std::path::is_separator)
+}
+
+/// Refuses an `-o` path whose folder does not exist.
+fn existing_parent(output: &Path) -> anyhow::Result<()> {
     let folder = output.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !folder.is_dir() {
         bail!("-o {}: the folder {} does not exist", output.display(), folder.display());
     }
-    Ok(Destination::File(output))
+    Ok(())
 }
 
 /// Today (UTC), or the day of `SOURCE_DATE_EPOCH` when set, for reproducible output.

@@ -48,7 +48,8 @@ pub enum Destination {
     Stdout,
     /// One file (`-o FILE`).
     File(PathBuf),
-    /// `<article>.<locale>.<ext>` in a folder (html/pdf without `-o` use the current one; `-o DIR`).
+    /// `<article>.<locale>.<ext>` in a folder (html/pdf without `-o` use the current one; `-o DIR`; `-o DIR/`, made
+    /// when missing).
     Folder(PathBuf),
 }
 
@@ -238,6 +239,11 @@ impl RenderJob {
                         "two of the articles would both be written to {}; render them into separate folders",
                         path.display()
                     );
+                }
+                // `-o out/` names a folder that may not exist yet.
+                if !folder.is_dir() {
+                    std::fs::create_dir(folder)
+                        .with_context(|| format!("cannot make the folder {}", folder.display()))?;
                 }
                 for (bytes, name) in &rendered {
                     let path = folder.join(format!("{name}.{}", self.format.extension()));

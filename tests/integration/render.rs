@@ -611,6 +611,27 @@ fn the_output_file_name_and_the_format_agree() {
     assert_eq!(std::fs::read_dir(dir.path().join("out")).unwrap().count(), 0, "nothing is written");
 }
 
+/// `-o out/` names a folder, as its trailing slash says: made when missing, in a folder that exists, and the
+/// checklist written into it, whatever extension the folder's name has.
+#[test]
+fn a_folder_named_with_a_trailing_slash_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let in_dir = |args: &[&str]| {
+        checkdown().args(std::iter::once("render").chain(args.iter().copied())).current_dir(dir.path()).run()
+    };
+    let made = in_dir(&["-o", "out/"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert_eq!(made.stdout, "out/close-your-account.en-us.html\n");
+    assert!(dir.path().join("out/close-your-account.en-us.html").is_file());
+    let named_as_a_file = in_dir(&["-o", "notes.md/"]);
+    assert_eq!(named_as_a_file.code, 0, "{}", named_as_a_file.stderr);
+    assert!(dir.path().join("notes.md/close-your-account.en-us.html").is_file());
+    let deeper = in_dir(&["-o", "missing/out/"]);
+    assert_eq!(deeper.code, 2);
+    assert!(deeper.stderr.contains("-o missing/out/: the folder missing does not exist"), "{}", deeper.stderr);
+    assert!(!dir.path().join("missing").exists());
+}
+
 /// A Markdown checklist's tables are tables: its output parses back with every table of the article.
 #[test]
 fn markdown_tables_stay_tables() {
