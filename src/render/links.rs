@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Block, Inline, Section, Span};
+use crate::model::{Block, Inline, Section, Span, text};
 use crate::parse::is_locale;
 use crate::report::{Diagnostic, Location, Severity};
 
@@ -59,7 +59,8 @@ pub struct LinkView {
     /// The URL to link to: absolute, or `#fragment` within the checklist. `None` for an inert link (a
     /// `javascript:` URL, an unresolvable relative path): its text is shown without a link.
     pub url: Option<String>,
-    /// The footnote number under which the full URL is printed.
+    /// The footnote number under which the full URL is printed; `None` when no link to it needs one (its text is its
+    /// full address wherever it appears).
     pub note: Option<usize>,
 }
 
@@ -85,23 +86,31 @@ pub struct Links {
 }
 
 impl Links {
-    /// Registers the link to `target` written at `span` of `include` (an included file, relative to the docs root),
-    /// or of the article when `None`, in reading order.
-    fn add(&mut self, target: &str, include: Option<&str>, span: Span, base: &LearnBase) {
-        if self.targets.contains_key(target) {
+    /// Registers the link to `target` that prints `printed` (`None` for a link printed by a word of the checklist's
+    /// own, such as a video's), written at `span` of `include` (an included file, relative to the docs root) or of the
+    /// article when `None`, in reading order.
+    fn add(&mut self, target: &str, printed: Option<&str>, include: Option<&str>, span: Span, base: &LearnBase) {
+        // A target registered without a footnote gets one when a link to it prints other words than its address.
+        if self.targets.get(target).is_some_and(|view| view.note.is_some()) {
             return;
         }
+        let first = !self.targets.contains_key(target);
         let resolved = resolve(target, base);
-        let note = match &resolved {
-            Resolved::Url(url) => Some(self.footnote(url)),
-            Resolved::Unresolved(_) => Some(self.footnote(target)),
+        let full = match &resolved {
+            Resolved::Url(url) => Some(url.as_str()),
+            Resolved::Unresolved(_) => Some(target),
             Resolved::Fragment(_) | Resolved::Inert => None,
         };
+        // A link whose text is its address (`https://protection.office.com`) prints all its footnote would.
+        let note = full.filter(|full| !printed.is_some_and(|text| is_full_address(text, full)));
+        let note = note.map(|full| self.footnote(full));
         let url = match resolved {
             Resolved::Url(url) | Resolved::Fragment(url) => Some(url),
             Resolved::Unresolved(reason) => {
-                let include = include.map(str::to_owned);
-                self.unresolved.push(UnresolvedLink { target: target.to_owned(), reason, include, span });
+                if first {
+                    let include = include.map(str::to_owned);
+                    self.unresolved.push(UnresolvedLink { target: target.to_owned(), reason, include, span });
+                }
                 None
             }
             Resolved::Inert => None,
@@ -150,7 +159,7 @@ impl Links {
                     if name == "video"
                         && let Some(source) = attributes.iter().find(|attribute| attribute.name == "source")
                     {
-                        self.add(&source.value, include, *span, base);
+                        self.add(&source.value, None, include, *span, base);
                     }
                     self.add_blocks_of(include, blocks, base);
                 }
@@ -177,7 +186,7 @@ impl Links {
         for inline in inlines {
             match inline {
                 Inline::Link { target, children, span, .. } => {
-                    self.add(target, include, *span, base);
+                    self.add(target, Some(&text::inlines(children)), include, *span, base);
                     self.add_inlines(include, children, base);
                 }
                 Inline::Emphasis { children, .. } => self.add_inlines(include, children, base),
@@ -185,6 +194,13 @@ impl Links {
             }
         }
     }
+}
+
+/// Whether a link's text is the whole of what its footnote would print, `full`: that address itself (a final `/`
+/// aside), or a mail link's address.
+fn is_full_address(text: &str, full: &str) -> bool {
+    let text = text.trim().trim_end_matches('/');
+    text == full.trim_end_matches('/') || full.strip_prefix("mailto:") == Some(text)
 }
 
 /// The rule name of the warning about a relative link printed as written.
@@ -393,13 +409,32 @@ mod tests {
         let base = LearnBase { locale: "en-us".into(), path: None, file_name: None };
         let at = |line| Span { line, column: 3, ..Span::default() };
         let mut links = Links::default();
-        links.add("plan.md", None, at(4), &base);
-        links.add("plan.md", None, at(9), &base);
-        links.add("../x.md", Some("includes/x.md"), at(2), &base);
+        links.add("plan.md", Some("the plan"), None, at(4), &base);
+        links.add("plan.md", Some("the plan"), None, at(9), &base);
+        links.add("../x.md", Some("x"), Some("includes/x.md"), at(2), &base);
         let warnings: Vec<String> = links.unresolved.iter().map(|link| link.warning("a.md").to_string()).collect();
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].starts_with("a.md:4:3: warning[unresolved-link]: the relative link plan.md is printed"));
         assert!(warnings[1].starts_with("includes/x.md:2:3: warning[unresolved-link]: the relative link ../x.md"));
+    }
+
+    #[test]
+    fn a_link_whose_text_is_its_address_needs_no_footnote() {
+        let base = french_commerce();
+        let mut links = Links::default();
+        let portal = "https://protection.office.com";
+        for (target, text) in
+            [(portal, portal), (portal, "https://protection.office.com/"), ("mailto:a@contoso.com", "a@contoso.com")]
+        {
+            links.add(target, Some(text), None, Span::default(), &base);
+        }
+        assert_eq!(links.footnotes, []);
+        assert_eq!(links.targets[portal], LinkView { url: Some(portal.into()), note: None });
+        // The same address under other words needs its footnote.
+        links.add(portal, Some("the portal"), None, Span::default(), &base);
+        assert_eq!(links.targets[portal].note, Some(1));
+        links.add("https://aka.ms/x", None, None, Span::default(), &base);
+        assert_eq!(links.targets["https://aka.ms/x"].note, Some(2), "a video's link prints no address");
     }
 
     #[test]
@@ -443,7 +478,7 @@ mod tests {
         let base = french_commerce();
         let mut links = Links::default();
         for target in ["https://a.example/", "javascript:alert(1)", "/b", "https://a.example/", "#local"] {
-            links.add(target, None, Span::default(), &base);
+            links.add(target, Some("the text"), None, Span::default(), &base);
         }
         assert_eq!(links.footnotes.iter().map(|f| f.note).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(links.targets["/b"], LinkView { url: Some(format!("{LEARN}/fr-fr/b")), note: Some(2) });

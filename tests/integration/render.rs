@@ -919,6 +919,24 @@ fn relative_links_print_in_full_with_the_learn_address() {
     assert!(run.stderr.contains("--learn-url https://example.com/x: not a Learn address"), "{}", run.stderr);
 }
 
+/// A link whose text is its address already prints it in full: no footnote repeats it.
+#[test]
+fn a_link_whose_text_is_its_address_gets_no_footnote() {
+    let (_dir, article) = temporary_article(
+        "portal.md",
+        "# Protect\n\n## Step 1: Sign in\n\n1. Go to [https://protection.office.com](https://protection.office.com) \
+         or <https://aka.ms/pnc>, then [the center](https://aka.ms/center).\n",
+    );
+    let text = render(&[&article, "--format", "txt", "--lang", "en-US"]);
+    assert!(
+        text.contains("Go to https://protection.office.com or https://aka.ms/pnc, then the center [1].\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nLinks\n\n[1] https://aka.ms/center\n\n"), "{text}");
+    let html = render(&[&article, "-o", "-", "--lang", "en-US"]);
+    assert_eq!(html.matches("<sup class=\"note\">").count(), 1, "{html}");
+}
+
 /// A relative link that cannot be made a full URL prints as written, which leads nowhere on paper: a warning names
 /// where it is, once per target, as parse warnings do.
 #[test]
