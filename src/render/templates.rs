@@ -13,6 +13,7 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Kwargs, Serde, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, escape_formatter};
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use super::RenderError;
 use super::html_text::{html_text, placeholder};
@@ -48,8 +49,34 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("md_fence", md_fence);
     environment.add_filter("css_string", css_string);
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
+    environment.add_filter("wrap", |text: &str, indent: &str| wrap(text, indent, TEXT_WIDTH));
     environment.add_function("t", move |id: &str, kwargs: Kwargs| translate(&strings, id, &kwargs));
     environment
+}
+
+/// The width of a plain-text checklist, in columns: what a terminal and a text-only printer hold.
+pub const TEXT_WIDTH: usize = 80;
+
+/// `text` wrapped at word boundaries so that, printed after `indent`, no line passes `width` columns where a word
+/// break allows; its own lines (hard line breaks, which may start with `indent` already) stay lines. Lines after the
+/// first start with `indent`: the caller prints the first one's.
+fn wrap(text: &str, indent: &str, width: usize) -> String {
+    let room = width.saturating_sub(indent.width()).max(20);
+    let mut lines = Vec::new();
+    for written in text.split('\n') {
+        let written = written.strip_prefix(indent).unwrap_or(written);
+        let mut line = String::new();
+        for word in written.split(' ') {
+            if !line.is_empty() && line.width() + 1 + word.width() > room {
+                lines.push(std::mem::take(&mut line));
+            } else if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines.join(&format!("\n{indent}"))
 }
 
 /// Renders template `name` with the checklist as `checklist`.
@@ -166,6 +193,16 @@ fn translate(strings: &Strings, id: &str, kwargs: &Kwargs) -> Result<String, Err
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_between_words_keeps_hard_breaks_and_indents_what_goes_on() {
+        assert_eq!(wrap("one two three four", "  ", 20), "one two three four");
+        assert_eq!(wrap("alpha beta gamma delta epsilon", "  ", 22), "alpha beta gamma\n  delta epsilon");
+        // A hard break already carries the indent; a word longer than the line stays whole.
+        assert_eq!(wrap("first line\n  second", "  ", 40), "first line\n  second");
+        let word = "x".repeat(30);
+        assert_eq!(wrap(&format!("a {word}"), "", 20), format!("a\n{word}"));
+    }
 
     #[test]
     fn markdown_escaping_keeps_text_literal() {

@@ -919,6 +919,49 @@ fn relative_links_print_in_full_with_the_learn_address() {
     assert!(run.stderr.contains("--learn-url https://example.com/x: not a Learn address"), "{}", run.stderr);
 }
 
+/// Plain text is wrapped for a terminal or a text printer: no line of prose passes 80 columns, continuation lines
+/// keep their indentation, paragraphs are apart, and code is printed as written, however long.
+#[test]
+fn plain_text_is_wrapped_at_80_columns_but_code_is_not() {
+    let long = "Select the setting that applies to every mailbox of the organization, then save it. ".repeat(3);
+    let code = format!("Set-Mailbox -Identity {} -Type Shared", "x".repeat(90));
+    let (_dir, article) = temporary_article(
+        "wrap.md",
+        &format!(
+            "# Wrap
+
+{long}
+
+Second paragraph.
+
+## Step 1: Configure
+
+1. {long}
+
+   > [!NOTE]
+   > {long}
+
+             2. Run:
+
+   ```powershell
+   {code}
+   ```
+"
+        ),
+    );
+    let text = render(&[&article, "--format", "txt", "--lang", "en-US"]);
+    let too_long: Vec<&str> = text.lines().filter(|line| line.chars().count() > 80 && !line.contains(&code)).collect();
+    assert_eq!(too_long, Vec::<&str>::new(), "{text}");
+    assert!(text.lines().any(|line| line.trim_start() == code), "code is not wrapped: {text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let item = lines.iter().position(|line| line.starts_with("    [ ] 1. Select")).expect(&text);
+    assert!(lines[item + 1].starts_with("           ") && !lines[item + 1].starts_with("            "), "{text}");
+    let note = lines.iter().position(|line| line.trim_start().starts_with("NOTE: Select")).expect(&text);
+    assert!(lines[note + 1].starts_with(&format!("{}  ", &lines[note][..lines[note].find("NOTE").unwrap()])));
+    let second = lines.iter().position(|line| *line == "Second paragraph.").expect(&text);
+    assert_eq!(lines[second - 1], "", "paragraphs are apart: {text}");
+}
+
 /// A link whose text is its address already prints it in full: no footnote repeats it.
 #[test]
 fn a_link_whose_text_is_its_address_gets_no_footnote() {
@@ -928,8 +971,9 @@ fn a_link_whose_text_is_its_address_gets_no_footnote() {
          or <https://aka.ms/pnc>, then [the center](https://aka.ms/center).\n",
     );
     let text = render(&[&article, "--format", "txt", "--lang", "en-US"]);
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        text.contains("Go to https://protection.office.com or https://aka.ms/pnc, then the center [1].\n"),
+        words.contains("Go to https://protection.office.com or https://aka.ms/pnc, then the center [1]. "),
         "{text}"
     );
     assert!(text.contains("\nLinks\n\n[1] https://aka.ms/center\n\n"), "{text}");
