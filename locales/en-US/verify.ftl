@@ -1,6 +1,15 @@
 # Messages of `checkdown verify`: evidence and reasons, one line each in the report.
 
 verify-heading = Tenant { $tenant } ({ $cloud }), checked { $checked }
+# Who the checks ran as, from the access token; $who is "name (id)", $in_tenant says whether $tenant is known.
+verify-signed-in = { $kind ->
+        [application] Signed in as application { $who }
+        [user] Signed in as user { $who }
+       *[other] Signed in, but checkdown could not tell as whom
+    }{ $in_tenant ->
+        [true] {" "}in tenant { $tenant }
+       *[other] {""}
+    }
 verify-replayed = Replayed from { $record }, recorded at { $checked }: nothing was read from the tenant now
 verify-no-check = No check is bound to this step: check it by hand.
 verify-evidence-separator = {"; "}

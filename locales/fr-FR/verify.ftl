@@ -1,6 +1,15 @@
 # Messages de `checkdown verify` : preuves et raisons, une ligne chacune dans le rapport.
 
 verify-heading = Locataire { $tenant } ({ $cloud }), vérifié le { $checked }
+# L’identité sous laquelle les vérifications ont lu le locataire, d’après le jeton d’accès.
+verify-signed-in = { $kind ->
+        [application] Connexion en tant qu’application { $who }
+        [user] Connexion en tant qu’utilisateur { $who }
+       *[other] Connexion établie, mais checkdown n’a pas pu déterminer sous quelle identité
+    }{ $in_tenant ->
+        [true] {" "}dans le locataire { $tenant }
+       *[other] {""}
+    }
 verify-replayed = Rejoué depuis { $record }, enregistré le { $checked } : rien n’a été lu sur le locataire maintenant
 verify-no-check = Aucune vérification n’est liée à cette étape : vérifiez-la vous-même.
 verify-evidence-separator = {"\u202F; "}

@@ -27,6 +27,7 @@ use serde_json::Value;
 use super::Log;
 use super::cloud::Endpoints;
 use super::graph::{RetryPolicy, is_transient, retry_after};
+use super::identity::Identity;
 
 /// A secret string (client secret, access token). It prints as `[redacted]`; only [`Secret::expose`] gives it out.
 /// Every secret made is also known to [`redact`], which masks it in any text about to be shown.
@@ -60,7 +61,8 @@ impl Secret {
         Secret(value)
     }
 
-    /// The secret itself, for the one place that sends it.
+    /// The secret itself, for the places that send it, and for reading the identity a token names
+    /// ([`super::identity::Identity::from_token`]), which keeps none of it.
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -358,6 +360,11 @@ impl Tokens {
         let token = self.acquire()?;
         *current = Some(token.clone());
         Ok(token.secret)
+    }
+
+    /// Who the current token was issued to; renewing a token never changes it, as the credential stays the same.
+    pub fn identity(&self) -> Identity {
+        self.lock().as_ref().map_or_else(Identity::unknown, |token| Identity::from_token(&token.secret))
     }
 
     /// Graph said `stale` has expired: get a new token, unless another request already did.

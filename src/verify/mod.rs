@@ -5,8 +5,9 @@
 //!    [`Environment`]): tenant, [`cloud`] and hosts, credentials ([`auth`]), the bindings of steps to checks
 //!    ([`checks`], from `content/checks/<article>.yaml`), the locale of the evidence ([`i18n`]).
 //! 2. The tenant's discovery document on the login host says whether the tenant still exists (by the remembered
-//!    tenant id too, when the name given no longer resolves: [`tenant`]); if it does, the run signs in ([`auth`]) and
-//!    remembers the tenant and its id as seen alive ([`state`]).
+//!    tenant id too, when the name given no longer resolves: [`tenant`]); if it does, the run signs in ([`auth`]),
+//!    reads who it signed in as from the token ([`identity`]), and remembers the tenant and its id as seen alive
+//!    ([`state`]).
 //! 3. Each step's checks run concurrently, reading Graph through a [`read::Reader`] over the GET-only
 //!    [`graph::GraphClient`] (or over a record being replayed, [`record`]).
 //! 4. The outcomes are localized into a [`VerifyReport`] (JSON or text, [`report`]); `--record` saves the answers used.
@@ -20,6 +21,7 @@ pub mod checks;
 pub mod cloud;
 pub mod graph;
 pub mod i18n;
+pub mod identity;
 pub mod read;
 pub mod record;
 pub mod report;
@@ -36,6 +38,7 @@ use std::time::SystemTime;
 pub use auth::{AuthError, AuthMode, Secret, redact};
 pub use cloud::Cloud;
 pub use graph::RetryPolicy;
+pub use identity::{Identity, IdentityKind};
 pub use report::{CheckReport, Status, StepReport, VerifyReport};
 
 use auth::{Credential, Credentials, LoginClient, Tokens};
@@ -470,6 +473,7 @@ fn unchecked(steps: &[StepRef], options: &VerifyOptions) -> VerifyReport {
         locale: options.messages.locale().to_owned(),
         tenant: tenant.clone(),
         cloud: cloud.as_str().to_owned(),
+        signed_in: None,
         checked_at,
         requests: 0,
         replayed_from,
@@ -494,16 +498,17 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
     let place = live.endpoints.place();
     let remembered_tenant_id = memory.tenant_id(&place, &live.tenant).map(str::to_owned);
     let answers = TenantAnswers::ask(&reader, &live.tenant, remembered_tenant_id.as_deref());
-    let sign_in = match answers.sign_in_as() {
-        None => SignIn::NotAttempted,
+    let (sign_in, signed_in) = match answers.sign_in_as() {
+        None => (SignIn::NotAttempted, None),
         Some(tenant) => {
             let login = LoginClient::new(http, live.endpoints.clone(), tenant, live.retry, options.log.clone());
             match Tokens::sign_in(live.auth, &live.candidates, login, options.log.clone()) {
                 Ok(tokens) => {
+                    let identity = tokens.identity();
                     client.sign_in(Arc::new(tokens));
-                    SignIn::SignedIn
+                    (SignIn::SignedIn, Some(identity))
                 }
-                Err(AuthError::TenantNotFound { .. }) => SignIn::TenantNotFound,
+                Err(AuthError::TenantNotFound { .. }) => (SignIn::TenantNotFound, None),
                 Err(error) => return Err(VerifyError::Auth(error)),
             }
         }
@@ -519,7 +524,13 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
     }
     let tenant_state = answers.state(seen_alive_before, sign_in);
 
-    let context = Context { tenant: &live.tenant, cloud, checked_at: &checked_at, state: &tenant_state };
+    let context = Context {
+        tenant: &live.tenant,
+        cloud,
+        signed_in: signed_in.as_ref(),
+        checked_at: &checked_at,
+        state: &tenant_state,
+    };
     let report = run_checks(steps, options, &reader, &context);
     if let Some(path) = &live.record {
         let recording = Recording {
@@ -532,6 +543,7 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
             seen_alive_before,
             remembered_tenant_id,
             sign_in,
+            signed_in,
             exchanges: reader
                 .exchanges()
                 .into_iter()
@@ -554,8 +566,14 @@ fn replay(
     let reader = Reader::new(&transport, graph);
     let answers = TenantAnswers::ask(&reader, &recording.tenant, recording.remembered_tenant_id.as_deref());
     let state = answers.state(recording.seen_alive_before, recording.sign_in);
-    let context =
-        Context { tenant: &recording.tenant, cloud: recording.cloud, checked_at: &recording.checked_at, state: &state };
+    let signed_in = recording.identity();
+    let context = Context {
+        tenant: &recording.tenant,
+        cloud: recording.cloud,
+        signed_in: signed_in.as_ref(),
+        checked_at: &recording.checked_at,
+        state: &state,
+    };
     let report = run_checks(steps, options, &reader, &context);
     Ok(VerifyReport { replayed_from: Some(from.display().to_string()), ..report })
 }
@@ -564,6 +582,7 @@ fn replay(
 struct Context<'a> {
     tenant: &'a str,
     cloud: Cloud,
+    signed_in: Option<&'a Identity>,
     checked_at: &'a str,
     state: &'a TenantState,
 }
@@ -589,6 +608,7 @@ fn run_checks(steps: &[StepRef], options: &VerifyOptions, reader: &Reader<'_>, c
         locale: messages.locale().to_owned(),
         tenant: context.tenant.to_owned(),
         cloud: context.cloud.as_str().to_owned(),
+        signed_in: context.signed_in.cloned(),
         checked_at: context.checked_at.to_owned(),
         requests: reader.requests(),
         replayed_from: None,

@@ -2,10 +2,11 @@
 //!
 //! A record holds what the checks read and nothing else: each GET's service, path and final answer (status, content
 //! type, body) or failure, plus the facts from local state the run used (was the tenant seen alive before, which tenant
-//! id was remembered for it) and what the token endpoint said (signed in, tenant not found; never a token). Token
-//! requests themselves are never recorded; no header is recorded, so no `Authorization` either. Replaying a
-//! record gives the same report as the run that made it, the time of the check included, which makes it evidence an
-//! auditor can re-check and a fixture tests can rely on.
+//! id was remembered for it), what the token endpoint said (signed in, tenant not found; never a token) and who
+//! signed in (the names and ids the token's claims give, never the token). Token requests themselves are never
+//! recorded; no header is recorded, so no `Authorization` either. Replaying a record gives the same report as the run
+//! that made it, the time of the check included, which makes it evidence an auditor can re-check and a fixture tests
+//! can rely on.
 
 use std::collections::HashMap;
 use std::fs;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::auth::redact;
 use super::cloud::Cloud;
 use super::graph::{Exchange, Service, Transport};
+use super::identity::Identity;
 use super::tenant::SignIn;
 
 /// The `format` of records this version writes and reads. Version 2 added the sign-in outcome; a version 1 record
@@ -61,6 +63,10 @@ pub struct Recording {
     pub remembered_tenant_id: Option<String>,
     /// What the token endpoint said (never the token): the tenant's state is weighed with it.
     pub sign_in: SignIn,
+    /// Who signed in; absent when nobody did, and in records written before checkdown named the identity, which
+    /// still replay (see [`Recording::identity`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_in: Option<Identity>,
     /// Every GET, sorted by service and path.
     pub exchanges: Vec<Recorded>,
 }
@@ -86,6 +92,12 @@ impl Recording {
             )),
             _ => Err(format!("{}: format '{format}', expected '{FORMAT}'", path.display())),
         }
+    }
+
+    /// Who the recorded run signed in as: the identity recorded, or, for a record older than that field of a run
+    /// that signed in, an identity that cannot be told.
+    pub fn identity(&self) -> Option<Identity> {
+        self.signed_in.clone().or_else(|| (self.sign_in == SignIn::SignedIn).then(Identity::unknown))
     }
 
     /// Writes the record as pretty JSON (a temporary file, then a rename), every answer [`redact`]ed.

@@ -1,9 +1,11 @@
 //! The verification report: JSON for tools (and `checkdown render --results`), text for people.
 //!
-//! The JSON shape is `{"checkdown_version","article","moniker"?,"locale","tenant","cloud","checked_at","requests":N,
-//! "replayed_from"?,"steps":[{"id","number","title","status","evidence":[...],"checks":[{"name","status",
-//! "reason"}]}]}`, a superset of what `render --results` reads; `moniker` is there only for a variant of the article,
-//! and `replayed_from` (the record's file) only for a replayed report, whose text says so under the heading.
+//! The JSON shape is `{"checkdown_version","article","moniker"?,"locale","tenant","cloud","signed_in","checked_at",
+//! "requests":N,"replayed_from"?,"steps":[{"id","number","title","status","evidence":[...],"checks":[{"name",
+//! "status","reason"}]}]}`, a superset of what `render --results` reads; `moniker` is there only for a variant of the
+//! article, and `replayed_from` (the record's file) only for a replayed report, whose text says so under the heading.
+//! `signed_in` is the identity the checks ran as (`{"kind","name","id","tenant_id"}`), `null` when nobody signed in;
+//! the text names it under the heading.
 //! A step's status combines its checks: any `not-done` makes it not done, else any `unknown` makes it unknown, else
 //! it is done; a step with no check is `manual`.
 
@@ -12,6 +14,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::i18n::{Message, Messages};
+use super::identity::Identity;
 
 /// Where a step stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -116,6 +119,10 @@ pub struct VerifyReport {
     pub tenant: String,
     /// The cloud (`global`).
     pub cloud: String,
+    /// Who the checks ran as; `None` when nobody signed in (the tenant was not found, no check was bound to a step)
+    /// or the report is older than this field.
+    #[serde(default)]
+    pub signed_in: Option<Identity>,
     /// When the checks ran, RFC 3339 UTC.
     pub checked_at: String,
     /// How many distinct GETs the checks made (retries count once; token requests are not GETs).
@@ -143,8 +150,9 @@ impl VerifyReport {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
-    /// The text form: a heading line in the report's locale, then one line per step (status mark, number, title,
-    /// evidence). `colour` adds ANSI colours to the marks; the caller decides (a terminal, no `NO_COLOR`).
+    /// The text form: a heading line in the report's locale, who signed in, whether it was replayed, then one line per
+    /// step (status mark, number, title, evidence). `colour` adds ANSI colours to the marks; the caller decides (a
+    /// terminal, no `NO_COLOR`).
     pub fn to_text(&self, colour: bool) -> String {
         let heading = Message::new("verify-heading")
             .arg("tenant", self.tenant.as_str())
@@ -155,6 +163,9 @@ impl VerifyReport {
         // Languages space punctuation their own way (French puts a narrow no-break space before `;`).
         let separator = text(&Message::new("verify-evidence-separator"));
         let mut out = format!("{}\n", text(&heading));
+        if let Some(identity) = &self.signed_in {
+            out.push_str(&format!("{}\n", text(&identity.message())));
+        }
         if let Some(record) = &self.replayed_from {
             let replayed =
                 Message::new("verify-replayed").arg("record", record.as_str()).arg("checked", self.checked_at.as_str());

@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use checkdown::verify::{
-    self, AuthMode, Cloud, Environment, RetryPolicy, Status, StepRef, StepReport, VerifyArgs, VerifyError,
-    VerifyOptions, VerifyReport,
+    self, AuthMode, Cloud, Environment, Identity, IdentityKind, RetryPolicy, Status, StepRef, StepReport, VerifyArgs,
+    VerifyError, VerifyOptions, VerifyReport,
 };
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -156,6 +156,80 @@ fn a_tenant_closed_down_to_its_last_step_reads_done_for_steps_1_to_4() {
     assert_eq!(evidence(&report, 5), "Tenant contoso.onmicrosoft.com still exists");
     assert_eq!(report.exit_code(false), 0);
     assert_eq!(report.exit_code(true), 1, "--fail-unless-done: step 5 is not done");
+}
+
+/// The line under the heading that names who signed in.
+fn signed_in_line(report: &VerifyReport) -> String {
+    report.to_text(false).lines().nth(1).unwrap_or_default().to_owned()
+}
+
+#[test]
+fn the_report_names_the_application_or_the_user_that_signed_in() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let tenant_id = "84841066-274d-4ec0-a5c1-276be684bdd3";
+    let report = harness.run();
+    let application = Identity {
+        kind: IdentityKind::Application,
+        name: Some("checkdown-verify".into()),
+        id: Some(harness.client_id.clone()),
+        tenant_id: Some(tenant_id.into()),
+    };
+    assert_eq!(report.signed_in.as_ref(), Some(&application));
+    assert_eq!(
+        signed_in_line(&report),
+        format!("Signed in as application checkdown-verify ({}) in tenant {tenant_id}", harness.client_id)
+    );
+    let json: Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(
+        json["signed_in"],
+        json!({"kind": "application", "name": "checkdown-verify", "id": harness.client_id, "tenant_id": tenant_id})
+    );
+    let french = harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..harness.args() });
+    assert_eq!(
+        signed_in_line(&french),
+        format!(
+            "Connexion en tant qu’application checkdown-verify ({}) dans le locataire {tenant_id}",
+            harness.client_id
+        )
+    );
+
+    // A person's token, given as is (what `az account get-access-token` prints, or a token file holds).
+    let env = Environment::from_pairs([("CHECKDOWN_ACCESS_TOKEN", harness.fake.mint_token())]);
+    let delegated = harness.try_run(VerifyArgs { auth: AuthMode::Token, ..harness.args() }, &env).unwrap();
+    assert_eq!(statuses(&delegated), statuses(&report));
+    let admin = "admin@contoso.onmicrosoft.com (ace08ec9-aa11-4ada-9145-addf0398233e)";
+    assert_eq!(signed_in_line(&delegated), format!("Signed in as user {admin} in tenant {tenant_id}"));
+    let french = harness.try_run(VerifyArgs { auth: AuthMode::Token, locale: "fr-FR".into(), ..harness.args() }, &env);
+    assert_eq!(
+        signed_in_line(&french.unwrap()),
+        format!("Connexion en tant qu’utilisateur {admin} dans le locataire {tenant_id}")
+    );
+}
+
+#[test]
+fn an_opaque_token_signs_in_and_the_report_says_who_could_not_be_told() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let env = Environment::from_pairs([("CHECKDOWN_ACCESS_TOKEN", harness.fake.mint_opaque_token())]);
+    let report = harness.try_run(VerifyArgs { auth: AuthMode::Token, ..harness.args() }, &env).unwrap();
+    use Status::*;
+    assert_eq!(statuses(&report), [Done, Done, Done, Done, NotDone], "the checks read Graph all the same");
+    assert_eq!(report.signed_in, Some(Identity::unknown()));
+    assert_eq!(signed_in_line(&report), "Signed in, but checkdown could not tell as whom");
+    let json: Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["signed_in"], json!({"kind": "unknown", "name": null, "id": null, "tenant_id": null}));
+    let french = harness.try_run(VerifyArgs { auth: AuthMode::Token, locale: "fr-FR".into(), ..harness.args() }, &env);
+    assert_eq!(
+        signed_in_line(&french.unwrap()),
+        "Connexion établie, mais checkdown n’a pas pu déterminer sous quelle identité"
+    );
+
+    // Nobody signs in to a tenant that is not found: the report names no one, in JSON and in text.
+    harness.fake.update(|tenant| tenant.deleted = true);
+    let gone = harness.run();
+    assert_eq!(gone.signed_in, None);
+    let json: Value = serde_json::from_str(&gone.to_json()).unwrap();
+    assert_eq!(json["signed_in"], Value::Null);
+    assert!(!gone.to_text(false).contains("Signed in"), "{}", gone.to_text(false));
 }
 
 #[test]
@@ -813,6 +887,8 @@ fn device_code_prints_the_message_and_polls() {
     assert_eq!(polls, 2, "one authorization_pending, then the token");
     let start = harness.fake.seen().into_iter().find(|seen| seen.url.ends_with("/devicecode")).unwrap();
     assert!(start.body.contains("User.Read.All") && !start.body.contains("client_secret"));
+    let user = report.signed_in.unwrap();
+    assert_eq!((user.kind, user.name.as_deref()), (IdentityKind::User, Some("admin@contoso.onmicrosoft.com")));
 }
 
 #[test]
@@ -833,6 +909,8 @@ fn the_azure_cli_token_and_a_raw_token_are_used_as_given() {
     let args = VerifyArgs { auth: AuthMode::Auto, azure_cli: Some(script), ..harness.args() };
     let report = harness.try_run(args, &Environment::default()).unwrap();
     assert_eq!(step(&report, 1).status, Status::Done);
+    let user = report.signed_in.unwrap();
+    assert_eq!((user.kind, user.name.as_deref()), (IdentityKind::User, Some("admin@contoso.onmicrosoft.com")));
     let asked = std::fs::read_to_string(arguments).unwrap();
     assert_eq!(
         asked.trim(),
@@ -906,15 +984,17 @@ fn record_then_replay_gives_the_same_report_offline() {
     let live = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
     let seen = harness.fake.seen().len();
     let replayed = harness.run_with(VerifyArgs { replay: Some(record.clone()), tenant: None, ..harness.args() });
+    // The same report: who signed in included, from the record.
     assert_eq!(replayed, as_replayed(live, &record));
+    assert_eq!(replayed.signed_in.as_ref().map(|identity| identity.kind), Some(IdentityKind::Application));
     assert_eq!(harness.fake.seen().len(), seen, "replay is offline");
-    // The replayed report says so, in JSON and in text.
+    // The replayed report says so, in JSON and in text, under the line naming who signed in then.
     let json: Value = serde_json::from_str(&replayed.to_json()).unwrap();
     assert_eq!(json["replayed_from"], json!(record.display().to_string()));
     let text = replayed.to_text(false);
-    let second_line = text.lines().nth(1).unwrap();
+    assert!(signed_in_line(&replayed).starts_with("Signed in as application checkdown-verify"), "{text}");
     assert_eq!(
-        second_line,
+        text.lines().nth(2).unwrap(),
         format!(
             "Replayed from {}, recorded at {}: nothing was read from the tenant now",
             record.display(),
@@ -953,6 +1033,26 @@ fn a_replay_weighs_the_recorded_sign_in_outcome() {
     );
     let replayed = harness.run_with(VerifyArgs { replay: Some(record), ..harness.args() });
     assert_eq!(replayed, as_replayed(live, &harness.dir.path().join("record.json")));
+}
+
+#[test]
+fn a_record_older_than_the_identity_still_replays_and_says_who_could_not_be_told() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let record = harness.dir.path().join("record.json");
+    let live = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
+    let mut recorded: Value = serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    assert_eq!(recorded["signed_in"]["name"], "checkdown-verify", "the record keeps who signed in");
+    recorded.as_object_mut().unwrap().remove("signed_in");
+    std::fs::write(&record, recorded.to_string()).unwrap();
+    let replayed = harness.run_with(VerifyArgs { replay: Some(record.clone()), ..harness.args() });
+    assert_eq!(replayed, VerifyReport { signed_in: Some(Identity::unknown()), ..as_replayed(live, &record) });
+    assert_eq!(signed_in_line(&replayed), "Signed in, but checkdown could not tell as whom");
+
+    // Nobody signed in for the run an older record kept (the token endpoint did not know the tenant): no one is named.
+    recorded["sign_in"] = json!("tenant-not-found");
+    std::fs::write(&record, recorded.to_string()).unwrap();
+    let replayed = harness.run_with(VerifyArgs { replay: Some(record), ..harness.args() });
+    assert_eq!(replayed.signed_in, None);
 }
 
 #[test]
@@ -1248,6 +1348,7 @@ mod command {
         assert_eq!(statuses[0], "done", "one user, a Global Administrator");
         assert_eq!(statuses[1], "not-done", "an Enabled subscription");
         assert_eq!(statuses[4], "not-done", "the tenant still answers");
+        assert_eq!(report["signed_in"]["id"], tenant.client_id.as_str(), "the report names the app that signed in");
 
         let strict = run(&fake, &tenant, state.path(), &["verify", "--fail-unless-done"]);
         assert_eq!(strict.code, 1, "{}", strict.stderr);
@@ -1396,6 +1497,7 @@ fn the_example_record_replays_to_a_tenant_closed_halfway() {
     let statuses: Vec<&str> =
         report["steps"].as_array().unwrap().iter().map(|step| step["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["done", "not-done", "not-done", "done", "not-done"]);
+    assert_eq!(report["signed_in"]["name"], "checkdown-verify");
     let checklist =
         crate::support::checkdown().args(["render", "--verify", "--replay", record, "--format", "txt"]).run();
     assert_eq!(checklist.code, 0, "{}", checklist.stderr);

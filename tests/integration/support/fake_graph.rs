@@ -6,7 +6,9 @@
 //! with `innerError`, 401 `InvalidAuthenticationToken`, 403 `Authorization_RequestDenied` per missing permission,
 //! `subscribedSkus` (one row per SKU, `capabilityStatus`, not paged), and scripted faults: 429/503/504 with or without
 //! `Retry-After`, 403 and 404 (an endpoint refused or absent in a cloud) with Graph's error bodies, and redirects
-//! (any 3xx) to [`REDIRECT_LOCATION`], whose query carries a token that must never be shown.
+//! (any 3xx) to [`REDIRECT_LOCATION`], whose query carries a token that must never be shown. Access tokens are
+//! JWTs with the claims Entra puts in Graph tokens (app-only from client credentials, delegated from device code and
+//! for what `az` would hold) and a signature of nonsense; an opaque token can be minted too.
 //!
 //! The servers are plain `std::net` HTTP/1.1, one connection per request (`Connection: close`), a thread each.
 //! Every request is recorded so tests can assert that nothing but GET reached Graph and nothing but token POSTs (and
@@ -20,8 +22,10 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 
 /// The Global Administrator role template id.
@@ -75,6 +79,8 @@ pub struct FakeTenant {
     pub token_tenant_not_found: bool,
     /// The app registration.
     pub client_id: String,
+    /// Its display name (`app_displayname` in its tokens).
+    pub app_name: String,
     /// Its secret.
     pub client_secret: String,
     /// The application permissions granted to it.
@@ -141,6 +147,7 @@ impl FakeTenant {
             token_tenant_not_found: false,
             echo_secret: false,
             client_id: "11111111-1111-1111-1111-111111111111".into(),
+            app_name: "checkdown-verify".into(),
             client_secret: "s3cret-Zq8~fake-client-secret-value".into(),
             permissions: ALL_PERMISSIONS.iter().map(|permission| (*permission).to_owned()).collect(),
             users: vec![user(admin, "admin@contoso.onmicrosoft.com", "enforced")],
@@ -274,9 +281,17 @@ impl FakeGraph {
         self.state.tokens.lock().unwrap().iter().map(|(token, _)| token.clone()).collect()
     }
 
-    /// Issues a token outside any grant (what `az` or a user would hold).
+    /// Issues a delegated token outside any grant: what `az` holds for the tenant's first user.
     pub fn mint_token(&self) -> String {
-        issue(&self.state)
+        issue(&self.state, Grant::User { client_id: AZURE_CLI_CLIENT_ID, client_name: "Microsoft Azure CLI" })
+    }
+
+    /// Issues an opaque token (not a JWT), as some services issue: Graph accepts it, and it names no one.
+    pub fn mint_opaque_token(&self) -> String {
+        let mut tokens = self.state.tokens.lock().unwrap();
+        let token = format!("EwBwA8l6BAAUbDba3x2OMJElkF7gJ4z-opaque-{}", tokens.len() + 1);
+        tokens.push((token.clone(), true));
+        token
     }
 
     /// Changes the tenant while the fake runs.
@@ -474,18 +489,69 @@ fn query(url: &str) -> (String, HashMap<String, String>) {
     (decode(path), params)
 }
 
-fn issue(state: &State) -> String {
+/// The Azure CLI's public client id.
+pub const AZURE_CLI_CLIENT_ID: &str = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+
+/// The object id of the app registration's service principal (`oid` of its app-only tokens).
+pub const SERVICE_PRINCIPAL_ID: &str = "5b6e0b9a-3c1f-4e8d-9a7b-2f4c6d8e0a1b";
+
+/// Whom a token is issued to.
+#[derive(Debug, Clone, Copy)]
+enum Grant<'a> {
+    /// The app registration itself (client credentials).
+    App,
+    /// The tenant's first user, through a public client.
+    User {
+        /// The public client's id (`appid`).
+        client_id: &'a str,
+        /// Its display name (`app_displayname`).
+        client_name: &'a str,
+    },
+}
+
+/// Mints a JWT shaped as Entra's v1.0 access tokens for Graph: the claims of an app-only or a delegated token, a
+/// unique `uti`, and a signature of nonsense (checkdown never checks it; this fake only compares whole tokens).
+fn issue(state: &State, grant: Grant<'_>) -> String {
+    let graph_url = state.graph_url.lock().unwrap().clone();
+    let mut claims = {
+        let tenant = state.tenant.lock().unwrap();
+        let issuer = format!("https://sts.windows.net/{}/", tenant.id);
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+        let mut claims = json!({"aud": graph_url, "iss": issuer, "idp": issuer, "iat": now, "nbf": now,
+                                "exp": now + 3599, "tid": tenant.id, "tenant_region_scope": "EU", "ver": "1.0",
+                                "aio": "E2RgYDhz9fXGk3c/AAA="});
+        let grant_claims = match grant {
+            Grant::App => json!({"idtyp": "app", "appid": tenant.client_id, "app_displayname": tenant.app_name,
+                                 "appidacr": "1", "oid": SERVICE_PRINCIPAL_ID, "sub": SERVICE_PRINCIPAL_ID,
+                                 "roles": tenant.permissions}),
+            Grant::User { client_id, client_name } => {
+                let person = tenant.users.first().cloned().unwrap_or_else(|| json!({}));
+                json!({"idtyp": "user", "appid": client_id, "app_displayname": client_name, "appidacr": "0",
+                       "oid": person["id"], "sub": "tD3lHqJ5sZ0cVbXyKmNoPqRsTuVwXyZ0aBcDeFgHiJk",
+                       "upn": person["userPrincipalName"], "unique_name": person["userPrincipalName"],
+                       "name": person["displayName"], "amr": ["pwd", "mfa"], "scp": tenant.permissions.join(" "),
+                       "wids": [GLOBAL_ADMIN]})
+            }
+        };
+        if let (Value::Object(all), Value::Object(more)) = (&mut claims, grant_claims) {
+            all.extend(more);
+        }
+        claims
+    };
     let mut tokens = state.tokens.lock().unwrap();
-    let token = format!("eyJ0eXAiOiJKV1QiLCJub25jZSI6ImZha2Ui.eyJ0aWQiOiJmYWtlIn0.c2lnbmF0dXJl-{}", tokens.len() + 1);
+    let number = tokens.len() + 1;
+    claims["uti"] = json!(format!("fake-token-{number}"));
+    let header = json!({"typ": "JWT", "nonce": "fake-nonce", "alg": "RS256", "x5t": "fake-key", "kid": "fake-key"});
+    let part = |text: String| URL_SAFE_NO_PAD.encode(text);
+    let token =
+        format!("{}.{}.{}", part(header.to_string()), part(claims.to_string()), part(format!("signature-{number}")));
     tokens.push((token.clone(), true));
     token
 }
 
-fn token_answer(state: &State) -> Answer {
-    json_answer(
-        200,
-        json!({"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599, "access_token": issue(state)}),
-    )
+fn token_answer(state: &State, grant: Grant<'_>) -> Answer {
+    let token = issue(state, grant);
+    json_answer(200, json!({"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599, "access_token": token}))
 }
 
 fn login(state: &State, seen: &Seen) -> Answer {
@@ -572,7 +638,7 @@ fn login(state: &State, seen: &Seen) -> Answer {
                             "The provided request must include a 'scope' input parameter.",
                         )
                     } else {
-                        token_answer(state)
+                        token_answer(state, Grant::App)
                     }
                 }
                 "urn:ietf:params:oauth:grant-type:device_code" => {
@@ -584,7 +650,8 @@ fn login(state: &State, seen: &Seen) -> Answer {
                             "OAuth 2.0 device flow error. Authorization is pending. Continue polling.",
                         )
                     } else {
-                        token_answer(state)
+                        let client_name = "Microsoft Graph Command Line Tools";
+                        token_answer(state, Grant::User { client_id: field("client_id"), client_name })
                     }
                 }
                 other => login_error(
