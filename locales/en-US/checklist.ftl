@@ -17,8 +17,14 @@ progress = { $done } of { $total } { $total ->
     [one] step
    *[other] steps
 } done
-checked = Checked on { $date } against tenant { $tenant }
-checked-replayed = Checked on { $date } against tenant { $tenant }, replayed from the record { $record }
+checked = Checked on { $date } against tenant { $tenant }{ checked-as }
+checked-replayed = Checked on { $date } against tenant { $tenant }{ checked-as }, replayed from the record { $record }
+# Who the checks ran as, when the results say ($kind application, user or unknown; $who is "name (id)").
+checked-as = { $kind ->
+    [application] {" "}as application { $who }
+    [user] {" "}as user { $who }
+   *[other] {""}
+}
 status-done = Done
 status-not-done = Not done
 status-unknown = Unknown

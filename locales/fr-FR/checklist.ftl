@@ -20,8 +20,14 @@ progress = { $done } { $done ->
     [one] terminée
    *[other] terminées
 }
-checked = Vérifié le { $date } sur le locataire { $tenant }
-checked-replayed = Vérifié le { $date } sur le locataire { $tenant }, rejoué depuis l’enregistrement { $record }
+checked = Vérifié le { $date } sur le locataire { $tenant }{ checked-as }
+checked-replayed = Vérifié le { $date } sur le locataire { $tenant }{ checked-as }, rejoué depuis l’enregistrement { $record }
+# L’identité sous laquelle les vérifications ont lu le locataire, quand les résultats la donnent.
+checked-as = { $kind ->
+    [application] {" "}en tant qu’application { $who }
+    [user] {" "}en tant qu’utilisateur { $who }
+   *[other] {""}
+}
 status-done = Fait
 status-not-done = Pas fait
 status-unknown = Inconnu

@@ -22,6 +22,7 @@ use thiserror::Error;
 
 use crate::i18n::Strings;
 use crate::model::{Article, Block, Procedure, Section, Span, Step};
+use crate::verify::{Identity, IdentityKind};
 use links::{LearnBase, Links};
 use results::{Results, Status};
 
@@ -246,7 +247,7 @@ pub struct Verification {
     pub total: usize,
     /// "3 of 5 steps done".
     pub progress: String,
-    /// "Checked on … against tenant …".
+    /// "Checked on … against tenant … as application …".
     pub checked: Option<String>,
 }
 
@@ -299,8 +300,13 @@ pub fn checklist<'a>(
         let total = steps.len();
         let checked = match (&results.checked_at, &results.tenant) {
             (Some(at), Some(tenant)) => {
-                let mut args =
-                    vec![("date", localized_timestamp(strings, at).into()), ("tenant", tenant.clone().into())];
+                let identity = results.signed_in.as_ref();
+                let mut args = vec![
+                    ("date", localized_timestamp(strings, at).into()),
+                    ("tenant", tenant.clone().into()),
+                    ("kind", identity.map_or(IdentityKind::Unknown, |identity| identity.kind).as_str().into()),
+                    ("who", identity.and_then(Identity::who).unwrap_or_default().into()),
+                ];
                 let id = match &results.replayed_from {
                     Some(record) => {
                         args.push(("record", record.clone().into()));

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use thiserror::Error;
 
+use crate::verify::Identity;
 pub use crate::verify::Status;
 
 /// The part of a verification report the checklist uses; other fields are ignored.
@@ -26,6 +27,9 @@ pub struct Results {
     /// The record the results were replayed from, when they were not read from the tenant at that moment.
     #[serde(default)]
     pub replayed_from: Option<String>,
+    /// Who the checks ran as; `None` when nobody signed in, or in results older than this field.
+    #[serde(default)]
+    pub signed_in: Option<Identity>,
 }
 
 /// The result for one step.

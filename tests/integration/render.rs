@@ -456,6 +456,39 @@ fn results_tick_steps_and_show_evidence() {
 }
 
 #[test]
+fn the_header_names_who_the_results_were_checked_as() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut results: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(crate_root().join(RESULTS)).unwrap()).unwrap();
+    let mut with = |signed_in: serde_json::Value| {
+        results["signed_in"] = signed_in;
+        let file = dir.path().join("results.json");
+        std::fs::write(&file, results.to_string()).unwrap();
+        file.to_str().unwrap().to_owned()
+    };
+    let user = with(serde_json::json!({"kind": "user", "name": "admin@contoso.onmicrosoft.com", "id": "ace08ec9",
+                                       "tenant_id": "84841066"}));
+    let english = render(&[EN, "--format", "txt", "--results", &user]);
+    let checked = "Checked on November 20, 2026 09:30 UTC against tenant contoso.onmicrosoft.com";
+    assert!(english.contains(&format!("{checked} as user admin@contoso.onmicrosoft.com (ace08ec9)\n")), "{english}");
+    let french = render(&[EN, "--format", "md", "--lang", "fr-FR", "--results", &user]);
+    let as_user = "contoso.onmicrosoft.com en tant qu’utilisateur admin@contoso.onmicrosoft.com (ace08ec9)";
+    assert!(french.contains(as_user), "{french}");
+
+    let application = with(serde_json::json!({"kind": "application", "name": "checkdown-verify", "id": null,
+                                              "tenant_id": null}));
+    let html = render(&[EN, "--results", &application, "-o", "-"]);
+    assert!(html.contains(&format!("{checked} as application checkdown-verify</p>")), "{html}");
+    // Who could not be told, or nobody signed in: the header names no one.
+    for unnamed in
+        [serde_json::json!({"kind": "unknown", "name": null, "id": null, "tenant_id": null}), serde_json::Value::Null]
+    {
+        let text = render(&[EN, "--format", "txt", "--results", &with(unnamed)]);
+        assert!(text.contains(&format!("{checked}\n")), "{text}");
+    }
+}
+
+#[test]
 fn hostile_article_html_is_inert() {
     let hostile = "tests/integration/render/hostile.md";
     let json: serde_json::Value = serde_json::from_str(&render(&[hostile, "--format", "json"])).unwrap();

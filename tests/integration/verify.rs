@@ -1356,6 +1356,8 @@ mod command {
 
         let checklist = run(&fake, &tenant, state.path(), &["render", "--verify", "--format", "txt"]);
         assert_eq!(checklist.code, 0, "{}", checklist.stderr);
+        let app = format!("as application checkdown-verify ({})", tenant.client_id);
+        assert!(checklist.stdout.contains(&format!("against tenant {} {app}\n", tenant.id)), "{}", checklist.stdout);
         assert!(checklist.stdout.contains("[x] Step 1: Delete users (Done)"), "{}", checklist.stdout);
         assert!(
             checklist.stdout.contains("[ ] Step 2: Cancel all active subscriptions (Not done)"),
@@ -1374,7 +1376,7 @@ mod command {
             &["render", "--verify", "--replay", record.to_str().unwrap(), "--format", "txt"],
         );
         assert_eq!(replayed.code, 0, "{}", replayed.stderr);
-        let header = format!("against tenant {}, replayed from the record {}", tenant.id, record.display());
+        let header = format!("against tenant {} {app}, replayed from the record {}", tenant.id, record.display());
         assert!(replayed.stdout.contains(&header), "{}", replayed.stdout);
     }
 
