@@ -312,6 +312,9 @@ fn sections_around_steps_print_in_place() {
     let fixture = "tests/integration/parse/steps-under-groups.md";
     insta::assert_snapshot!("txt_steps_under_groups", render_copy(fixture, &["--format", "txt"]));
     insta::assert_snapshot!("md_steps_under_groups", render_copy(fixture, &["--format", "md"]));
+    // A subsection's heading is a rank below its section's, as in the article.
+    let html = render_copy(fixture, &["-o", "-"]);
+    assert!(html.contains("<h3>Revoke in the portal</h3>") && html.contains("<h4>Who can revoke</h4>"), "{html}");
 }
 
 /// A section under a group's heading prints under it, before the group's first step: not inside the step before,
