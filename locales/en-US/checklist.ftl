@@ -4,6 +4,14 @@ checklist = Checklist
 labelled = { $label }: { $text }
 step = Step { $number }
 done = Done
+# The run's own fields, filled in by hand on paper: which tenant, who did the work, when it began; and the sign-off
+# of the whole procedure at its end.
+tenant = Tenant
+performed-by = Performed by
+started = Started
+sign-off = Sign-off
+completed-by = Completed by
+approved-by = Approved by
 initials = Initials
 date = Date
 prerequisites = Before you begin

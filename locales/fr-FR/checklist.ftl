@@ -4,6 +4,13 @@ checklist = Liste de contrôle
 labelled = { $label } : { $text }
 step = Étape { $number }
 done = Fait
+# Les champs de l’intervention, remplis à la main sur papier, et la validation de toute la procédure à la fin.
+tenant = Locataire
+performed-by = Réalisé par
+started = Commencé le
+sign-off = Validation
+completed-by = Terminé par
+approved-by = Approuvé par
 initials = Initiales
 date = Date
 prerequisites = Avant de commencer

@@ -182,6 +182,9 @@ pub struct Checklist<'a> {
     pub links: Links,
     /// Verification results, when given.
     pub verification: Option<Verification>,
+    /// The tenant the checklist is run against, when results name it: printed in the run's fields, which are
+    /// otherwise filled in by hand.
+    pub tenant: Option<String>,
 }
 
 /// One step as the checklist shows it.
@@ -341,6 +344,7 @@ pub fn checklist<'a>(
         long_items: layout::long_items(article),
         links,
         verification,
+        tenant: results.and_then(|results| results.tenant.clone()),
     }
 }
 

@@ -371,7 +371,7 @@ fn sections_after_a_step_print_outside_it_and_their_lists_get_boxes() {
     assert_eq!(at("[ ] 1. Create the site.") + 1, at("[ ] 2. Add the groups."), "{text}");
     let html = render(&[&article, "-o", "-"]);
     let phase_2 = html.find("<h3>Phase 2: Configure the site</h3>").expect("Phase 2 heading");
-    let last_sign_off = html.rfind("<div class=\"signoff\">").unwrap();
+    let last_sign_off = html[..phase_2].rfind("<div class=\"signoff\">").unwrap();
     assert!(html[last_sign_off..phase_2].contains("</section>"), "Phase 2 is inside the step box: {html}");
     assert_eq!(html[phase_2..].matches("<input type=\"checkbox\" class=\"box\">").count(), 2, "{html}");
 }
@@ -996,6 +996,35 @@ Second paragraph.
     assert!(lines[note + 1].starts_with(&format!("{}  ", &lines[note][..lines[note].find("NOTE").unwrap()])));
     let second = lines.iter().position(|line| *line == "Second paragraph.").expect(&text);
     assert_eq!(lines[second - 1], "", "paragraphs are apart: {text}");
+}
+
+/// A printed runbook has fields for the run (the tenant, filled in when results name it, who did the work, when it
+/// began) and a sign-off of the whole procedure at its end; an article with nothing to tick has neither.
+#[test]
+fn a_procedure_has_fields_for_the_run_and_a_final_sign_off() {
+    let text = render(&["--format", "txt", "--lang", "en-US", "--results", RESULTS]);
+    let lines: Vec<&str> = text.lines().collect();
+    let run = lines
+        .iter()
+        .position(|line| line.starts_with("Tenant: contoso.onmicrosoft.com    Performed by: "))
+        .expect(&text);
+    let first_step = lines.iter().position(|line| line.starts_with("[")).unwrap();
+    let sign_off = lines.iter().position(|line| *line == "SIGN-OFF").expect(&text);
+    let last_step_sign_off = lines.iter().rposition(|line| line.trim_start().starts_with("Initials:")).unwrap();
+    assert!(run < first_step && last_step_sign_off < sign_off, "{text}");
+    assert_eq!(lines[sign_off + 1], "Completed by: ____________    Date: ____________", "{text}");
+    assert_eq!(lines[sign_off + 2], "Approved by: ____________    Date: ____________", "{text}");
+    let (_dir, reference) = temporary_article(
+        "endpoints.md",
+        "# Endpoints
+
+| Host | Port |
+|---|---|
+| a | 443 |
+",
+    );
+    let text = render_without_steps(&[&reference, "--format", "txt"]);
+    assert!(!text.contains("Performed by") && !text.contains("SIGN-OFF"), "{text}");
 }
 
 /// A link whose text is its address already prints it in full: no footnote repeats it.
