@@ -293,6 +293,18 @@ impl VerifyOptions {
                 args.article
             )));
         }
+        let no_tenant = args.tenant.is_none() && env.get("AZURE_TENANT_ID").is_none();
+        if args.replay.is_none() && no_tenant && bindings.step_ids().next().is_none() {
+            let why = match (&args.checks, crate::assets::get(&source)) {
+                (None, None) => "checkdown bundles no checks for it".to_owned(),
+                _ => format!("{source} binds none"),
+            };
+            return Err(usage(format!(
+                "no check is bound to a step of '{}' ({why}): there is nothing to read in a tenant; check its steps \
+                 by hand on its checklist (checkdown render), or give checks with --checks FILE",
+                args.article
+            )));
+        }
         let sample_limit = args.sample_limit.unwrap_or(DEFAULT_SAMPLE_LIMIT).min(MAX_SAMPLE_LIMIT);
         if sample_limit == 0 {
             return Err(usage("--sample-limit must be at least 1"));

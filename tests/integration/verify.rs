@@ -1195,6 +1195,12 @@ fn an_article_without_checks_is_all_manual_and_reads_nothing() {
     assert!(harness.fake.seen().is_empty(), "{:?}", harness.fake.seen());
     assert!(harness.log().contains("no check is bound to a step of 'an-article-without-checks'"), "{}", harness.log());
 
+    // Without a tenant, there is nothing to verify: said as such, not as a missing --tenant.
+    let args = VerifyArgs { article: "an-article-without-checks".into(), tenant: None, ..harness.args() };
+    let error = VerifyOptions::new(args, &harness.env()).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    assert!(error.to_string().contains("there is nothing to read in a tenant; check its steps by hand"), "{error}");
+
     let record = harness.dir.path().join("record.json");
     let args =
         VerifyArgs { article: "an-article-without-checks".into(), record: Some(record.clone()), ..harness.args() };
