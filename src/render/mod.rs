@@ -21,7 +21,8 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::i18n::Strings;
-use crate::model::{Article, Block, Procedure, Section, Span, Step};
+use crate::model::steps::step_heading;
+use crate::model::{Article, Block, Inline, ListItem, Procedure, Section, Span, Step, text};
 use crate::verify::{Identity, IdentityKind};
 use links::{LearnBase, Links};
 use results::{Results, Status};
@@ -176,6 +177,8 @@ pub struct Checklist<'a> {
     /// section (or a moniker zone of it), as a step's sub-steps are. A numbered list is a procedure, and an article
     /// with "Step" headings may hold others ("Phase 2" after the steps, "To remove it" before them).
     pub task_lists: Vec<usize>,
+    /// Byte offsets of the headings of the sections that hold such lists: each is signed off after its own blocks.
+    pub task_sections: Vec<usize>,
     /// Byte offsets of the list items too long to keep whole on a printed page ([`layout::long_items`]).
     pub long_items: Vec<usize>,
     /// How each link target renders, and the footnotes.
@@ -288,11 +291,9 @@ pub fn checklist<'a>(
     for section in &outro {
         links.add_section(section, &options.base);
     }
-    let mut task_lists = Vec::new();
     let outside_steps = steps.iter().flat_map(|step| step.groups.iter().chain(step.after.iter().copied()));
-    for section in intro_sections.iter().chain(&lead_sections).chain(&outro).copied().chain(outside_steps) {
-        ordered_lists_under(std::slice::from_ref(section), &mut task_lists);
-    }
+    let (task_lists, task_sections) =
+        tasks_outside_steps(intro_sections.iter().chain(&lead_sections).chain(&outro).copied().chain(outside_steps));
     let (year, month, day) = options.today;
     let generated = strings.get(
         "generated",
@@ -341,6 +342,7 @@ pub fn checklist<'a>(
         steps,
         outro,
         task_lists,
+        task_sections,
         long_items: layout::long_items(article),
         links,
         verification,
@@ -442,6 +444,49 @@ fn ordered_lists(blocks: &[Block], out: &mut Vec<usize>) {
             _ => {}
         }
     }
+}
+
+/// The numbered lists outside the steps that get a box per item, and the headings of the sections holding them: every
+/// numbered list right in one of `sections` (or their subsections) or in a moniker zone of it, except an overview of
+/// the steps, which would have the same work ticked twice.
+fn tasks_outside_steps<'s>(sections: impl Iterator<Item = &'s Section>) -> (Vec<usize>, Vec<usize>) {
+    fn task_lists(blocks: &[Block], out: &mut Vec<usize>) {
+        for block in blocks {
+            match block {
+                Block::List { ordered: true, items, span, .. } if !is_overview(items) => out.push(span.start),
+                Block::Moniker { blocks, .. } => task_lists(blocks, out),
+                _ => {}
+            }
+        }
+    }
+    fn walk(section: &Section, lists: &mut Vec<usize>, headings: &mut Vec<usize>) {
+        let before = lists.len();
+        task_lists(&section.blocks, lists);
+        if lists.len() > before {
+            headings.push(section.heading_span.start);
+        }
+        for child in &section.sections {
+            walk(child, lists, headings);
+        }
+    }
+    let (mut lists, mut headings) = (Vec::new(), Vec::new());
+    for section in sections {
+        walk(section, &mut lists, &mut headings);
+    }
+    (lists, headings)
+}
+
+/// Whether a numbered list is an overview of the steps: most of its items start with a step heading ("Step 1: Find
+/// the files") or a link within the page.
+fn is_overview(items: &[ListItem]) -> bool {
+    let points_at_a_step = |item: &ListItem| match item.blocks.first() {
+        Some(Block::Paragraph { inlines, .. }) => {
+            matches!(inlines.first(), Some(Inline::Link { target, .. }) if target.starts_with('#'))
+                || step_heading(&text::inlines(inlines)).is_some()
+        }
+        _ => false,
+    };
+    items.iter().filter(|item| points_at_a_step(item)).count() * 2 > items.len()
 }
 
 /// [`ordered_lists`] of `sections` and of their subsections, at any depth.

@@ -67,7 +67,7 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
         let written = written.strip_prefix(indent).unwrap_or(written);
         let mut line = String::new();
         for word in written.split(' ') {
-            if !line.is_empty() && line.width() + 1 + word.width() > room {
+            if !line.is_empty() && line.width() + 1 + word.width() > room && may_start_line(word) {
                 lines.push(std::mem::take(&mut line));
             } else if !line.is_empty() {
                 line.push(' ');
@@ -77,6 +77,15 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
         lines.push(line);
     }
     lines.join(&format!("\n{indent}"))
+}
+
+/// Whether a line may start with `word`: not a French "high" punctuation mark (`:`, `?`, `!`, `;`, `»`), written
+/// after a space but read with the word before it, nor a number and a full stop (`365.`), which would read as a list
+/// item.
+fn may_start_line(word: &str) -> bool {
+    let list_number =
+        word.strip_suffix('.').is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()));
+    !(list_number || matches!(word, ":" | "?" | "!" | ";" | "»"))
 }
 
 /// Renders template `name` with the checklist as `checklist`.
@@ -202,6 +211,10 @@ mod tests {
         assert_eq!(wrap("first line\n  second", "  ", 40), "first line\n  second");
         let word = "x".repeat(30);
         assert_eq!(wrap(&format!("a {word}"), "", 20), format!("a\n{word}"));
+        // No line starts with French punctuation set off by a space, nor with what reads as a list number.
+        assert_eq!(wrap("Voulez-vous continuer ?", "", 20), "Voulez-vous\ncontinuer ?");
+        assert_eq!(wrap("Sign in to Office 365. Then", "", 20), "Sign in to Office 365.\nThen");
+        assert_eq!(wrap("Select the version 4. Then", "", 18), "Select the version 4.\nThen");
     }
 
     #[test]

@@ -353,27 +353,35 @@ fn tasks_the_article_does_not_number_print_without_numbers() {
 }
 
 /// A section after a step at the step's heading rank or above is not part of it: it prints after the step's sign-off
-/// line, outside its box, and its numbered list still gets boxes, as every numbered list outside the steps does.
+/// line, outside its box. Its numbered list still gets boxes, as every numbered list outside the steps does, and a
+/// sign-off line of its own; an overview of the steps does not, or the same work would be ticked twice.
 #[test]
 fn sections_after_a_step_print_outside_it_and_their_lists_get_boxes() {
     let (_dir, article) = temporary_article(
         "phases.md",
-        "# Deploy\n\n## Phase 1: Prepare\n\n### Step 1: List the admins\n\n1. List them.\n\n\
+        "# Deploy\n\n1. [Step 1: List the admins](#step-1-list-the-admins)\n2. Step 2: Create the groups\n\
+         3. Step 3: Add the users\n\n## Phase 1: Prepare\n\n### Step 1: List the admins\n\n1. List them.\n\n\
          ### Step 2: Create the groups\n\n1. Create them.\n\n### Step 3: Add the users\n\n1. Add them.\n\n\
-         ## Phase 2: Configure the site\n\n1. Create the site.\n2. Add the groups.\n",
+         ## Phase 2: Configure the site\n\n1. Create the site.\n2. Add the groups.\n\nThe site is ready.\n",
     );
     let text = render(&[&article, "--format", "txt"]);
     let lines: Vec<&str> = text.lines().collect();
     let at = |wanted: &str| lines.iter().position(|line| *line == wanted).unwrap_or_else(|| panic!("{wanted}: {text}"));
-    let last_sign_off = lines.iter().rposition(|line| line.trim_start().starts_with("Initials:")).unwrap();
-    assert!(last_sign_off < at("Phase 2: Configure the site"), "{text}");
-    assert!(at("Phase 2: Configure the site") < at("[ ] 1. Create the site."), "{text}");
+    assert!(at("1. Step 1: List the admins") < at("Phase 1: Prepare"), "the overview has no boxes: {text}");
+    let phase_2 = at("Phase 2: Configure the site");
+    let sign_offs: Vec<usize> =
+        (0..lines.len()).filter(|&line| lines[line].trim_start().starts_with("Initials:")).collect();
+    assert_eq!(sign_offs.len(), 4, "three steps and Phase 2: {text}");
+    assert!(sign_offs[2] < phase_2 && phase_2 < at("[ ] 1. Create the site."), "{text}");
     assert_eq!(at("[ ] 1. Create the site.") + 1, at("[ ] 2. Add the groups."), "{text}");
+    assert!(at("The site is ready.") < sign_offs[3], "Phase 2 is signed off after its text: {text}");
     let html = render(&[&article, "-o", "-"]);
     let phase_2 = html.find("<h3>Phase 2: Configure the site</h3>").expect("Phase 2 heading");
     let last_sign_off = html[..phase_2].rfind("<div class=\"signoff\">").unwrap();
     assert!(html[last_sign_off..phase_2].contains("</section>"), "Phase 2 is inside the step box: {html}");
-    assert_eq!(html[phase_2..].matches("<input type=\"checkbox\" class=\"box\">").count(), 2, "{html}");
+    let phase_2_part = &html[phase_2..html.find("class=\"final-signoff\"").unwrap()];
+    assert_eq!(phase_2_part.matches("<input type=\"checkbox\" class=\"box\">").count(), 2, "{html}");
+    assert_eq!(phase_2_part.matches("<div class=\"signoff\">").count(), 1, "{html}");
 }
 
 // The seeds are snapshotted as bundled (`--lang` picks the article and the UI), and across languages as files.
