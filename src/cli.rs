@@ -331,6 +331,9 @@ impl RenderArgs {
             self.files.into_iter().map(Input::File).collect()
         };
         let format = output_format(self.format, self.output.as_deref())?;
+        if let Some(paper) = self.paper.filter(|_| !matches!(format, Format::Html | Format::Pdf)) {
+            bail!("--paper {paper:?} sets the page of html and pdf; the {} format has no pages", format.extension());
+        }
         let destination = destination(self.output, format, inputs.len(), self.force)?;
         let learn_address = match &self.learn_url {
             Some(_) if inputs.len() > 1 => bail!("--learn-url names one article's address; give one FILE"),

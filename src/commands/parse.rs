@@ -108,7 +108,11 @@ pub fn outline(path: &str, article: &Article, procedure: &Procedure<'_>) -> Stri
         steps if steps.iter().all(|step| step.label.is_some()) => {
             format!("{} steps, from their \"Step N\" headings", steps.len())
         }
-        steps => format!("{} steps: the sections that hold numbered lists", steps.len()),
+        steps => format!(
+            "{} steps: the sections that hold numbered lists (counted here; the checklist numbers no steps the \
+             article does not)",
+            steps.len()
+        ),
     };
     let mut text = format!("{path}: {found}\n");
     let last_line = article.all_sections().iter().map(|section| section.heading_span.line).max().unwrap_or(1);

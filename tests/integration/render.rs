@@ -1022,17 +1022,19 @@ fn a_procedure_has_fields_for_the_run_and_a_final_sign_off() {
     assert!(run < first_step && last_step_sign_off < sign_off, "{text}");
     assert_eq!(lines[sign_off + 1], "Completed by: ____________    Date: ____________", "{text}");
     assert_eq!(lines[sign_off + 2], "Approved by: ____________    Date: ____________", "{text}");
-    let (_dir, reference) = temporary_article(
-        "endpoints.md",
-        "# Endpoints
-
-| Host | Port |
-|---|---|
-| a | 443 |
-",
-    );
+    let (_dir, reference) = temporary_article("endpoints.md", "# Endpoints\n\n| | |\n|---|---|\n| a.com | 443 |\n");
     let text = render_without_steps(&[&reference, "--format", "txt"]);
     assert!(!text.contains("Performed by") && !text.contains("SIGN-OFF"), "{text}");
+}
+
+/// Plain text has no pages, so no paper to choose; a table written without a header row prints no empty one.
+#[test]
+fn plain_text_has_no_paper_and_no_empty_header_row() {
+    let refused = render_fails(&["--format", "txt", "--paper", "a4"]);
+    assert!(refused.stderr.contains("the txt format has no pages"), "{}", refused.stderr);
+    let (_dir, reference) = temporary_article("endpoints.md", "# Endpoints\n\n| | |\n|---|---|\n| a.com | 443 |\n");
+    let text = render_without_steps(&[&reference, "--format", "txt"]);
+    assert!(text.contains("\na.com | 443\n") && !text.contains(" |\na.com"), "{text}");
 }
 
 /// A link whose text is its address already prints it in full: no footnote repeats it.
