@@ -122,6 +122,8 @@ fn a_step_heading_keeps_the_authors_words_and_separator() {
         html.contains("<span class=\"step-label\">Étape 2 (facultatif)</span>Empêcher la connexion</h2>"),
         "{html}"
     );
+    // The page is in French, whatever language the checklist's own words are in.
+    assert!(render(&[&french, "-o", "-", "--lang", "en-US"]).contains("<html lang=\"fr-fr\">"));
     assert_eq!(
         boxes(render(&[&french, "--format", "txt", "--lang", "en-US"]), "[ ]"),
         // The parenthetical says the step may be skipped: translated labels keep it.
