@@ -19,6 +19,7 @@ use sha1::{Digest, Sha1};
 
 use super::document::Document;
 use super::rules::Rule;
+use super::suppress;
 use super::{Languages, SyncError};
 use crate::parse::Encoding;
 use crate::report::Diagnostic;
@@ -31,13 +32,45 @@ pub const CHANGED_LINES_SHOWN: usize = 40;
 
 /// Whether `hash` (hexadecimal) is the SHA-1 of `text` stored in `encoding` as it is, with LF line ends or with CRLF
 /// line ends. The bytes are hashed in the file's own encoding: a UTF-16 source is hashed as UTF-16.
+///
+/// A source that only gained checkdown's own suppression comments since the hand-off is still the one translated:
+/// those comments are for checkdown, not for readers, so they never make a translation stale.
 pub fn made_from(text: &str, encoding: Encoding, hash: &str) -> bool {
     let hash = hash.trim().to_ascii_lowercase();
     // The CRLF form first: localization repositories check English out that way, and it is usually the one.
-    [Some("\r\n"), None, Some("\n")].into_iter().any(|line_end| match line_end {
-        Some(line_end) => sha1_hex(&with_line_ends(text, line_end), encoding) == hash,
-        None => sha1_hex(text, encoding) == hash,
-    })
+    let hashed = |text: &str| {
+        [Some("\r\n"), None, Some("\n")].into_iter().any(|line_end| match line_end {
+            Some(line_end) => sha1_hex(&with_line_ends(text, line_end), encoding) == hash,
+            None => sha1_hex(text, encoding) == hash,
+        })
+    };
+    hashed(text) || before_suppressions(text).iter().any(|earlier| hashed(earlier))
+}
+
+/// What `text` may have been before its checkdown directive comments were added, in the ways an editor adds one:
+/// the comment's line alone, with a blank line after it, or with a blank line before it. Empty without comments.
+fn before_suppressions(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let comments: Vec<usize> = (0..lines.len()).filter(|&at| suppress::is_directive_line(lines[at])).collect();
+    if comments.is_empty() {
+        return Vec::new();
+    }
+    let blank = |at: usize| lines.get(at).is_some_and(|line| line.trim().is_empty());
+    let added_with: [fn(usize) -> Option<usize>; 3] =
+        [|_| None, |comment| Some(comment + 1), |comment| comment.checked_sub(1)];
+    added_with
+        .into_iter()
+        .map(|blank_beside| {
+            let mut added = vec![false; lines.len()];
+            for &comment in &comments {
+                added[comment] = true;
+                if let Some(beside) = blank_beside(comment).filter(|&beside| blank(beside)) {
+                    added[beside] = true;
+                }
+            }
+            lines.iter().zip(&added).filter(|(_, added)| !**added).map(|(line, _)| *line).collect()
+        })
+        .collect()
 }
 
 /// The SHA-1 of `text` stored in `encoding`, in lower-case hexadecimal: what `ms.openlocfilehash` holds.
@@ -315,6 +348,27 @@ mod tests {
         let crlf_hash = hex_sha1(lf.replace('\n', "\r\n").as_bytes());
         assert!(made_from(lf, Encoding::Utf8, &crlf_hash.to_uppercase()));
         assert!(!made_from("---\ntitle: y\n---\n# X\n", Encoding::Utf8, &hash));
+    }
+
+    #[test]
+    fn suppression_comments_added_to_the_source_keep_its_translation_fresh() {
+        let handed_off = "# Title\n\nGo to the **Microsoft 365 admin center**.\n\n## Next\n\nText.\n";
+        let hash = hex_sha1(handed_off.as_bytes());
+        let alone = "# Title\n\n<!-- checkdown-ignore untranslated -->\nGo to the **Microsoft 365 admin center**.\n\n## \
+                     Next\n\nText.\n";
+        let with_blank_after = "# Title\n\n<!-- CHECKDOWN-IGNORE-FILE link-mismatch -->\n\nGo to the **Microsoft 365 \
+                                admin center**.\n\n## Next\n\nText.\n";
+        let with_blank_before = "# Title\n\nGo to the **Microsoft 365 admin center**.\n\n## Next\n\nText.\n\n<!-- \
+                                 checkdown-ignore-file -->\n";
+        for source in [alone, with_blank_after, with_blank_before] {
+            assert!(made_from(source, Encoding::Utf8, &hash), "{source:?}");
+            assert!(made_from(&with_line_ends(source, "\r\n"), Encoding::Utf8, &hash), "{source:?} with CRLF");
+        }
+        let other_comment = alone.replace("checkdown-ignore untranslated", "a writer's note");
+        let reworded = alone.replace("Go to", "Open");
+        for source in [other_comment, reworded] {
+            assert!(!made_from(&source, Encoding::Utf8, &hash), "{source:?}");
+        }
     }
 
     #[test]

@@ -127,6 +127,13 @@ impl Collector<'_> {
     }
 }
 
+/// Whether `line` holds only a checkdown directive comment (`<!-- checkdown-ignore … -->`, either kind).
+pub fn is_directive_line(line: &str) -> bool {
+    let Some(inner) = line.trim().strip_prefix("<!--").and_then(|rest| rest.strip_suffix("-->")) else { return false };
+    let inner = inner.trim_start();
+    inner.get(..BLOCK_DIRECTIVE.len()).is_some_and(|keyword| keyword.eq_ignore_ascii_case(BLOCK_DIRECTIVE))
+}
+
 /// An HTML block that is only a comment, which alignment skips.
 pub fn is_comment(block: &Block) -> bool {
     matches!(block, Block::Html { html, .. } if {
