@@ -105,9 +105,13 @@ pub fn outline(path: &str, article: &Article, procedure: &Procedure<'_>) -> Stri
         [only] if article.sections.first().is_some_and(|title| title.heading_span == only.heading_span) => {
             "1 step: the numbered list under the title".to_owned()
         }
+        [only] if only.label.is_some() => "1 step, from its \"Step N\" heading".to_owned(),
         steps if steps.iter().all(|step| step.label.is_some()) => {
             format!("{} steps, from their \"Step N\" headings", steps.len())
         }
+        [_] => "1 step: the section that holds a numbered list (counted here; the checklist numbers no steps the \
+                article does not)"
+            .to_owned(),
         steps => format!(
             "{} steps: the sections that hold numbered lists (counted here; the checklist numbers no steps the \
              article does not)",

@@ -179,6 +179,9 @@ pub struct Checklist<'a> {
     pub task_lists: Vec<usize>,
     /// Byte offsets of the headings of the sections that hold such lists: each is signed off after its own blocks.
     pub task_sections: Vec<usize>,
+    /// Whether the blocks under the title hold such a list ("To assign permissions: 1. …" before "Step 1"): they are
+    /// signed off after them.
+    pub intro_tasks: bool,
     /// Byte offsets of the list items too long to keep whole on a printed page ([`layout::long_items`]).
     pub long_items: Vec<usize>,
     /// How each link target renders, and the footnotes.
@@ -292,8 +295,14 @@ pub fn checklist<'a>(
         links.add_section(section, &options.base);
     }
     let outside_steps = steps.iter().flat_map(|step| step.groups.iter().chain(step.after.iter().copied()));
-    let (task_lists, task_sections) =
-        tasks_outside_steps(intro_sections.iter().chain(&lead_sections).chain(&outro).copied().chain(outside_steps));
+    let headings = Headings::of(article);
+    let (mut task_lists, task_sections) = tasks_outside_steps(
+        intro_sections.iter().chain(&lead_sections).chain(&outro).copied().chain(outside_steps),
+        &headings,
+    );
+    let sections_tasks = task_lists.len();
+    task_lists_in(intro.iter().copied(), &headings, &mut task_lists);
+    let intro_tasks = task_lists.len() > sections_tasks;
     let (year, month, day) = options.today;
     let generated = strings.get(
         "generated",
@@ -343,6 +352,7 @@ pub fn checklist<'a>(
         outro,
         task_lists,
         task_sections,
+        intro_tasks,
         long_items: layout::long_items(article),
         links,
         verification,
@@ -448,45 +458,83 @@ fn ordered_lists(blocks: &[Block], out: &mut Vec<usize>) {
 
 /// The numbered lists outside the steps that get a box per item, and the headings of the sections holding them: every
 /// numbered list right in one of `sections` (or their subsections) or in a moniker zone of it, except an overview of
-/// the steps, which would have the same work ticked twice.
-fn tasks_outside_steps<'s>(sections: impl Iterator<Item = &'s Section>) -> (Vec<usize>, Vec<usize>) {
-    fn task_lists(blocks: &[Block], out: &mut Vec<usize>) {
-        for block in blocks {
-            match block {
-                Block::List { ordered: true, items, span, .. } if !is_overview(items) => out.push(span.start),
-                Block::Moniker { blocks, .. } => task_lists(blocks, out),
-                _ => {}
-            }
-        }
-    }
-    fn walk(section: &Section, lists: &mut Vec<usize>, headings: &mut Vec<usize>) {
+/// the article, which would have the same work ticked twice.
+fn tasks_outside_steps<'s>(
+    sections: impl Iterator<Item = &'s Section>,
+    headings: &Headings,
+) -> (Vec<usize>, Vec<usize>) {
+    fn walk(section: &Section, headings: &Headings, lists: &mut Vec<usize>, signed: &mut Vec<usize>) {
         let before = lists.len();
-        task_lists(&section.blocks, lists);
+        task_lists_in(section.blocks.iter(), headings, lists);
         if lists.len() > before {
-            headings.push(section.heading_span.start);
+            signed.push(section.heading_span.start);
         }
         for child in &section.sections {
-            walk(child, lists, headings);
+            walk(child, headings, lists, signed);
         }
     }
-    let (mut lists, mut headings) = (Vec::new(), Vec::new());
+    let (mut lists, mut signed) = (Vec::new(), Vec::new());
     for section in sections {
-        walk(section, &mut lists, &mut headings);
+        walk(section, headings, &mut lists, &mut signed);
     }
-    (lists, headings)
+    (lists, signed)
 }
 
-/// Whether a numbered list is an overview of the steps: most of its items start with a step heading ("Step 1: Find
-/// the files") or a link within the page.
-fn is_overview(items: &[ListItem]) -> bool {
-    let points_at_a_step = |item: &ListItem| match item.blocks.first() {
-        Some(Block::Paragraph { inlines, .. }) => {
-            matches!(inlines.first(), Some(Inline::Link { target, .. }) if target.starts_with('#'))
-                || step_heading(&text::inlines(inlines)).is_some()
+/// Adds the byte offsets of the numbered lists among `blocks` (or in a moniker zone of them) that are tasks, not an
+/// overview of the article, to `out`.
+fn task_lists_in<'b>(blocks: impl Iterator<Item = &'b Block>, headings: &Headings, out: &mut Vec<usize>) {
+    for block in blocks {
+        match block {
+            Block::List { ordered: true, items, span, .. } if !headings.overviewed_by(items) => out.push(span.start),
+            Block::Moniker { blocks, .. } => task_lists_in(blocks.iter(), headings, out),
+            _ => {}
         }
-        _ => false,
-    };
-    items.iter().filter(|item| points_at_a_step(item)).count() * 2 > items.len()
+    }
+}
+
+/// The words of an article's headings, to tell a list that outlines the article from one of its own.
+struct Headings(Vec<Vec<String>>);
+
+impl Headings {
+    fn of(article: &Article) -> Self {
+        Self(article.all_sections().iter().map(|section| words(&text::inlines(&section.heading))).collect())
+    }
+
+    /// Whether a numbered list is an overview of the article: most of its items start with a step heading ("Step 1:
+    /// Find the files") or a link within the page, or say mostly what one of its headings says ("Review the
+    /// prerequisites." over "## Review the prerequisites", "Create the dev/test environment." over "## Phase 1: Build
+    /// out your dev/test environment").
+    fn overviewed_by(&self, items: &[ListItem]) -> bool {
+        let points_at_a_part = |item: &ListItem| match item.blocks.first() {
+            Some(Block::Paragraph { inlines, .. }) => {
+                let said = text::inlines(inlines);
+                matches!(inlines.first(), Some(Inline::Link { target, .. }) if target.starts_with('#'))
+                    || step_heading(&said).is_some()
+                    || self.mirrored(&words(&said))
+            }
+            _ => false,
+        };
+        items.iter().filter(|item| points_at_a_part(item)).count() * 2 > items.len()
+    }
+
+    /// Whether most of `said` (at least 3 in 5 of its words, and 2 of them) is in one heading.
+    fn mirrored(&self, said: &[String]) -> bool {
+        said.len() >= 2
+            && self.0.iter().any(|heading| {
+                let shared = said.iter().filter(|word| heading.contains(word)).count();
+                shared >= 2 && shared * 5 >= said.len() * 3
+            })
+    }
+}
+
+/// The words of `text` that say something: of 4 letters or more, so not "the", "to", "les" or "365". Lower-cased,
+/// without the punctuation around them nor a plural `s` ("Users," gives "user").
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|word| word.chars().count() >= 4)
+        .map(|word| word.strip_suffix('s').filter(|stem| stem.chars().count() > 2).map_or(word.clone(), str::to_owned))
+        .collect()
 }
 
 /// [`ordered_lists`] of `sections` and of their subsections, at any depth.

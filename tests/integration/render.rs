@@ -386,6 +386,42 @@ fn sections_after_a_step_print_outside_it_and_their_lists_get_boxes() {
     assert_eq!(phase_2_part.matches("<div class=\"signoff\">").count(), 1, "{html}");
 }
 
+/// A numbered list right under the title is work too when the article also has steps ("To assign permissions: 1. …"):
+/// boxes, and a sign-off line before the first step. A list that only outlines the article's sections ("What to do:
+/// 1. Review the prerequisites.") gets neither, whatever words it puts the headings in.
+#[test]
+fn a_numbered_list_under_the_title_is_ticked_unless_it_outlines_the_article() {
+    let (_dir, article) = temporary_article(
+        "policies.md",
+        "# Set up policies\n\nFirst, in the portal:\n\n1. Sign in as an administrator.\n2. Open **Policies**.\n\n\
+         ## Step 1: Create the policy\n\n1. Select **New**.\n\n## Step 2: Assign the policy\n\n1. Select **Assign**.\n",
+    );
+    let text = render(&[&article, "--format", "txt"]);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |wanted: &str| lines.iter().position(|line| *line == wanted).unwrap_or_else(|| panic!("{wanted}: {text}"));
+    assert_eq!(at("[ ] 1. Sign in as an administrator.") + 1, at("[ ] 2. Open Policies."), "{text}");
+    let signed = lines.iter().position(|line| line.starts_with("Initials:")).expect("the list is signed off");
+    assert!(at("[ ] 2. Open Policies.") < signed && signed < at("[ ] Step 1: Create the policy"), "{text}");
+    let markdown = render(&[&article, "--format", "md"]);
+    assert!(markdown.contains("- [ ] 1. Sign in as an administrator.\n- [ ] 2. Open **Policies**."), "{markdown}");
+    let html = render(&[&article, "-o", "-"]);
+    let intro =
+        &html[html.find("<div class=\"intro\">").unwrap()..html.find("id=\"step-1-create-the-policy\"").unwrap()];
+    assert_eq!(intro.matches("<input type=\"checkbox\" class=\"box\">").count(), 2, "{html}");
+    assert_eq!(intro.matches("<div class=\"signoff\">").count(), 1, "{html}");
+
+    let (_dir, article) = temporary_article(
+        "outlined.md",
+        "# Set up policies\n\nWhat to do:\n\n1. Review the prerequisites.\n2. Create your first policies.\n\
+         3. Assign them to users.\n\n## Review the prerequisites\n\nYou need a license.\n\n\
+         ## Step 1: Create a policy\n\n1. Select **New**.\n\n## Step 2: Assign the policy to users\n\n\
+         1. Select **Assign**.\n",
+    );
+    let text = render(&[&article, "--format", "txt"]);
+    assert!(text.contains("\n1. Review the prerequisites.\n2. Create your first policies.\n"), "{text}");
+    assert_eq!(text.lines().filter(|line| line.trim_start().starts_with("Initials:")).count(), 2, "{text}");
+}
+
 // The seeds are snapshotted as bundled (`--lang` picks the article and the UI), and across languages as files.
 #[test]
 fn markdown_task_lists() {
