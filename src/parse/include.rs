@@ -1,7 +1,10 @@
-//! `[!INCLUDE]` resolution: reading included files relative to the article, never outside the docs root.
+//! `[!INCLUDE]` resolution: reading included files relative to the article, never outside the docs root, and
+//! rebasing the relative links they hold, which docfx reads from the included file's folder.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use crate::model::{Block, Inline};
 
 /// What became of one include.
 #[derive(Debug, PartialEq, Eq)]
@@ -84,6 +87,115 @@ impl IncludeSource for FileIncludes {
                 Err(_) => Loaded::Unreadable("it is not UTF-8 text".to_owned()),
             },
             Err(error) => Loaded::Unreadable(error.to_string()),
+        }
+    }
+}
+/// Rewrites the relative links, images and `:::image`/`:::code` sources in `blocks`, read from the file included as
+/// `include` (the path as the article writes it), to be relative to the article: docfx resolves them from the included
+/// file's own folder (`../articles/x.md` in `includes/`), and the model's links are all the article's.
+pub fn rebase_links(blocks: &mut [Block], include: &str) {
+    let include = include.split(['?', '#']).next().unwrap_or_default();
+    let Some((folder, _)) = include.rsplit_once('/') else { return };
+    rebase_blocks(blocks, folder);
+}
+
+fn rebase_blocks(blocks: &mut [Block], folder: &str) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => rebase_inlines(inlines, folder),
+            Block::List { items, .. } => {
+                for item in items {
+                    rebase_blocks(&mut item.blocks, folder);
+                }
+            }
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
+                    rebase_inlines(cell, folder);
+                }
+            }
+            Block::Extension { attributes, blocks, .. } => {
+                for attribute in attributes
+                    .iter_mut()
+                    .filter(|attribute| matches!(attribute.name.as_str(), "source" | "lightbox" | "link"))
+                {
+                    rebase(&mut attribute.value, folder);
+                }
+                rebase_blocks(blocks, folder);
+            }
+            Block::Alert { blocks, .. }
+            | Block::Div { blocks, .. }
+            | Block::Quote { blocks, .. }
+            | Block::Moniker { blocks, .. } => rebase_blocks(blocks, folder),
+            _ => {}
+        }
+    }
+}
+
+fn rebase_inlines(inlines: &mut [Inline], folder: &str) {
+    for inline in inlines {
+        match inline {
+            Inline::Link { target, children, .. } => {
+                rebase(target, folder);
+                rebase_inlines(children, folder);
+            }
+            Inline::Image { source, .. } => rebase(source, folder),
+            Inline::Emphasis { children, .. } => rebase_inlines(children, folder),
+            _ => {}
+        }
+    }
+}
+
+/// Prefixes a relative path `target` with `folder`, then drops the `x/..` pairs: `../admin/a.md` from `includes/`
+/// becomes `admin/a.md`. Addresses, site paths (`/x`, `~/x`), fragments and schemes (`mailto:`) stay as written.
+fn rebase(target: &mut String, folder: &str) {
+    let at = target.find(['?', '#']).unwrap_or(target.len());
+    let path = &target[..at];
+    let scheme = path.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/'));
+    if path.is_empty() || path.starts_with(['/', '\\', '~']) || scheme {
+        return;
+    }
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in folder.split('/').chain(path.split('/')) {
+        match segment {
+            "" | "." => {}
+            // The docs root (`~`) has no parent.
+            ".." if segments.last().is_some_and(|last| !matches!(*last, ".." | "~")) => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
+    }
+    *target = format!("{}{}", segments.join("/"), &target[at..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rebased(target: &str, include: &str) -> String {
+        let mut target = target.to_owned();
+        let folder = include.rsplit_once('/').map_or("", |(folder, _)| folder);
+        rebase(&mut target, folder);
+        target
+    }
+
+    #[test]
+    fn relative_paths_in_an_include_are_rebased_on_the_article() {
+        assert_eq!(rebased("../admin/add-users.md", "includes/a.md"), "admin/add-users.md");
+        assert_eq!(
+            rebased("../articles/storage/x.md#create", "../../includes/a.md"),
+            "../../articles/storage/x.md#create"
+        );
+        assert_eq!(rebased("media/screen.png", "includes/a.md"), "includes/media/screen.png");
+        assert_eq!(rebased("./b.md?view=x", "./includes/a.md"), "includes/b.md?view=x");
+        assert_eq!(rebased("../admin/a.md", "~/includes/a.md"), "~/admin/a.md");
+        assert_eq!(rebased("../../a.md", "~/includes/a.md"), "~/../a.md", "nothing climbs above the docs root");
+    }
+
+    #[test]
+    fn addresses_site_paths_and_fragments_stay_as_written() {
+        for target in ["https://learn.microsoft.com/x", "/azure/x", "~/admin/x.md", "#step-1", "mailto:a@b.c", ""] {
+            assert_eq!(rebased(target, "includes/a.md"), target);
         }
     }
 }

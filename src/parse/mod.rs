@@ -366,6 +366,7 @@ fn resolve_includes(
                         for section in inner.article.sections {
                             flatten_section(section, &mut inner_blocks);
                         }
+                        include::rebase_links(&mut inner_blocks, target);
                         *file = Some(found);
                         *resolved = Some(inner_blocks);
                         None

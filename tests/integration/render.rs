@@ -239,6 +239,30 @@ fn a_heading_from_an_include_reads_as_a_heading() {
     assert!(text.contains("Allow these addresses.\n\nExchange Online\nID | Ports\n"), "{text}");
 }
 
+/// A relative link in an included file is read from that file's folder, as docfx reads it: `../admin/users.md` in
+/// `includes/` is the article's `admin/users.md`, not a folder above it.
+#[test]
+fn links_in_an_include_are_read_from_its_folder() {
+    let (dir, article) = temporary_article(
+        "setup.md",
+        "# Set up\n\nSee [the users](admin/users.md).\n\n[!INCLUDE [Licenses](includes/licenses.md)]\n",
+    );
+    std::fs::create_dir(dir.path().join("includes")).unwrap();
+    std::fs::write(dir.path().join("includes/licenses.md"), "Assign [licenses](../admin/licenses.md#assign).\n")
+        .unwrap();
+    let text = render_without_steps(&[
+        &article,
+        "--format",
+        "txt",
+        "--lang",
+        "en-US",
+        "--learn-url",
+        "https://learn.microsoft.com/en-us/microsoft-365/setup",
+    ]);
+    assert!(text.contains("https://learn.microsoft.com/en-us/microsoft-365/admin/users\n"), "{text}");
+    assert!(text.contains("https://learn.microsoft.com/en-us/microsoft-365/admin/licenses#assign\n"), "{text}");
+}
+
 /// An include whose file is missing says so on the page, in the checklist's language: its title alone read as if
 /// it were all the article had to say there.
 #[test]
