@@ -84,6 +84,26 @@ pub enum SyncError {
         /// The source directory.
         path: PathBuf,
     },
+    /// Two directories have Markdown files but none at the same relative path: nothing would be compared, and a gate
+    /// that passes then checks nothing.
+    #[error(
+        "{} ({}) and {} ({target_files}) have no file at the same relative path, so nothing would be compared{hint}",
+        source_path.display(),
+        crate::report::plural(*source_files, "Markdown file"),
+        target_path.display()
+    )]
+    NothingPaired {
+        /// SOURCE.
+        source_path: PathBuf,
+        /// TARGET.
+        target_path: PathBuf,
+        /// How many Markdown files SOURCE holds (after `ignore`).
+        source_files: usize,
+        /// How many TARGET holds.
+        target_files: usize,
+        /// The folder to pass instead, when one lines the files up (`; did you mean docs/fr-fr/sub?`), else empty.
+        hint: String,
+    },
     /// A directory could not be listed.
     #[error("{}: cannot list the directory", path.display())]
     List {
@@ -582,8 +602,40 @@ fn pair_directories(
             format!("the {target_name} file has no {source_name} source at {}", join(&source_shown, relative)),
         ));
     }
+    if pairs.is_empty() && !source_files.is_empty() {
+        return Err(SyncError::NothingPaired {
+            source_path: source.to_owned(),
+            target_path: target.to_owned(),
+            source_files: source_files.len(),
+            target_files: target_files.len(),
+            hint: lined_up(&source_files, &target_files, &source_shown, &target_shown),
+        });
+    }
     settings.apply_levels(found);
     Ok(pairs)
+}
+
+/// When the files of one side are one folder deeper than the other's (`fr-fr/sub/x.md` against `en-us/x.md`), the
+/// folder to pass instead, as a hint for [`SyncError::NothingPaired`]; else empty.
+fn lined_up(source_files: &[String], target_files: &[String], source_shown: &str, target_shown: &str) -> String {
+    /// The first folder of `files` that, stripped from their paths, gives the most of `other`'s, and how many.
+    fn deeper<'f>(files: &'f [String], other: &[String]) -> Option<(&'f str, usize)> {
+        let other: HashSet<&str> = other.iter().map(String::as_str).collect();
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for (folder, rest) in files.iter().filter_map(|file| file.split_once('/')) {
+            if other.contains(rest) {
+                *counts.entry(folder).or_default() += 1;
+            }
+        }
+        counts.into_iter().max_by_key(|(_, count)| *count)
+    }
+    match (deeper(target_files, source_files), deeper(source_files, target_files)) {
+        (Some((folder, found)), other) if other.is_none_or(|(_, more)| more <= found) => {
+            format!("; did you mean {}?", join(target_shown, folder))
+        }
+        (_, Some((folder, _))) => format!("; did you mean {}?", join(source_shown, folder)),
+        _ => String::new(),
+    }
 }
 
 /// The relative paths (`/`-separated, sorted) of the Markdown files under `root`, skipping hidden entries. Symbolic

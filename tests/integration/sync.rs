@@ -653,6 +653,31 @@ fn a_source_folder_without_markdown_files_stops_the_run() {
     assert!(run.stderr.contains("empty: no Markdown files to compare"), "{}", run.stderr);
 }
 
+/// Two folders whose files never line up (a folder level too many, a typo) compare nothing: a gate that passed then
+/// would check nothing. The run stops, and says which folder would line the files up.
+#[test]
+fn folders_without_a_file_in_common_stop_the_run() {
+    let root = tempfile::tempdir().unwrap();
+    for file in ["docs/en-us/a.md", "docs/en-us/b.md", "docs/fr-fr/admin/a.md", "docs/fr-fr/admin/b.md"] {
+        let path = root.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "# A\n\nText.\n").unwrap();
+    }
+    let run = checkdown().current_dir(root.path()).args(["sync", "docs/en-us", "docs/fr-fr"]).run();
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(run.stdout, "", "no report of a comparison that did not happen");
+    assert!(
+        run.stderr.contains(
+            "docs/en-us (2 Markdown files) and docs/fr-fr (2) have no file at the same relative path, so nothing \
+             would be compared; did you mean docs/fr-fr/admin?"
+        ),
+        "{}",
+        run.stderr
+    );
+    let lined_up = checkdown().current_dir(root.path()).args(["sync", "docs/en-us", "docs/fr-fr/admin"]).run();
+    assert_eq!(lined_up.code, 0, "{}{}", lined_up.stdout, lined_up.stderr);
+}
+
 #[test]
 fn a_configured_locale_without_its_folder_stops_the_run() {
     let root = locale_root();
