@@ -253,7 +253,7 @@ pub struct SyncArgs {
     /// Exit with 1 when a finding of this severity or higher is reported.
     #[arg(long, value_enum, ignore_case = true, default_value_t = commands::sync::FailOn::Error)]
     pub fail_on: commands::sync::FailOn,
-    /// Exit with 1 when more than N warnings are reported, whatever --fail-on says.
+    /// Exit with 1 when more than N warnings are reported, whatever --fail-on says (but never).
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
     /// Leave out the findings held by FILE, a report written earlier with --format json: only new findings are
@@ -543,9 +543,7 @@ fn destination(output: Option<PathBuf>, format: Format, inputs: usize, force: bo
     if inputs > 1 {
         bail!("-o {} names one file but there are {inputs} articles; give a folder", output.display());
     }
-    if output.exists() && !force {
-        bail!("{} already exists; pass --force to replace it, or -o to write elsewhere", output.display());
-    }
+    crate::commands::check_output(&output, force)?;
     existing_parent(&output)?;
     Ok(Destination::File(output))
 }

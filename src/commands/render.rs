@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, bail};
 
 use crate::cli::Exit;
+use crate::commands::write_file;
 use crate::i18n::{Strings, UiLanguage};
 use crate::model::Article;
 use crate::parse::{NoIncludes, ParseOptions, Parsed, parse, parse_file};
@@ -300,24 +301,4 @@ fn is_checkdown_html(path: &Path) -> bool {
     std::fs::File::open(path)
         .and_then(|mut file| std::io::Read::read(&mut file, &mut head))
         .is_ok_and(|read| String::from_utf8_lossy(&head[..read]).contains(GENERATOR))
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, so a failure never leaves half a file, and
-/// never replaces an existing file unless `replace`.
-pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()> {
-    if path.exists() && !replace {
-        bail!("{} already exists; pass --force to replace it, or -o to write elsewhere", path.display());
-    }
-    let folder = path.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let temporary = folder.join(format!(
-        ".{}.checkdown-{}.tmp",
-        path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default(),
-        std::process::id()
-    ));
-    std::fs::write(&temporary, bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    if let Err(error) = std::fs::rename(&temporary, path) {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(error).with_context(|| format!("cannot write {}", path.display()));
-    }
-    Ok(())
 }

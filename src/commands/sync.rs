@@ -99,10 +99,16 @@ impl SyncJob {
             ),
             None => source.clone(),
         };
+        if args.fail_on == FailOn::Never && args.max_warnings.is_some() {
+            bail!(
+                "--max-warnings fails the run on too many warnings, and --fail-on never says never to fail it: give \
+                 one or the other"
+            );
+        }
         let config = Config::discover(args.config.as_deref()).context("cannot load the configuration")?;
         let output = args.output.filter(|path| path.as_os_str() != "-");
-        if let Some(path) = output.as_ref().filter(|path| path.exists() && !args.force) {
-            bail!("{}: the file exists; pass --force to replace it", path.display());
+        if let Some(path) = &output {
+            super::check_output(path, args.force)?;
         }
         if let (Some(baseline), Some(output)) = (&args.baseline, &output)
             && std::fs::canonicalize(baseline)
@@ -196,16 +202,7 @@ impl CompareJob {
         match &self.output {
             None => out.write_all(&report)?,
             Some(path) => {
-                let mut options = std::fs::OpenOptions::new();
-                options.write(true);
-                if self.force {
-                    options.create(true).truncate(true);
-                } else {
-                    options.create_new(true);
-                }
-                let mut file =
-                    options.open(path).with_context(|| format!("{}: cannot write the report", path.display()))?;
-                file.write_all(&report).with_context(|| format!("{}: cannot write the report", path.display()))?;
+                super::write_file(path, &report, self.force)?;
                 let summary = context.summary(&diagnostics);
                 writeln!(err, "checkdown: {summary}; report written to {}", path.display())?;
             }
@@ -243,7 +240,8 @@ fn leave_out_known(
     if filtered.fixed > 0 {
         writeln!(
             err,
-            "checkdown: note: {} of the baseline no longer found: fixed; write the baseline again to drop {}, so              that the same drift coming back is reported",
+            "checkdown: note: {} of the baseline no longer found: fixed; write the baseline again to drop {}, so \
+             that the same drift coming back is reported",
             report::plural(filtered.fixed, "finding"),
             if filtered.fixed == 1 { "it" } else { "them" }
         )?;

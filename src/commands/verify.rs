@@ -3,7 +3,8 @@
 use std::io::{IsTerminal, Write};
 
 use crate::cli::Exit;
-use crate::commands::render::{Destination, write_file};
+use crate::commands::render::Destination;
+use crate::commands::write_file;
 use crate::render::results::Results;
 use crate::verify::{StepRef, VerifyOptions, VerifyReport, redact, verify};
 

@@ -730,8 +730,10 @@ fn exit_codes_follow_fail_on_and_max_warnings() {
     let code = |args: &[&str]| checkdown().args(["sync", EN, FR]).args(args).run().code;
     assert_eq!(code(&[]), 1, "errors fail by default");
     assert_eq!(code(&["--fail-on", "never"]), 0);
-    assert_eq!(code(&["--fail-on", "never", "--max-warnings", "100"]), 0);
-    assert_eq!(code(&["--fail-on", "never", "--max-warnings", "2"]), 1);
+    // Never failing and failing on too many warnings contradict each other: refused, not one silently winning.
+    let contradiction = checkdown().args(["sync", EN, FR, "--fail-on", "never", "--max-warnings", "100"]).run();
+    assert_eq!(contradiction.code, 2);
+    assert!(contradiction.stderr.contains("give one or the other"), "{}", contradiction.stderr);
     let english_against_itself = checkdown().args(["sync", EN, EN, "--fail-on", "error"]).run();
     assert_eq!(english_against_itself.code, 0, "{}", english_against_itself.stdout);
 }
@@ -758,7 +760,7 @@ fn an_existing_output_file_is_never_replaced_without_force() {
     std::fs::write(&report, "keep me").unwrap();
     let refused = checkdown().args(["sync", EN, FR, "--format", "sarif", "-o"]).args([&report]).run();
     assert_eq!(refused.code, 2);
-    assert!(refused.stderr.contains("the file exists; pass --force"), "{}", refused.stderr);
+    assert!(refused.stderr.contains("report.sarif already exists; pass --force"), "{}", refused.stderr);
     assert_eq!(std::fs::read_to_string(&report).unwrap(), "keep me");
     let forced = checkdown().args(["sync", EN, FR, "--format", "sarif", "--force", "-o"]).args([&report]).run();
     assert_eq!(forced.code, 1, "{}", forced.stderr);
@@ -769,6 +771,11 @@ fn an_existing_output_file_is_never_replaced_without_force() {
     let created = checkdown().args(["sync", EN, FR, "--format", "json", "-o"]).args([&new_file]).run();
     assert_eq!(created.code, 1);
     assert!(new_file.is_file());
+    // A device is written to, not replaced: `-o /dev/null` needs no --force, and stays the device.
+    let discarded = checkdown().args(["sync", EN, FR, "--format", "json", "-o", "/dev/null"]).run();
+    assert_eq!(discarded.code, 1, "{}", discarded.stderr);
+    assert!(discarded.stderr.contains("report written to /dev/null"), "{}", discarded.stderr);
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
 }
 
 #[test]
