@@ -10,8 +10,9 @@
 //! never a `file://` URI. Regions use `columnKind: unicodeCodePoints`, matching our character columns; a whole-file
 //! finding points at line 1. The English counterpart of a sync finding is related location 1, linked from the
 //! message text as `[source](1)`, which GitHub turns into a link. A diagnostic's note follows the message text after a
-//! blank line. `partialFingerprints` is left out: upload-sarif
-//! computes `primaryLocationLineHash` itself.
+//! blank line. `partialFingerprints` holds the finding's
+//! fingerprint as `--baseline` knows it (`checkdownFingerprint/v1`), which holds when lines are added above it;
+//! upload-sarif adds its own `primaryLocationLineHash`.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -20,6 +21,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::baseline::fingerprint;
 use super::{Diagnostic, Location, RenderContext, RuleDoc, Severity, clip};
 
 /// The schema our output is tested against: the OASIS 2.1.0 errata 01 schema.
@@ -97,6 +99,14 @@ struct SarifResult<'a> {
     locations: [SarifLocation<'a>; 1],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<SarifLocation<'a>>,
+    partial_fingerprints: PartialFingerprints,
+}
+
+/// The finding's identity across runs, as `--baseline` knows it.
+#[derive(Serialize)]
+struct PartialFingerprints {
+    #[serde(rename = "checkdownFingerprint/v1")]
+    checkdown: String,
 }
 
 #[derive(Serialize)]
@@ -189,7 +199,7 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
                 rules.push(Rule::undocumented(&diagnostic.rule, diagnostic.severity));
                 rules.len() - 1
             });
-            result(diagnostic, rule_index)
+            result(diagnostic, rule_index, fingerprint(diagnostic, context.files))
         })
         .collect();
     let log = Log {
@@ -212,7 +222,7 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
     writeln!(out)
 }
 
-fn result(diagnostic: &Diagnostic, rule_index: usize) -> SarifResult<'_> {
+fn result(diagnostic: &Diagnostic, rule_index: usize, fingerprint: String) -> SarifResult<'_> {
     let mut text = escape_message(&diagnostic.message);
     let related_locations: Vec<SarifLocation<'_>> = diagnostic
         .source
@@ -236,6 +246,7 @@ fn result(diagnostic: &Diagnostic, rule_index: usize) -> SarifResult<'_> {
         message: Message { text: text.into() },
         locations: [SarifLocation::new(&diagnostic.location)],
         related_locations,
+        partial_fingerprints: PartialFingerprints { checkdown: fingerprint },
     }
 }
 

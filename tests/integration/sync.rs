@@ -118,6 +118,16 @@ fn the_sarif_validates_against_the_2_1_0_schema() {
     let related = &list["relatedLocations"][0]["physicalLocation"];
     assert_eq!(related["artifactLocation"]["uri"], EN);
     assert_eq!(related["region"]["startLine"], 74);
+    // Code scanning knows each finding as --baseline does, by its line-independent fingerprint.
+    let json: Value =
+        serde_json::from_str(&checkdown().args(["sync", EN, FR, "--format", "json"]).run().stdout).unwrap();
+    let fingerprints = |items: &Value, at: &str| -> Vec<String> {
+        items.as_array().unwrap().iter().map(|item| item.pointer(at).unwrap().as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(
+        fingerprints(&sarif["runs"][0]["results"], "/partialFingerprints/checkdownFingerprint~1v1"),
+        fingerprints(&json["diagnostics"], "/fingerprint")
+    );
 }
 
 // Small pairs in `sync/`, each `<case>.en-us.md` with `<case>.fr-fr.md`.
