@@ -191,10 +191,12 @@ impl CompareJob {
             }
             None => (outcome.diagnostics, None),
         };
+        let repository_folder = repository_folder();
         let context = RenderContext {
             color,
             files_checked: Some(outcome.files_checked),
             baseline,
+            repository_folder: repository_folder.as_deref(),
             ..RenderContext::new(&rules, &outcome.files)
         };
         let mut report = Vec::new();
@@ -247,6 +249,15 @@ fn leave_out_known(
         )?;
     }
     Ok(filtered)
+}
+
+/// The current folder relative to the root of the git repository holding it (`docs` for a run in `docs/`), found by
+/// looking for `.git` above it; `None` at the root or outside a repository.
+fn repository_folder() -> Option<String> {
+    let current = std::env::current_dir().ok()?;
+    let root = current.ancestors().find(|folder| folder.join(".git").exists())?;
+    let folder = current.strip_prefix(root).ok()?.to_string_lossy().replace('\\', "/");
+    (!folder.is_empty()).then_some(folder)
 }
 
 /// The baseline in `path`: a JSON report written earlier.

@@ -6,8 +6,8 @@
 //!
 //! Notes become `notice` commands. A whole-file finding names only the file. The English counterpart of a sync
 //! finding goes on a second message line (`source: en-us/x.md:18:1`), and its note, if any, on the lines after. Values are escaped as the Actions toolkit does:
-//! `%`, CR and LF everywhere, and `:` and `,` too in properties. Paths are written raw and should be relative to the
-//! repository root: GitHub does not place annotations on URI-encoded or absolute paths.
+//! `%`, CR and LF everywhere, and `:` and `,` too in properties. Paths are written raw, relative to the repository root
+//! ([`RenderContext::repository_path`]): GitHub does not place annotations on URI-encoded or absolute paths.
 //!
 //! GitHub shows at most 10 annotations of each severity per step and drops the rest silently, so at most 10 of each
 //! are written, errors first, then warnings, then notes: the findings that fail the job are the ones annotated, wherever
@@ -17,7 +17,7 @@
 
 use std::io::{self, Write};
 
-use super::{Diagnostic, RenderContext, Severity, Summary, last_covered_line, plural};
+use super::{Diagnostic, Location, RenderContext, Severity, Summary, last_covered_line, plural};
 
 /// How many annotations of one severity GitHub shows for a step.
 const ANNOTATIONS_PER_SEVERITY: usize = 10;
@@ -48,7 +48,7 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
     for diagnostic in most_severe_first {
         if annotated.count(diagnostic.severity) < cap(diagnostic.severity) {
             annotated.add(diagnostic.severity);
-            write_annotation(diagnostic, out)?;
+            write_annotation(diagnostic, context, out)?;
         } else {
             left_out.push(diagnostic);
         }
@@ -69,13 +69,13 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
     writeln!(out, "checkdown: {summary}")
 }
 
-fn write_annotation(diagnostic: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
+fn write_annotation(diagnostic: &Diagnostic, context: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
     let command = match diagnostic.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Note => "notice",
     };
-    let mut properties = vec![("file", diagnostic.location.path.clone())];
+    let mut properties = vec![("file", context.repository_path(&diagnostic.location.path).into_owned())];
     if let Some(span) = diagnostic.location.span {
         let end_line = last_covered_line(span);
         properties.push(("line", span.line.to_string()));
@@ -92,6 +92,7 @@ fn write_annotation(diagnostic: &Diagnostic, out: &mut dyn Write) -> io::Result<
 
     let mut message = diagnostic.message.clone();
     if let Some(source) = &diagnostic.source {
+        let source = Location { path: context.repository_path(&source.path).into_owned(), ..source.clone() };
         message.push_str(&format!("\nsource: {source}"));
     }
     if let Some(note) = &diagnostic.note {

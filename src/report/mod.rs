@@ -291,12 +291,32 @@ pub struct RenderContext<'a> {
     pub files_checked: Option<usize>,
     /// What a baseline left out and found fixed, for the summary; `None` when no baseline was given.
     pub baseline: Option<BaselineCounts>,
+    /// The folder the paths are relative to, from the repository root (`docs` for a run in `docs/`), when it is not
+    /// the root: the formats GitHub reads (SARIF, annotations) place findings by repository-relative paths.
+    pub repository_folder: Option<&'a str>,
 }
 
 impl<'a> RenderContext<'a> {
     /// A context without colour and without a file count.
     pub fn new(rules: &'a [RuleDoc], files: &'a SourceFiles) -> Self {
-        Self { rules, files, color: false, files_checked: None, baseline: None }
+        Self { rules, files, color: false, files_checked: None, baseline: None, repository_folder: None }
+    }
+
+    /// `path` (as the diagnostics give it) relative to the repository root: under [`Self::repository_folder`], with
+    /// the `..` it cancels resolved (`../fr-fr/x.md` from `docs/en-us` is `docs/fr-fr/x.md`).
+    pub fn repository_path<'p>(&self, path: &'p str) -> std::borrow::Cow<'p, str> {
+        let Some(folder) = self.repository_folder else { return path.into() };
+        let mut segments: Vec<&str> = Vec::new();
+        for segment in folder.split('/').chain(path.split('/')) {
+            match segment {
+                "" | "." => {}
+                ".." if segments.last().is_some_and(|last| *last != "..") => {
+                    segments.pop();
+                }
+                other => segments.push(other),
+            }
+        }
+        segments.join("/").into()
     }
 
     /// The summary of `diagnostics` in this context.
@@ -344,6 +364,16 @@ pub fn clip(text: &str, max_chars: usize) -> Cow<'_, str> {
 mod tests {
     use super::*;
     use testing::{render_sample, sample_diagnostics, sample_files};
+
+    #[test]
+    fn paths_become_repository_relative_under_the_folder_run_in() {
+        let files = SourceFiles::default();
+        let at_root = RenderContext::new(testing::SAMPLE_RULES, &files);
+        assert_eq!(at_root.repository_path("../fr-fr/x.md"), "../fr-fr/x.md", "outside a repository, as given");
+        let in_docs = RenderContext { repository_folder: Some("docs/en-us"), ..at_root };
+        assert_eq!(in_docs.repository_path("../fr-fr/x.md"), "docs/fr-fr/x.md");
+        assert_eq!(in_docs.repository_path("./a/b.md"), "docs/en-us/a/b.md");
+    }
 
     #[test]
     fn clipped_text_is_on_one_line_and_within_the_limit() {

@@ -5,9 +5,9 @@
 //! context does not describe is appended with its name as its description. Each rule carries the properties GitHub
 //! requires (`shortDescription`, `fullDescription`, `help`) and its default level.
 //!
-//! Each diagnostic becomes a result with its own level and one location: `artifactLocation.uri` is the path as given
-//! (callers pass repository-relative paths), with only the characters a URI reference cannot hold percent-encoded, and
-//! never a `file://` URI. Regions use `columnKind: unicodeCodePoints`, matching our character columns; a whole-file
+//! Each diagnostic becomes a result with its own level and one location: `artifactLocation.uri` is the path relative
+//! to the repository root ([`RenderContext::repository_path`]), with only the characters a URI reference cannot hold
+//! percent-encoded, and never a `file://` URI. Regions use `columnKind: unicodeCodePoints`, matching our character columns; a whole-file
 //! finding points at line 1. The English counterpart of a sync finding is related location 1, linked from the
 //! message text as `[source](1)`, which GitHub turns into a link. A diagnostic's note follows the message text after a
 //! blank line. `partialFingerprints` holds the finding's
@@ -168,7 +168,7 @@ impl<'a> Rule<'a> {
 }
 
 impl<'a> SarifLocation<'a> {
-    fn new(location: &'a Location) -> Self {
+    fn new(location: &'a Location, context: &RenderContext<'_>) -> Self {
         let region = match location.span {
             Some(span) => Region {
                 start_line: span.line,
@@ -178,7 +178,11 @@ impl<'a> SarifLocation<'a> {
             },
             None => Region { start_line: 1, start_column: 1, end_line: 1, end_column: 1 },
         };
-        let artifact_location = ArtifactLocation { uri: uri_reference(&location.path) };
+        let uri = match context.repository_path(&location.path) {
+            Cow::Borrowed(path) => uri_reference(path),
+            Cow::Owned(path) => Cow::Owned(uri_reference(&path).into_owned()),
+        };
+        let artifact_location = ArtifactLocation { uri };
         Self { id: None, physical_location: PhysicalLocation { artifact_location, region }, message: None }
     }
 }
@@ -199,7 +203,7 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
                 rules.push(Rule::undocumented(&diagnostic.rule, diagnostic.severity));
                 rules.len() - 1
             });
-            result(diagnostic, rule_index, fingerprint(diagnostic, context.files))
+            result(diagnostic, rule_index, fingerprint(diagnostic, context.files), context)
         })
         .collect();
     let log = Log {
@@ -222,7 +226,12 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
     writeln!(out)
 }
 
-fn result(diagnostic: &Diagnostic, rule_index: usize, fingerprint: String) -> SarifResult<'_> {
+fn result<'a>(
+    diagnostic: &'a Diagnostic,
+    rule_index: usize,
+    fingerprint: String,
+    context: &RenderContext<'_>,
+) -> SarifResult<'a> {
     let mut text = escape_message(&diagnostic.message);
     let related_locations: Vec<SarifLocation<'_>> = diagnostic
         .source
@@ -230,7 +239,7 @@ fn result(diagnostic: &Diagnostic, rule_index: usize, fingerprint: String) -> Sa
         .map(|source| SarifLocation {
             id: Some(SOURCE_LOCATION_ID),
             message: Some(Message { text: "source".into() }),
-            ..SarifLocation::new(source)
+            ..SarifLocation::new(source, context)
         })
         .collect();
     if !related_locations.is_empty() {
@@ -244,7 +253,7 @@ fn result(diagnostic: &Diagnostic, rule_index: usize, fingerprint: String) -> Sa
         rule_index,
         level: diagnostic.severity,
         message: Message { text: text.into() },
-        locations: [SarifLocation::new(&diagnostic.location)],
+        locations: [SarifLocation::new(&diagnostic.location, context)],
         related_locations,
         partial_fingerprints: PartialFingerprints { checkdown: fingerprint },
     }

@@ -130,6 +130,32 @@ fn the_sarif_validates_against_the_2_1_0_schema() {
     );
 }
 
+/// GitHub places findings by repository-relative paths: run from a folder of the repository, SARIF and annotations
+/// still name `docs/fr-fr/x.md`, not `../fr-fr/x.md`, while the text and JSON reports keep the paths as given.
+#[test]
+fn sarif_and_annotations_name_files_from_the_repository_root() {
+    let repository = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repository.path().join(".git")).unwrap();
+    for (locale, seed) in [("en-us", EN), ("fr-fr", FR)] {
+        let folder = repository.path().join("docs").join(locale);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::copy(crate::support::crate_root().join(seed), folder.join("close.md")).unwrap();
+    }
+    let run_in_en = |format: &str| {
+        let folder = repository.path().join("docs/en-us");
+        checkdown().current_dir(&folder).args(["sync", ".", "../fr-fr", "--format", format]).run().stdout
+    };
+    let sarif: Value = serde_json::from_str(&run_in_en("sarif")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "docs/fr-fr/close.md");
+    assert_eq!(result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"], "docs/en-us/close.md");
+    let annotations = run_in_en("github");
+    assert!(annotations.starts_with("::error file=docs/fr-fr/close.md,"), "{annotations}");
+    assert!(annotations.contains("%0Asource: docs/en-us/close.md:"), "{annotations}");
+    let json: Value = serde_json::from_str(&run_in_en("json")).unwrap();
+    assert_eq!(json["diagnostics"][0]["path"], "../fr-fr/close.md");
+}
+
 // Small pairs in `sync/`, each `<case>.en-us.md` with `<case>.fr-fr.md`.
 
 /// What comparing the fixture pair `case` finds: `(rule, French line, message)`, sorted.
