@@ -52,18 +52,32 @@ pub fn check(
         }
         let Some(&source_span) = source_ids.get(&fragment) else { continue };
         let message = match renamed.get(fragment.as_str()) {
-            Some(heading) => format!(
-                "this link to `#{fragment}` is broken: the {target_name} heading it names, \"{}\", has the id `{}` \
-                 (add `<a name=\"{fragment}\"></a>` to it, as the {source_name} heading's id is `{fragment}`)",
-                clip(&heading.title, MAX_QUOTED_TITLE_CHARS),
-                heading.id
-            ),
+            Some(heading) => {
+                // Its own anchor may name another heading's id (two headings anchored alike): replace, not add.
+                let fix = if heading.explicit_id {
+                    format!("change its `<a name=\"{}\">` to `<a name=\"{fragment}\">`", heading.id)
+                } else {
+                    format!("add `<a name=\"{fragment}\"></a>` to it")
+                };
+                format!(
+                    "this link to `#{fragment}` is broken: the {target_name} heading it names, \"{}\", has the id \
+                     `{}`; {fix}, as the {source_name} heading's id is `{fragment}`",
+                    clip(&heading.title, MAX_QUOTED_TITLE_CHARS),
+                    heading.id
+                )
+            }
             None => format!(
                 "this link to `#{fragment}` is broken: no heading or anchor of the {target_name} file has that id, \
                  which the {source_name} file has"
             ),
         };
-        out.push(Rule::BrokenFragmentLink.diagnostic(target.at(span), message).with_source(source.at(source_span)));
+        let mut diagnostic = Rule::BrokenFragmentLink.diagnostic(target.at(span), message);
+        // Where the heading is goes in the note: a message naming a line would change the finding's fingerprint
+        // whenever a line is added above it.
+        if let Some(heading) = renamed.get(fragment.as_str()) {
+            diagnostic = diagnostic.with_note(format!("the heading is at line {}", heading.heading_span.line));
+        }
+        out.push(diagnostic.with_source(source.at(source_span)));
     }
 }
 

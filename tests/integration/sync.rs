@@ -275,9 +275,26 @@ fn links_to_a_heading_that_lost_its_anchor_are_broken_fragment_links() {
     assert_eq!(
         found[0].2,
         "this link to `#step-2-prepare-the-mailboxes` is broken: the French heading it names, \"Étape 2 : Préparer les \
-         boîtes aux lettres\", has the id `étape-2--préparer-les-boîtes-aux-lettres` (add `<a name=\"step-2-prepare-the-mailboxes\"></a>` to it, as \
-         the English heading's id is `step-2-prepare-the-mailboxes`)"
+         boîtes aux lettres\", has the id `étape-2--préparer-les-boîtes-aux-lettres`; add `<a \
+         name=\"step-2-prepare-the-mailboxes\"></a>` to it, as the English heading's id is `step-2-prepare-the-mailboxes`"
     );
+
+    // Two French headings anchored alike: the anchor is to change, and the note says which heading it is.
+    let english = "# T\n\nSee [the library](#my-library-1).\n\n## My Library\n\nA.\n\n## My Library\n\nB.\n";
+    let french = "# T\n\nVoir [la bibliothèque](#my-library-1).\n\n## <a name=\"my-library\"></a>Ma bibliothèque\n\nA.\n\n\
+                  ## <a name=\"my-library\"></a>Ma bibliothèque\n\nB.\n";
+    let found = check("library.md", english, french);
+    let broken: Vec<&Diagnostic> = found.iter().filter(|finding| finding.rule == "broken-fragment-link").collect();
+    assert_eq!(broken.len(), 1, "{found:#?}");
+    assert!(
+        broken[0].message.ends_with(
+            "has the id `my-library`; change its `<a name=\"my-library\">` to `<a name=\"my-library-1\">`, as the \
+             English heading's id is `my-library-1`"
+        ),
+        "{}",
+        broken[0].message
+    );
+    assert_eq!(broken[0].note.as_deref(), Some("the heading is at line 9"));
 }
 
 // Mutations of real pairs: each alters one side and expects its rule on the right line.
