@@ -597,3 +597,32 @@ fn moniker_name(value: &str) -> Result<String, String> {
         Err("a moniker name is letters, digits, '-', '_' and '.' (e.g. o365-worldwide)".to_owned())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::{Args, FromArgMatches};
+
+    use super::*;
+
+    /// `render` refuses a tenant option without `--verify` by the list `options_given` keeps: an option added to
+    /// [`TenantArgs`] and not to that list would be silently ignored by `render`, and fails here.
+    #[test]
+    fn every_tenant_option_but_moniker_is_known_to_need_verify() {
+        let command = TenantArgs::augment_args(clap::Command::new("checkdown"));
+        let mut checked = 0;
+        for arg in command.get_arguments() {
+            let Some(long) = arg.get_long().filter(|long| !matches!(*long, "moniker" | "help")) else { continue };
+            // A value the option accepts, other than its default (`--auth auto` is as good as not given).
+            let value = match long {
+                "cloud" => "china",
+                "auth" => "token",
+                _ => "1",
+            };
+            let matches = command.clone().try_get_matches_from(["checkdown", &format!("--{long}"), value]).unwrap();
+            let given = TenantArgs::from_arg_matches(&matches).unwrap().options_given();
+            assert_eq!(given, [format!("--{long}")], "--{long} {value}");
+            checked += 1;
+        }
+        assert_eq!(checked, 12, "the test saw every option");
+    }
+}
