@@ -50,6 +50,9 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("css_string", css_string);
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
     environment.add_filter("wrap", |text: &str, indent: &str| wrap(text, indent, TEXT_WIDTH));
+    environment.add_filter("text_table", |head: Vec<String>, rows: Vec<Vec<String>>, indent: &str| {
+        text_table(&head, &rows, indent, TEXT_WIDTH)
+    });
     environment.add_function("t", move |id: &str, kwargs: Kwargs| translate(&strings, id, &kwargs));
     environment
 }
@@ -77,6 +80,57 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
         lines.push(line);
     }
     lines.join(&format!("\n{indent}"))
+}
+
+/// A table as plain text, after `indent` (the caller prints the first line's). When its columns fit in `width`, they
+/// are aligned, the header underlined; else each row is a record of `Header: cell` lines, wrapped, rows apart, for a
+/// row on one line would run off a terminal or a text printer's page. A table without header text, too wide, prints
+/// its rows' cells on lines of their own.
+fn text_table(head: &[String], rows: &[Vec<String>], indent: &str, width: usize) -> String {
+    let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
+    fn cell(row: &[String], column: usize) -> &str {
+        row.get(column).map_or("", |cell| cell.trim())
+    }
+    let has_head = head.iter().any(|cell| !cell.trim().is_empty());
+    let shown: Vec<&[String]> = has_head.then_some(head).into_iter().chain(rows.iter().map(Vec::as_slice)).collect();
+    let widths: Vec<usize> =
+        (0..columns).map(|column| shown.iter().map(|row| cell(row, column).width()).max().unwrap_or(0)).collect();
+    let line_width = indent.width() + widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1);
+    let mut lines: Vec<String> = Vec::new();
+    if line_width <= width {
+        let aligned = |row: &[String]| {
+            let cells = (0..columns).map(|column| {
+                let text = cell(row, column);
+                let pad = if column + 1 == columns { 0 } else { widths[column] - text.width() };
+                format!("{text}{}", " ".repeat(pad))
+            });
+            cells.collect::<Vec<_>>().join(" | ").trim_end().to_owned()
+        };
+        for (index, row) in shown.iter().enumerate() {
+            lines.push(aligned(row));
+            if has_head && index == 0 {
+                lines.push(widths.iter().map(|width| "-".repeat(*width)).collect::<Vec<_>>().join("-+-"));
+            }
+        }
+        return lines.join(&format!("\n{indent}"));
+    }
+    let continued = format!("{indent}  ");
+    for (index, row) in rows.iter().enumerate() {
+        if index > 0 {
+            lines.push(String::new());
+        }
+        for column in 0..columns {
+            let text = cell(row, column);
+            if text.is_empty() {
+                continue;
+            }
+            let label = cell(head, column);
+            let text = if label.is_empty() { text.to_owned() } else { format!("{label}: {text}") };
+            lines.push(wrap(&text, &continued, width));
+        }
+    }
+    // The blank line between records carries no indent.
+    lines.join(&format!("\n{indent}")).replace(&format!("\n{indent}\n"), "\n\n")
 }
 
 /// Whether a line may start with `word`: not a French "high" punctuation mark (`:`, `?`, `!`, `;`, `»`), written
@@ -202,6 +256,25 @@ fn translate(strings: &Strings, id: &str, kwargs: &Kwargs) -> Result<String, Err
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_that_fits_is_aligned_and_one_that_does_not_is_a_record_per_row() {
+        let cells = |row: &[&str]| row.iter().map(|cell| (*cell).to_owned()).collect::<Vec<_>>();
+        let head = cells(&["ID", "Ports", "Notes"]);
+        let rows = vec![cells(&["1", "443", "HTTPS"]), cells(&["22", "80, 443", ""])];
+        assert_eq!(
+            text_table(&head, &rows, "  ", 80),
+            "ID | Ports   | Notes\n  ---+---------+------\n  1  | 443     | HTTPS\n  22 | 80, 443 |"
+        );
+        let long = "a sentence long enough that the row can no longer hold on one line of the page";
+        let rows = vec![cells(&["1", "443", long]), cells(&["22", "80", "Web"])];
+        assert_eq!(
+            text_table(&head, &rows, "  ", 80),
+            "ID: 1\n  Ports: 443\n  Notes: a sentence long enough that the row can no longer hold on one line of\n    \
+             the page\n\n  ID: 22\n  Ports: 80\n  Notes: Web"
+        );
+        assert_eq!(text_table(&cells(&["", ""]), &[cells(&["a", "b"])], "", 80), "a | b", "no header, no rule");
+    }
 
     #[test]
     fn wrap_breaks_between_words_keeps_hard_breaks_and_indents_what_goes_on() {
