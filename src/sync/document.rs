@@ -91,6 +91,79 @@ impl Document {
             _ => outer,
         }
     }
+
+    /// The part of `outer` that reads as `prose`, text as the `untranslated` rule reads it ([`prose_text`]: emphasis,
+    /// link targets, images, inline code and HTML left out, white space collapsed), when the text there holds it;
+    /// else `outer`. Points at one sentence of a paragraph whose sentence has bold, a link or a no-break space.
+    ///
+    /// [`prose_text`]: super::language::prose_text
+    pub fn narrow_prose(&self, outer: Span, prose: &str) -> Span {
+        let Some(slice) = self.text.get(outer.start..outer.end.min(self.text.len())) else { return outer };
+        let Some(first) = prose.chars().next() else { return outer };
+        slice
+            .match_indices(first)
+            .find_map(|(at, _)| reads_as(&slice[at..], prose).map(|len| (at, len)))
+            .map_or(outer, |(at, len)| self.span(outer.start + at, outer.start + at + len))
+    }
+}
+
+/// How many bytes at the start of `raw` (Markdown) read as `prose`, if they do: the characters of `prose` in order,
+/// where a space stands for white space and markup, and markup may come between any two characters.
+fn reads_as(raw: &str, prose: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut wanted = prose.chars().peekable();
+    while let Some(character) = wanted.next() {
+        if character == ' ' {
+            let next = wanted.peek().copied();
+            let start = at;
+            while let Some(found) = raw[at..].chars().next() {
+                if found.is_whitespace() {
+                    at += found.len_utf8();
+                } else if Some(found) != next
+                    && let Some(len) = markup(&raw[at..])
+                {
+                    at += len;
+                } else {
+                    break;
+                }
+            }
+            if at == start {
+                return None;
+            }
+            continue;
+        }
+        loop {
+            let found = raw[at..].chars().next()?;
+            if found == character {
+                at += found.len_utf8();
+                break;
+            }
+            at += markup(&raw[at..])?;
+        }
+    }
+    Some(at)
+}
+
+/// The length of the markup that starts `raw`, which prose text leaves out: an emphasis mark, a link's brackets and
+/// target, an image, inline code, an HTML tag, an escaping backslash or a character entity.
+fn markup(raw: &str) -> Option<usize> {
+    let through = |from: usize, end: char| raw[from..].find(end).map(|at| from + at + end.len_utf8());
+    match raw.chars().next()? {
+        '*' | '_' | '~' | '[' | '\\' => Some(1),
+        ']' if raw[1..].starts_with('(') => through(1, ')'),
+        ']' => Some(1),
+        '!' if raw[1..].starts_with('[') => raw.find("](").and_then(|at| through(at, ')')),
+        '<' => through(0, '>'),
+        '`' => {
+            let ticks = raw.len() - raw.trim_start_matches('`').len();
+            raw[ticks..].find(&raw[..ticks]).map(|at| 2 * ticks + at)
+        }
+        '&' => {
+            let end = raw.find(';').filter(|&end| end > 1 && end <= 10)?;
+            raw[1..end].chars().all(|c| c.is_ascii_alphanumeric() || c == '#').then_some(end + 1)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -105,5 +178,23 @@ mod tests {
         let paragraph = document.span(10, document.text.len() - 1);
         let three = document.narrow(paragraph, "3");
         assert_eq!((three.line, three.column, three.end_column), (3, 20, 21));
+    }
+
+    #[test]
+    fn prose_narrows_across_markup_and_no_break_spaces() {
+        let text = "# T\n\nTraduit. If there are no jobs, all files in the **ingestion** container are deleted after \
+                    [30 days](a.md) by `Remove-Item`. Fin.\n\n## FAST Search Server\u{a0}2010 for SharePoint\u{a0}\n";
+        let document = Document::new("fr-fr/a.md", "a.md", text.to_owned());
+        let whole = document.span(0, text.len());
+        let shown = |span: Span| &text[span.start..span.end];
+        let sentence = "If there are no jobs, all files in the ingestion container are deleted after 30 days by .";
+        assert_eq!(
+            shown(document.narrow_prose(whole, sentence)),
+            "If there are no jobs, all files in the **ingestion** container are deleted after [30 days](a.md) by \
+             `Remove-Item`."
+        );
+        let heading = "FAST Search Server 2010 for SharePoint";
+        assert_eq!(shown(document.narrow_prose(whole, heading)), "FAST Search Server\u{a0}2010 for SharePoint");
+        assert_eq!(document.narrow_prose(whole, "Not in the text."), whole);
     }
 }

@@ -11,6 +11,10 @@
 //! (a heading copied from its English heading) keeps its names among its words, as long as
 //! [`MIN_PLAIN_WORDS_OF_A_COPY`] of them have no capital or digit, which a product name lacks.
 //!
+//! Names that stay in English by design are no evidence either: the titles of pages only in English that a link keeps
+//! ([`english_only_titles`]), and short labels side by side, identical to the source (a list of group names, a column
+//! of operation names: [`are_names`]).
+//!
 //! The thresholds were calibrated on the 603 pairs of the shared corpus: French prose always has French function
 //! words, so it never reaches lingua (which also keeps the rule fast: about one block in two hundred is asked), while
 //! lists of foreign keywords and names, identical in both languages, have no English function word and are left
@@ -29,6 +33,8 @@ use crate::model::{FrontMatter, Inline};
 pub const MIN_WORDS: usize = 4;
 /// A text identical to its counterpart needs this many words without a capital or a digit to be prose, not a name.
 pub const MIN_PLAIN_WORDS_OF_A_COPY: usize = 2;
+/// The most words a name has ([`are_names`]): a longer text is prose.
+pub const MAX_NAME_WORDS: usize = 5;
 /// lingua's confidence in English from which a block is untranslated (the seeds' French blocks stay below 0.21, their
 /// untranslated line scores 0.87).
 pub const MIN_ENGLISH_CONFIDENCE: f64 = 0.5;
@@ -42,9 +48,10 @@ enum FunctionWord {
     French,
 }
 
-/// English words that French text does not use.
-const ENGLISH_FUNCTION_WORDS: [&str; 37] = [
-    "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it",
+/// English words that French text does not use. No single letter: `I` and `a` are words of other languages too (the
+/// Polish `i`, "and", in `Nazwa i numer dowodu osobistego`).
+const ENGLISH_FUNCTION_WORDS: [&str; 36] = [
+    "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "if", "in", "is", "it",
     "my", "not", "of", "or", "that", "the", "there", "these", "this", "to", "was", "we", "what", "when", "which",
     "will", "with", "you", "your",
 ];
@@ -56,12 +63,12 @@ const FRENCH_FUNCTION_WORDS: [&str; 51] = [
     "vous", "y", "à", "être",
 ];
 /// [`ENGLISH_FUNCTION_WORDS`] packed, for lookups.
-const ENGLISH_PACKED: [u64; 37] = packed_all(ENGLISH_FUNCTION_WORDS);
+const ENGLISH_PACKED: [u64; 36] = packed_all(ENGLISH_FUNCTION_WORDS);
 /// [`FRENCH_FUNCTION_WORDS`] packed, for lookups.
 const FRENCH_PACKED: [u64; 51] = packed_all(FRENCH_FUNCTION_WORDS);
 
 /// Whether `word`, capitalised or not, is an English or a French function word. A word in capitals (`AND`, `OR`,
-/// `IT`) is not one: it is a search operator or an acronym (`I` and `À` are single letters, so still words).
+/// `IT`) is not one: it is a search operator or an acronym (`À` is a single letter, so still a word).
 fn function_word(word: &str) -> Option<FunctionWord> {
     if word.len() > 1 && word.bytes().all(|byte| byte.is_ascii_uppercase()) {
         return None;
@@ -219,12 +226,75 @@ pub enum Verdict {
 
 /// The text a reader sees in `inlines`, without code, `no-loc` strings, images and HTML; whitespace collapsed.
 pub fn prose_text(inlines: &[Inline]) -> String {
+    prose_text_without(inlines, &[])
+}
+
+/// [`prose_text`] of `inlines` without the text of the links to `kept` (from [`english_only_titles`]), which stand
+/// apart from the prose around them as inline code does.
+pub fn prose_text_without(inlines: &[Inline], kept: &[&str]) -> String {
     let mut text = String::new();
-    let _ = collapsed_prose(inlines, &mut |part| {
+    let _ = collapsed_prose(inlines, kept, &mut |part| {
         text.push_str(part);
         ControlFlow::Continue(())
     });
     text
+}
+
+/// The targets of the links of `target` that keep the text of a link of `source` to the same page, a page only in
+/// English ([`english_only_page`]): a translation keeps an English page's title so that readers know the page they
+/// will land on (`[RFC 2505: Anti-Spam Recommendations for SMTP MTAs](https://www.ietf.org/rfc/rfc2505.txt)`).
+pub fn english_only_titles<'a>(target: &'a [Inline], source: &[Inline]) -> Vec<&'a str> {
+    fn links<'a>(inlines: &'a [Inline], out: &mut Vec<(&'a str, &'a [Inline])>) {
+        for inline in inlines {
+            match inline {
+                Inline::Link { target, children, .. } => out.push((target.trim(), children)),
+                Inline::Emphasis { children, .. } => links(children, out),
+                _ => {}
+            }
+        }
+    }
+    let (mut target_links, mut source_links) = (Vec::new(), Vec::new());
+    links(target, &mut target_links);
+    if target_links.is_empty() {
+        return Vec::new();
+    }
+    links(source, &mut source_links);
+    target_links
+        .into_iter()
+        .filter(|(url, text)| {
+            english_only_page(url)
+                && source_links
+                    .iter()
+                    .any(|(source_url, source_text)| source_url == url && prose_text(source_text) == prose_text(text))
+        })
+        .map(|(url, _)| url)
+        .collect()
+}
+
+/// Whether `url` leads to a page only in English: an absolute link to a site other than Microsoft's, whose pages
+/// Microsoft translates (`learn.microsoft.com`, `support.office.com`, `aka.ms` links to them), or to a Microsoft blog
+/// or community site, which are written in English only.
+fn english_only_page(url: &str) -> bool {
+    /// The domains of Microsoft's sites, whose pages have translations.
+    const MICROSOFT: [&str; 8] = [
+        "microsoft.com",
+        "office.com",
+        "office365.com",
+        "microsoft365.com",
+        "aka.ms",
+        "azure.com",
+        "windows.com",
+        "live.com",
+    ];
+    let Some((scheme, rest)) = url.split_once("://") else { return false };
+    if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+        return false;
+    }
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or_default().to_ascii_lowercase();
+    let microsoft = MICROSOFT
+        .iter()
+        .any(|domain| host.strip_suffix(domain).is_some_and(|sub| sub.is_empty() || sub.ends_with('.')));
+    !microsoft || host.starts_with("blogs.") || host.starts_with("techcommunity.")
 }
 
 /// The sentences of `text`: each ends at a `.`, `?` or `!` followed by white space, or at the end of the text.
@@ -250,7 +320,7 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// difference, which for different texts is nearly always in their first word.
 pub fn prose_text_is(inlines: &[Inline], text: &str) -> bool {
     let mut rest = text;
-    let compared = collapsed_prose(inlines, &mut |part| match rest.strip_prefix(part) {
+    let compared = collapsed_prose(inlines, &[], &mut |part| match rest.strip_prefix(part) {
         Some(after) => {
             rest = after;
             ControlFlow::Continue(())
@@ -260,9 +330,13 @@ pub fn prose_text_is(inlines: &[Inline], text: &str) -> bool {
     compared.is_continue() && rest.is_empty()
 }
 
-/// Feeds [`prose_text`] of `inlines` to `out`, in parts (words, and the single spaces between them), until `out`
-/// breaks.
-fn collapsed_prose(inlines: &[Inline], out: &mut impl FnMut(&str) -> ControlFlow<()>) -> ControlFlow<()> {
+/// Feeds [`prose_text_without`] the links to `kept` of `inlines` to `out`, in parts (words, and the single spaces
+/// between them), until `out` breaks.
+fn collapsed_prose(
+    inlines: &[Inline],
+    kept: &[&str],
+    out: &mut impl FnMut(&str) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     /// Whether a word has been written, and whether whitespace followed the last one.
     struct Collapse {
         started: bool,
@@ -270,6 +344,7 @@ fn collapsed_prose(inlines: &[Inline], out: &mut impl FnMut(&str) -> ControlFlow
     }
     fn walk(
         inlines: &[Inline],
+        kept: &[&str],
         state: &mut Collapse,
         out: &mut impl FnMut(&str) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
@@ -287,14 +362,17 @@ fn collapsed_prose(inlines: &[Inline], out: &mut impl FnMut(&str) -> ControlFlow
                         }
                     }
                 }
-                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => walk(children, state, out)?,
+                Inline::Link { target, .. } if kept.contains(&target.trim()) => state.space |= state.started,
+                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => {
+                    walk(children, kept, state, out)?;
+                }
                 Inline::Break { .. } | Inline::Code { .. } | Inline::NoLoc { .. } => state.space |= state.started,
                 Inline::Image { .. } | Inline::Include { .. } | Inline::Anchor { .. } | Inline::Html { .. } => {}
             }
         }
         ControlFlow::Continue(())
     }
-    walk(inlines, &mut Collapse { started: false, space: false }, out)
+    walk(inlines, kept, &mut Collapse { started: false, space: false }, out)
 }
 
 /// Judges a translated block's prose text (from [`prose_text`]) from an English source. `counterpart` is the prose
@@ -340,6 +418,23 @@ fn judge(text: &str, counterpart: Option<&str>, identical: bool, detect: bool) -
     }
     let confidence = detector().compute_language_confidence(prose.join(" "), Language::English);
     (confidence >= MIN_ENGLISH_CONFIDENCE).then_some(Verdict::Detected(confidence))
+}
+
+/// Whether `texts`, each identical to its source counterpart and side by side (the items of a list, the cells of a
+/// table column), are names that stay in English by design rather than prose left untranslated: the names of groups
+/// to create, of operations to search for. They are at least two, and each has at most [`MAX_NAME_WORDS`] words, at
+/// most one English function word and no sentence punctuation at its end (`Senior and strategic staff`, `Add member to
+/// group`); a list of steps left in English has sentences (`Sign in to the admin center.`).
+pub fn are_names(texts: &[String]) -> bool {
+    texts.len() >= 2
+        && texts.iter().all(|text| {
+            let all: Vec<&str> = words(text).collect();
+            let english = all.iter().filter(|word| function_word(word) == Some(FunctionWord::English)).count();
+            !all.is_empty()
+                && all.len() <= MAX_NAME_WORDS
+                && english <= 1
+                && !text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+        })
 }
 
 /// The `untranslated` rule for the texts of one pair: its languages, and the `no-loc` terms of both front matters
@@ -492,6 +587,61 @@ mod tests {
     }
 
     #[test]
+    fn short_labels_side_by_side_are_names_but_sentences_are_not() {
+        let texts = |texts: &[&str]| texts.iter().map(|text| (*text).to_owned()).collect::<Vec<_>>();
+        assert!(are_names(&texts(&["Senior and strategic staff", "IT staff", "Analytics staff"])));
+        assert!(are_names(&texts(&["Add member to group", "Remove member from group"])));
+        assert!(!are_names(&texts(&["Senior and strategic staff"])), "one text alone may be anything");
+        assert!(!are_names(&texts(&["Sign in to the admin center", "Select Users"])), "more than one function word");
+        assert!(!are_names(&texts(&["Sign in with your account.", "Select Users."])), "sentences");
+        assert!(!are_names(&texts(&["Create groups for each of your teams", "IT staff"])), "more than five words");
+    }
+
+    #[test]
+    fn english_only_pages_are_outside_microsoft_s_translated_sites() {
+        for url in [
+            "https://dmarc.org/wiki/FAQ#x",
+            "http://www.ietf.org/rfc/rfc2505.txt",
+            "https://blogs.msdn.microsoft.com/t",
+        ] {
+            assert!(english_only_page(url), "{url}");
+        }
+        for url in [
+            "https://docs.microsoft.com/exchange/x",
+            "https://support.office.com/article/x",
+            "https://aka.ms/x",
+            "https://go.microsoft.com/fwlink/p/?LinkId=846124",
+            "../admin/x.md",
+            "#step-1",
+            "https://notmicrosoft.com.evil/x",
+        ] {
+            assert_eq!(english_only_page(url), url.starts_with("https://notmicrosoft"), "{url}");
+        }
+    }
+
+    #[test]
+    fn the_title_of_an_english_only_page_is_not_prose_but_the_sentence_around_it_is() {
+        let link = |text: &str, url: &str| Inline::Link {
+            target: url.to_owned(),
+            title: String::new(),
+            children: vec![Inline::Text { text: text.to_owned(), span: Default::default() }],
+            html: false,
+            span: Default::default(),
+        };
+        let text = |text: &str| Inline::Text { text: text.to_owned(), span: Default::default() };
+        let title = "I operate a mailing list and I want to interoperate with DMARC, what should I do?";
+        let english = [text("Check the FAQ at DMARC.org: "), link(title, "https://dmarc.org/wiki/FAQ")];
+        let french = [text("Consultez la FAQ sur DMARC.org : "), link(title, "https://dmarc.org/wiki/FAQ")];
+        let kept = english_only_titles(&french, &english);
+        assert_eq!(kept, ["https://dmarc.org/wiki/FAQ"]);
+        assert_eq!(prose_text_without(&french, &kept), "Consultez la FAQ sur DMARC.org :");
+        // A Microsoft page has a French title to use, and another text is no kept title.
+        let microsoft = [text("Voir "), link(title, "https://learn.microsoft.com/x")];
+        assert!(english_only_titles(&microsoft, &[link(title, "https://learn.microsoft.com/x")]).is_empty());
+        assert!(english_only_titles(&french, &[link("Another title", "https://dmarc.org/wiki/FAQ")]).is_empty());
+    }
+
+    #[test]
     fn no_loc_terms_are_never_evidence_of_english() {
         let languages = Languages::of("en-us", "fr-fr");
         let front_matter = |terms: &str| FrontMatter {
@@ -603,7 +753,16 @@ mod tests {
         assert_eq!(function_word("être"), Some(FunctionWord::French));
         assert_eq!(function_word("À"), None);
         assert_eq!(function_word("Theodore"), None);
-        assert_eq!(function_word("I"), Some(FunctionWord::English));
+        assert_eq!(function_word("I"), None);
+        assert_eq!(function_word("a"), None);
+    }
+
+    #[test]
+    fn a_polish_keyword_with_the_conjunction_i_is_not_english() {
+        for keyword in ["Nazwa i numer dowodu osobistego", "Nazwa i Nr dowodu osobistego"] {
+            assert!(!has_english_function_word(keyword), "{keyword}");
+            assert_eq!(judge(keyword, Some(keyword), true, true), None, "{keyword}");
+        }
     }
 
     #[test]

@@ -11,7 +11,14 @@
 //!
 //! Ordinals (`1st`, `3rd-party`, `1er`, `1re`, `2e`, `2ème`) match the other side's numbers (`January 1` is
 //! `1er janvier`) but are never reported missing: a translation may write them as words (`3rd-party` is `tiers`).
-//! So is the number of a product's name (`Office 365`, `M365`), which link texts and titles drop in one language.
+//! So is the number of a product's name (`Office 365`, `M365`), which link texts and titles drop in one language, and
+//! the numbers of "always" (`24/7`, `24h/24, 7j/7`), which the other language may say in words (`every day`).
+//! Digits written after letters in one word (`P2P`, `IPv6`, `x86`, `E5`) belong to a name, which a translation may
+//! spell out (`peer-to-peer`): such a number is reported missing only where the other side writes the same letters
+//! with another number (`IPv4` for `IPv6`).
+//!
+//! Values compare without leading zeros (`01 January` is `1er janvier`, `06h30` is `6:30`), and an hour before
+//! `A.M.` or `P.M.` also reads as the 24-hour clock French writes (`5:30 P.M.` is `17h30`).
 //!
 //! [`differences`] compares the numbers of two paired texts as sets of values, not as multisets: a translation often
 //! says a number once where the source repeats it (`Office 365 -- and only to Office 365` is `Office 365 uniquement`),
@@ -52,18 +59,31 @@ pub struct Number {
     pub alternative: Option<String>,
     /// Where it is in the text searched (bytes), minus sign included.
     pub range: Range<usize>,
-    /// An ordinal (`3rd`, `1er`) or the number of a product's name (`Office 365`, `M365`): it matches, but need not
-    /// appear on the other side (a translation may write an ordinal as a word, or a title without its product).
+    /// An ordinal (`3rd`, `1er`), the number of a product's name (`Office 365`, `M365`) or of "always" (`24/7`): it
+    /// matches, but need not appear on the other side (a translation may write an ordinal as a word, or a title
+    /// without its product).
     pub optional: bool,
+    /// The letters written before the number in the same word, lower-cased (`p` in `P2P`, `ipv` in `IPv6`): the
+    /// number is part of a name.
+    pub word: Option<String>,
+    /// Part of a way of writing "always" ([`AROUND_THE_CLOCK`]): it matches only a number of the same kind or one of
+    /// hours or days (`24 hours a day` and `24h/24`), not a table's row 7 that machine translation made `7j/7`.
+    pub always: bool,
+    /// Followed by a unit of time (`24 hours`, `7 jours`), or [`Number::always`].
+    pub of_time: bool,
 }
 
 impl Number {
+    /// The values the number may have, without leading zeros (`06` is `6`).
     fn readings(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.key.as_str()).chain(self.alternative.as_deref())
+        std::iter::once(self.key.as_str()).chain(self.alternative.as_deref()).map(without_leading_zeros)
     }
 
     /// Whether the two numbers may be the same value.
     fn same(&self, other: &Number) -> bool {
+        if (self.always && !other.of_time) || (other.always && !self.of_time) {
+            return false;
+        }
         self.readings().any(|reading| other.readings().any(|other| other == reading))
     }
 }
@@ -99,8 +119,15 @@ pub fn numbers(text: &str, notation: Notation) -> Vec<Number> {
         }
         from = end;
         let written = &text[start..end];
-        let optional = separators.is_empty() && (is_ordinal(&text[end..]) || names_a_product(&text[..start], written));
+        let always = separators.is_empty() && around_the_clock(text, start);
+        let of_time = always || is_of_time(&text[end..]);
+        let optional =
+            separators.is_empty() && (is_ordinal(&text[end..]) || names_a_product(&text[..start], written) || always);
+        let word = word_before(&text[..start]);
         let (mut key, mut alternative) = value(written, &separators, notation);
+        if separators.is_empty() {
+            alternative = alternative.or_else(|| twenty_four_hour(&key, &text[end..]));
+        }
         let mut start = start;
         let before = &text[..start];
         if let Some(sign) = minus_before(before) {
@@ -115,7 +142,7 @@ pub fn numbers(text: &str, notation: Notation) -> Vec<Number> {
             start -= 1;
             key.insert_str(0, "0.");
         }
-        found.push(Number { key, alternative, range: start..end, optional });
+        found.push(Number { key, alternative, range: start..end, optional, word, always, of_time });
     }
     found
 }
@@ -177,6 +204,68 @@ fn is_ordinal(after: &str) -> bool {
     (1..=5).contains(&letters) && ORDINAL_SUFFIXES.contains(&after[..letters].to_lowercase().as_str())
 }
 
+/// `reading` without the zeros that lead its whole part (`06` is `6`, `0.5` stays).
+fn without_leading_zeros(reading: &str) -> &str {
+    let digits = reading.trim_start_matches('-');
+    let zeros = digits.len() - digits.trim_start_matches('0').len();
+    let kept = match digits.as_bytes().get(zeros) {
+        Some(byte) if byte.is_ascii_digit() => zeros,
+        // `0`, `00`, `0.5`: one zero stays.
+        _ => zeros.saturating_sub(1),
+    };
+    if kept == 0 || reading.starts_with('-') {
+        return reading;
+    }
+    &reading[kept..]
+}
+
+/// The letters that end `before` (the text before a number) when they start the number's word: `P` in `P2P`, `IPv`
+/// in `IPv6`, `x` in `x86`. `None` after a space or punctuation, after a lone `v` (`v8.1` is a version, which a
+/// translation may space out as `v 8.1`), and after digits (`06h30` is a time, `24x7` "always").
+fn word_before(before: &str) -> Option<String> {
+    let letters = &before[before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..];
+    let starts_word =
+        before[..before.len() - letters.len()].chars().next_back().is_none_or(|previous| !previous.is_alphanumeric());
+    (!letters.is_empty() && starts_word && !letters.eq_ignore_ascii_case("v")).then(|| letters.to_ascii_lowercase())
+}
+
+/// Ways of writing "always", in English and French, whose numbers the other language may not write.
+const AROUND_THE_CLOCK: [&str; 5] = ["24/7", "24x7", "24/24", "24h/24", "7j/7"];
+
+/// Whether the number at `start` in `text` is part of one of [`AROUND_THE_CLOCK`].
+fn around_the_clock(text: &str, start: usize) -> bool {
+    let part = |c: char| c.is_ascii_alphanumeric() || c == '/';
+    let from = text[..start].trim_end_matches(part).len();
+    let to = text[start..].find(|c: char| !part(c)).map_or(text.len(), |at| start + at);
+    AROUND_THE_CLOCK.iter().any(|written| written.eq_ignore_ascii_case(&text[from..to]))
+}
+
+/// Units of time, English and French, singular and plural, compared lower-cased.
+const UNITS_OF_TIME: [&str; 10] = ["hour", "hours", "day", "days", "heure", "heures", "jour", "jours", "h", "j"];
+
+/// Whether `after` (the text after a number) starts with a unit of time, spaced or not: `24 hours`, `7j`.
+fn is_of_time(after: &str) -> bool {
+    let unit = after.trim_start_matches([' ', '\u{a0}']);
+    let unit = &unit[..unit.find(|c: char| !c.is_alphabetic()).unwrap_or(unit.len())];
+    UNITS_OF_TIME.iter().any(|known| known.eq_ignore_ascii_case(unit))
+}
+
+/// The hour `key` on the 24-hour clock, when `after` (the text after it) says `A.M.` or `P.M.`, minutes first or
+/// not (`5:30 P.M.` is `17`, `12 AM` is `0`), and that differs from the hour as written.
+fn twenty_four_hour(key: &str, after: &str) -> Option<String> {
+    let hour: u32 = key.parse().ok().filter(|hour| (1..=12).contains(hour))?;
+    let bytes = after.as_bytes();
+    let minutes = bytes.len() >= 3 && bytes[0] == b':' && bytes[1..3].iter().all(u8::is_ascii_digit);
+    let rest = after[if minutes { 3 } else { 0 }..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let word = rest.split(|c: char| !c.is_ascii_alphabetic() && c != '.').next()?;
+    let marker: String = word.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    match (marker.as_str(), hour) {
+        ("pm", 1..=11) => Some((hour + 12).to_string()),
+        ("am", 12) => Some("0".to_owned()),
+        _ => None,
+    }
+}
+
 /// Whether `written`, after `before`, is the number of a product's name: `Office 365`, `Microsoft 365`,
 /// `Dynamics 365`, `O365`, `M365`. Link texts and titles name the product in one language and not the other.
 fn names_a_product(before: &str, written: &str) -> bool {
@@ -206,9 +295,10 @@ fn minus_before(before: &str) -> Option<usize> {
 }
 
 /// Numbers written as words, which translations write as digits or the other way round (`6 different` and `six
-/// catégories`). French `un` and `une` are not here: they are articles far more often than the number 1 (see
-/// [`ONE_OF_THESE`]).
-const SPELLED: [(&str, &[&str]); 12] = [
+/// catégories`, `fifty` and `50`, `zero-hour` and `0 heure`). French `un` and `une` are not here: they are articles
+/// far more often than the number 1 (see [`ONE_OF_THESE`]).
+const SPELLED: [(&str, &[&str]); 32] = [
+    ("0", &["zero", "zéro"]),
     ("1", &["one"]),
     ("2", &["two", "deux"]),
     ("3", &["three", "trois"]),
@@ -221,6 +311,25 @@ const SPELLED: [(&str, &[&str]); 12] = [
     ("10", &["ten", "dix"]),
     ("11", &["eleven", "onze"]),
     ("12", &["twelve", "douze"]),
+    ("13", &["thirteen", "treize"]),
+    ("14", &["fourteen", "quatorze"]),
+    ("15", &["fifteen", "quinze"]),
+    ("16", &["sixteen"]),
+    ("17", &["seventeen"]),
+    ("18", &["eighteen"]),
+    ("19", &["nineteen"]),
+    ("20", &["twenty", "vingt"]),
+    ("30", &["thirty", "trente"]),
+    ("40", &["forty", "quarante"]),
+    ("50", &["fifty", "cinquante"]),
+    ("60", &["sixty", "soixante"]),
+    ("70", &["seventy"]),
+    ("80", &["eighty"]),
+    ("90", &["ninety"]),
+    ("100", &["hundred"]),
+    ("1000", &["thousand", "mille"]),
+    ("1000000", &["million"]),
+    ("1000000000", &["billion", "milliard"]),
 ];
 
 /// The French words after which `un` or `une` is the number 1, not an article: units of time (`1 hour` is
@@ -262,9 +371,10 @@ impl Differences {
 
 /// The values of `source` and `target` that the other lacks. A value one side lacks is not counted when the other
 /// side's text (`source_text`, `target_text`) spells it out, nor when it is the `00` minutes of a French time (`3 h 00`
-/// for `3 am`).
+/// for `3 am`), nor when it is part of a name (`P2P`) and the other side has no number in a name of the same letters.
 pub fn differences(source: &[Number], source_text: &str, target: &[Number], target_text: &str) -> Differences {
     let spelled_in = |text: &str, key: &str| {
+        let key = without_leading_zeros(key);
         if key == "1" && has_french_one(text) {
             return true;
         }
@@ -276,6 +386,7 @@ pub fn differences(source: &[Number], source_text: &str, target: &[Number], targ
         let mut lacking: Vec<usize> = Vec::new();
         for (index, number) in numbers.iter().enumerate() {
             let missing = !number.optional
+                && (number.word.is_none() || others.iter().any(|other| other.word == number.word))
                 && !others.iter().any(|other| other.same(number))
                 && !spelled_in(others_text, &number.key)
                 && !ignored(number);
@@ -408,6 +519,63 @@ mod tests {
         assert!(compare("wait 1 hour", "attendez une heure").is_empty(), "before a unit, `une` is a number");
         // Elsewhere `un` is an article: it does not stand for a 1 the translation lost.
         assert_eq!(compare("Create 1 policy", "Créez une stratégie").only_source, [0]);
+    }
+
+    #[test]
+    fn french_times_and_leading_zeros_match_the_english_clock() {
+        assert!(compare("between 6:30 A.M. and 5:30 P.M. Pacific Time", "entre 06h30 et 17h30").is_empty());
+        assert!(compare("from 9 am to 5 pm, or 12 AM", "de 9 h à 17 h, ou 0 h").is_empty());
+        assert!(compare("Prior to 01 January 2013:", "Avant le 1er janvier 2013 :").is_empty());
+        assert_eq!(compare("at 5:30 P.M.", "à 18h30").only_target, [0], "another hour is still reported");
+        assert_eq!(compare("at 5:30", "à 17h30").only_target, [0], "without P.M., 5 is 5");
+        assert_eq!(english("0.5 and 007 and 0"), ["0.5", "007", "0"]);
+        assert_eq!(without_leading_zeros("007"), "7");
+        assert_eq!(without_leading_zeros("00"), "0");
+        assert_eq!(without_leading_zeros("0.5"), "0.5");
+    }
+
+    #[test]
+    fn always_may_be_said_in_words_or_numbers() {
+        assert!(compare("24 hours a day, every day", "24h/24, 7j/7").is_empty());
+        assert!(compare("Our team works 24/7.", "Notre équipe travaille 24h/24, 7j/7.").is_empty());
+        assert!(compare("Our team works 24/7.", "Notre équipe travaille en permanence.").is_empty());
+        assert!(compare("available 24x7", "disponibles 24h/24, 7j/7").is_empty());
+        assert_eq!(compare("within 24 hours", "sous 48 heures").only_source, [0]);
+        // A row number that machine translation made "every day" is no longer the row's number.
+        assert_eq!(
+            compare("| 7 | Domain Impersonation |", "| 7j/7 | Emprunt d’identité de domaine |").only_source,
+            [0]
+        );
+    }
+
+    #[test]
+    fn spelled_out_numbers_match_digits() {
+        assert!(compare("You can create up to fifty policies.", "Vous pouvez créer jusqu’à 50 stratégies.").is_empty());
+        assert!(compare("Messages removed by zero-hour auto purge.", "Purge automatique 0 heure.").is_empty());
+        assert!(compare("up to 20 items", "jusqu’à vingt éléments").is_empty());
+        assert_eq!(compare("up to 30 items", "jusqu’à vingt éléments").only_source, [0]);
+    }
+
+    #[test]
+    fn digits_in_a_word_belong_to_a_name() {
+        assert!(compare("See the peer-to-peer activity report.", "Consultez le rapport d’activité P2P.").is_empty());
+        assert!(compare("%ProgramFiles(x86)%", "% ProgramFiles (x86) %").is_empty());
+        assert!(compare("Use AzCopy v8.1 and AES256.", "Utilisez AzCopy v 8.1 et AES 256.").is_empty());
+        let found = numbers("IPv6, P2P and E5", Notation::DecimalPoint);
+        assert_eq!(
+            found.iter().map(|number| number.word.as_deref()).collect::<Vec<_>>(),
+            [Some("ipv"), Some("p"), Some("e")]
+        );
+        // The same letters with another number are still a changed number.
+        assert_eq!(compare("over IPv4", "sur IPv6").only_target, [0]);
+        assert_eq!(compare("Office 365 E3 licenses", "licences Office 365 E5").only_source, [1]);
+    }
+
+    #[test]
+    fn real_drift_is_still_reported() {
+        assert_eq!(compare("Row 22", "Ligne 22,5").only_target, [0]);
+        assert_eq!(compare("Step 5: Review", "Étape disque : Vérifier").only_source, [0]);
+        assert_eq!(compare("The loopback address 127.0.0.1", "L’adresse de bouclage").only_source, [0]);
     }
 
     #[test]

@@ -73,12 +73,46 @@ impl Reference {
     fn same(&self, other: &Reference, relative: &str) -> bool {
         self.kind == other.kind
             && (self.written == other.written
-                || (self.kind != Kind::Code && self.target(relative).same(other.target(relative))))
+                || match self.kind {
+                    Kind::Code => {
+                        is_powershell(&self.written)
+                            && case_folded_outside_strings(&self.written) == case_folded_outside_strings(&other.written)
+                    }
+                    _ => self.target(relative).same(other.target(relative)),
+                })
     }
 
     fn target(&self, relative: &str) -> &LinkTarget {
         self.target.get_or_init(|| LinkTarget::new(&self.written.replace('\\', "/"), relative))
     }
+}
+
+/// Whether inline `code` is PowerShell, which reads names in any case: a cmdlet (`Get-Mailbox`), a parameter
+/// (`-Identity`) or a variable (`$true`) first.
+fn is_powershell(code: &str) -> bool {
+    let first = code.split_whitespace().next().unwrap_or_default();
+    let word = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric());
+    match first.split_once('-') {
+        Some(("", parameter)) => parameter.starts_with(|c: char| c.is_ascii_alphabetic()) && word(parameter),
+        Some((verb, noun)) => verb.starts_with(|c: char| c.is_ascii_uppercase()) && word(verb) && word(noun),
+        None => first.strip_prefix('$').is_some_and(word),
+    }
+}
+
+/// `code` lower-cased, except in its quoted strings: PowerShell and cmd read cmdlets, parameters, variables and
+/// keywords in any case (`-identity` is `-Identity`), but a string may be a value whose case counts.
+pub fn case_folded_outside_strings(code: &str) -> String {
+    let mut quote = None;
+    code.chars()
+        .map(|character| {
+            match quote {
+                Some(open) if character == open => quote = None,
+                None if matches!(character, '"' | '\'') => quote = Some(character),
+                _ => {}
+            }
+            if quote.is_none() { character.to_ascii_lowercase() } else { character }
+        })
+        .collect()
 }
 
 /// The references in `inlines`.
@@ -225,6 +259,25 @@ impl Pool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn powershell_inline_code_matches_in_any_case_but_other_code_and_strings_do_not() {
+        let code = |written: &str| Reference {
+            kind: Kind::Code,
+            target: OnceCell::new(),
+            written: written.to_owned(),
+            span: Span::default(),
+        };
+        let same = |a: &str, b: &str| code(a).same(&code(b), "a.md");
+        assert!(same("Set-DkimSigningConfig -Identity contoso.com", "set-DkimSigningConfig -identity contoso.com"));
+        assert!(same("-Enabled $false", "-enabled $False"));
+        assert!(
+            !same("Set-Mailbox -Name \"Sales Team\"", "Set-Mailbox -Name \"sales team\""),
+            "a string's case counts"
+        );
+        assert!(!same("AnnB.pst", "annb.pst"), "not PowerShell: a file name");
+        assert!(!same("Get-Mailbox", "Get-MailboxStatistics"));
+    }
     use crate::model::Block;
 
     fn references(text: &str) -> Vec<Reference> {

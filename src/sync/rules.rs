@@ -274,8 +274,9 @@ static DOCS: [RuleDoc; 22] = [
             number of columns or rows, `[!div]` sections with other attributes, and code blocks with another \
             language tag (which changes the highlighting, not the code). A note, image or paragraph of a step that \
             the translation did not indent under it ends the numbered list there, and the steps after it start a \
-            new list: that is one finding, at the block, where the source list is whole. Alerts, moniker zones, \
-            includes, code and images have their own rules.\n\n\
+            new list: that is one finding, at the block, where the source list is whole. The tags of plain text \
+            (`text`, `plaintext`, `txt`, `output`) are the same as no tag: Learn highlights none of them (`console` \
+            is highlighted). Alerts, moniker zones, includes, code and images have their own rules.\n\n\
             ## Why\n\n\
             A paragraph or table missing from the translation is content its readers never see.\n\n\
             ## Example\n\n\
@@ -330,9 +331,12 @@ static DOCS: [RuleDoc; 22] = [
             them (white space aside; indented source code blocks are nearly always prose indented by accident and \
             are translated, so only their presence counts) and names the first token that differs, the attributes of paired `:::code` extensions, and the inline code spans of \
             paired blocks (first within the block, then within the section). Reports code without a counterpart. \
-            A code block's language tag is `block-mismatch`'s: it only changes the highlighting. A code block that \
-            differs only in case (`-identity` for `-Identity`) is reported as a warning: harmless in PowerShell, \
-            which most Learn code is, though not in every language.\n\n\
+            A code block's language tag is `block-mismatch`'s: it only changes the highlighting. A change of case \
+            only is no finding in a PowerShell or cmd code block (tagged so in either file) outside its quoted \
+            strings, nor in inline code that starts as PowerShell does (a cmdlet `Get-Mailbox`, a parameter \
+            `-Identity`, a variable `$true`): both read names in any case. Elsewhere, and in a PowerShell string, a \
+            code block that differs only in case is reported as a warning: harmless in most languages, though not \
+            in every one.\n\n\
             ## Why\n\n\
             Code is not translated, and readers copy it. Commands, cmdlets, parameters and values that differ make \
             the translation's instructions fail or do something else.\n\n\
@@ -384,9 +388,13 @@ static DOCS: [RuleDoc; 22] = [
         explanation: "## What it does\n\n\
             Compares the numbers in the text of paired blocks and headings (not in link targets or code) by value, \
             as each language writes them: `1,000`, `1 000` and `1000` are equal, and so are English `1.5` and \
-            French `1,5`, but `1.5` and `15`, or `-1` and `1`, differ. Ordinals (`3rd`, `1er`) match but are never \
-            missing, and French `un`/`une` count as 1 only before a unit (`une heure`). The values compare as sets: \
-            a number repeated on one side only is not a finding.\n\n\
+            French `1,5`, but `1.5` and `15` differ. Leading zeros do not count (`01`, `1er`), `5:30 P.M.` is \
+            `17h30`, and `3000 / FX` is `3000/FX`. Ordinals (`3rd`, `1er`) match but are never missing, nor are \
+            the numbers of \"always\" (`24/7`, `24h/24, 7j/7`), which match numbers of hours or days. Digits in a \
+            word (`P2P`, `IPv6`) belong to a name: missing only where the other side has the same letters with \
+            another number (`IPv4`). Spelled-out numbers (`fifty`) match digits; French `un`/`une` count as 1 only \
+            before a unit (`une heure`). The values compare as sets: a number repeated on one side only is not a \
+            finding.\n\n\
             ## Why\n\n\
             Step numbers, limits, durations and versions must not change in translation.\n\n\
             ## Example\n\n\
@@ -445,8 +453,15 @@ static DOCS: [RuleDoc; 22] = [
             is reported and `Microsoft Defender for Office 365` is not), or when French function words do not \
             outnumber English ones and the lingua language detector, restricted to English and French, gives \
             English a confidence of 0.5 or more. In a paragraph not reported whole, a sentence of 6 words or more \
-            identical to a sentence of the source paragraph is reported at its own place. A front matter finding \
-            points at the key's line.\n\n\
+            identical to a sentence of the source paragraph, and judged as a text identical to its counterpart is \
+            (so `FAST Search Server 2010 for SharePoint` is a name), is reported at its own place, bold, links and \
+            all. A front matter finding points at the key's line.\n\n\
+            Names kept in English are not reported: the text of a link to a page only in English (a site other \
+            than Microsoft's translated ones, or a Microsoft blog) that keeps the source link's text, the page's \
+            title; and the items of a list, or the cells of a table column, that are all identical to the source \
+            and all short (at most 5 words, at most one English function word, no sentence punctuation at the \
+            end), such as group or operation names. `I` and `a` are not English function words: other languages \
+            have them (the Polish `i`).\n\n\
             ## Why\n\n\
             Machine translation leaves sentences out, and stale translations keep English text their readers may \
             not understand.\n\n\

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Attribute, Block, Inline, ListItem, Section, Span};
 use crate::parse::MonikerRange;
-use crate::report::{Diagnostic, Severity, clip};
+use crate::report::{Diagnostic, Severity, clip, plural};
 
 use super::Languages;
 use super::align::{Objective, Pairing, align, longest_increasing, pair_alike};
@@ -37,6 +37,7 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> V
         text_check,
         source_texts: OnceCell::new(),
         detached: HashMap::new(),
+        names: HashSet::new(),
         out: Vec::new(),
     };
     walk.article();
@@ -284,8 +285,35 @@ fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
+/// Whether two code blocks' language tags highlight alike: in any case, and with the tags of plain text (`text`,
+/// `plaintext`, `txt`, `output`) as no tag, for Learn shows all of them as plain text. Not `console`, which
+/// highlights a shell session's prompts.
 fn same_language(a: &Option<String>, b: &Option<String>) -> bool {
-    a.as_deref().unwrap_or_default().eq_ignore_ascii_case(b.as_deref().unwrap_or_default())
+    fn highlighting(language: &Option<String>) -> &str {
+        let language = language.as_deref().unwrap_or_default().trim();
+        let plain = ["text", "plaintext", "txt", "output"].iter().any(|plain| plain.eq_ignore_ascii_case(language));
+        if plain { "" } else { language }
+    }
+    highlighting(a).eq_ignore_ascii_case(highlighting(b))
+}
+
+/// Whether code tagged `language` reads names in any case: PowerShell, and the Windows command prompt.
+fn case_insensitive(language: &Option<String>) -> bool {
+    const LANGUAGES: [&str; 10] = [
+        "powershell",
+        "ps",
+        "ps1",
+        "pwsh",
+        "azurepowershell",
+        "azurepowershell-interactive",
+        "cmd",
+        "bat",
+        "batch",
+        "dos",
+    ];
+    language
+        .as_deref()
+        .is_some_and(|language| LANGUAGES.iter().any(|known| known.eq_ignore_ascii_case(language.trim())))
 }
 
 /// A moniker range in normal form, or as written (trimmed, lower-cased) when it does not parse.
@@ -348,6 +376,9 @@ struct Walk<'a> {
     /// Lists whose last item's final blocks were already paired with blocks the other side left unindented after
     /// the list ([`Unindented`]): (in the target file, the list's start) to how many, left out when its items pair.
     detached: HashMap<(bool, usize), usize>,
+    /// The starts of the translated list items and table cells that are names kept in English ([`language::are_names`]),
+    /// which the `untranslated` rule leaves alone.
+    names: HashSet<usize>,
     out: Vec<Diagnostic>,
 }
 
@@ -724,7 +755,15 @@ impl Walk<'_> {
                 }
                 // The source decides whether this is code: a fence the translation turned into indentation still
                 // holds the commands readers copy.
+                // PowerShell and cmd read `-identity` as `-Identity`: what differs only so is no difference (the
+                // English tag says what the code is; a translation may have lost it).
+                let any_case = case_insensitive(la) || case_insensitive(lb);
+                let differs_in_any_case = || {
+                    let fold = references::case_folded_outside_strings;
+                    code_difference(&fold(a), &fold(b), &source_name).is_some()
+                };
                 if fenced(self.source, *sa)
+                    && (!any_case || differs_in_any_case())
                     && let Some(difference) = code_difference(a, b, &source_name)
                 {
                     let line = self.target.narrow(*span, difference.line);
@@ -737,8 +776,8 @@ impl Walk<'_> {
                     let mut diagnostic = Rule::CodeMismatch
                         .diagnostic(self.target.at(at), difference.message)
                         .with_source(there.clone());
-                    // `-identity` for `-Identity`: harmless in PowerShell, which most Learn code is, but not in every
-                    // language, so still said, without failing a build.
+                    // A change of case only, in a language that is not known to ignore case (or in a PowerShell
+                    // string): harmless in most, but not in every one, so still said, without failing a build.
                     if code_difference(&a.to_lowercase(), &b.to_lowercase(), &source_name).is_none() {
                         diagnostic.severity = Severity::Warning;
                         diagnostic.message.push_str(" (a change of case only)");
@@ -749,9 +788,9 @@ impl Walk<'_> {
             (Block::Table { head: ha, rows: ra, .. }, Block::Table { head: hb, rows: rb, span }) => {
                 if ha.len() != hb.len() || ra.len() != rb.len() {
                     let message = format!(
-                        "this table has {} columns and {} rows; the {source_name} table {} and {}",
-                        hb.len(),
-                        rb.len(),
+                        "this table has {} and {}; the {source_name} table {} and {}",
+                        plural(hb.len(), "column"),
+                        plural(rb.len(), "row"),
                         ha.len(),
                         ra.len()
                     );
@@ -766,6 +805,13 @@ impl Walk<'_> {
                     let cells = |head: &'a [Vec<Inline>], rows: &'a [Vec<Vec<Inline>>]| {
                         head.iter().chain(rows.iter().flatten()).map(Vec::as_slice)
                     };
+                    for column in 0..hb.len() {
+                        let cell = |row: &'a Vec<Vec<Inline>>, table: Span| {
+                            row.get(column).map(|inlines| (inlines.as_slice(), cell_span(inlines, table)))
+                        };
+                        let texts = ra.iter().zip(rb).map(|(a, b)| cell(a, source.span()).zip(cell(b, *span)));
+                        self.find_names(texts.collect::<Option<Vec<_>>>().unwrap_or_default());
+                    }
                     for (a, b) in cells(ha, ra).zip(cells(hb, rb)) {
                         self.cell(a, b, *span, pool);
                     }
@@ -927,8 +973,16 @@ impl Walk<'_> {
         };
         if source_items.len() != target_items.len() {
             self.list_item_count(&pairings, source, source_items, target, target_items);
-        } else if matches!(source, Block::List { ordered: true, .. }) {
-            self.list_item_order(source_items, target_items);
+        } else {
+            if matches!(source, Block::List { ordered: true, .. }) {
+                self.list_item_order(source_items, target_items);
+            }
+            let one_paragraph = |item: &'b ListItem| match &item.blocks[..] {
+                [Block::Paragraph { inlines, span }] => Some((inlines.as_slice(), *span)),
+                _ => None,
+            };
+            let texts = source_items.iter().zip(target_items).map(|(s, t)| one_paragraph(s).zip(one_paragraph(t)));
+            self.find_names(texts.collect::<Option<Vec<_>>>().unwrap_or_default());
         }
         // Less the final blocks of a last item paired already with blocks left after the list ([`Unindented`]).
         let detached = |target_file: bool, list: &Block| self.detached.get(&(target_file, list.span().start)).copied();
@@ -1036,8 +1090,8 @@ impl Walk<'_> {
             details.push(format!("{source_name} {noun} {} missing", numbers(&indexes)));
         }
         let message = format!(
-            "the {target_name} list has {} items, the {source_name} list {}: {}",
-            target_items.len(),
+            "the {target_name} list has {}, the {source_name} list {}: {}",
+            plural(target_items.len(), "item"),
             source_items.len(),
             details.join("; ")
         );
@@ -1088,39 +1142,52 @@ impl Walk<'_> {
 
     /// A translated paragraph can keep a sentence of its source as it was, among translated ones: the paragraph
     /// reads as translated, the sentence does not. A sentence of [`MIN_SENTENCE_WORDS`] words or more identical to
-    /// one of the source paragraph's is reported at its own place.
+    /// one of the source paragraph's, and judged as a copy of its counterpart is (a name such as `FAST Search Server
+    /// 2010 for SharePoint` is not prose), is reported at its own place.
     fn sentences_left_in_english(&mut self, source: (&[Inline], Span), target: (&[Inline], Span)) {
         // The cheap first look `untranslated` takes, before any text is built: most paragraphs stop here.
-        if !self.languages.english_source || !language::may_be_english(target.0) {
+        if !self.languages.english_source || !language::may_be_english(target.0) || self.names.contains(&target.1.start)
+        {
             return;
         }
-        let target_text = language::prose_text(target.0);
-        let source_text = language::prose_text(source.0);
+        let kept = language::english_only_titles(target.0, source.0);
+        let target_text = language::prose_text_without(target.0, &kept);
+        let source_text = language::prose_text_without(source.0, &kept);
         let source_sentences: HashSet<&str> = language::sentences(&source_text).collect();
         for sentence in language::sentences(&target_text) {
             let long = sentence.split_whitespace().count() >= MIN_SENTENCE_WORDS;
-            if long && source_sentences.contains(sentence) && language::has_english_function_word(sentence) {
-                let message = format!(
-                    "this sentence is identical to {} text: it is not translated into {}",
-                    self.languages.source, self.languages.target
-                );
-                let at = self.target.narrow(target.1, sentence);
-                let there = self.source.at(self.source.narrow(source.1, sentence));
+            if !long || !source_sentences.contains(sentence) {
+                continue;
+            }
+            if let Some(verdict) = self.text_check.verdict(sentence, Some(sentence), true) {
+                let message = self.text_check.message(verdict, "this sentence");
+                let at = self.target.narrow_prose(target.1, sentence);
+                let there = self.source.at(self.source.narrow_prose(source.1, sentence));
                 self.out.push(Rule::Untranslated.diagnostic(self.target.at(at), message).with_source(there));
             }
         }
     }
 
+    /// Notes which of the translated texts of `pairs` (source and translated texts side by side: a list's items, a
+    /// column's cells) are names kept in English: all of them when every one is identical to its source counterpart
+    /// and [`language::are_names`] says so.
+    fn find_names(&mut self, pairs: Vec<(Run<'_>, Run<'_>)>) {
+        // Names need an English function word to be mistaken for English: most lists and columns have none.
+        if !self.languages.english_source || !pairs.iter().any(|(_, (target, _))| language::may_be_english(target)) {
+            return;
+        }
+        let texts: Vec<String> = pairs.iter().map(|(_, (target, _))| language::prose_text(target)).collect();
+        let identical = pairs.iter().zip(&texts).all(|((source, _), text)| language::prose_text_is(source.0, text));
+        // Empty on both sides (a table's last row, left blank) says nothing either way.
+        let filled: Vec<String> = texts.into_iter().filter(|text| !text.is_empty()).collect();
+        if identical && language::are_names(&filled) {
+            self.names.extend(pairs.iter().map(|(_, (_, span))| span.start));
+        }
+    }
+
     /// Two paired table cells: references, numbers, language and the alt texts of their images.
     fn cell(&mut self, source: &[Inline], target: &[Inline], table: Span, pool: &mut Pool) {
-        let span_of = |inlines: &[Inline]| {
-            let mut span = inlines.first().map_or(table, Inline::span);
-            if let Some(last) = inlines.last() {
-                span.extend_to(last.span());
-            }
-            span
-        };
-        let (source, target) = ((source, span_of(source)), (target, span_of(target)));
+        let (source, target) = ((source, cell_span(source, table)), (target, cell_span(target, table)));
         // A reference missing from a cell is reported at the cell, not at the table's first line.
         self.references(source.0, target.0, target.1, pool);
         self.numbers(source, target);
@@ -1222,14 +1289,16 @@ impl Walk<'_> {
     }
 
     /// Checks a translated run of text (a paragraph, a heading, a table cell), described as `what`, for English.
-    /// `counterpart` is its source partner, if any.
+    /// `counterpart` is its source partner, if any: the titles of English-only pages that both link to are left out.
     fn untranslated(&mut self, what: &str, target: (&[Inline], Span), counterpart: Option<(&[Inline], Span)>) {
-        if !self.languages.english_source || !language::may_be_english(target.0) {
+        if !self.languages.english_source || !language::may_be_english(target.0) || self.names.contains(&target.1.start)
+        {
             return;
         }
-        let counterpart = counterpart.map(|(inlines, span)| (language::prose_text(inlines), span));
+        let kept = counterpart.map(|(inlines, _)| language::english_only_titles(target.0, inlines)).unwrap_or_default();
+        let counterpart = counterpart.map(|(inlines, span)| (language::prose_text_without(inlines, &kept), span));
         let counterpart = counterpart.as_ref().map(|(text, span)| (text.as_str(), *span));
-        self.untranslated_text(what, &language::prose_text(target.0), target.1, counterpart);
+        self.untranslated_text(what, &language::prose_text_without(target.0, &kept), target.1, counterpart);
     }
 
     /// Checks `text`, described as `what` and found at `at` in the translation, for English. It is identical to the
@@ -1260,6 +1329,18 @@ impl Walk<'_> {
         }
         self.out.push(diagnostic);
     }
+}
+
+/// A run of text (a paragraph, a heading, a table cell) and its span.
+type Run<'a> = (&'a [Inline], Span);
+
+/// The span of a table cell's `inlines`, in the table at `table` (the table's, for an empty cell).
+fn cell_span(inlines: &[Inline], table: Span) -> Span {
+    let mut span = inlines.first().map_or(table, Inline::span);
+    if let Some(last) = inlines.last() {
+        span.extend_to(last.span());
+    }
+    span
 }
 
 /// The fewest words a sentence left in English needs to be reported on its own: shorter ones ("Click OK.") are as
@@ -1309,7 +1390,10 @@ fn numbers_in(inlines: &[Inline], notation: Notation) -> Vec<Found<'_>> {
     out
 }
 
-/// Whether the whitespace-separated token around `range` is a URL, a path, an address or an identifier.
+/// Whether the whitespace-separated token around `range` is a URL, a path, an address or an identifier. A `/` between
+/// numbers and words, a number first, is a separator (`3000/FX`, `24h/24`, `12/15/2017`, `IPv4/IPv6`), which a
+/// translation may space out; after a word alone it is a path or a network prefix (`/24`, which machine translation
+/// glues to the word before it: `à/24`).
 fn in_technical_token(text: &str, range: &std::ops::Range<usize>) -> bool {
     let start = text[..range.start]
         .char_indices()
@@ -1318,7 +1402,24 @@ fn in_technical_token(text: &str, range: &std::ops::Range<usize>) -> bool {
         .map_or(0, |(at, character)| at + character.len_utf8());
     let end = text[range.end..].find(char::is_whitespace).map_or(text.len(), |at| range.end + at);
     let token = &text[start..end];
-    token.contains("://") || token.starts_with("www.") || token.contains(['@', '/', '\\', '_', '='])
+    let separated = |token: &str| {
+        // A number, after letters or not and before at most two (`3000`, `1.5`, `24h`, `IPv6`), or a word (`FX`).
+        let part = |part: &str| {
+            let number = part.trim_start_matches(char::is_alphabetic);
+            let after = number.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+            if after.len() == number.len() {
+                return !part.is_empty() && number.is_empty();
+            }
+            after.chars().count() <= 2 && after.chars().all(char::is_alphabetic)
+        };
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+        let first = token.split('/').next().unwrap_or_default();
+        first.contains(|c: char| c.is_ascii_digit()) && token.split('/').all(part)
+    };
+    token.contains("://")
+        || token.starts_with("www.")
+        || token.contains(['@', '\\', '_', '='])
+        || (token.contains('/') && !separated(token))
 }
 
 /// Whether the code block at `span` is fenced. Indented code blocks in Learn articles are nearly always prose indented
@@ -1387,12 +1488,27 @@ fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDif
                 None => quoted(tokens[index].1),
             };
             let (range, message) = match (source_at, target_at) {
+                // The token before is quoted on both sides when it is the same on both (`$p=Get-Foo` against
+                // `$p = Get-Foo` would quote two different contexts for one difference).
+                (Some(source), Some(target))
+                    if source.checked_sub(1).map(|before| source_tokens[before].1)
+                        == target.checked_sub(1).map(|before| target_tokens[before].1) =>
+                {
+                    (
+                        target_tokens[target].0.clone(),
+                        format!(
+                            "{} where the {source_name} code has {}",
+                            with_before(&target_tokens, target),
+                            with_before(&source_tokens, source)
+                        ),
+                    )
+                }
                 (Some(source), Some(target)) => (
                     target_tokens[target].0.clone(),
                     format!(
                         "{} where the {source_name} code has {}",
-                        with_before(&target_tokens, target),
-                        with_before(&source_tokens, source)
+                        quoted(target_tokens[target].1),
+                        quoted(source_tokens[source].1)
                     ),
                 ),
                 (None, Some(target)) => (
@@ -1530,7 +1646,7 @@ fn with_subsections(section: &Section) -> String {
     }
     match count(section) {
         0 => String::new(),
-        subsections => format!(" (with {})", crate::report::plural(subsections, "subsection")),
+        subsections => format!(" (with {})", plural(subsections, "subsection")),
     }
 }
 
@@ -1760,18 +1876,67 @@ mod tests {
     }
 
     #[test]
-    fn code_changed_in_case_only_is_a_warning() {
-        let code =
-            |parameter: &str| format!("# T\n\n```powershell\nSet-DkimSigningConfig {parameter} contoso.com\n```\n");
-        let source = Document::new("en-us/a.md", "a.md", code("-Identity"));
-        let case_only = Document::new("fr-fr/a.md", "a.md", code("-identity"));
-        let found = compare(&source, &case_only, &Languages::of("en-us", "fr-fr"));
-        let severities: Vec<(&str, Severity)> = found.iter().map(|d| (d.rule.as_str(), d.severity)).collect();
-        assert_eq!(severities, [("code-mismatch", Severity::Warning)]);
-        assert!(found[0].message.ends_with("(a change of case only)"), "{}", found[0].message);
-        let renamed = Document::new("fr-fr/a.md", "a.md", code("-DomainName"));
-        let found = compare(&source, &renamed, &Languages::of("en-us", "fr-fr"));
-        assert_eq!(found.iter().map(|d| d.severity).collect::<Vec<_>>(), [Severity::Error]);
+    fn code_changed_in_case_only_is_a_warning_but_nothing_in_powershell_outside_strings() {
+        let code = |language: &str, line: &str| format!("# T\n\n```{language}\n{line}\n```\n");
+        let found = |language: &str, english: &str, french: &str| {
+            let source = Document::new("en-us/a.md", "a.md", code(language, english));
+            let target = Document::new("fr-fr/a.md", "a.md", code(language, french));
+            compare(&source, &target, &Languages::of("en-us", "fr-fr"))
+        };
+        let english = "$p = Get-DkimSigningConfig -Identity contoso.com -Name \"Sales\"";
+        // PowerShell and cmd read names in any case; the English tag says what the code is.
+        for language in ["powershell", "PowerShell", "cmd"] {
+            let case_only = "$p=get-DkimSigningConfig -identity contoso.com -name \"Sales\"";
+            assert!(found(language, english, case_only).is_empty(), "{language}");
+        }
+        let source = Document::new("en-us/a.md", "a.md", code("powershell", english));
+        let untagged = Document::new("fr-fr/a.md", "a.md", code("", &english.to_lowercase().replace("sales", "Sales")));
+        let rules: Vec<String> = compare(&source, &untagged, &Languages::of("en-us", "fr-fr"))
+            .into_iter()
+            .map(|diagnostic| diagnostic.rule)
+            .collect();
+        assert_eq!(rules, ["block-mismatch"], "the lost tag only");
+        // A string's case may count, and other languages may read names in one case only.
+        for (language, french) in
+            [("powershell", english.replace("Sales", "sales")), ("bash", english.replace("-Identity", "-identity"))]
+        {
+            let found = found(language, english, &french);
+            let severities: Vec<(&str, Severity)> = found.iter().map(|d| (d.rule.as_str(), d.severity)).collect();
+            assert_eq!(severities, [("code-mismatch", Severity::Warning)], "{language}");
+            assert!(found[0].message.ends_with("(a change of case only)"), "{}", found[0].message);
+        }
+        let renamed = found("powershell", english, &english.replace("-Identity", "-DomainName"));
+        assert_eq!(renamed.iter().map(|d| d.severity).collect::<Vec<_>>(), [Severity::Error]);
+        // The same context on both sides: the token before differs (`$p=Get-…`, `Get-…`), so only the token is quoted.
+        let spaced = found("bash", english, &english.replace("$p = Get", "$p=Get").replace("-Identity", "-identity"));
+        assert_eq!(spaced[0].message, "`-identity` where the English code has `-Identity` (a change of case only)");
+    }
+
+    #[test]
+    fn plain_text_tags_are_no_language_difference() {
+        let block = |tag: &str| format!("# T\n\n```{tag}\nHost name: selector1._domainkey\nTTL: 3600\n```\n");
+        for (english, french) in [("text", ""), ("", "plaintext"), ("output", "text"), ("TXT", "")] {
+            assert_eq!(findings(&block(english), &block(french)), [], "{english:?} against {french:?}");
+        }
+        assert_eq!(findings(&block("console"), &block("")), [found("block-mismatch", 3)], "console is highlighted");
+        assert_eq!(findings(&block("text"), &block("powershell")), [found("block-mismatch", 3)]);
+    }
+
+    #[test]
+    fn counts_of_one_are_singular() {
+        let message = |english: &str, french: &str| {
+            let source = Document::new("en-us/a.md", "a.md", english.to_owned());
+            let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
+            compare(&source, &target, &Languages::of("en-us", "fr-fr")).remove(0).message
+        };
+        assert_eq!(
+            message("# T\n\n1. [Un](a.md)\n2. [Deux](b.md)\n", "# T\n\n1. [Un](a.md)\n"),
+            "the French list has 1 item, the English list 2: English item 2 missing"
+        );
+        assert_eq!(
+            message("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n", "# T\n\n| a |\n|---|\n| 1 |\n"),
+            "this table has 1 column and 1 row; the English table 2 and 2"
+        );
     }
 
     #[test]
@@ -1915,6 +2080,77 @@ mod tests {
     }
 
     #[test]
+    fn a_name_is_no_sentence_left_in_english_but_a_sentence_is() {
+        let english = "# T\n\n## FAST Search Server 2010 for SharePoint\n\nThe partner supports these:\n\n\
+                       - Chat Real Time Logging and Policy\n- Mitel MiContact Center for Lync (prairieFyre)\n- Chat\n\n\
+                       Outside In HTML Export © 1991, 2011 Oracle\n";
+        let french = "# T\n\n## <a name=\"fast-search-server-2010-for-sharepoint\"></a>FAST Search Server\u{a0}2010 for \
+                      SharePoint\u{a0}\n\nLe partenaire prend en charge :\n\n- Chat Real Time Logging and Policy\n\
+                      - Mitel MiContact Center for Lync (prairieFyre)\n- Conversation\n\nOutside In HTML Export © 1991, 2011 \
+                      Oracle\n";
+        assert_eq!(findings(english, french), []);
+    }
+
+    #[test]
+    fn a_sentence_left_in_english_is_pointed_at_across_bold_links_and_no_break_spaces() {
+        let english = "# T\n\n> You can't use the Azure Storage Explorer to upload or modify PST files. Note that all PST \
+                       files are automatically deleted from your Azure storage area. If there are no import jobs in \
+                       progress, all files in the **ingestiondata** container are deleted after [30\u{a0}days](a.md).\n";
+        let french = "# T\n\n> Vous ne pouvez pas utiliser l’Explorateur de stockage Azure pour charger ou modifier des \
+                      fichiers PST. Notez que tous les fichiers PST sont automatiquement supprimés de votre zone de \
+                      stockage Azure. If there are no import jobs in progress, all files in the **ingestiondata** \
+                      container are deleted after [30\u{a0}days](a.md).\n";
+        let source = Document::new("en-us/a.md", "a.md", english.to_owned());
+        let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
+        let found = compare(&source, &target, &Languages::of("en-us", "fr-fr"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let sentence = "If there are no import jobs in progress, all files in the **ingestiondata** container are deleted \
+                        after [30\u{a0}days](a.md).";
+        let span = found[0].location.span.unwrap();
+        assert_eq!(&french[span.start..span.end], sentence);
+        let source_span = found[0].source.as_ref().and_then(|source| source.span).unwrap();
+        assert_eq!(&english[source_span.start..source_span.end], sentence);
+    }
+
+    #[test]
+    fn a_list_or_column_of_short_names_kept_in_english_is_not_untranslated() {
+        let groups = "- Senior and strategic staff\n- IT staff\n- Analytics staff\n";
+        let english = format!("# T\n\nDo this for each group name in this list:\n\n{groups}");
+        let french = format!("# T\n\nProcédez comme suit pour chaque nom de groupe de cette liste :\n\n{groups}");
+        assert_eq!(findings(&english, &french), []);
+        // Steps left in English are sentences, and one item alone may be anything.
+        let steps = "- Sign in to the admin center with your account.\n- Go to the Users page.\n";
+        let english = format!("# T\n\nDo this:\n\n{steps}");
+        let french = format!("# T\n\nProcédez comme suit :\n\n{steps}");
+        assert_eq!(findings(&english, &french), [found("untranslated", 5), found("untranslated", 6)]);
+        let alone = "- Senior and strategic staff\n";
+        assert_eq!(findings(&format!("# T\n\n{alone}"), &format!("# T\n\n{alone}")), [found("untranslated", 3)]);
+        let table = |name: &str, operation: &str, description: &str| {
+            format!(
+                "# T\n\n| Name | Operation | Description |\n|---|---|---|\n| {name} | Add member to group | {description} |\n\
+                 | {name} | Remove member from group | {operation} |\n||||\n"
+            )
+        };
+        let english = table("Added member", "A member was removed from a group.", "A member was added to a group.");
+        let french =
+            table("Membre ajouté", "Un membre a été supprimé d’un groupe.", "Un membre a été ajouté à un groupe.");
+        assert_eq!(findings(&english, &french), []);
+    }
+
+    #[test]
+    fn the_title_of_an_english_only_page_is_kept_but_a_microsoft_page_s_is_translated() {
+        let english = "# T\n\n- Check the FAQ at DMARC.org: [I operate a mailing list and I want to interoperate with \
+                       DMARC, what should I do?](https://dmarc.org/wiki/FAQ#mailing-list)\n\
+                       - [RFC 2505: Anti-Spam Recommendations for SMTP MTAs](https://www.ietf.org/rfc/rfc2505.txt)\n\
+                       - See [Use the Report Message add-in to report messages to Microsoft](https://support.office.com/a)\n";
+        let french = "# T\n\n- Consultez la FAQ sur DMARC.org : [I operate a mailing list and I want to interoperate with \
+                      DMARC, what should I do?](https://dmarc.org/wiki/FAQ#mailing-list)\n\
+                      - [RFC 2505: Anti-Spam Recommendations for SMTP MTAs](https://www.ietf.org/rfc/rfc2505.txt)\n\
+                      - Voir [Use the Report Message add-in to report messages to Microsoft](https://support.office.com/a)\n";
+        assert_eq!(findings(english, french), [found("untranslated", 5)]);
+    }
+
+    #[test]
     fn items_in_another_order_are_one_list_item_order_finding() {
         let english = "# T\n\n1. Get the headers with [the analyzer](https://a.example/get).\n\
                        1. Search the IP address in [the report](https://b.example/search).\n\
@@ -1975,8 +2211,8 @@ mod tests {
             (message.as_str(), line, pointed.as_str()),
             ("this line lacks `-AllowLegacyDNMismatch`, which the English code has after `Import`", 6, "Import")
         );
-        let spaced = english.replace("-SetSCL 6 -Force", "-SetSCL  6 -force").replace("Set-Thing", "Set-Thing ");
-        assert_eq!(finding(&spaced).1, "`6 -force` where the English code has `6 -Force` (a change of case only)");
+        let spaced = english.replace("-SetSCL 6 -Force", "-SetSCL  6 -Farce").replace("Set-Thing", "Set-Thing ");
+        assert_eq!(finding(&spaced).1, "`6 -Farce` where the English code has `6 -Force`");
         let joined = english.replace("-SetSCL 6 -Force", "-SetSCL 6-Forced");
         assert_eq!(finding(&joined).1, "`-SetSCL 6-Forced` is not in the English code");
         let extra = english.replace("-Force", "-Force -WhatIf");

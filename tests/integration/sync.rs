@@ -261,6 +261,9 @@ fn numbers_keep_their_value_and_point_at_the_line_that_changed() {
             // Not `3rd-party` against `tiers`, not `Office 365` said twice against once, not `1,000` against
             // `1 000`, `1.5` against `1,5` or `January 1` against `1er janvier`; but `une` as an article is no 1.
             finding(16, "the English text has 1, which the French text does not"),
+            // Not a French time (`17h30` for `5:30 P.M.`), `24h/24, 7j/7` for `24 hours a day`, `50` for `fifty`,
+            // `01` for `1er`, `3000/FX` for `3000 / FX` or `P2P` for `peer-to-peer`; but a row id that MT made 22,5.
+            finding(24, "the French text has 22,5 where the English text has 22"),
         ]
     );
 }
