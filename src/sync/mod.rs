@@ -6,7 +6,8 @@
 //! `ROOT/de-de/**`); it compares each pair of files in parallel. For each pair
 //! ([`compare`]): the parser's findings ([`Rule::ParseError`]), the front matter ([`front_matter`]), whether the
 //! translation was made from this source ([`stale`]), then the structure ([`structure`]: sections, blocks, list
-//! items, numbered lists broken by an unindented block mended first ([`mend`]), and within paired paragraphs their [`references`], [`numbers`] and [`language`]). Suppression comments
+//! items, numbered lists broken by an unindented block mended first ([`mend`]), the Markdown the translation broke
+//! ([`markup`]), and within paired paragraphs their [`references`], [`numbers`] and [`language`]). Suppression comments
 //! ([`suppress`]) and the configured severities apply last. Every finding is a [`Diagnostic`] located in the
 //! translation, with its source counterpart when there is one; [`SyncError`] is only for runs that cannot happen.
 
@@ -18,6 +19,7 @@ pub mod front_matter;
 pub mod glob;
 pub mod language;
 pub mod links;
+pub mod markup;
 pub mod mend;
 pub mod numbers;
 pub mod references;

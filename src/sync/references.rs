@@ -5,7 +5,9 @@
 //! What is still unmatched is reported, each reference at its own place in the translation, or, for a reference only
 //! the source has, at the translated block or heading where it is missing; except the references of blocks and list
 //! items already reported missing or extra ([`Unmatched::Covered`]): they still match references moved elsewhere in the
-//! section, but one missing paragraph is one finding, not one more per link it held.
+//! section, but one missing paragraph is one finding, not one more per link it held. A link or image target left in the
+//! text without its opening bracket ([`Kind::Unopened`]) matches the other side's link or image and is never reported
+//! here: its `broken-markdown` finding ([`markup`]) says what it is.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -16,6 +18,7 @@ use crate::report::{Diagnostic, clip};
 use super::Languages;
 use super::document::Document;
 use super::links::LinkTarget;
+use super::markup;
 use super::rules::Rule;
 
 /// What a reference is.
@@ -29,15 +32,21 @@ pub enum Kind {
     Code,
     /// An inline `[!INCLUDE]`.
     Include,
+    /// A link or image target left in the text, its opening `[` or `![` lost (`…](media/add.gif)`): it stands for
+    /// the link or image of the other side, and `broken-markdown` reports it.
+    Unopened,
 }
 
 impl Kind {
-    fn rule(self) -> Rule {
+    /// The rule that reports a reference of this kind left unmatched; none for a target left in the text, whose
+    /// `broken-markdown` finding says what it is.
+    fn rule(self) -> Option<Rule> {
         match self {
-            Kind::Link => Rule::LinkMismatch,
-            Kind::Image => Rule::ImageMismatch,
-            Kind::Code => Rule::CodeMismatch,
-            Kind::Include => Rule::IncludeMismatch,
+            Kind::Link => Some(Rule::LinkMismatch),
+            Kind::Image => Some(Rule::ImageMismatch),
+            Kind::Code => Some(Rule::CodeMismatch),
+            Kind::Include => Some(Rule::IncludeMismatch),
+            Kind::Unopened => None,
         }
     }
 
@@ -47,7 +56,18 @@ impl Kind {
             Kind::Image => "image",
             Kind::Code => "inline code",
             Kind::Include => "include",
+            Kind::Unopened => "link or image",
         }
+    }
+
+    /// Whether references of kinds `self` and `other` may be the same: a target left in the text may be a link or
+    /// an image.
+    fn pairs_with(self, other: Kind) -> bool {
+        self == other
+            || matches!(
+                (self, other),
+                (Kind::Unopened, Kind::Link | Kind::Image) | (Kind::Link | Kind::Image, Kind::Unopened)
+            )
     }
 }
 
@@ -71,7 +91,7 @@ impl Reference {
     /// Whether the two references are the same, for references found in the file at `relative` (both files of a
     /// pair have the same relative path).
     fn same(&self, other: &Reference, relative: &str) -> bool {
-        self.kind == other.kind
+        self.kind.pairs_with(other.kind)
             && (self.written == other.written
                 || match self.kind {
                     Kind::Code => {
@@ -115,10 +135,21 @@ pub fn case_folded_outside_strings(code: &str) -> String {
         .collect()
 }
 
-/// The references in `inlines`.
+/// The references in `inlines`, with the link and image targets left in their text.
 pub fn in_inlines(inlines: &[Inline], out: &mut Vec<Reference>) {
     for inline in inlines {
         let (kind, written, span) = match inline {
+            Inline::Text { text, span } => {
+                for (_, written) in markup::unopened(text) {
+                    out.push(Reference {
+                        kind: Kind::Unopened,
+                        target: OnceCell::new(),
+                        written: written.trim().to_owned(),
+                        span: *span,
+                    });
+                }
+                continue;
+            }
             Inline::Link { target, children, span, .. } => {
                 in_inlines(children, out);
                 (Kind::Link, target, span)
@@ -208,23 +239,26 @@ impl Pool {
     /// left in the block where one of the same kind of the source is missing is one finding: the reference changed.
     pub fn report(mut self, source: &Document, target: &Document, languages: &Languages, out: &mut Vec<Diagnostic>) {
         self.settle(&target.relative);
-        let findings = |unmatched: &Unmatched| *unmatched == Unmatched::Finding;
-        let mut extra: Vec<Option<Reference>> = self
+        // The rule reporting a reference left unmatched, unless another finding covers it.
+        let reported_by = |reference: &Reference, unmatched: Unmatched| {
+            reference.kind.rule().filter(|_| unmatched == Unmatched::Finding)
+        };
+        let mut extra: Vec<Option<(Reference, Rule)>> = self
             .target
             .into_iter()
-            .filter(|(_, unmatched)| findings(unmatched))
-            .map(|(reference, _)| Some(reference))
+            .filter_map(|(reference, unmatched)| reported_by(&reference, unmatched).map(|rule| Some((reference, rule))))
             .collect();
-        for (reference, anchor, _) in self.source.into_iter().filter(|(.., unmatched)| findings(unmatched)) {
+        for (reference, anchor, unmatched) in self.source {
+            let Some(rule) = reported_by(&reference, unmatched) else { continue };
             let (noun, quoted) = (reference.kind.noun(), clip(&reference.written, MAX_QUOTED_CHARS));
             let changed = extra.iter_mut().find(|candidate| {
-                candidate.as_ref().is_some_and(|candidate| {
+                candidate.as_ref().is_some_and(|(candidate, _)| {
                     candidate.kind == reference.kind
                         && (anchor.start..anchor.end.max(anchor.start + 1)).contains(&candidate.span.start)
                 })
             });
             let diagnostic = match changed.and_then(Option::take) {
-                Some(translated) => reference.kind.rule().diagnostic(
+                Some((translated, _)) => rule.diagnostic(
                     target.at(translated.span),
                     format!(
                         "this {noun} `{}` differs from the {} {noun} `{quoted}`",
@@ -232,7 +266,7 @@ impl Pool {
                         languages.source,
                     ),
                 ),
-                None => reference.kind.rule().diagnostic(
+                None => rule.diagnostic(
                     target.line(anchor.line),
                     format!(
                         "the {} {noun} `{quoted}` has no counterpart in the {} file here",
@@ -242,8 +276,8 @@ impl Pool {
             };
             out.push(diagnostic.with_source(source.at(reference.span)));
         }
-        for reference in extra.into_iter().flatten() {
-            out.push(reference.kind.rule().diagnostic(
+        for (reference, rule) in extra.into_iter().flatten() {
+            out.push(rule.diagnostic(
                 target.at(reference.span),
                 format!(
                     "this {} `{}` has no counterpart in the {} file",

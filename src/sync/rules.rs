@@ -53,13 +53,15 @@ pub enum Rule {
     Untranslated,
     /// The translation was made from another version of the source.
     StaleSource,
+    /// Markdown the translation broke where the source is whole.
+    BrokenMarkdown,
     /// The parser found a problem in one of the files.
     ParseError,
 }
 
 impl Rule {
     /// Every rule, in the order they are documented.
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 23] = [
         Rule::MissingTranslation,
         Rule::OrphanTranslation,
         Rule::MissingSection,
@@ -81,6 +83,7 @@ impl Rule {
         Rule::LocMetadata,
         Rule::Untranslated,
         Rule::StaleSource,
+        Rule::BrokenMarkdown,
         Rule::ParseError,
     ];
 
@@ -131,7 +134,7 @@ impl fmt::Display for Rule {
 }
 
 /// The documentation of every rule, indexed by `Rule as usize`.
-static DOCS: [RuleDoc; 22] = [
+static DOCS: [RuleDoc; 23] = [
     RuleDoc {
         name: "missing-translation",
         severity: Severity::Note,
@@ -488,6 +491,34 @@ static DOCS: [RuleDoc; 22] = [
             re-translation fixes: steps reworded, UI names changed.\n\n\
             ## Example\n\n\
             `ms.openlocfilehash: 19e9a92a…` while the English file now hashes to `5c41a7e0…`.\n",
+    },
+    RuleDoc {
+        name: "broken-markdown",
+        severity: Severity::Error,
+        summary: "Markdown the translation broke where the source is whole",
+        explanation: "## What it does\n\n\
+            Reports, at the broken spot, the Markdown that machine translation broke in the translation while the \
+            source's counterpart is whole.\n\n\
+            - a link or image that lost its opening `[` or `![`: `…](media/add.gif)` is left in the text;\n\
+            - empty bold, `****`, left where the bold words moved out of it (not when the paired source text has \
+            `****` too);\n\
+            - a list item that starts with `#` (`- # compte courant` for `- Checking Acct #`): it renders as a \
+            heading;\n\
+            - a code fence not closed where the source closes its own (the translated block holds the source \
+            block's lines, then a heading of the source, or runs to the end): what follows renders as code, and is \
+            compared once the fence is closed;\n\
+            - a paragraph whose line starts with an HTML comment (`<!-- … --> Texte`): the comment makes the \
+            paragraph raw HTML, whose Markdown is not rendered. Its text still shows, so this one is a warning.\n\n\
+            What the breakage causes besides is not reported again: the link or image then missing, the sections \
+            swallowed by the code block, the heading or HTML block where the source has a paragraph. What the \
+            source breaks the same way is not reported.\n\n\
+            ## Why\n\n\
+            Readers see raw syntax, a heading in the middle of a list, or the rest of the page as code: the page is \
+            broken, whatever its words say. The fix is a character or a line, at the place shown.\n\n\
+            ## Example\n\n\
+            English `click ![Add Icon](media/add.gif) **New import job**` and French \
+            `cliquez sur Ajouter une icône](media/add.gif) Nouvelle tâche`: write \
+            `![Ajouter une icône](media/add.gif)`.\n",
     },
     RuleDoc {
         name: "parse-error",

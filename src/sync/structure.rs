@@ -21,6 +21,7 @@ use super::document::Document;
 use super::fragments;
 use super::language::{self, TextCheck};
 use super::links::LinkTarget;
+use super::markup;
 use super::mend::{MAX_BLOCKS_BETWEEN, may_end_a_list};
 use super::numbers::{self, Notation};
 use super::references::{self, Pool, Reference, Unmatched};
@@ -40,7 +41,10 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> V
         names: HashSet::new(),
         out: Vec::new(),
     };
+    let swallowed = markup::fences_left_open(source, target, languages, &mut walk.out);
     walk.article();
+    // What a code fence left open swallowed is compared once it is closed: its fence's finding says why.
+    walk.out.retain(|diagnostic| !swallowed.iter().any(|swallowed| swallowed.covers(source, target, diagnostic)));
     walk.out
 }
 
@@ -431,7 +435,7 @@ impl Walk<'_> {
                     }
                     self.untranslated("this text", (&flat.section.heading, flat.section.heading_span), None);
                     for block in &flat.section.blocks {
-                        self.untranslated_block(block);
+                        self.unpaired_text(block);
                     }
                 }
             }
@@ -546,6 +550,14 @@ impl Walk<'_> {
         };
         let pairings = pair_rewritten(pairings, |s| source_items[s], |t| target_items[t]);
         let replaced = replacements(&pairings, |s| source_items[s], |t| target_items[t]);
+        // A paragraph broken Markdown turned into a heading or raw HTML is that finding alone.
+        let turned: Vec<(usize, usize, Diagnostic)> = replaced
+            .iter()
+            .filter_map(|&(s, t)| {
+                markup::turned(self.source, self.target, target_items[t], source_items[s], self.languages)
+                    .map(|finding| (s, t, finding))
+            })
+            .collect();
         let unindented = self.unindented(&pairings, &replaced, &source_items, &target_items);
         let inside = |target_side: bool, index: usize| {
             unindented.iter().filter(|run| run.target_side == target_side).find_map(|run| {
@@ -557,6 +569,18 @@ impl Walk<'_> {
         for (step, pairing) in pairings.iter().enumerate() {
             match *pairing {
                 Pairing::Both(s, t) => self.block_pair(source_items[s], target_items[t], pool),
+                Pairing::Source(s) if turned.iter().any(|&(source, ..)| source == s) => {}
+                Pairing::Target(t)
+                    if let Some((s, _, finding)) = turned.iter().find(|&&(_, target, _)| target == t) =>
+                {
+                    self.out.push(finding.clone());
+                    // A heading made of a paragraph still says what the paragraph says.
+                    if let (Block::Paragraph { inlines: a, span: sa }, Block::Heading { inlines: b, span: sb, .. }) =
+                        (source_items[*s], target_items[t])
+                    {
+                        self.leaf((a, *sa), (b, *sb), pool);
+                    }
+                }
                 Pairing::Target(t) if let Some((run, inside)) = inside(true, t) => {
                     if run.after[0] == t {
                         self.unindented_block(target_items[t], run.items, inside.span(), None);
@@ -1110,26 +1134,33 @@ impl Walk<'_> {
         self.out.push(Rule::ListItemCount.diagnostic(location, message).with_source(source_location));
     }
 
-    /// Extra translated content: its text is checked for English, its references join `pool`.
+    /// Extra translated content: its text is checked, its references join `pool`.
     fn unpaired_target(&mut self, block: &Block, pool: &mut Pool, unmatched: Unmatched) {
-        self.untranslated_block(block);
+        self.unpaired_text(block);
         let mut found = Vec::new();
         block_references(block, &mut found);
         pool.add_target(found, unmatched);
     }
 
-    /// Checks the text of a translated block without a counterpart for English.
-    fn untranslated_block(&mut self, block: &Block) {
+    /// Checks the text of a translated block without a counterpart for broken Markdown and for English.
+    fn unpaired_text(&mut self, block: &Block) {
         let mut leaves = Vec::new();
         prose_leaves(block, &mut leaves);
         for (inlines, span) in leaves {
+            self.broken_markup(inlines, None);
             self.untranslated("this text", (inlines, span), None);
         }
     }
 
-    /// Two paired runs of text (paragraphs, headings): references, numbers, language and the alt texts of their
-    /// images.
+    /// Reports the Markdown that a translated run of text broke, unless its source `counterpart` broke it alike.
+    fn broken_markup(&mut self, target: &[Inline], counterpart: Option<(&[Inline], Span)>) {
+        self.out.extend(markup::in_run(self.source, self.target, target, counterpart, self.languages));
+    }
+
+    /// Two paired runs of text (paragraphs, headings): Markdown, references, numbers, language and the alt texts of
+    /// their images.
     fn leaf(&mut self, source: (&[Inline], Span), target: (&[Inline], Span), pool: &mut Pool) {
+        self.broken_markup(target.0, Some(source));
         self.references(source.0, target.0, target.1, pool);
         self.numbers(source, target);
         let found = self.out.len();
@@ -1185,9 +1216,10 @@ impl Walk<'_> {
         }
     }
 
-    /// Two paired table cells: references, numbers, language and the alt texts of their images.
+    /// Two paired table cells: Markdown, references, numbers, language and the alt texts of their images.
     fn cell(&mut self, source: &[Inline], target: &[Inline], table: Span, pool: &mut Pool) {
         let (source, target) = ((source, cell_span(source, table)), (target, cell_span(target, table)));
+        self.broken_markup(target.0, Some(source));
         // A reference missing from a cell is reported at the cell, not at the table's first line.
         self.references(source.0, target.0, target.1, pool);
         self.numbers(source, target);
@@ -1424,7 +1456,7 @@ fn in_technical_token(text: &str, range: &std::ops::Range<usize>) -> bool {
 
 /// Whether the code block at `span` is fenced. Indented code blocks in Learn articles are nearly always prose indented
 /// by accident, which translators translate: their content is not compared.
-fn fenced(document: &Document, span: Span) -> bool {
+pub(super) fn fenced(document: &Document, span: Span) -> bool {
     document.text.get(span.start..).is_some_and(|code| {
         let code = code.trim_start_matches([' ', '\t']);
         code.starts_with("```") || code.starts_with("~~~")

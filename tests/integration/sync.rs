@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use checkdown::report::Diagnostic;
+use checkdown::report::{Diagnostic, Severity};
 use checkdown::sync::{Context, Document, Languages, Settings, compare};
 use serde_json::Value;
 
@@ -111,7 +111,7 @@ fn the_sarif_validates_against_the_2_1_0_schema() {
     assert_eq!(schema_errors(&validator, &run.stdout), Vec::<String>::new());
     let sarif: Value = serde_json::from_str(&run.stdout).unwrap();
     let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 22, "every rule is described");
+    assert_eq!(rules.len(), 23, "every rule is described");
     assert!(rules.iter().all(|rule| !rule["fullDescription"]["text"].as_str().unwrap().is_empty()));
     let list =
         sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "list-item-count").unwrap();
@@ -298,6 +298,124 @@ fn links_to_a_heading_that_lost_its_anchor_are_broken_fragment_links() {
         broken[0].message
     );
     assert_eq!(broken[0].note.as_deref(), Some("the heading is at line 9"));
+}
+
+#[test]
+fn markdown_broken_by_machine_translation_is_named_where_it_broke() {
+    // A link and an image that lost their opening bracket, empty bold, a list item starting with `#`, a comment
+    // starting a paragraph's line: one finding each, at the broken spot, instead of the mismatch each causes. The
+    // empty bold and the unopened link the English has alike are not reported.
+    let finding =
+        |line: u32, column: u32, message: &str| ("broken-markdown".to_owned(), line, column, message.to_owned());
+    let read = |locale: &str| {
+        std::fs::read_to_string(
+            crate::support::crate_root().join(format!("tests/integration/sync/broken-markdown.{locale}.md")),
+        )
+        .unwrap()
+    };
+    let found = check("broken-markdown.md", &read("en-us"), &read("fr-fr"));
+    let shown: Vec<(String, u32, u32, String)> = found
+        .iter()
+        .map(|diagnostic| {
+            (
+                diagnostic.rule.clone(),
+                diagnostic.location.line(),
+                diagnostic.location.column(),
+                diagnostic.message.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            finding(
+                3,
+                60,
+                "`](media/add.gif)` is an image that lost its opening `![`: readers see this text instead of the image; \
+                 write `![alt text](media/add.gif)`"
+            ),
+            finding(
+                4,
+                50,
+                "`](retention-policies.md)` is a link that lost its opening `[`: readers see this text instead of a \
+                 link; put `[` before the link text"
+            ),
+            finding(
+                5,
+                15,
+                "`****` is empty bold, which the English text does not have: readers see four asterisks; put the bold \
+                 words back between the two `**`, or delete them"
+            ),
+            finding(
+                12,
+                3,
+                "this list item starts with `#`, so it renders as a heading where the English file has text; write `\\#` \
+                 to show the `#`"
+            ),
+            finding(
+                14,
+                1,
+                "this HTML comment starts the line of a paragraph, which makes the paragraph raw HTML: Learn shows its \
+                 text unstyled and its Markdown as typed; put the comment on a line of its own"
+            ),
+        ]
+    );
+    // Readers see broken pages: errors, but for the comment, whose words still show.
+    let severities: Vec<Severity> = found.iter().map(|diagnostic| diagnostic.severity).collect();
+    use Severity::{Error, Warning};
+    assert_eq!(severities, [Error, Error, Error, Error, Warning]);
+}
+
+#[test]
+fn a_code_fence_left_open_is_one_finding_not_every_section_it_swallowed() {
+    // The French `xml` block lacks its closing fence: the sections after it render as code. One finding at the fence,
+    // with the English closing fence as counterpart; not a code mismatch and two missing sections.
+    let found = fixture("unclosed-fence");
+    assert_eq!(
+        found,
+        [(
+            "broken-markdown".to_owned(),
+            5,
+            "this xml code block is not closed where the English one is: everything after it renders as code; add a ``` \
+             line after `<Entity id=\"1ca46b29\" />` (what it swallowed is compared once it is closed)"
+                .to_owned()
+        )]
+    );
+    let read = |locale: &str| {
+        std::fs::read_to_string(
+            crate::support::crate_root().join(format!("tests/integration/sync/unclosed-fence.{locale}.md")),
+        )
+        .unwrap()
+    };
+    let diagnostic = &check("unclosed-fence.md", &read("en-us"), &read("fr-fr"))[0];
+    assert_eq!(diagnostic.source.as_ref().map(checkdown::report::Location::line), Some(7));
+    // Its suppression comment silences it, and what the fence swallowed stays unreported.
+    let suppressed = read("fr-fr").replace("```xml", "<!-- checkdown-ignore broken-markdown -->\n```xml");
+    assert_eq!(check("unclosed-fence.md", &read("en-us"), &suppressed), Vec::new());
+}
+
+#[test]
+fn a_code_fence_left_open_in_the_corpus_hides_no_section() {
+    // The French `xml` block opened at line 3530 is closed by the fence meant to open the next block, 40 lines on:
+    // three English sections render as code in French. One finding, and none of the missing sections.
+    let Some(corpus) = corpus() else { return };
+    let relative = "SecurityCompliance/what-the-sensitive-information-types-look-for.md";
+    let (english, french) = pair(&corpus, relative);
+    let found = check(relative, &english, &french);
+    let fences: Vec<(u32, Option<u32>)> = found
+        .iter()
+        .filter(|diagnostic| diagnostic.rule == "broken-markdown" && diagnostic.message.contains("code block"))
+        .map(|diagnostic| (diagnostic.location.line(), diagnostic.source.as_ref().map(|source| source.line())))
+        .collect();
+    assert_eq!(fences, [(3530, Some(3570))]);
+    let swallowed: Vec<&Diagnostic> = found
+        .iter()
+        .filter(|diagnostic| {
+            diagnostic.rule == "missing-section" || (3530..=3630).contains(&diagnostic.location.line())
+        })
+        .filter(|diagnostic| diagnostic.rule != "broken-markdown")
+        .collect();
+    assert_eq!(swallowed, Vec::<&Diagnostic>::new());
 }
 
 // Mutations of real pairs: each alters one side and expects its rule on the right line.
@@ -924,7 +1042,7 @@ fn a_baseline_leaves_out_the_findings_it_holds_and_reports_new_drift_only() {
 fn rules_are_listed_and_explained() {
     let list = checkdown().args(["sync", "--list-rules"]).run();
     assert_eq!(list.code, 0);
-    assert_eq!(list.stdout.lines().count(), 22);
+    assert_eq!(list.stdout.lines().count(), 23);
     assert!(list.stdout.lines().any(|line| line.starts_with("list-item-count") && line.contains("error")));
     let explain = checkdown().args(["sync", "--explain", "untranslated"]).run();
     assert_eq!(explain.code, 0);

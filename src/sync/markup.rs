@@ -1,0 +1,497 @@
+//! Markdown the translation broke where its source is whole: what machine translation leaves behind, and readers see
+//! as raw syntax or as another kind of block. One `broken-markdown` finding per cause, at the broken spot:
+//!
+//! - a link or image that lost its opening `[` or `![`, whose `](media/add.gif)` is left in the text ([`unopened`]);
+//! - empty bold, `****`, left where the bold words moved out of it ([`in_run`]);
+//! - a list item that starts with `#`, which renders as a heading, and a paragraph whose line starts with an HTML
+//!   comment, which makes it raw HTML ([`turned`]);
+//! - a code fence not closed where the source closes its own, which turns what follows into code
+//!   ([`fences_left_open`]).
+//!
+//! What the source breaks alike at the paired place is not reported: it is no drift. Nor are the mismatches the
+//! breakage causes: the reference pool pairs a target left in the text with the source's link or image
+//! ([`references`]), the structure pairs a block turned into another kind with its counterpart, and the structural
+//! findings in what a fence swallowed, and the source sections it swallowed reported missing, are left out
+//! ([`Swallowed`]): they are compared once the fence is closed.
+
+use std::collections::HashSet;
+use std::ops::{Range, RangeInclusive};
+
+use crate::model::{Block, Inline, Span};
+use crate::parse::ids::slug;
+use crate::report::{Diagnostic, Severity, clip};
+
+use super::Languages;
+use super::document::Document;
+use super::references::{self, Kind};
+use super::rules::Rule;
+use super::structure::fenced;
+
+/// How much of the broken text, or of a code line, a message quotes.
+const MAX_QUOTED_CHARS: usize = 80;
+
+/// The link and image targets left in `text` without their opening bracket: the range of each `](target)` and its
+/// target. An escaped `\]` is text, and so is a target holding white space (no link either way).
+pub fn unopened(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    text.match_indices("](").filter_map(move |(at, _)| {
+        if text[..at].ends_with('\\') {
+            return None;
+        }
+        let rest = &text[at + 2..];
+        let mut depth = 0_usize;
+        for (offset, character) in rest.char_indices() {
+            match character {
+                '(' => depth += 1,
+                ')' if depth == 0 => return (offset > 0).then(|| (at..at + 3 + offset, &rest[..offset])),
+                ')' => depth -= 1,
+                _ if character.is_whitespace() => return None,
+                _ => {}
+            }
+        }
+        None
+    })
+}
+
+/// Where `text` has empty bold: a run of exactly four `*`.
+fn empty_bold(text: &str) -> impl Iterator<Item = Range<usize>> {
+    text.match_indices("****")
+        .filter(|&(at, _)| !text[..at].ends_with('*') && !text[at + 4..].starts_with('*'))
+        .map(|(at, _)| at..at + 4)
+}
+
+/// What broke in a run of text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Breakage {
+    /// A link or image target left without its opening bracket.
+    Unopened(String),
+    /// `****`.
+    EmptyBold,
+}
+
+/// The breakages in the text of `inlines` (not in code), each with its byte range in `document`'s text. The text is
+/// read as written, so that the ranges point at it.
+fn breakages(document: &Document, inlines: &[Inline]) -> Vec<(Range<usize>, Breakage)> {
+    fn walk(document: &Document, inlines: &[Inline], out: &mut Vec<(Range<usize>, Breakage)>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { span, .. } => {
+                    let Some(written) = document.text.get(span.start..span.end) else { continue };
+                    let at = |range: Range<usize>| span.start + range.start..span.start + range.end;
+                    for (range, target) in unopened(written) {
+                        out.push((at(range), Breakage::Unopened(target.trim().to_owned())));
+                    }
+                    out.extend(empty_bold(written).map(|range| (at(range), Breakage::EmptyBold)));
+                }
+                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => walk(document, children, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(document, inlines, &mut out);
+    out
+}
+
+/// Whether a link target names an image file.
+fn names_an_image(target: &str) -> bool {
+    let path = target.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    [".png", ".gif", ".jpg", ".jpeg", ".svg", ".bmp", ".webp"].iter().any(|extension| path.ends_with(extension))
+}
+
+/// The findings for the Markdown a translated run of text (a paragraph, a heading, a table cell) broke, where its
+/// source counterpart, if it has one, is not broken alike.
+pub fn in_run(
+    source: &Document,
+    target: &Document,
+    inlines: &[Inline],
+    counterpart: Option<(&[Inline], Span)>,
+    languages: &Languages,
+) -> Vec<Diagnostic> {
+    let found = breakages(target, inlines);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let source_inlines = counterpart.map_or(&[][..], |(inlines, _)| inlines);
+    let alike: HashSet<Breakage> = breakages(source, source_inlines).into_iter().map(|(_, found)| found).collect();
+    let mut source_references = Vec::new();
+    references::in_inlines(source_inlines, &mut source_references);
+    let mut out = Vec::new();
+    for (range, breakage) in found.into_iter().filter(|(_, breakage)| !alike.contains(breakage)) {
+        let here = target.at(target.span(range.start, range.end));
+        let diagnostic = match &breakage {
+            Breakage::Unopened(written) => {
+                let original = source_references.iter().find(|reference| {
+                    matches!(reference.kind, Kind::Link | Kind::Image) && reference.written == *written
+                });
+                let image = original.map_or_else(|| names_an_image(written), |reference| reference.kind == Kind::Image);
+                let quoted = clip(&target.text[range], MAX_QUOTED_CHARS);
+                let message = if image {
+                    format!(
+                        "`{quoted}` is an image that lost its opening `![`: readers see this text instead of the \
+                         image; write `![alt text]({written})`"
+                    )
+                } else {
+                    format!(
+                        "`{quoted}` is a link that lost its opening `[`: readers see this text instead of a link; put \
+                         `[` before the link text"
+                    )
+                };
+                let diagnostic = Rule::BrokenMarkdown.diagnostic(here, message);
+                match original {
+                    Some(reference) => diagnostic.with_source(source.at(reference.span)),
+                    None => diagnostic,
+                }
+            }
+            Breakage::EmptyBold => {
+                let message = format!(
+                    "`****` is empty bold, which the {} text does not have: readers see four asterisks; put the bold \
+                     words back between the two `**`, or delete them",
+                    languages.source
+                );
+                let diagnostic = Rule::BrokenMarkdown.diagnostic(here, message);
+                match counterpart {
+                    Some((_, span)) => diagnostic.with_source(source.at(span)),
+                    None => diagnostic,
+                }
+            }
+        };
+        out.push(diagnostic);
+    }
+    out
+}
+
+/// The finding for a translated `block` that broken Markdown turned into another kind of block than its source
+/// counterpart `original`, a paragraph: a `#` at the start of a list item makes a heading, an HTML comment at the start
+/// of a paragraph's line makes raw HTML.
+pub fn turned(
+    source: &Document,
+    target: &Document,
+    block: &Block,
+    original: &Block,
+    languages: &Languages,
+) -> Option<Diagnostic> {
+    let Block::Paragraph { span: original_span, .. } = original else { return None };
+    let text = &target.text;
+    // A comment's paragraph still shows its words: a warning, not an error.
+    let (span, message, words_show) = match block {
+        Block::Heading { span, .. } if text.get(span.start..)?.starts_with('#') => {
+            let line_start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+            let before = text[line_start..span.start].trim_end();
+            let numbered =
+                before.strip_suffix(['.', ')']).is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()));
+            let what = if before.ends_with(['-', '*', '+']) || numbered { "list item" } else { "line" };
+            let message = format!(
+                "this {what} starts with `#`, so it renders as a heading where the {} file has text; write `\\#` to \
+                 show the `#`",
+                languages.source
+            );
+            (target.span(span.start, span.start + 1), message, false)
+        }
+        Block::Html { span, .. } => {
+            let written = text.get(span.start..span.end)?;
+            let line = written.lines().next()?;
+            let opens = line.find("<!--")?;
+            let closes = opens + line[opens..].find("-->")? + 3;
+            if !line[..opens].trim().is_empty() || line[closes..].trim().is_empty() {
+                return None;
+            }
+            let message = "this HTML comment starts the line of a paragraph, which makes the paragraph raw HTML: \
+                           Learn shows its text unstyled and its Markdown as typed; put the comment on a line of its \
+                           own"
+            .to_owned();
+            (target.span(span.start + opens, span.start + closes), message, true)
+        }
+        _ => return None,
+    };
+    let mut diagnostic =
+        Rule::BrokenMarkdown.diagnostic(target.at(span), message).with_source(source.at(*original_span));
+    if words_show {
+        diagnostic.severity = Severity::Warning;
+    }
+    Some(diagnostic)
+}
+
+/// What a code fence the translation left open swallowed: the lines it turned into code, up to where the fences read
+/// as written and read with the missing closing fence agree again, and the ids of the headings in them.
+#[derive(Debug)]
+pub struct Swallowed {
+    /// The translation's lines, from the opening fence.
+    lines: RangeInclusive<u32>,
+    /// The ids of the headings among them, lower-cased, as [`heading_id`] reads them.
+    ids: HashSet<String>,
+}
+
+impl Swallowed {
+    /// Whether `diagnostic`, a structural finding, only follows from the fence: it is located in what the fence
+    /// swallowed, or it reports a source section missing whose heading the fence swallowed.
+    pub fn covers(&self, source: &Document, target: &Document, diagnostic: &Diagnostic) -> bool {
+        if diagnostic.rule == Rule::BrokenMarkdown.name() {
+            return false;
+        }
+        let inside = diagnostic.location.path == target.path
+            && diagnostic.location.span.is_some_and(|span| self.lines.contains(&span.line));
+        let swallowed_section = diagnostic.rule == Rule::MissingSection.name()
+            && diagnostic.source.as_ref().and_then(|location| location.span).is_some_and(|span| {
+                source.article.all_sections().into_iter().any(|section| {
+                    section.heading_span.line == span.line && loose_ids(&section.id).any(|id| self.ids.contains(&id))
+                })
+            });
+        inside || swallowed_section
+    }
+}
+
+/// A translated code block that goes on past where its source counterpart closes: its first lines are the source
+/// block's, then come lines that the source has after its closing fence.
+struct LeftOpen<'a> {
+    /// The translated code block's span.
+    span: Span,
+    /// Its language tag.
+    language: Option<&'a str>,
+    /// The source code block it continues.
+    original: &'a Block,
+    /// How many of its lines are the source block's.
+    lines: usize,
+    /// Whether no fence closes it: it runs to the end of the file, or of the list item or quote it is in.
+    unclosed: bool,
+}
+
+/// Reports in `out` the code fences of `target` left open past where the source closes them, one `broken-markdown`
+/// finding each, and returns what each swallowed. A fence is taken to be left open when the translated block holds a
+/// source block's lines and then more, and either no fence closes it or those lines hold a heading of the source (a
+/// section swallowed): a longer block that a stale translation keeps is not one.
+pub fn fences_left_open(
+    source: &Document,
+    target: &Document,
+    languages: &Languages,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Swallowed> {
+    let source_code: Vec<(&Block, Vec<&str>)> = code_blocks(source)
+        .into_iter()
+        .filter_map(|block| match block {
+            Block::Code { code, .. } => Some((block, code.lines().map(str::trim).collect::<Vec<_>>())),
+            _ => None,
+        })
+        .filter(|(_, lines)| lines.iter().any(|line| !line.is_empty()))
+        .collect();
+    let mut swallowed: Vec<Swallowed> = Vec::new();
+    if source_code.is_empty() {
+        return swallowed;
+    }
+    let ids: HashSet<String> =
+        source.article.all_sections().into_iter().flat_map(|section| loose_ids(&section.id)).collect();
+    let lines: Vec<&str> = target.text.lines().collect();
+    for block in code_blocks(target) {
+        // A block inside what a fence swallowed is an effect of it.
+        if swallowed.iter().any(|earlier| earlier.lines.contains(&block.span().line)) {
+            continue;
+        }
+        let Some(open) = left_open(&source_code, target, block, &ids) else { continue };
+        let Some(finding) = finding(source, target, &open, languages) else { continue };
+        out.push(finding);
+        let opener = open.span.line;
+        let closes_at = opener + u32::try_from(open.lines).unwrap_or(u32::MAX) + 1;
+        let last = swallowed_until(&lines, opener, closes_at);
+        let ids = (opener..=last)
+            .filter_map(|line| lines.get(line as usize - 1))
+            .filter_map(|line| heading_id(line.trim_start_matches([' ', '\t', '>'])))
+            .collect();
+        swallowed.push(Swallowed { lines: opener..=last, ids });
+    }
+    swallowed
+}
+
+/// The finding for a fence left open: at its opening line, with the source's closing fence as counterpart.
+fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages: &Languages) -> Option<Diagnostic> {
+    let opener = target.line(open.span.line).span?;
+    let opener_line = &target.text[opener.start..opener.end];
+    let fence_at = opener_line.find(['`', '~'])?;
+    let fence_character = opener_line[fence_at..].chars().next()?;
+    let fence: String = opener_line[fence_at..].chars().take_while(|&character| character == fence_character).collect();
+    let Block::Code { code, span: original_span, .. } = open.original else { return None };
+    let last_line = code.lines().rev().map(str::trim).find(|line| !line.is_empty()).unwrap_or_default();
+    let closing = source.text.get(..original_span.end)?.trim_end();
+    let closing_start = closing.rfind('\n').map_or(0, |at| at + 1);
+    let language = open.language.map(|language| format!("{language} ")).unwrap_or_default();
+    let effect = if open.unclosed {
+        "everything after it renders as code"
+    } else {
+        "what follows renders as code, up to a fence meant to open another block"
+    };
+    let message = format!(
+        "this {language}code block is not closed where the {} one is: {effect}; add a {fence} line after `{}` (what \
+         it swallowed is compared once it is closed)",
+        languages.source,
+        clip(last_line, MAX_QUOTED_CHARS)
+    );
+    Some(
+        Rule::BrokenMarkdown
+            .diagnostic(target.at(target.span(opener.start + fence_at, opener.end)), message)
+            .with_source(source.at(source.span(closing_start, closing.len()))),
+    )
+}
+
+/// `block` of `target`, when it is a fenced code block left open past where a source code block closes.
+fn left_open<'a>(
+    source_code: &[(&'a Block, Vec<&str>)],
+    target: &Document,
+    block: &'a Block,
+    ids: &HashSet<String>,
+) -> Option<LeftOpen<'a>> {
+    let Block::Code { code, language, span } = block else { return None };
+    let lines: Vec<&str> = code.lines().map(str::trim).collect();
+    let (original, source_lines) = source_code
+        .iter()
+        .filter(|(_, source_lines)| source_lines.len() < lines.len() && lines.starts_with(source_lines))
+        .max_by_key(|(_, source_lines)| source_lines.len())?;
+    let after = &lines[source_lines.len()..];
+    let unclosed = !closed(target, *span);
+    let swallowed_heading = after.iter().any(|line| heading_id(line).is_some_and(|id| ids.contains(&id)));
+    let left_open = swallowed_heading || unclosed && after.iter().any(|line| !line.is_empty());
+    left_open.then_some(LeftOpen {
+        span: *span,
+        language: language.as_deref(),
+        original,
+        lines: source_lines.len(),
+        unclosed,
+    })
+}
+
+/// The last line (1-based) that the fence opened at line `opener` of `lines` swallowed, its closing fence belonging
+/// before line `closes_at`: the first line from there after which the fences, read as written and read with that
+/// closing fence, are all closed. From there on, both readings agree.
+fn swallowed_until(lines: &[&str], opener: u32, closes_at: u32) -> u32 {
+    let open = lines.get(opener as usize - 1).and_then(|line| fence(line));
+    let (mut written, mut mended) = (open, open);
+    for (index, line) in lines.iter().enumerate().skip(opener as usize) {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if number == closes_at {
+            mended = None;
+        }
+        for state in [&mut written, &mut mended] {
+            *state = match *state {
+                None => fence(line),
+                Some((character, length))
+                    if fence(line).is_some_and(|(c, l)| c == character && l >= length)
+                        && line.trim().trim_start_matches('>').trim().chars().all(|c| c == character) =>
+                {
+                    None
+                }
+                open => open,
+            };
+        }
+        if number >= closes_at && written.is_none() && mended.is_none() {
+            return number;
+        }
+    }
+    u32::try_from(lines.len()).unwrap_or(u32::MAX)
+}
+
+/// The fence `line` starts with, if any: its character and length.
+fn fence(line: &str) -> Option<(char, usize)> {
+    let line = line.trim_start_matches([' ', '\t', '>']);
+    let character = line.chars().next().filter(|character| matches!(character, '`' | '~'))?;
+    let length = line.chars().take_while(|&c| c == character).count();
+    (length >= 3).then_some((character, length))
+}
+
+/// Whether the fenced code block at `span` ends with a closing fence.
+fn closed(document: &Document, span: Span) -> bool {
+    let Some(written) = document.text.get(span.start..span.end) else { return false };
+    let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
+    let mut lines = written.trim_end().lines();
+    let opener = unquoted(lines.next().unwrap_or_default());
+    let Some(fence_character) = opener.chars().next() else { return false };
+    let length = opener.chars().take_while(|&character| character == fence_character).count();
+    lines.next_back().map(unquoted).is_some_and(|last| {
+        last.chars().count() >= length && last.chars().all(|character| character == fence_character)
+    })
+}
+
+/// The id of `line` read as an ATX heading (its `<a name>` anchor, else its slug), lower-cased.
+fn heading_id(line: &str) -> Option<String> {
+    let hashes = line.bytes().take_while(|&byte| byte == b'#').count();
+    if !(1..=6).contains(&hashes) || !line[hashes..].starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = line[hashes..].trim().trim_end_matches('#').trim();
+    let anchor = ["<a name=\"", "<a id=\""]
+        .iter()
+        .find_map(|opening| title.strip_prefix(opening))
+        .and_then(|rest| rest.split('"').next());
+    Some(anchor.map_or_else(|| slug(title), str::to_lowercase))
+}
+
+/// An id lower-cased, and without the `-1`, `-2`… that makes a repeated heading's id unique, as localized anchors
+/// keep the first.
+fn loose_ids(id: &str) -> impl Iterator<Item = String> {
+    let id = id.to_lowercase();
+    let base = match id.rsplit_once('-') {
+        Some((base, counter)) if !counter.is_empty() && counter.bytes().all(|byte| byte.is_ascii_digit()) => {
+            Some(base.to_owned())
+        }
+        _ => None,
+    };
+    std::iter::once(id).chain(base)
+}
+
+/// The fenced code blocks of `document`, in order, at any depth.
+fn code_blocks(document: &Document) -> Vec<&Block> {
+    fn walk<'a>(document: &Document, blocks: &'a [Block], out: &mut Vec<&'a Block>) {
+        for block in blocks {
+            match block {
+                Block::Code { span, .. } if fenced(document, *span) => out.push(block),
+                Block::List { items, .. } => {
+                    for item in items {
+                        walk(document, &item.blocks, out);
+                    }
+                }
+                other => walk(document, other.children(), out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(document, &document.article.preamble, &mut out);
+    for section in document.article.all_sections() {
+        walk(document, &section.blocks, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_left_without_their_bracket_are_found_but_not_escaped_ones() {
+        let found: Vec<(Range<usize>, &str)> =
+            unopened("icône](media/add.gif) et \\](x) et ](a b) et ](https://x/y_(z)) fin").collect();
+        assert_eq!(found, [(6..22, "media/add.gif"), (45..63, "https://x/y_(z)")]);
+    }
+
+    #[test]
+    fn empty_bold_is_four_asterisks_exactly() {
+        let found: Vec<Range<usize>> = empty_bold("au **** \\> ***** et ****").collect();
+        assert_eq!(found, [3..7, 20..24]);
+    }
+
+    #[test]
+    fn what_a_fence_left_open_swallowed_ends_where_both_readings_agree() {
+        // Its closing fence belongs before line 3; the fence at 4 closes it instead and the one at 6 is code: from line
+        // 8 on, the fences read as written and read with the closing fence agree.
+        let lines = ["```xml", "<a/>", "## Next", "```", "text", "```xml", "<b/>", "```", "after"];
+        assert_eq!(swallowed_until(&lines, 1, 3), 8);
+        assert_eq!(swallowed_until(&lines[..3], 1, 3), 3);
+    }
+
+    #[test]
+    fn headings_read_from_code_lines_have_their_anchor_or_slug_as_id() {
+        assert_eq!(heading_id("### <a name=\"keywords\"></a>Mots clés").as_deref(), Some("keywords"));
+        assert_eq!(
+            heading_id("## Indonesia Identity Card (KTP) Number").as_deref(),
+            Some("indonesia-identity-card-ktp-number")
+        );
+        assert_eq!(heading_id("#comment"), None);
+        assert_eq!(loose_ids("Keywords-12").collect::<Vec<_>>(), ["keywords-12", "keywords"]);
+        assert_eq!(loose_ids("step-a").collect::<Vec<_>>(), ["step-a"]);
+    }
+}
