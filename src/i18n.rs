@@ -164,6 +164,29 @@ impl Strings {
         self.get("date-long", &[("year", year.into()), ("month", month_name.into()), ("day", day.into())])
     }
 
+    /// An RFC 3339 UTC time (`2026-11-21T09:30:00Z`, as results and records keep it) in the locale's words, to the
+    /// minute ("November 21, 2026 at 09:30 UTC", "21 novembre 2026 à 9 h 30 UTC"); a date alone as [`Self::date`].
+    /// Text of another shape is shown as it is.
+    pub fn timestamp(&self, text: &str) -> String {
+        let number = |range: std::ops::Range<usize>| text.get(range).and_then(|digits| digits.parse::<u32>().ok());
+        let (Some(year), Some(month @ 1..=12), Some(day @ 1..=31)) = (number(0..4), number(5..7), number(8..10)) else {
+            return text.to_owned();
+        };
+        let date = self.date(i64::from(year), month, day);
+        match (text.get(10..11), number(11..13), text.get(13..14), number(14..16)) {
+            (Some("T"), Some(hour @ 0..=23), Some(":"), Some(minute @ 0..=59)) => self.get(
+                "date-time",
+                &[
+                    ("date", date.into()),
+                    ("time", format!("{hour:02}:{minute:02}").into()),
+                    ("hour", hour.into()),
+                    ("minute", format!("{minute:02}").into()),
+                ],
+            ),
+            _ => date,
+        }
+    }
+
     /// Messages this locale lacks that were asked for (and came from en-US instead).
     pub fn missing(&self) -> Vec<String> {
         self.missing.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter().cloned().collect()

@@ -47,6 +47,8 @@ alert-TIP = Tip
 alert-IMPORTANT = Important
 alert-CAUTION = Caution
 alert-WARNING = Warning
+# A date and a time of day (UTC): $time is 09:30; $hour (9) and $minute (30) for locales that write them apart.
+date-time = { $date } at { $time } UTC
 date-long = { $month } { $day }, { $year }
 month-1 = January
 month-2 = February

@@ -10,9 +10,9 @@ verify-signed-in = { $kind ->
         [true] {" "}in tenant { $tenant }
        *[other] {""}
     }
-verify-replayed = Replayed from { $record }, recorded at { $checked }: nothing was read from the tenant now
+verify-replayed = Replayed from { $record }, recorded on { $checked }: nothing was read from the tenant now
 verify-no-check = No check is bound to this step: check it by hand.
-verify-evidence-separator = {"; "}
+verify-evidence-separator = {". "}
 
 ## Why a read gave nothing (the engine's own messages).
 

@@ -35,10 +35,10 @@ checked-as = { $kind ->
     [user] {" "}en tant qu’utilisateur { $who }
    *[other] {""}
 }
-status-done = Fait
-status-not-done = Pas fait
-status-unknown = Inconnu
-status-manual = À vérifier à la main
+status-done = Terminée
+status-not-done = Non terminée
+status-unknown = État inconnu
+status-manual = À vérifier manuellement
 evidence = Preuves
 image = Image : { $alt }
 image-without-text = Image
@@ -49,6 +49,8 @@ alert-TIP = Conseil
 alert-IMPORTANT = Important
 alert-CAUTION = Attention
 alert-WARNING = Avertissement
+# A date and a time of day (UTC): $time is 09:30; $hour (9) and $minute (30) for locales that write them apart.
+date-time = { $date } à { $hour } h { $minute } UTC
 date-long = { $day ->
     [1] 1er
    *[other] { $day }

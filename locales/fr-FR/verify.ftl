@@ -12,7 +12,7 @@ verify-signed-in = { $kind ->
     }
 verify-replayed = Rejoué depuis { $record }, enregistré le { $checked } : rien n’a été lu sur le locataire maintenant
 verify-no-check = Aucune vérification n’est liée à cette étape : vérifiez-la vous-même.
-verify-evidence-separator = {"\u202F; "}
+verify-evidence-separator = {". "}
 
 ## Pourquoi une lecture n’a rien donné (messages du moteur).
 
@@ -56,11 +56,11 @@ verify-tenant-token-not-found = Le point de terminaison de jeton répond AADSTS9
 ## Fermer votre compte (content/checks/close-your-account.yaml).
 
 verify-users-undecided = La liste des utilisateurs est incomplète : impossible de dire combien il en reste
-verify-users-only-admin = Il ne reste que { $name }{ $admin ->
+verify-users-only-admin = Il ne reste que l’utilisateur { $name }{ $admin ->
         [true] , administrateur général
-       *[other] , qui n’est pas administrateur général : l’article garde un administrateur général pour terminer la fermeture du compte
+       *[other] , qui n’est pas administrateur général : l’article demande de conserver un administrateur général pour terminer la fermeture du compte
     }
-verify-users-none-left = Il ne reste aucun utilisateur, pas même l’administrateur général que l’article garde pour terminer la fermeture du compte
+verify-users-none-left = Il ne reste aucun utilisateur, pas même l’administrateur général que l’article demande de conserver pour terminer la fermeture du compte
 verify-users-left = { $count ->
         [one] { $count } utilisateur restant
        *[other] { $count } utilisateurs restants

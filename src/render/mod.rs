@@ -315,7 +315,7 @@ pub fn checklist<'a>(
             (Some(at), Some(tenant)) => {
                 let identity = results.signed_in.as_ref();
                 let mut args = vec![
-                    ("date", localized_timestamp(strings, at).into()),
+                    ("date", strings.timestamp(at).into()),
                     ("tenant", tenant.clone().into()),
                     ("kind", identity.map_or(IdentityKind::Unknown, |identity| identity.kind).as_str().into()),
                     ("who", identity.and_then(Identity::who).unwrap_or_default().into()),
@@ -569,22 +569,6 @@ fn localized_us_date(strings: &Strings, text: &str) -> String {
     }
 }
 
-/// An RFC 3339 timestamp as the locale's long date and the UTC time (`2026-11-21T09:30:00Z`).
-fn localized_timestamp(strings: &Strings, text: &str) -> String {
-    let date: Vec<&str> = text.get(..10).unwrap_or_default().split('-').collect();
-    let time = text.get(11..16).filter(|time| time.as_bytes().get(2) == Some(&b':'));
-    match (date.as_slice(), time) {
-        ([year, month, day], time) => match (year.parse(), month.parse(), day.parse()) {
-            (Ok(year), Ok(month @ 1..=12), Ok(day @ 1..=31)) => {
-                let date = strings.date(year, month, day);
-                time.map_or(date.clone(), |time| format!("{date} {time} UTC"))
-            }
-            _ => text.to_owned(),
-        },
-        _ => text.to_owned(),
-    }
-}
-
 /// The civil date (year, month, day) of a Unix time in seconds (UTC), by Howard Hinnant's days-to-civil algorithm.
 pub fn civil_date(unix_seconds: i64) -> (i64, u32, u32) {
     let days = unix_seconds.div_euclid(86_400) + 719_468;
@@ -673,7 +657,11 @@ mod tests {
         assert_eq!(localized_us_date(&french, "02/29/2023"), "02/29/2023");
         assert_eq!(localized_us_date(&french, "02/30/2024"), "02/30/2024");
         assert_eq!(localized_us_date(&french, "04/31/2024"), "04/31/2024");
-        assert_eq!(localized_timestamp(&french, "2026-11-21T09:30:00Z"), "21 novembre 2026 09:30 UTC");
-        assert_eq!(localized_timestamp(&french, "2026-11-21"), "21 novembre 2026");
+        // A time keeps its parts on one line: no-break spaces around `h`.
+        assert_eq!(french.timestamp("2026-11-21T09:30:00Z"), "21 novembre 2026 à 9\u{a0}h\u{a0}30\u{a0}UTC");
+        assert_eq!(french.timestamp("2026-11-21"), "21 novembre 2026");
+        assert_eq!(french.timestamp("someday"), "someday");
+        let english = Strings::load("en-US").unwrap();
+        assert_eq!(english.timestamp("2026-11-01T17:05:09Z"), "November 1, 2026 at 17:05 UTC");
     }
 }

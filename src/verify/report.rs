@@ -154,13 +154,16 @@ impl VerifyReport {
     /// step (status mark, number, title, evidence). `colour` adds ANSI colours to the marks; the caller decides (a
     /// terminal, no `NO_COLOR`).
     pub fn to_text(&self, colour: bool) -> String {
+        // The time in the report's words ("22 novembre 2026 à 11 h 08 UTC"), as the checklist prints it.
+        let checked = crate::i18n::Strings::load(&self.locale)
+            .map_or_else(|_| self.checked_at.clone(), |strings| strings.timestamp(&self.checked_at));
         let heading = Message::new("verify-heading")
             .arg("tenant", self.tenant.as_str())
             .arg("cloud", self.cloud.as_str())
-            .arg("checked", self.checked_at.as_str());
+            .arg("checked", checked.as_str());
         let messages = Messages::new(&self.locale).ok();
         let text = |message: &Message| messages.as_ref().map_or_else(|| message.id.clone(), |all| all.format(message));
-        // Languages space punctuation their own way (French puts a narrow no-break space before `;`).
+        // Each piece of evidence is a sentence of its own; a language may join them its own way.
         let separator = text(&Message::new("verify-evidence-separator"));
         let mut out = format!("{}\n", text(&heading));
         if let Some(identity) = &self.signed_in {
@@ -168,7 +171,7 @@ impl VerifyReport {
         }
         if let Some(record) = &self.replayed_from {
             let replayed =
-                Message::new("verify-replayed").arg("record", record.as_str()).arg("checked", self.checked_at.as_str());
+                Message::new("verify-replayed").arg("record", record.as_str()).arg("checked", checked.as_str());
             out.push_str(&format!("{}\n", text(&replayed)));
         }
         for step in &self.steps {

@@ -520,7 +520,7 @@ fn printable_html() {
 fn results_tick_steps_and_show_evidence() {
     let html = render(&[EN, "-o", "-", "--results", RESULTS]);
     assert!(html.contains("1 of 5 steps done"));
-    assert!(html.contains("Checked on November 20, 2026 09:30 UTC against tenant contoso.onmicrosoft.com"));
+    assert!(html.contains("Checked on November 20, 2026 at 09:30 UTC against tenant contoso.onmicrosoft.com"));
     assert!(html.contains("<span class=\"status status-not-done\">Not done</span>"));
     assert!(html.contains("missing permission Organization.Read.All"));
     assert_eq!(html.matches("checked>").count(), 1, "only step 1 is ticked, and it has no sub-steps");
@@ -542,7 +542,7 @@ fn the_header_names_who_the_results_were_checked_as() {
     let user = with(serde_json::json!({"kind": "user", "name": "admin@contoso.onmicrosoft.com", "id": "ace08ec9",
                                        "tenant_id": "84841066"}));
     let english = render(&[EN, "--format", "txt", "--results", &user]);
-    let checked = "Checked on November 20, 2026 09:30 UTC against tenant contoso.onmicrosoft.com";
+    let checked = "Checked on November 20, 2026 at 09:30 UTC against tenant contoso.onmicrosoft.com";
     assert!(english.contains(&format!("{checked} as user admin@contoso.onmicrosoft.com (ace08ec9)\n")), "{english}");
     let french = render(&[EN, "--format", "md", "--lang", "fr-FR", "--results", &user]);
     let as_user = "contoso.onmicrosoft.com en tant qu’utilisateur admin@contoso.onmicrosoft.com (ace08ec9)";
