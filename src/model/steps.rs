@@ -184,6 +184,20 @@ pub struct StepHeading<'a> {
     pub rest: &'a str,
 }
 
+impl<'a> Step<'a> {
+    /// The title as a heading of its own, its label set apart: with a capital, which the title after a colon may
+    /// lack ("Étape 1 : configurer des groupes" is "Configurer des groupes"; French writes no capital after a colon).
+    pub fn standalone_title(&self) -> std::borrow::Cow<'a, str> {
+        let mut characters = self.title.chars();
+        match characters.next() {
+            Some(first) if self.label.is_some() && first.is_lowercase() => {
+                std::borrow::Cow::Owned(first.to_uppercase().chain(characters).collect())
+            }
+            _ => std::borrow::Cow::Borrowed(self.title),
+        }
+    }
+}
+
 /// Reads `title` as a step heading: a word of [`STEP_WORDS`] and a number, with an optional parenthetical such as
 /// "(Optional)" or "(Facultatif)" that marks a step the reader may skip, before the word or after the number; the
 /// parenthetical is part of the label, so that the rest is the title alone.
@@ -494,6 +508,19 @@ fn for_each_list<'a>(blocks: &'a [Block], visit: &mut impl FnMut(u64, &'a [ListI
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_set_apart_from_its_label_starts_with_a_capital() {
+        let text = "# T\n\n## Étape 1 : configurer des groupes\n\n1. a\n\n## Étape 2 : Créer\n\n1. b\n";
+        let parsed = crate::parse::parse("a.md", text, &Default::default(), &crate::parse::NoIncludes);
+        let procedure = parsed.article.procedure();
+        let titles: Vec<String> = procedure.steps.iter().map(|step| step.standalone_title().into_owned()).collect();
+        assert_eq!(titles, ["Configurer des groupes", "Créer"]);
+        assert_eq!(procedure.steps[0].title, "configurer des groupes", "the model keeps the article's words");
+        let unlabelled = "# T\n\n## pour commencer\n\n1. a\n";
+        let parsed = crate::parse::parse("a.md", unlabelled, &Default::default(), &crate::parse::NoIncludes);
+        assert_eq!(parsed.article.procedure().steps[0].standalone_title(), "pour commencer", "no label, no change");
+    }
 
     #[test]
     fn step_headings_in_several_languages_and_spacings() {

@@ -204,8 +204,8 @@ pub struct StepView<'a> {
     /// the localized "Step 1" / "Étape 1" with the label's parenthetical ("Step 5 (facultatif)"); `None` for a step
     /// whose heading numbers nothing ("To turn it on"): the checklist numbers no steps the article does not.
     pub label: Option<String>,
-    /// The step title without its number.
-    pub title: &'a str,
+    /// The step title without its number, as a heading of its own ([`Step::standalone_title`]).
+    pub title: std::borrow::Cow<'a, str>,
     /// The label and the title on one line, for the formats that print them so: the heading as the article writes it
     /// when the label is the heading's own and no colon follows it ("Step 1 Reset the password"), else the label and
     /// the title joined the checklist's way ("Étape 5 (facultatif) : Empêcher…", "Step 1: Delete users").
@@ -400,7 +400,7 @@ fn step_view<'a>(
         id: step.id,
         number: step.number,
         label,
-        title: step.title,
+        title: step.standalone_title(),
         heading,
         moniker: step.moniker,
         body: step.body,

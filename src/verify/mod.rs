@@ -88,7 +88,7 @@ pub struct StepRef {
 
 impl From<&crate::model::Step<'_>> for StepRef {
     fn from(step: &crate::model::Step) -> StepRef {
-        StepRef { id: step.id.to_owned(), number: step.number, title: step.title.to_owned() }
+        StepRef { id: step.id.to_owned(), number: step.number, title: step.standalone_title().into_owned() }
     }
 }
 
