@@ -69,13 +69,15 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
     for written in text.split('\n') {
         let written = written.strip_prefix(indent).unwrap_or(written);
         let mut line = String::new();
+        let mut previous = "";
         for word in written.split(' ') {
-            if !line.is_empty() && line.width() + 1 + word.width() > room && may_start_line(word) {
+            if !line.is_empty() && line.width() + 1 + word.width() > room && may_break(previous, word) {
                 lines.push(std::mem::take(&mut line));
             } else if !line.is_empty() {
                 line.push(' ');
             }
             line.push_str(word);
+            previous = word;
         }
         lines.push(line);
     }
@@ -133,13 +135,18 @@ fn text_table(head: &[String], rows: &[Vec<String>], indent: &str, width: usize)
     lines.join(&format!("\n{indent}")).replace(&format!("\n{indent}\n"), "\n\n")
 }
 
-/// Whether a line may start with `word`: not a French "high" punctuation mark (`:`, `?`, `!`, `;`, `»`), written
-/// after a space but read with the word before it, nor a number and a full stop (`365.`), which would read as a list
-/// item.
-fn may_start_line(word: &str) -> bool {
-    let list_number =
-        word.strip_suffix('.').is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()));
-    !(list_number || matches!(word, ":" | "?" | "!" | ";" | "»"))
+/// Whether a line may end with `before` and the next start with `word`: not before a French "high" punctuation mark
+/// (`:`, `?`, `!`, `;`, `»`), written after a space but read with the word before it, nor after an opening `«`; not
+/// before a number and a full stop (`365.`), which would read as a list item; not inside a number whose thousands
+/// are spaced (`1 000`).
+fn may_break(before: &str, word: &str) -> bool {
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
+    let list_number = word.strip_suffix('.').is_some_and(digits);
+    let thousands = before.len() <= 3
+        && digits(before)
+        && word.get(..3).is_some_and(digits)
+        && !word[3..].starts_with(|c: char| c.is_ascii_digit());
+    !(list_number || thousands || before == "«" || matches!(word, ":" | "?" | "!" | ";" | "»"))
 }
 
 /// Renders template `name` with the checklist as `checklist`.
@@ -256,6 +263,16 @@ fn translate(strings: &Strings, id: &str, kwargs: &Kwargs) -> Result<String, Err
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_quotes_and_spaced_thousands_stay_whole_across_a_wrap() {
+        let quoted = wrap("un texte assez long pour « zero-day » ici", "", 16);
+        assert!(quoted.lines().any(|line| line.ends_with("« zero-day »")), "{quoted}");
+        let thousands = wrap("plus de 1 000 boîtes", "", 10);
+        assert!(thousands.contains("1 000"), "{thousands}");
+        assert!(may_break("de", "1"), "a number may start a line");
+        assert!(may_break("12", "1000"), "four digits are another number");
+    }
 
     #[test]
     fn a_table_that_fits_is_aligned_and_one_that_does_not_is_a_record_per_row() {
