@@ -30,6 +30,7 @@ verify-no-answer = { $request } got no answer: { $error } ({ $attempts ->
         [one] { $attempts } attempt
        *[other] { $attempts } attempts
     })
+verify-not-recorded = { $request } is not in the record being replayed: nothing was read for it
 verify-malformed = { $request } gave an unexpected answer: { $detail }
 verify-paging = { $request } could not be read to the end: { $detail }
 verify-expression-failed = A check expression failed: { $error }

@@ -30,6 +30,7 @@ verify-no-answer = { $request } n’a pas reçu de réponse : { $error } ({ $at
         [one] { $attempts } tentative
        *[other] { $attempts } tentatives
     })
+verify-not-recorded = { $request } est absente de l’enregistrement rejoué : rien n’a été lu pour elle
 verify-malformed = { $request } a donné une réponse inattendue : { $detail }
 verify-paging = { $request } n’a pas pu être lue jusqu’au bout : { $detail }
 verify-expression-failed = Une expression de vérification a échoué : { $error }

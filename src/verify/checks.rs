@@ -191,6 +191,7 @@ pub const ENGINE_MESSAGES: &[&str] = &[
     "verify-redirected",
     "verify-throttled",
     "verify-no-answer",
+    "verify-not-recorded",
     "verify-malformed",
     "verify-paging",
     "verify-expression-failed",
@@ -793,6 +794,7 @@ pub fn failure_message(failure: &Failure) -> Message {
             .arg("request", request)
             .arg("error", error.as_str())
             .arg("attempts", u64::from(*attempts)),
+        FailureKind::NotRecorded => Message::new("verify-not-recorded").arg("request", request),
         FailureKind::Malformed(detail) => {
             Message::new("verify-malformed").arg("request", request).arg("detail", detail.as_str())
         }

@@ -119,6 +119,8 @@ pub enum Exchange {
         /// How many attempts were made.
         attempts: u32,
     },
+    /// A replay has no answer for this request: the record was made by another run, of other checks.
+    NotRecorded,
 }
 
 /// Something that answers GETs: the live [`GraphClient`], or a recording being replayed.
@@ -295,6 +297,7 @@ impl Transport for GraphClient {
             let status = match &last {
                 Exchange::Answer { status, .. } => status.to_string(),
                 Exchange::Failed { error, .. } => error.clone(),
+                Exchange::NotRecorded => "not recorded".to_owned(),
             };
             (self.log)(&self.policy.retry_note(&format!("GET {path_and_query}"), &status, wait, attempts));
             thread::sleep(wait);

@@ -86,6 +86,8 @@ pub enum FailureKind {
         /// Attempts made.
         attempts: u32,
     },
+    /// A replay's record holds no answer for the request.
+    NotRecorded,
     /// A success whose body is not what Graph sends.
     Malformed(String),
     /// A listing still had pages after [`MAX_PAGES`], or its nextLink repeated or left the Graph host.
@@ -165,6 +167,7 @@ impl<'t> Reader<'t> {
                 }))
             }
             Exchange::Failed { error, attempts } => Err(fail(FailureKind::Transport { error, attempts })),
+            Exchange::NotRecorded => Err(fail(FailureKind::NotRecorded)),
         }
     }
 

@@ -102,6 +102,7 @@ impl Discovery {
             Exchange::Failed { error, attempts } => {
                 Discovery::Failed(Failure { request, kind: FailureKind::Transport { error, attempts } })
             }
+            Exchange::NotRecorded => Discovery::Failed(Failure { request, kind: FailureKind::NotRecorded }),
         }
     }
 }

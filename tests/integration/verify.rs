@@ -1314,6 +1314,30 @@ fn report_snapshots_json_and_text_in_both_locales() {
     assert!(coloured.contains("\u{1b}[31m[ ]\u{1b}[0m 1. Delete users"));
 }
 
+/// A record made by another run lacks some answers: the replay says so of each request, in the report's language, and
+/// reads nothing.
+#[test]
+fn a_request_the_record_lacks_is_said_to_be_missing_from_it() {
+    let example = crate::support::crate_root().join("content/examples/close-your-account.verify-record.json");
+    let mut record: Value = serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap();
+    record["exchanges"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|exchange| !exchange["request"].as_str().unwrap().starts_with("/v1.0/directory/subscriptions"));
+    let dir = tempfile::tempdir().unwrap();
+    let partial = dir.path().join("partial.json");
+    std::fs::write(&partial, record.to_string()).unwrap();
+    let missing = "GET /v1.0/directory/subscriptions?$select=id,skuPartNumber,status,nextLifecycleDateTime";
+    for (locale, said) in [
+        ("en-US", format!("{missing} is not in the record being replayed: nothing was read for it")),
+        ("fr-FR", format!("{missing} est absente de l’enregistrement rejoué\u{a0}: rien n’a été lu pour elle")),
+    ] {
+        let run =
+            crate::support::checkdown().args(["verify", "--lang", locale, "--replay", partial.to_str().unwrap()]).run();
+        assert!(run.stdout.contains(&said), "{locale}: {}", run.stdout);
+    }
+}
+
 /// The `checkdown verify` and `render --verify` commands, through the real binary, against the fake.
 mod command {
     use super::*;
