@@ -66,7 +66,7 @@ pub struct Number {
     /// The letters written before the number in the same word, lower-cased (`p` in `P2P`, `ipv` in `IPv6`): the
     /// number is part of a name.
     pub word: Option<String>,
-    /// Part of a way of writing "always" ([`AROUND_THE_CLOCK`]): it matches only a number of the same kind or one of
+    /// Part of a way of writing "always" (`24/7`, `24h/24`, `7j/7`): it matches only a number of the same kind or one of
     /// hours or days (`24 hours a day` and `24h/24`), not a table's row 7 that machine translation made `7j/7`.
     pub always: bool,
     /// Followed by a unit of time (`24 hours`, `7 jours`), or [`Number::always`].
