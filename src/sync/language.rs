@@ -241,8 +241,8 @@ pub fn prose_text_without(inlines: &[Inline], kept: &[&str]) -> String {
 }
 
 /// The targets of the links of `target` that keep the text of a link of `source` to the same page, a page only in
-/// English (outside the sites Microsoft translates): a translation keeps an English page's title so that readers know the page they
-/// will land on (`[RFC 2505: Anti-Spam Recommendations for SMTP MTAs](https://www.ietf.org/rfc/rfc2505.txt)`).
+/// English (outside the sites Microsoft translates): a translation keeps an English page's title so that readers know
+/// the page they will land on (`[RFC 2505: Anti-Spam Recommendations for SMTP MTAs](https://www.ietf.org/rfc/rfc2505.txt)`).
 pub fn english_only_titles<'a>(target: &'a [Inline], source: &[Inline]) -> Vec<&'a str> {
     fn links<'a>(inlines: &'a [Inline], out: &mut Vec<(&'a str, &'a [Inline])>) {
         for inline in inlines {
