@@ -1203,8 +1203,16 @@ impl Walk<'_> {
     /// column's cells) are names kept in English: all of them when every one is identical to its source counterpart
     /// and [`language::are_names`] says so.
     fn find_names(&mut self, pairs: Vec<(Run<'_>, Run<'_>)>) {
-        // Names need an English function word to be mistaken for English: most lists and columns have none.
-        if !self.languages.english_source || !pairs.iter().any(|(_, (target, _))| language::may_be_english(target)) {
+        // Names come at least two together, all as in the source: most lists and columns are translated from their
+        // first item on. And they need an English function word to be mistaken for English.
+        let first_kept = pairs
+            .first()
+            .is_some_and(|((source, _), (target, _))| language::prose_text_is(source, &language::prose_text(target)));
+        if !self.languages.english_source
+            || pairs.len() < 2
+            || !first_kept
+            || !pairs.iter().any(|(_, (target, _))| language::may_be_english(target))
+        {
             return;
         }
         let texts: Vec<String> = pairs.iter().map(|(_, (target, _))| language::prose_text(target)).collect();
