@@ -154,18 +154,7 @@ fn rebase(target: &mut String, folder: &str) {
     if path.is_empty() || path.starts_with(['/', '\\', '~']) || scheme {
         return;
     }
-    let mut segments: Vec<&str> = Vec::new();
-    for segment in folder.split('/').chain(path.split('/')) {
-        match segment {
-            "" | "." => {}
-            // The docs root (`~`) has no parent.
-            ".." if segments.last().is_some_and(|last| !matches!(*last, ".." | "~")) => {
-                segments.pop();
-            }
-            other => segments.push(other),
-        }
-    }
-    *target = format!("{}{}", segments.join("/"), &target[at..]);
+    *target = format!("{}{}", crate::report::join_relative(folder, path), &target[at..]);
 }
 
 #[cfg(test)]

@@ -278,6 +278,23 @@ pub enum Format {
     Github,
 }
 
+/// `/`-separated `path` under `folder`, with the `x/..` pairs dropped (`docs/en-us` and `../fr-fr/x.md` give
+/// `docs/fr-fr/x.md`); a `..` that no segment cancels stays, and so does a leading `~` (a docs root, which has no
+/// parent).
+pub fn join_relative(folder: &str, path: &str) -> String {
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in folder.split('/').chain(path.split('/')) {
+        match segment {
+            "" | "." => {}
+            ".." if segments.last().is_some_and(|last| !matches!(*last, ".." | "~")) => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
+    }
+    segments.join("/")
+}
+
 /// Everything a renderer needs besides the diagnostics.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderContext<'a> {
@@ -306,17 +323,7 @@ impl<'a> RenderContext<'a> {
     /// the `..` it cancels resolved (`../fr-fr/x.md` from `docs/en-us` is `docs/fr-fr/x.md`).
     pub fn repository_path<'p>(&self, path: &'p str) -> std::borrow::Cow<'p, str> {
         let Some(folder) = self.repository_folder else { return path.into() };
-        let mut segments: Vec<&str> = Vec::new();
-        for segment in folder.split('/').chain(path.split('/')) {
-            match segment {
-                "" | "." => {}
-                ".." if segments.last().is_some_and(|last| *last != "..") => {
-                    segments.pop();
-                }
-                other => segments.push(other),
-            }
-        }
-        segments.join("/").into()
+        join_relative(folder, path).into()
     }
 
     /// The summary of `diagnostics` in this context.

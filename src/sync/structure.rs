@@ -1205,12 +1205,12 @@ impl Walk<'_> {
     fn find_names(&mut self, pairs: Vec<(Run<'_>, Run<'_>)>) {
         // Names come at least two together, all as in the source: most lists and columns are translated from their
         // first item on. And they need an English function word to be mistaken for English.
-        let first_kept = pairs
-            .first()
-            .is_some_and(|((source, _), (target, _))| language::prose_text_is(source, &language::prose_text(target)));
+        let kept = |((source, _), (target, _)): &(Run<'_>, Run<'_>)| {
+            language::prose_text_is(source, &language::prose_text(target))
+        };
         if !self.languages.english_source
             || pairs.len() < 2
-            || !first_kept
+            || !pairs.first().is_some_and(kept)
             || !pairs.iter().any(|(_, (target, _))| language::may_be_english(target))
         {
             return;
