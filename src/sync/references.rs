@@ -198,6 +198,9 @@ impl Pool {
     /// Matches the references of both sides, keeping only the unmatched ones: references written alike first (in
     /// linear time, however many there are), then the rest by their normalised targets.
     pub fn settle(&mut self, relative: &str) {
+        if self.source.is_empty() || self.target.is_empty() {
+            return;
+        }
         let mut written: HashMap<(Kind, &str), Vec<usize>> = HashMap::new();
         for (index, (reference, _)) in self.target.iter().enumerate().rev() {
             written.entry((reference.kind, reference.written.as_str())).or_default().push(index);

@@ -37,14 +37,24 @@ pub const CHANGED_LINES_SHOWN: usize = 40;
 /// those comments are for checkdown, not for readers, so they never make a translation stale.
 pub fn made_from(text: &str, encoding: Encoding, hash: &str) -> bool {
     let hash = hash.trim().to_ascii_lowercase();
-    // The CRLF form first: localization repositories check English out that way, and it is usually the one.
-    let hashed = |text: &str| {
-        [Some("\r\n"), None, Some("\n")].into_iter().any(|line_end| match line_end {
-            Some(line_end) => sha1_hex(&with_line_ends(text, line_end), encoding) == hash,
-            None => sha1_hex(text, encoding) == hash,
-        })
-    };
+    let hashed = |text: &str| line_end_forms(text).into_iter().any(|form| sha1_hex(text, form, encoding) == hash);
     hashed(text) || before_suppressions(text).iter().any(|earlier| hashed(earlier))
+}
+
+/// The line ends `text` may have been hashed with, each giving other bytes: CRLF first (localization repositories
+/// check English out that way, and it is usually the one), then LF, then as they are when that is neither (mixed, or
+/// lone CRs). `None` stands for "as they are".
+fn line_end_forms(text: &str) -> Vec<Option<&'static str>> {
+    let bytes = text.as_bytes();
+    let carriage_returns = memchr::memchr_iter(b'\r', bytes).count();
+    let as_they_are_differ = carriage_returns > 0
+        && (carriage_returns != memchr::memchr_iter(b'\n', bytes).count()
+            || memchr::memmem::find_iter(bytes, "\r\n").count() != carriage_returns);
+    let mut forms = vec![Some("\r\n"), Some("\n")];
+    if as_they_are_differ {
+        forms.push(None);
+    }
+    forms
 }
 
 /// What `text` may have been before its checkdown directive comments were added, in the ways an editor adds one:
@@ -73,11 +83,22 @@ fn before_suppressions(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The SHA-1 of `text` stored in `encoding`, in lower-case hexadecimal: what `ms.openlocfilehash` holds.
-fn sha1_hex(text: &str, encoding: Encoding) -> String {
-    let digest = match encoding {
-        Encoding::Utf8 => Sha1::digest(text),
-        _ => Sha1::digest(encoding.encode(text)),
+/// The SHA-1 of `text` stored in `encoding` with its line ends written as `line_end` (`None`: as they are), in
+/// lower-case hexadecimal: what `ms.openlocfilehash` holds. A UTF-8 text is hashed line by line, never copied.
+fn sha1_hex(text: &str, line_end: Option<&str>, encoding: Encoding) -> String {
+    let digest = match (encoding, line_end) {
+        (Encoding::Utf8, None) => Sha1::digest(text),
+        (Encoding::Utf8, Some(line_end)) => {
+            let mut hasher = Sha1::new();
+            for_each_line(text, line_end, |part| hasher.update(part));
+            hasher.finalize()
+        }
+        (_, None) => Sha1::digest(encoding.encode(text)),
+        (_, Some(line_end)) => {
+            let mut converted = String::with_capacity(text.len() + text.len() / 32);
+            for_each_line(text, line_end, |part| converted.push_str(part));
+            Sha1::digest(encoding.encode(&converted))
+        }
     };
     digest.iter().fold(String::with_capacity(40), |mut hex, byte| {
         let _ = write!(hex, "{byte:02x}");
@@ -85,18 +106,16 @@ fn sha1_hex(text: &str, encoding: Encoding) -> String {
     })
 }
 
-/// `text` with every line end (LF or CRLF) written as `line_end`.
-fn with_line_ends(text: &str, line_end: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 32);
+/// Feeds `out` the parts of `text` with every line end (LF or CRLF) written as `line_end`.
+fn for_each_line(text: &str, line_end: &str, mut out: impl FnMut(&str)) {
     let mut from = 0;
     for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let line = &text[from..at];
-        out.push_str(line.strip_suffix('\r').unwrap_or(line));
-        out.push_str(line_end);
+        out(line.strip_suffix('\r').unwrap_or(line));
+        out(line_end);
         from = at + 1;
     }
-    out.push_str(&text[from..]);
-    out
+    out(&text[from..]);
 }
 
 /// Reports `target` when it was translated from another version of `source`. `history` is the source repository
@@ -144,7 +163,7 @@ pub fn check(
             "when the {} file is up to date with the {} file as it is now, set `ms.openlocfilehash: {}`",
             languages.target,
             languages.source,
-            sha1_hex(&with_line_ends(&source.text, "\r\n"), source.encoding)
+            sha1_hex(&source.text, Some("\r\n"), source.encoding)
         )
     });
     // The history goes in the note, not the message: the message names the finding across runs (a baseline's
@@ -362,7 +381,7 @@ mod tests {
                                  checkdown-ignore-file -->\n";
         for source in [alone, with_blank_after, with_blank_before] {
             assert!(made_from(source, Encoding::Utf8, &hash), "{source:?}");
-            assert!(made_from(&with_line_ends(source, "\r\n"), Encoding::Utf8, &hash), "{source:?} with CRLF");
+            assert!(made_from(&source.replace('\n', "\r\n"), Encoding::Utf8, &hash), "{source:?} with CRLF");
         }
         let other_comment = alone.replace("checkdown-ignore untranslated", "a writer's note");
         let reworded = alone.replace("Go to", "Open");

@@ -1163,10 +1163,12 @@ impl Walk<'_> {
         self.broken_markup(target.0, Some(source));
         self.references(source.0, target.0, target.1, pool);
         self.numbers(source, target);
-        let found = self.out.len();
-        self.untranslated("this text", target, Some(source));
-        if self.out.len() == found {
-            self.sentences_left_in_english(source, target);
+        if self.may_be_english(target) {
+            let found = self.out.len();
+            self.untranslated_prose("this text", target, Some(source));
+            if self.out.len() == found {
+                self.sentences_left_in_english(source, target);
+            }
         }
         self.alt_texts(source.0, target.0);
     }
@@ -1174,13 +1176,9 @@ impl Walk<'_> {
     /// A translated paragraph can keep a sentence of its source as it was, among translated ones: the paragraph
     /// reads as translated, the sentence does not. A sentence of [`MIN_SENTENCE_WORDS`] words or more identical to
     /// one of the source paragraph's, and judged as a copy of its counterpart is (a name such as `FAST Search Server
-    /// 2010 for SharePoint` is not prose), is reported at its own place.
+    /// 2010 for SharePoint` is not prose), is reported at its own place. Only for runs that [`Self::may_be_english`]
+    /// keeps.
     fn sentences_left_in_english(&mut self, source: (&[Inline], Span), target: (&[Inline], Span)) {
-        // The cheap first look `untranslated` takes, before any text is built: most paragraphs stop here.
-        if !self.languages.english_source || !language::may_be_english(target.0) || self.names.contains(&target.1.start)
-        {
-            return;
-        }
         let kept = language::english_only_titles(target.0, source.0);
         let target_text = language::prose_text_without(target.0, &kept);
         let source_text = language::prose_text_without(source.0, &kept);
@@ -1331,10 +1329,19 @@ impl Walk<'_> {
     /// Checks a translated run of text (a paragraph, a heading, a table cell), described as `what`, for English.
     /// `counterpart` is its source partner, if any: the titles of English-only pages that both link to are left out.
     fn untranslated(&mut self, what: &str, target: (&[Inline], Span), counterpart: Option<(&[Inline], Span)>) {
-        if !self.languages.english_source || !language::may_be_english(target.0) || self.names.contains(&target.1.start)
-        {
-            return;
+        if self.may_be_english(target) {
+            self.untranslated_prose(what, target, counterpart);
         }
+    }
+
+    /// The cheap first look of the language checks, before any text is built: whether a translated run may be English
+    /// at all. Most runs stop here.
+    fn may_be_english(&self, target: Run<'_>) -> bool {
+        self.languages.english_source && language::may_be_english(target.0) && !self.names.contains(&target.1.start)
+    }
+
+    /// [`Self::untranslated`] for a run that [`Self::may_be_english`] keeps.
+    fn untranslated_prose(&mut self, what: &str, target: Run<'_>, counterpart: Option<Run<'_>>) {
         let kept = counterpart.map(|(inlines, _)| language::english_only_titles(target.0, inlines)).unwrap_or_default();
         let counterpart = counterpart.map(|(inlines, span)| (language::prose_text_without(inlines, &kept), span));
         let counterpart = counterpart.as_ref().map(|(text, span)| (text.as_str(), *span));
