@@ -30,7 +30,7 @@ use unicode_width::UnicodeWidthChar;
 use super::{Diagnostic, Location, RenderContext, Severity, last_covered_line};
 
 /// A span over more lines than this shows its first and last lines around a `...` row.
-const MAX_SNIPPET_LINES: u32 = 5;
+pub(crate) const MAX_SNIPPET_LINES: u32 = 5;
 /// How many lines to keep at each end of a long span.
 const LINES_KEPT_AT_EACH_END: u32 = 2;
 const TAB_WIDTH: usize = 4;

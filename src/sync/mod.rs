@@ -283,7 +283,7 @@ pub struct Progress {
 pub struct Outcome {
     /// The findings, sorted by path, line, column and rule.
     pub diagnostics: Vec<Diagnostic>,
-    /// The texts of the files the findings point into, for the text format's snippets.
+    /// The lines the findings show, for the text format's snippets and the fingerprints.
     pub files: SourceFiles,
     /// How many translations were compared with their source.
     pub files_checked: usize,
@@ -381,11 +381,7 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
     results.sort_by_key(|(index, _)| *index);
     for (_, result) in results {
         let compared = result?;
-        if !compared.diagnostics.is_empty() {
-            for (path, text) in compared.texts {
-                outcome.files.insert(path, text);
-            }
-        }
+        outcome.files.extend(compared.files);
         outcome.diagnostics.extend(compared.diagnostics);
     }
     outcome.paths.extend(outcome.diagnostics.iter().map(|diagnostic| diagnostic.location.path.clone()));
@@ -406,10 +402,10 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
-/// A compared pair's findings and the texts they point into.
+/// A compared pair's findings and the lines of its files they show.
 struct Compared {
     diagnostics: Vec<Diagnostic>,
-    texts: Vec<(String, String)>,
+    files: SourceFiles,
 }
 
 fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository>) -> Result<Compared, SyncError> {
@@ -419,7 +415,7 @@ fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository
             (source, target) => {
                 let mut diagnostics: Vec<Diagnostic> = [source.err(), target.err()].into_iter().flatten().collect();
                 settings.apply_levels(&mut diagnostics);
-                return Ok(Compared { diagnostics, texts: Vec::new() });
+                return Ok(Compared { diagnostics, files: SourceFiles::new() });
             }
         };
     let source = Document::new(pair.source_shown.clone(), pair.relative.clone(), source_text.text)
@@ -432,7 +428,11 @@ fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository
         history: repository.map(|repository| (repository, pair.source.as_path())),
     };
     let diagnostics = compare(&source, &target, &context, settings);
-    Ok(Compared { diagnostics, texts: vec![(source.path, source.text), (target.path, target.text)] })
+    let mut files = SourceFiles::new();
+    for document in [&source, &target] {
+        files.insert_shown(&document.path, &document.text, &diagnostics);
+    }
+    Ok(Compared { diagnostics, files })
 }
 
 /// What [`compare`] needs to know about a pair besides its two files.
