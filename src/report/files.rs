@@ -43,7 +43,8 @@ impl SourceFiles {
         if spans.is_empty() {
             return;
         }
-        self.keep(path.to_owned(), text, |number| {
+        let last = spans.iter().map(|&(_, last)| last).max().unwrap_or_default();
+        self.keep(path.to_owned(), &text[..line_end(text, last)], |number| {
             spans.iter().any(|&(first, last)| {
                 (first..=last).contains(&number)
                     && (number < first + MAX_SNIPPET_LINES || number + MAX_SNIPPET_LINES > last)
@@ -63,6 +64,7 @@ impl SourceFiles {
         self.lines.get(path)?.get(&number).map(String::as_str)
     }
 
+    /// Records the lines of `text` that are `wanted`.
     fn keep(&mut self, path: String, text: &str, wanted: impl Fn(u32) -> bool) {
         let kept = self.lines.entry(path).or_default();
         for (number, line) in (1..).zip(text.split('\n')) {
@@ -71,6 +73,12 @@ impl SourceFiles {
             }
         }
     }
+}
+
+/// Where line `number` (1-based) of `text` ends, its line break aside; the end of `text` when it has fewer lines.
+fn line_end(text: &str, number: u32) -> usize {
+    let number = usize::try_from(number).unwrap_or(usize::MAX);
+    memchr::memchr_iter(b'\n', text.as_bytes()).nth(number.saturating_sub(1)).unwrap_or(text.len())
 }
 
 #[cfg(test)]

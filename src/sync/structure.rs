@@ -1496,11 +1496,11 @@ struct CodeDifference<'b> {
 /// line ends) and blank lines aside: the first line that differs, and in it the first token, so that a changed value
 /// (`-SetSCL 5`) is named rather than its whole line. `source_name` is the source language's name.
 fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDifference<'b>> {
-    fn lines(text: &str) -> Vec<(&str, String)> {
-        text.lines()
-            .map(|line| (line.trim(), line.split_whitespace().collect::<String>()))
-            .filter(|(_, squeezed)| !squeezed.is_empty())
-            .collect()
+    fn lines(text: &str) -> Vec<&str> {
+        text.lines().map(str::trim).filter(|line| !line.is_empty()).collect()
+    }
+    fn same(a: &str, b: &str) -> bool {
+        a == b || a.split_whitespace().flat_map(str::chars).eq(b.split_whitespace().flat_map(str::chars))
     }
     fn tokens(line: &str) -> Vec<(std::ops::Range<usize>, &str)> {
         line.split_whitespace()
@@ -1512,7 +1512,7 @@ fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDif
     }
     let quoted = |text: &str| format!("`{}`", clip(text, MAX_QUOTED_CODE_CHARS));
     let (a, b) = (lines(a), lines(b));
-    let at = a.iter().zip(&b).position(|((_, x), (_, y))| x != y);
+    let at = a.iter().zip(&b).position(|(x, y)| !same(x, y));
     let at = match at {
         Some(at) => at,
         None if a.len() == b.len() => return None,
@@ -1520,7 +1520,7 @@ fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDif
     };
     let whole = |line: &'b str, message: String| Some(CodeDifference { message, line, token: 0..line.len() });
     match (a.get(at), b.get(at)) {
-        (Some((source_line, _)), Some((target_line, _))) => {
+        (Some(source_line), Some(target_line)) => {
             let (source_tokens, target_tokens) = (tokens(source_line), tokens(target_line));
             // The first character that differs, white space aside, names the token on each side: a space added
             // before it (`$p = …` for `$p=…`) must not shift which token is named.
@@ -1577,11 +1577,11 @@ fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDif
             };
             Some(CodeDifference { message, line: target_line, token: range })
         }
-        (Some((source_line, _)), None) => {
-            let last = b.last().map_or("", |(line, _)| *line);
+        (Some(source_line), None) => {
+            let last = b.last().copied().unwrap_or_default();
             whole(last, format!("this code lacks the {source_name} line {}", quoted(source_line)))
         }
-        (None, Some((target_line, _))) => whole(target_line, format!("this line is not in the {source_name} code")),
+        (None, Some(target_line)) => whole(target_line, format!("this line is not in the {source_name} code")),
         (None, None) => None,
     }
 }
