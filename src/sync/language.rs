@@ -330,23 +330,33 @@ pub fn prose_text_is(inlines: &[Inline], text: &str) -> bool {
     compared.is_continue() && rest.is_empty()
 }
 
+/// The first word of [`prose_text`] of `inlines`, found without building it; empty when it has none.
+pub fn first_prose_word(inlines: &[Inline]) -> &str {
+    let mut first = "";
+    let _ = collapsed_prose(inlines, &[], &mut |word| {
+        first = word;
+        ControlFlow::Break(())
+    });
+    first
+}
+
 /// Feeds [`prose_text_without`] the links to `kept` of `inlines` to `out`, in parts (words, and the single spaces
 /// between them), until `out` breaks.
-fn collapsed_prose(
-    inlines: &[Inline],
+fn collapsed_prose<'a>(
+    inlines: &'a [Inline],
     kept: &[&str],
-    out: &mut impl FnMut(&str) -> ControlFlow<()>,
+    out: &mut impl FnMut(&'a str) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     /// Whether a word has been written, and whether whitespace followed the last one.
     struct Collapse {
         started: bool,
         space: bool,
     }
-    fn walk(
-        inlines: &[Inline],
+    fn walk<'a>(
+        inlines: &'a [Inline],
         kept: &[&str],
         state: &mut Collapse,
-        out: &mut impl FnMut(&str) -> ControlFlow<()>,
+        out: &mut impl FnMut(&'a str) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
         for inline in inlines {
             match inline {
