@@ -1,10 +1,11 @@
 //! Sync throughput on the shared corpus, next to pulldown-cmark alone parsing the same files.
 //!
 //! Run: `cargo bench --bench sync`. Prints pairs per second for pulldown-cmark alone and for checkdown's parser alone
-//! (both files of every pair, in memory, one thread), and for the whole `checkdown sync` of the two corpus directories
-//! (listing, reading, parsing, comparing; rendering aside) on one thread and on all cores; then the ratios of the
-//! one-thread sync to each parser alone (the target: within 2x). Each figure is the median of several passes, the
-//! passes of each taken in turns; the first sync pass, which also loads lingua's language models, is reported apart.
+//! (both files of every pair, in memory, one thread), for checkdown reading and parsing the files as the sync does,
+//! and for the whole `checkdown sync` of the two corpus directories (listing, reading, parsing, comparing; rendering
+//! aside) on one thread and on all cores; then the ratios of the one-thread sync to each (the target: within 2x of
+//! parsing alone). Each figure is the median of several passes, the passes of each taken in turns; the first sync
+//! pass, which also loads lingua's language models, is reported apart.
 
 mod common;
 
@@ -12,6 +13,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use checkdown::parse::{NoIncludes, ParseOptions, parse, read_decoded};
 use checkdown::sync::{Progress, Settings, run};
 use common::{checkdown_pass, corpus_texts, medians, ms, pulldown_pass};
 
@@ -33,11 +35,19 @@ fn main() {
     let pairs = sync_with(1);
     let first = start.elapsed();
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let [pulldown, checkdown_parse, one_thread, all_cores] = medians(
+    // What the sync does before comparing: each file read from disk, decoded and parsed.
+    let mut read_and_parse = || {
+        for (path, _) in &texts {
+            let decoded = read_decoded(Path::new(path)).expect("corpus files are readable");
+            black_box(parse(path, &decoded.text, &ParseOptions::default(), &NoIncludes));
+        }
+    };
+    let [pulldown, checkdown_parse, read_parse, one_thread, all_cores] = medians(
         PASSES,
         [
             &mut pulldown_pass(&texts),
             &mut checkdown_pass(&texts),
+            &mut read_and_parse,
             &mut || {
                 sync_with(1);
             },
@@ -54,6 +64,11 @@ fn main() {
         "checkdown parse alone (both files, 1 thread): {:>6.1} ms  {:>7.0} pairs/s",
         ms(checkdown_parse),
         rate(checkdown_parse)
+    );
+    println!(
+        "checkdown read + parse (as the sync does):   {:>7.1} ms  {:>7.0} pairs/s",
+        ms(read_parse),
+        rate(read_parse)
     );
     println!(
         "checkdown sync, 1 thread:                    {:>7.1} ms  {:>7.0} pairs/s",
@@ -73,5 +88,9 @@ fn main() {
     println!(
         "ratio (sync 1 thread / checkdown parse):     {:>7.2}x",
         one_thread.as_secs_f64() / checkdown_parse.as_secs_f64()
+    );
+    println!(
+        "ratio (sync 1 thread / read + parse):        {:>7.2}x",
+        one_thread.as_secs_f64() / read_parse.as_secs_f64()
     );
 }
