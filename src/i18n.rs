@@ -166,30 +166,67 @@ impl Strings {
 
     /// An RFC 3339 UTC time (`2026-11-21T09:30:00Z`, as results and records keep it) in the locale's words, to the
     /// minute ("November 21, 2026 at 09:30 UTC", "21 novembre 2026 à 9 h 30 UTC"); a date alone as [`Self::date`].
-    /// Text of another shape is shown as it is.
+    /// Text of another shape, a day the month does not have, or a time in another zone than UTC is shown as it is.
     pub fn timestamp(&self, text: &str) -> String {
         let number = |range: std::ops::Range<usize>| text.get(range).and_then(|digits| digits.parse::<u32>().ok());
-        let (Some(year), Some(month @ 1..=12), Some(day @ 1..=31)) = (number(0..4), number(5..7), number(8..10)) else {
+        let at = |index: usize| text.as_bytes().get(index).copied();
+        let (Some(b'-'), Some(b'-'), Some(year), Some(month @ 1..=12), Some(day)) =
+            (at(4), at(7), number(0..4), number(5..7), number(8..10))
+        else {
             return text.to_owned();
         };
+        if !(1..=days_in_month(i64::from(year), month)).contains(&day) {
+            return text.to_owned();
+        }
         let date = self.date(i64::from(year), month, day);
-        match (text.get(10..11), number(11..13), text.get(13..14), number(14..16)) {
-            (Some("T"), Some(hour @ 0..=23), Some(":"), Some(minute @ 0..=59)) => self.get(
-                "date-time",
-                &[
-                    ("date", date.into()),
-                    ("time", format!("{hour:02}:{minute:02}").into()),
-                    ("hour", hour.into()),
-                    ("minute", format!("{minute:02}").into()),
-                ],
-            ),
-            _ => date,
+        if text.len() == 10 {
+            return date;
+        }
+        match (at(10), number(11..13), at(13), number(14..16), text.get(16..)) {
+            (Some(b'T'), Some(hour @ 0..=23), Some(b':'), Some(minute @ 0..=59), Some(rest))
+                if is_utc_seconds(rest) =>
+            {
+                self.get(
+                    "date-time",
+                    &[
+                        ("date", date.into()),
+                        ("time", format!("{hour:02}:{minute:02}").into()),
+                        ("hour", hour.into()),
+                        ("minute", format!("{minute:02}").into()),
+                    ],
+                )
+            }
+            _ => text.to_owned(),
         }
     }
 
     /// Messages this locale lacks that were asked for (and came from en-US instead).
     pub fn missing(&self) -> Vec<String> {
         self.missing.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter().cloned().collect()
+    }
+}
+
+/// Whether `rest`, what follows the minutes of an RFC 3339 time, is its seconds (and their fraction), if any, in UTC:
+/// `Z`, `:00Z`, `:00.123Z`.
+fn is_utc_seconds(rest: &str) -> bool {
+    let Some(seconds) = rest.strip_suffix('Z') else { return false };
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
+    match seconds.strip_prefix(':') {
+        None => seconds.is_empty(),
+        Some(seconds) => match seconds.split_once('.') {
+            Some((whole, fraction)) => whole.len() == 2 && digits(whole) && digits(fraction),
+            None => seconds.len() == 2 && digits(seconds),
+        },
+    }
+}
+
+/// The number of days of `month` (1 to 12) in `year`, in the Gregorian calendar.
+pub(crate) fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 

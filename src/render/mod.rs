@@ -20,7 +20,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::i18n::Strings;
+use crate::i18n::{Strings, days_in_month};
 use crate::model::steps::step_heading;
 use crate::model::{Article, Block, Inline, ListItem, Procedure, Section, Span, Step, text};
 use crate::verify::{Identity, IdentityKind};
@@ -545,16 +545,6 @@ fn ordered_lists_under(sections: &[Section], out: &mut Vec<usize>) {
     }
 }
 
-/// The number of days of `month` (1 to 12) in `year`, in the Gregorian calendar.
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// `MM/DD/YYYY` (Learn's `ms.date`) in the locale's long form; other text is shown as written.
 fn localized_us_date(strings: &Strings, text: &str) -> String {
     let parts: Vec<&str> = text.trim().split('/').collect();
@@ -663,5 +653,13 @@ mod tests {
         assert_eq!(french.timestamp("someday"), "someday");
         let english = Strings::load("en-US").unwrap();
         assert_eq!(english.timestamp("2026-11-01T17:05:09Z"), "November 1, 2026 at 17:05 UTC");
+        assert_eq!(english.timestamp("2026-11-01T17:05Z"), "November 1, 2026 at 17:05 UTC");
+        assert_eq!(english.timestamp("2026-11-01T17:05:09.250Z"), "November 1, 2026 at 17:05 UTC");
+        // Not UTC, not a day of the month, or more than a date: shown as written, never as something it is not.
+        for text in
+            ["2026-11-01T17:05:09+02:00", "2026-11-31", "2026-02-29T08:00:00Z", "2026-11-01 or later", "2026/11/01"]
+        {
+            assert_eq!(english.timestamp(text), text);
+        }
     }
 }
