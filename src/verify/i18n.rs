@@ -3,7 +3,7 @@
 //! Checks produce [`Message`]s (an id and arguments), never text; [`Messages`] turns them into the report's locale at
 //! the end. A message missing in the locale falls back to en-US; Unicode isolation marks are off (the text goes into
 //! JSON and terminals). Numbers are grouped the locale's way (`100,000`, `100 000`) while plural selection still sees
-//! the number. Small and self-contained, so it can move to a shared `i18n` module later.
+//! the number; a date or a UTC time (`2026-12-01`) is written in the locale's words ("1er décembre 2026").
 
 use std::collections::BTreeMap;
 
@@ -12,6 +12,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, Fluen
 use unic_langid::LanguageIdentifier;
 
 use crate::assets;
+use crate::i18n::Strings;
 
 /// The locale every message exists in, and the fallback.
 pub const FALLBACK: &str = "en-US";
@@ -84,6 +85,8 @@ pub struct Messages {
     locale: String,
     /// Each bundle with its locale, most wanted first; the last is en-US.
     bundles: Vec<(String, FluentBundle<FluentResource>)>,
+    /// The locale's words for dates, which arguments holding a date or a UTC time are shown in.
+    dates: Option<Strings>,
 }
 
 /// The locales that have `verify.ftl`, like `en-US`, sorted.
@@ -110,7 +113,9 @@ impl Messages {
         if *found != FALLBACK {
             sources.push((FALLBACK, bundled(FALLBACK)?));
         }
-        Messages::from_sources(&sources)
+        let mut messages = Messages::from_sources(&sources)?;
+        messages.dates = Strings::load(found).ok();
+        Ok(messages)
     }
 
     /// Messages from `(locale, Fluent text)` pairs, most wanted first; the last one is the fallback.
@@ -119,7 +124,8 @@ impl Messages {
             .iter()
             .map(|(locale, text)| Ok(((*locale).to_owned(), bundle(locale, text)?)))
             .collect::<Result<_, String>>()?;
-        Ok(Messages { locale: sources.first().map(|(locale, _)| (*locale).to_owned()).unwrap_or_default(), bundles })
+        let locale = sources.first().map(|(locale, _)| (*locale).to_owned()).unwrap_or_default();
+        Ok(Messages { locale, bundles, dates: None })
     }
 
     /// The locale in use (`fr-FR`).
@@ -133,7 +139,10 @@ impl Messages {
         for (name, value) in &message.args {
             match value {
                 Arg::Number(number) => args.set(name.as_str(), FluentValue::from(*number)),
-                Arg::Text(text) => args.set(name.as_str(), FluentValue::from(text.as_str())),
+                Arg::Text(text) => {
+                    let shown = self.dates.as_ref().map_or_else(|| text.clone(), |dates| dates.timestamp(text));
+                    args.set(name.as_str(), FluentValue::from(shown));
+                }
                 Arg::Message(inner) => args.set(name.as_str(), FluentValue::from(self.format(inner))),
             }
         }
@@ -240,6 +249,16 @@ mod tests {
             fr.format(&message),
             "100 utilisateurs sur 100\u{202f}000 vérifiés\u{202f}; terminez d’abord l’étape 1"
         );
+    }
+
+    #[test]
+    fn dates_are_written_in_the_locale_s_words() {
+        let message =
+            Message::new("verify-subscriptions-deletion-pending").arg("count", 2u64).arg("date", "2026-12-01");
+        assert!(Messages::new("fr").unwrap().format(&message).contains("(la première le 1er décembre 2026)"));
+        assert!(Messages::new("en-us").unwrap().format(&message).contains("December 1, 2026"));
+        let not_a_date = Message::new("verify-subscriptions-deletion-pending").arg("count", 1u64).arg("date", "soon");
+        assert!(Messages::new("fr").unwrap().format(&not_a_date).contains("(soon)"));
     }
 
     #[test]

@@ -355,7 +355,7 @@ fn subscriptions_decide_steps_2_and_3() {
     assert_eq!(
         evidence(&report, 3),
         "2 subscriptions are not deleted yet: E5, EMS\nMicrosoft deletes the disabled subscription on its next \
-         lifecycle date (2025-02-01); a subscription deleted in the last 72 hours still shows as disabled"
+         lifecycle date (February 1, 2025); a subscription deleted in the last 72 hours still shows as disabled"
     );
     // The earliest lifecycle date of the disabled subscriptions that have one; none, and the line is not there.
     let mut tenant = FakeTenant::closed_down();
@@ -371,7 +371,7 @@ fn subscriptions_decide_steps_2_and_3() {
         dated("F1", "Enabled", json!("2026-11-30T08:00:00Z")),
     ];
     assert!(evidence(&Harness::new(tenant.clone()).run(), 3).ends_with(
-        "Microsoft deletes the 2 disabled subscriptions on their next lifecycle dates (the first on 2026-12-03); a \
+        "Microsoft deletes the 2 disabled subscriptions on their next lifecycle dates (the first on December 3, 2026); a \
          subscription deleted in the last 72 hours still shows as disabled"
     ));
     tenant.subscriptions = vec![dated("E5", "Suspended", Value::Null)];
