@@ -1316,12 +1316,24 @@ impl Walk<'_> {
         let (shown_source, shown_target) =
             (shown(&differences.only_source, &source_found), shown(&differences.only_target, &target_found));
         let (source_name, target_name) = (&self.languages.source, &self.languages.target);
-        let message = match (differences.only_source.is_empty(), differences.only_target.is_empty()) {
-            (false, false) => format!(
+        // A number the source has only inside a name or an address: the translation broke the token apart.
+        let broken_token = match (differences.only_source.as_slice(), differences.only_target.as_slice()) {
+            ([], [only]) => {
+                technical_token_holding(source.0, &target_found[*only].number.key, self.languages.source_notation)
+            }
+            _ => None,
+        };
+        let message = match (differences.only_source.is_empty(), differences.only_target.is_empty(), broken_token) {
+            (true, false, Some((token, _))) => format!(
+                "numbers differ: the {target_name} text has {shown_target}, which the {source_name} text has only \
+                 inside `{}`: was that name or address broken apart?",
+                clip(token, MAX_QUOTED_CODE_CHARS)
+            ),
+            (false, false, _) => format!(
                 "numbers differ: the {target_name} text has {shown_target} where the {source_name} text has \
                  {shown_source}"
             ),
-            (true, false) => {
+            (true, false, None) => {
                 format!(
                     "numbers differ: the {target_name} text has {shown_target}, which the {source_name} text does not"
                 )
@@ -1332,8 +1344,11 @@ impl Walk<'_> {
         };
         let narrowed = |document: &Document, found: &Found<'_>| document.narrow(found.inline, found.written);
         let here = differences.at.map_or(target.1, |index| narrowed(self.target, &target_found[index]));
-        let there =
-            differences.only_source.first().map_or(source.1, |&index| narrowed(self.source, &source_found[index]));
+        let there = match (differences.only_source.first(), broken_token) {
+            (Some(&index), _) => narrowed(self.source, &source_found[index]),
+            (None, Some((token, inline))) => self.source.narrow(inline, token),
+            (None, None) => source.1,
+        };
         self.out
             .push(Rule::NumberMismatch.diagnostic(self.target.at(here), message).with_source(self.source.at(there)));
     }
@@ -1458,13 +1473,7 @@ fn numbers_in(inlines: &[Inline], notation: Notation) -> Vec<Found<'_>> {
 /// translation may space out; after a word alone it is a path or a network prefix (`/24`, which machine translation
 /// glues to the word before it: `à/24`).
 fn in_technical_token(text: &str, range: &std::ops::Range<usize>) -> bool {
-    let start = text[..range.start]
-        .char_indices()
-        .rev()
-        .find(|(_, character)| character.is_whitespace())
-        .map_or(0, |(at, character)| at + character.len_utf8());
-    let end = text[range.end..].find(char::is_whitespace).map_or(text.len(), |at| range.end + at);
-    let token = &text[start..end];
+    let token = &text[token_around(text, range)];
     let separated = |token: &str| {
         // A number, after letters or not and before at most two (`3000`, `1.5`, `24h`, `IPv6`), or a word (`FX`).
         let part = |part: &str| {
@@ -1483,6 +1492,33 @@ fn in_technical_token(text: &str, range: &std::ops::Range<usize>) -> bool {
         || token.starts_with("www.")
         || token.contains(['@', '\\', '_', '='])
         || (token.contains('/') && !separated(token))
+}
+
+/// The whitespace-separated token of `text` around `range`.
+fn token_around(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .find(|(_, character)| character.is_whitespace())
+        .map_or(0, |(at, character)| at + character.len_utf8());
+    let end = text[range.end..].find(char::is_whitespace).map_or(text.len(), |at| range.end + at);
+    start..end
+}
+
+/// The URL, path or identifier in the text of `inlines` that holds the number `key` (written in `notation`), and the
+/// span of its text inline. Numbers there are not compared, so a translation that breaks such a token apart
+/// (`application/vnd. MS-Excel. Sheet. macroenabled. 12`) shows its number on its own.
+fn technical_token_holding<'a>(inlines: &'a [Inline], key: &str, notation: Notation) -> Option<(&'a str, Span)> {
+    inlines.iter().find_map(|inline| match inline {
+        Inline::Text { text, span } => numbers::numbers(text, notation)
+            .into_iter()
+            .find(|number| number.key == key && in_technical_token(text, &number.range))
+            .map(|number| (&text[token_around(text, &number.range)], *span)),
+        Inline::Emphasis { children, .. } | Inline::Link { children, .. } => {
+            technical_token_holding(children, key, notation)
+        }
+        _ => None,
+    })
 }
 
 /// Whether the code block at `span` is fenced. Indented code blocks in Learn articles are nearly always prose indented

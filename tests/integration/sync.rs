@@ -264,6 +264,12 @@ fn numbers_keep_their_value_and_point_at_the_line_that_changed() {
             // Not a French time (`17h30` for `5:30 P.M.`), `24h/24, 7j/7` for `24 hours a day`, `50` for `fifty`,
             // `01` for `1er`, `3000/FX` for `3000 / FX` or `P2P` for `peer-to-peer`; but a row id that MT made 22,5.
             finding(24, "the French text has 22,5 where the English text has 22"),
+            // A MIME type that machine translation broke apart: its number now stands on its own.
+            finding(
+                28,
+                "the French text has 12, which the English text has only inside \
+                 `application/vnd.ms-excel.sheet.macroenabled.12`: was that name or address broken apart?",
+            ),
         ]
     );
 }
