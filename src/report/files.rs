@@ -29,8 +29,8 @@ impl SourceFiles {
     }
 
     /// Records the lines of `text`, the file at `path`, that `diagnostics` show: the lines of their locations and
-    /// sources in that file, at most [`MAX_SNIPPET_LINES`] at each end of a span. A run over a whole repository then
-    /// holds a few lines per finding rather than every file that has one.
+    /// sources in that file, at most as many at each end of a span as a snippet shows. A run over a whole repository
+    /// then holds a few lines per finding rather than every file that has one.
     pub fn insert_shown(&mut self, path: &str, text: &str, diagnostics: &[Diagnostic]) {
         let spans: Vec<_> = diagnostics
             .iter()
