@@ -50,8 +50,8 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("css_string", css_string);
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
     environment.add_filter("wrap", |text: &str, indent: &str| wrap(text, indent, TEXT_WIDTH));
-    environment.add_filter("text_table", |head: Vec<String>, rows: Vec<Vec<String>>, indent: &str| {
-        text_table(&head, &rows, indent, TEXT_WIDTH)
+    environment.add_filter("text_table", |head: Vec<String>, rows: Vec<Vec<String>>, indent: &str, between: &str| {
+        text_table(&head, &rows, indent, between, TEXT_WIDTH)
     });
     environment.add_function("t", move |id: &str, kwargs: Kwargs| translate(&strings, id, &kwargs));
     environment
@@ -86,9 +86,9 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
 
 /// A table as plain text, after `indent` (the caller prints the first line's). When its columns fit in `width`, they
 /// are aligned, the header underlined; else each row is a record of `Header: cell` lines, wrapped, rows apart, for a
-/// row on one line would run off a terminal or a text printer's page. A table without header text, too wide, prints
-/// its rows' cells on lines of their own.
-fn text_table(head: &[String], rows: &[Vec<String>], indent: &str, width: usize) -> String {
+/// row on one line would run off a terminal or a text printer's page. `between` goes between a header and its cell,
+/// the locale's way (`: `, ` : `). A table without header text, too wide, prints its rows' cells on lines of their own.
+fn text_table(head: &[String], rows: &[Vec<String>], indent: &str, between: &str, width: usize) -> String {
     let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
     fn cell(row: &[String], column: usize) -> &str {
         row.get(column).map_or("", |cell| cell.trim())
@@ -127,7 +127,7 @@ fn text_table(head: &[String], rows: &[Vec<String>], indent: &str, width: usize)
                 continue;
             }
             let label = cell(head, column);
-            let text = if label.is_empty() { text.to_owned() } else { format!("{label}: {text}") };
+            let text = if label.is_empty() { text.to_owned() } else { format!("{label}{between}{text}") };
             lines.push(wrap(&text, &continued, width));
         }
     }
@@ -280,17 +280,20 @@ mod tests {
         let head = cells(&["ID", "Ports", "Notes"]);
         let rows = vec![cells(&["1", "443", "HTTPS"]), cells(&["22", "80, 443", ""])];
         assert_eq!(
-            text_table(&head, &rows, "  ", 80),
+            text_table(&head, &rows, "  ", ": ", 80),
             "ID | Ports   | Notes\n  ---+---------+------\n  1  | 443     | HTTPS\n  22 | 80, 443 |"
         );
         let long = "a sentence long enough that the row can no longer hold on one line of the page";
         let rows = vec![cells(&["1", "443", long]), cells(&["22", "80", "Web"])];
         assert_eq!(
-            text_table(&head, &rows, "  ", 80),
+            text_table(&head, &rows, "  ", ": ", 80),
             "ID: 1\n  Ports: 443\n  Notes: a sentence long enough that the row can no longer hold on one line of\n    \
              the page\n\n  ID: 22\n  Ports: 80\n  Notes: Web"
         );
-        assert_eq!(text_table(&cells(&["", ""]), &[cells(&["a", "b"])], "", 80), "a | b", "no header, no rule");
+        // French puts a no-break space before the colon.
+        let french = text_table(&head, &rows, "", "\u{a0}: ", 80);
+        assert!(french.starts_with("ID\u{a0}: 1\nPorts\u{a0}: 443\n"), "{french}");
+        assert_eq!(text_table(&cells(&["", ""]), &[cells(&["a", "b"])], "", ": ", 80), "a | b", "no header, no rule");
     }
 
     #[test]
