@@ -57,6 +57,12 @@ fn temporary_article(name: &str, text: &str) -> (tempfile::TempDir, String) {
     (dir, path.to_str().unwrap().to_owned())
 }
 
+/// Writes `text` as `includes/<name>` beside the articles of `dir`.
+fn write_include(dir: &tempfile::TempDir, name: &str, text: &str) {
+    std::fs::create_dir_all(dir.path().join("includes")).unwrap();
+    std::fs::write(dir.path().join("includes").join(name), text).unwrap();
+}
+
 /// A French article prints a French checklist unless `--lang` says otherwise, whatever the environment's language.
 #[test]
 fn a_file_s_checklist_speaks_the_article_s_language() {
@@ -223,12 +229,11 @@ fn a_heading_from_an_include_reads_as_a_heading() {
         "endpoints.md",
         "# Endpoints\n\nThe endpoints:\n\n[!INCLUDE [Endpoints](includes/endpoints.md)]\n",
     );
-    std::fs::create_dir(dir.path().join("includes")).unwrap();
-    std::fs::write(
-        dir.path().join("includes/endpoints.md"),
+    write_include(
+        &dir,
+        "endpoints.md",
         "Allow these addresses.\n\n## Exchange Online\n\n| ID | Ports |\n| --- | --- |\n| 1 | 443 |\n",
-    )
-    .unwrap();
+    );
     let html = render_without_steps(&[&article, "-o", "-", "--lang", "en-US"]);
     assert!(html.contains("\n<h4 class=\"subheading\">Exchange Online</h4>\n<table>"), "{html}");
     let style = html.lines().find(|line| line.starts_with(".subheading {")).expect(&html);
@@ -247,9 +252,7 @@ fn links_in_an_include_are_read_from_its_folder() {
         "setup.md",
         "# Set up\n\nSee [the users](admin/users.md).\n\n[!INCLUDE [Licenses](includes/licenses.md)]\n",
     );
-    std::fs::create_dir(dir.path().join("includes")).unwrap();
-    std::fs::write(dir.path().join("includes/licenses.md"), "Assign [licenses](../admin/licenses.md#assign).\n")
-        .unwrap();
+    write_include(&dir, "licenses.md", "Assign [licenses](../admin/licenses.md#assign).\n");
     let text = render_without_steps(&[
         &article,
         "--format",
