@@ -363,19 +363,22 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
 
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Result<Compared, SyncError>)>> = Mutex::new(Vec::with_capacity(pairs.len()));
-    let workers = settings.jobs.min(pairs.len()).max(1);
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(pair) = pairs.get(index) else { break };
-                    let result = compare_pair(pair, settings, repository.as_ref());
-                    progress.done.fetch_add(1, Ordering::Relaxed);
-                    results.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((index, result));
-                }
-            });
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(pair) = pairs.get(index) else { break };
+            let result = compare_pair(pair, settings, repository.as_ref());
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            results.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((index, result));
         }
+    };
+    let workers = settings.jobs.min(pairs.len()).max(1);
+    // The calling thread is one of the workers: its allocator pages are warm, a fresh thread's are not.
+    std::thread::scope(|scope| {
+        for _ in 1..workers {
+            scope.spawn(work);
+        }
+        work();
     });
     let mut results = results.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     results.sort_by_key(|(index, _)| *index);
