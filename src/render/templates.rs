@@ -48,6 +48,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("md_url", md_url);
     environment.add_filter("md_fence", md_fence);
     environment.add_filter("css_string", css_string);
+    environment.add_filter("clip", |text: &str, max_chars: usize| crate::report::clip(text, max_chars).into_owned());
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
     environment.add_filter("wrap", |text: &str, indent: &str| wrap(text, indent, TEXT_WIDTH));
     environment.add_filter("text_table", |head: Vec<String>, rows: Vec<Vec<String>>, indent: &str, between: &str| {

@@ -928,6 +928,18 @@ mod browser {
         assert!(lines[get - 1].trim().is_empty(), "the blank line of the code is kept: {text}");
     }
 
+    /// A title too long for the foot of the page is cut there with an ellipsis, beside a whole page number.
+    #[test]
+    #[ignore = "needs Chromium; .ci/run runs it"]
+    fn a_long_title_leaves_the_page_number_whole() {
+        let Some((_dir, pdf)) = print_fixture("long-title.md") else { return };
+        let output = std::process::Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let foot = text.lines().rfind(|line| !line.trim().is_empty()).unwrap();
+        assert!(foot.starts_with("Close your organization's Microsoft 365 account after"), "{text}");
+        assert!(foot.contains("…") && foot.ends_with(" 1/1"), "{foot:?}");
+    }
+
     /// A table wider than the page (long code and URLs in its cells) wraps inside the page: every cell prints whole,
     /// and so does the note after it.
     #[test]
