@@ -165,6 +165,13 @@ impl Features {
         features
     }
 
+    /// The features of two runs of content read as one.
+    fn joined(first: &Features, second: &Features) -> Self {
+        let mut tokens = [first.tokens.as_slice(), second.tokens.as_slice()].concat();
+        tokens.sort_unstable();
+        Self { tokens, length: first.length + second.length }
+    }
+
     fn of_section(section: &Section, notation: Notation) -> Self {
         let mut features = Self::of_blocks(&section.blocks, notation);
         features.add_inlines(&section.heading, notation);
@@ -230,6 +237,76 @@ fn page_token(target: &str) -> u64 {
         .filter(|end| end.eq_ignore_ascii_case(".md"))
         .map_or(page, |_| &page[..page.len() - 3]);
     hash(b'>', page.bytes().chain([b'#']).chain(fragment.bytes()).map(|byte| byte.to_ascii_lowercase()))
+}
+
+/// Above this many items, lists one item apart are aligned the general way: [`one_item_apart`] is quadratic.
+const MAX_ITEMS_ONE_APART: usize = 100;
+
+/// The alignment of two lists one item apart, when the longer one's extra item may be a neighbour split in two (or
+/// the shorter one's item two merged into one): each item of the longer list is tried as the extra one, with the
+/// item before it (or after it, for the first) weighed against its counterpart both alone and joined with the extra
+/// one, whichever is likelier: the extra item may be new as well as split off. Besides
+/// [`Features`], items weigh by their shape, the kinds of their blocks in order: an item of two paragraphs is alike
+/// two items of one. A general alignment weighs items one by one, so a source item whose second paragraph became an
+/// item of its own pairs by length with that paragraph, and the extra item it names is the one before. `None` unless
+/// the lists are one item apart.
+fn one_item_apart(source: (&[ListItem], &[Features]), target: (&[ListItem], &[Features])) -> Option<Vec<Pairing>> {
+    /// How much a shape alike adds to a similarity of 0 to 1.
+    const SAME_SHAPE: f32 = 0.5;
+    let target_longer = target.0.len() == source.0.len() + 1;
+    if !target_longer && source.0.len() != target.0.len() + 1
+        || source.0.len().max(target.0.len()) > MAX_ITEMS_ONE_APART
+    {
+        return None;
+    }
+    let (longer, shorter) = if target_longer { (target, source) } else { (source, target) };
+    let shape = |items: &[ListItem]| -> Vec<std::mem::Discriminant<Block>> {
+        items.iter().flat_map(|item| &item.blocks).map(std::mem::discriminant).collect()
+    };
+    let similarity = |short: usize, long: std::ops::Range<usize>| {
+        let joined;
+        let features = if long.len() == 1 {
+            &longer.1[long.start]
+        } else {
+            joined = Features::joined(&longer.1[long.start], &longer.1[long.start + 1]);
+            &joined
+        };
+        let alike =
+            if target_longer { shorter.1[short].similarity(features) } else { features.similarity(&shorter.1[short]) };
+        let same_shape = shape(&shorter.0[short..=short]) == shape(&longer.0[long]);
+        alike + if same_shape { SAME_SHAPE } else { 0.0 }
+    };
+    // Skipping item `extra` of the longer list: shorter item `index` pairs with longer item `partner(index)`.
+    let partner = |extra: usize, index: usize| if index < extra { index } else { index + 1 };
+    let score = |extra: usize| -> f32 {
+        let neighbour = extra.saturating_sub(1);
+        (0..shorter.0.len())
+            .map(|index| {
+                let long = partner(extra, index);
+                let alone = similarity(index, long..long + 1);
+                if index == neighbour {
+                    let joined = if extra == 0 { 0..2 } else { extra - 1..extra + 1 };
+                    alone.max(similarity(index, joined))
+                } else {
+                    alone
+                }
+            })
+            .sum()
+    };
+    // The last best: an item split in two reads as its first part followed by an extra one.
+    let extra =
+        (0..longer.0.len()).map(|extra| (extra, score(extra))).fold(None, |best, (extra, value)| match best {
+            Some((_, best_value)) if best_value > value => best,
+            _ => Some((extra, value)),
+        })?;
+    let pairings = (0..longer.0.len()).map(|long| {
+        if long == extra.0 {
+            return if target_longer { Pairing::Target(long) } else { Pairing::Source(long) };
+        }
+        let short = if long < extra.0 { long } else { long - 1 };
+        if target_longer { Pairing::Both(short, long) } else { Pairing::Both(long, short) }
+    });
+    Some(pairings.collect())
 }
 
 /// FNV-1a of `kind` then `bytes`.
@@ -1005,7 +1082,9 @@ impl Walk<'_> {
                 weigh(source_items, self.languages.source_notation),
                 weigh(target_items, self.languages.target_notation),
             );
-            align(&source_weighed, &target_weighed, Objective::MostPairs, |a, b| Some(a.similarity(b)))
+            one_item_apart((source_items, &source_weighed), (target_items, &target_weighed)).unwrap_or_else(|| {
+                align(&source_weighed, &target_weighed, Objective::MostPairs, |a, b| Some(a.similarity(b)))
+            })
         };
         if source_items.len() != target_items.len() {
             self.list_item_count(&pairings, source, source_items, target, target_items);
@@ -1139,8 +1218,17 @@ impl Walk<'_> {
             }
             (None, None) => self.target.line(target.span().line),
         };
-        let source_location = match missing.first() {
-            Some(&(_, s)) => self.source.line(source_items[s].span.line),
+        // An extra item is shown beside the source item its neighbour pairs with: where it would go in the source.
+        let neighbour = |t: usize| {
+            let paired = |pairing: &Pairing| match *pairing {
+                Pairing::Both(s, other) if other + 1 == t || other == t + 1 => Some(s),
+                _ => None,
+            };
+            pairings.iter().find_map(paired)
+        };
+        let source_item = missing.first().map(|&(_, s)| s).or_else(|| extra.first().and_then(|&t| neighbour(t)));
+        let source_location = match source_item {
+            Some(s) => self.source.line(source_items[s].span.line),
             None => self.source.line(source.span().line),
         };
         self.out.push(Rule::ListItemCount.diagnostic(location, message).with_source(source_location));

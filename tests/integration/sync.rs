@@ -199,6 +199,23 @@ fn what_a_missing_or_extra_block_held_is_not_reported_again() {
 }
 
 #[test]
+fn an_item_split_in_two_names_its_second_half_as_the_extra_item() {
+    // English item 3 has two paragraphs; the French made the second one item 4. By length alone, English item 3
+    // is more like French item 4, which named French item 2 the extra one, beside English item 1.
+    let read = |locale: &str| {
+        let path = crate::support::crate_root().join(format!("tests/integration/sync/split-item.{locale}.md"));
+        std::fs::read_to_string(path).unwrap()
+    };
+    let found = check("split-item.md", &read("en-us"), &read("fr-fr"));
+    let summary: Vec<(&str, u32, Option<u32>)> = found
+        .iter()
+        .map(|d| (d.rule.as_str(), d.location.line(), d.source.as_ref().map(checkdown::report::Location::line)))
+        .collect();
+    assert_eq!(summary, [("block-mismatch", 11, Some(13)), ("list-item-count", 12, Some(11))], "{found:#?}");
+    assert!(found[1].message.ends_with("French item 4 has no English counterpart"), "{}", found[1].message);
+}
+
+#[test]
 fn blocks_pair_with_their_likeness_not_with_whatever_makes_more_pairs() {
     // Step 1: the French moved a paragraph before the note and dropped the IMPORTANT alert. Step 2: of two code
     // blocks of one length, the first is dropped. Steps 3 and 4: the IMPORTANT alert moved to the next step as a NOTE.
