@@ -195,6 +195,10 @@ pub struct RenderArgs {
     /// it instead of by the local file.
     #[arg(long, value_name = "URL")]
     pub learn_url: Option<String>,
+    /// Print images as their alt text in HTML and PDF too. By default an image file found below the docs root is
+    /// embedded in the HTML (and so printed in the PDF); Markdown and text always print the alt text.
+    #[arg(long)]
+    pub no_images: bool,
     /// Tick off steps from `checkdown verify --format json` results.
     #[arg(long, value_name = "FILE")]
     pub results: Option<PathBuf>,
@@ -405,6 +409,7 @@ impl RenderArgs {
             language,
             strings: Vec::new(),
             templates: self.templates,
+            images: !self.no_images && matches!(format, Format::Html | Format::Pdf),
             results,
             browser,
             today: today(),

@@ -12,6 +12,7 @@ use crate::i18n::{Strings, UiLanguage};
 use crate::model::Article;
 use crate::parse::{NoIncludes, ParseOptions, Parsed, parse, parse_file};
 use crate::render::docset::Docset;
+use crate::render::images::{self, Images};
 use crate::render::links::{DEFAULT_LOCALE, LearnAddress, LearnBase};
 use crate::render::results::Results;
 use crate::render::{self, Format, Paper, RenderOptions, SourceInfo, pdf};
@@ -75,6 +76,8 @@ pub struct RenderJob {
     pub paper: Option<Paper>,
     /// Template overrides.
     pub templates: Option<PathBuf>,
+    /// Embed the articles' image files in the HTML (HTML and PDF, unless `--no-images`).
+    pub images: bool,
     /// Verification results, with the file they came from.
     pub results: Option<(PathBuf, Results)>,
     /// The browser for PDF.
@@ -120,7 +123,12 @@ impl RenderJob {
                     source.path
                 )?;
             }
-            rendered.push((self.render(&parsed.article, source, base, err)?, output_name(&parsed.article, input)));
+            let file = match input {
+                Input::File(path) => Some(path.as_path()),
+                Input::Bundled { .. } => None,
+            };
+            let bytes = self.render(&parsed.article, file, source, base, err)?;
+            rendered.push((bytes, output_name(&parsed.article, input)));
         }
         for strings in &self.strings {
             for id in strings.missing() {
@@ -169,10 +177,12 @@ impl RenderJob {
         Ok((parsed, source, base))
     }
 
-    /// Renders `article`, saying on `err` which of its links print as written.
+    /// Renders `article`, read from `file` (`None` when bundled), saying on `err` which of its links print as
+    /// written and which of its images print as alt text.
     fn render(
         &mut self,
         article: &Article,
+        file: Option<&Path>,
         source: SourceInfo,
         base: LearnBase,
         err: &mut dyn Write,
@@ -183,6 +193,7 @@ impl RenderJob {
         }
         let strings = self.strings_for(article)?;
         let region = self.language.region.clone().or_else(|| crate::i18n::region_of(strings.locale()));
+        let images = if self.images { images::embed(article, file)? } else { Images::default() };
         let options = RenderOptions {
             paper: self.paper.unwrap_or_else(|| region.as_deref().map_or(Paper::A4, Paper::usual_in)),
             moniker: self.parse.moniker.clone(),
@@ -190,10 +201,14 @@ impl RenderJob {
             base,
             source,
             today: self.today,
+            pictures: images.embedded,
         };
         let checklist = render::checklist(article, &strings, self.results.as_ref().map(|(_, r)| r), &options);
         for link in &checklist.links.unresolved {
             writeln!(err, "{}", link.warning(&checklist.source.path))?;
+        }
+        for image in &images.left_out {
+            writeln!(err, "{}", image.warning(&checklist.source.path))?;
         }
         let text = render::render_text(&checklist, self.format, &options, strings.clone())?;
         match (self.format, &self.browser) {

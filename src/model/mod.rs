@@ -404,6 +404,55 @@ impl Block {
     }
 }
 
+/// What [`walk_content`] meets: a run of inlines (a paragraph, a heading, a table cell), or an extension block.
+#[derive(Debug, Clone, Copy)]
+pub enum Content<'a> {
+    /// A run of inlines; links and emphasis hold more inside.
+    Inlines(&'a [Inline]),
+    /// A `:::name` block; its own blocks are walked after it.
+    Extension {
+        /// The extension name.
+        name: &'a str,
+        /// Its attributes.
+        attributes: &'a [Attribute],
+        /// Its span.
+        span: Span,
+    },
+}
+
+/// Calls `visit` with each run of inlines and each extension block of `blocks`, in reading order, and the included
+/// file it is written in (relative to the docs root), `None` for the article itself: the spans of an include's
+/// blocks point into that file.
+pub fn walk_content<'a>(
+    blocks: impl IntoIterator<Item = &'a Block>,
+    include: Option<&'a str>,
+    visit: &mut impl FnMut(Option<&'a str>, Content<'a>),
+) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => {
+                visit(include, Content::Inlines(inlines))
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    walk_content(&item.blocks, include, visit);
+                }
+            }
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    visit(include, Content::Inlines(cell));
+                }
+            }
+            Block::Extension { name, attributes, blocks, span } => {
+                visit(include, Content::Extension { name, attributes, span: *span });
+                walk_content(blocks, include, visit);
+            }
+            Block::Include { file: Some(file), resolved: Some(blocks), .. } => walk_content(blocks, Some(file), visit),
+            other => walk_content(other.children(), include, visit),
+        }
+    }
+}
+
 impl Inline {
     /// The inline's source span.
     pub fn span(&self) -> Span {

@@ -70,20 +70,31 @@ impl FileIncludes {
     pub fn root(&self) -> &Path {
         &self.root
     }
-}
 
-impl IncludeSource for FileIncludes {
-    fn load(&self, from: &str, target: &str) -> Loaded {
+    /// The file `target` names, as written in a file at `from` (`~/` is the docs root), and its path relative to the
+    /// docs root; [`Loaded::Missing`] or [`Loaded::OutsideRoot`] when there is no such file below the root.
+    pub fn locate(&self, from: &str, target: &str) -> Result<(PathBuf, String), Loaded> {
         let target = target.split(['?', '#']).next().unwrap_or_default();
         let candidate = match target.strip_prefix("~/") {
             Some(root_relative) => self.root.join(root_relative),
             None => Path::new(from).parent().unwrap_or(Path::new("")).join(target),
         };
-        let Ok(resolved) = candidate.canonicalize() else { return Loaded::Missing };
-        let Ok(relative) = resolved.strip_prefix(&self.root) else { return Loaded::OutsideRoot };
+        let resolved = candidate.canonicalize().map_err(|_| Loaded::Missing)?;
+        let relative = resolved.strip_prefix(&self.root).map_err(|_| Loaded::OutsideRoot)?;
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        Ok((resolved, relative))
+    }
+}
+
+impl IncludeSource for FileIncludes {
+    fn load(&self, from: &str, target: &str) -> Loaded {
+        let (resolved, relative) = match self.locate(from, target) {
+            Ok(found) => found,
+            Err(loaded) => return loaded,
+        };
         match fs::read(&resolved) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Loaded::Found { file: relative.to_string_lossy().replace('\\', "/"), text },
+                Ok(text) => Loaded::Found { file: relative, text },
                 Err(_) => Loaded::Unreadable("it is not UTF-8 text".to_owned()),
             },
             Err(error) => Loaded::Unreadable(error.to_string()),

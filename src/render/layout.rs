@@ -3,6 +3,9 @@
 //! The estimate follows the print style of `templates/checklist.html`: 10.5 pt text at 1.45 line height in a step
 //! box about 170 mm wide, 9 pt code, and a small gap after every block. It counts in body text lines.
 
+use std::collections::BTreeMap;
+
+use super::images::Picture;
 use crate::model::{Article, Block, Inline, Section, text};
 
 /// Characters of body text on one printed line inside a step box.
@@ -24,74 +27,124 @@ const STEP_FRAME_LINES: f32 = 4.0;
 /// body text, A4 about 49), so that moving a step to the next page never leaves more than half a page blank.
 const KEEP_TOGETHER_LINES: f32 = 24.0;
 
-/// Whether a step of `body` and `sections` is short enough to be kept whole on one page.
-pub fn keeps_together(body: &[Block], sections: &[&Section]) -> bool {
-    let lines = STEP_FRAME_LINES + blocks(body, LINE_CHARACTERS) + sections.iter().map(|s| section(s)).sum::<f32>();
-    lines <= KEEP_TOGETHER_LINES
+/// A printed body text line, in millimetres: 10.5 pt at 1.45 line height.
+const LINE_MM: f32 = 10.5 * 1.45 * 25.4 / 72.0;
+
+/// The widest and tallest a picture prints, in millimetres: the step box's width, and `max-height` in the print style.
+const PICTURE_MAX_MM: (f32, f32) = (170.0, 90.0);
+
+/// The lines a picture whose size its file does not tell is counted for: a screenshot of middling height.
+const PICTURE_LINES: f32 = 12.0;
+
+/// The lines a picture of `size` pixels (width, height) takes in print, at the browser's 96 pixels an inch and scaled
+/// down to fit the step box's width and 90 mm of height.
+pub fn picture_lines(size: Option<(u32, u32)>) -> f32 {
+    let Some((width, height)) = size else { return PICTURE_LINES };
+    let millimetres = |pixels: u32| pixels as f32 * 25.4 / 96.0;
+    let scale = (PICTURE_MAX_MM.0 / millimetres(width).max(1.0)).min(1.0);
+    (millimetres(height) * scale).min(PICTURE_MAX_MM.1) / LINE_MM + BLOCK_GAP
 }
 
-/// The byte offsets of the list items of `article` too long to be kept whole on one page (a sub-step holding a long
-/// script): they flow on where the text before them ends, as long steps do.
-pub fn long_items(article: &Article) -> Vec<usize> {
-    fn walk(blocks: &[Block], out: &mut Vec<usize>) {
+/// The estimate for one checklist: which images print as pictures, and how tall.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout<'a> {
+    /// The embedded pictures, keyed by source ([`super::images::Images::embedded`]).
+    pub pictures: &'a BTreeMap<String, Picture>,
+}
+
+impl Layout<'_> {
+    /// Whether a step of `body` and `sections` is short enough to be kept whole on one page.
+    pub fn keeps_together(self, body: &[Block], sections: &[&Section]) -> bool {
+        let sections = sections.iter().map(|s| self.section(s)).sum::<f32>();
+        STEP_FRAME_LINES + self.blocks(body, LINE_CHARACTERS) + sections <= KEEP_TOGETHER_LINES
+    }
+
+    /// The byte offsets of the list items of `article` too long to be kept whole on one page (a sub-step holding a
+    /// long script): they flow on where the text before them ends, as long steps do.
+    pub fn long_items(self, article: &Article) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.long_items_in(&article.preamble, &mut out);
+        for section in article.all_sections() {
+            self.long_items_in(&section.blocks, &mut out);
+        }
+        out
+    }
+
+    fn long_items_in(self, blocks: &[Block], out: &mut Vec<usize>) {
         for block in blocks {
             if let Block::List { items, .. } = block {
                 for item in items {
-                    if self::blocks(&item.blocks, LINE_CHARACTERS) > KEEP_TOGETHER_LINES {
+                    if self.blocks(&item.blocks, LINE_CHARACTERS) > KEEP_TOGETHER_LINES {
                         out.push(item.span.start);
                     }
-                    walk(&item.blocks, out);
+                    self.long_items_in(&item.blocks, out);
                 }
             } else {
-                walk(block.children(), out);
+                self.long_items_in(block.children(), out);
             }
         }
     }
-    let mut out = Vec::new();
-    walk(&article.preamble, &mut out);
-    for section in article.all_sections() {
-        walk(&section.blocks, &mut out);
+
+    fn section(self, section: &Section) -> f32 {
+        let sections = section.sections.iter().map(|section| self.section(section)).sum::<f32>();
+        1.0 + BLOCK_GAP + self.blocks(&section.blocks, LINE_CHARACTERS) + sections
     }
-    out
-}
 
-fn section(section: &Section) -> f32 {
-    1.0 + BLOCK_GAP + blocks(&section.blocks, LINE_CHARACTERS) + section.sections.iter().map(self::section).sum::<f32>()
-}
+    /// The lines `blocks` take at `width` characters a line.
+    fn blocks(self, blocks: &[Block], width: usize) -> f32 {
+        blocks.iter().map(|block| self.block(block, width)).sum()
+    }
 
-/// The lines `blocks` take at `width` characters a line.
-fn blocks(blocks: &[Block], width: usize) -> f32 {
-    blocks.iter().map(|block| self::block(block, width)).sum()
-}
+    /// The lines the pictures among `inlines` take, beside their text.
+    fn pictures_in(self, inlines: &[Inline]) -> f32 {
+        inlines
+            .iter()
+            .map(|inline| match inline {
+                Inline::Image { source, .. } => self.pictures.get(source).map_or(0.0, |picture| picture.lines),
+                Inline::Link { children, .. } | Inline::Emphasis { children, .. } => self.pictures_in(children),
+                _ => 0.0,
+            })
+            .sum()
+    }
 
-fn block(block: &Block, width: usize) -> f32 {
-    let nested = width.saturating_sub(INDENT_CHARACTERS).max(20);
-    match block {
-        Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => wrapped(inlines, width) + BLOCK_GAP,
-        Block::List { items, .. } => {
-            items.iter().map(|item| blocks(&item.blocks, nested)).sum::<f32>().max(1.0) + BLOCK_GAP
-        }
-        Block::Code { code, .. } => {
-            let lines: f32 = code.lines().map(|line| lines_of(line.chars().count(), CODE_CHARACTERS)).sum();
-            // 9 pt code lines are shorter than text lines; the box has padding above and below.
-            0.85 * lines + 0.8 + BLOCK_GAP
-        }
-        Block::Table { head, rows, .. } => {
-            let columns = head.len().max(1);
-            let cell_width = (width / columns).saturating_sub(2).max(8);
-            let row = |cells: &Vec<Vec<Inline>>| {
-                cells.iter().map(|cell| lines_of(text::inlines(cell).chars().count(), cell_width)).fold(1.0, f32::max)
-            };
-            // Table text is 9 pt, with padding around each row.
-            std::iter::once(head).chain(rows).map(|cells| 0.85 * row(cells) + 0.3).sum::<f32>() + BLOCK_GAP
-        }
-        Block::Alert { blocks: inside, .. } => 1.0 + blocks(inside, nested) + 0.6 + BLOCK_GAP,
-        Block::Include { resolved: Some(resolved), .. } => blocks(resolved, width),
-        Block::Include { .. } | Block::Html { .. } | Block::Rule { .. } => 1.0,
-        other => {
-            // Zones, divs, quotes and extensions: a label or frame around their blocks.
-            let inside = other.children();
-            if inside.is_empty() { 1.0 } else { 1.0 + blocks(inside, nested) }
+    fn block(self, block: &Block, width: usize) -> f32 {
+        let nested = width.saturating_sub(INDENT_CHARACTERS).max(20);
+        match block {
+            Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => {
+                wrapped(inlines, width) + BLOCK_GAP + self.pictures_in(inlines)
+            }
+            Block::Extension { name, attributes, .. } if name == "image" => {
+                let source = attributes.iter().find(|attribute| attribute.name == "source");
+                source.and_then(|source| self.pictures.get(&source.value)).map_or(1.0, |picture| picture.lines)
+            }
+            Block::List { items, .. } => {
+                items.iter().map(|item| self.blocks(&item.blocks, nested)).sum::<f32>().max(1.0) + BLOCK_GAP
+            }
+            Block::Code { code, .. } => {
+                let lines: f32 = code.lines().map(|line| lines_of(line.chars().count(), CODE_CHARACTERS)).sum();
+                // 9 pt code lines are shorter than text lines; the box has padding above and below.
+                0.85 * lines + 0.8 + BLOCK_GAP
+            }
+            Block::Table { head, rows, .. } => {
+                let columns = head.len().max(1);
+                let cell_width = (width / columns).saturating_sub(2).max(8);
+                let row = |cells: &Vec<Vec<Inline>>| {
+                    cells
+                        .iter()
+                        .map(|cell| lines_of(text::inlines(cell).chars().count(), cell_width))
+                        .fold(1.0, f32::max)
+                };
+                // Table text is 9 pt, with padding around each row.
+                std::iter::once(head).chain(rows).map(|cells| 0.85 * row(cells) + 0.3).sum::<f32>() + BLOCK_GAP
+            }
+            Block::Alert { blocks: inside, .. } => 1.0 + self.blocks(inside, nested) + 0.6 + BLOCK_GAP,
+            Block::Include { resolved: Some(resolved), .. } => self.blocks(resolved, width),
+            Block::Include { .. } | Block::Html { .. } | Block::Rule { .. } => 1.0,
+            other => {
+                // Zones, divs, quotes and extensions: a label or frame around their blocks.
+                let inside = other.children();
+                if inside.is_empty() { 1.0 } else { 1.0 + self.blocks(inside, nested) }
+            }
         }
     }
 }
@@ -115,10 +168,12 @@ mod tests {
         parse("a.md", markdown, &ParseOptions::default(), &NoIncludes).article
     }
 
+    const TEXT_ONLY: Layout<'static> = Layout { pictures: &BTreeMap::new() };
+
     fn step_keeps_together(markdown: &str) -> bool {
         let article = article(markdown);
         let step = &article.sections[0];
-        keeps_together(&step.blocks, &step.sections.iter().collect::<Vec<_>>())
+        TEXT_ONLY.keeps_together(&step.blocks, &step.sections.iter().collect::<Vec<_>>())
     }
 
     #[test]
@@ -137,10 +192,23 @@ mod tests {
     }
 
     #[test]
+    fn an_embedded_picture_counts_at_its_printed_height() {
+        let markdown = "## Step 1: Sign in\n\n1. Open the center.\n\n   ![The center](media/center.png)\n\n\
+                        2. Select **Users**.\n\n   :::image source=\"media/users.png\" alt-text=\"Users\":::\n";
+        assert!(step_keeps_together(markdown), "alt text takes a line each");
+        let tall = Picture { uri: String::new(), lines: picture_lines(Some((1600, 900))) };
+        let pictures: BTreeMap<String, Picture> =
+            ["media/center.png", "media/users.png"].map(|source| (source.to_owned(), tall.clone())).into();
+        let article = article(markdown);
+        let step = &article.sections[0];
+        assert!(!Layout { pictures: &pictures }.keeps_together(&step.blocks, &[]), "two screenshots: most of a page");
+    }
+
+    #[test]
     fn only_list_items_longer_than_half_a_page_may_split() {
         let script: String = (1..=40).map(|n| format!("   Set-Thing -Id {n}\n")).collect();
         let markdown = format!("# T\n\n1. Save the script:\n\n   ```powershell\n{script}   ```\n\n2. Run it.\n");
-        let long = long_items(&article(&markdown));
+        let long = TEXT_ONLY.long_items(&article(&markdown));
         assert_eq!(long, [markdown.find("1. Save").unwrap()]);
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Block, Inline, Section, Span, text};
+use crate::model::{Block, Content, Inline, Section, Span, text, walk_content};
 use crate::parse::is_locale;
 use crate::report::{Diagnostic, Location, Severity};
 
@@ -135,41 +135,20 @@ impl Links {
     /// Registers every link in `blocks` of `include` (or of the article), in reading order.
     fn add_blocks_of<'a>(
         &mut self,
-        include: Option<&str>,
+        include: Option<&'a str>,
         blocks: impl IntoIterator<Item = &'a Block>,
         base: &LearnBase,
     ) {
-        for block in blocks {
-            match block {
-                Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => {
-                    self.add_inlines(include, inlines, base);
+        walk_content(blocks, include, &mut |include, content| match content {
+            Content::Inlines(inlines) => self.add_inlines(include, inlines, base),
+            // A video is printed as a link to it: a checklist on paper cannot play it.
+            Content::Extension { name: "video", attributes, span } => {
+                if let Some(source) = attributes.iter().find(|attribute| attribute.name == "source") {
+                    self.add(&source.value, None, include, span, base);
                 }
-                Block::List { items, .. } => {
-                    for item in items {
-                        self.add_blocks_of(include, &item.blocks, base);
-                    }
-                }
-                Block::Table { head, rows, .. } => {
-                    for cell in head.iter().chain(rows.iter().flatten()) {
-                        self.add_inlines(include, cell, base);
-                    }
-                }
-                Block::Extension { name, attributes, blocks, span } => {
-                    // A video is printed as a link to it: a checklist on paper cannot play it.
-                    if name == "video"
-                        && let Some(source) = attributes.iter().find(|attribute| attribute.name == "source")
-                    {
-                        self.add(&source.value, None, include, *span, base);
-                    }
-                    self.add_blocks_of(include, blocks, base);
-                }
-                // The spans of an included file's blocks point into that file.
-                Block::Include { file: Some(file), resolved: Some(blocks), .. } => {
-                    self.add_blocks_of(Some(file), blocks, base);
-                }
-                other => self.add_blocks_of(include, other.children(), base),
             }
-        }
+            Content::Extension { .. } => {}
+        });
     }
 
     /// Registers the links of a section, its heading and subsections included.

@@ -8,12 +8,14 @@
 
 pub mod docset;
 pub mod html_text;
+pub mod images;
 pub mod layout;
 pub mod links;
 pub mod pdf;
 pub mod results;
 pub mod templates;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,6 +26,8 @@ use crate::i18n::{Strings, days_in_month};
 use crate::model::steps::step_heading;
 use crate::model::{Article, Block, Inline, ListItem, Procedure, Section, Span, Step, text};
 use crate::verify::{Identity, IdentityKind};
+use images::Picture;
+use layout::Layout;
 use links::{LearnBase, Links};
 use results::{Results, Status};
 
@@ -121,6 +125,8 @@ pub struct RenderOptions {
     pub source: SourceInfo,
     /// The generation date (year, month, day).
     pub today: (i64, u32, u32),
+    /// The images embedded in the HTML ([`images::embed`]); none for the other formats.
+    pub pictures: BTreeMap<String, Picture>,
 }
 
 /// A checklist could not be rendered.
@@ -182,10 +188,14 @@ pub struct Checklist<'a> {
     /// Whether the blocks under the title hold such a list ("To assign permissions: 1. …" before "Step 1"): they are
     /// signed off after them.
     pub intro_tasks: bool,
-    /// Byte offsets of the list items too long to keep whole on a printed page ([`layout::long_items`]).
+    /// Byte offsets of the list items too long to keep whole on a printed page ([`Layout::long_items`]).
     pub long_items: Vec<usize>,
     /// How each link target renders, and the footnotes.
     pub links: Links,
+    /// The pictures embedded in the HTML, keyed by the image source as the article writes it. Empty unless embedded
+    /// ([`images::embed`]), and then left out of the JSON.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub images: &'a BTreeMap<String, Picture>,
     /// Verification results, when given.
     pub verification: Option<Verification>,
     /// The tenant the checklist is run against, when results name it: printed in the run's fields, which are
@@ -268,8 +278,9 @@ pub fn checklist<'a>(
     article: &'a Article,
     strings: &Strings,
     results: Option<&Results>,
-    options: &RenderOptions,
+    options: &'a RenderOptions,
 ) -> Checklist<'a> {
+    let layout = Layout { pictures: &options.pictures };
     let Procedure { intro, mut intro_sections, prerequisites, steps, outro } = article.procedure();
     // The prerequisites print where the article has them: before the sections that follow them.
     let lead_sections = match prerequisites {
@@ -289,7 +300,7 @@ pub fn checklist<'a>(
     let own_labels = article.locale.as_deref().is_none_or(|locale| language(locale) == language(strings.locale()));
     let steps: Vec<StepView<'a>> = steps
         .into_iter()
-        .map(|step| step_view(step, own_labels, strings, results, &mut links, &options.base))
+        .map(|step| step_view(step, own_labels, strings, results, &mut links, &options.base, layout))
         .collect();
     for section in &outro {
         links.add_section(section, &options.base);
@@ -353,8 +364,9 @@ pub fn checklist<'a>(
         task_lists,
         task_sections,
         intro_tasks,
-        long_items: layout::long_items(article),
+        long_items: layout.long_items(article),
         links,
+        images: &options.pictures,
         verification,
         tenant: results.and_then(|results| results.tenant.clone()),
     }
@@ -369,6 +381,7 @@ fn step_view<'a>(
     results: Option<&Results>,
     links: &mut Links,
     base: &LearnBase,
+    layout: Layout<'_>,
 ) -> StepView<'a> {
     for group in &step.groups {
         links.add_section(group, base);
@@ -410,7 +423,7 @@ fn step_view<'a>(
             .iter()
             .map(|substep| SubStepView { number: substep.number, text: substep.text.clone() })
             .collect(),
-        keep_together: layout::keeps_together(step.body, &step.sections),
+        keep_together: layout.keeps_together(step.body, &step.sections),
         sections: step.sections,
         after: step.after,
         groups: step.groups,

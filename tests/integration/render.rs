@@ -19,9 +19,15 @@ fn render(args: &[&str]) -> String {
 /// Renders the seeds as files, outside a docset: the French seed's relative links print as written, each with a
 /// warning, and nothing else is said.
 fn render_seed_files(args: &[&str]) -> String {
+    render_warned(args, &["unresolved-link"])
+}
+
+/// Renders, with no other warnings than those of `rules`.
+fn render_warned(args: &[&str], rules: &[&str]) -> String {
     let run = checkdown().args(std::iter::once("render").chain(args.iter().copied())).run();
     assert_eq!(run.code, 0, "render {args:?}: {}", run.stderr);
-    assert!(run.stderr.lines().all(|line| line.contains(": warning[unresolved-link]: ")), "{}", run.stderr);
+    let expected = |line: &str| rules.iter().any(|rule| line.contains(&format!(": warning[{rule}]: ")));
+    assert!(run.stderr.lines().all(expected), "{}", run.stderr);
     run.stdout
 }
 
@@ -571,7 +577,8 @@ fn hostile_article_html_is_inert() {
     let json: serde_json::Value = serde_json::from_str(&render(&[hostile, "--format", "json"])).unwrap();
     assert_eq!(json["steps"][0]["substeps"][1]["text"], "Type {{ 7*7 }} and {% raw %}{% endraw %} into the box.");
     for format in ["html", "md", "txt"] {
-        let output = render(&[hostile, "--format", format, "-o", "-"]);
+        // Its image file is missing: HTML says so.
+        let output = render_warned(&[hostile, "--format", format, "-o", "-"], &["image-not-embedded"]);
         let lower = output.to_lowercase();
         assert!(!lower.contains("<script"), "{format}: a script element");
         assert!(!lower.contains("<iframe"), "{format}: an iframe");
@@ -755,6 +762,74 @@ fn markdown_tables_stay_tables() {
     assert_eq!(tables, 1, "{}", std::fs::read_to_string(&output).unwrap());
 }
 
+/// The fixture `tests/integration/render/pictures/` copied into a docset (a folder with a `docfx.json`) in a
+/// temporary folder, beside a picture outside it: the docset's folder and the article's path.
+fn pictures_docset() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let fixture = crate_root().join("tests/integration/render/pictures");
+    std::fs::create_dir_all(docs.join("media")).unwrap();
+    for file in ["article.md", "media/screen.png", "media/diagram.svg", "media/notes.png"] {
+        std::fs::copy(fixture.join(file), docs.join(file)).unwrap();
+    }
+    std::fs::write(docs.join("docfx.json"), "{}").unwrap();
+    std::fs::copy(fixture.join("media/screen.png"), dir.path().join("outside.png")).unwrap();
+    let article = docs.join("article.md");
+    (dir, article)
+}
+
+#[test]
+fn html_embeds_the_pictures_found_below_the_docs_root_and_says_why_of_the_others() {
+    let (_dir, article) = pictures_docset();
+    let run = checkdown().args(["render", article.to_str().unwrap(), "-o", "-"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let base64 = |file: &str| {
+        let bytes = std::fs::read(crate_root().join("tests/integration/render/pictures/media").join(file)).unwrap();
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes)
+    };
+    // minijinja writes the `/` of an attribute as `&#x2f;`, which the browser reads as `/`.
+    let png = format!(
+        "<img class=\"picture\" src=\"data:image&#x2f;png;base64,{}\" alt=\"The Settings page\">",
+        base64("screen.png")
+    );
+    assert!(run.stdout.contains(&png), "{}", run.stdout);
+    let svg = format!(
+        "<figure class=\"picture\"><img class=\"picture\" src=\"data:image&#x2f;svg+xml;base64,{}\" alt=\"How the tenant signs in\"></figure>",
+        base64("diagram.svg")
+    );
+    assert!(run.stdout.contains(&svg), "{}", run.stdout);
+    assert_eq!(run.stdout.matches("<img").count(), 2, "{}", run.stdout);
+    for alt in ["the old page", "the web page", "the notes", "a picture outside"] {
+        assert!(run.stdout.contains(&format!("<span class=\"image\">[Image: {alt}]</span>")), "{alt}: {}", run.stdout);
+    }
+    let path = article.display();
+    let warning = |at: &str, source: &str, why: &str| {
+        format!("{path}:{at}: warning[image-not-embedded]: the image {source} is printed as its alt text: {why}")
+    };
+    let expected = [
+        warning("19:17", "media/missing.png", "there is no such file"),
+        warning("19:56", "https://contoso.example/shot.png", "it is on the web, and a checklist is made offline"),
+        warning("20:12", "media/notes.png", "it is not a PNG, JPEG, GIF, WebP or SVG image"),
+        warning("20:46", "../outside.png", "it is outside the docs root"),
+    ];
+    assert_eq!(run.stderr.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn no_images_and_the_text_formats_print_alt_text_without_reading_pictures() {
+    let (_dir, article) = pictures_docset();
+    let article = article.to_str().unwrap();
+    for args in
+        [vec![article, "-o", "-", "--no-images"], vec![article, "--format", "md"], vec![article, "--format", "txt"]]
+    {
+        let output = render(&args);
+        assert!(!output.contains("<img") && !output.contains("base64"), "{args:?}: {output}");
+        assert!(output.contains("Image: The Settings page"), "{args:?}: {output}");
+    }
+    let json = render(&[article, "--format", "json"]);
+    assert!(!json.contains("base64") && !json.contains("\"images\""), "{json}");
+}
+
 #[test]
 fn templates_can_be_overridden_by_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -926,6 +1001,26 @@ mod browser {
         let get = lines.iter().position(|line| line.trim_start().starts_with("Get-TransportRule")).expect(&text);
         assert_eq!(indent(lines[get]), indent(lines[start]), "a line of its own starts where the first did");
         assert!(lines[get - 1].trim().is_empty(), "the blank line of the code is kept: {text}");
+    }
+
+    /// An embedded picture is printed in the PDF at its size.
+    #[test]
+    #[ignore = "needs Chromium; .ci/run runs it"]
+    fn pictures_print_in_the_pdf() {
+        if !tools() {
+            return;
+        }
+        let (dir, article) = pictures_docset();
+        let pdf = dir.path().join("article.pdf");
+        let run = checkdown().args(["render", article.to_str().unwrap(), "-o", pdf.to_str().unwrap()]).run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let list = std::process::Command::new("pdfimages").arg("-list").arg(&pdf).output().unwrap();
+        let list = String::from_utf8(list.stdout).unwrap();
+        // page, number, type, width, height: the 40 x 20 PNG (the SVG prints as drawing, not as an image).
+        let images: Vec<Vec<&str>> =
+            list.lines().skip(2).map(|line| line.split_whitespace().take(5).collect()).collect();
+        assert_eq!(images, [["1", "0", "image", "40", "20"]], "{list}");
+        assert!(pdf_text(&pdf, None).contains("Tenant"), "the SVG's text is printed");
     }
 
     /// A title too long for the foot of the page is cut there with an ellipsis, beside a whole page number.
