@@ -270,6 +270,10 @@ pub struct SyncArgs {
     /// Read the source repository's git history: how far behind each translation is.
     #[arg(long)]
     pub git: bool,
+    /// Compare only the pairs whose source or translation FILE lists (one path a line, `-`: standard input), as
+    /// `git diff --name-only` prints them: relative to the repository's top folder, or to the current folder.
+    #[arg(long, value_name = "FILE")]
+    pub changed: Option<PathBuf>,
     /// How many pairs to compare at once (default: the number of CPUs).
     #[arg(long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,

@@ -5,6 +5,7 @@
 //! The report goes to standard output or to `--output FILE`, which is created and never replaced unless `--force` is
 //! given. In directory mode a progress line is drawn on standard error when it is a terminal, never under CI.
 
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -122,6 +123,7 @@ impl SyncJob {
             );
         }
         let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
+        let changed = args.changed.as_deref().map(read_changed).transpose()?;
         let jobs = args.jobs.map_or_else(
             || std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
             std::num::NonZeroUsize::get,
@@ -129,7 +131,7 @@ impl SyncJob {
         Ok(SyncJob::Compare(Box::new(CompareJob {
             source,
             target,
-            settings: Settings::new(&config.sync, args.git, jobs),
+            settings: Settings { changed, ..Settings::new(&config.sync, args.git, jobs) },
             format: args.format,
             output,
             force: args.force,
@@ -166,6 +168,13 @@ impl CompareJob {
         } else {
             sync::run(&self.source, &self.target, &self.settings, &progress)?
         };
+        if self.settings.changed.is_some() {
+            let (compared, found) = (outcome.files_checked, outcome.files_checked + outcome.pairs_unchanged);
+            writeln!(
+                err,
+                "checkdown: --changed: {compared} of the {found} pairs found have a listed file; only those are compared"
+            )?;
+        }
         for pattern in &outcome.unmatched_ignores {
             writeln!(
                 err,
@@ -271,6 +280,26 @@ fn read_baseline(path: &std::path::Path) -> anyhow::Result<Baseline> {
             path.display()
         )
     })
+}
+
+/// The files a `--changed` list names (`-`: standard input), as they are on disk: each line read from the current
+/// folder and from the top folder of its repository, which `git diff --name-only` prints paths from. Paths that name
+/// no file (deleted in the change) are left out: they name no pair.
+fn read_changed(path: &std::path::Path) -> anyhow::Result<HashSet<PathBuf>> {
+    let text = if path.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin())
+            .context("cannot read the list of changed files from standard input")?
+    } else {
+        std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read the list of changed files", path.display()))?
+    };
+    let here = std::env::current_dir().context("cannot tell the current folder")?;
+    let top = here.ancestors().find(|folder| folder.join(".git").exists()).map(std::path::Path::to_path_buf);
+    let folders: Vec<PathBuf> = std::iter::once(here).chain(top).collect();
+    let named = text.lines().map(str::trim).filter(|line| !line.is_empty());
+    Ok(named
+        .flat_map(|line| folders.iter().filter_map(move |folder| std::fs::canonicalize(folder.join(line)).ok()))
+        .collect())
 }
 
 /// Whether to draw a progress line: standard error is a terminal and `ci`, the value of `CI`, does not say this is a CI

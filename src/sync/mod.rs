@@ -196,6 +196,8 @@ pub struct Settings {
     pub git: bool,
     /// How many pairs to compare at once.
     pub jobs: usize,
+    /// `--changed`: only the pairs with one of these files (canonical paths) are compared.
+    pub changed: Option<HashSet<PathBuf>>,
 }
 
 impl Default for Settings {
@@ -214,7 +216,19 @@ impl Settings {
             translated_keys: config.translated_keys.clone(),
             git,
             jobs: jobs.max(1),
+            changed: None,
         }
+    }
+
+    /// Whether `pair` is compared: with `--changed`, only when its source or translation changed.
+    fn compares(&self, pair: &Pair) -> bool {
+        self.in_change(&pair.source) || self.in_change(&pair.target)
+    }
+
+    /// Whether the file at `path` is part of the change checked: any file without `--changed`.
+    fn in_change(&self, path: &Path) -> bool {
+        let Some(changed) = &self.changed else { return true };
+        std::fs::canonicalize(path).is_ok_and(|path| changed.contains(&path))
     }
 
     /// The severity `rule` reports at: the configured one, else the rule's default; `None` when the rule is off.
@@ -287,6 +301,8 @@ pub struct Outcome {
     pub files: SourceFiles,
     /// How many translations were compared with their source.
     pub files_checked: usize,
+    /// How many pairs were left out because `--changed` lists neither of their files.
+    pub pairs_unchanged: usize,
     /// The paths of every file compared or reported, as findings show them.
     pub paths: HashSet<String>,
     /// The `ignore` patterns that matched no file of the compared directories: misspelt, or relative to another
@@ -354,6 +370,11 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
         };
         if settings.ignores(&pair.target_shown) { Vec::new() } else { vec![pair] }
     };
+    let found = pairs.len();
+    let pairs: Vec<Pair> = pairs.into_iter().filter(|pair| settings.compares(pair)).collect();
+    outcome.pairs_unchanged = found - pairs.len();
+    // What pairing found (an English file with no translation) is about one file too.
+    outcome.diagnostics.retain(|diagnostic| settings.in_change(Path::new(&diagnostic.location.path)));
     progress.total.store(pairs.len(), Ordering::Relaxed);
     outcome.files_checked = pairs.len();
     if source_is_dir {

@@ -818,6 +818,33 @@ fn findings_in(dir: &Path, args: &[&str]) -> (Vec<(String, String, String)>, u64
 }
 
 #[test]
+fn changed_compares_only_the_pairs_with_a_listed_file() {
+    let root = locale_root();
+    // Lines that name no compared file (a picture, a deleted page, a blank) are no pair's.
+    std::fs::write(root.path().join("changed.txt"), "de-de/a.md\nmedia/picture.png\n\nfr-fr/deleted.md\n").unwrap();
+    let (all, _) = findings_in(root.path(), &["."]);
+    let (findings, files) = findings_in(root.path(), &[".", "--changed", "changed.txt"]);
+    assert_eq!(files, 1);
+    let (of_a, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, path, _)| path == "de-de/a.md");
+    assert!(!of_a.is_empty() && !others.is_empty(), "the missing French b.md is another file's finding");
+    assert_eq!(findings, of_a);
+    // From standard input, as `git diff --name-only` prints them: from the repository's top folder, wherever the
+    // run is. An English file brings every translation of it.
+    std::fs::create_dir(root.path().join(".git")).unwrap();
+    let run = checkdown()
+        .current_dir(&root.path().join("de-de"))
+        .args(["sync", "..", "--config", "../checkdown.toml", "--changed", "-", "--format", "json"])
+        .stdin("en-us/a.md\n")
+        .run();
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 2, "fr-fr/a.md and de-de/a.md: {}", run.stderr);
+    assert!(run.stderr.contains("--changed: 2 of the 3 pairs found have a listed file"), "{}", run.stderr);
+    let missing = checkdown().current_dir(root.path()).args(["sync", ".", "--changed", "nowhere.txt"]).run();
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nowhere.txt: cannot read the list of changed files"), "{}", missing.stderr);
+}
+
+#[test]
 fn one_root_compares_every_configured_locale_pair() {
     let root = locale_root();
     let (findings, files) = findings_in(root.path(), &["."]);

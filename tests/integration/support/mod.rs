@@ -4,7 +4,7 @@
 pub mod fake_graph;
 
 use std::ffi::OsStr;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -28,6 +28,7 @@ const HANG: Duration = Duration::from_secs(120);
 /// A `checkdown` invocation being built.
 pub struct Checkdown {
     command: Command,
+    stdin: Option<String>,
 }
 
 /// Starts a `checkdown` invocation run from the crate root, with a clean environment for locale and colour.
@@ -47,7 +48,7 @@ pub fn checkdown() -> Checkdown {
         .env("NO_COLOR", "1")
         // 2026-11-21: every checklist says it was generated that day.
         .env("SOURCE_DATE_EPOCH", "1795219200");
-    Checkdown { command }
+    Checkdown { command, stdin: None }
 }
 
 impl Checkdown {
@@ -69,11 +70,25 @@ impl Checkdown {
         self
     }
 
+    /// Gives `text` as standard input (else it is empty).
+    pub fn stdin(mut self, text: &str) -> Self {
+        self.stdin = Some(text.to_owned());
+        self
+    }
+
     /// Runs to completion; a run that hangs is killed and fails the test, so a hang shows as a failure, not a
     /// stuck CI job.
     pub fn run(mut self) -> Run {
-        let mut child =
-            self.command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the checkdown binary runs");
+        let mut child = self
+            .command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the checkdown binary runs");
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(self.stdin.unwrap_or_default().as_bytes()).expect("standard input is written");
+        drop(input);
         let (stdout, stderr) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
         let read = |mut pipe: Box<dyn Read + Send>| {
             std::thread::spawn(move || {
