@@ -135,6 +135,12 @@ impl<'a> LineIndex<'a> {
         self.span(range.start, range.end)
     }
 
+    /// The text of 1-based `line`, line end excluded; `None` past the last line.
+    pub fn line_text(&self, line: u32) -> Option<&'a str> {
+        let text: &'a str = self.text;
+        (1..=self.lines.starts.len()).contains(&(line as usize)).then(|| &text[self.line_range(line)])
+    }
+
     fn line_range(&self, line: u32) -> std::ops::Range<usize> {
         let starts = &self.lines.starts;
         let index = (line.max(1) as usize - 1).min(starts.len() - 1);

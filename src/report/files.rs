@@ -23,33 +23,37 @@ impl SourceFiles {
     /// Records every line of `text`, the file at `path` (spelled as in [`Location::path`](super::Location::path)).
     /// A second text for the same path replaces the first.
     pub fn insert(&mut self, path: impl Into<String>, text: &str) {
-        let path = path.into();
-        self.lines.remove(&path);
-        self.keep(path, text, |_| true);
+        let lines = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line).to_owned());
+        self.lines.insert(path.into(), (1..).zip(lines).collect());
     }
 
-    /// Records the lines of `text`, the file at `path`, that `diagnostics` show: the lines of their locations and
-    /// sources in that file, at most as many at each end of a span as a snippet shows. A run over a whole repository
-    /// then holds a few lines per finding rather than every file that has one.
-    pub fn insert_shown(&mut self, path: &str, text: &str, diagnostics: &[Diagnostic]) {
-        let spans: Vec<_> = diagnostics
+    /// Records the lines of the file at `path` that `diagnostics` show, each looked up by `line` (1-based, without
+    /// its line break): the lines of their locations and sources in that file, at most as many at each end of a span
+    /// as a snippet shows. A run over a whole repository then holds a few lines per finding rather than every file
+    /// that has one.
+    pub fn insert_shown<'t>(&mut self, path: &str, line: impl Fn(u32) -> Option<&'t str>, diagnostics: &[Diagnostic]) {
+        let wanted: Vec<u32> = diagnostics
             .iter()
             .flat_map(|diagnostic| [Some(&diagnostic.location), diagnostic.source.as_ref()])
             .flatten()
             .filter(|location| location.path == path)
             .filter_map(|location| location.span)
-            .map(|span| (span.line, last_covered_line(span)))
+            .flat_map(|span| {
+                let (first, last) = (span.line, last_covered_line(span));
+                let head = first..=last.min(first + MAX_SNIPPET_LINES - 1);
+                let tail = first.max((last + 1).saturating_sub(MAX_SNIPPET_LINES))..=last;
+                head.chain(tail)
+            })
             .collect();
-        if spans.is_empty() {
+        if wanted.is_empty() {
             return;
         }
-        let last = spans.iter().map(|&(_, last)| last).max().unwrap_or_default();
-        self.keep(path.to_owned(), &text[..line_end(text, last)], |number| {
-            spans.iter().any(|&(first, last)| {
-                (first..=last).contains(&number)
-                    && (number < first + MAX_SNIPPET_LINES || number + MAX_SNIPPET_LINES > last)
-            })
-        });
+        let kept = self.lines.entry(path.to_owned()).or_default();
+        for number in wanted {
+            if let Some(text) = line(number) {
+                kept.insert(number, text.to_owned());
+            }
+        }
     }
 
     /// Adds the lines `other` holds.
@@ -63,22 +67,6 @@ impl SourceFiles {
     pub(crate) fn line(&self, path: &str, number: u32) -> Option<&str> {
         self.lines.get(path)?.get(&number).map(String::as_str)
     }
-
-    /// Records the lines of `text` that are `wanted`.
-    fn keep(&mut self, path: String, text: &str, wanted: impl Fn(u32) -> bool) {
-        let kept = self.lines.entry(path).or_default();
-        for (number, line) in (1..).zip(text.split('\n')) {
-            if wanted(number) {
-                kept.insert(number, line.strip_suffix('\r').unwrap_or(line).to_owned());
-            }
-        }
-    }
-}
-
-/// Where line `number` (1-based) of `text` ends, its line break aside; the end of `text` when it has fewer lines.
-fn line_end(text: &str, number: u32) -> usize {
-    let number = usize::try_from(number).unwrap_or(usize::MAX);
-    memchr::memchr_iter(b'\n', text.as_bytes()).nth(number.saturating_sub(1)).unwrap_or(text.len())
 }
 
 #[cfg(test)]
@@ -116,7 +104,8 @@ mod tests {
             .with_source(Location::new("fr-fr/a.md", lines(25, 25)));
         let elsewhere = Diagnostic::new("x", Severity::Error, Location::new("en-us/a.md", lines(10, 10)), "m");
         let mut files = SourceFiles::new();
-        files.insert_shown("fr-fr/a.md", &text, &[finding, elsewhere]);
+        let index = crate::parse::lines::LineIndex::new(&text);
+        files.insert_shown("fr-fr/a.md", |number| index.line_text(number), &[finding, elsewhere]);
 
         let kept: Vec<u32> = (1..=31).filter(|&number| files.line("fr-fr/a.md", number).is_some()).collect();
         assert_eq!(kept, [3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 25]);

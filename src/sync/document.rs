@@ -73,6 +73,11 @@ impl Document {
         self.at(self.index().whole_line(line))
     }
 
+    /// The text of 1-based `line`, line end excluded; `None` past the last line.
+    pub fn line_text(&self, line: u32) -> Option<&str> {
+        LineIndex::over(&self.text, &self.lines).line_text(line)
+    }
+
     /// The span of bytes `start..end` (clamped to character boundaries within the text).
     pub fn span(&self, start: usize, end: usize) -> Span {
         self.index().span(start, end)

@@ -454,7 +454,7 @@ fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository
     let diagnostics = compare(&source, &target, &context, settings);
     let mut files = SourceFiles::new();
     for document in [&source, &target] {
-        files.insert_shown(&document.path, &document.text, &diagnostics);
+        files.insert_shown(&document.path, |line| document.line_text(line), &diagnostics);
     }
     Ok(Compared { diagnostics, files })
 }
