@@ -1853,6 +1853,8 @@ fn align_sections(
     // Weighed only when a gap has headings on both sides.
     let source_features: Vec<OnceCell<Features>> = source.iter().map(|_| OnceCell::new()).collect();
     let target_features: Vec<OnceCell<Features>> = target.iter().map(|_| OnceCell::new()).collect();
+    let source_anchors: Vec<OnceCell<(String, String)>> = source.iter().map(|_| OnceCell::new()).collect();
+    let target_anchors: Vec<OnceCell<String>> = target.iter().map(|_| OnceCell::new()).collect();
     // Headings of one level pair by position; a translated heading whose anchor names another section pairs only
     // when its content is alike (else it is that other section, added, and the source one is missing).
     let score = |a: usize, b: usize| {
@@ -1863,7 +1865,12 @@ fn align_sections(
         let similarity = source_features[a]
             .get_or_init(|| Features::of_section(a_section, languages.source_notation))
             .similarity(target_features[b].get_or_init(|| Features::of_section(b_section, languages.target_notation)));
-        if b_section.explicit_id && same_anchor(a_section, &b_section.id) {
+        if b_section.explicit_id
+            && names_anchor(
+                source_anchors[a].get_or_init(|| anchor_forms(a_section)),
+                target_anchors[b].get_or_init(|| loose_anchor(&b_section.id)),
+            )
+        {
             return Some(1.0 + similarity);
         }
         (!b_section.explicit_id || similarity >= MIN_RENAMED_SIMILARITY).then_some(0.5 + 0.5 * similarity)
@@ -1977,14 +1984,25 @@ fn pair_by_id(source: &[Flat<'_>], target: &[Flat<'_>]) -> Vec<(usize, usize)> {
 /// (`&` as `amp`), without `_`, and without numbering repeated titles (`response-codes` for the second
 /// `response-codes-1`).
 fn same_anchor(section: &Section, anchor: &str) -> bool {
-    fn loose(id: &str) -> String {
-        id.split('-')
-            .filter(|part| !matches!(*part, "amp" | "lt" | "gt" | "quot" | "39"))
-            .flat_map(|part| part.chars().filter(|character| character.is_alphanumeric()))
-            .collect()
-    }
-    let anchor = loose(anchor);
-    !anchor.is_empty() && (anchor == loose(&section.id) || anchor == loose(&crate::parse::ids::slug(&section.title)))
+    names_anchor(&anchor_forms(section), &loose_anchor(anchor))
+}
+
+/// Whether `anchor`, loosened ([`loose_anchor`]), names the section of `forms` ([`anchor_forms`]).
+fn names_anchor(forms: &(String, String), anchor: &str) -> bool {
+    !anchor.is_empty() && (anchor == forms.0 || anchor == forms.1)
+}
+
+/// The anchors that name `section`, loosened: from its id and from its title.
+fn anchor_forms(section: &Section) -> (String, String) {
+    (loose_anchor(&section.id), loose_anchor(&crate::parse::ids::slug(&section.title)))
+}
+
+/// An anchor as anchors are compared: its letters and digits, without the words HTML escapes leave (`amp`).
+fn loose_anchor(id: &str) -> String {
+    id.split('-')
+        .filter(|part| !matches!(*part, "amp" | "lt" | "gt" | "quot" | "39"))
+        .flat_map(|part| part.chars().filter(|character| character.is_alphanumeric()))
+        .collect()
 }
 
 #[cfg(test)]
