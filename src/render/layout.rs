@@ -1,7 +1,8 @@
 //! How much paper a step takes, roughly: enough to tell the steps a printed page keeps whole from those that flow on.
 //!
 //! The estimate follows the print style of `templates/checklist.html`: 10.5 pt text at 1.45 line height in a step
-//! box about 170 mm wide, 9 pt code, and a small gap after every block. It counts in body text lines.
+//! box about 170 mm wide, 9 pt code, embedded pictures at most 90 mm tall, and a small gap after every block. It counts
+//! in body text lines.
 
 use std::collections::BTreeMap;
 

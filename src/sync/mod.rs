@@ -373,8 +373,12 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
     let found = pairs.len();
     let pairs: Vec<Pair> = pairs.into_iter().filter(|pair| settings.compares(pair)).collect();
     outcome.pairs_unchanged = found - pairs.len();
-    // What pairing found (an English file with no translation) is about one file too.
-    outcome.diagnostics.retain(|diagnostic| settings.in_change(Path::new(&diagnostic.location.path)));
+    // What pairing found (an English file with no translation) is about one file too: kept when it is listed, or
+    // when the path shown cannot be found from here to tell (an absolute path shown from the folder's name).
+    outcome.diagnostics.retain(|diagnostic| {
+        let path = Path::new(&diagnostic.location.path);
+        !path.exists() || settings.in_change(path)
+    });
     progress.total.store(pairs.len(), Ordering::Relaxed);
     outcome.files_checked = pairs.len();
     if source_is_dir {
