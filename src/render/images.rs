@@ -16,7 +16,7 @@ use crate::parse::{FileIncludes, Loaded};
 use crate::report::{Diagnostic, Location, Severity};
 
 /// The largest image file embedded: a screenshot is far smaller; a larger file would make the HTML slow to print.
-pub const MAX_IMAGE_BYTES: u64 = 5 * 1024 * 1024;
+pub const MAX_IMAGE_BYTES: u64 = 5_000_000;
 
 /// The rule name of the warning about an image printed as its alt text.
 pub const IMAGE_NOT_EMBEDDED: &str = "image-not-embedded";
@@ -82,7 +82,7 @@ impl LeftOut {
             NotEmbedded::Unreadable(error) => format!("it cannot be read: {error}"),
             NotEmbedded::UnknownType => "it is not a PNG, JPEG, GIF, WebP or SVG image".to_owned(),
             NotEmbedded::TooLarge(bytes) => {
-                format!("it is {:.1} MB, over the {} MB embedded at most", *bytes as f64 / 1e6, MAX_IMAGE_BYTES >> 20)
+                format!("it is {:.1} MB, over the {} MB embedded at most", *bytes as f64 / 1e6, MAX_IMAGE_BYTES / 1_000_000)
             }
         };
         let file = self.include.as_deref().unwrap_or(article);
@@ -217,6 +217,26 @@ mod tests {
         assert_eq!(media_type(b"<html><body>not an image</body></html>"), None);
         assert_eq!(media_type(b"PNG"), None);
         assert_eq!(media_type(b""), None);
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("docfx.json"), "{}").unwrap();
+        let article = dir.path().join("a.md");
+        std::fs::write(&article, "# A\n").unwrap();
+        let big = std::fs::File::create(dir.path().join("big.png")).unwrap();
+        big.set_len(MAX_IMAGE_BYTES + 1).unwrap();
+        let files = FileIncludes::for_article(&article).unwrap();
+        let from = article.to_string_lossy();
+        assert_eq!(read(&from, "big.png", &files), Err(NotEmbedded::TooLarge(MAX_IMAGE_BYTES + 1)));
+        let left_out = LeftOut {
+            source: "big.png".into(),
+            reason: NotEmbedded::TooLarge(6_000_000),
+            include: None,
+            span: Span::default(),
+        };
+        assert!(left_out.warning("a.md").message.ends_with("it is 6.0 MB, over the 5 MB embedded at most"));
     }
 
     #[test]
