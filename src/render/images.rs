@@ -82,7 +82,11 @@ impl LeftOut {
             NotEmbedded::Unreadable(error) => format!("it cannot be read: {error}"),
             NotEmbedded::UnknownType => "it is not a PNG, JPEG, GIF, WebP or SVG image".to_owned(),
             NotEmbedded::TooLarge(bytes) => {
-                format!("it is {:.1} MB, over the {} MB embedded at most", *bytes as f64 / 1e6, MAX_IMAGE_BYTES / 1_000_000)
+                format!(
+                    "it is {:.1} MB, over the {} MB embedded at most",
+                    *bytes as f64 / 1e6,
+                    MAX_IMAGE_BYTES / 1_000_000
+                )
             }
         };
         let file = self.include.as_deref().unwrap_or(article);

@@ -889,6 +889,12 @@ mod browser {
         String::from_utf8(output.stdout).unwrap()
     }
 
+    /// The text of `pdf` laid out as printed: columns and indents kept.
+    fn pdf_layout(pdf: &Path) -> String {
+        let output = std::process::Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-").output().unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    }
+
     fn page_count(pdf: &Path) -> usize {
         let info = std::process::Command::new("pdfinfo").arg(pdf).output().unwrap();
         let info = String::from_utf8(info.stdout).unwrap();
@@ -991,8 +997,7 @@ mod browser {
     #[ignore = "needs Chromium; .ci/run runs it"]
     fn a_long_code_line_goes_on_under_a_hanging_indent() {
         let Some((_dir, pdf)) = print_fixture("long-code.md") else { return };
-        let output = std::process::Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap();
-        let text = String::from_utf8(output.stdout).unwrap();
+        let text = pdf_layout(&pdf);
         let lines: Vec<&str> = text.lines().collect();
         let indent = |line: &str| line.len() - line.trim_start().len();
         let start = lines.iter().position(|line| line.trim_start().starts_with("New-TransportRule")).expect(&text);
@@ -1028,8 +1033,7 @@ mod browser {
     #[ignore = "needs Chromium; .ci/run runs it"]
     fn a_long_title_leaves_the_page_number_whole() {
         let Some((_dir, pdf)) = print_fixture("long-title.md") else { return };
-        let output = std::process::Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap();
-        let text = String::from_utf8(output.stdout).unwrap();
+        let text = pdf_layout(&pdf);
         let foot = text.lines().rfind(|line| !line.trim().is_empty()).unwrap();
         assert!(foot.starts_with("Close your organization's Microsoft 365 account after"), "{text}");
         assert!(foot.contains("…") && foot.ends_with(" 1/1"), "{foot:?}");
