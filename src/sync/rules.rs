@@ -242,8 +242,10 @@ static DOCS: [RuleDoc; 23] = [
         summary: "Paired lists have different numbers of items",
         explanation: "## What it does\n\n\
             Compares the number of items of each pair of lists, nested lists included, and names the item that is \
-            extra or missing (items are paired by position, with a best match on their links, numbers, code and \
-            length when the counts differ).\n\n\
+            extra or missing (items are paired by position, with a best match on their links, numbers, code, \
+            length and kinds of blocks when the counts differ). An item split in two (its second paragraph made an \
+            item of its own), or two items merged into one, is this finding alone: the two items are compared as \
+            one with their counterpart.\n\n\
             ## Why\n\n\
             A procedure with a different number of steps is a different procedure: a printed checklist made from \
             the translation is wrong.\n\n\

@@ -260,9 +260,9 @@ fn one_item_apart(source: (&[ListItem], &[Features]), target: (&[ListItem], &[Fe
         return None;
     }
     let (longer, shorter) = if target_longer { (target, source) } else { (source, target) };
-    let shape = |items: &[ListItem]| -> Vec<std::mem::Discriminant<Block>> {
-        items.iter().flat_map(|item| &item.blocks).map(std::mem::discriminant).collect()
-    };
+    fn shape_of(items: &[ListItem]) -> Vec<Kind<'_>> {
+        items.iter().flat_map(|item| shape(&item.blocks)).collect()
+    }
     let similarity = |short: usize, long: std::ops::Range<usize>| {
         let joined;
         let features = if long.len() == 1 {
@@ -273,7 +273,7 @@ fn one_item_apart(source: (&[ListItem], &[Features]), target: (&[ListItem], &[Fe
         };
         let alike =
             if target_longer { shorter.1[short].similarity(features) } else { features.similarity(&shorter.1[short]) };
-        let same_shape = shape(&shorter.0[short..=short]) == shape(&longer.0[long]);
+        let same_shape = shape_of(&shorter.0[short..=short]) == shape_of(&longer.0[long]);
         alike + if same_shape { SAME_SHAPE } else { 0.0 }
     };
     // Skipping item `extra` of the longer list: shorter item `index` pairs with longer item `partner(index)`.
@@ -319,6 +319,11 @@ fn hash(kind: u8, bytes: impl Iterator<Item = u8>) -> u64 {
 /// The blocks to align: all but comments.
 fn items(blocks: &[Block]) -> Vec<&Block> {
     blocks.iter().filter(|block| !is_comment(block)).collect()
+}
+
+/// The kinds of `blocks` in order, comments aside: the shape of a list item.
+fn shape(blocks: &[Block]) -> Vec<Kind<'_>> {
+    blocks.iter().filter(|block| !is_comment(block)).map(kind).collect()
 }
 
 /// What kind of block, for pairing: blocks pair only with blocks of the same kind.
@@ -622,7 +627,17 @@ impl Walk<'_> {
         anchor: Span,
         pool: &mut Pool,
     ) -> Vec<Leftover<'b>> {
-        let (source_items, target_items) = (items(source), items(target));
+        self.pair_block_runs(items(source), items(target), anchor, pool)
+    }
+
+    /// [`Walk::pair_blocks`] over runs of blocks that need not be one slice (two list items read as one).
+    fn pair_block_runs<'b>(
+        &mut self,
+        source_items: Vec<&'b Block>,
+        target_items: Vec<&'b Block>,
+        anchor: Span,
+        pool: &mut Pool,
+    ) -> Vec<Leftover<'b>> {
         let pairings = if source_items.len() == target_items.len()
             && source_items.iter().zip(&target_items).all(|(a, b)| kind(a) == kind(b))
         {
@@ -1109,14 +1124,42 @@ impl Walk<'_> {
                 _ => blocks,
             }
         };
+        // An extra item that is the rest of its neighbour's counterpart, split off (the counterpart's blocks are the
+        // two items' blocks, kind for kind), is compared as part of its neighbour; so are two items merged into one.
+        // The list-item-count finding is then their one finding.
+        let joined = |one: &'b [Block], first: &'b [Block], second: &'b [Block]| {
+            let (first, second) = (shape(first), shape(second));
+            !first.is_empty() && !second.is_empty() && shape(one).into_iter().eq(first.into_iter().chain(second))
+        };
+        let run = |first: &'b [Block], second: &'b [Block]| items(first).into_iter().chain(items(second)).collect();
+        let mut absorbed = None;
         // The blocks of paired items left alone are reported after all items: a note may have moved to the next item.
         let mut leftovers = Vec::new();
         for (step, pairing) in pairings.iter().enumerate() {
+            if absorbed == Some(step) {
+                continue;
+            }
             match *pairing {
                 Pairing::Both(s, t) => {
                     let (source_blocks, target_blocks) =
                         (blocks(source_items, s, source_cut), blocks(target_items, t, target_cut));
-                    leftovers.extend(self.pair_blocks(source_blocks, target_blocks, target_items[t].span, pool));
+                    let next = pairings.get(step + 1).copied();
+                    let (source_run, target_run) = match next {
+                        Some(Pairing::Target(extra))
+                            if joined(source_blocks, target_blocks, blocks(target_items, extra, target_cut)) =>
+                        {
+                            absorbed = Some(step + 1);
+                            (items(source_blocks), run(target_blocks, blocks(target_items, extra, target_cut)))
+                        }
+                        Some(Pairing::Source(extra))
+                            if joined(target_blocks, source_blocks, blocks(source_items, extra, source_cut)) =>
+                        {
+                            absorbed = Some(step + 1);
+                            (run(source_blocks, blocks(source_items, extra, source_cut)), items(target_blocks))
+                        }
+                        _ => (items(source_blocks), items(target_blocks)),
+                    };
+                    leftovers.extend(self.pair_block_runs(source_run, target_run, target_items[t].span, pool));
                 }
                 Pairing::Source(s) => {
                     let at = insertion(&pairings, step, |t| target_items[t].span).unwrap_or(target.span());
