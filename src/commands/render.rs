@@ -193,7 +193,12 @@ impl RenderJob {
         }
         let strings = self.strings_for(article)?;
         let region = self.language.region.clone().or_else(|| crate::i18n::region_of(strings.locale()));
-        let images = if self.images { images::embed(article, file)? } else { Images::default() };
+        let images = if self.images {
+            let images = images::embed(article, file);
+            images.with_context(|| format!("{}: cannot find the docs root its images are read below", source.path))?
+        } else {
+            Images::default()
+        };
         let options = RenderOptions {
             paper: self.paper.unwrap_or_else(|| region.as_deref().map_or(Paper::A4, Paper::usual_in)),
             moniker: self.parse.moniker.clone(),
