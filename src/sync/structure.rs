@@ -1424,6 +1424,10 @@ impl Walk<'_> {
     /// first translated number the source lacks, or else at the translated number in the place of the first one the
     /// translation lacks.
     fn numbers(&mut self, source: (&[Inline], Span), target: (&[Inline], Span)) {
+        // Most paired texts write their numbers alike, digit for digit and sign for sign: nothing to read then.
+        if numeric_skeleton(source.0) == numeric_skeleton(target.0) {
+            return;
+        }
         let source_found = numbers_in(source.0, self.languages.source_notation);
         let target_found = numbers_in(target.0, self.languages.target_notation);
         fn sorted_keys<'a>(found: &'a [Found<'_>]) -> Vec<&'a str> {
@@ -1596,6 +1600,37 @@ fn numbers_in(inlines: &[Inline], notation: Notation) -> Vec<Found<'_>> {
     }
     let mut out = Vec::new();
     walk(inlines, notation, &mut out);
+    out
+}
+
+/// The words of the text of `inlines` that hold a digit (`1,5`, `v6.1`, `à/24`), each with the space after it, in
+/// order, words being what ASCII white space parts: texts with the same skeleton hold the same numbers, each in a word
+/// of the same shape, so technical or not. Empty for a text without digits, without allocating.
+fn numeric_skeleton(inlines: &[Inline]) -> Vec<u8> {
+    fn walk(inlines: &[Inline], out: &mut Vec<u8>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text, .. } => {
+                    let bytes = text.as_bytes();
+                    let mut from = 0;
+                    while let Some(digit) = super::ascii::first_digit(&bytes[from..]).map(|at| from + at) {
+                        let start = bytes[..digit].iter().rposition(u8::is_ascii_whitespace).map_or(0, |at| at + 1);
+                        let end = bytes[digit..]
+                            .iter()
+                            .position(u8::is_ascii_whitespace)
+                            .map_or(bytes.len(), |at| digit + at);
+                        out.extend_from_slice(&bytes[start.max(from)..end]);
+                        out.push(b' ');
+                        from = end;
+                    }
+                }
+                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => walk(children, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(inlines, &mut out);
     out
 }
 
