@@ -2104,6 +2104,29 @@ mod tests {
     }
 
     #[test]
+    fn numbers_written_alike_have_one_skeleton_and_any_other_writing_another() {
+        let skeleton = |markdown: &str| {
+            let parsed = crate::parse::parse("a.md", markdown, &Default::default(), &crate::parse::NoIncludes);
+            match &parsed.article.preamble[..] {
+                [Block::Paragraph { inlines, .. }] => numeric_skeleton(inlines),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(skeleton("Version **16.0** of 2019, [step 3](a.md)."), b"16.0 2019, 3 ");
+        assert_eq!(
+            skeleton("Version **16.0** de 2019, [étape 3](a.md)."),
+            skeleton("Version **16.0** of 2019, [step 3](a.md).")
+        );
+        assert!(skeleton("No digits at all.").is_empty());
+        for (one, other) in
+            [("1.5", "1,5"), ("-1", "1"), ("1. 2", "1.2"), ("1\u{a0}000", "1000"), ("à/24", "24"), ("24h", "24")]
+        {
+            let (one, other) = (format!("Value {one} here."), format!("Value {other} here."));
+            assert_ne!(skeleton(&one), skeleton(&other), "{one} and {other}");
+        }
+    }
+
+    #[test]
     fn anchors_written_the_localization_way_pair_without_findings() {
         let english = "# Security & Compliance\n\n## Keywords_spain\n\nA.\n\n## Codes\n\nB.\n\n## Codes\n\nC.\n";
         let french = "# <a name=\"security-amp-compliance\"></a>Sécurité et conformité\n\n\
