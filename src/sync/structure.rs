@@ -260,9 +260,10 @@ fn one_item_apart(source: (&[ListItem], &[Features]), target: (&[ListItem], &[Fe
         return None;
     }
     let (longer, shorter) = if target_longer { (target, source) } else { (source, target) };
-    fn shape_of(items: &[ListItem]) -> Vec<Kind<'_>> {
-        items.iter().flat_map(|item| shape(&item.blocks)).collect()
+    fn shapes(items: &[ListItem]) -> Vec<Vec<Kind<'_>>> {
+        items.iter().map(|item| shape(&item.blocks)).collect()
     }
+    let (long_shapes, short_shapes) = (shapes(longer.0), shapes(shorter.0));
     let similarity = |short: usize, long: std::ops::Range<usize>| {
         let joined;
         let features = if long.len() == 1 {
@@ -273,7 +274,7 @@ fn one_item_apart(source: (&[ListItem], &[Features]), target: (&[ListItem], &[Fe
         };
         let alike =
             if target_longer { shorter.1[short].similarity(features) } else { features.similarity(&shorter.1[short]) };
-        let same_shape = shape_of(&shorter.0[short..=short]) == shape_of(&longer.0[long]);
+        let same_shape = short_shapes[short].iter().eq(long_shapes[long].iter().flatten());
         alike + if same_shape { SAME_SHAPE } else { 0.0 }
     };
     // Skipping item `extra` of the longer list: shorter item `index` pairs with longer item `partner(index)`.
