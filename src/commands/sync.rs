@@ -16,7 +16,7 @@ use anyhow::{Context as _, bail};
 use crate::cli::{Exit, SyncArgs};
 use crate::config::Config;
 use crate::report::baseline::{Baseline, Filtered};
-use crate::report::{self, BaselineCounts, Diagnostic, Format, RenderContext, RuleDoc, Severity};
+use crate::report::{self, BaselineCounts, Diagnostic, Format, RenderContext, Repository, RuleDoc, Severity};
 use crate::sync::{self, Progress, Rule, Settings};
 
 /// `--fail-on`: from which severity findings make the exit code 1.
@@ -75,6 +75,8 @@ pub struct CompareJob {
     pub max_warnings: Option<usize>,
     /// `--baseline`: the findings to leave out.
     pub baseline: Option<Baseline>,
+    /// The git repository checkdown runs in, if any: reports and baselines name files from its top folder.
+    pub repository: Option<Repository>,
 }
 
 impl SyncJob {
@@ -122,8 +124,11 @@ impl SyncJob {
                 output.display()
             );
         }
-        let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
-        let changed = args.changed.as_deref().map(read_changed).transpose()?;
+        let current = std::env::current_dir().context("cannot tell the current folder")?;
+        let repository = Repository::around(&current);
+        let baseline = args.baseline.as_deref().map(|path| read_baseline(path, repository.as_ref())).transpose()?;
+        let changed =
+            args.changed.as_deref().map(|path| read_changed(path, &current, repository.as_ref())).transpose()?;
         let jobs = args.jobs.map_or_else(
             || std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
             std::num::NonZeroUsize::get,
@@ -138,6 +143,7 @@ impl SyncJob {
             fail_on: args.fail_on,
             max_warnings: args.max_warnings,
             baseline,
+            repository,
         })))
     }
 
@@ -193,19 +199,22 @@ impl CompareJob {
             && self.output.is_none()
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+        let repository = self.repository.as_ref();
         let (diagnostics, baseline) = match &self.baseline {
             Some(baseline) => {
-                let filtered = leave_out_known(baseline, outcome.diagnostics, &outcome.files, &outcome.paths, err)?;
+                let compared = outcome.paths.iter().map(|path| report::repository_path(repository, path).into_owned());
+                let compared = compared.collect();
+                let filtered =
+                    leave_out_known(baseline, outcome.diagnostics, &outcome.files, repository, &compared, err)?;
                 (filtered.new, Some(BaselineCounts { left_out: filtered.known, fixed: filtered.fixed }))
             }
             None => (outcome.diagnostics, None),
         };
-        let repository_folder = repository_folder();
         let context = RenderContext {
             color,
             files_checked: Some(outcome.files_checked),
             baseline,
-            repository_folder: repository_folder.as_deref(),
+            repository,
             ..RenderContext::new(&rules, &outcome.files)
         };
         let mut report = Vec::new();
@@ -230,24 +239,35 @@ impl CompareJob {
 }
 
 /// `diagnostics` without those `baseline` holds; a warning on `err` when the baseline names none of the `compared`
-/// paths, since it then leaves nothing out, and a note when it holds findings fixed since.
+/// paths (named from the top folder of `repository`, if any), since it then leaves nothing out, and a note when it
+/// holds findings fixed since.
 fn leave_out_known(
     baseline: &Baseline,
     diagnostics: Vec<Diagnostic>,
     files: &report::SourceFiles,
-    compared: &std::collections::HashSet<String>,
+    repository: Option<&Repository>,
+    compared: &HashSet<String>,
     err: &mut dyn Write,
 ) -> anyhow::Result<Filtered> {
     if let Some(example) = baseline.paths().iter().next()
         && baseline.paths().iter().all(|path| !compared.contains(path))
     {
+        let how = match repository {
+            Some(_) => {
+                "files are named from the top folder of the repository, so write the baseline in this \
+                        repository, with the folders this run compares"
+            }
+            None => {
+                "outside a git repository paths are compared as reported, so write the baseline from the folder \
+                     and with the paths this run uses"
+            }
+        };
         writeln!(
             err,
-            "checkdown: warning: the baseline names none of the files compared (it names `{example}`…): paths are \
-             compared as reported, so write the baseline from the folder and with the paths this run uses"
+            "checkdown: warning: the baseline names none of the files compared (it names `{example}`…): {how}"
         )?;
     }
-    let filtered = baseline.filter(diagnostics, files, compared);
+    let filtered = baseline.filter(diagnostics, files, repository, compared);
     if filtered.fixed > 0 {
         writeln!(
             err,
@@ -260,20 +280,11 @@ fn leave_out_known(
     Ok(filtered)
 }
 
-/// The current folder relative to the root of the git repository holding it (`docs` for a run in `docs/`), found by
-/// looking for `.git` above it; `None` at the root or outside a repository.
-fn repository_folder() -> Option<String> {
-    let current = std::env::current_dir().ok()?;
-    let root = current.ancestors().find(|folder| folder.join(".git").exists())?;
-    let folder = current.strip_prefix(root).ok()?.to_string_lossy().replace('\\', "/");
-    (!folder.is_empty()).then_some(folder)
-}
-
-/// The baseline in `path`: a JSON report written earlier.
-fn read_baseline(path: &std::path::Path) -> anyhow::Result<Baseline> {
+/// The baseline in `path`, a JSON report written earlier, for a run in `repository`.
+fn read_baseline(path: &std::path::Path, repository: Option<&Repository>) -> anyhow::Result<Baseline> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("{}: cannot read the baseline", path.display()))?;
-    Baseline::from_json(&text).with_context(|| {
+    Baseline::from_json(&text, repository).with_context(|| {
         format!(
             "{}: not a baseline: a baseline is a report this version of checkdown wrote with `--format json` (write it \
              again)",
@@ -282,10 +293,14 @@ fn read_baseline(path: &std::path::Path) -> anyhow::Result<Baseline> {
     })
 }
 
-/// The files a `--changed` list names (`-`: standard input), as they are on disk: each line read from the current
-/// folder and from the top folder of its repository, which `git diff --name-only` prints paths from. Paths that name
-/// no file (deleted in the change) are left out: they name no pair.
-fn read_changed(path: &std::path::Path) -> anyhow::Result<HashSet<PathBuf>> {
+/// The files a `--changed` list names (`-`: standard input), as they are on disk: each line read from the `current`
+/// folder and from the top folder of its `repository`, which `git diff --name-only` prints paths from. Paths that
+/// name no file (deleted in the change) are left out: they name no pair.
+fn read_changed(
+    path: &std::path::Path,
+    current: &std::path::Path,
+    repository: Option<&Repository>,
+) -> anyhow::Result<HashSet<PathBuf>> {
     let text = if path.as_os_str() == "-" {
         std::io::read_to_string(std::io::stdin())
             .context("cannot read the list of changed files from standard input")?
@@ -293,9 +308,8 @@ fn read_changed(path: &std::path::Path) -> anyhow::Result<HashSet<PathBuf>> {
         std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read the list of changed files", path.display()))?
     };
-    let here = std::env::current_dir().context("cannot tell the current folder")?;
-    let top = here.ancestors().find(|folder| folder.join(".git").exists()).map(std::path::Path::to_path_buf);
-    let folders: Vec<PathBuf> = std::iter::once(here).chain(top).collect();
+    let top = repository.map(|repository| repository.root.as_path());
+    let folders: Vec<&std::path::Path> = std::iter::once(current).chain(top).collect();
     let named = text.lines().map(str::trim).filter(|line| !line.is_empty());
     Ok(named
         .flat_map(|line| folders.iter().filter_map(move |folder| std::fs::canonicalize(folder.join(line)).ok()))

@@ -3,6 +3,8 @@
 //! fails a build on new drift only, while the old findings are worked off.
 //!
 //! A finding is known by its [`fingerprint`]: its rule, its file, the text it points at and its message, not its line.
+//! Its file is named from the top folder of the git repository checkdown runs in ([`Repository`]), so a baseline
+//! written in one folder of a repository is read in any other.
 //! Lines move as files are edited; the text a finding points at changes only when that text is edited, and its
 //! message when the drift does (a list missing one more item, another number): either deserves a new look. Messages
 //! name no line and nothing that moves by itself (how far behind the English history is goes in the note). Each
@@ -13,12 +15,12 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde::Deserialize;
 use sha1::{Digest, Sha1};
 
-use super::{Diagnostic, SourceFiles};
+use super::{Diagnostic, Repository, SourceFiles, repository_path};
 
-/// What identifies a finding across runs: a hash of its rule, its path, the text its span starts with (up to the end
-/// of that line, white space folded) and its message, as 16 hexadecimal digits. A finding about a whole file hashes no
-/// text.
-pub fn fingerprint(diagnostic: &Diagnostic, files: &SourceFiles) -> String {
+/// What identifies a finding across runs: a hash of its rule, its path (from the top folder of `repository`, the one
+/// checkdown runs in, if any), the text its span starts with (up to the end of that line, white space folded) and its
+/// message, as 16 hexadecimal digits. A finding about a whole file hashes no text.
+pub fn fingerprint(diagnostic: &Diagnostic, files: &SourceFiles, repository: Option<&Repository>) -> String {
     let location = &diagnostic.location;
     let text = location.span.and_then(|span| {
         let line = files.line(&location.path, span.line)?;
@@ -28,14 +30,15 @@ pub fn fingerprint(diagnostic: &Diagnostic, files: &SourceFiles) -> String {
     });
     let folded = text.as_deref().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
     let mut hash = Sha1::new();
-    for part in [diagnostic.rule.as_str(), location.path.as_str(), &folded, &diagnostic.message] {
+    let path = repository_path(repository, &location.path);
+    for part in [diagnostic.rule.as_str(), &path, &folded, &diagnostic.message] {
         hash.update(part.as_bytes());
         hash.update([0]);
     }
     hash.finalize().iter().take(8).map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// The findings of a baseline, counted by fingerprint, and the files they are in.
+/// The findings of a baseline, counted by fingerprint, and the files they are in, named as fingerprints name them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Baseline {
     /// How many findings of each fingerprint, and their file.
@@ -47,6 +50,10 @@ pub struct Baseline {
 #[derive(Deserialize)]
 struct Report {
     diagnostics: Vec<Finding>,
+    /// Where in its repository the report was written; present, `null` outside one. Reports written before it was
+    /// there hashed paths as shown, and are refused.
+    #[serde(deserialize_with = "Option::deserialize")]
+    repository_folder: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,17 +75,21 @@ pub struct Filtered {
 }
 
 impl Baseline {
-    /// Reads a JSON report as written by `--format json`.
+    /// Reads a JSON report as written by `--format json`, for a run in `repository` (if any).
     ///
     /// # Errors
     ///
     /// The text is not such a report; the error names the line and column.
-    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+    pub fn from_json(text: &str, repository: Option<&Repository>) -> Result<Self, serde_json::Error> {
         let report: Report = serde_json::from_str(text)?;
         let mut baseline = Self::default();
         for finding in report.diagnostics {
-            baseline.known.entry(finding.fingerprint).or_insert((0, finding.path.clone())).0 += 1;
-            baseline.paths.insert(finding.path);
+            let path = match (repository, &report.repository_folder) {
+                (Some(repository), Some(folder)) => repository.relative(folder, &finding.path),
+                _ => finding.path,
+            };
+            baseline.known.entry(finding.fingerprint).or_insert((0, path.clone())).0 += 1;
+            baseline.paths.insert(path);
         }
         Ok(baseline)
     }
@@ -93,19 +104,27 @@ impl Baseline {
         self.known.is_empty()
     }
 
-    /// The paths of the files the baseline's findings are in, as reported.
+    /// The paths of the files the baseline's findings are in: from the top folder of the repository it was written in,
+    /// or as reported outside one.
     pub fn paths(&self) -> &BTreeSet<String> {
         &self.paths
     }
 
-    /// `diagnostics` without those the baseline holds; `files` holds the texts they point into, and `compared` is
-    /// every file the run compared, for counting what was fixed.
-    pub fn filter(&self, diagnostics: Vec<Diagnostic>, files: &SourceFiles, compared: &HashSet<String>) -> Filtered {
+    /// `diagnostics` without those the baseline holds; `files` holds the texts they point into, `repository` is the
+    /// one checkdown runs in, and `compared` is every file the run compared, named as [`Self::paths`] names them,
+    /// for counting what was fixed.
+    pub fn filter(
+        &self,
+        diagnostics: Vec<Diagnostic>,
+        files: &SourceFiles,
+        repository: Option<&Repository>,
+        compared: &HashSet<String>,
+    ) -> Filtered {
         let mut left = self.known.clone();
         let mut known = 0;
         let new = diagnostics
             .into_iter()
-            .filter(|diagnostic| match left.get_mut(&fingerprint(diagnostic, files)) {
+            .filter(|diagnostic| match left.get_mut(&fingerprint(diagnostic, files, repository)) {
                 Some((count, _)) if *count > 0 => {
                     *count -= 1;
                     known += 1;
@@ -132,16 +151,14 @@ mod tests {
     }
 
     fn files(text: &str) -> SourceFiles {
-        let mut files = SourceFiles::new();
-        files.insert("fr-fr/a.md", text);
-        files
+        files_at("fr-fr/a.md", text)
     }
 
     #[test]
     fn a_report_read_back_as_a_baseline_leaves_out_every_finding_it_holds() {
-        let baseline = Baseline::from_json(&render_sample(json::render)).unwrap();
+        let baseline = Baseline::from_json(&render_sample(json::render), None).unwrap();
         assert_eq!(baseline.len(), sample_diagnostics().len());
-        let filtered = baseline.filter(sample_diagnostics(), &sample_files(), &HashSet::new());
+        let filtered = baseline.filter(sample_diagnostics(), &sample_files(), None, &HashSet::new());
         assert_eq!(filtered.known, sample_diagnostics().len());
         assert!(filtered.new.is_empty(), "{:?}", filtered.new);
     }
@@ -152,52 +169,84 @@ mod tests {
         let known = finding("fr-fr/a.md", "untranslated", 3, 1, 13);
         let baseline_text = {
             let report = format!(
-                r#"{{"diagnostics": [{{"path": "fr-fr/a.md", "fingerprint": "{}"}}]}}"#,
-                fingerprint(&known, &before)
+                r#"{{"diagnostics": [{{"path": "fr-fr/a.md", "fingerprint": "{}"}}], "repository_folder": null}}"#,
+                fingerprint(&known, &before, None)
             );
-            Baseline::from_json(&report).unwrap()
+            Baseline::from_json(&report, None).unwrap()
         };
         // Two lines were added above it, and a new finding of the same rule and message is on line 3.
         let after = files("# T\n\nGo to the page.\n\nSign in now.\nTexte.\n");
         let run =
             vec![finding("fr-fr/a.md", "untranslated", 3, 1, 16), finding("fr-fr/a.md", "untranslated", 5, 1, 13)];
         let compared = HashSet::from(["fr-fr/a.md".to_owned()]);
-        let filtered = baseline_text.filter(run.clone(), &after, &compared);
+        let filtered = baseline_text.filter(run.clone(), &after, None, &compared);
         assert_eq!(filtered.known, 1);
         assert_eq!(filtered.new, run[..1], "the new finding is the one on the new text");
         // Another rule or another file on the same text is another finding.
         let elsewhere =
             vec![finding("fr-fr/a.md", "number-mismatch", 5, 1, 13), finding("fr-fr/b.md", "untranslated", 5, 1, 13)];
-        assert_eq!(baseline_text.filter(elsewhere, &after, &compared).known, 0);
+        assert_eq!(baseline_text.filter(elsewhere, &after, None, &compared).known, 0);
         // The same text with another message is other drift: a list missing one more item, another number.
         let worse = Diagnostic {
             message: "this text reads as English, twice".into(),
             ..finding("fr-fr/a.md", "untranslated", 5, 1, 13)
         };
-        let filtered = baseline_text.filter(vec![worse], &after, &compared);
+        let filtered = baseline_text.filter(vec![worse], &after, None, &compared);
         assert_eq!((filtered.known, filtered.fixed), (0, 1), "the known finding is fixed, the new one reported");
         // A file not compared fixes nothing: a run over part of the files says nothing of the others.
-        assert_eq!(baseline_text.filter(Vec::new(), &after, &HashSet::new()).fixed, 0);
+        assert_eq!(baseline_text.filter(Vec::new(), &after, None, &HashSet::new()).fixed, 0);
     }
 
     #[test]
     fn each_finding_of_the_baseline_accounts_for_one_finding_of_the_run() {
         let text = files("Same.\nSame.\n");
         let one = finding("fr-fr/a.md", "untranslated", 1, 1, 6);
-        let report =
-            format!(r#"{{"diagnostics": [{{"path": "fr-fr/a.md", "fingerprint": "{}"}}]}}"#, fingerprint(&one, &text));
-        let baseline = Baseline::from_json(&report).unwrap();
+        let report = format!(
+            r#"{{"diagnostics": [{{"path": "fr-fr/a.md", "fingerprint": "{}"}}], "repository_folder": null}}"#,
+            fingerprint(&one, &text, None)
+        );
+        let baseline = Baseline::from_json(&report, None).unwrap();
         let twice = vec![one, finding("fr-fr/a.md", "untranslated", 2, 1, 6)];
-        let filtered = baseline.filter(twice, &text, &HashSet::from(["fr-fr/a.md".to_owned()]));
+        let filtered = baseline.filter(twice, &text, None, &HashSet::from(["fr-fr/a.md".to_owned()]));
         assert_eq!((filtered.known, filtered.new.len(), filtered.fixed), (1, 1, 0));
     }
 
     #[test]
+    fn a_baseline_written_in_one_folder_of_a_repository_is_read_in_another() {
+        let at = |folder: &str| Repository { root: "/repo".into(), folder: folder.to_owned() };
+        let (top, en_us) = (at(""), at("docs/en-us"));
+        // Written in docs/en-us, where the French file is ../fr-fr/a.md.
+        let written = finding("../fr-fr/a.md", "untranslated", 1, 1, 13);
+        let report = format!(
+            r#"{{"diagnostics": [{{"path": "../fr-fr/a.md", "fingerprint": "{}"}}], "repository_folder": "docs/en-us"}}"#,
+            fingerprint(&written, &files_at("../fr-fr/a.md", "Sign in now.\n"), Some(&en_us))
+        );
+        // Read at the top folder, where the run names it docs/fr-fr/a.md.
+        let baseline = Baseline::from_json(&report, Some(&top)).unwrap();
+        assert_eq!(baseline.paths(), &BTreeSet::from(["docs/fr-fr/a.md".to_owned()]));
+        let run = finding("docs/fr-fr/a.md", "untranslated", 1, 1, 13);
+        let compared = HashSet::from(["docs/fr-fr/a.md".to_owned()]);
+        let filtered =
+            baseline.filter(vec![run.clone()], &files_at("docs/fr-fr/a.md", "Sign in now.\n"), Some(&top), &compared);
+        assert_eq!((filtered.known, filtered.fixed), (1, 0), "{:?}", filtered.new);
+    }
+
+    fn files_at(path: &str, text: &str) -> SourceFiles {
+        let mut files = SourceFiles::new();
+        files.insert(path, text);
+        files
+    }
+
+    #[test]
     fn text_that_is_not_a_json_report_is_refused_with_its_line() {
-        let error = Baseline::from_json("{\n  \"diagnostics\": 3\n}").unwrap_err();
+        let error = Baseline::from_json("{\n  \"diagnostics\": 3\n}", None).unwrap_err();
         assert_eq!(error.line(), 2, "{error}");
-        assert!(Baseline::from_json("rule,path\n").is_err());
+        assert!(Baseline::from_json("rule,path\n", None).is_err());
         let without_fingerprints = r#"{"diagnostics": [{"rule": "untranslated", "path": "a.md", "message": "x"}]}"#;
-        assert!(Baseline::from_json(without_fingerprints).unwrap_err().to_string().contains("fingerprint"));
+        assert!(Baseline::from_json(without_fingerprints, None).unwrap_err().to_string().contains("fingerprint"));
+        // Written before reports said where in their repository they were written: fingerprints hashed other paths.
+        let without_folder = r#"{"diagnostics": [{"path": "a.md", "fingerprint": "0123456789abcdef"}]}"#;
+        let error = Baseline::from_json(without_folder, None).unwrap_err();
+        assert!(error.to_string().contains("missing field `repository_folder`"), "{error}");
     }
 }

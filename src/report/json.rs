@@ -10,7 +10,8 @@
 //!       "source_path": "en-us/x.md", "source_line": 18, "note": null, "fingerprint": "3f0a9c2e81d4b7a6"
 //!     }
 //!   ],
-//!   "summary": { "files": 4, "errors": 1, "warnings": 0, "notes": 0, "baselined": null, "baseline_fixed": null }
+//!   "summary": { "files": 4, "errors": 1, "warnings": 0, "notes": 0, "baselined": null, "baseline_fixed": null },
+//!   "repository_folder": "docs"
 //! }
 //! ```
 //!
@@ -18,22 +19,26 @@
 //! characters and the end is exclusive; all four are `null` for a finding about a whole file. `source_path` and
 //! `source_line` name the English counterpart and are `null` when there is none (`source_line` too when the
 //! counterpart is a whole file). `note` holds more lines to act on (with `--git`, what changed in the English file),
-//! or `null`. `fingerprint` identifies the finding across runs whatever line it moves to ([`super::baseline`]). `summary` counts the diagnostics by severity; `files` is how many files were checked,
-//! files without findings included, or `null` when the caller did not say; `baselined` is how many findings a
-//! `--baseline` left out and `baseline_fixed` how many it holds, in the files compared, that were not found (fixed
-//! since), both `null` without one. Such a report read back is a baseline ([`super::baseline`]).
+//! or `null`. `fingerprint` identifies the finding across runs whatever line it moves to ([`super::baseline`]).
+//! `summary` counts the diagnostics by severity; `files` is how many files were checked, files without findings
+//! included, or `null` when the caller did not say; `baselined` is how many findings a `--baseline` left out and
+//! `baseline_fixed` how many it holds, in the files compared, that were not found (fixed since), both `null` without
+//! one. `repository_folder` is the folder the report was written in, from the top folder of its git repository (`""`
+//! at the top), or `null` outside one: paths are as given, from that folder. Such a report read back is a baseline
+//! ([`super::baseline`]).
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::baseline::fingerprint;
-use super::{Diagnostic, RenderContext, Severity, SourceFiles, Summary};
+use super::{Diagnostic, RenderContext, Severity, Summary};
 
 #[derive(Serialize)]
 struct Report<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
     summary: Summary,
+    repository_folder: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -53,7 +58,7 @@ struct JsonDiagnostic<'a> {
 }
 
 impl<'a> JsonDiagnostic<'a> {
-    fn new(diagnostic: &'a Diagnostic, files: &SourceFiles) -> Self {
+    fn new(diagnostic: &'a Diagnostic, context: &RenderContext<'_>) -> Self {
         let span = diagnostic.location.span;
         let source = diagnostic.source.as_ref();
         Self {
@@ -68,7 +73,7 @@ impl<'a> JsonDiagnostic<'a> {
             source_path: source.map(|source| source.path.as_str()),
             source_line: source.and_then(|source| source.span).map(|span| span.line),
             note: diagnostic.note.as_deref(),
-            fingerprint: fingerprint(diagnostic, files),
+            fingerprint: fingerprint(diagnostic, context.files, context.repository),
         }
     }
 }
@@ -80,8 +85,9 @@ impl<'a> JsonDiagnostic<'a> {
 /// Only those of writing to `out`.
 pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
     let report = Report {
-        diagnostics: diagnostics.iter().map(|diagnostic| JsonDiagnostic::new(diagnostic, context.files)).collect(),
+        diagnostics: diagnostics.iter().map(|diagnostic| JsonDiagnostic::new(diagnostic, context)).collect(),
         summary: context.summary(diagnostics),
+        repository_folder: context.repository.map(|repository| repository.folder.as_str()),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)

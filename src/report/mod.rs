@@ -25,6 +25,7 @@ mod testing;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -278,6 +279,15 @@ pub enum Format {
     Github,
 }
 
+/// `path`, as shown from the folder checkdown runs in, relative to the top folder of `repository`; as given outside
+/// a repository.
+pub fn repository_path<'p>(repository: Option<&Repository>, path: &'p str) -> Cow<'p, str> {
+    match repository {
+        Some(repository) => repository.relative(&repository.folder, path).into(),
+        None => path.into(),
+    }
+}
+
 /// `/`-separated `path` under `folder`, with the `x/..` pairs dropped (`docs/en-us` and `../fr-fr/x.md` give
 /// `docs/fr-fr/x.md`); a `..` that no segment cancels stays, and so does a leading `~` (a docs root, which has no
 /// parent).
@@ -295,6 +305,36 @@ pub fn join_relative(folder: &str, path: &str) -> String {
     segments.join("/")
 }
 
+/// The git repository a report is written in, for naming files from its top folder: GitHub places findings by such
+/// paths, and a baseline matches them wherever in the repository it was written and is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repository {
+    /// The repository's top folder (the one holding `.git`), absolute.
+    pub root: PathBuf,
+    /// The folder checkdown runs in, relative to `root`, `/`-separated: `docs` for a run in `docs/`, empty at the top.
+    pub folder: String,
+}
+
+impl Repository {
+    /// The repository holding `current` (an absolute folder): the nearest folder at or above it holding `.git`.
+    pub fn around(current: &Path) -> Option<Self> {
+        let root = current.ancestors().find(|folder| folder.join(".git").exists())?;
+        let folder = current.strip_prefix(root).ok()?.to_string_lossy().replace('\\', "/");
+        Some(Self { root: root.to_owned(), folder })
+    }
+
+    /// `path`, as a report written in `folder` of this repository shows it, relative to the top folder: a relative
+    /// path is read from `folder` (`../fr-fr/x.md` from `docs/en-us` is `docs/fr-fr/x.md`), an absolute one below
+    /// the top folder loses it; an absolute path elsewhere stays as it is.
+    pub fn relative(&self, folder: &str, path: &str) -> String {
+        match Path::new(path).strip_prefix(&self.root) {
+            Ok(below) => join_relative("", &below.to_string_lossy().replace('\\', "/")),
+            Err(_) if Path::new(path).is_absolute() => path.to_owned(),
+            Err(_) => join_relative(folder, path),
+        }
+    }
+}
+
 /// Everything a renderer needs besides the diagnostics.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderContext<'a> {
@@ -308,22 +348,21 @@ pub struct RenderContext<'a> {
     pub files_checked: Option<usize>,
     /// What a baseline left out and found fixed, for the summary; `None` when no baseline was given.
     pub baseline: Option<BaselineCounts>,
-    /// The folder the paths are relative to, from the repository root (`docs` for a run in `docs/`), when it is not
-    /// the root: the formats GitHub reads (SARIF, annotations) place findings by repository-relative paths.
-    pub repository_folder: Option<&'a str>,
+    /// The repository checkdown runs in, if any: the formats GitHub reads (SARIF, annotations) and the fingerprints
+    /// name files from its top folder.
+    pub repository: Option<&'a Repository>,
 }
 
 impl<'a> RenderContext<'a> {
     /// A context without colour and without a file count.
     pub fn new(rules: &'a [RuleDoc], files: &'a SourceFiles) -> Self {
-        Self { rules, files, color: false, files_checked: None, baseline: None, repository_folder: None }
+        Self { rules, files, color: false, files_checked: None, baseline: None, repository: None }
     }
 
-    /// `path` (as the diagnostics give it) relative to the repository root: under [`Self::repository_folder`], with
-    /// the `..` it cancels resolved (`../fr-fr/x.md` from `docs/en-us` is `docs/fr-fr/x.md`).
-    pub fn repository_path<'p>(&self, path: &'p str) -> std::borrow::Cow<'p, str> {
-        let Some(folder) = self.repository_folder else { return path.into() };
-        join_relative(folder, path).into()
+    /// `path` (as the diagnostics give it) relative to the repository's top folder ([`Repository::relative`]); as
+    /// given outside a repository.
+    pub fn repository_path<'p>(&self, path: &'p str) -> Cow<'p, str> {
+        repository_path(self.repository, path)
     }
 
     /// The summary of `diagnostics` in this context.
@@ -375,11 +414,15 @@ mod tests {
     #[test]
     fn paths_become_repository_relative_under_the_folder_run_in() {
         let files = SourceFiles::default();
-        let at_root = RenderContext::new(testing::SAMPLE_RULES, &files);
-        assert_eq!(at_root.repository_path("../fr-fr/x.md"), "../fr-fr/x.md", "outside a repository, as given");
-        let in_docs = RenderContext { repository_folder: Some("docs/en-us"), ..at_root };
+        let outside = RenderContext::new(testing::SAMPLE_RULES, &files);
+        assert_eq!(outside.repository_path("../fr-fr/x.md"), "../fr-fr/x.md", "outside a repository, as given");
+        let repository = Repository { root: PathBuf::from("/work/repo"), folder: "docs/en-us".to_owned() };
+        let in_docs = RenderContext { repository: Some(&repository), ..outside };
         assert_eq!(in_docs.repository_path("../fr-fr/x.md"), "docs/fr-fr/x.md");
         assert_eq!(in_docs.repository_path("./a/b.md"), "docs/en-us/a/b.md");
+        assert_eq!(in_docs.repository_path("/work/repo/docs/fr-fr/x.md"), "docs/fr-fr/x.md");
+        assert_eq!(in_docs.repository_path("/elsewhere/fr-fr/x.md"), "/elsewhere/fr-fr/x.md");
+        assert_eq!(repository.relative("", "docs/fr-fr/x.md"), "docs/fr-fr/x.md", "written at the top folder");
     }
 
     #[test]

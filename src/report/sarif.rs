@@ -203,7 +203,7 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
                 rules.push(Rule::undocumented(&diagnostic.rule, diagnostic.severity));
                 rules.len() - 1
             });
-            result(diagnostic, rule_index, fingerprint(diagnostic, context.files), context)
+            result(diagnostic, rule_index, fingerprint(diagnostic, context.files, context.repository), context)
         })
         .collect();
     let log = Log {

@@ -697,24 +697,28 @@ fn markdown_files(root: &Path) -> Result<Vec<String>, SyncError> {
 }
 
 /// How to show paths under `root`: as given when relative, relative to the current directory when inside it, else
-/// by the root's own name (so reports never show absolute temporary paths). `/`-separated, no trailing `/`.
+/// absolute, so that every path a report shows opens from where checkdown ran. `/`-separated, no trailing `/`.
 fn shown_root(root: &Path) -> String {
-    let relative = if root.is_absolute() {
-        let current = std::env::current_dir().ok();
-        match current.as_deref().and_then(|current| root.strip_prefix(current).ok()) {
-            Some(inside) => inside.to_path_buf(),
-            None => PathBuf::from(root.file_name().unwrap_or_default()),
-        }
-    } else {
-        root.to_path_buf()
+    let current = std::env::current_dir().ok().filter(|_| root.is_absolute());
+    let relative = match current.as_deref().and_then(|current| root.strip_prefix(current).ok()) {
+        Some(inside) => inside,
+        None => root,
     };
     let text = relative.to_string_lossy().replace('\\', "/");
-    let text = text.trim_start_matches("./").trim_end_matches('/');
-    if text == "." { String::new() } else { text.to_owned() }
+    let text = text.trim_start_matches("./");
+    match text.trim_end_matches('/') {
+        "" if text.starts_with('/') => "/".to_owned(),
+        "." => String::new(),
+        trimmed => trimmed.to_owned(),
+    }
 }
 
 fn join(folder: &str, relative: &str) -> String {
-    if folder.is_empty() { relative.to_owned() } else { format!("{folder}/{relative}") }
+    match folder {
+        "" => relative.to_owned(),
+        "/" => format!("/{relative}"),
+        _ => format!("{folder}/{relative}"),
+    }
 }
 
 #[cfg(test)]
@@ -735,6 +739,9 @@ mod tests {
     fn relative_roots_are_shown_as_given() {
         assert_eq!(shown_root(Path::new("./content/fr-fr/")), "content/fr-fr");
         assert_eq!(shown_root(Path::new(".")), "");
-        assert_eq!(shown_root(Path::new("/nowhere/near/fr-fr")), "fr-fr");
+        assert_eq!(join(&shown_root(Path::new("/")), "x.md"), "/x.md");
+        assert_eq!(shown_root(Path::new("/nowhere/near/fr-fr/")), "/nowhere/near/fr-fr");
+        let inside = std::env::current_dir().unwrap().join("docs/fr-fr");
+        assert_eq!(shown_root(&inside), "docs/fr-fr");
     }
 }

@@ -84,8 +84,15 @@ fn the_seed_pair_reports_what_a_reviewer_would() {
 
 #[test]
 fn the_seed_pair_in_every_format() {
+    // In a repository of their own, whatever holds this crate's folder: JSON says where in it the report was written.
+    let repository = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repository.path().join(".git")).unwrap();
+    for seed in [EN, FR] {
+        std::fs::create_dir_all(repository.path().join(seed).parent().unwrap()).unwrap();
+        std::fs::copy(crate::support::crate_root().join(seed), repository.path().join(seed)).unwrap();
+    }
     for format in ["text", "json", "sarif", "github"] {
-        let run = checkdown().args(["sync", EN, FR, "--format", format]).run();
+        let run = checkdown().current_dir(repository.path()).args(["sync", EN, FR, "--format", format]).run();
         assert_eq!(run.code, 1, "{format}: {}", run.stderr);
         assert!(!run.stdout.contains('\x1b'), "no colour outside a terminal");
         insta::assert_snapshot!(format!("seed_pair_{format}"), without_version(&run.stdout));
@@ -730,23 +737,32 @@ fn directory_mode_reports_missing_and_orphan_translations() {
     }
     std::fs::write(english.join("only-english.md"), "# Only English\n\nText.\n").unwrap();
     std::fs::write(french.join("seulement.md"), "# Seulement\n\nTexte.\n").unwrap();
-    let (code, report) = sync_json(&[english.to_str().unwrap(), french.to_str().unwrap(), "--fail-on", "warning"]);
+    // Absolute paths inside the current folder are shown from it; outside it, as given: every path shown opens.
+    let sync_from = |folder: &Path| {
+        let run = checkdown().current_dir(folder).args(["sync", "--format", "json", "--fail-on", "warning"]);
+        let run = run.args([&english, &french]).run();
+        (run.code, serde_json::from_str::<Value>(&run.stdout).expect("sync prints JSON"))
+    };
+    let paths = |report: &Value| -> Vec<(String, String)> {
+        let diagnostics = report["diagnostics"].as_array().unwrap().iter();
+        diagnostics.map(|d| (d["rule"].as_str().unwrap().to_owned(), d["path"].as_str().unwrap().to_owned())).collect()
+    };
+    let (code, report) = sync_from(temporary.path());
     assert_eq!(code, 1);
+    let found = [("missing-translation", "en-us/only-english.md"), ("orphan-translation", "fr-fr/seulement.md")];
+    assert_eq!(paths(&report), found.map(|(rule, path)| (rule.to_owned(), path.to_owned())));
+    let (_, from_elsewhere) = sync_from(&crate::support::crate_root());
+    let absolute = |path: &str| temporary.path().join(path).to_str().unwrap().to_owned();
+    assert_eq!(paths(&from_elsewhere), found.map(|(rule, path)| (rule.to_owned(), absolute(path))));
     let diagnostics = report["diagnostics"].as_array().unwrap();
-    let summary: Vec<(&str, &str)> =
-        diagnostics.iter().map(|d| (d["rule"].as_str().unwrap(), d["path"].as_str().unwrap())).collect();
-    // Paths are shown relative to the compared directories' names, never as absolute temporary paths.
-    assert_eq!(
-        summary,
-        [("missing-translation", "en-us/only-english.md"), ("orphan-translation", "fr-fr/seulement.md")]
-    );
     // The missing translation is located where it can be shown: line 1 of the English file, naming the French path.
     assert_eq!(diagnostics[0]["line"], 1);
     assert_eq!(
         diagnostics[0]["message"],
         "the English file has no French translation: fr-fr/only-english.md does not exist"
     );
-    let github = checkdown().args(["sync", "--format", "github"]).args([&english, &french]).run();
+    let github =
+        checkdown().current_dir(temporary.path()).args(["sync", "--format", "github"]).args([&english, &french]).run();
     assert!(
         github.stdout.lines().any(|line| line.starts_with("::notice file=en-us/only-english.md,line=1,")),
         "{}",
@@ -1070,7 +1086,8 @@ fn a_baseline_leaves_out_the_findings_it_holds_and_reports_new_drift_only() {
     let kept = std::fs::read_to_string(temporary.path().join("baseline.json")).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&kept).unwrap()["diagnostics"].as_array().unwrap().len(), known);
 
-    let other_folder = r#"{"diagnostics": [{"path": "docs/fr-fr/a.md", "fingerprint": "0123456789abcdef"}]}"#;
+    let other_folder = r#"{"diagnostics": [{"path": "docs/fr-fr/a.md", "fingerprint": "0123456789abcdef"}],
+        "repository_folder": null}"#;
     std::fs::write(temporary.path().join("other.json"), other_folder).unwrap();
     let unrelated = sync(&["--baseline", "other.json"]);
     assert_eq!(unrelated.code, 1, "the baseline leaves nothing out: {}", unrelated.stderr);
@@ -1090,6 +1107,66 @@ fn a_baseline_leaves_out_the_findings_it_holds_and_reports_new_drift_only() {
         not_json_report.stderr.contains("report.sarif: not a baseline") && not_json_report.stderr.contains("line 3"),
         "{}",
         not_json_report.stderr
+    );
+}
+
+/// A baseline committed at the top of a repository serves every folder of it: files are named from the top folder in
+/// fingerprints, whatever folder checkdown runs in and however the paths are given.
+#[test]
+fn a_baseline_written_anywhere_in_a_repository_is_read_anywhere_in_it() {
+    let repository = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repository.path().join(".git")).unwrap();
+    for (locale, seed) in [("en-us", EN), ("fr-fr", FR)] {
+        let folder = repository.path().join("docs").join(locale);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::copy(crate::support::crate_root().join(seed), folder.join("close.md")).unwrap();
+    }
+    let sync_in = |folder: &str, args: &[&Path]| {
+        checkdown().current_dir(&repository.path().join(folder)).args(["sync"]).args(args).run()
+    };
+    let written = sync_in(".", &[Path::new("docs/en-us"), Path::new("docs/fr-fr"), Path::new("--format=json")]);
+    let report: Value = serde_json::from_str(&written.stdout).unwrap();
+    assert_eq!(report["repository_folder"], "");
+    let known = report["diagnostics"].as_array().unwrap().len();
+    std::fs::write(repository.path().join("baseline.json"), &written.stdout).unwrap();
+
+    let baseline = repository.path().join("baseline.json");
+    let from_docs = sync_in("docs/en-us", &[Path::new("."), Path::new("../fr-fr"), Path::new("--baseline"), &baseline]);
+    assert_eq!(from_docs.code, 0, "{}{}", from_docs.stdout, from_docs.stderr);
+    assert_eq!(from_docs.stdout, format!("no findings (1 file checked, {known} findings of the baseline left out)\n"));
+    let absolute = [repository.path().join("docs/en-us"), repository.path().join("docs/fr-fr")];
+    let by_absolute_paths = sync_in("docs", &[&absolute[0], &absolute[1], Path::new("--baseline"), &baseline]);
+    assert_eq!(by_absolute_paths.code, 0, "{}{}", by_absolute_paths.stdout, by_absolute_paths.stderr);
+
+    // Written in a folder, read at the top: the baseline's paths are read from the folder it was written in.
+    let in_folder = sync_in("docs/fr-fr", &[Path::new("../en-us"), Path::new("."), Path::new("--format=json")]);
+    assert_eq!(serde_json::from_str::<Value>(&in_folder.stdout).unwrap()["repository_folder"], "docs/fr-fr");
+    std::fs::write(&baseline, &in_folder.stdout).unwrap();
+    let from_top =
+        sync_in(".", &[Path::new("docs/en-us"), Path::new("docs/fr-fr"), Path::new("--baseline"), &baseline]);
+    assert_eq!(from_top.code, 0, "{}{}", from_top.stdout, from_top.stderr);
+    // And one finding fixed since is counted as fixed in its file, named from the top folder too.
+    let mut one_more: Value = serde_json::from_str(&in_folder.stdout).unwrap();
+    let gone = serde_json::json!({"path": "./close.md", "fingerprint": "0123456789abcdef"});
+    one_more["diagnostics"].as_array_mut().unwrap().push(gone);
+    std::fs::write(&baseline, one_more.to_string()).unwrap();
+    let fixed = sync_in(".", &[Path::new("docs/en-us"), Path::new("docs/fr-fr"), Path::new("--baseline"), &baseline]);
+    assert!(
+        fixed.stdout.ends_with(&format!("{known} findings of the baseline left out, 1 fixed)\n")),
+        "{}",
+        fixed.stdout
+    );
+
+    // A baseline written before reports said where they were written is refused: its fingerprints hash other paths.
+    let mut older = report.clone();
+    older.as_object_mut().unwrap().remove("repository_folder");
+    std::fs::write(&baseline, older.to_string()).unwrap();
+    let refused = sync_in(".", &[Path::new("docs/en-us"), Path::new("docs/fr-fr"), Path::new("--baseline"), &baseline]);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains("not a baseline") && refused.stderr.contains("repository_folder"),
+        "{}",
+        refused.stderr
     );
 }
 
