@@ -64,6 +64,12 @@ pub enum SyncError {
         /// TARGET.
         target_path: PathBuf,
     },
+    /// SOURCE and TARGET are one file: it would be compared with itself, and read as untranslated throughout.
+    #[error("{}: SOURCE and TARGET are the same file; give the translation as TARGET", source_path.display())]
+    SameFile {
+        /// SOURCE.
+        source_path: PathBuf,
+    },
     /// SOURCE alone (or twice) is read as a docs root, but it lacks the folder of a locale.
     #[error(
         "{}: no such folder: one directory is read as a docs root holding a folder per locale, here `{source_locale}` \
@@ -348,10 +354,13 @@ pub fn run(source: &Path, target: &Path, settings: &Settings, progress: &Progres
     if source_is_dir != target_is_dir {
         return Err(SyncError::Mixed { source_path: source.to_owned(), target_path: target.to_owned() });
     }
+    if !source_is_dir && same_path(source, target) {
+        return Err(SyncError::SameFile { source_path: source.to_owned() });
+    }
     let repository = if settings.git { Some(Repository::discover(source)?) } else { None };
     let mut outcome = Outcome::default();
     let mut listed = Vec::new();
-    let pairs = if source_is_dir && same_directory(source, target) {
+    let pairs = if source_is_dir && same_path(source, target) {
         pair_locale_folders(source, settings, &mut outcome.diagnostics, &mut listed)?
     } else if source_is_dir {
         let folder = |root: &Path| join(&shown_root(root), "x");
@@ -524,8 +533,8 @@ fn read(path: &Path, shown: &str) -> Result<Result<Decoded, Diagnostic>, SyncErr
     }
 }
 
-/// Whether two paths name the same directory.
-fn same_directory(a: &Path, b: &Path) -> bool {
+/// Whether two paths name the same file or directory.
+fn same_path(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 

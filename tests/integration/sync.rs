@@ -979,8 +979,14 @@ fn exit_codes_follow_fail_on_and_max_warnings() {
     let contradiction = checkdown().args(["sync", EN, FR, "--fail-on", "never", "--max-warnings", "100"]).run();
     assert_eq!(contradiction.code, 2);
     assert!(contradiction.stderr.contains("give one or the other"), "{}", contradiction.stderr);
-    let english_against_itself = checkdown().args(["sync", EN, EN, "--fail-on", "error"]).run();
-    assert_eq!(english_against_itself.code, 0, "{}", english_against_itself.stdout);
+    // An English copy left as the translation: warnings only (untranslated text), which fail on warnings alone.
+    let temporary = tempfile::tempdir().unwrap();
+    let copy = temporary.path().join("fr-fr/close.md");
+    std::fs::create_dir(copy.parent().unwrap()).unwrap();
+    std::fs::copy(crate::support::crate_root().join(EN), &copy).unwrap();
+    let against_copy = |fail_on: &str| checkdown().args(["sync", EN]).args([&copy]).args(["--fail-on", fail_on]).run();
+    assert_eq!(against_copy("error").code, 0, "{}", against_copy("error").stdout);
+    assert_eq!(against_copy("warning").code, 1);
 }
 
 #[test]
@@ -988,6 +994,9 @@ fn the_command_refuses_what_it_cannot_do_with_exit_2() {
     let missing = checkdown().args(["sync", EN, "content/fr-fr/nothing.md"]).run();
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("content/fr-fr/nothing.md: no such file or directory"), "{}", missing.stderr);
+    let itself = checkdown().args(["sync", EN, &format!("./{EN}")]).run();
+    assert_eq!(itself.code, 2);
+    assert!(itself.stderr.contains("SOURCE and TARGET are the same file"), "{}", itself.stderr);
     let mixed = checkdown().args(["sync", EN, "content/fr-fr"]).run();
     assert_eq!(mixed.code, 2);
     assert!(mixed.stderr.contains("must both be files or both be directories"), "{}", mixed.stderr);
