@@ -213,6 +213,39 @@ pub fn step_heading(title: &str) -> Option<StepHeading<'_>> {
     Some(StepHeading { number, label: &trimmed[..word_start + label_end], rest })
 }
 
+/// The step heading of `section`: its title read by [`step_heading`]; or, when words come before the title's step
+/// label, the label after them, if the section's explicit anchor, kept from the English heading, names the same step.
+/// Machine translation turns "(Optional) Step 1: Manage" into "Module Étape 1: gérer" under the anchor
+/// `optional-step-1-manage`, and the step is still step 1.
+pub fn section_step_heading(section: &Section) -> Option<StepHeading<'_>> {
+    let title = &section.title;
+    step_heading(title).or_else(|| {
+        let number = section.explicit_id.then(|| anchored_step_number(&section.id))??;
+        let pairs = title.char_indices().zip(title.chars().skip(1));
+        let word_starts = pairs
+            .filter(|((_, before), after)| before.is_whitespace() && !after.is_whitespace())
+            .map(|((at, before), _)| at + before.len_utf8());
+        word_starts.take(MAX_WORDS_BEFORE_LABEL).find_map(|start| {
+            let heading = step_heading(&title[start..]).filter(|heading| heading.number == number)?;
+            Some(StepHeading { label: &title[..start + heading.label.len()], ..heading })
+        })
+    })
+}
+
+/// How many words may come before a step label that a section's anchor confirms.
+const MAX_WORDS_BEFORE_LABEL: usize = 2;
+
+/// The step number an anchor names: `step-1-…`, `step1`, `optional-step-3-…`, with at most one word before `step`.
+fn anchored_step_number(id: &str) -> Option<u32> {
+    let mut words = id.split('-');
+    let first = words.next()?;
+    let (step_word, mut words) = if first.starts_with("step") { (first, words) } else { (words.next()?, words) };
+    match step_word.strip_prefix("step")? {
+        "" => words.next()?.parse().ok(),
+        digits => digits.parse().ok(),
+    }
+}
+
 /// The length in bytes of a "(…)" of at most [`MAX_PARENTHETICAL`] characters at the start of `text`, if any.
 fn parenthetical(text: &str) -> Option<usize> {
     let inside = text.strip_prefix('(')?;
@@ -319,7 +352,7 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
         Part::GroupOf(section) => groups.push(heading_only(section)),
         Part::Whole(section) if rule.is_step(section) => {
             let number =
-                step_heading(&section.title).map_or(procedure.steps.len() as u32 + 1, |heading| heading.number);
+                section_step_heading(section).map_or(procedure.steps.len() as u32 + 1, |heading| heading.number);
             if let Some(previous) = procedure.steps.last_mut() {
                 previous.after.append(&mut between);
             }
@@ -364,7 +397,7 @@ impl StepRule {
     fn of(article: &Article, top: &[Section]) -> Option<StepRule> {
         let mut counts = [0usize; 7];
         for section in article.all_sections() {
-            if step_heading(&section.title).is_some() {
+            if section_step_heading(section).is_some() {
                 counts[usize::from(section.level.min(6))] += 1;
             }
         }
@@ -380,7 +413,7 @@ impl StepRule {
 
     fn is_step(self, section: &Section) -> bool {
         match self {
-            StepRule::Headings { level } => section.level >= level && step_heading(&section.title).is_some(),
+            StepRule::Headings { level } => section.level >= level && section_step_heading(section).is_some(),
             StepRule::Lists => holds_ordered_list(&section.blocks) && !is_prerequisites(section),
         }
     }
@@ -443,7 +476,7 @@ fn heading_only(section: &Section) -> Section {
 }
 
 fn step(section: &Section, number: u32) -> Step<'_> {
-    let read = step_heading(&section.title);
+    let read = section_step_heading(section);
     let title = read.map(|heading| heading.rest).filter(|rest| !rest.is_empty()).unwrap_or(&section.title);
     let substeps = top_level_ordered_items(&section.blocks)
         .into_iter()
@@ -549,6 +582,28 @@ mod tests {
         assert_eq!(read("(Optional) Configure alerts"), None);
         assert_eq!(read("(Not a short aside at all, this one) Step 2"), None);
         assert_eq!(read("(Optional Step 2"), None);
+    }
+
+    /// A machine translation's words before the label ("Module Étape 1" for "(Optional) Step 1") do not hide a step
+    /// whose anchor, kept from the English, names it; without such an anchor, words before a label are a title.
+    #[test]
+    fn a_label_after_stray_words_is_read_when_the_anchor_names_the_step() {
+        let text = "# T\n\n## <a name=\"optional-step-1-manage\"></a>Module Étape 1: gérer les accès\n\n1. a\n\n\
+                    ## <a name=\"step-2-create\"></a>Étape 2 : créer\n\n1. b\n\n\
+                    ## <a name=\"step-4-other\"></a>Module Étape 3: autre\n\n\
+                    ## Avant Étape 3 : rien\n";
+        let parsed = crate::parse::parse("a.md", text, &Default::default(), &crate::parse::NoIncludes);
+        let procedure = parsed.article.procedure();
+        let steps: Vec<(u32, Option<&str>, &str)> =
+            procedure.steps.iter().map(|step| (step.number, step.label, step.title)).collect();
+        assert_eq!(steps, [(1, Some("Module Étape 1"), "gérer les accès"), (2, Some("Étape 2"), "créer")]);
+        // The anchor names step 4, the title step 3; and the last heading has no anchor: neither is a step.
+        let outro: Vec<&str> = procedure.outro.iter().map(|section| section.title.as_str()).collect();
+        assert_eq!(outro, ["Module Étape 3: autre", "Avant Étape 3 : rien"]);
+        assert_eq!(anchored_step_number("step1"), Some(1));
+        assert_eq!(anchored_step_number("optional-step-12-view"), Some(12));
+        assert_eq!(anchored_step_number("steps-to-follow"), None);
+        assert_eq!(anchored_step_number("before-you-begin-step-1"), None);
     }
 
     /// A parenthetical after the number qualifies the step as one before the word does: it is the label's, and the
