@@ -19,6 +19,7 @@ use super::RenderError;
 use super::html_text::{html_text, placeholder};
 use crate::assets;
 use crate::i18n::Strings;
+use crate::report::markdown::escape as escape_markdown;
 
 const MARKDOWN: &str = "markdown";
 
@@ -179,25 +180,9 @@ fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
 fn format_value(out: &mut Output<'_>, state: &mut State<'_, '_>, value: &Value) -> Result<(), Error> {
     if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == MARKDOWN) && !value.is_safe() {
         let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
-        return out.write_str(&md_escape(&text)).map_err(Error::from);
+        return out.write_str(&escape_markdown(&text)).map_err(Error::from);
     }
     escape_formatter(out, state, value)
-}
-
-/// Backslash-escapes what Markdown would read as markup, and folds line breaks so text stays in its list item.
-pub fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A quoted CSS string holding `text`, for `content:` in a style sheet: everything but letters, digits and spaces is
@@ -314,7 +299,7 @@ mod tests {
     #[test]
     fn markdown_escaping_keeps_text_literal() {
         assert_eq!(
-            md_escape("**Users** > [x](javascript:y) `c` {{ 7*7 }}"),
+            escape_markdown("**Users** > [x](javascript:y) `c` {{ 7*7 }}"),
             r"\*\*Users\*\* \> \[x\](javascript:y) \`c\` \{\{ 7\*7 \}\}"
         );
         assert_eq!(md_code("a`b").to_string(), "``a`b``");

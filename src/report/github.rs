@@ -17,7 +17,7 @@
 
 use std::io::{self, Write};
 
-use super::{Diagnostic, Location, RenderContext, Severity, Summary, last_covered_line, plural};
+use super::{Diagnostic, Location, RenderContext, Severity, Summary, last_covered_line, most_severe_first, plural};
 
 /// How many annotations of one severity GitHub shows for a step.
 const ANNOTATIONS_PER_SEVERITY: usize = 10;
@@ -40,12 +40,9 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
             ANNOTATIONS_PER_SEVERITY
         }
     };
-    let mut most_severe_first: Vec<&Diagnostic> = diagnostics.iter().collect();
-    // Stable: within a severity, the findings keep the caller's order (path, line).
-    most_severe_first.sort_by_key(|diagnostic| std::cmp::Reverse(diagnostic.severity));
     let mut annotated = Summary::default();
     let mut left_out = Vec::new();
-    for diagnostic in most_severe_first {
+    for diagnostic in most_severe_first(diagnostics) {
         if annotated.count(diagnostic.severity) < cap(diagnostic.severity) {
             annotated.add(diagnostic.severity);
             write_annotation(diagnostic, context, out)?;

@@ -17,6 +17,7 @@ pub mod baseline;
 pub mod files;
 pub mod github;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 pub mod text;
 
@@ -260,6 +261,13 @@ impl std::fmt::Display for Summary {
     }
 }
 
+/// `diagnostics` with errors first, then warnings, then notes; within a severity in the caller's order (path, line).
+pub(crate) fn most_severe_first(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
+    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+    sorted.sort_by_key(|diagnostic| std::cmp::Reverse(diagnostic.severity));
+    sorted
+}
+
 /// `count` and `noun`, with an `s` unless `count` is 1.
 pub(crate) fn plural(count: usize, noun: &str) -> String {
     if count == 1 { format!("{count} {noun}") } else { format!("{count} {noun}s") }
@@ -277,6 +285,9 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands, which GitHub shows as annotations on the changed lines.
     Github,
+    /// A Markdown summary and table of the findings, for a CI job's summary page or a pull request comment.
+    #[value(alias = "md")]
+    Markdown,
 }
 
 /// `path`, as shown from the folder checkdown runs in, relative to the top folder of `repository`; as given outside
@@ -387,6 +398,7 @@ pub fn render(
         Format::Json => json::render(diagnostics, context, out),
         Format::Sarif => sarif::render(diagnostics, context, out),
         Format::Github => github::render(diagnostics, context, out),
+        Format::Markdown => markdown::render(diagnostics, context, out),
     }
 }
 

@@ -91,7 +91,7 @@ fn the_seed_pair_in_every_format() {
         std::fs::create_dir_all(repository.path().join(seed).parent().unwrap()).unwrap();
         std::fs::copy(crate::support::crate_root().join(seed), repository.path().join(seed)).unwrap();
     }
-    for format in ["text", "json", "sarif", "github"] {
+    for format in ["text", "json", "sarif", "github", "markdown"] {
         let run = checkdown().current_dir(repository.path()).args(["sync", EN, FR, "--format", format]).run();
         assert_eq!(run.code, 1, "{format}: {}", run.stderr);
         assert!(!run.stdout.contains('\x1b'), "no colour outside a terminal");
