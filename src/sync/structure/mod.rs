@@ -7,16 +7,24 @@
 //! each gap the remaining headings pair by position among those of the same level ([`align`]). Blocks pair by kind,
 //! list items by position, both with [`align`] and a similarity of their links, numbers, code and length, which
 //! decides which block or item is the extra one when the counts differ.
+//!
+//! The walk over paired sections, blocks and items is here; its parts are apart: `sections` pairs the sections,
+//! `similarity` weighs blocks and items for alignment, `code` finds where paired code differs, and `figures`
+//! reads the numbers of a text.
+
+mod code;
+mod figures;
+mod sections;
+mod similarity;
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Attribute, Block, Inline, ListItem, Section, Span};
-use crate::parse::MonikerRange;
+use crate::model::{Attribute, Block, Content, Inline, ListItem, Section, Span, walk_content};
 use crate::report::{Diagnostic, Severity, clip, plural};
 
 use super::Languages;
-use super::align::{Objective, Pairing, align, longest_increasing, pair_alike};
+use super::align::{Objective, Pairing, align, pair_alike};
 use super::document::Document;
 use super::fragments;
 use super::language::{self, TextCheck};
@@ -26,7 +34,13 @@ use super::mend::{MAX_BLOCKS_BETWEEN, may_end_a_list};
 use super::numbers::{self, Notation};
 use super::references::{self, Pool, Reference, Unmatched};
 use super::rules::Rule;
-use super::suppress::is_comment;
+use code::{MAX_QUOTED_CODE_CHARS, code_difference};
+use figures::{Found, numbers_in, numeric_skeleton, technical_token_holding};
+use sections::{align_sections, flatten, same_anchor, with_subsections};
+use similarity::{
+    Features, MIN_BLOCK_SCORE, MIN_MOVED_BLOCK_SCORE, attribute, block_score, case_insensitive, items, kind,
+    normal_path, normal_range, one_item_apart, same_language, same_words, shape, weigh,
+};
 
 /// Compares the articles of `source` and `target`.
 pub fn compare(source: &Document, target: &Document, languages: &Languages) -> Vec<Diagnostic> {
@@ -46,25 +60,6 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> V
     // What a code fence left open swallowed is compared once it is closed: its fence's finding says why.
     walk.out.retain(|diagnostic| !swallowed.iter().any(|swallowed| swallowed.covers(source, target, diagnostic)));
     walk.out
-}
-
-/// A section with the index of its parent in the flattened list.
-struct Flat<'a> {
-    section: &'a Section,
-    parent: Option<usize>,
-}
-
-fn flatten(sections: &[Section]) -> Vec<Flat<'_>> {
-    fn walk<'a>(sections: &'a [Section], parent: Option<usize>, out: &mut Vec<Flat<'a>>) {
-        for section in sections {
-            let index = out.len();
-            out.push(Flat { section, parent });
-            walk(&section.sections, Some(index), out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(sections, None, &mut out);
-    out
 }
 
 /// Every source paragraph and heading, in document order.
@@ -115,318 +110,11 @@ fn prose_leaves<'a>(block: &'a Block, out: &mut Vec<(&'a [Inline], Span)>) {
 
 /// Every inline sequence in `block` that may hold references: paragraphs, headings and table cells, at any depth.
 pub(super) fn inline_leaves<'a>(block: &'a Block, out: &mut Vec<&'a [Inline]>) {
-    match block {
-        Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => out.push(inlines),
-        Block::Table { head, rows, .. } => {
-            out.extend(head.iter().chain(rows.iter().flatten()).map(Vec::as_slice));
+    walk_content([block], None, &mut |_, content| {
+        if let Content::Inlines(inlines) = content {
+            out.push(inlines);
         }
-        Block::List { items, .. } => {
-            for item in items {
-                for block in &item.blocks {
-                    inline_leaves(block, out);
-                }
-            }
-        }
-        other => {
-            for child in other.children() {
-                inline_leaves(child, out);
-            }
-        }
-    }
-}
-
-/// What makes two blocks alike: hashes of their link and image targets (the page name and fragment, which both forms
-/// of a target share), inline code, numbers and code lines, sorted; and the length of their text. Cheap to build and
-/// compare: alignment compares every block of a section with every other.
-#[derive(Debug, Default)]
-struct Features {
-    tokens: Vec<u64>,
-    length: usize,
-}
-
-impl Features {
-    /// The features of `blocks`, whose numbers are written in `notation`.
-    fn of_blocks<'a>(blocks: impl IntoIterator<Item = &'a Block>, notation: Notation) -> Self {
-        let mut features = Self::default();
-        let mut leaves = Vec::new();
-        for block in blocks {
-            inline_leaves(block, &mut leaves);
-            if let Block::Code { code, .. } = block {
-                features.length += code.len();
-                // Code is not translated: its lines tell two code blocks of one length apart.
-                let lines = code.lines().map(str::trim).filter(|line| !line.is_empty());
-                features.tokens.extend(lines.map(|line| hash(b'$', line.bytes())));
-            }
-        }
-        for inlines in leaves {
-            features.add_inlines(inlines, notation);
-        }
-        features.tokens.sort_unstable();
-        features
-    }
-
-    /// The features of two runs of content read as one.
-    fn joined(first: &Features, second: &Features) -> Self {
-        let mut tokens = [first.tokens.as_slice(), second.tokens.as_slice()].concat();
-        tokens.sort_unstable();
-        Self { tokens, length: first.length + second.length }
-    }
-
-    fn of_section(section: &Section, notation: Notation) -> Self {
-        let mut features = Self::of_blocks(&section.blocks, notation);
-        features.add_inlines(&section.heading, notation);
-        features.tokens.sort_unstable();
-        features
-    }
-
-    fn add_inlines(&mut self, inlines: &[Inline], notation: Notation) {
-        for inline in inlines {
-            match inline {
-                Inline::Text { text, .. } => {
-                    self.length += text.len();
-                    let numbers = numbers::numbers(text, notation);
-                    self.tokens.extend(numbers.iter().map(|number| hash(b'#', number.key.bytes())));
-                }
-                Inline::Link { target, children, .. } => {
-                    self.tokens.push(page_token(target));
-                    self.add_inlines(children, notation);
-                }
-                Inline::Emphasis { children, .. } => self.add_inlines(children, notation),
-                Inline::Image { source, .. } => self.tokens.push(page_token(source)),
-                Inline::Code { code, .. } => self.tokens.push(hash(b'`', code.trim().bytes())),
-                _ => {}
-            }
-        }
-    }
-
-    /// How many tokens (links, images, numbers, code) the two have in common.
-    fn shared(&self, other: &Features) -> usize {
-        let (mut i, mut j, mut shared) = (0, 0, 0usize);
-        while i < self.tokens.len() && j < other.tokens.len() {
-            match self.tokens[i].cmp(&other.tokens[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        shared
-    }
-
-    /// From 0 to 1: shared tokens (as a share of all tokens) and comparable lengths (French runs about 20% longer).
-    fn similarity(&self, other: &Features) -> f32 {
-        let shared = self.shared(other);
-        let total = self.tokens.len() + other.tokens.len();
-        let overlap = if total == 0 { 0.5 } else { 2.0 * shared as f32 / total as f32 };
-        let (a, b) = (self.length as f32 * 1.2, other.length as f32);
-        let lengths = if a + b == 0.0 { 1.0 } else { a.min(b) / a.max(b) };
-        0.6 * overlap + 0.4 * lengths
-    }
-}
-
-/// The page name (last path segment, lower-cased, without `.md`) and fragment of a link target, hashed.
-fn page_token(target: &str) -> u64 {
-    let (address, fragment) = target.trim().split_once('#').unwrap_or((target.trim(), ""));
-    let address = address.split('?').next().unwrap_or_default().trim_end_matches('/');
-    let page = address.rsplit(['/', '\\']).next().unwrap_or_default();
-    let page = page
-        .get(page.len().saturating_sub(3)..)
-        .filter(|end| end.eq_ignore_ascii_case(".md"))
-        .map_or(page, |_| &page[..page.len() - 3]);
-    hash(b'>', page.bytes().chain([b'#']).chain(fragment.bytes()).map(|byte| byte.to_ascii_lowercase()))
-}
-
-/// Above this many items, lists one item apart are aligned the general way: [`one_item_apart`] is quadratic.
-const MAX_ITEMS_ONE_APART: usize = 100;
-
-/// The alignment of two lists one item apart, when the longer one's extra item may be a neighbour split in two (or
-/// the shorter one's item two merged into one): each item of the longer list is tried as the extra one, with the
-/// item before it (or after it, for the first) weighed against its counterpart both alone and joined with the extra
-/// one, whichever is likelier: the extra item may be new as well as split off. Besides
-/// [`Features`], items weigh by their shape, the kinds of their blocks in order: an item of two paragraphs is alike
-/// two items of one. A general alignment weighs items one by one, so a source item whose second paragraph became an
-/// item of its own pairs by length with that paragraph, and the extra item it names is the one before. `None` unless
-/// the lists are one item apart.
-fn one_item_apart(source: (&[ListItem], &[Features]), target: (&[ListItem], &[Features])) -> Option<Vec<Pairing>> {
-    /// How much a shape alike adds to a similarity of 0 to 1.
-    const SAME_SHAPE: f32 = 0.5;
-    let target_longer = target.0.len() == source.0.len() + 1;
-    if !target_longer && source.0.len() != target.0.len() + 1
-        || source.0.len().max(target.0.len()) > MAX_ITEMS_ONE_APART
-    {
-        return None;
-    }
-    let (longer, shorter) = if target_longer { (target, source) } else { (source, target) };
-    fn shapes(items: &[ListItem]) -> Vec<Vec<Kind<'_>>> {
-        items.iter().map(|item| shape(&item.blocks)).collect()
-    }
-    let (long_shapes, short_shapes) = (shapes(longer.0), shapes(shorter.0));
-    let similarity = |short: usize, long: std::ops::Range<usize>| {
-        let joined;
-        let features = if long.len() == 1 {
-            &longer.1[long.start]
-        } else {
-            joined = Features::joined(&longer.1[long.start], &longer.1[long.start + 1]);
-            &joined
-        };
-        let alike =
-            if target_longer { shorter.1[short].similarity(features) } else { features.similarity(&shorter.1[short]) };
-        let same_shape = short_shapes[short].iter().eq(long_shapes[long].iter().flatten());
-        alike + if same_shape { SAME_SHAPE } else { 0.0 }
-    };
-    // Skipping item `extra` of the longer list: shorter item `index` pairs with longer item `partner(index)`.
-    let partner = |extra: usize, index: usize| if index < extra { index } else { index + 1 };
-    let score = |extra: usize| -> f32 {
-        let neighbour = extra.saturating_sub(1);
-        (0..shorter.0.len())
-            .map(|index| {
-                let long = partner(extra, index);
-                let alone = similarity(index, long..long + 1);
-                if index == neighbour {
-                    let joined = if extra == 0 { 0..2 } else { extra - 1..extra + 1 };
-                    alone.max(similarity(index, joined))
-                } else {
-                    alone
-                }
-            })
-            .sum()
-    };
-    // The last best: an item split in two reads as its first part followed by an extra one.
-    let extra =
-        (0..longer.0.len()).map(|extra| (extra, score(extra))).fold(None, |best, (extra, value)| match best {
-            Some((_, best_value)) if best_value > value => best,
-            _ => Some((extra, value)),
-        })?;
-    let pairings = (0..longer.0.len()).map(|long| {
-        if long == extra.0 {
-            return if target_longer { Pairing::Target(long) } else { Pairing::Source(long) };
-        }
-        let short = if long < extra.0 { long } else { long - 1 };
-        if target_longer { Pairing::Both(short, long) } else { Pairing::Both(long, short) }
     });
-    Some(pairings.collect())
-}
-
-/// FNV-1a of `kind` then `bytes`.
-fn hash(kind: u8, bytes: impl Iterator<Item = u8>) -> u64 {
-    std::iter::once(kind)
-        .chain(bytes)
-        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// The blocks to align: all but comments.
-fn items(blocks: &[Block]) -> Vec<&Block> {
-    blocks.iter().filter(|block| !is_comment(block)).collect()
-}
-
-/// The kinds of `blocks` in order, comments aside: the shape of a list item.
-fn shape(blocks: &[Block]) -> Vec<Kind<'_>> {
-    blocks.iter().filter(|block| !is_comment(block)).map(kind).collect()
-}
-
-/// What kind of block, for pairing: blocks pair only with blocks of the same kind.
-#[derive(Debug, PartialEq, Eq)]
-enum Kind<'a> {
-    Paragraph,
-    Heading,
-    List,
-    Alert,
-    Div,
-    Quote,
-    Moniker,
-    Extension(&'a str),
-    Include,
-    Code,
-    Table,
-    Html,
-    Rule,
-}
-
-fn kind(block: &Block) -> Kind<'_> {
-    match block {
-        Block::Paragraph { .. } => Kind::Paragraph,
-        Block::Heading { .. } => Kind::Heading,
-        Block::List { .. } => Kind::List,
-        Block::Alert { .. } => Kind::Alert,
-        Block::Div { .. } => Kind::Div,
-        Block::Quote { .. } => Kind::Quote,
-        Block::Moniker { .. } => Kind::Moniker,
-        Block::Extension { name, .. } => Kind::Extension(name),
-        Block::Include { .. } => Kind::Include,
-        Block::Code { .. } => Kind::Code,
-        Block::Table { .. } => Kind::Table,
-        Block::Html { .. } => Kind::Html,
-        Block::Rule { .. } => Kind::Rule,
-    }
-}
-
-/// Whether the details that their own rules compare agree (alert type, range, path, language…).
-fn same_details(a: &Block, b: &Block) -> bool {
-    match (a, b) {
-        (Block::Heading { level: a, .. }, Block::Heading { level: b, .. }) => a == b,
-        (Block::List { ordered: a, .. }, Block::List { ordered: b, .. }) => a == b,
-        (Block::Alert { alert: a, .. }, Block::Alert { alert: b, .. }) => a == b,
-        (Block::Div { attributes: a, .. }, Block::Div { attributes: b, .. }) => same_words(a, b),
-        (Block::Moniker { range: a, .. }, Block::Moniker { range: b, .. }) => normal_range(a) == normal_range(b),
-        (Block::Include { path: a, .. }, Block::Include { path: b, .. }) => normal_path(a) == normal_path(b),
-        (Block::Code { language: a, .. }, Block::Code { language: b, .. }) => same_language(a, b),
-        (Block::Extension { attributes: a, .. }, Block::Extension { attributes: b, .. }) => {
-            attribute(a, "source") == attribute(b, "source")
-        }
-        _ => true,
-    }
-}
-
-fn same_words(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
-}
-
-/// Whether two code blocks' language tags highlight alike: in any case, and with the tags of plain text (`text`,
-/// `plaintext`, `txt`, `output`) as no tag, for Learn shows all of them as plain text. Not `console`, which
-/// highlights a shell session's prompts.
-fn same_language(a: &Option<String>, b: &Option<String>) -> bool {
-    fn highlighting(language: &Option<String>) -> &str {
-        let language = language.as_deref().unwrap_or_default().trim();
-        let plain = ["text", "plaintext", "txt", "output"].iter().any(|plain| plain.eq_ignore_ascii_case(language));
-        if plain { "" } else { language }
-    }
-    highlighting(a).eq_ignore_ascii_case(highlighting(b))
-}
-
-/// Whether code tagged `language` reads names in any case: PowerShell, and the Windows command prompt.
-fn case_insensitive(language: &Option<String>) -> bool {
-    const LANGUAGES: [&str; 10] = [
-        "powershell",
-        "ps",
-        "ps1",
-        "pwsh",
-        "azurepowershell",
-        "azurepowershell-interactive",
-        "cmd",
-        "bat",
-        "batch",
-        "dos",
-    ];
-    language
-        .as_deref()
-        .is_some_and(|language| LANGUAGES.iter().any(|known| known.eq_ignore_ascii_case(language.trim())))
-}
-
-/// A moniker range in normal form, or as written (trimmed, lower-cased) when it does not parse.
-fn normal_range(range: &str) -> String {
-    MonikerRange::parse(range).map_or_else(|_| range.trim().to_lowercase(), |parsed| parsed.normalized())
-}
-
-/// An include path as Learn resolves it: `\` as `/`, no leading `./`, any case.
-fn normal_path(path: &str) -> String {
-    path.trim().replace('\\', "/").trim_start_matches("./").to_lowercase()
-}
-
-fn attribute<'a>(attributes: &'a [Attribute], name: &str) -> Option<&'a str> {
-    attributes.iter().find(|attribute| attribute.name == name).map(|attribute| attribute.value.as_str())
 }
 
 /// The rule that reports a block of this kind missing or extra.
@@ -1561,13 +1249,6 @@ fn cell_span(inlines: &[Inline], table: Span) -> Span {
 /// often names, commands or quotes of the interface as untranslated prose.
 const MIN_SENTENCE_WORDS: usize = 6;
 
-/// A number in the text of a run, as written, and the span of the text inline holding it.
-struct Found<'a> {
-    number: numbers::Number,
-    written: &'a str,
-    inline: Span,
-}
-
 /// The references of every paragraph, heading and table cell in `block`.
 fn block_references(block: &Block, out: &mut Vec<Reference>) {
     let mut leaves = Vec::new();
@@ -1577,240 +1258,12 @@ fn block_references(block: &Block, out: &mut Vec<Reference>) {
     }
 }
 
-/// The numbers in the text of `inlines`, written in `notation` (not in code, link targets, URLs, paths or addresses).
-fn numbers_in(inlines: &[Inline], notation: Notation) -> Vec<Found<'_>> {
-    fn walk<'a>(inlines: &'a [Inline], notation: Notation, out: &mut Vec<Found<'a>>) {
-        for inline in inlines {
-            match inline {
-                Inline::Text { text, span } => {
-                    for number in numbers::numbers(text, notation) {
-                        if !in_technical_token(text, &number.range) {
-                            let written = &text[number.range.clone()];
-                            out.push(Found { number, written, inline: *span });
-                        }
-                    }
-                }
-                Inline::Emphasis { children, .. } => walk(children, notation, out),
-                // An autolink's text is its URL.
-                Inline::Link { children, target, .. } if !language::prose_text_is(children, target.trim()) => {
-                    walk(children, notation, out);
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(inlines, notation, &mut out);
-    out
-}
-
-/// The words of the text of `inlines` that hold a digit (`1,5`, `v6.1`, `à/24`), each with the space after it, in
-/// order, words being what ASCII white space parts: texts with the same skeleton hold the same numbers, each in a word
-/// of the same shape, so technical or not. Empty for a text without digits, without allocating.
-fn numeric_skeleton(inlines: &[Inline]) -> Vec<u8> {
-    fn walk(inlines: &[Inline], out: &mut Vec<u8>) {
-        for inline in inlines {
-            match inline {
-                Inline::Text { text, .. } => {
-                    let bytes = text.as_bytes();
-                    let mut from = 0;
-                    while let Some(digit) = super::ascii::first_digit(&bytes[from..]).map(|at| from + at) {
-                        let start = bytes[..digit].iter().rposition(u8::is_ascii_whitespace).map_or(0, |at| at + 1);
-                        let end = bytes[digit..]
-                            .iter()
-                            .position(u8::is_ascii_whitespace)
-                            .map_or(bytes.len(), |at| digit + at);
-                        out.extend_from_slice(&bytes[start.max(from)..end]);
-                        out.push(b' ');
-                        from = end;
-                    }
-                }
-                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => walk(children, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(inlines, &mut out);
-    out
-}
-
-/// Whether the whitespace-separated token around `range` is a URL, a path, an address or an identifier. A `/` between
-/// numbers and words, a number first, is a separator (`3000/FX`, `24h/24`, `12/15/2017`, `IPv4/IPv6`), which a
-/// translation may space out; after a word alone it is a path or a network prefix (`/24`, which machine translation
-/// glues to the word before it: `à/24`).
-fn in_technical_token(text: &str, range: &std::ops::Range<usize>) -> bool {
-    let token = &text[token_around(text, range)];
-    let separated = |token: &str| {
-        // A number, after letters or not and before at most two (`3000`, `1.5`, `24h`, `IPv6`), or a word (`FX`).
-        let part = |part: &str| {
-            let number = part.trim_start_matches(char::is_alphabetic);
-            let after = number.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-            if after.len() == number.len() {
-                return !part.is_empty() && number.is_empty();
-            }
-            after.chars().count() <= 2 && after.chars().all(char::is_alphabetic)
-        };
-        let token = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
-        let first = token.split('/').next().unwrap_or_default();
-        first.contains(|c: char| c.is_ascii_digit()) && token.split('/').all(part)
-    };
-    token.contains("://")
-        || token.starts_with("www.")
-        || token.contains(['@', '\\', '_', '='])
-        || (token.contains('/') && !separated(token))
-}
-
-/// The whitespace-separated token of `text` around `range`.
-fn token_around(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let start = text[..range.start]
-        .char_indices()
-        .rev()
-        .find(|(_, character)| character.is_whitespace())
-        .map_or(0, |(at, character)| at + character.len_utf8());
-    let end = text[range.end..].find(char::is_whitespace).map_or(text.len(), |at| range.end + at);
-    start..end
-}
-
-/// The URL, path or identifier in the text of `inlines` that holds the number `key` (written in `notation`), and the
-/// span of its text inline. Numbers there are not compared, so a translation that breaks such a token apart
-/// (`application/vnd. MS-Excel. Sheet. macroenabled. 12`) shows its number on its own.
-fn technical_token_holding<'a>(inlines: &'a [Inline], key: &str, notation: Notation) -> Option<(&'a str, Span)> {
-    inlines.iter().find_map(|inline| match inline {
-        Inline::Text { text, span } => numbers::numbers(text, notation)
-            .into_iter()
-            .find(|number| number.key == key && in_technical_token(text, &number.range))
-            .map(|number| (&text[token_around(text, &number.range)], *span)),
-        Inline::Emphasis { children, .. } | Inline::Link { children, .. } => {
-            technical_token_holding(children, key, notation)
-        }
-        _ => None,
-    })
-}
-
 /// Whether the code block at `span` is fenced. Indented code blocks in Learn articles are nearly always prose indented
 /// by accident, which translators translate: their content is not compared.
 pub(super) fn fenced(document: &Document, span: Span) -> bool {
     document.text.get(span.start..).is_some_and(|code| {
         let code = code.trim_start_matches([' ', '\t']);
         code.starts_with("```") || code.starts_with("~~~")
-    })
-}
-
-/// How much of a code token or line a message quotes.
-const MAX_QUOTED_CODE_CHARS: usize = 60;
-
-/// Where paired code first differs.
-#[derive(Debug, PartialEq, Eq)]
-struct CodeDifference<'b> {
-    /// What differs, in the words of a finding: the target's token and the source's, each after the token before it.
-    message: String,
-    /// The target line it is on, trimmed.
-    line: &'b str,
-    /// The bytes of `line` to point at: the differing token, or the whole line when lines are missing or extra.
-    token: std::ops::Range<usize>,
-}
-
-/// The first difference between source code `a` and target code `b`, white space (tabs against spaces, indentation,
-/// line ends) and blank lines aside: the first line that differs, and in it the first token, so that a changed value
-/// (`-SetSCL 5`) is named rather than its whole line. `source_name` is the source language's name.
-fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDifference<'b>> {
-    fn lines(text: &str) -> Vec<&str> {
-        text.lines().map(str::trim).filter(|line| !line.is_empty()).collect()
-    }
-    fn same(a: &str, b: &str) -> bool {
-        a == b || a.split_whitespace().flat_map(str::chars).eq(b.split_whitespace().flat_map(str::chars))
-    }
-    fn tokens(line: &str) -> Vec<(std::ops::Range<usize>, &str)> {
-        line.split_whitespace()
-            .map(|token| {
-                let start = token.as_ptr() as usize - line.as_ptr() as usize;
-                (start..start + token.len(), token)
-            })
-            .collect()
-    }
-    let quoted = |text: &str| format!("`{}`", clip(text, MAX_QUOTED_CODE_CHARS));
-    let (a, b) = (lines(a), lines(b));
-    let at = a.iter().zip(&b).position(|(x, y)| !same(x, y));
-    let at = match at {
-        Some(at) => at,
-        None if a.len() == b.len() => return None,
-        None => a.len().min(b.len()),
-    };
-    let whole = |line: &'b str, message: String| Some(CodeDifference { message, line, token: 0..line.len() });
-    match (a.get(at), b.get(at)) {
-        (Some(source_line), Some(target_line)) => {
-            let (source_tokens, target_tokens) = (tokens(source_line), tokens(target_line));
-            // The first character that differs, white space aside, names the token on each side: a space added
-            // before it (`$p = …` for `$p=…`) must not shift which token is named.
-            let squeezed = |tokens: &[(std::ops::Range<usize>, &str)]| -> Vec<char> {
-                tokens.iter().flat_map(|(_, token)| token.chars()).collect()
-            };
-            let (source_chars, target_chars) = (squeezed(&source_tokens), squeezed(&target_tokens));
-            let differs_at = source_chars.iter().zip(&target_chars).take_while(|(x, y)| x == y).count();
-            let (source_at, target_at) = (token_at(&source_tokens, differs_at), token_at(&target_tokens, differs_at));
-            let with_before = |tokens: &[(std::ops::Range<usize>, &str)], index: usize| match index.checked_sub(1) {
-                Some(before) => quoted(&format!("{} {}", tokens[before].1, tokens[index].1)),
-                None => quoted(tokens[index].1),
-            };
-            let (range, message) = match (source_at, target_at) {
-                // The token before is quoted on both sides when it is the same on both (`$p=Get-Foo` against
-                // `$p = Get-Foo` would quote two different contexts for one difference).
-                (Some(source), Some(target))
-                    if source.checked_sub(1).map(|before| source_tokens[before].1)
-                        == target.checked_sub(1).map(|before| target_tokens[before].1) =>
-                {
-                    (
-                        target_tokens[target].0.clone(),
-                        format!(
-                            "{} where the {source_name} code has {}",
-                            with_before(&target_tokens, target),
-                            with_before(&source_tokens, source)
-                        ),
-                    )
-                }
-                (Some(source), Some(target)) => (
-                    target_tokens[target].0.clone(),
-                    format!(
-                        "{} where the {source_name} code has {}",
-                        quoted(target_tokens[target].1),
-                        quoted(source_tokens[source].1)
-                    ),
-                ),
-                (None, Some(target)) => (
-                    target_tokens[target].0.clone(),
-                    format!("{} is not in the {source_name} code", with_before(&target_tokens, target)),
-                ),
-                // The target line is the start of the source line: point at its last token, which the missing one
-                // follows.
-                (missing, None) => {
-                    let missing = missing.unwrap_or(source_tokens.len());
-                    let range = target_tokens.last().map_or(0..target_line.len(), |(range, _)| range.clone());
-                    let message = format!(
-                        "this line lacks {}, which the {source_name} code has after {}",
-                        quoted(source_tokens.get(missing).map_or("", |(_, token)| token)),
-                        quoted(missing.checked_sub(1).map_or("", |before| source_tokens[before].1))
-                    );
-                    (range, message)
-                }
-            };
-            Some(CodeDifference { message, line: target_line, token: range })
-        }
-        (Some(source_line), None) => {
-            let last = b.last().copied().unwrap_or_default();
-            whole(last, format!("this code lacks the {source_name} line {}", quoted(source_line)))
-        }
-        (None, Some(target_line)) => whole(target_line, format!("this line is not in the {source_name} code")),
-        (None, None) => None,
-    }
-}
-
-/// The index of the token holding character `at` of the tokens put end to end, if the tokens reach that far.
-fn token_at(tokens: &[(std::ops::Range<usize>, &str)], at: usize) -> Option<usize> {
-    let mut seen = 0;
-    tokens.iter().position(|(_, token)| {
-        seen += token.chars().count();
-        seen > at
     })
 }
 
@@ -1905,79 +1358,6 @@ fn target_of(pairing: Pairing) -> Option<usize> {
     }
 }
 
-/// ` (with 2 subsections)`, or nothing for a section without subsections: they are not reported one by one.
-fn with_subsections(section: &Section) -> String {
-    fn count(section: &Section) -> usize {
-        section.sections.iter().map(|child| 1 + count(child)).sum()
-    }
-    match count(section) {
-        0 => String::new(),
-        subsections => format!(" (with {})", plural(subsections, "subsection")),
-    }
-}
-
-/// Pairs sections: by id, then, between sections paired by id in order, by position among those of one level.
-/// Returns the pairings in order and the id pairs that are out of order.
-fn align_sections(
-    source: &[Flat<'_>],
-    target: &[Flat<'_>],
-    languages: &Languages,
-) -> (Vec<Pairing>, HashSet<(usize, usize)>) {
-    let by_id = pair_by_id(source, target);
-    let ordered: Vec<(usize, usize)> =
-        longest_increasing(&by_id.iter().map(|&(_, t)| t).collect::<Vec<_>>()).into_iter().map(|k| by_id[k]).collect();
-    let moved: HashSet<(usize, usize)> = by_id.iter().copied().filter(|pair| !ordered.contains(pair)).collect();
-    let paired_source: HashSet<usize> = by_id.iter().map(|&(s, _)| s).collect();
-    let paired_target: HashSet<usize> = by_id.iter().map(|&(_, t)| t).collect();
-    // Weighed only when a gap has headings on both sides.
-    let source_features: Vec<OnceCell<Features>> = source.iter().map(|_| OnceCell::new()).collect();
-    let target_features: Vec<OnceCell<Features>> = target.iter().map(|_| OnceCell::new()).collect();
-    let source_anchors: Vec<OnceCell<(String, String)>> = source.iter().map(|_| OnceCell::new()).collect();
-    let target_anchors: Vec<OnceCell<String>> = target.iter().map(|_| OnceCell::new()).collect();
-    // Headings of one level pair by position; a translated heading whose anchor names another section pairs only
-    // when its content is alike (else it is that other section, added, and the source one is missing).
-    let score = |a: usize, b: usize| {
-        let (a_section, b_section) = (source[a].section, target[b].section);
-        if a_section.level != b_section.level {
-            return None;
-        }
-        let similarity = source_features[a]
-            .get_or_init(|| Features::of_section(a_section, languages.source_notation))
-            .similarity(target_features[b].get_or_init(|| Features::of_section(b_section, languages.target_notation)));
-        if b_section.explicit_id
-            && names_anchor(
-                source_anchors[a].get_or_init(|| anchor_forms(a_section)),
-                target_anchors[b].get_or_init(|| loose_anchor(&b_section.id)),
-            )
-        {
-            return Some(1.0 + similarity);
-        }
-        (!b_section.explicit_id || similarity >= MIN_RENAMED_SIMILARITY).then_some(0.5 + 0.5 * similarity)
-    };
-
-    let mut pairings = Vec::with_capacity(source.len().max(target.len()));
-    let (mut next_source, mut next_target) = (0, 0);
-    for &(s, t) in ordered.iter().chain(std::iter::once(&(source.len(), target.len()))) {
-        let gap_source: Vec<usize> = (next_source..s).filter(|index| !paired_source.contains(index)).collect();
-        let gap_target: Vec<usize> = (next_target..t).filter(|index| !paired_target.contains(index)).collect();
-        let gap = align(&gap_source, &gap_target, Objective::MostPairs, |&a, &b| score(a, b));
-        pairings.extend(gap.into_iter().map(|pairing| match pairing {
-            Pairing::Both(a, b) => Pairing::Both(gap_source[a], gap_target[b]),
-            Pairing::Source(a) => Pairing::Source(gap_source[a]),
-            Pairing::Target(b) => Pairing::Target(gap_target[b]),
-        }));
-        let mut moved_here: Vec<(usize, usize)> =
-            moved.iter().copied().filter(|&(_, other)| (next_target..t).contains(&other)).collect();
-        moved_here.sort_by_key(|&(_, other)| other);
-        pairings.extend(moved_here.into_iter().map(|(a, b)| Pairing::Both(a, b)));
-        if s < source.len() {
-            pairings.push(Pairing::Both(s, t));
-        }
-        (next_source, next_target) = (s + 1, t + 1);
-    }
-    (pairings, moved)
-}
-
 /// A block without a partner in its sequence, and the finding that says so unless it turns out to have moved.
 /// Blocks that one side left unindented after a numbered list, where the other side keeps them at the end of the
 /// list's last item.
@@ -2019,69 +1399,6 @@ impl<'b> Leftover<'b> {
             Leftover::Source { block, .. } | Leftover::Target { block, .. } => block,
         }
     }
-}
-
-/// Blocks with their features, for alignment.
-fn weigh<'b>(blocks: impl Iterator<Item = &'b Block>, notation: Notation) -> Vec<(&'b Block, Features)> {
-    blocks.map(|block| (block, Features::of_blocks([block], notation))).collect()
-}
-
-/// How alike two weighed blocks are, from 0 to 1: their features' similarity, with a quarter for the same alert
-/// type, language, range…; `None` for blocks of different kinds.
-fn block_score((a, a_features): &(&Block, Features), (b, b_features): &(&Block, Features)) -> Option<f32> {
-    (kind(a) == kind(b)).then(|| {
-        let details = if same_details(a, b) { 1.0 } else { 0.0 };
-        0.75 * a_features.similarity(b_features) + 0.25 * details
-    })
-}
-
-/// Below this [`block_score`] two blocks of one kind do not pair: an `[!IMPORTANT]` alert about one thing is not a `[!NOTE]` about another with its type changed, but one
-/// alert missing and another extra.
-const MIN_BLOCK_SCORE: f32 = 0.4;
-
-/// From this [`block_score`] (or from [`MIN_BLOCK_SCORE`] when they share a link, image, number or piece of code) two
-/// blocks left alone are one block that the translation moved (a paragraph put before the note that follows it in
-/// English, a note put in the next list item): they pair, and the move is not a finding.
-const MIN_MOVED_BLOCK_SCORE: f32 = 0.7;
-
-/// Below this similarity a translated heading with another section's anchor is not that section renamed.
-const MIN_RENAMED_SIMILARITY: f32 = 0.5;
-
-/// Sections paired by equal ids, sorted by source index. A translation may repeat an anchor (the localization
-/// pipeline does not number repeated titles): its first occurrence pairs here, the others by position.
-fn pair_by_id(source: &[Flat<'_>], target: &[Flat<'_>]) -> Vec<(usize, usize)> {
-    let target_ids: HashMap<&str, usize> =
-        target.iter().enumerate().rev().map(|(index, flat)| (flat.section.id.as_str(), index)).collect();
-    source
-        .iter()
-        .enumerate()
-        .filter_map(|(index, flat)| target_ids.get(flat.section.id.as_str()).map(|&other| (index, other)))
-        .collect()
-}
-
-/// Whether `anchor` names `section` the way the localization pipeline writes anchors: from the HTML-escaped title
-/// (`&` as `amp`), without `_`, and without numbering repeated titles (`response-codes` for the second
-/// `response-codes-1`).
-fn same_anchor(section: &Section, anchor: &str) -> bool {
-    names_anchor(&anchor_forms(section), &loose_anchor(anchor))
-}
-
-/// Whether `anchor`, loosened ([`loose_anchor`]), names the section of `forms` ([`anchor_forms`]).
-fn names_anchor(forms: &(String, String), anchor: &str) -> bool {
-    !anchor.is_empty() && (anchor == forms.0 || anchor == forms.1)
-}
-
-/// The anchors that name `section`, loosened: from its id and from its title.
-fn anchor_forms(section: &Section) -> (String, String) {
-    (loose_anchor(&section.id), loose_anchor(&crate::parse::ids::slug(&section.title)))
-}
-
-/// An anchor as anchors are compared: its letters and digits, without the words HTML escapes leave (`amp`).
-fn loose_anchor(id: &str) -> String {
-    id.split('-')
-        .filter(|part| !matches!(*part, "amp" | "lt" | "gt" | "quot" | "39"))
-        .flat_map(|part| part.chars().filter(|character| character.is_alphanumeric()))
-        .collect()
 }
 
 #[cfg(test)]
