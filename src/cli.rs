@@ -244,9 +244,9 @@ pub struct SyncArgs {
     pub source: Option<PathBuf>,
     /// The translated file or directory (the same directory as SOURCE: compare its locale folders).
     pub target: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t)]
-    pub format: crate::report::Format,
+    /// Output format; default: the one the -o file's extension names (.json, .sarif, .md, .txt), else text.
+    #[arg(long, value_enum, ignore_case = true)]
+    pub format: Option<crate::report::Format>,
     /// Write the report to FILE instead of standard output (`-`: standard output). An existing file is never
     /// replaced without --force.
     #[arg(short, long, value_name = "FILE")]
@@ -338,7 +338,8 @@ impl RenderArgs {
         } else {
             self.files.into_iter().map(Input::File).collect()
         };
-        let format = output_format(self.format, self.output.as_deref())?;
+        let format =
+            output_format(self.format, self.output.as_deref(), Format::of_path, Format::extension, Format::Html)?;
         if let Some(paper) = self.paper.filter(|_| !matches!(format, Format::Html | Format::Pdf)) {
             bail!("--paper {paper:?} sets the page of html and pdf; the {} format has no pages", format.extension());
         }
@@ -517,18 +518,25 @@ fn bundled_input(locale: &str) -> anyhow::Result<Input> {
     Ok(Input::Bundled { path, text, learn_path: article.learn_path })
 }
 
-/// `--format`, else the format the `-o` file's extension names, else HTML. A file whose extension names another
-/// format than `--format` is refused: `-o runbook.pdf --format html` would write HTML into a `.pdf`.
-fn output_format(given: Option<Format>, output: Option<&Path>) -> anyhow::Result<Format> {
-    let named = output.filter(|path| !names_folder(path)).and_then(Format::of_path);
-    match (given, named) {
-        (Some(given), Some(named)) if given != named => bail!(
+/// `--format`, else the format the `-o` file's extension names (`of_path`), else `default`. A file whose extension
+/// names another format than `--format` is refused: `-o runbook.pdf --format html` would write HTML into a `.pdf`.
+pub(crate) fn output_format<F: Copy + PartialEq>(
+    given: Option<F>,
+    output: Option<&Path>,
+    of_path: impl Fn(&Path) -> Option<F>,
+    name: impl Fn(F) -> &'static str,
+    default: F,
+) -> anyhow::Result<F> {
+    let file = output.filter(|path| !names_folder(path));
+    let named = file.and_then(&of_path);
+    match (given, named, file) {
+        (Some(given), Some(named), Some(file)) if given != named => bail!(
             "-o {} names a .{} file but --format is {}; change one of them",
-            output.unwrap_or(Path::new("")).display(),
-            named.extension(),
-            given.extension()
+            file.display(),
+            file.extension().unwrap_or_default().to_string_lossy(),
+            name(given)
         ),
-        (given, named) => Ok(given.or(named).unwrap_or(Format::Html)),
+        (given, named, _) => Ok(given.or(named).unwrap_or(default)),
     }
 }
 

@@ -110,6 +110,8 @@ impl SyncJob {
         }
         let config = Config::discover(args.config.as_deref()).context("cannot load the configuration")?;
         let output = args.output.filter(|path| path.as_os_str() != "-");
+        let format =
+            crate::cli::output_format(args.format, output.as_deref(), Format::of_path, Format::name, Format::Text)?;
         if let Some(path) = &output {
             super::check_output(path, args.force)?;
         }
@@ -137,7 +139,7 @@ impl SyncJob {
             source,
             target,
             settings: Settings { changed, ..Settings::new(&config.sync, args.git, jobs) },
-            format: args.format,
+            format,
             output,
             force: args.force,
             fail_on: args.fail_on,

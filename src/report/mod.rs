@@ -290,6 +290,32 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// The format's name, as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Json => "json",
+            Self::Sarif => "sarif",
+            Self::Github => "github",
+            Self::Markdown => "markdown",
+        }
+    }
+
+    /// The format a report file's extension names (`report.sarif`, `summary.md`), if any; GitHub workflow commands
+    /// have none.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" | "text" => Some(Self::Text),
+            "json" => Some(Self::Json),
+            "sarif" => Some(Self::Sarif),
+            "md" | "markdown" => Some(Self::Markdown),
+            _ => None,
+        }
+    }
+}
+
 /// `path`, as shown from the folder checkdown runs in, relative to the top folder of `repository`; as given outside
 /// a repository.
 pub fn repository_path<'p>(repository: Option<&Repository>, path: &'p str) -> Cow<'p, str> {

@@ -1032,6 +1032,35 @@ fn an_existing_output_file_is_never_replaced_without_force() {
     assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
 }
 
+/// `-o report.sarif` is a SARIF report without `--format`, as a file for code scanning should be; a `--format` the
+/// extension contradicts is refused before anything is written.
+#[test]
+fn the_output_file_s_extension_names_the_format() {
+    let temporary = tempfile::tempdir().unwrap();
+    let sync_to = |name: &str, format: &[&str]| {
+        let output = temporary.path().join(name);
+        let run = checkdown().args(["sync", EN, FR, "-o"]).args([&output]).args(format).run();
+        (run, std::fs::read_to_string(&output).ok())
+    };
+    let (sarif, written) = sync_to("report.sarif", &[]);
+    assert_eq!(sarif.code, 1, "{}", sarif.stderr);
+    assert!(written.unwrap().contains("\"version\": \"2.1.0\""));
+    let (markdown, written) = sync_to("summary.md", &[]);
+    assert_eq!(markdown.code, 1, "{}", markdown.stderr);
+    assert!(written.unwrap().starts_with("### checkdown: 2 errors"));
+    let (contradiction, written) = sync_to("report.json", &["--format", "sarif"]);
+    assert_eq!(contradiction.code, 2);
+    assert!(
+        contradiction.stderr.contains("report.json names a .json file but --format is sarif"),
+        "{}",
+        contradiction.stderr
+    );
+    assert_eq!(written, None, "nothing written");
+    let (unknown, written) = sync_to("report.log", &[]);
+    assert_eq!(unknown.code, 1, "{}", unknown.stderr);
+    assert!(written.unwrap().starts_with("warning[stale-source]: "), "text, as without -o");
+}
+
 #[test]
 fn a_baseline_leaves_out_the_findings_it_holds_and_reports_new_drift_only() {
     let temporary = tempfile::tempdir().unwrap();
