@@ -74,9 +74,9 @@ pub struct VerifyCommandArgs {
     /// Language of the evidence messages (en-US, fr-FR…); default: LC_ALL / LC_MESSAGES / LANG, else en-US.
     #[arg(long, value_name = "LOCALE")]
     pub lang: Option<String>,
-    /// Report format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
+    /// Report format; default: the one the -o file's extension names (.json, .txt), else text.
+    #[arg(long, value_enum, ignore_case = true)]
+    pub format: Option<ReportFormat>,
     /// Write the report to a file (never replacing one without --force); default: standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -432,6 +432,13 @@ impl VerifyCommandArgs {
         let config = Config::discover(self.config.as_deref()).context("cannot load the configuration")?;
         let parse = ParseOptions { moniker: self.tenant.moniker.clone(), moniker_order: config.monikers.order() };
         let article = verified_article(&input, &parse)?;
+        let format = output_format(
+            self.format,
+            self.output.as_deref(),
+            ReportFormat::of_path,
+            ReportFormat::name,
+            ReportFormat::Text,
+        )?;
         let options = verify_options(&self.tenant, &article, &locale, self.force)?;
         let destination = match self.output {
             None => Destination::Stdout,
@@ -444,7 +451,7 @@ impl VerifyCommandArgs {
         Ok(VerifyJob {
             steps: article.steps,
             options,
-            format: self.format,
+            format,
             destination,
             force: self.force,
             fail_unless_done: self.fail_unless_done,

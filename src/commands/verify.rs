@@ -17,6 +17,25 @@ pub enum ReportFormat {
     Json,
 }
 
+impl ReportFormat {
+    /// The format's name, as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Json => "json",
+        }
+    }
+
+    /// The format a report file's extension names (`evidence.json`), if any.
+    pub fn of_path(path: &std::path::Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Self::Text),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+}
+
 /// A validated `verify` run.
 pub struct VerifyJob {
     /// The article's steps.

@@ -1536,4 +1536,18 @@ fn the_example_record_replays_to_a_tenant_closed_halfway() {
     assert_eq!(checklist.code, 0, "{}", checklist.stderr);
     assert!(checklist.stdout.contains("[x] Step 1: Delete users"), "{}", checklist.stdout);
     assert!(checklist.stdout.contains("[ ] Step 2: Cancel all active subscriptions"), "{}", checklist.stdout);
+
+    // `-o evidence.json` writes the JSON `render --results` reads, without --format; a contradicting one is refused.
+    let folder = tempfile::tempdir().unwrap();
+    let evidence = folder.path().join("evidence.json");
+    let saved = crate::support::checkdown().args(["verify", "--replay", record, "-o"]).args([&evidence]).run();
+    assert_eq!(saved.code, 0, "{}", saved.stderr);
+    let results = crate::support::checkdown().args(["render", "--format", "txt", "--results"]).args([&evidence]).run();
+    assert!(results.stdout.contains("[x] Step 1: Delete users"), "{}{}", results.stdout, results.stderr);
+    let text = folder.path().join("evidence.txt");
+    let refused =
+        crate::support::checkdown().args(["verify", "--replay", record, "--format", "json", "-o"]).args([&text]).run();
+    assert_eq!(refused.code, 2);
+    assert!(refused.stderr.contains("names a .txt file but --format is json"), "{}", refused.stderr);
+    assert!(!text.exists());
 }
