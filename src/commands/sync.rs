@@ -254,15 +254,12 @@ fn leave_out_known(
     if let Some(example) = baseline.paths().iter().next()
         && baseline.paths().iter().all(|path| !compared.contains(path))
     {
-        let how = match repository {
-            Some(_) => {
-                "files are named from the top folder of the repository, so write the baseline in this \
-                        repository, with the folders this run compares"
-            }
-            None => {
-                "outside a git repository paths are compared as reported, so write the baseline from the folder \
-                     and with the paths this run uses"
-            }
+        let how = if repository.is_some() {
+            "files are named from the top folder of the repository, so write the baseline in this repository, with \
+             the folders this run compares"
+        } else {
+            "outside a git repository paths are compared as reported, so write the baseline from the folder and with \
+             the paths this run uses"
         };
         writeln!(
             err,
