@@ -284,7 +284,8 @@ mod tests {
         let environment = |value: &'static str| move |name: &str| (name == "LANG").then(|| value.to_owned());
         let english_machine = UiLanguage::new(None, environment("en_GB.UTF-8")).unwrap();
         assert_eq!(english_machine.for_article(Some("fr-fr")), "fr-FR");
-        assert_eq!(english_machine.for_article(Some("de-de")), "en-US", "no German strings: the environment's");
+        assert_eq!(english_machine.for_article(Some("de-de")), "de-DE");
+        assert_eq!(english_machine.for_article(Some("ja-jp")), "en-US", "no Japanese strings: the environment's");
         assert_eq!(english_machine.for_article(None), "en-US");
         assert_eq!(english_machine.region.as_deref(), Some("GB"));
         let asked = UiLanguage::new(Some("fr-CA"), environment("C.UTF-8")).unwrap();
@@ -307,6 +308,10 @@ mod tests {
         assert_eq!(progress(&french, 1, 5), "1 étape sur 5 terminée");
         assert_eq!(english.date(2026, 11, 21), "November 21, 2026");
         assert_eq!(french.date(2026, 11, 21), "21 novembre 2026");
+        let german = Strings::load("de-DE").unwrap();
+        assert_eq!(progress(&german, 3, 5), "3 von 5 Schritten erledigt");
+        assert_eq!(progress(&german, 1, 1), "1 von 1 Schritt erledigt");
+        assert_eq!(german.date(2026, 3, 1), "1. März 2026");
         assert!(!progress(&french, 3, 5).contains(['\u{2068}', '\u{2069}']));
     }
 
@@ -315,9 +320,10 @@ mod tests {
         assert_eq!(best_match("fr_FR.UTF-8").as_deref(), Some("fr-FR"));
         assert_eq!(best_match("fr-ca").as_deref(), Some("fr-FR"));
         assert_eq!(best_match("EN").as_deref(), Some("en-US"));
-        assert_eq!(best_match("de-DE"), None);
-        let error = Strings::load("de-DE").unwrap_err().to_string();
-        assert!(error.contains("available: en-US, fr-FR"), "{error}");
+        assert_eq!(best_match("de_AT.UTF-8").as_deref(), Some("de-DE"));
+        assert_eq!(best_match("ja-JP"), None);
+        let error = Strings::load("ja-JP").unwrap_err().to_string();
+        assert!(error.contains("available: de-DE, en-US, fr-FR"), "{error}");
         let french = Strings::load("fr-FR").unwrap();
         assert_eq!(french.text("no-such-message"), "no-such-message");
         assert_eq!(french.missing(), vec!["no-such-message".to_owned()]);

@@ -307,6 +307,24 @@ fn a_missing_include_says_so_on_the_page() {
     assert!(french.contains("(contenu inclus manquant\u{a0}: includes/locations.md)\n"), "{french}");
 }
 
+/// German is one locale folder more: the checklist's own words and its paper follow it, around the article's words.
+#[test]
+fn a_german_checklist_speaks_german_around_the_article_s_words() {
+    let text = render(&["--format", "txt", "--lang", "de_DE.UTF-8"]);
+    for words in [
+        "Checkliste · content/en-us/close-your-account.md\n",
+        "Mandant: ____________\n",
+        "HINWEIS: The admin center is changing.",
+        "[ ] Schritt 1: Delete users\n",
+        "    Kürzel: ____________    Datum: ____________\n",
+        "Genehmigt von: ____________    Datum: ____________\n",
+    ] {
+        assert!(text.contains(words), "{words:?} in {text}");
+    }
+    let html = render(&["--format", "html", "-o", "-", "--lang", "de"]);
+    assert!(html.contains("size: A4;"), "German paper is A4");
+}
+
 /// A link to the article itself by its file name (`dkim.md#how-dkim-works`) leads within the page, as
 /// `#how-dkim-works` does: no footnote sends the reader to a bare file name.
 #[test]
@@ -618,8 +636,12 @@ fn formats_answer_to_their_long_names_too() {
 
 #[test]
 fn bad_input_is_refused_clearly() {
-    let run = render_fails(&["--lang", "de-DE"]);
-    assert!(run.stderr.contains("no UI strings for locale \"de-DE\"; available: en-US, fr-FR"), "{}", run.stderr);
+    let run = render_fails(&["--lang", "ja-JP"]);
+    assert!(
+        run.stderr.contains("no UI strings for locale \"ja-JP\"; available: de-DE, en-US, fr-FR"),
+        "{}",
+        run.stderr
+    );
     let run = render_fails(&["--format", "docx"]);
     assert!(
         run.stderr.contains("invalid value 'docx'") && run.stderr.contains("html, pdf, md, txt, json"),

@@ -1180,7 +1180,7 @@ fn bindings_must_fit_the_article_and_unbound_steps_are_manual() {
         VerifyOptions::new(VerifyArgs { checks: Some(bindings), ..harness.args() }, &harness.env()).unwrap_err();
     assert!(error.to_string().contains("checks.yaml: message 'nope' is neither in"), "{error}");
     let error = VerifyOptions::new(VerifyArgs { locale: "tlh".into(), ..harness.args() }, &harness.env()).unwrap_err();
-    assert!(error.to_string().contains("available: en-US, fr-FR"), "{error}");
+    assert!(error.to_string().contains("available: de-DE, en-US, fr-FR"), "{error}");
 }
 
 /// An article nobody wrote checks for: every step is manual, said once on stderr, and the tenant is never contacted
@@ -1260,8 +1260,8 @@ messages:
     assert!(error.contains("audit.yaml: messages.en-US, line 3: Expected a token starting with"), "{error}");
     let error = refused(BINDINGS.replace("audit-undecided =", "verify-no-check ="));
     assert!(error.contains("messages.en-US defines 'verify-no-check', which checkdown's own"), "{error}");
-    let error = refused(BINDINGS.replace("  fr-FR: |", "  de-DE: |"));
-    assert!(error.contains("messages for 'de-DE', a locale checkdown has no verify messages in"), "{error}");
+    let error = refused(BINDINGS.replace("  fr-FR: |", "  ja-JP: |"));
+    assert!(error.contains("messages for 'ja-JP', a locale checkdown has no verify messages in"), "{error}");
     let error = refused(BINDINGS.replace("  en-US: |", "  fr-CA: |"));
     assert!(error.contains("messages for 'fr-CA'"), "{error}");
     let error = refused(BINDINGS.replace("audit-users = { $count ->", "other = { $count ->"));
