@@ -69,7 +69,7 @@ pub enum CommandArgs {
 /// `checkdown verify`.
 #[derive(Debug, clap::Args)]
 pub struct VerifyCommandArgs {
-    /// The article whose steps to check; default: the bundled article.
+    /// The article whose steps to check (`-`: standard input); default: the bundled article.
     pub file: Option<PathBuf>,
     /// Language of the evidence messages (en-US, fr-FR…); default: LC_ALL / LC_MESSAGES / LANG, else en-US.
     #[arg(long, value_name = "LOCALE")]
@@ -167,7 +167,7 @@ impl TenantArgs {
 /// `checkdown render`.
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
-    /// Learn Markdown files; without any, the bundled article in the --lang locale.
+    /// Learn Markdown files (`-`: standard input); without any, the bundled article in the --lang locale.
     pub files: Vec<PathBuf>,
     /// Language of the checklist's own words (en-US, fr-FR…); default: each article's language, else LC_ALL /
     /// LC_MESSAGES / LANG, else en-US.
@@ -220,7 +220,7 @@ pub struct RenderArgs {
 /// `checkdown parse`.
 #[derive(Debug, clap::Args)]
 pub struct ParseArgs {
-    /// The Markdown file to parse.
+    /// The Markdown file to parse; `-` reads it from standard input.
     pub file: PathBuf,
     /// Keep only the content of moniker zones that apply to this moniker (e.g. o365-worldwide).
     #[arg(long, value_name = "NAME", value_parser = moniker_name)]
@@ -336,7 +336,10 @@ impl RenderArgs {
         let inputs = if self.files.is_empty() {
             vec![bundled_input(&language.for_article(None))?]
         } else {
-            self.files.into_iter().map(Input::File).collect()
+            if self.files.iter().filter(|file| file.as_os_str() == "-").count() > 1 {
+                bail!("- names standard input, which can be read once: give it once");
+            }
+            self.files.into_iter().map(Input::given).collect()
         };
         let format =
             output_format(self.format, self.output.as_deref(), Format::of_path, Format::extension, Format::Html)?;
@@ -426,7 +429,7 @@ impl VerifyCommandArgs {
     fn resolve(self) -> anyhow::Result<VerifyJob> {
         let locale = UiLanguage::new(self.lang.as_deref(), |name| std::env::var(name).ok())?.for_article(None);
         let input = match self.file {
-            Some(file) => Input::File(file),
+            Some(file) => Input::given(file),
             None => bundled_input(&locale)?,
         };
         let config = Config::discover(self.config.as_deref()).context("cannot load the configuration")?;
@@ -475,6 +478,10 @@ fn verified_article(input: &Input, options: &ParseOptions) -> anyhow::Result<Ver
             (Path::new(path), crate::parse::parse(path, text, options, &crate::parse::NoIncludes))
         }
         Input::File(path) => (path.as_path(), crate::parse::parse_file(path, options)?),
+        Input::Stdin => {
+            let text = crate::parse::read_stdin()?;
+            (input.path(), crate::parse::parse(crate::parse::STDIN_NAME, &text, options, &crate::parse::NoIncludes))
+        }
     };
     if parsed.has_errors() {
         let errors: Vec<String> = parsed
@@ -485,7 +492,7 @@ fn verified_article(input: &Input, options: &ParseOptions) -> anyhow::Result<Ver
             .collect();
         bail!("{}: the article cannot be verified:\n{}", path.display(), errors.join("\n"));
     }
-    let name = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = input.name(&parsed.article);
     let steps = parsed.article.procedure().steps.iter().map(crate::verify::StepRef::from).collect();
     Ok(VerifiedArticle { name, steps, parsed })
 }

@@ -1,4 +1,5 @@
-//! `checkdown parse FILE`: the article model as JSON or YAML, the documented contract other tools read.
+//! `checkdown parse FILE`: the article model as JSON or YAML, the documented contract other tools read. `-` reads the
+//! article from standard input (no includes are read: it has no folder).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -8,13 +9,13 @@ use serde::Serialize;
 
 use crate::cli::{Exit, ModelFormat};
 use crate::model::{Article, Procedure, Section};
-use crate::parse::{ParseOptions, parse_file};
+use crate::parse::{NoIncludes, ParseOptions, STDIN_NAME, parse, parse_file, read_stdin};
 use crate::report::Diagnostic;
 
 /// A validated `parse` run.
 #[derive(Debug)]
 pub struct ParseJob {
-    /// The file to parse.
+    /// The file to parse; `-` for standard input.
     pub file: PathBuf,
     /// Moniker selection.
     pub options: ParseOptions,
@@ -46,7 +47,12 @@ impl ParseJob {
     /// Parses the file and prints the model; diagnostics go to `err`. Errors in the file (malformed front matter,
     /// invalid moniker ranges) make the input unusable: exit 2 and no model.
     pub fn run(&self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
-        let parsed = parse_file(&self.file, &self.options)?;
+        let (path, parsed) = if self.file.as_os_str() == "-" {
+            let text = read_stdin()?;
+            (STDIN_NAME.to_owned(), parse(STDIN_NAME, &text, &self.options, &NoIncludes))
+        } else {
+            (self.file.display().to_string(), parse_file(&self.file, &self.options)?)
+        };
         for diagnostic in &parsed.diagnostics {
             writeln!(err, "{diagnostic}")?;
         }
@@ -56,7 +62,7 @@ impl ParseJob {
         let procedure = parsed.article.procedure();
         let document = ModelDocument {
             schema: SCHEMA,
-            path: self.file.display().to_string(),
+            path,
             article: &parsed.article,
             procedure: &procedure,
             diagnostics: &parsed.diagnostics,

@@ -10,7 +10,7 @@ use crate::cli::Exit;
 use crate::commands::write_file;
 use crate::i18n::{Strings, UiLanguage};
 use crate::model::Article;
-use crate::parse::{NoIncludes, ParseOptions, Parsed, parse, parse_file};
+use crate::parse::{NoIncludes, ParseOptions, Parsed, STDIN_NAME, parse, parse_file, read_stdin};
 use crate::render::docset::Docset;
 use crate::render::images::{self, Images};
 use crate::render::links::{DEFAULT_LOCALE, LearnAddress, LearnBase};
@@ -31,14 +31,32 @@ pub enum Input {
     },
     /// A file the user named.
     File(PathBuf),
+    /// Standard input (`-`), read when the article is parsed. It has no folder: no includes or images are read.
+    Stdin,
 }
 
 impl Input {
-    /// The article's path: the file as given, or the bundled path under `content/`.
+    /// The input `path` names: standard input for `-`, else that file.
+    pub fn given(path: PathBuf) -> Self {
+        if path.as_os_str() == "-" { Input::Stdin } else { Input::File(path) }
+    }
+
+    /// The name of `article`, read from this input: its file's name without extension, or for standard input, which
+    /// has no file name, its title's slug, as its page would be named (`close-your-account`); else `checklist`.
+    pub fn name(&self, article: &Article) -> String {
+        let name = match self {
+            Input::Stdin => Some(crate::parse::ids::slug(&article.title)),
+            _ => self.path().file_stem().map(|stem| stem.to_string_lossy().into_owned()),
+        };
+        name.filter(|name| !name.is_empty()).unwrap_or_else(|| "checklist".to_owned())
+    }
+
+    /// The article's path: the file as given, the bundled path under `content/`, or `<stdin>`.
     pub fn path(&self) -> &Path {
         match self {
             Input::Bundled { path, .. } => Path::new(path),
             Input::File(path) => path,
+            Input::Stdin => Path::new(STDIN_NAME),
         }
     }
 }
@@ -125,7 +143,7 @@ impl RenderJob {
             }
             let file = match input {
                 Input::File(path) => Some(path.as_path()),
-                Input::Bundled { .. } => None,
+                Input::Bundled { .. } | Input::Stdin => None,
             };
             let bytes = self.render(&parsed.article, file, source, base, err)?;
             rendered.push((bytes, output_name(&parsed.article, input)));
@@ -157,6 +175,13 @@ impl RenderJob {
                     None => parse_file(path, &self.parse)?,
                 };
                 (parsed, git_revision(path), learn_path_of(path, err)?)
+            }
+            Input::Stdin => {
+                let parsed = match parsed {
+                    Some(parsed) => parsed,
+                    None => parse(STDIN_NAME, &read_stdin()?, &self.parse, &NoIncludes),
+                };
+                (parsed, None, None)
             }
         };
         let address = self.learn_address.as_ref();
@@ -280,8 +305,7 @@ impl RenderJob {
 
 /// `<article>.<locale>`: the file stem and the content locale.
 fn output_name(article: &Article, input: &Input) -> String {
-    let stem =
-        input.path().file_stem().map_or_else(|| "checklist".to_owned(), |stem| stem.to_string_lossy().into_owned());
+    let stem = input.name(article);
     match &article.locale {
         Some(locale) => format!("{stem}.{locale}"),
         None => stem,

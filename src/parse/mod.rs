@@ -169,7 +169,7 @@ pub fn read_decoded(path: &Path) -> Result<Decoded, ReadError> {
         _ => ReadError::Io { path: shown.clone(), source },
     };
     // Opened once, and sized from the open file: a sync reads every file of two trees.
-    let mut file = std::fs::File::open(path)
+    let file = std::fs::File::open(path)
         .map_err(|source| if path.is_dir() { ReadError::IsDirectory { path: shown.clone() } } else { io(source) })?;
     let metadata = file.metadata().map_err(io)?;
     if metadata.is_dir() {
@@ -178,9 +178,23 @@ pub fn read_decoded(path: &Path) -> Result<Decoded, ReadError> {
     if metadata.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { path: shown, size: metadata.len(), limit: MAX_FILE_BYTES });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or_default());
+    read_stream(file, shown, usize::try_from(metadata.len()).unwrap_or_default())
+}
+
+/// How standard input is named in messages and reports.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads an article from standard input (`-` for a file), as [`read_file`] reads a file.
+pub fn read_stdin() -> Result<String, ReadError> {
+    read_stream(std::io::stdin().lock(), STDIN_NAME.to_owned(), 0).map(|decoded| decoded.text)
+}
+
+/// Reads and decodes the article `reader` gives, `shown` as `shown`, with room for `expected` bytes.
+fn read_stream(reader: impl std::io::Read, shown: String, expected: usize) -> Result<Decoded, ReadError> {
+    let mut bytes = Vec::with_capacity(expected);
     // A device or a pipe (`/dev/zero`, a FIFO) says nothing of its size: the limit holds on what is read.
-    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1), &mut bytes).map_err(io)?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(reader, MAX_FILE_BYTES + 1), &mut bytes)
+        .map_err(|source| ReadError::Io { path: shown.clone(), source })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadError::StreamTooLong { path: shown, limit: MAX_FILE_BYTES });
     }

@@ -61,6 +61,8 @@ pub enum NotEmbedded {
     Remote,
     /// No such file.
     Missing,
+    /// The article was not read from a file (standard input): there is no folder to find the image in.
+    NoFolder,
     /// The path leads outside the docs root.
     OutsideRoot,
     /// The file could not be read.
@@ -78,6 +80,7 @@ impl LeftOut {
         let why = match &self.reason {
             NotEmbedded::Remote => "it is on the web, and a checklist is made offline".to_owned(),
             NotEmbedded::Missing => "there is no such file".to_owned(),
+            NotEmbedded::NoFolder => "the article was not read from a file, so no folder holds its images".to_owned(),
             NotEmbedded::OutsideRoot => "it is outside the docs root".to_owned(),
             NotEmbedded::Unreadable(error) => format!("it cannot be read: {error}"),
             NotEmbedded::UnknownType => "it is not a PNG, JPEG, GIF, WebP or SVG image".to_owned(),
@@ -106,11 +109,7 @@ pub fn embed(article: &Article, file: Option<&Path>) -> std::io::Result<Images> 
         if !seen.insert(source.to_owned()) {
             return;
         }
-        let read = match &files {
-            Some((from, files)) => read(from, source, files),
-            None => Err(NotEmbedded::Missing),
-        };
-        match read {
+        match read(source, files.as_ref().map(|(from, files)| (from.as_ref(), files))) {
             Ok(picture) => {
                 images.embedded.insert(source.to_owned(), picture);
             }
@@ -154,11 +153,12 @@ fn images_in(inlines: &[Inline], found: &mut impl FnMut(&str, Span)) {
 }
 
 /// The image `source`, written in the article at `from`.
-fn read(from: &str, source: &str, files: &FileIncludes) -> Result<Picture, NotEmbedded> {
+fn read(source: &str, files: Option<(&str, &FileIncludes)>) -> Result<Picture, NotEmbedded> {
     let scheme = source.split_once(':').is_some_and(|(scheme, _)| !scheme.contains(['/', '\\']));
     if scheme || source.starts_with("//") {
         return Err(NotEmbedded::Remote);
     }
+    let (from, files) = files.ok_or(NotEmbedded::NoFolder)?;
     let (path, _) = files.locate(from, source).map_err(|loaded| match loaded {
         Loaded::OutsideRoot => NotEmbedded::OutsideRoot,
         _ => NotEmbedded::Missing,
@@ -233,7 +233,7 @@ mod tests {
         big.set_len(MAX_IMAGE_BYTES + 1).unwrap();
         let files = FileIncludes::for_article(&article).unwrap();
         let from = article.to_string_lossy();
-        assert_eq!(read(&from, "big.png", &files), Err(NotEmbedded::TooLarge(MAX_IMAGE_BYTES + 1)));
+        assert_eq!(read("big.png", Some((&from, &files))), Err(NotEmbedded::TooLarge(MAX_IMAGE_BYTES + 1)));
         let left_out = LeftOut {
             source: "big.png".into(),
             reason: NotEmbedded::TooLarge(6_000_000),

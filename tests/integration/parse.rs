@@ -70,6 +70,24 @@ fn yaml_output_is_the_same_model() {
     assert_eq!(from_yaml, parse_json(&[FR]));
 }
 
+/// `-` reads the article from standard input, for an editor or a script that has it in hand: the same model, named
+/// `<stdin>`; what cannot be an article is refused as a file is.
+#[test]
+fn standard_input_is_read_as_a_file_is() {
+    let text = std::fs::read_to_string(crate::support::crate_root().join(FR)).unwrap();
+    let run = checkdown().args(["parse", "-"]).stdin(&text).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut from_stdin: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(from_stdin["path"], "<stdin>");
+    from_stdin["path"] = Value::from(FR);
+    assert_eq!(from_stdin, parse_json(&[FR]));
+    let empty = checkdown().args(["parse", "-"]).stdin(" \n").run();
+    assert_eq!((empty.code, empty.stderr.as_str()), (2, "checkdown: error: <stdin>:1: the file is empty\n"));
+    let unclosed = checkdown().args(["parse", "-"]).stdin("# T\n\n::: moniker range=\"x\"\n\nText.\n").run();
+    assert_eq!(unclosed.code, 0, "{}", unclosed.stderr);
+    assert!(unclosed.stderr.starts_with("<stdin>:3:1: warning[parse-error]: "), "{}", unclosed.stderr);
+}
+
 /// The outline shows a writer what a checklist will make of an article: every heading, its line and its part.
 #[test]
 fn the_outline_shows_each_heading_s_part_in_the_procedure() {

@@ -307,6 +307,25 @@ fn a_missing_include_says_so_on_the_page() {
     assert!(french.contains("(contenu inclus manquant\u{a0}: includes/locations.md)\n"), "{french}");
 }
 
+/// `-` renders the article standard input gives, from a download or another tool. It has no file name, so the
+/// checklist is named by its title; and no folder, so an image prints as its alt text, with a warning that says why.
+#[test]
+fn standard_input_is_rendered_and_named_by_its_title() {
+    let text = "# Reset the tenant\n\n## Step 1: Sign in\n\n1. Open ![the portal](media/portal.png).\n";
+    let folder = tempfile::tempdir().unwrap();
+    let run = checkdown().current_dir(folder.path()).args(["render", "-"]).stdin(text).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "./reset-the-tenant.html\n");
+    let html = std::fs::read_to_string(folder.path().join("reset-the-tenant.html")).unwrap();
+    assert!(html.contains("[Image: the portal]") && html.contains("&lt;stdin&gt;"), "{html}");
+    let warning = "<stdin>:5:9: warning[image-not-embedded]: the image media/portal.png is printed as its alt text: the \
+                   article was not read from a file, so no folder holds its images\n";
+    assert_eq!(run.stderr, warning);
+    let twice = checkdown().current_dir(folder.path()).args(["render", "-", "-", "--format", "txt"]).stdin(text).run();
+    assert_eq!(twice.code, 2);
+    assert!(twice.stderr.contains("standard input, which can be read once"), "{}", twice.stderr);
+}
+
 /// German is one locale folder more: the checklist's own words and its paper follow it, around the article's words.
 #[test]
 fn a_german_checklist_speaks_german_around_the_article_s_words() {
