@@ -137,10 +137,9 @@ fn the_sarif_validates_against_the_2_1_0_schema() {
     );
 }
 
-/// GitHub places findings by repository-relative paths: run from a folder of the repository, SARIF and annotations
-/// still name `docs/fr-fr/x.md`, not `../fr-fr/x.md`, while the text and JSON reports keep the paths as given.
-#[test]
-fn sarif_and_annotations_name_files_from_the_repository_root() {
+/// A git repository (a `.git` folder is enough for checkdown) holding the seed pair as `docs/en-us/close.md` and
+/// `docs/fr-fr/close.md`.
+fn seed_repository() -> tempfile::TempDir {
     let repository = tempfile::tempdir().unwrap();
     std::fs::create_dir(repository.path().join(".git")).unwrap();
     for (locale, seed) in [("en-us", EN), ("fr-fr", FR)] {
@@ -148,6 +147,14 @@ fn sarif_and_annotations_name_files_from_the_repository_root() {
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::copy(crate::support::crate_root().join(seed), folder.join("close.md")).unwrap();
     }
+    repository
+}
+
+/// GitHub places findings by repository-relative paths: run from a folder of the repository, SARIF and annotations
+/// still name `docs/fr-fr/x.md`, not `../fr-fr/x.md`, while the text and JSON reports keep the paths as given.
+#[test]
+fn sarif_and_annotations_name_files_from_the_repository_root() {
+    let repository = seed_repository();
     let run_in_en = |format: &str| {
         let folder = repository.path().join("docs/en-us");
         checkdown().current_dir(&folder).args(["sync", ".", "../fr-fr", "--format", format]).run().stdout
@@ -1152,13 +1159,7 @@ fn a_baseline_leaves_out_the_findings_it_holds_and_reports_new_drift_only() {
 /// fingerprints, whatever folder checkdown runs in and however the paths are given.
 #[test]
 fn a_baseline_written_anywhere_in_a_repository_is_read_anywhere_in_it() {
-    let repository = tempfile::tempdir().unwrap();
-    std::fs::create_dir(repository.path().join(".git")).unwrap();
-    for (locale, seed) in [("en-us", EN), ("fr-fr", FR)] {
-        let folder = repository.path().join("docs").join(locale);
-        std::fs::create_dir_all(&folder).unwrap();
-        std::fs::copy(crate::support::crate_root().join(seed), folder.join("close.md")).unwrap();
-    }
+    let repository = seed_repository();
     let sync_in = |folder: &str, args: &[&Path]| {
         checkdown().current_dir(&repository.path().join(folder)).args(["sync"]).args(args).run()
     };
