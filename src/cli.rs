@@ -12,7 +12,8 @@ use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands;
-use crate::commands::render::{Destination, Input, RenderJob};
+use crate::commands::Input;
+use crate::commands::render::{Destination, RenderJob};
 use crate::commands::verify::{ReportFormat, VerifyJob};
 use crate::config::Config;
 use crate::i18n::UiLanguage;
@@ -473,16 +474,7 @@ struct VerifiedArticle {
 /// Parses the article to verify (bundled or a file), as the checklist will show it (`--moniker` applied), for its
 /// name and steps. An article with parse errors is refused, as `render` and `parse` refuse it.
 fn verified_article(input: &Input, options: &ParseOptions) -> anyhow::Result<VerifiedArticle> {
-    let (path, parsed) = match input {
-        Input::Bundled { path, text, .. } => {
-            (Path::new(path), crate::parse::parse(path, text, options, &crate::parse::NoIncludes))
-        }
-        Input::File(path) => (path.as_path(), crate::parse::parse_file(path, options)?),
-        Input::Stdin => {
-            let text = crate::parse::read_stdin()?;
-            (input.path(), crate::parse::parse(crate::parse::STDIN_NAME, &text, options, &crate::parse::NoIncludes))
-        }
-    };
+    let (path, parsed) = (input.path(), input.parse(options)?);
     if parsed.has_errors() {
         let errors: Vec<String> = parsed
             .diagnostics

@@ -5,9 +5,12 @@ pub mod render;
 pub mod sync;
 pub mod verify;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+
+use crate::model::Article;
+use crate::parse::{NoIncludes, ParseOptions, Parsed, ReadError, STDIN_NAME, parse, parse_file, read_stdin};
 
 /// Refuses an existing `-o` file unless `replace`: a report never overwrites a user's file by surprise. A device or a
 /// pipe (`/dev/null`, `/dev/stdout`) is written to, not replaced, so it needs no `--force`.
@@ -43,4 +46,62 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()
 /// Whether `path` is something other than a file or a folder: a device or a pipe.
 fn is_stream(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir())
+}
+
+/// One article to read: bundled, a file, or standard input.
+#[derive(Debug)]
+pub enum Input {
+    /// A bundled article.
+    Bundled {
+        /// Its path under `content/`.
+        path: String,
+        /// Its text.
+        text: &'static str,
+        /// Where it lives on Learn.
+        learn_path: String,
+    },
+    /// A file the user named.
+    File(PathBuf),
+    /// Standard input (`-`), read when the article is parsed. It has no folder: no includes or images are read.
+    Stdin,
+}
+
+impl Input {
+    /// The input `path` names: standard input for `-`, else that file.
+    pub fn given(path: PathBuf) -> Self {
+        if path.as_os_str() == "-" { Input::Stdin } else { Input::File(path) }
+    }
+
+    /// The name of `article`, read from this input: its file's name without extension, or for standard input, which
+    /// has no file name, its title's slug, as its page would be named (`close-your-account`); else `checklist`.
+    pub fn name(&self, article: &Article) -> String {
+        let name = match self {
+            Input::Stdin => Some(crate::parse::ids::slug(&article.title)),
+            _ => self.path().file_stem().map(|stem| stem.to_string_lossy().into_owned()),
+        };
+        name.filter(|name| !name.is_empty()).unwrap_or_else(|| "checklist".to_owned())
+    }
+
+    /// Reads and parses the article: a file's includes are read below its docs root; a bundled article and standard
+    /// input have none.
+    ///
+    /// # Errors
+    ///
+    /// The file or standard input cannot be read as an article.
+    pub fn parse(&self, options: &ParseOptions) -> Result<Parsed, ReadError> {
+        match self {
+            Input::Bundled { path, text, .. } => Ok(parse(path, text, options, &NoIncludes)),
+            Input::File(path) => parse_file(path, options),
+            Input::Stdin => Ok(parse(STDIN_NAME, &read_stdin()?, options, &NoIncludes)),
+        }
+    }
+
+    /// The article's path: the file as given, the bundled path under `content/`, or `<stdin>`.
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::Bundled { path, .. } => Path::new(path),
+            Input::File(path) => path,
+            Input::Stdin => Path::new(STDIN_NAME),
+        }
+    }
 }

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::cli::{Exit, ModelFormat};
+use crate::commands::Input;
 use crate::model::{Article, Procedure, Section};
-use crate::parse::{NoIncludes, ParseOptions, STDIN_NAME, parse, parse_file, read_stdin};
+use crate::parse::ParseOptions;
 use crate::report::Diagnostic;
 
 /// A validated `parse` run.
@@ -47,12 +48,8 @@ impl ParseJob {
     /// Parses the file and prints the model; diagnostics go to `err`. Errors in the file (malformed front matter,
     /// invalid moniker ranges) make the input unusable: exit 2 and no model.
     pub fn run(&self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
-        let (path, parsed) = if self.file.as_os_str() == "-" {
-            let text = read_stdin()?;
-            (STDIN_NAME.to_owned(), parse(STDIN_NAME, &text, &self.options, &NoIncludes))
-        } else {
-            (self.file.display().to_string(), parse_file(&self.file, &self.options)?)
-        };
+        let input = Input::given(self.file.clone());
+        let (path, parsed) = (input.path().display().to_string(), input.parse(&self.options)?);
         for diagnostic in &parsed.diagnostics {
             writeln!(err, "{diagnostic}")?;
         }

@@ -7,59 +7,15 @@ use std::sync::Arc;
 use anyhow::{Context as _, bail};
 
 use crate::cli::Exit;
-use crate::commands::write_file;
+use crate::commands::{Input, write_file};
 use crate::i18n::{Strings, UiLanguage};
 use crate::model::Article;
-use crate::parse::{NoIncludes, ParseOptions, Parsed, STDIN_NAME, parse, parse_file, read_stdin};
+use crate::parse::{ParseOptions, Parsed};
 use crate::render::docset::Docset;
 use crate::render::images::{self, Images};
 use crate::render::links::{DEFAULT_LOCALE, LearnAddress, LearnBase};
 use crate::render::results::Results;
 use crate::render::{self, Format, Paper, RenderOptions, SourceInfo, pdf};
-
-/// One article to render.
-#[derive(Debug)]
-pub enum Input {
-    /// A bundled article.
-    Bundled {
-        /// Its path under `content/`.
-        path: String,
-        /// Its text.
-        text: &'static str,
-        /// Where it lives on Learn.
-        learn_path: String,
-    },
-    /// A file the user named.
-    File(PathBuf),
-    /// Standard input (`-`), read when the article is parsed. It has no folder: no includes or images are read.
-    Stdin,
-}
-
-impl Input {
-    /// The input `path` names: standard input for `-`, else that file.
-    pub fn given(path: PathBuf) -> Self {
-        if path.as_os_str() == "-" { Input::Stdin } else { Input::File(path) }
-    }
-
-    /// The name of `article`, read from this input: its file's name without extension, or for standard input, which
-    /// has no file name, its title's slug, as its page would be named (`close-your-account`); else `checklist`.
-    pub fn name(&self, article: &Article) -> String {
-        let name = match self {
-            Input::Stdin => Some(crate::parse::ids::slug(&article.title)),
-            _ => self.path().file_stem().map(|stem| stem.to_string_lossy().into_owned()),
-        };
-        name.filter(|name| !name.is_empty()).unwrap_or_else(|| "checklist".to_owned())
-    }
-
-    /// The article's path: the file as given, the bundled path under `content/`, or `<stdin>`.
-    pub fn path(&self) -> &Path {
-        match self {
-            Input::Bundled { path, .. } => Path::new(path),
-            Input::File(path) => path,
-            Input::Stdin => Path::new(STDIN_NAME),
-        }
-    }
-}
 
 /// Where output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,25 +120,14 @@ impl RenderJob {
         parsed: Option<Parsed>,
         err: &mut dyn Write,
     ) -> anyhow::Result<(Parsed, SourceInfo, LearnBase)> {
-        let (parsed, revision, learn_path) = match input {
-            Input::Bundled { path, text, learn_path } => {
-                let parsed = parsed.unwrap_or_else(|| parse(path, text, &self.parse, &NoIncludes));
-                (parsed, None, Some(learn_path.clone()))
-            }
-            Input::File(path) => {
-                let parsed = match parsed {
-                    Some(parsed) => parsed,
-                    None => parse_file(path, &self.parse)?,
-                };
-                (parsed, git_revision(path), learn_path_of(path, err)?)
-            }
-            Input::Stdin => {
-                let parsed = match parsed {
-                    Some(parsed) => parsed,
-                    None => parse(STDIN_NAME, &read_stdin()?, &self.parse, &NoIncludes),
-                };
-                (parsed, None, None)
-            }
+        let parsed = match parsed {
+            Some(parsed) => parsed,
+            None => input.parse(&self.parse)?,
+        };
+        let (revision, learn_path) = match input {
+            Input::Bundled { learn_path, .. } => (None, Some(learn_path.clone())),
+            Input::File(path) => (git_revision(path), learn_path_of(path, err)?),
+            Input::Stdin => (None, None),
         };
         let address = self.learn_address.as_ref();
         let source = SourceInfo {
