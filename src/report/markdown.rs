@@ -9,7 +9,7 @@
 //! | list-item-count | 1 | 0 | 0 |
 //! | untranslated | 0 | 1 | 0 |
 //!
-//! | severity | where | rule | finding | English |
+//! | severity | where | rule | finding | source |
 //! | --- | --- | --- | --- | --- |
 //! | error | fr-fr/x.md:24:1 | list-item-count | the French list has 4 items, the English list 3 | en-us/x.md:18 |
 //! ```
@@ -58,7 +58,7 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
     }
 
     let mut table =
-        String::from("\n| severity | where | rule | finding | English |\n| --- | --- | --- | --- | --- |\n");
+        String::from("\n| severity | where | rule | finding | source |\n| --- | --- | --- | --- | --- |\n");
     let mut listed = 0;
     for diagnostic in most_severe_first(diagnostics) {
         let source = diagnostic.source.as_ref().map(|source| place(source, context)).unwrap_or_default();
