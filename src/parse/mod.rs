@@ -93,6 +93,12 @@ pub enum ReadError {
         /// The limit.
         limit: u64,
     },
+    /// `-` was given, but standard input is a terminal: reading it would wait for an article typed by hand.
+    #[error("{path}: standard input is a terminal; pipe an article in (`cat x.md | checkdown … -`) or name its file")]
+    StdinIsTerminal {
+        /// How standard input is named.
+        path: String,
+    },
     /// The file is empty or holds only whitespace.
     #[error("{path}:1: the file is empty")]
     Empty {
@@ -186,7 +192,11 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Reads an article from standard input (`-` for a file), as [`read_file`] reads a file.
 pub fn read_stdin() -> Result<String, ReadError> {
-    read_stream(std::io::stdin().lock(), STDIN_NAME.to_owned(), 0).map(|decoded| decoded.text)
+    let stdin = std::io::stdin();
+    if std::io::IsTerminal::is_terminal(&stdin) {
+        return Err(ReadError::StdinIsTerminal { path: STDIN_NAME.to_owned() });
+    }
+    read_stream(stdin.lock(), STDIN_NAME.to_owned(), 0).map(|decoded| decoded.text)
 }
 
 /// Reads and decodes the article `reader` gives, `shown` as `shown`, with room for `expected` bytes.

@@ -57,8 +57,7 @@ pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut
         writeln!(out, "| {} | {errors} | {warnings} | {notes} |", escape(rule))?;
     }
 
-    let mut table =
-        String::from("\n| severity | where | rule | finding | source |\n| --- | --- | --- | --- | --- |\n");
+    let mut table = String::from("\n| severity | where | rule | finding | source |\n| --- | --- | --- | --- | --- |\n");
     let mut listed = 0;
     for diagnostic in most_severe_first(diagnostics) {
         let source = diagnostic.source.as_ref().map(|source| place(source, context)).unwrap_or_default();

@@ -88,6 +88,21 @@ fn standard_input_is_read_as_a_file_is() {
     assert!(unclosed.stderr.starts_with("<stdin>:3:1: warning[parse-error]: "), "{}", unclosed.stderr);
 }
 
+/// `-` on a terminal would wait for an article typed by hand: it is refused at once, saying how to pipe one in. The
+/// terminal is a pseudo-terminal made by util-linux's `script`.
+#[test]
+fn standard_input_on_a_terminal_is_refused_rather_than_waited_for() {
+    let command = format!("{} parse -", env!("CARGO_BIN_EXE_checkdown"));
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("util-linux's script runs");
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{printed}");
+    assert!(printed.contains("<stdin>: standard input is a terminal; pipe an article in"), "{printed}");
+}
+
 /// The outline shows a writer what a checklist will make of an article: every heading, its line and its part.
 #[test]
 fn the_outline_shows_each_heading_s_part_in_the_procedure() {
