@@ -65,6 +65,56 @@ pub enum CommandArgs {
     /// Compare a translation with its source (two files, two directories paired by relative path, or one directory
     /// holding a folder per configured locale) and report where they drift apart.
     Sync(SyncArgs),
+    /// Print the man page or a shell's completion script, for packagers and installers.
+    #[command(hide = true)]
+    Generate {
+        /// What to print.
+        #[command(subcommand)]
+        what: Generated,
+    },
+}
+
+/// The subcommands that have a man page of their own (`checkdown-render(1)`).
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ManPage {
+    /// checkdown-parse(1).
+    Parse,
+    /// checkdown-render(1).
+    Render,
+    /// checkdown-verify(1).
+    Verify,
+    /// checkdown-sync(1).
+    Sync,
+}
+
+impl ManPage {
+    /// The subcommand's name, and its page's.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            ManPage::Parse => ("parse", "checkdown-parse"),
+            ManPage::Render => ("render", "checkdown-render"),
+            ManPage::Verify => ("verify", "checkdown-verify"),
+            ManPage::Sync => ("sync", "checkdown-sync"),
+        }
+    }
+}
+
+/// What `checkdown generate` prints.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum Generated {
+    /// A man page, in roff: `checkdown generate man > checkdown.1`, `checkdown generate man render >
+    /// checkdown-render.1`.
+    Man {
+        /// The subcommand whose page to print; default: checkdown's own.
+        #[arg(value_enum)]
+        command: Option<ManPage>,
+    },
+    /// The completion script of a shell: `checkdown generate completions bash > /etc/bash_completion.d/checkdown`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 /// `checkdown verify`.
@@ -309,6 +359,8 @@ pub enum Job {
     Verify(Box<VerifyJob>),
     /// `checkdown sync`.
     Sync(commands::sync::SyncJob),
+    /// `checkdown generate`.
+    Generate(Generated),
 }
 
 impl Args {
@@ -326,6 +378,7 @@ impl Args {
             CommandArgs::Render(args) => Ok(Job::Render(Box::new(args.resolve()?))),
             CommandArgs::Verify(args) => Ok(Job::Verify(Box::new(args.resolve()?))),
             CommandArgs::Sync(args) => Ok(Job::Sync(commands::sync::SyncJob::resolve(args)?)),
+            CommandArgs::Generate { what } => Ok(Job::Generate(what)),
         }
     }
 }
@@ -606,6 +659,31 @@ impl Job {
             Job::Render(job) => job.run(stdout, stderr),
             Job::Verify(job) => job.run(stdout, stderr),
             Job::Sync(job) => job.run(stdout, stderr),
+            Job::Generate(what) => {
+                what.print(stdout)?;
+                Ok(Exit::Success)
+            }
+        }
+    }
+}
+
+impl Generated {
+    /// Prints the man page or the completion script, made from the command-line definition itself, so neither can
+    /// fall behind an option.
+    fn print(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut command = <Args as clap::CommandFactory>::command();
+        match self {
+            Generated::Man { command: None } => clap_mangen::Man::new(command).render(out),
+            Generated::Man { command: Some(page) } => {
+                let (name, title) = page.names();
+                command.build();
+                let subcommand = command.find_subcommand(name).cloned().unwrap_or_default();
+                clap_mangen::Man::new(subcommand.name(title).version(env!("CARGO_PKG_VERSION"))).render(out)
+            }
+            Generated::Completions { shell } => {
+                clap_complete::generate(shell, &mut command, "checkdown", out);
+                Ok(())
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 //! checkdown's integration tests: one test binary, one module per area, fixtures in a folder beside each module.
 
+mod cli;
 mod corpus;
 mod parse;
 mod render;
