@@ -224,8 +224,12 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded, ReadError> {
     };
     if let Some((encoding, unit)) = utf16 {
         let units: Vec<u16> = bytes[2..].chunks(2).map(|pair| unit([pair[0], *pair.get(1).unwrap_or(&0)])).collect();
-        return String::from_utf16(&units).map(|text| Decoded { text, encoding }).map_err(|_| {
-            let decoded: String = char::decode_utf16(units.iter().copied()).map_while(Result::ok).collect();
+        // An odd byte count is a file cut short: its last byte is half a character.
+        let whole = bytes.len().is_multiple_of(2);
+        let text = String::from_utf16(&units).ok().filter(|_| whole);
+        return text.map(|text| Decoded { text, encoding }).ok_or_else(|| {
+            let complete = if whole { &units[..] } else { &units[..units.len() - 1] };
+            let decoded: String = char::decode_utf16(complete.iter().copied()).map_while(Result::ok).collect();
             let line = decoded.matches('\n').count() + 1;
             let column = decoded.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
             ReadError::NotUtf8 { path: path.to_owned(), line, column, hint: " (invalid UTF-16)" }
@@ -525,5 +529,15 @@ mod tests {
             assert_eq!(decoded.text.trim_start_matches('\u{feff}'), text);
             assert_eq!(decoded.encoding.encode(&decoded.text), bytes, "{:?}", decoded.encoding);
         }
+    }
+
+    /// A UTF-16 file cut short ends in half a character: refused where it is cut, not read with a NUL added.
+    #[test]
+    fn utf16_cut_in_the_middle_of_a_character_is_refused_where_it_is_cut() {
+        let mut cut: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("# T\nAb".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        cut.push(b'c');
+        let error = decode("a.md", cut).unwrap_err().to_string();
+        assert_eq!(error, "a.md:2:3: the file is not UTF-8 text (invalid UTF-16)");
     }
 }
