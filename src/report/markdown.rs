@@ -160,7 +160,7 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::Span;
-    use crate::report::testing::{SAMPLE_RULES, render_sample, sample_diagnostics};
+    use crate::report::testing::{SAMPLE_RULES, render_sample, render_with, sample_diagnostics};
     use crate::report::{Repository, SourceFiles};
 
     #[test]
@@ -185,8 +185,7 @@ mod tests {
             "`x|y` <script>alert(1)</script> **bold** [link](http://example.com) | end",
         )
         .with_note("a\n| b |\n<img src=x>");
-        let files = SourceFiles::default();
-        let text = rendered(&[hostile], &RenderContext::new(SAMPLE_RULES, &files));
+        let text = render_with(render, &[hostile], false);
         let row = text.lines().last().unwrap();
         let unescaped_pipes = row.char_indices().filter(|&(at, c)| c == '|' && !row[..at].ends_with('\\')).count();
         assert_eq!(unescaped_pipes, 6, "five cells: {row}");
@@ -225,12 +224,11 @@ mod tests {
 
     #[test]
     fn a_long_report_lists_the_first_findings_and_says_how_many_more() {
-        let files = SourceFiles::default();
         let long_note = format!("{}\n", "a changed line ".repeat(100)).repeat(MAX_NOTE_LINES + 3);
         let one = Diagnostic::new("untranslated", Severity::Warning, Location::file("fr-fr/a.md"), "English")
             .with_note(long_note);
         let many = vec![one; 2000];
-        let text = rendered(&many, &RenderContext::new(SAMPLE_RULES, &files));
+        let text = render_with(render, &many, false);
         assert!(text.len() < 1 << 20, "within GitHub's limit: {}", text.len());
         let rows: Vec<&str> = text.lines().filter(|line| line.starts_with("| warning |")).collect();
         assert!(rows.len() > 500 && rows.len() < 2000, "{}", rows.len());
