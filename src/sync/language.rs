@@ -330,14 +330,38 @@ pub fn prose_text_is(inlines: &[Inline], text: &str) -> bool {
     compared.is_continue() && rest.is_empty()
 }
 
-/// The first word of [`prose_text`] of `inlines`, found without building it; empty when it has none.
-pub fn first_prose_word(inlines: &[Inline]) -> &str {
-    let mut first = "";
-    let _ = collapsed_prose(inlines, &[], &mut |word| {
-        first = word;
-        ControlFlow::Break(())
+/// A hash of [`prose_text`] of `inlines`, computed without building it: [`text_hash`] of that text.
+pub fn prose_text_hash(inlines: &[Inline]) -> u64 {
+    let mut hash = TextHash::default();
+    let _ = collapsed_prose(inlines, &[], &mut |part| {
+        hash.add(part);
+        ControlFlow::Continue(())
     });
-    first
+    hash.0
+}
+
+/// A hash of `text`, equal to [`prose_text_hash`] of inlines whose prose text is `text`.
+pub fn text_hash(text: &str) -> u64 {
+    let mut hash = TextHash::default();
+    hash.add(text);
+    hash.0
+}
+
+/// FNV-1a over bytes: a text fed in parts hashes as the whole does, wherever it is cut.
+struct TextHash(u64);
+
+impl Default for TextHash {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl TextHash {
+    fn add(&mut self, part: &str) {
+        for byte in part.bytes() {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Feeds [`prose_text_without`] the links to `kept` of `inlines` to `out`, in parts (words, and the single spaces
@@ -739,7 +763,7 @@ mod tests {
     }
 
     #[test]
-    fn prose_text_is_compares_without_building_the_text() {
+    fn prose_text_is_and_its_hash_read_the_text_without_building_it() {
         let text = |text: &str| Inline::Text { text: text.to_owned(), span: Default::default() };
         let strong = Inline::Emphasis {
             style: crate::model::EmphasisKind::Strong,
@@ -755,6 +779,8 @@ mod tests {
             assert!(!prose_text_is(&inlines, other), "{other:?}");
         }
         assert!(prose_text_is(&[text(" \t ")], ""));
+        assert_eq!(prose_text_hash(&inlines), text_hash("Go to the Users page now."));
+        assert_ne!(prose_text_hash(&inlines), text_hash("Go to the Users page now"));
     }
 
     #[test]

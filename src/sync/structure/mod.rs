@@ -62,8 +62,10 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> V
     walk.out
 }
 
-/// Every source paragraph and heading, in document order.
-fn source_texts(source: &Document) -> Vec<SourceText<'_>> {
+/// Every source paragraph and heading, by the hash of its prose text ([`language::prose_text_hash`]), in document
+/// order: a translated text is compared with the few that may be the same, not with all of them, which a long
+/// article of texts alike ("Select **Next**.") made slow.
+fn source_texts(source: &Document) -> HashMap<u64, Vec<Run<'_>>> {
     let mut texts = Vec::new();
     for block in &source.article.preamble {
         prose_leaves(block, &mut texts);
@@ -74,19 +76,11 @@ fn source_texts(source: &Document) -> Vec<SourceText<'_>> {
             prose_leaves(block, &mut texts);
         }
     }
-    texts
-        .into_iter()
-        .map(|(inlines, span)| SourceText { first_word: language::first_prose_word(inlines), inlines, span })
-        .collect()
-}
-
-/// A source paragraph or heading, for the identical-to-source check.
-struct SourceText<'a> {
-    /// The first word of its prose text: most translated texts differ from most source texts there, and comparing
-    /// it first spares building their texts.
-    first_word: &'a str,
-    inlines: &'a [Inline],
-    span: Span,
+    let mut by_hash: HashMap<u64, Vec<Run<'_>>> = HashMap::new();
+    for run in texts {
+        by_hash.entry(language::prose_text_hash(run.0)).or_default().push(run);
+    }
+    by_hash
 }
 
 /// The paragraphs and headings in `block`, at any depth (not table cells: tables hold names and values).
@@ -159,7 +153,7 @@ struct Walk<'a> {
     text_check: TextCheck<'a>,
     /// For the identical-to-source check: every source paragraph and heading, gathered when a translated block first
     /// needs them (most translations have none that may be English).
-    source_texts: OnceCell<Vec<SourceText<'a>>>,
+    source_texts: OnceCell<HashMap<u64, Vec<Run<'a>>>>,
     /// Lists whose last item's final blocks were already paired with blocks the other side left unindented after
     /// the list ([`Unindented`]): (in the target file, the list's start) to how many, left out when its items pair.
     detached: HashMap<(bool, usize), usize>,
@@ -1209,12 +1203,9 @@ impl Walk<'_> {
         }
         let identical =
             counterpart.filter(|(counterpart, _)| *counterpart == text).map(|(_, span)| span).or_else(|| {
-                let first_word = text.split(' ').next().unwrap_or_default();
                 let texts = self.source_texts.get_or_init(|| source_texts(self.source));
-                texts
-                    .iter()
-                    .find(|source| source.first_word == first_word && language::prose_text_is(source.inlines, text))
-                    .map(|source| source.span)
+                let alike = texts.get(&language::text_hash(text))?;
+                alike.iter().find(|(inlines, _)| language::prose_text_is(inlines, text)).map(|(_, span)| *span)
             });
         let Some(verdict) =
             self.text_check.verdict(text, counterpart.map(|(counterpart, _)| counterpart), identical.is_some())
