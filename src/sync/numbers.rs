@@ -24,6 +24,8 @@
 //! says a number once where the source repeats it (`Office 365 -- and only to Office 365` is `Office 365 uniquement`),
 //! and a changed number shows as a value one side lacks, whatever the repeats.
 
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::align::{Objective, Pairing, align};
@@ -350,6 +352,35 @@ fn has_french_one(text: &str) -> bool {
     false
 }
 
+/// The numbers a text spells out in words ([`SPELLED`], and French `un`/`une` as 1 where [`has_french_one`] says so).
+struct Spelled {
+    words: HashSet<String>,
+    french_one: bool,
+}
+
+impl Spelled {
+    fn in_text(text: &str) -> Self {
+        let words = text
+            .split(|character: char| !character.is_alphabetic())
+            .filter(|word| !word.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        Self { words, french_one: has_french_one(text) }
+    }
+
+    /// Whether the text spells out the number `key`.
+    fn holds(&self, key: &str) -> bool {
+        let key = without_leading_zeros(key);
+        if key == "1" && self.french_one {
+            return true;
+        }
+        SPELLED
+            .iter()
+            .find(|(digits, _)| *digits == key)
+            .is_some_and(|(_, words)| words.iter().any(|spelled| self.words.contains(*spelled)))
+    }
+}
+
 /// What two paired texts disagree on: indexes into their numbers.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Differences {
@@ -373,24 +404,27 @@ impl Differences {
 /// side's text (`source_text`, `target_text`) spells it out, nor when it is the `00` minutes of a French time (`3 h 00`
 /// for `3 am`), nor when it is part of a name (`P2P`) and the other side has no number in a name of the same letters.
 pub fn differences(source: &[Number], source_text: &str, target: &[Number], target_text: &str) -> Differences {
-    let spelled_in = |text: &str, key: &str| {
-        let key = without_leading_zeros(key);
-        if key == "1" && has_french_one(text) {
-            return true;
-        }
-        let Some((_, words)) = SPELLED.iter().find(|(digits, _)| *digits == key) else { return false };
-        text.split(|character: char| !character.is_alphabetic())
-            .any(|word| words.iter().any(|spelled| spelled.eq_ignore_ascii_case(word)))
-    };
     let lacking = |numbers: &[Number], others: &[Number], others_text: &str, ignored: &dyn Fn(&Number) -> bool| {
+        // Indexed once, so a text of many numbers is read in linear time.
+        let mut by_reading: HashMap<&str, Vec<&Number>> = HashMap::new();
+        for other in others {
+            for reading in other.readings() {
+                by_reading.entry(reading).or_default().push(other);
+            }
+        }
+        let words: HashSet<Option<&str>> = others.iter().map(|other| other.word.as_deref()).collect();
+        let spelled = OnceCell::new();
         let mut lacking: Vec<usize> = Vec::new();
+        let mut keys = HashSet::new();
         for (index, number) in numbers.iter().enumerate() {
             let missing = !number.optional
-                && (number.word.is_none() || others.iter().any(|other| other.word == number.word))
-                && !others.iter().any(|other| other.same(number))
-                && !spelled_in(others_text, &number.key)
+                && (number.word.is_none() || words.contains(&number.word.as_deref()))
+                && !number.readings().any(|reading| {
+                    by_reading.get(reading).is_some_and(|alike| alike.iter().any(|other| other.same(number)))
+                })
+                && !spelled.get_or_init(|| Spelled::in_text(others_text)).holds(&number.key)
                 && !ignored(number);
-            if missing && !lacking.iter().any(|&seen| numbers[seen].key == number.key) {
+            if missing && keys.insert(number.key.as_str()) {
                 lacking.push(index);
             }
         }
