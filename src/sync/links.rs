@@ -87,6 +87,20 @@ impl LinkTarget {
         Self { place, query, fragment: fragment.to_lowercase() }
     }
 
+    /// The last segment of the place the target points at (`""` for none), which two targets that are the
+    /// [`same`](Self::same) place share, and for a relative path also the last segment written, which a site path
+    /// that ends with it shares; a URL compared whole is its own segment.
+    pub fn last_segments(&self) -> [Option<&str>; 2] {
+        fn last(segments: &[String]) -> &str {
+            segments.last().map_or("", String::as_str)
+        }
+        match &self.place {
+            Place::Site(segments) => [Some(last(segments)), None],
+            Place::Relative { resolved, tail } => [Some(last(resolved)), tail.last().map(String::as_str)],
+            Place::External(url) | Place::Other(url) => [Some(url), None],
+        }
+    }
+
     /// Whether the two targets are the same page (or resource): same query and fragment, and the same place, where
     /// a site path and a relative path are the same place when the site path ends with the relative path's written
     /// segments.

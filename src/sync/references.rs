@@ -9,6 +9,7 @@
 //! text without its opening bracket ([`Kind::Unopened`]) matches the other side's link or image and is never reported
 //! here: its `broken-markdown` finding ([`markup`]) says what it is.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -104,6 +105,16 @@ impl Reference {
 
     fn target(&self, relative: &str) -> &LinkTarget {
         self.target.get_or_init(|| LinkTarget::new(&self.written.replace('\\', "/"), relative))
+    }
+
+    /// Keys that two references that are the [`same`](Self::same) share at least one of: inline code folded as
+    /// PowerShell reads it, a target's last segment ([`LinkTarget::last_segments`]). Matching looks among the
+    /// references under the same keys rather than at every one, which a paragraph of thousands made slow.
+    fn keys(&self, relative: &str) -> [Option<(bool, Cow<'_, str>)>; 2] {
+        match self.kind {
+            Kind::Code => [Some((true, case_folded_outside_strings(&self.written).into())), None],
+            _ => self.target(relative).last_segments().map(|segment| segment.map(|segment| (false, segment.into()))),
+        }
     }
 }
 
@@ -214,13 +225,30 @@ impl Pool {
             }
         }
         let mut kept = Vec::with_capacity(unmatched_source.len());
+        let mut keyed: HashMap<(bool, Cow<'_, str>), Vec<usize>> = HashMap::new();
+        if !unmatched_source.is_empty() {
+            for (index, (reference, _)) in self.target.iter().enumerate().filter(|(index, _)| !matched[*index]) {
+                for key in reference.keys(relative).into_iter().flatten() {
+                    let indexes = keyed.entry(key).or_default();
+                    if indexes.last() != Some(&index) {
+                        indexes.push(index);
+                    }
+                }
+            }
+        }
         for position in unmatched_source {
             let reference = &self.source[position].0;
-            let found = self
-                .target
-                .iter()
-                .enumerate()
-                .position(|(index, (candidate, _))| !matched[index] && candidate.same(reference, relative));
+            let mut candidates: Vec<usize> = reference
+                .keys(relative)
+                .into_iter()
+                .flatten()
+                .filter_map(|key| keyed.get(&key))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            let found =
+                candidates.into_iter().find(|&index| !matched[index] && self.target[index].0.same(reference, relative));
             match found {
                 Some(index) => matched[index] = true,
                 None => kept.push(position),
@@ -347,5 +375,33 @@ mod tests {
         assert_eq!(pool.source[0].0.written, "Get-Foo");
         assert_eq!(pool.target.len(), 1);
         assert_eq!(pool.target[0].0.written, "Get-Bar");
+    }
+
+    #[test]
+    fn thousands_of_references_written_another_way_each_find_their_own() {
+        let count = 2_000;
+        let source: String = (0..count)
+            .map(|i| format!("[p](https://learn.microsoft.com/en-us/office/p{i}) `Get-Item{i} -Name x` "))
+            .collect();
+        // The translation writes every link as a relative path and every parameter in lower case, in the reverse order,
+        // and leaves out every seventh of each; it adds one link of its own.
+        let target: String = (0..count)
+            .rev()
+            .filter(|i| i % 7 != 0)
+            .map(|i| format!("[p](../office/p{i}.md) `Get-Item{i} -name x` "))
+            .chain(["[extra](../office/extra.md)".to_owned()])
+            .collect();
+        let mut pool = Pool::default();
+        pool.add_source(references(&format!("{source}\n")), Span::default(), Unmatched::Finding);
+        pool.add_target(references(&format!("{target}\n")), Unmatched::Finding);
+        pool.settle("docs/a.md");
+        let left: Vec<&str> = pool.source.iter().map(|(reference, ..)| reference.written.as_str()).collect();
+        let expected: Vec<String> = (0..count)
+            .filter(|i| i % 7 == 0)
+            .flat_map(|i| [format!("https://learn.microsoft.com/en-us/office/p{i}"), format!("Get-Item{i} -Name x")])
+            .collect();
+        assert_eq!(left, expected);
+        let extra: Vec<&str> = pool.target.iter().map(|(reference, _)| reference.written.as_str()).collect();
+        assert_eq!(extra, ["../office/extra.md"]);
     }
 }
