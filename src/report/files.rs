@@ -4,6 +4,7 @@
 //! without a text is not an error: the diagnostic renders without its snippet.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use super::text::MAX_SNIPPET_LINES;
 use super::{Diagnostic, last_covered_line};
@@ -11,7 +12,41 @@ use super::{Diagnostic, last_covered_line};
 /// Lines of files by path and number (1-based), without their line breaks.
 #[derive(Debug, Clone, Default)]
 pub struct SourceFiles {
-    lines: HashMap<String, HashMap<u32, String>>,
+    lines: HashMap<String, HashMap<u32, Line>>,
+}
+
+/// How many characters apart a [`Line`] marks where characters start.
+const CHARACTERS_PER_MARK: usize = 64;
+
+/// A recorded line, and where every [`CHARACTERS_PER_MARK`]th character of it starts: the text at a column is found
+/// without counting from the line's start, so many findings on one long line (a paragraph is one line) cost what
+/// their own text does, not the line's length each.
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    /// Empty when the line is ASCII: its columns are then byte offsets.
+    marks: Vec<usize>,
+}
+
+impl Line {
+    fn new(text: String) -> Self {
+        let marks = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices().step_by(CHARACTERS_PER_MARK).map(|(at, _)| at).collect()
+        };
+        Self { text, marks }
+    }
+
+    /// Where the character at 0-based `index` starts; the line's length past its end.
+    fn offset(&self, index: usize) -> usize {
+        if self.marks.is_empty() {
+            return index.min(self.text.len());
+        }
+        let Some(&mark) = self.marks.get(index / CHARACTERS_PER_MARK) else { return self.text.len() };
+        let mut after = self.text[mark..].char_indices().map(|(at, _)| mark + at);
+        after.nth(index % CHARACTERS_PER_MARK).unwrap_or(self.text.len())
+    }
 }
 
 impl SourceFiles {
@@ -23,7 +58,7 @@ impl SourceFiles {
     /// Records every line of `text`, the file at `path` (spelled as in [`Location::path`](super::Location::path)).
     /// A second text for the same path replaces the first.
     pub fn insert(&mut self, path: impl Into<String>, text: &str) {
-        let lines = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line).to_owned());
+        let lines = text.split('\n').map(|line| Line::new(line.strip_suffix('\r').unwrap_or(line).to_owned()));
         self.lines.insert(path.into(), (1..).zip(lines).collect());
     }
 
@@ -50,8 +85,10 @@ impl SourceFiles {
         }
         let kept = self.lines.entry(path.to_owned()).or_default();
         for number in wanted {
-            if let Some(text) = line(number) {
-                kept.insert(number, text.to_owned());
+            if let Entry::Vacant(entry) = kept.entry(number)
+                && let Some(text) = line(number)
+            {
+                entry.insert(Line::new(text.to_owned()));
             }
         }
     }
@@ -65,7 +102,15 @@ impl SourceFiles {
 
     /// Line `number` (1-based) of the file at `path`, without its line break; `None` when it was not recorded.
     pub(crate) fn line(&self, path: &str, number: u32) -> Option<&str> {
-        self.lines.get(path)?.get(&number).map(String::as_str)
+        Some(&self.lines.get(path)?.get(&number)?.text)
+    }
+
+    /// The characters `from..to` (0-based, clamped to the line) of line `number` (1-based) of the file at `path`;
+    /// `None` when the line was not recorded.
+    pub(crate) fn characters(&self, path: &str, number: u32, from: usize, to: usize) -> Option<&str> {
+        let line = self.lines.get(path)?.get(&number)?;
+        let start = line.offset(from);
+        Some(&line.text[start..line.offset(to).max(start)])
     }
 }
 
@@ -81,6 +126,38 @@ mod tests {
         assert_eq!(files.line("fr-fr/a.md", 2), Some("Étape 1"));
         assert_eq!(files.line("fr-fr/a.md", 3), Some(""));
         assert_eq!(files.line("fr-fr/a.md", 4), Some("fin"));
+    }
+
+    #[test]
+    fn characters_are_found_by_column_on_long_lines_of_any_script() {
+        let lines = [
+            "plain ascii ".repeat(30),
+            "Étape à suivre « ici » – ".repeat(20),
+            "中文字符和 emoji 🎉 mixed ".repeat(15),
+            String::new(),
+        ];
+        let mut files = SourceFiles::new();
+        files.insert("fr-fr/a.md", &lines.join("\n"));
+        for (number, line) in (1..).zip(&lines) {
+            let count = line.chars().count();
+            for (from, to) in [
+                (0, 0),
+                (0, 5),
+                (3, 64),
+                (63, 65),
+                (64, 128),
+                (100, 300),
+                (count.saturating_sub(1), count + 10),
+                (9, 2),
+            ]
+            .into_iter()
+            .filter(|(from, _)| *from <= count)
+            {
+                let expected: String = line.chars().skip(from).take(to.saturating_sub(from)).collect();
+                assert_eq!(files.characters("fr-fr/a.md", number, from, to), Some(expected.as_str()), "{from}..{to}");
+            }
+        }
+        assert_eq!(files.characters("fr-fr/a.md", 9, 0, 1), None);
     }
 
     #[test]

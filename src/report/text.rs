@@ -22,12 +22,14 @@
 //! a few dozen lines of logic, works from line/column spans that stay safe when a text is stale, and keeps snapshots
 //! independent of another crate's rendering changes.
 
+use std::collections::HashMap;
 use std::fmt::{self, Display};
 use std::io::{self, Write};
+use std::rc::Rc;
 
 use unicode_width::UnicodeWidthChar;
 
-use super::{Diagnostic, Location, RenderContext, Severity, last_covered_line};
+use super::{Diagnostic, Location, RenderContext, Severity, SourceFiles, last_covered_line};
 
 /// A span over more lines than this shows its first and last lines around a `...` row.
 pub(crate) const MAX_SNIPPET_LINES: u32 = 5;
@@ -48,21 +50,23 @@ const CUT: &str = "...";
 /// Only those of writing to `out`.
 pub fn render(diagnostics: &[Diagnostic], context: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
     let palette = Palette { enabled: context.color };
+    let mut lines = ShownLines::default();
     for diagnostic in diagnostics {
-        write_diagnostic(diagnostic, context, palette, out)?;
+        write_diagnostic(diagnostic, context, &mut lines, palette, out)?;
         writeln!(out)?;
     }
     writeln!(out, "{}", palette.paint(Style::EMPHASIS, context.summary(diagnostics)))
 }
 
-fn write_diagnostic(
-    diagnostic: &Diagnostic,
+fn write_diagnostic<'d>(
+    diagnostic: &'d Diagnostic,
     context: &RenderContext<'_>,
+    lines: &mut ShownLines<'d>,
     palette: Palette,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let primary = snippet(&diagnostic.location, context);
-    let source = diagnostic.source.as_ref().map(|source| (source, snippet(source, context)));
+    let primary = snippet(&diagnostic.location, context, lines);
+    let source = diagnostic.source.as_ref().map(|source| (source, snippet(source, context, lines)));
     let widest_line_number =
         primary.iter().chain(source.iter().flat_map(|(_, rows)| rows)).filter_map(Row::number).max();
     let gutter = Gutter { width: widest_line_number.map_or(1, |number| number.to_string().len()) };
@@ -127,8 +131,9 @@ fn write_aligned(
 
 /// One row of a snippet.
 enum Row {
-    /// A source line and, when the span covers part of it, where the marks go (display columns).
-    Line { number: u32, shown: ShownLine, marks: Option<(usize, usize)> },
+    /// A source line as shown (cut to a window when it is wide) and, when the span covers part of it, where the marks
+    /// go (display columns of the row).
+    Line { number: u32, text: String, marks: Option<(usize, usize)> },
     /// Lines left out of a long span.
     Elision,
 }
@@ -142,9 +147,35 @@ impl Row {
     }
 }
 
+/// A line of a snippet before it is fitted to [`MAX_LINE_WIDTH`]: where the marks go on the whole line.
+struct MarkedLine {
+    number: u32,
+    shown: Rc<ShownLine>,
+    marks: Option<(usize, usize)>,
+}
+
+/// The lines shown so far, each prepared once: many findings on one long line (a paragraph is one line) then cost
+/// what their windows of it do, not its whole length each.
+#[derive(Default)]
+struct ShownLines<'d> {
+    prepared: HashMap<(&'d str, u32), Rc<ShownLine>>,
+}
+
+impl<'d> ShownLines<'d> {
+    /// Line `number` of the file at `path`, from `files`; `None` when it was not recorded.
+    fn get(&mut self, files: &SourceFiles, path: &'d str, number: u32) -> Option<Rc<ShownLine>> {
+        if let Some(shown) = self.prepared.get(&(path, number)) {
+            return Some(shown.clone());
+        }
+        let shown = Rc::new(ShownLine::new(files.line(path, number)?));
+        self.prepared.insert((path, number), shown.clone());
+        Some(shown)
+    }
+}
+
 /// The rows showing `location`, or none when it has no span or its lines are not in the known texts. Only the lines
 /// shown are looked up, so a span over a whole section (or a corrupt one) costs no more than a short one.
-fn snippet(location: &Location, context: &RenderContext<'_>) -> Vec<Row> {
+fn snippet<'d>(location: &'d Location, context: &RenderContext<'_>, lines: &mut ShownLines<'d>) -> Vec<Row> {
     let Some(span) = location.span else { return Vec::new() };
     let (first, last) = (span.line, last_covered_line(span));
     // `None` stands for the elided middle of a long span.
@@ -156,51 +187,41 @@ fn snippet(location: &Location, context: &RenderContext<'_>) -> Vec<Row> {
         head.map(Some).chain([None]).chain(tail.map(Some)).collect()
     };
     let row = |number: Option<u32>| {
-        let Some(number) = number else { return Some(Row::Elision) };
-        let line = context.files.line(&location.path, number)?;
-        let shown = ShownLine::new(line);
-        let start = if number == span.line { span.column } else { first_non_blank_column(line) };
-        let end = if number == span.end_line { span.end_column } else { char_count(line) + 1 };
+        let Some(number) = number else { return Some(None) };
+        let shown = lines.get(context.files, &location.path, number)?;
+        let start = if number == span.line { span.column } else { shown.first_non_blank_column };
+        let end = if number == span.end_line { span.end_column } else { shown.characters() + 1 };
         let marks = shown.mark_range(start, end, number == span.line);
-        Some(Row::Line { number, shown, marks })
+        Some(Some(MarkedLine { number, shown, marks }))
     };
-    let mut rows = numbers.into_iter().map(row).collect::<Option<Vec<Row>>>().unwrap_or_default();
-    fit(&mut rows);
-    rows
+    let rows = numbers.into_iter().map(row).collect::<Option<Vec<_>>>().unwrap_or_default();
+    fit(rows)
 }
 
-/// Cuts the lines of a snippet to one window of [`MAX_LINE_WIDTH`] columns when any is wider, so that they stay
-/// aligned. The window starts [`COLUMNS_BEFORE_MARKS`] before the first mark; marks outside it point at the `...`
-/// on their side.
-fn fit(rows: &mut [Row]) {
-    let lines = || {
-        rows.iter().filter_map(|row| match row {
-            Row::Line { shown, marks, .. } => Some((shown, marks)),
-            Row::Elision => None,
+/// The rows of a snippet, their lines cut to one window of [`MAX_LINE_WIDTH`] columns when any is wider, so that
+/// they stay aligned. The window starts [`COLUMNS_BEFORE_MARKS`] before the first mark; marks outside it point at the
+/// `...` on their side. `None` is the elided middle of a long span.
+fn fit(rows: Vec<Option<MarkedLine>>) -> Vec<Row> {
+    let lines = || rows.iter().flatten();
+    let left = if lines().all(|line| line.shown.width() <= MAX_LINE_WIDTH) {
+        None
+    } else {
+        let first_mark = lines().filter_map(|line| line.marks.map(|(start, _)| start)).min().unwrap_or(0);
+        // Cutting fewer columns than the `...` that replaces them would only hide text.
+        Some(Some(first_mark.saturating_sub(COLUMNS_BEFORE_MARKS)).filter(|left| *left > CUT.len()).unwrap_or(0))
+    };
+    rows.into_iter()
+        .map(|row| match row {
+            None => Row::Elision,
+            Some(MarkedLine { number, shown, marks }) => match left {
+                None => Row::Line { number, text: shown.text.clone(), marks },
+                Some(left) => {
+                    let (text, window) = shown.cut(left, MAX_LINE_WIDTH);
+                    Row::Line { number, text, marks: marks.map(|marks| window.place(marks)) }
+                }
+            },
         })
-    };
-    if lines().all(|(shown, _)| shown.width() <= MAX_LINE_WIDTH) {
-        return;
-    }
-    let first_mark = lines().filter_map(|(_, marks)| marks.map(|(start, _)| start)).min().unwrap_or(0);
-    // Cutting fewer columns than the `...` that replaces them would only hide text.
-    let left = Some(first_mark.saturating_sub(COLUMNS_BEFORE_MARKS)).filter(|left| *left > CUT.len()).unwrap_or(0);
-    for row in rows {
-        if let Row::Line { shown, marks, .. } = row {
-            let window = shown.cut(left, MAX_LINE_WIDTH);
-            *marks = marks.map(|marks| window.place(marks));
-        }
-    }
-}
-
-fn char_count(line: &str) -> u32 {
-    u32::try_from(line.chars().count()).unwrap_or(u32::MAX)
-}
-
-/// The column of the first character that is not white space, so that marks on a continuation line skip the indent.
-fn first_non_blank_column(line: &str) -> u32 {
-    let blank = line.chars().take_while(|character| character.is_whitespace()).count();
-    u32::try_from(blank).map_or(u32::MAX, |blank| blank + 1)
+        .collect()
 }
 
 /// A source line as printed: tabs expanded, control characters replaced (a raw escape sequence from a file must not
@@ -211,6 +232,9 @@ struct ShownLine {
     starts: Vec<usize>,
     /// `offsets[i]` is where character `i` starts in `text`; the last entry is the length of `text`.
     offsets: Vec<usize>,
+    /// The column of the first character that is not white space, so that marks on a continuation line skip the
+    /// indent.
+    first_non_blank_column: u32,
 }
 
 /// The display columns `[start, end)` of a line that [`ShownLine::cut`] kept, and whether it put a `...` before or
@@ -265,17 +289,24 @@ impl ShownLine {
         }
         starts.push(width);
         offsets.push(text.len());
-        Self { text, starts, offsets }
+        let blank = line.chars().take_while(|character| character.is_whitespace()).count();
+        let first_non_blank_column = u32::try_from(blank).map_or(u32::MAX, |blank| blank + 1);
+        Self { text, starts, offsets, first_non_blank_column }
     }
 
     fn width(&self) -> usize {
         self.starts.last().copied().unwrap_or_default()
     }
 
-    /// Keeps the characters between display columns `left` and `left + width`, with `...` in place of what is cut.
-    fn cut(&mut self, left: usize, width: usize) -> Window {
+    /// How many characters the line has.
+    fn characters(&self) -> u32 {
+        u32::try_from(self.starts.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// The characters between display columns `left` and `left + width`, with `...` in place of what is cut.
+    fn cut(&self, left: usize, width: usize) -> (String, Window) {
         if left == 0 && self.width() <= width {
-            return Window { start: 0, end: self.width(), cut_before: false, cut_after: false };
+            return (self.text.clone(), Window { start: 0, end: self.width(), cut_before: false, cut_after: false });
         }
         let characters = self.starts.len() - 1;
         let first = self.starts[..characters].partition_point(|start| *start < left);
@@ -294,8 +325,7 @@ impl ShownLine {
         if window.cut_after {
             text.push_str(CUT);
         }
-        self.text = text;
-        window
+        (text, window)
     }
 
     /// Where to put marks for the 1-based character columns `[start, end)`, as (display column, width). Columns past
@@ -333,12 +363,12 @@ impl Gutter {
         writeln!(out, "{} {bar}", self.pad())?;
         for row in rows {
             match row {
-                Row::Line { number, shown, marks } => {
+                Row::Line { number, text, marks } => {
                     let number = palette.paint(Style::GUTTER, format!("{number:>width$}", width = self.width));
-                    if shown.text.is_empty() {
+                    if text.is_empty() {
                         writeln!(out, "{number} {bar}")?;
                     } else {
-                        writeln!(out, "{number} {bar} {}", shown.text)?;
+                        writeln!(out, "{number} {bar} {text}")?;
                     }
                     if let Some((start, width)) = marks {
                         let marks = marker.mark.to_string().repeat(*width);
