@@ -330,6 +330,16 @@ pub fn prose_text_is(inlines: &[Inline], text: &str) -> bool {
     compared.is_continue() && rest.is_empty()
 }
 
+/// The first word of [`prose_text`] of `inlines`, found without building it; empty when it has none.
+pub fn first_prose_word(inlines: &[Inline]) -> &str {
+    let mut first = "";
+    let _ = collapsed_prose(inlines, &[], &mut |word| {
+        first = word;
+        ControlFlow::Break(())
+    });
+    first
+}
+
 /// A hash of [`prose_text`] of `inlines`, computed without building it: [`text_hash`] of that text.
 pub fn prose_text_hash(inlines: &[Inline]) -> u64 {
     let mut hash = TextHash::default();

@@ -62,25 +62,64 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> V
     walk.out
 }
 
-/// Every source paragraph and heading, by the hash of its prose text ([`language::prose_text_hash`]), in document
-/// order: a translated text is compared with the few that may be the same, not with all of them, which a long
-/// article of texts alike ("Select **Next**.") made slow.
-fn source_texts(source: &Document) -> HashMap<u64, Vec<Run<'_>>> {
-    let mut texts = Vec::new();
-    for block in &source.article.preamble {
-        prose_leaves(block, &mut texts);
-    }
-    for section in source.article.all_sections() {
-        texts.push((&section.heading, section.heading_span));
-        for block in &section.blocks {
+/// Every source paragraph and heading, for the identical-to-source check: by the first word of its prose text, then,
+/// among many that start alike, by the hash of the whole ([`language::prose_text_hash`]). A translated text is compared
+/// with the few that may be the same, not with all of them, which a long article of texts alike ("Select **Next**…")
+/// made slow; and a source text is hashed only when a translated text starts as it does.
+struct SourceTexts<'a> {
+    by_first_word: HashMap<&'a str, Alike<'a>>,
+}
+
+/// The source texts that start with one word, in document order.
+struct Alike<'a> {
+    runs: Vec<Run<'a>>,
+    /// Indexes into `runs` by the hash of their prose text, made when first needed.
+    by_hash: OnceCell<HashMap<u64, Vec<usize>>>,
+}
+
+/// Fewer source texts than this that start alike are compared one by one: hashing them all costs more.
+const MIN_HASHED_ALIKE: usize = 8;
+
+impl<'a> SourceTexts<'a> {
+    fn of(source: &'a Document) -> Self {
+        let mut texts = Vec::new();
+        for block in &source.article.preamble {
             prose_leaves(block, &mut texts);
         }
+        for section in source.article.all_sections() {
+            texts.push((&section.heading, section.heading_span));
+            for block in &section.blocks {
+                prose_leaves(block, &mut texts);
+            }
+        }
+        let mut by_first_word: HashMap<&str, Alike<'_>> = HashMap::new();
+        for run in texts {
+            let alike = by_first_word
+                .entry(language::first_prose_word(run.0))
+                .or_insert_with(|| Alike { runs: Vec::new(), by_hash: OnceCell::new() });
+            alike.runs.push(run);
+        }
+        Self { by_first_word }
     }
-    let mut by_hash: HashMap<u64, Vec<Run<'_>>> = HashMap::new();
-    for run in texts {
-        by_hash.entry(language::prose_text_hash(run.0)).or_default().push(run);
+
+    /// The span of the first source text whose prose text is `text`.
+    fn identical(&self, text: &str) -> Option<Span> {
+        let alike = self.by_first_word.get(text.split(' ').next().unwrap_or_default())?;
+        let is_text = |(inlines, _): &&Run<'_>| language::prose_text_is(inlines, text);
+        let found = if alike.runs.len() < MIN_HASHED_ALIKE {
+            alike.runs.iter().find(is_text)
+        } else {
+            let by_hash = alike.by_hash.get_or_init(|| {
+                let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+                for (index, (inlines, _)) in alike.runs.iter().enumerate() {
+                    by_hash.entry(language::prose_text_hash(inlines)).or_default().push(index);
+                }
+                by_hash
+            });
+            by_hash.get(&language::text_hash(text))?.iter().map(|&index| &alike.runs[index]).find(is_text)
+        };
+        found.map(|(_, span)| *span)
     }
-    by_hash
 }
 
 /// The paragraphs and headings in `block`, at any depth (not table cells: tables hold names and values).
@@ -153,7 +192,7 @@ struct Walk<'a> {
     text_check: TextCheck<'a>,
     /// For the identical-to-source check: every source paragraph and heading, gathered when a translated block first
     /// needs them (most translations have none that may be English).
-    source_texts: OnceCell<HashMap<u64, Vec<Run<'a>>>>,
+    source_texts: OnceCell<SourceTexts<'a>>,
     /// Lists whose last item's final blocks were already paired with blocks the other side left unindented after
     /// the list ([`Unindented`]): (in the target file, the list's start) to how many, left out when its items pair.
     detached: HashMap<(bool, usize), usize>,
@@ -1201,12 +1240,10 @@ impl Walk<'_> {
         if !self.languages.english_source || !language::has_english_function_word(text) {
             return;
         }
-        let identical =
-            counterpart.filter(|(counterpart, _)| *counterpart == text).map(|(_, span)| span).or_else(|| {
-                let texts = self.source_texts.get_or_init(|| source_texts(self.source));
-                let alike = texts.get(&language::text_hash(text))?;
-                alike.iter().find(|(inlines, _)| language::prose_text_is(inlines, text)).map(|(_, span)| *span)
-            });
+        let identical = counterpart
+            .filter(|(counterpart, _)| *counterpart == text)
+            .map(|(_, span)| span)
+            .or_else(|| self.source_texts.get_or_init(|| SourceTexts::of(self.source)).identical(text));
         let Some(verdict) =
             self.text_check.verdict(text, counterpart.map(|(counterpart, _)| counterpart), identical.is_some())
         else {
