@@ -17,10 +17,10 @@
 //! A final line counts the findings. Columns are characters, but carets are placed by display width, so they stay
 //! under the span after accented, combining or wide characters; tabs show as four spaces. A line wider than 120
 //! columns (a Learn paragraph is one line) shows 120 of them around the span, with `...` where it is cut. Source
-//! lines come from [`SourceFiles`](super::SourceFiles); without the text (or when the span lies outside it) a
-//! diagnostic is printed without its snippet. Written by hand rather than with `annotate-snippets`: the layout needs
-//! a few dozen lines of logic, works from line/column spans that stay safe when a text is stale, and keeps snapshots
-//! independent of another crate's rendering changes.
+//! lines come from [`SourceFiles`]; without the text (or when the span lies outside it) a diagnostic is printed
+//! without its snippet. Written by hand rather than with `annotate-snippets`: the layout needs a few dozen lines of
+//! logic, works from line/column spans that stay safe when a text is stale, and keeps snapshots independent of another
+//! crate's rendering changes.
 
 use std::collections::HashMap;
 use std::fmt::{self, Display};
