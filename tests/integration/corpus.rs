@@ -1,4 +1,5 @@
-//! Robustness on real Learn articles: every file of the shared corpus parses, without errors, and loses no word.
+//! Robustness on real Learn articles: every file of the shared corpus parses without errors, loses no word and renders;
+//! a translation with lines lost still gets findings on real lines, in every report format.
 
 use std::collections::HashSet;
 
@@ -229,4 +230,63 @@ fn missing_headings<'a>(article: &'a checkdown::model::Article, output: &str) ->
             .split(|c: char| !c.is_alphanumeric())
             .any(|word| !word.is_empty() && !output.contains(&word.to_lowercase()))
     })
+}
+
+#[test]
+fn every_corpus_pair_with_a_damaged_translation_reports_findings_on_real_lines_in_every_format() {
+    use checkdown::report::{self, Format, RenderContext, SourceFiles};
+    use checkdown::sync::document::Document;
+    use checkdown::sync::rules::Rule;
+    use checkdown::sync::{Context, Languages, Settings, compare};
+    let Some(corpus) = corpus() else { return };
+    let mut failures = Vec::new();
+    let mut located = 0;
+    for english in markdown_files(&corpus.join("en-us")) {
+        let relative = english.strip_prefix(corpus.join("en-us")).unwrap().display().to_string();
+        let french =
+            read_file(&corpus.join("fr-fr").join(&relative)).expect("every corpus article has its translation");
+        // Every fifth line lost: front matter, fences, lists and tables broken where they fall.
+        let damaged: String = french
+            .split_inclusive('\n')
+            .enumerate()
+            .filter(|(index, _)| index % 5 != 4)
+            .map(|(_, line)| line)
+            .collect();
+        let source = Document::new(format!("en-us/{relative}"), relative.clone(), read_file(&english).unwrap());
+        let target = Document::new(format!("fr-fr/{relative}"), relative.clone(), damaged);
+        let context =
+            Context { languages: Languages::of("en-us", "fr-fr"), target_locale: "fr-fr".into(), history: None };
+        let diagnostics = compare(&source, &target, &context, &Settings::default());
+        let mut files = SourceFiles::new();
+        for document in [&source, &target] {
+            files.insert_shown(&document.path, |line| document.line_text(line), &diagnostics);
+        }
+        for diagnostic in &diagnostics {
+            for location in [Some(&diagnostic.location), diagnostic.source.as_ref()].into_iter().flatten() {
+                let document = [&source, &target].into_iter().find(|document| document.path == location.path);
+                let Some(document) = document else {
+                    failures.push(format!("{relative}: a finding in another file, {}", location.path));
+                    continue;
+                };
+                let on_real_lines = location.span.is_none_or(|span| {
+                    document.line_text(span.line).is_some()
+                        && span.end_line >= span.line
+                        && document.line_text(span.end_line).is_some()
+                });
+                if !on_real_lines {
+                    failures.push(format!("{relative}: {} points past its file: {location:?}", diagnostic.rule));
+                }
+                located += usize::from(location.span.is_some());
+            }
+        }
+        let render = RenderContext::new(Rule::docs(), &files);
+        for format in [Format::Text, Format::Json, Format::Sarif, Format::Github, Format::Markdown] {
+            if let Err(error) = report::render(format, &diagnostics, &render, &mut Vec::new()) {
+                failures.push(format!("{relative} ({}): {error}", format.name()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    // Damage on this scale breaks most files (17,176 places were checked when this test was written).
+    assert!(located > 10_000, "only {located} places were checked");
 }
