@@ -1660,6 +1660,33 @@ mod tests {
     }
 
     #[test]
+    fn a_text_copied_from_another_part_of_the_source_points_at_that_part_among_many_alike() {
+        let english: String = (0..12)
+            .map(|part| {
+                format!("## Part {part}\n\nSelect **Next** on page {part} of the wizard, then wait for it.\n\n")
+            })
+            .collect();
+        // Part 2 of the translation holds the English of part 9: like its own counterpart in nothing but its start.
+        let french: String = (0..12)
+            .map(|part| match part {
+                2 => "## Partie 2\n\nSelect **Next** on page 9 of the wizard, then wait for it.\n\n".to_owned(),
+                _ => format!("## Partie {part}\n\nSélectionnez **Suivant** à la page {part} de l’assistant.\n\n"),
+            })
+            .collect();
+        let (english, french) = (format!("# T\n\n{english}"), format!("# T\n\n{french}"));
+        let source = Document::new("en-us/a.md", "a.md", english);
+        let target = Document::new("fr-fr/a.md", "a.md", french);
+        let untranslated: Vec<(u32, Option<u32>)> = compare(&source, &target, &Languages::of("en-us", "fr-fr"))
+            .into_iter()
+            .filter(|diagnostic| diagnostic.rule == "untranslated")
+            .map(|diagnostic| (diagnostic.location.line(), diagnostic.source.map(|source| source.line())))
+            .collect();
+        // Twelve source texts start alike: they are looked up by hash.
+        const { assert!(MIN_HASHED_ALIKE < 12) };
+        assert_eq!(untranslated, [(13, Some(41))], "part 2 of the translation, part 9 of the source");
+    }
+
+    #[test]
     fn table_cells_left_in_english_are_untranslated_but_names_code_and_short_values_are_not() {
         let table = |sentence: &str| {
             format!(
