@@ -77,6 +77,8 @@ pub struct CompareJob {
     pub baseline: Option<Baseline>,
     /// The git repository checkdown runs in, if any: reports and baselines name files from its top folder.
     pub repository: Option<Repository>,
+    /// Where GitHub shows the repository's files, in GitHub Actions: the Markdown report links its places there.
+    pub web_files: Option<String>,
 }
 
 impl SyncJob {
@@ -145,6 +147,7 @@ impl SyncJob {
             fail_on: args.fail_on,
             max_warnings: args.max_warnings,
             baseline,
+            web_files: repository.as_ref().and_then(|_| report::github::files_address(|name| std::env::var(name).ok())),
             repository,
         })))
     }
@@ -217,6 +220,7 @@ impl CompareJob {
             files_checked: Some(outcome.files_checked),
             baseline,
             repository,
+            web_files: self.web_files.as_deref(),
             ..RenderContext::new(&rules, &outcome.files)
         };
         let mut report = Vec::new();

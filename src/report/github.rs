@@ -22,6 +22,30 @@ use super::{Diagnostic, Location, RenderContext, Severity, Summary, last_covered
 /// How many annotations of one severity GitHub shows for a step.
 const ANNOTATIONS_PER_SEVERITY: usize = 10;
 
+/// Where GitHub shows the files of the commit a GitHub Actions job checked out (`https://github.com/owner/name/blob/
+/// <commit>`), from the variables the runner sets (`var` reads one): `GITHUB_ACTIONS`, `GITHUB_SERVER_URL`,
+/// `GITHUB_REPOSITORY` and `GITHUB_SHA`. `None` outside GitHub Actions, or when a value is not what GitHub sets.
+pub fn files_address(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    if var("GITHUB_ACTIONS").as_deref() != Some("true") {
+        return None;
+    }
+    let server = var("GITHUB_SERVER_URL")?;
+    let server = server.trim_end_matches('/');
+    let repository = var("GITHUB_REPOSITORY")?;
+    let commit = var("GITHUB_SHA")?;
+    let is_name = |part: &str| {
+        !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_alphanumeric() || b"-_.".contains(&byte))
+    };
+    let is_host = |host: &str| {
+        !host.is_empty() && host.bytes().all(|byte| byte.is_ascii_alphanumeric() || b"-.:".contains(&byte))
+    };
+    let well_formed = server.strip_prefix("https://").or_else(|| server.strip_prefix("http://")).is_some_and(is_host)
+        && repository.split_once('/').is_some_and(|(owner, name)| is_name(owner) && is_name(name))
+        && matches!(commit.len(), 40 | 64)
+        && commit.bytes().all(|byte| byte.is_ascii_hexdigit());
+    well_formed.then(|| format!("{server}/{repository}/blob/{commit}"))
+}
+
 /// Writes `diagnostics` as workflow commands, errors first, at most 10 of each severity; then the findings left out
 /// as plain lines, and the summary.
 ///
@@ -118,6 +142,41 @@ mod tests {
     #[test]
     fn output() {
         insta::assert_snapshot!(render_sample(render));
+    }
+
+    #[test]
+    fn files_are_addressed_at_the_commit_checked_out_only_in_github_actions() {
+        const COMMIT: &str = "0123456789abcdef0123456789abcdef01234567";
+        /// The variables a GitHub runner sets, with one of them `changed`.
+        fn runner(changed: (&'static str, &'static str)) -> impl Fn(&str) -> Option<String> {
+            move |name| {
+                let value = match name {
+                    _ if name == changed.0 => changed.1,
+                    "GITHUB_ACTIONS" => "true",
+                    "GITHUB_SERVER_URL" => "https://github.com",
+                    "GITHUB_REPOSITORY" => "contoso/docs.fr-fr",
+                    "GITHUB_SHA" => COMMIT,
+                    _ => return None,
+                };
+                Some(value.to_owned())
+            }
+        }
+        let expected = format!("https://github.com/contoso/docs.fr-fr/blob/{COMMIT}");
+        assert_eq!(files_address(runner(("", ""))), Some(expected));
+        let enterprise = files_address(runner(("GITHUB_SERVER_URL", "https://ghe.contoso.com:8443/")));
+        assert_eq!(enterprise, Some(format!("https://ghe.contoso.com:8443/contoso/docs.fr-fr/blob/{COMMIT}")));
+        for not_github in [
+            ("GITHUB_ACTIONS", "false"),
+            ("GITHUB_SERVER_URL", "github.com"),
+            ("GITHUB_SERVER_URL", "https://github.com/x?y"),
+            ("GITHUB_REPOSITORY", "contoso"),
+            ("GITHUB_REPOSITORY", "contoso/docs/x"),
+            ("GITHUB_REPOSITORY", "contoso/<docs>"),
+            ("GITHUB_SHA", "main"),
+        ] {
+            assert_eq!(files_address(runner(not_github)), None, "{not_github:?}");
+        }
+        assert_eq!(files_address(|_| None), None, "outside GitHub Actions");
     }
 
     #[test]

@@ -15,7 +15,8 @@
 //! ```
 //!
 //! Paths are relative to the repository root, as in SARIF and annotations ([`RenderContext::repository_path`]): the
-//! page is read on the web, not in the folder checkdown ran in. Every text from a file or a message is escaped
+//! page is read on the web, not in the folder checkdown ran in. In GitHub Actions each place links to its line on
+//! GitHub, at the commit the job checked out ([`RenderContext::web_files`]). Every text from a file or a message is escaped
 //! ([`escape`]), so a finding cannot break the table or add markup, except what a message quotes between backticks,
 //! which is a code span; a note follows its finding's message, a line each, up to [`MAX_NOTE_LINES`]. Findings are
 //! listed while the table holds at most [`MAX_TABLE_BYTES`], so that a large report stays within GitHub's 1 MiB per
@@ -23,7 +24,9 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::path::Path;
 
+use super::sarif::uri_reference;
 use super::{Diagnostic, Location, RenderContext, Severity, clip, most_severe_first, plural};
 
 /// How many bytes the table of findings holds at most: the whole page stays within GitHub's 1 MiB per step summary.
@@ -95,12 +98,23 @@ fn column(severity: Severity) -> usize {
     }
 }
 
-/// `path:line:column` of `location` from the repository root, or its path for a whole file; escaped.
+/// `path:line:column` of `location` from the repository root, or its path for a whole file; escaped. With the
+/// address of the repository's files on the web ([`RenderContext::web_files`]), a link to the file there, at the line.
 fn place(location: &Location, context: &RenderContext<'_>) -> String {
-    let path = escape(&context.repository_path(&location.path));
-    match location.span {
-        Some(span) => format!("{path}:{}:{}", span.line, span.column),
-        None => path,
+    let path = context.repository_path(&location.path);
+    let shown = match location.span {
+        Some(span) => format!("{}:{}:{}", escape(&path), span.line, span.column),
+        None => escape(&path),
+    };
+    // A path that is absolute or climbs out is outside the repository: there is no page of it to link to.
+    let in_repository =
+        context.repository.is_some() && !Path::new(path.as_ref()).is_absolute() && !path.starts_with("..");
+    match context.web_files {
+        Some(web_files) if in_repository => {
+            let line = location.span.map(|span| format!("#L{}", span.line)).unwrap_or_default();
+            format!("[{shown}](<{web_files}/{}{line}>)", uri_reference(&path))
+        }
+        _ => shown,
     }
 }
 
@@ -220,6 +234,33 @@ mod tests {
             .collect();
         assert_eq!(severities, ["error", "warning", "warning", "warning", "warning", "note", "note"]);
         assert!(text.contains("| error | docs/en-us/fr-fr/close-your-account.md:"), "{text}");
+    }
+
+    #[test]
+    fn in_github_actions_places_link_to_their_line_at_the_commit() {
+        let files = SourceFiles::default();
+        let repository = Repository { root: "/repo".into(), folder: "docs".to_owned() };
+        let web_files = Some("https://github.com/contoso/docs/blob/0123abc");
+        let context = RenderContext { web_files, ..RenderContext::new(SAMPLE_RULES, &files) };
+        let span = Span { start: 0, end: 1, line: 24, column: 3, end_line: 24, end_column: 9 };
+        let diagnostics = [
+            Diagnostic::new("untranslated", Severity::Warning, Location::new("fr-fr/mon (1).md", span), "English")
+                .with_source(Location::new("en-us/x.md", span)),
+            Diagnostic::new("stale-source", Severity::Warning, Location::file("/elsewhere/x.md"), "older"),
+        ];
+        let rows = |context: &RenderContext<'_>| {
+            let text = rendered(&diagnostics, context);
+            text.lines().filter(|line| line.starts_with("| warning |")).map(str::to_owned).collect::<Vec<_>>()
+        };
+        assert!(rows(&context)[0].starts_with("| warning | fr-fr/mon (1).md:24:3 |"), "outside a repository, no link");
+        let in_repository = RenderContext { repository: Some(&repository), ..context };
+        let rows = rows(&in_repository);
+        let linked =
+            "[docs/fr-fr/mon (1).md:24:3](<https://github.com/contoso/docs/blob/0123abc/docs/fr-fr/mon%20(1).md#L24>)";
+        assert!(rows[0].starts_with(&format!("| warning | {linked} |")), "{}", rows[0]);
+        let source = "[docs/en-us/x.md:24:3](<https://github.com/contoso/docs/blob/0123abc/docs/en-us/x.md#L24>)";
+        assert!(rows[0].ends_with(&format!("| {source} |")), "{}", rows[0]);
+        assert!(rows[1].starts_with("| warning | /elsewhere/x.md | stale-source |"), "a file outside it: {}", rows[1]);
     }
 
     #[test]

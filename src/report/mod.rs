@@ -388,12 +388,16 @@ pub struct RenderContext<'a> {
     /// The repository checkdown runs in, if any: the formats GitHub reads (SARIF, annotations) and the fingerprints
     /// name files from its top folder.
     pub repository: Option<&'a Repository>,
+    /// Where the repository's files are shown on the web, at the commit checked out
+    /// (`https://github.com/owner/name/blob/<commit>`, from [`github::files_address`]): the Markdown report links its
+    /// places there. `None` outside GitHub Actions.
+    pub web_files: Option<&'a str>,
 }
 
 impl<'a> RenderContext<'a> {
     /// A context without colour and without a file count.
     pub fn new(rules: &'a [RuleDoc], files: &'a SourceFiles) -> Self {
-        Self { rules, files, color: false, files_checked: None, baseline: None, repository: None }
+        Self { rules, files, color: false, files_checked: None, baseline: None, repository: None, web_files: None }
     }
 
     /// `path` (as the diagnostics give it) relative to the repository's top folder ([`Repository::relative`]); as

@@ -293,7 +293,7 @@ fn first_paragraph(text: &str) -> Option<&str> {
 
 /// `path` as a relative URI reference: unchanged for ordinary paths, with the bytes a URI reference cannot hold
 /// (spaces, `%`, `?`, `#`, non-ASCII…) percent-encoded. `:` is encoded too, so that `c:x.md` is not read as a scheme.
-fn uri_reference(path: &str) -> Cow<'_, str> {
+pub(super) fn uri_reference(path: &str) -> Cow<'_, str> {
     let allowed = |byte: u8| byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&byte);
     if path.bytes().all(allowed) {
         return path.into();

@@ -170,6 +170,30 @@ fn sarif_and_annotations_name_files_from_the_repository_root() {
     assert_eq!(json["diagnostics"][0]["path"], "../fr-fr/close.md");
 }
 
+/// On a GitHub Actions job's summary page, each place links to its line on GitHub, at the commit checked out.
+#[test]
+fn in_github_actions_the_markdown_summary_links_to_the_lines_on_github() {
+    let repository = seed_repository();
+    let commit = "4f2a9c1e0b7d3a6f8e5c2b1a0d9e8f7c6b5a4d3e";
+    let run = checkdown()
+        .current_dir(&repository.path().join("docs/en-us"))
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_SERVER_URL", "https://github.com")
+        .env("GITHUB_REPOSITORY", "contoso/m365-docs")
+        .env("GITHUB_SHA", commit)
+        .args(["sync", ".", "../fr-fr", "--format", "markdown"])
+        .run();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let row = run.stdout.lines().find(|line| line.starts_with("| error |") && line.contains("| list-item-count |"));
+    let row = row.expect("a list finding");
+    let blob = format!("https://github.com/contoso/m365-docs/blob/{commit}");
+    assert!(
+        row.starts_with(&format!("| error | [docs/fr-fr/close.md:78:1](<{blob}/docs/fr-fr/close.md#L78>) |")),
+        "{row}"
+    );
+    assert!(row.ends_with(&format!("| [docs/en-us/close.md:74:1](<{blob}/docs/en-us/close.md#L74>) |")), "{row}");
+}
+
 // Small pairs in `sync/`, each `<case>.en-us.md` with `<case>.fr-fr.md`.
 
 /// What comparing the fixture pair `case` finds: `(rule, French line, message)`, sorted.

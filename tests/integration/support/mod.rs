@@ -45,6 +45,8 @@ pub fn checkdown() -> Checkdown {
         .env_remove("AZURE_AUTHORITY_HOST")
         .env_remove("CHECKDOWN_GRAPH_HOST")
         .env_remove("CHECKDOWN_ACCESS_TOKEN")
+        // A GitHub runner's own variables would make the Markdown report link to its repository.
+        .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1")
         // 2026-11-21: every checklist says it was generated that day.
         .env("SOURCE_DATE_EPOCH", "1795219200");
