@@ -245,8 +245,8 @@ impl CompareJob {
 }
 
 /// `diagnostics` without those `baseline` holds; a warning on `err` when the baseline names none of the `compared`
-/// paths (named from the top folder of `repository`, if any), since it then leaves nothing out, and a note when it
-/// holds findings fixed since.
+/// paths (named from the top folder of `repository`, if any) and no file was moved, since it then leaves nothing out;
+/// notes when it holds findings fixed since, findings in files moved or renamed since, or in files deleted.
 fn leave_out_known(
     baseline: &Baseline,
     diagnostics: Vec<Diagnostic>,
@@ -255,7 +255,14 @@ fn leave_out_known(
     compared: &HashSet<String>,
     err: &mut dyn Write,
 ) -> anyhow::Result<Filtered> {
+    // The baseline names files from the repository's top folder, else as the run that wrote it named them.
+    let exists = |path: &str| match repository {
+        Some(repository) => repository.root.join(path).exists(),
+        None => std::path::Path::new(path).exists(),
+    };
+    let filtered = baseline.filter(diagnostics, files, repository, compared, exists);
     if let Some(example) = baseline.paths().iter().next()
+        && filtered.moved == 0
         && baseline.paths().iter().all(|path| !compared.contains(path))
     {
         let how = if repository.is_some() {
@@ -270,14 +277,31 @@ fn leave_out_known(
             "checkdown: warning: the baseline names none of the files compared (it names `{example}`…): {how}"
         )?;
     }
-    let filtered = baseline.filter(diagnostics, files, repository, compared);
+    let them = |count: usize| if count == 1 { "it" } else { "them" };
     if filtered.fixed > 0 {
         writeln!(
             err,
             "checkdown: note: {} of the baseline no longer found: fixed; write the baseline again to drop {}, so \
              that the same drift coming back is reported",
             report::plural(filtered.fixed, "finding"),
-            if filtered.fixed == 1 { "it" } else { "them" }
+            them(filtered.fixed)
+        )?;
+    }
+    if filtered.moved > 0 {
+        writeln!(
+            err,
+            "checkdown: note: {} of the baseline found in files moved or renamed since; write the baseline again to \
+             name {} by the new paths",
+            report::plural(filtered.moved, "finding"),
+            them(filtered.moved)
+        )?;
+    }
+    if filtered.gone > 0 {
+        writeln!(
+            err,
+            "checkdown: note: {} of the baseline in files that no longer exist; write the baseline again to drop {}",
+            report::plural(filtered.gone, "finding"),
+            them(filtered.gone)
         )?;
     }
     Ok(filtered)

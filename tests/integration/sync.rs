@@ -1233,6 +1233,41 @@ fn a_baseline_written_anywhere_in_a_repository_is_read_anywhere_in_it() {
     );
 }
 
+/// An article renamed (`git mv`) in both languages keeps its accepted findings: the baseline still names the old
+/// path, which no longer exists, and its findings are found in the file the baseline names nothing in.
+#[test]
+fn a_renamed_article_keeps_its_baseline() {
+    let repository = seed_repository();
+    let sync = |args: &[&str]| {
+        checkdown().current_dir(repository.path()).args(["sync", "docs/en-us", "docs/fr-fr"]).args(args).run()
+    };
+    let written = sync(&["--format", "json", "-o", "baseline.json"]);
+    assert_eq!(written.code, 1, "{}", written.stderr);
+    let baseline: Value =
+        serde_json::from_str(&std::fs::read_to_string(repository.path().join("baseline.json")).unwrap()).unwrap();
+    let known = baseline["diagnostics"].as_array().unwrap().len();
+    for locale in ["en-us", "fr-fr"] {
+        let folder = repository.path().join("docs").join(locale);
+        std::fs::rename(folder.join("close.md"), folder.join("close-your-account.md")).unwrap();
+    }
+
+    let renamed = sync(&["--baseline", "baseline.json"]);
+    assert_eq!(renamed.code, 0, "{}{}", renamed.stdout, renamed.stderr);
+    assert_eq!(renamed.stdout, format!("no findings (1 file checked, {known} findings of the baseline left out)\n"));
+    let note =
+        format!("note: {known} findings of the baseline found in files moved or renamed since; write the baseline");
+    assert!(renamed.stderr.contains(&note), "{}", renamed.stderr);
+    assert!(!renamed.stderr.contains("names none of the files compared"), "{}", renamed.stderr);
+
+    // Deleted instead, the article's findings are no longer anywhere: said once, and nothing is left out.
+    std::fs::remove_file(repository.path().join("docs/fr-fr/close-your-account.md")).unwrap();
+    std::fs::write(repository.path().join("docs/fr-fr/other.md"), "# Autre\n\nTexte.\n").unwrap();
+    std::fs::write(repository.path().join("docs/en-us/other.md"), "# Other\n\nText.\n").unwrap();
+    let deleted = sync(&["--baseline", "baseline.json"]);
+    let note = format!("note: {known} findings of the baseline in files that no longer exist; write the baseline");
+    assert!(deleted.stderr.contains(&note), "{}", deleted.stderr);
+}
+
 #[test]
 fn rules_are_listed_and_explained() {
     let list = checkdown().args(["sync", "--list-rules"]).run();
