@@ -18,6 +18,8 @@ prerequisites = Bevor Sie beginnen
 notes = Notizen
 links = Links
 applies-to = Gilt für: { $moniker }
+# Tabbed content: alternatives, each under its tab's name, of which the reader follows one.
+tabs = Eine Möglichkeit wählen
 generated = Erstellt aus { $source } am { $date }
 article-date = Datum des Artikels: { $date }
 revision = Revision { $revision }

@@ -18,6 +18,8 @@ prerequisites = Before you begin
 notes = Notes
 links = Links
 applies-to = Applies to: { $moniker }
+# Tabbed content: alternatives, each under its tab's name, of which the reader follows one.
+tabs = Choose one
 generated = Generated from { $source } on { $date }
 article-date = Article date: { $date }
 revision = Revision { $revision }

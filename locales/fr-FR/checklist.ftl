@@ -17,6 +17,8 @@ prerequisites = Avant de commencer
 notes = Notes
 links = Liens
 applies-to = S’applique à : { $moniker }
+# Tabbed content: alternatives, each under its tab's name, of which the reader follows one.
+tabs = Au choix
 generated = Généré à partir de { $source } le { $date }
 article-date = Date de l’article : { $date }
 revision = Révision { $revision }

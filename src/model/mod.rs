@@ -244,6 +244,31 @@ pub enum Block {
         /// Source span.
         span: Span,
     },
+    /// Tabbed content: alternative ways to do the same thing (the admin center, PowerShell), of which the reader
+    /// follows one. Each tab opens with a heading that is only a link to `#tab/<id>` (`# [PowerShell](#tab/ps)`), at
+    /// any level; the group ends at a `---` line, which it takes, or with its container.
+    Tabs {
+        /// The tabs, in order: each a [`Block::Tab`].
+        tabs: Vec<Block>,
+        /// Source span, from the first tab's heading to the closing `---` (or the last tab's last block).
+        span: Span,
+    },
+    /// One tab of a [`Block::Tabs`] group, and nowhere else.
+    Tab {
+        /// The tab id of `#tab/<id>` (`admin-center`; several joined by `+`), the same in every language.
+        id: String,
+        /// The tab id of another group after `#tab/<id>/`, when the tab is shown only with that one selected.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        condition: Option<String>,
+        /// The tab's name as plain text: its heading's link text.
+        title: String,
+        /// The tab's name: its heading's link text.
+        heading: Vec<Inline>,
+        /// The tab's content, up to the next tab's heading or the group's end.
+        blocks: Vec<Block>,
+        /// Source span, from its heading to its last block.
+        span: Span,
+    },
 }
 
 /// One `name="value"` attribute of a triple-colon extension.
@@ -386,25 +411,31 @@ impl Block {
             | Self::Code { span, .. }
             | Self::Table { span, .. }
             | Self::Html { span, .. }
-            | Self::Rule { span } => *span,
+            | Self::Rule { span }
+            | Self::Tabs { span, .. }
+            | Self::Tab { span, .. } => *span,
         }
     }
 
-    /// The blocks this block contains directly (list items' blocks are reached through [`Block::List`]).
+    /// The blocks this block contains directly (list items' blocks are reached through [`Block::List`]; a tab group's
+    /// are its tabs).
     pub fn children(&self) -> &[Block] {
         match self {
             Self::Alert { blocks, .. }
             | Self::Div { blocks, .. }
             | Self::Quote { blocks, .. }
             | Self::Moniker { blocks, .. }
-            | Self::Extension { blocks, .. } => blocks,
+            | Self::Extension { blocks, .. }
+            | Self::Tab { blocks, .. }
+            | Self::Tabs { tabs: blocks, .. } => blocks,
             Self::Include { resolved: Some(blocks), .. } => blocks,
             _ => &[],
         }
     }
 }
 
-/// What [`walk_content`] meets: a run of inlines (a paragraph, a heading, a table cell), or an extension block.
+/// What [`walk_content`] meets: a run of inlines (a paragraph, a heading, a table cell, a tab's name), or an extension
+/// block.
 #[derive(Debug, Clone, Copy)]
 pub enum Content<'a> {
     /// A run of inlines; links and emphasis hold more inside.
@@ -448,6 +479,10 @@ pub fn walk_content<'a>(
                 walk_content(blocks, include, visit);
             }
             Block::Include { file: Some(file), resolved: Some(blocks), .. } => walk_content(blocks, Some(file), visit),
+            Block::Tab { heading, blocks, .. } => {
+                visit(include, Content::Inlines(heading));
+                walk_content(blocks, include, visit);
+            }
             other => walk_content(other.children(), include, visit),
         }
     }

@@ -505,8 +505,10 @@ fn step(section: &Section, number: u32) -> Step<'_> {
     }
 }
 
-/// The items of the first ordered list directly in `blocks` (looking through moniker zones), with the items of
-/// following ordered lists that continue its numbering (a list split by an unindented code block or note).
+/// The items of the first ordered list directly in `blocks` (looking through moniker zones and tabs), with the items
+/// of following ordered lists that continue its numbering (a list split by an unindented code block or note). Of
+/// the same steps in other tabs or zones (PowerShell, another cloud), which number again from 1, the first are the
+/// sub-steps.
 fn top_level_ordered_items(blocks: &[Block]) -> Vec<(u64, &ListItem)> {
     let mut items: Vec<(u64, &ListItem)> = Vec::new();
     for_each_list(blocks, &mut |start, list_items| {
@@ -518,12 +520,14 @@ fn top_level_ordered_items(blocks: &[Block]) -> Vec<(u64, &ListItem)> {
     items
 }
 
-/// Whether an ordered list is directly in `blocks` (looking through moniker zones): whether the section has
+/// Whether an ordered list is directly in `blocks` (looking through moniker zones and tabs): whether the section has
 /// sub-steps, asked of every section without collecting them.
 fn holds_ordered_list(blocks: &[Block]) -> bool {
     blocks.iter().any(|block| match block {
         Block::List { ordered: true, items, .. } => !items.is_empty(),
-        Block::Moniker { blocks, .. } => holds_ordered_list(blocks),
+        Block::Moniker { blocks, .. } | Block::Tabs { tabs: blocks, .. } | Block::Tab { blocks, .. } => {
+            holds_ordered_list(blocks)
+        }
         _ => false,
     })
 }
@@ -532,7 +536,9 @@ fn for_each_list<'a>(blocks: &'a [Block], visit: &mut impl FnMut(u64, &'a [ListI
     for block in blocks {
         match block {
             Block::List { ordered: true, start, items, .. } => visit(start.unwrap_or(1), items),
-            Block::Moniker { blocks, .. } => for_each_list(blocks, visit),
+            Block::Moniker { blocks, .. } | Block::Tabs { tabs: blocks, .. } | Block::Tab { blocks, .. } => {
+                for_each_list(blocks, visit)
+            }
             _ => {}
         }
     }

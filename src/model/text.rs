@@ -58,6 +58,11 @@ fn push_blocks(blocks: &[Block], out: &mut String) {
                 out.push_str(title);
                 out.push('\n');
             }
+            Block::Tab { heading, blocks, .. } => {
+                push_inlines(heading, out);
+                out.push('\n');
+                push_blocks(blocks, out);
+            }
             Block::Html { .. } | Block::Rule { .. } => {}
             other => push_blocks(other.children(), out),
         }

@@ -136,7 +136,9 @@ fn rebase_blocks(blocks: &mut [Block], folder: &str) {
             Block::Alert { blocks, .. }
             | Block::Div { blocks, .. }
             | Block::Quote { blocks, .. }
-            | Block::Moniker { blocks, .. } => rebase_blocks(blocks, folder),
+            | Block::Moniker { blocks, .. }
+            | Block::Tabs { tabs: blocks, .. }
+            | Block::Tab { blocks, .. } => rebase_blocks(blocks, folder),
             _ => {}
         }
     }

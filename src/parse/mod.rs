@@ -2,8 +2,8 @@
 //!
 //! The stages, in order: [`read_file`] (bytes to checked UTF-8 text) → [`front_matter`] (split and read the YAML) →
 //! [`directives`] (find `:::` lines) → [`blocks`] (pulldown-cmark events, through the dialect fixed in
-//! [`markdown::cmark`], to blocks) → includes resolved ([`include`](mod@include)) → moniker selection →
-//! [`sections`] (the section tree, with [`ids`]). Parsing never fails on text: problems become [`Diagnostic`]s beside
+//! [`markdown::cmark`], to blocks) → includes resolved ([`include`](mod@include)) → moniker selection → [`tabs`]
+//! grouped → [`sections`] (the section tree, with [`ids`]). Parsing never fails on text: problems become [`Diagnostic`]s beside
 //! the article. Only reading a file can fail ([`ReadError`]).
 
 pub mod blocks;
@@ -17,6 +17,7 @@ pub mod lines;
 pub mod markdown;
 pub mod moniker;
 pub mod sections;
+pub mod tabs;
 
 use std::path::Path;
 
@@ -294,6 +295,9 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
     if let Some(moniker) = &options.moniker {
         check_article_range(&front_matter, moniker, options, path, &index, &mut diagnostics);
         blocks = sections::select_moniker(blocks, moniker, &options.moniker_order, path, &mut diagnostics);
+    }
+    if tabs::any(&blocks) {
+        blocks = tabs::group(blocks);
     }
     let (preamble, sections) = sections::build(blocks);
 

@@ -60,7 +60,9 @@ fn mend_blocks(blocks: &mut Vec<Block>, mended: &mut Vec<Mended>) {
             | Block::Div { blocks, .. }
             | Block::Quote { blocks, .. }
             | Block::Moniker { blocks, .. }
-            | Block::Extension { blocks, .. } => mend_blocks(blocks, mended),
+            | Block::Extension { blocks, .. }
+            | Block::Tabs { tabs: blocks, .. }
+            | Block::Tab { blocks, .. } => mend_blocks(blocks, mended),
             _ => {}
         }
     }

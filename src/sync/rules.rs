@@ -276,8 +276,9 @@ static DOCS: [RuleDoc; 23] = [
         explanation: "## What it does\n\n\
             Pairs the blocks of each pair of sections by kind (paragraph, list, table, quote, `[!div]`…), in order. \
             Reports blocks left without a partner, numbered lists paired with bulleted ones, tables with another \
-            number of columns or rows, `[!div]` sections with other attributes, and code blocks with another \
-            language tag (which changes the highlighting, not the code). A note, image or paragraph of a step that \
+            number of columns or rows, `[!div]` sections with other attributes, tab groups whose tabs have other \
+            ids (`#tab/<id>`, which select a tab on every page at once), and code blocks with another language tag \
+            (which changes the highlighting, not the code). A note, image or paragraph of a step that \
             the translation did not indent under it ends the numbered list there, and the steps after it start a \
             new list: that is one finding, at the block, where the source list is whole. The tags of plain text \
             (`text`, `plaintext`, `txt`, `output`) are the same as no tag: Learn highlights none of them (`console` \

@@ -1379,6 +1379,30 @@ fn a_step_in_a_moniker_zone_says_what_it_applies_to() {
     assert!(!vianet.contains("Worldwide only"), "{vianet}");
 }
 
+/// Tabbed content (`# [PowerShell](#tab/powershell)` … `---`) is ways of doing one step, not steps: each tab prints
+/// under its name with its sub-steps boxed, a heading inside a tab stays in it, and the step after the group is one.
+#[test]
+fn tabs_print_as_the_ways_of_doing_their_step() {
+    let tabbed = "tests/integration/render/tabbed-steps.md";
+    let text = render(&[tabbed, "--format", "txt"]);
+    let expected = "[ ] Create the group\n\n    (Choose one:)\n\n    » Microsoft Entra admin center\n      [ ] 1. Sign in to \
+                    the Microsoft Entra admin center.\n      [ ] 2. Select Groups > New group.\n\n      If the button is \
+                    missing\n\n      Ask a Groups Administrator.\n\n    » PowerShell\n      [ ] 1. Run Connect-MgGraph \
+                    -Scopes Group.ReadWrite.All.\n      [ ] 2. Run New-MgGroup with the group's name.\n";
+    assert!(text.contains(expected), "{text}");
+    assert!(text.contains("[ ] Add members\n    [ ] 1. Open the group.\n"), "{text}");
+    let markdown = render(&[tabbed, "--format", "md"]);
+    assert!(
+        markdown.contains("  *Choose one:*\n\n  **Microsoft Entra admin center**\n\n  - [ ] 1. Sign in"),
+        "{markdown}"
+    );
+    let html = render(&[tabbed, "-o", "-"]);
+    assert!(html.contains("<p class=\"tab-name\">PowerShell</p>"), "{html}");
+    assert_eq!(html.matches("class=\"box\"").count(), 2 + 2 + 2 + 2, "two steps and every tab's sub-steps: {html}");
+    let french = render(&[tabbed, "--format", "txt", "--lang", "fr-FR"]);
+    assert!(french.contains("(Au choix\u{a0}:)"), "the French label, with its no-break space: {french}");
+}
+
 /// A hard line break (two trailing spaces, a backslash, `<br/>`) starts a new line in text and Markdown, indented
 /// with its paragraph, as it does in HTML: lettered items written as lines stay one per line.
 #[test]

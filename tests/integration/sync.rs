@@ -217,6 +217,27 @@ fn at(rule: &str, line: u32) -> (String, u32) {
     (rule.to_owned(), line)
 }
 
+/// Tab groups pair tab by tab: the tab headings are no sections to pair (their names are translated), a heading
+/// inside a tab is the tab's, and what differs inside a tab is found there. A tab id is the same in every language.
+#[test]
+fn tabs_pair_by_their_ids_and_are_compared_inside() {
+    let findings = fixture("tabs");
+    let expected = [
+        (
+            "list-item-count".to_owned(),
+            11,
+            "the French list has 2 items, the English list 3: English item 3 missing".to_owned(),
+        ),
+        (
+            "block-mismatch".to_owned(),
+            26,
+            "this tab group's tabs are `admin-center`, `microsoft-graph`; the English group's are `admin-center`, `graph`"
+                .to_owned(),
+        ),
+    ];
+    assert_eq!(findings, expected);
+}
+
 #[test]
 fn what_a_missing_or_extra_block_held_is_not_reported_again() {
     // A missing section, an extra one, a missing alert and a missing list item, each holding links or an image: one

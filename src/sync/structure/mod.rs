@@ -39,7 +39,7 @@ use figures::{Found, numbers_in, numeric_skeleton, technical_token_holding};
 use sections::{align_sections, flatten, same_anchor, with_subsections};
 use similarity::{
     Features, MIN_BLOCK_SCORE, MIN_MOVED_BLOCK_SCORE, attribute, block_score, case_insensitive, items, kind,
-    normal_path, normal_range, one_item_apart, same_language, same_words, shape, weigh,
+    normal_path, normal_range, one_item_apart, same_language, same_words, shape, tab_ids, weigh,
 };
 
 /// Compares the articles of `source` and `target`.
@@ -181,6 +181,8 @@ fn describe(block: &Block) -> String {
         Block::Table { .. } => "table".to_owned(),
         Block::Html { .. } => "HTML block".to_owned(),
         Block::Rule { .. } => "horizontal rule".to_owned(),
+        Block::Tabs { .. } => "tab group".to_owned(),
+        Block::Tab { id, .. } => format!("tab `{id}`"),
     }
 }
 
@@ -566,6 +568,20 @@ impl Walk<'_> {
                 self.blocks(ba, bb, *span, pool);
             }
             (Block::Quote { blocks: ba, .. }, Block::Quote { blocks: bb, span }) => self.blocks(ba, bb, *span, pool),
+            (Block::Tabs { tabs: ta, .. }, Block::Tabs { tabs: tb, span }) => {
+                let (a, b): (Vec<String>, Vec<String>) = (tab_ids(ta).collect(), tab_ids(tb).collect());
+                if a != b {
+                    let listed = |ids: &[String]| ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
+                    let message = format!(
+                        "this tab group's tabs are {}; the {source_name} group's are {}",
+                        listed(&b),
+                        listed(&a)
+                    );
+                    report(self, Rule::BlockMismatch, message);
+                }
+                self.blocks(ta, tb, *span, pool);
+            }
+            (Block::Tab { blocks: ba, .. }, Block::Tab { blocks: bb, span, .. }) => self.blocks(ba, bb, *span, pool),
             (Block::Moniker { range: a, blocks: ba, .. }, Block::Moniker { range: b, blocks: bb, span, .. }) => {
                 if normal_range(a) != normal_range(b) {
                     let message = format!("this zone's range is `{b}`; the {source_name} zone's is `{a}`");

@@ -220,6 +220,8 @@ pub(super) enum Kind<'a> {
     Table,
     Html,
     Rule,
+    Tabs,
+    Tab,
 }
 
 pub(super) fn kind(block: &Block) -> Kind<'_> {
@@ -237,6 +239,8 @@ pub(super) fn kind(block: &Block) -> Kind<'_> {
         Block::Table { .. } => Kind::Table,
         Block::Html { .. } => Kind::Html,
         Block::Rule { .. } => Kind::Rule,
+        Block::Tabs { .. } => Kind::Tabs,
+        Block::Tab { .. } => Kind::Tab,
     }
 }
 
@@ -253,8 +257,19 @@ pub(super) fn same_details(a: &Block, b: &Block) -> bool {
         (Block::Extension { attributes: a, .. }, Block::Extension { attributes: b, .. }) => {
             attribute(a, "source") == attribute(b, "source")
         }
+        (Block::Tab { id: a, condition: ca, .. }, Block::Tab { id: b, condition: cb, .. }) => a == b && ca == cb,
+        (Block::Tabs { tabs: a, .. }, Block::Tabs { tabs: b, .. }) => tab_ids(a).eq(tab_ids(b)),
         _ => true,
     }
+}
+
+/// The ids of a tab group's tabs, with their conditions (`dotnet/linux`), as `#tab/` links write them.
+pub(super) fn tab_ids(tabs: &[Block]) -> impl Iterator<Item = String> + '_ {
+    tabs.iter().filter_map(|tab| match tab {
+        Block::Tab { id, condition: Some(condition), .. } => Some(format!("{id}/{condition}")),
+        Block::Tab { id, condition: None, .. } => Some(id.clone()),
+        _ => None,
+    })
 }
 
 pub(super) fn same_words(a: &str, b: &str) -> bool {
