@@ -434,6 +434,19 @@ impl Block {
     }
 }
 
+impl Block {
+    /// The blocks of a container that holds one variant of the article's content: a moniker zone (another cloud), a
+    /// `::: zone` (a pivot the reader picks), a tab group or one of its tabs (another way). Steps and sub-steps are
+    /// looked for through them as through the article itself.
+    pub fn variant_blocks(&self) -> Option<&[Block]> {
+        match self {
+            Self::Moniker { blocks, .. } | Self::Tabs { tabs: blocks, .. } | Self::Tab { blocks, .. } => Some(blocks),
+            Self::Extension { name, blocks, .. } if name == "zone" => Some(blocks),
+            _ => None,
+        }
+    }
+}
+
 /// What [`walk_content`] meets: a run of inlines (a paragraph, a heading, a table cell, a tab's name), or an extension
 /// block.
 #[derive(Debug, Clone, Copy)]

@@ -505,7 +505,7 @@ fn step(section: &Section, number: u32) -> Step<'_> {
     }
 }
 
-/// The items of the first ordered list directly in `blocks` (looking through moniker zones and tabs), with the items
+/// The items of the first ordered list directly in `blocks` (looking through zones and tabs), with the items
 /// of following ordered lists that continue its numbering (a list split by an unindented code block or note). Of
 /// the same steps in other tabs or zones (PowerShell, another cloud), which number again from 1, the first are the
 /// sub-steps.
@@ -520,15 +520,12 @@ fn top_level_ordered_items(blocks: &[Block]) -> Vec<(u64, &ListItem)> {
     items
 }
 
-/// Whether an ordered list is directly in `blocks` (looking through moniker zones and tabs): whether the section has
+/// Whether an ordered list is directly in `blocks` (looking through zones and tabs): whether the section has
 /// sub-steps, asked of every section without collecting them.
 fn holds_ordered_list(blocks: &[Block]) -> bool {
     blocks.iter().any(|block| match block {
         Block::List { ordered: true, items, .. } => !items.is_empty(),
-        Block::Moniker { blocks, .. } | Block::Tabs { tabs: blocks, .. } | Block::Tab { blocks, .. } => {
-            holds_ordered_list(blocks)
-        }
-        _ => false,
+        other => other.variant_blocks().is_some_and(holds_ordered_list),
     })
 }
 
@@ -536,10 +533,11 @@ fn for_each_list<'a>(blocks: &'a [Block], visit: &mut impl FnMut(u64, &'a [ListI
     for block in blocks {
         match block {
             Block::List { ordered: true, start, items, .. } => visit(start.unwrap_or(1), items),
-            Block::Moniker { blocks, .. } | Block::Tabs { tabs: blocks, .. } | Block::Tab { blocks, .. } => {
-                for_each_list(blocks, visit)
+            other => {
+                if let Some(blocks) = other.variant_blocks() {
+                    for_each_list(blocks, visit);
+                }
             }
-            _ => {}
         }
     }
 }

@@ -180,7 +180,7 @@ pub struct Checklist<'a> {
     /// Sections after the last step.
     pub outro: Vec<&'a Section>,
     /// Byte offsets of the ordered lists outside the steps that are rendered with check boxes: each one right in a
-    /// section (or a moniker zone or tab of it), as a step's sub-steps are. A numbered list is a procedure, and an article
+    /// section (or a zone or tab of it), as a step's sub-steps are. A numbered list is a procedure, and an article
     /// with "Step" headings may hold others ("Phase 2" after the steps, "To remove it" before them).
     pub task_lists: Vec<usize>,
     /// Byte offsets of the headings of the sections that hold such lists: each is signed off after its own blocks.
@@ -448,7 +448,7 @@ fn parenthetical(label: &str) -> Option<&str> {
 }
 
 /// The ordered lists of `step` whose items are things to do and get boxes: each ordered list right in its body or in
-/// a moniker zone or tab of it (a zone holds the same steps for another cloud, a tab another way), and right in a
+/// a zone or tab of it ([`Block::variant_blocks`]: the same steps for another cloud, pivot or way), and right in a
 /// subsection.
 fn boxed_lists(step: &Step<'_>) -> Vec<usize> {
     let mut lists = Vec::new();
@@ -459,21 +459,22 @@ fn boxed_lists(step: &Step<'_>) -> Vec<usize> {
     lists
 }
 
-/// Adds the byte offsets of the ordered lists right in `blocks` or in a moniker zone or tab of them to `out`.
+/// Adds the byte offsets of the ordered lists right in `blocks` or in a zone or tab of them to `out`.
 fn ordered_lists(blocks: &[Block], out: &mut Vec<usize>) {
     for block in blocks {
         match block {
             Block::List { ordered: true, span, .. } => out.push(span.start),
-            Block::Moniker { blocks, .. } | Block::Tabs { tabs: blocks, .. } | Block::Tab { blocks, .. } => {
-                ordered_lists(blocks, out)
+            other => {
+                if let Some(blocks) = other.variant_blocks() {
+                    ordered_lists(blocks, out);
+                }
             }
-            _ => {}
         }
     }
 }
 
 /// The numbered lists outside the steps that get a box per item, and the headings of the sections holding them: every
-/// numbered list right in one of `sections` (or their subsections) or in a moniker zone of it, except an overview of
+/// numbered list right in one of `sections` (or their subsections) or in a zone or tab of it, except an overview of
 /// the article, which would have the same work ticked twice.
 fn tasks_outside_steps<'s>(
     sections: impl Iterator<Item = &'s Section>,
@@ -496,16 +497,17 @@ fn tasks_outside_steps<'s>(
     (lists, signed)
 }
 
-/// Adds the byte offsets of the numbered lists among `blocks` (or in a moniker zone or tab of them) that are tasks, not an
+/// Adds the byte offsets of the numbered lists among `blocks` (or in a zone or tab of them) that are tasks, not an
 /// overview of the article, to `out`.
 fn task_lists_in<'b>(blocks: impl Iterator<Item = &'b Block>, headings: &Headings, out: &mut Vec<usize>) {
     for block in blocks {
         match block {
             Block::List { ordered: true, items, span, .. } if !headings.overviewed_by(items) => out.push(span.start),
-            Block::Moniker { blocks, .. } | Block::Tabs { tabs: blocks, .. } | Block::Tab { blocks, .. } => {
-                task_lists_in(blocks.iter(), headings, out)
+            other => {
+                if let Some(blocks) = other.variant_blocks() {
+                    task_lists_in(blocks.iter(), headings, out);
+                }
             }
-            _ => {}
         }
     }
 }

@@ -1403,6 +1403,24 @@ fn tabs_print_as_the_ways_of_doing_their_step() {
     assert!(french.contains("(Au choix\u{a0}:)"), "the French label, with its no-break space: {french}");
 }
 
+/// `::: zone pivot="…"` zones hold the same procedure for each pivot the reader picks (an operating system, a
+/// language): their numbered lists make the step, each boxed under the pivot it applies to.
+#[test]
+fn pivot_zones_print_each_under_its_pivot() {
+    let zoned = "tests/integration/render/pivot-zones.md";
+    let text = render(&[zoned, "--format", "txt"]);
+    let expected = "[ ] Install it\n\n    (Applies to: windows)\n    [ ] 1. Download the installer.\n    [ ] 2. Run it.\n\n    \
+                    (Applies to: macos)\n    [ ] 1. Download the package.\n";
+    assert!(text.contains(expected), "{text}");
+    let markdown = render(&[zoned, "--format", "md"]);
+    assert!(markdown.contains("  *Applies to: macos*\n\n  - [ ] 1. Download the package.\n"), "{markdown}");
+    let html = render(&[zoned, "-o", "-"]);
+    assert!(html.contains("<div class=\"zone\"><p class=\"zone-label\">Applies to: windows</p>"), "{html}");
+    let json: serde_json::Value = serde_json::from_str(&render(&[zoned, "--format", "json"])).unwrap();
+    let substeps = json["steps"][0]["substeps"].as_array().unwrap();
+    assert_eq!(substeps.len(), 2, "the first pivot's list is the sub-steps: {substeps:?}");
+}
+
 /// A hard line break (two trailing spaces, a backslash, `<br/>`) starts a new line in text and Markdown, indented
 /// with its paragraph, as it does in HTML: lettered items written as lines stay one per line.
 #[test]
