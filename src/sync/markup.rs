@@ -1,7 +1,8 @@
 //! Markdown the translation broke where its source is whole: what machine translation leaves behind, and readers see
 //! as raw syntax or as another kind of block. One `broken-markdown` finding per cause, at the broken spot:
 //!
-//! - a link or image that lost its opening `[` or `![`, whose `](media/add.gif)` is left in the text ([`unopened`]);
+//! - a link or image that lost its opening `[` or `![`, whose `](media/add.gif)` is left in the text ([`unopened`]),
+//!   or whose `(` a space parts from its text, `[Users] (users.md)` ([`spaced`]);
 //! - empty bold, `****`, left where the bold words moved out of it ([`in_run`]);
 //! - a list item that starts with `#`, which renders as a heading, and a paragraph whose line starts with an HTML
 //!   comment, which makes it raw HTML ([`turned`]);
@@ -40,19 +41,40 @@ pub fn unopened(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
         if text[..at].ends_with('\\') {
             return None;
         }
-        let rest = &text[at + 2..];
-        let mut depth = 0_usize;
-        for (offset, character) in rest.char_indices() {
-            match character {
-                '(' => depth += 1,
-                ')' if depth == 0 => return (offset > 0).then(|| (at..at + 3 + offset, &rest[..offset])),
-                ')' => depth -= 1,
-                _ if character.is_whitespace() => return None,
-                _ => {}
-            }
-        }
-        None
+        target_closed(&text[at + 2..]).map(|target| (at..at + 3 + target.len(), target))
     })
+}
+
+/// The link and image targets that a space parted from their text: the range of each `] (target)` (any spaces on one
+/// line) and its target. Machine translation spaces `[text](target)` so; the text then shows the brackets and the
+/// address. Reported only where the source has a link or image to that target: `[1] (optional)` is text.
+pub fn spaced(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    memchr::memchr_iter(b']', text.as_bytes()).filter_map(move |at| {
+        let after = &text[at + 1..];
+        let rest = after.trim_start_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
+        let open = after.len() - rest.len();
+        if open == 0 || text[..at].ends_with('\\') {
+            return None;
+        }
+        let target = target_closed(rest.strip_prefix('(')?)?;
+        Some((at..at + 1 + open + 2 + target.len(), target))
+    })
+}
+
+/// The target at the start of `rest`, up to the `)` that closes it (parentheses inside it balanced); `None` when empty
+/// or when it holds white space.
+fn target_closed(rest: &str) -> Option<&str> {
+    let mut depth = 0_usize;
+    for (offset, character) in rest.char_indices() {
+        match character {
+            '(' => depth += 1,
+            ')' if depth == 0 => return (offset > 0).then(|| &rest[..offset]),
+            ')' => depth -= 1,
+            _ if character.is_whitespace() => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Where `text` has empty bold: a run of exactly four `*`.
@@ -67,6 +89,8 @@ fn empty_bold(text: &str) -> impl Iterator<Item = Range<usize>> {
 enum Breakage {
     /// A link or image target left without its opening bracket.
     Unopened(String),
+    /// A link or image target a space parts from its text.
+    Spaced(String),
     /// `****`.
     EmptyBold,
 }
@@ -86,6 +110,9 @@ fn breakages(document: &Document, inlines: &[Inline]) -> Vec<(Range<usize>, Brea
                     let at = |range: Range<usize>| span.start + range.start..span.start + range.end;
                     for (range, target) in unopened(written) {
                         out.push((at(range), Breakage::Unopened(target.trim().to_owned())));
+                    }
+                    for (range, target) in spaced(written) {
+                        out.push((at(range), Breakage::Spaced(target.to_owned())));
                     }
                     out.extend(empty_bold(written).map(|range| (at(range), Breakage::EmptyBold)));
                 }
@@ -148,6 +175,20 @@ pub fn in_run(
                     Some(reference) => diagnostic.with_source(source.at(reference.span)),
                     None => diagnostic,
                 }
+            }
+            Breakage::Spaced(written) => {
+                // Where the source has no such link, the brackets and parentheses are the text's own.
+                let Some(original) = source_references.iter().find(|reference| {
+                    matches!(reference.kind, Kind::Link | Kind::Image) && reference.written == *written
+                }) else {
+                    continue;
+                };
+                let quoted = clip(&target.text[range], MAX_QUOTED_CHARS);
+                let message = format!(
+                    "`{quoted}` is a link broken by the space before its `(`: readers see the brackets and the \
+                     address instead of a link; remove the space"
+                );
+                Rule::BrokenMarkdown.diagnostic(here, message).with_source(source.at(original.span))
             }
             Breakage::EmptyBold => {
                 let message = format!(
@@ -480,6 +521,13 @@ mod tests {
         let found: Vec<(Range<usize>, &str)> =
             unopened("icône](media/add.gif) et \\](x) et ](a b) et ](https://x/y_(z)) fin").collect();
         assert_eq!(found, [(6..22, "media/add.gif"), (45..63, "https://x/y_(z)")]);
+    }
+
+    #[test]
+    fn targets_a_space_parts_from_their_text_are_found_on_one_line() {
+        let found: Vec<(Range<usize>, &str)> =
+            spaced("[a] (x.md) et [b]\u{a0} (https://y/(z)) et [c]\n(w) et \\] (v) et [d] (e f)").collect();
+        assert_eq!(found, [(2..10, "x.md"), (16..35, "https://y/(z)")]);
     }
 
     #[test]

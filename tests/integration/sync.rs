@@ -390,7 +390,7 @@ fn links_to_a_heading_that_lost_its_anchor_are_broken_fragment_links() {
 #[test]
 fn markdown_broken_by_machine_translation_is_named_where_it_broke() {
     // A link and an image that lost their opening bracket, empty bold, a list item starting with `#`, a comment
-    // starting a paragraph's line: one finding each, at the broken spot, instead of the mismatch each causes. The
+    // starting a paragraph's line, a link spaced from its text: one finding each, at the broken spot, instead of the mismatch each causes. The
     // empty bold and the unopened link the English has alike are not reported.
     let finding =
         |line: u32, column: u32, message: &str| ("broken-markdown".to_owned(), line, column, message.to_owned());
@@ -445,12 +445,19 @@ fn markdown_broken_by_machine_translation_is_named_where_it_broke() {
                 "this HTML comment starts the line of a paragraph, which makes the paragraph raw HTML: Learn shows its \
                  text unstyled and its Markdown as typed; put the comment on a line of its own"
             ),
+            // A space parted the link from its text; `[1] (facultatif)` is text, as `[1] (optional)` is in English.
+            finding(
+                16,
+                21,
+                "`] (summary.md)` is a link broken by the space before its `(`: readers see the brackets and the \
+                 address instead of a link; remove the space"
+            ),
         ]
     );
     // Readers see broken pages: errors, but for the comment, whose words still show.
     let severities: Vec<Severity> = found.iter().map(|diagnostic| diagnostic.severity).collect();
     use Severity::{Error, Warning};
-    assert_eq!(severities, [Error, Error, Error, Error, Warning]);
+    assert_eq!(severities, [Error, Error, Error, Error, Warning, Error]);
 }
 
 #[test]

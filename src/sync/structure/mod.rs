@@ -568,7 +568,7 @@ impl Walk<'_> {
                 self.blocks(ba, bb, *span, pool);
             }
             (Block::Quote { blocks: ba, .. }, Block::Quote { blocks: bb, span }) => self.blocks(ba, bb, *span, pool),
-            (Block::Tabs { tabs: ta, .. }, Block::Tabs { tabs: tb, span }) => {
+            (Block::Tabs { tabs: ta, .. }, Block::Tabs { tabs: tb, .. }) => {
                 let (a, b): (Vec<String>, Vec<String>) = (tab_ids(ta).collect(), tab_ids(tb).collect());
                 if a != b {
                     let listed = |ids: &[String]| ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
@@ -579,7 +579,9 @@ impl Walk<'_> {
                     );
                     report(self, Rule::BlockMismatch, message);
                 }
-                self.blocks(ta, tb, *span, pool);
+                for (a, b) in pair_tabs(ta, tb) {
+                    self.block_pair(a, b, pool);
+                }
             }
             (Block::Tab { blocks: ba, .. }, Block::Tab { blocks: bb, span, .. }) => self.blocks(ba, bb, *span, pool),
             (Block::Moniker { range: a, blocks: ba, .. }, Block::Moniker { range: b, blocks: bb, span, .. }) => {
@@ -1275,6 +1277,26 @@ impl Walk<'_> {
         }
         self.out.push(diagnostic);
     }
+}
+
+/// The tabs of two paired tab groups that pair: those of the same id (a translation keeps the ids), then the others in
+/// order. A tab left over is no finding of its own: the group's finding names the ids that differ.
+fn pair_tabs<'a>(source: &'a [Block], target: &'a [Block]) -> Vec<(&'a Block, &'a Block)> {
+    let key = |tab: &Block| match tab {
+        Block::Tab { id, condition, .. } => Some((id.clone(), condition.clone())),
+        _ => None,
+    };
+    let mut pairs = Vec::new();
+    let mut unpaired_target: Vec<&Block> = target.iter().collect();
+    let mut unpaired_source = Vec::new();
+    for tab in source {
+        match unpaired_target.iter().position(|other| key(other) == key(tab)) {
+            Some(at) => pairs.push((tab, unpaired_target.remove(at))),
+            None => unpaired_source.push(tab),
+        }
+    }
+    pairs.extend(unpaired_source.into_iter().zip(unpaired_target));
+    pairs
 }
 
 /// A run of text (a paragraph, a heading, a table cell) and its span.
