@@ -236,6 +236,30 @@ fn tabs_pair_by_their_ids_and_are_compared_inside() {
         ),
     ];
     assert_eq!(findings, expected);
+
+    // A tab left out is the group's one finding: the tabs that remain are compared with those of their ids, not with
+    // the tabs at their places.
+    let read = |locale: &str| {
+        std::fs::read_to_string(crate::support::crate_root().join(format!("tests/integration/sync/tabs.{locale}.md")))
+            .unwrap()
+    };
+    let french = read("fr-fr");
+    let (start, end) = (french.find("# [Centre").unwrap(), french.find("# [PowerShell]").unwrap());
+    let without_first_tab = format!("{}{}", &french[..start], &french[end..]);
+    let found: Vec<(String, String)> = check("tabs.md", &read("en-us"), &without_first_tab)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.message))
+        .collect();
+    let group = |french: &str, english: &str| {
+        ("block-mismatch".to_owned(), format!("this tab group's tabs are {french}; the English group's are {english}"))
+    };
+    assert_eq!(
+        found,
+        [
+            group("`powershell`", "`admin-center`, `powershell`"),
+            group("`admin-center`, `microsoft-graph`", "`admin-center`, `graph`")
+        ]
+    );
 }
 
 #[test]
