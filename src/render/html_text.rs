@@ -1,6 +1,7 @@
 //! Raw HTML from an article reduced to the text a reader would see: tags dropped, `<script>` and `<style>` content
 //! dropped, entities decoded. What comes out is plain text for the templates to escape: it can never run.
 
+use crate::model::{Block, Inline, Span};
 use crate::parse::html::decode_entities;
 
 /// The visible text of an HTML fragment, with block-level tags and `<br>` as line breaks, a table's cells as
@@ -56,6 +57,82 @@ pub fn html_text(html: &str) -> String {
     }
     out.push_str(&decode_entities(rest).replace(['\r', '\n'], " "));
     fold_space(&out)
+}
+
+/// A block of raw HTML that is one table, as a pipe table of its cells' text ([`Block::Table`], no spans): printed
+/// as the article's Markdown tables are. Its head is its `<thead>` rows, else a first row of `<th>` cells alone;
+/// `None` for anything else (text around the table, a table in a cell, a table without a head), which prints as
+/// text. Short rows are filled with empty cells.
+pub fn html_table(html: &str) -> Option<Block> {
+    let html = html.trim();
+    let lower = html.to_ascii_lowercase();
+    if !lower.starts_with("<table") || !lower.ends_with("</table>") || lower.matches("<table").count() != 1 {
+        return None;
+    }
+    let (mut head, mut rows): (Vec<Vec<String>>, Vec<Vec<String>>) = (Vec::new(), Vec::new());
+    let mut row: Option<(Vec<String>, bool)> = None;
+    // The open cell: where its content starts, and whether it is a `<th>`.
+    let mut cell: Option<(usize, bool)> = None;
+    let mut in_head = false;
+    let mut at = 0;
+    while let Some(open) = lower[at..].find('<').map(|open| at + open) {
+        let close = lower[open..].find('>').map_or(lower.len(), |close| open + close);
+        let tag = &lower[open + 1..close];
+        let closing = tag.starts_with('/');
+        let name: String = tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect();
+        at = (close + 1).min(lower.len());
+        let ends_cell = matches!(name.as_str(), "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "table");
+        if ends_cell && let Some((start, header)) = cell.take() {
+            row.get_or_insert_with(|| (Vec::new(), true)).0.push(html_text(&html[start..open]));
+            if let Some((_, all_headers)) = row.as_mut() {
+                *all_headers &= header;
+            }
+        }
+        let ends_row = name == "tr" || (ends_cell && name != "td" && name != "th");
+        if ends_row && let Some((cells, all_headers)) = row.take() {
+            let heads = in_head || (all_headers && head.is_empty() && rows.is_empty());
+            if heads { head.push(cells) } else { rows.push(cells) }
+        }
+        match (name.as_str(), closing) {
+            ("thead", _) => in_head = !closing,
+            ("tbody" | "tfoot", false) => in_head = false,
+            ("tr", false) => row = Some((Vec::new(), true)),
+            ("td" | "th", false) => cell = Some((at, name == "th")),
+            _ => {}
+        }
+    }
+    if head.is_empty() {
+        return None;
+    }
+    // Several head rows print as one: each column's headers joined.
+    let columns = head.iter().chain(&rows).map(Vec::len).max().filter(|&columns| columns > 0)?;
+    let mut joined = vec![String::new(); columns];
+    for cells in &head {
+        for (column, text) in cells.iter().enumerate().filter(|(_, text)| !text.is_empty()) {
+            let text = text.replace('\n', " ");
+            let joined = &mut joined[column];
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(&text);
+        }
+    }
+    // A cell's paragraphs and `<br>`s are line breaks in it.
+    let cell = |text: String| {
+        let mut inlines = Vec::new();
+        for line in text.lines() {
+            if !inlines.is_empty() {
+                inlines.push(Inline::Break { span: Span::default() });
+            }
+            inlines.push(Inline::Text { text: line.to_owned(), span: Span::default() });
+        }
+        inlines
+    };
+    let row_of = |mut cells: Vec<String>| {
+        cells.resize(columns, String::new());
+        cells.into_iter().map(cell).collect()
+    };
+    Some(Block::Table { head: row_of(joined), rows: rows.into_iter().map(row_of).collect(), span: Span::default() })
 }
 
 /// What a checklist shows of an inline HTML tag: nothing for an HTML element (its text is printed around it), but the
@@ -236,6 +313,41 @@ mod tests {
         );
         assert_eq!(html_text("one\ntwo<br/>three"), "one two\nthree");
         assert_eq!(html_text("<script>never closed"), "");
+    }
+
+    /// (head, rows) of the pipe table `html` makes, its cells as text with `/` for a line break.
+    fn table(html: &str) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+        let Block::Table { head, rows, .. } = html_table(html)? else { panic!("a table") };
+        let text = |cell: &Vec<Inline>| {
+            cell.iter()
+                .map(|inline| match inline {
+                    Inline::Text { text, .. } => text.as_str(),
+                    _ => "/",
+                })
+                .collect::<String>()
+        };
+        Some((head.iter().map(text).collect(), rows.iter().map(|row| row.iter().map(text).collect()).collect()))
+    }
+
+    #[test]
+    fn an_html_table_with_a_head_is_a_pipe_table() {
+        let strings = |cells: &[&str]| cells.iter().map(|cell| (*cell).to_owned()).collect::<Vec<_>>();
+        let with_thead = "<table>\n<thead>\n<tr class=\"header\">\n<th align=\"left\"><strong>Control</strong></th>\n\
+                          <th>Settings</th>\n</tr>\n</thead>\n<tbody>\n<tr><td>Type</td><td><p>File</p>\n<p>&lt;app&gt;</p>\
+                          </td></tr>\n<tr><td>Alone</td></tr>\n</tbody>\n</table>\n";
+        let expected =
+            (strings(&["Control", "Settings"]), vec![strings(&["Type", "File/<app>"]), strings(&["Alone", ""])]);
+        assert_eq!(table(with_thead), Some(expected), "a cell's paragraphs are lines; a short row is filled");
+        let th_row = "<TABLE><TR><TH>Step<TH>Example<TR><TD>1<TD>Set <b>IdRef</b></TABLE>";
+        assert_eq!(table(th_row), Some((strings(&["Step", "Example"]), vec![strings(&["1", "Set IdRef"])])));
+        for not_a_table in [
+            "<table><tr><td>no</td><td>head</td></tr></table>",
+            "<p>Before</p><table><tr><th>A</th></tr></table>",
+            "<table><tr><th>A</th></tr><tr><td><table><tr><th>B</th></tr></table></td></tr></table>",
+            "<div>text</div>",
+        ] {
+            assert_eq!(table(not_a_table), None, "{not_a_table}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::RenderError;
-use super::html_text::{html_text, placeholder};
+use super::html_text::{html_table, html_text, placeholder};
 use crate::assets;
 use crate::i18n::Strings;
 use crate::report::markdown::escape as escape_markdown;
@@ -44,6 +44,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     });
     environment.set_formatter(format_value);
     environment.add_filter("html_text", |html: &str| html_text(html));
+    environment.add_filter("html_table", |html: &str| html_table(html).map(|table| Value::from(Serde(table))));
     environment.add_filter("placeholder", |html: &str| placeholder(html));
     environment.add_filter("md_code", md_code);
     environment.add_filter("md_url", md_url);

@@ -247,7 +247,7 @@ fn a_heading_from_an_include_reads_as_a_heading() {
     let markdown = render_without_steps(&[&article, "--format", "md", "--lang", "en-US"]);
     assert!(markdown.contains("Allow these addresses.\n\n**Exchange Online**\n\n| ID | Ports |"), "{markdown}");
     let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
-    assert!(text.contains("Allow these addresses.\n\nExchange Online\nID | Ports\n"), "{text}");
+    assert!(text.contains("Allow these addresses.\n\nExchange Online\n\nID | Ports\n"), "{text}");
 }
 
 /// A relative link in an included file is read from that file's folder, as docfx reads it: `../admin/users.md` in
@@ -1419,6 +1419,22 @@ fn pivot_zones_print_each_under_its_pivot() {
     let json: serde_json::Value = serde_json::from_str(&render(&[zoned, "--format", "json"])).unwrap();
     let substeps = json["steps"][0]["substeps"].as_array().unwrap();
     assert_eq!(substeps.len(), 2, "the first pivot's list is the sub-steps: {substeps:?}");
+}
+
+/// A block of raw HTML that is one table (articles converted from Word have them) prints as the article's Markdown
+/// tables do, its cells' text escaped; a cell's paragraphs are lines in HTML.
+#[test]
+fn an_html_table_prints_as_a_table() {
+    let tabled = "tests/integration/render/html-table.md";
+    let text = render(&[tabled, "--format", "txt"]);
+    let expected = "[ ] 1. Create a file policy with these settings:\n\n           Control         | Settings\n";
+    assert!(text.contains(expected), "{text}");
+    assert!(text.contains("Filter settings | Access level = Public App = <select apps>\n"), "{text}");
+    let markdown = render(&[tabled, "--format", "md"]);
+    assert!(markdown.contains("| Filter settings | Access level = Public App = \\<select apps\\> |"), "{markdown}");
+    let html = render(&[tabled, "-o", "-"]);
+    assert!(html.contains("<td>Access level = Public<br>App = &lt;select apps&gt;</td>"), "{html}");
+    assert!(!html.contains("class=\"html-text\""), "not as text: {html}");
 }
 
 /// A hard line break (two trailing spaces, a backslash, `<br/>`) starts a new line in text and Markdown, indented
