@@ -44,6 +44,8 @@ image = Bild: { $alt }
 image-without-text = Bild
 video = Video
 include-missing = (eingebundener Inhalt fehlt: { $path })
+# A `:::code` snippet whose file was not read: the file it shows.
+code-snippet = Code: { $path }
 alert-NOTE = Hinweis
 alert-TIP = Tipp
 alert-IMPORTANT = Wichtig

@@ -44,6 +44,8 @@ image = Image: { $alt }
 image-without-text = Image
 video = Video
 include-missing = (included content missing: { $path })
+# A `:::code` snippet whose file was not read: the file it shows.
+code-snippet = Code: { $path }
 alert-NOTE = Note
 alert-TIP = Tip
 alert-IMPORTANT = Important

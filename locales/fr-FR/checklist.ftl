@@ -46,6 +46,8 @@ image = Image : { $alt }
 image-without-text = Image
 video = Vidéo
 include-missing = (contenu inclus manquant : { $path })
+# A `:::code` snippet whose file was not read: the file it shows.
+code-snippet = Code : { $path }
 alert-NOTE = Remarque
 alert-TIP = Conseil
 alert-IMPORTANT = Important

@@ -191,8 +191,8 @@ pub enum Block {
         name: String,
         /// The attributes in source order.
         attributes: Vec<Attribute>,
-        /// The content of a container form (`::: zone` … `::: zone-end`, `:::image type="complex"` …); empty for
-        /// the self-contained forms.
+        /// The content of a container form (`::: zone` … `::: zone-end`, `:::image type="complex"` …); for
+        /// `:::code`, the code block of the lines it shows, when its file was read below the docs root; else empty.
         #[serde(default)]
         blocks: Vec<Block>,
         /// Source span.
@@ -278,6 +278,11 @@ pub struct Attribute {
     pub name: String,
     /// The value, unescaped.
     pub value: String,
+}
+
+/// The value of the attribute `name` among `attributes`, if it is there.
+pub fn attribute<'a>(attributes: &'a [Attribute], name: &str) -> Option<&'a str> {
+    attributes.iter().find(|attribute| attribute.name == name).map(|attribute| attribute.value.as_str())
 }
 
 /// One item of a list.

@@ -17,6 +17,7 @@ pub mod lines;
 pub mod markdown;
 pub mod moniker;
 pub mod sections;
+pub mod snippet;
 pub mod tabs;
 
 use std::path::Path;
@@ -292,6 +293,7 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
     let (mut blocks, found) = blocks::build(&prepared, split.body_start, &index, path);
     diagnostics.extend(found);
     resolve_includes(&mut blocks, path, options, includes, &mut diagnostics);
+    resolve_snippets(&mut blocks, path, includes, &mut diagnostics);
     if let Some(moniker) = &options.moniker {
         check_article_range(&front_matter, moniker, options, path, &index, &mut diagnostics);
         blocks = sections::select_moniker(blocks, moniker, &options.moniker_order, path, &mut diagnostics);
@@ -427,6 +429,58 @@ fn resolve_includes(
             | Block::Quote { blocks, .. }
             | Block::Moniker { blocks, .. }
             | Block::Extension { blocks, .. } => resolve_includes(blocks, path, options, includes, diagnostics),
+            _ => {}
+        }
+    }
+}
+
+/// Reads the code of each `:::code source="…":::` below the docs root, as includes are read, into a code block inside
+/// it ([`snippet::select`]); one that cannot be read keeps no code, and prints as its path, with a warning.
+fn resolve_snippets(blocks: &mut [Block], path: &str, includes: &dyn IncludeSource, diagnostics: &mut Vec<Diagnostic>) {
+    for block in blocks {
+        match block {
+            Block::Extension { name, attributes, blocks: inside, span } if name == "code" && inside.is_empty() => {
+                let Some(source) = crate::model::attribute(attributes, "source") else { continue };
+                let problem = match includes.load(path, source) {
+                    Loaded::Found { text, .. } => {
+                        let (range, id) =
+                            (crate::model::attribute(attributes, "range"), crate::model::attribute(attributes, "id"));
+                        match snippet::select(&text, range, id) {
+                            Ok(code) => {
+                                let language = crate::model::attribute(attributes, "language").map(str::to_owned);
+                                inside.push(Block::Code { language, code, span: *span });
+                                None
+                            }
+                            Err(why) => Some(format!("code snippet {source}: {why}; printed as its path")),
+                        }
+                    }
+                    Loaded::Missing => Some(format!("code snippet {source} not found; printed as its path")),
+                    Loaded::OutsideRoot => {
+                        Some(format!("code snippet {source} points outside the docs root; not read"))
+                    }
+                    Loaded::Unreadable(why) => Some(format!("code snippet {source} cannot be read: {why}")),
+                    Loaded::Disabled => None,
+                };
+                if let Some(message) = problem {
+                    diagnostics.push(Diagnostic::new(
+                        PARSE_ERROR,
+                        Severity::Warning,
+                        Location::new(path, *span),
+                        message,
+                    ));
+                }
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    resolve_snippets(&mut item.blocks, path, includes, diagnostics);
+                }
+            }
+            Block::Alert { blocks, .. }
+            | Block::Div { blocks, .. }
+            | Block::Quote { blocks, .. }
+            | Block::Moniker { blocks, .. }
+            | Block::Extension { blocks, .. }
+            | Block::Include { resolved: Some(blocks), .. } => resolve_snippets(blocks, path, includes, diagnostics),
             _ => {}
         }
     }

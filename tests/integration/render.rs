@@ -225,6 +225,16 @@ fn an_image_without_text_is_named_alone() {
     let (_dir, article) = temporary_article("images.md", "# Pictures\n\n![](a.png) then ![The portal](b.png)\n");
     let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
     assert!(text.contains("[Image] then [Image: The portal]"), "{text}");
+    // So does a `:::image` without one; a complex image's long description prints after it, in every format.
+    let (_dir, article) = temporary_article(
+        "images.md",
+        "# Pictures\n\n:::image source=\"a.png\":::\n\n:::image type=\"complex\" source=\"b.png\" alt-text=\"The flow.\":::\n\
+         The user signs in, then approves.\n:::image-end:::\n",
+    );
+    let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
+    assert!(text.contains("[Image]\n[Image: The flow.]\nThe user signs in, then approves.\n"), "{text}");
+    let markdown = render_without_steps(&[&article, "--format", "md", "--lang", "en-US"]);
+    assert!(markdown.contains("\\[Image: The flow.\\]\n\nThe user signs in, then approves.\n"), "{markdown}");
 }
 
 /// A heading inside a section's text (here from an include) reads as a heading: a heading that stays with what
@@ -1435,6 +1445,39 @@ fn an_html_table_prints_as_a_table() {
     let html = render(&[tabled, "-o", "-"]);
     assert!(html.contains("<td>Access level = Public<br>App = &lt;select apps&gt;</td>"), "{html}");
     assert!(!html.contains("class=\"html-text\""), "not as text: {html}");
+}
+
+/// A `:::code` snippet prints the code it shows, read below the docs root as includes are; one whose file is missing
+/// prints its path, with a warning naming the line.
+#[test]
+fn a_code_snippet_prints_its_code() {
+    let (dir, article) = temporary_article(
+        "mfa.md",
+        "# Turn on MFA\n\n## Turn it on\n\n1. Run the script:\n\n   :::code language=\"powershell\" \
+         source=\"snippets/mfa.ps1\" id=\"enable\":::\n\n2. Run the check:\n\n   :::code source=\"snippets/check.ps1\":::\n",
+    );
+    std::fs::create_dir_all(dir.path().join("snippets")).unwrap();
+    std::fs::write(
+        dir.path().join("snippets/mfa.ps1"),
+        "Connect-MgGraph\nif ($true) {\n    # <enable>\n    Update-MgPolicy -State enabled\n    # </enable>\n}\n",
+    )
+    .unwrap();
+    let run = checkdown().args(["render", &article, "--format", "txt"]).run();
+    assert!(
+        run.stdout.contains("[ ] 1. Run the script:\n\n               Update-MgPolicy -State enabled\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("[ ] 2. Run the check:\n           [Code: snippets/check.ps1]\n"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "mfa.md:11:4: warning[parse-error]: code snippet snippets/check.ps1 not found; printed as its path"
+        ),
+        "{}",
+        run.stderr
+    );
+    let markdown = checkdown().args(["render", &article, "--format", "md"]).run().stdout;
+    assert!(markdown.contains("    ```\n    Update-MgPolicy -State enabled\n    ```\n"), "{markdown}");
 }
 
 /// A hard line break (two trailing spaces, a backslash, `<br/>`) starts a new line in text and Markdown, indented

@@ -1,7 +1,7 @@
 //! What makes two blocks, list items or sections alike, for alignment: their features (links, images, code, numbers,
 //! length), their kinds, and the details two blocks of one kind share (an alert's type, a code block's language).
 
-use crate::model::{Attribute, Block, Inline, ListItem, Section};
+use crate::model::{Block, Inline, ListItem, Section};
 use crate::parse::MonikerRange;
 use crate::sync::align::Pairing;
 use crate::sync::numbers::{self, Notation};
@@ -317,9 +317,7 @@ pub(super) fn normal_path(path: &str) -> String {
     path.trim().replace('\\', "/").trim_start_matches("./").to_lowercase()
 }
 
-pub(super) fn attribute<'a>(attributes: &'a [Attribute], name: &str) -> Option<&'a str> {
-    attributes.iter().find(|attribute| attribute.name == name).map(|attribute| attribute.value.as_str())
-}
+pub(super) use crate::model::attribute;
 
 /// Blocks with their features, for alignment.
 pub(super) fn weigh<'b>(blocks: impl Iterator<Item = &'b Block>, notation: Notation) -> Vec<(&'b Block, Features)> {
