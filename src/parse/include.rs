@@ -92,6 +92,10 @@ impl IncludeSource for FileIncludes {
             Ok(found) => found,
             Err(loaded) => return loaded,
         };
+        // A file as large as no article is, is no include either: it is not read whole into memory.
+        if fs::metadata(&resolved).is_ok_and(|metadata| metadata.len() > super::MAX_FILE_BYTES) {
+            return Loaded::Unreadable(format!("it is larger than {} bytes", super::MAX_FILE_BYTES));
+        }
         match fs::read(&resolved) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Loaded::Found { file: relative, text },
@@ -192,6 +196,33 @@ mod tests {
         assert_eq!(rebased("./b.md?view=x", "./includes/a.md"), "includes/b.md?view=x");
         assert_eq!(rebased("../admin/a.md", "~/includes/a.md"), "~/admin/a.md");
         assert_eq!(rebased("../../a.md", "~/includes/a.md"), "~/../a.md", "nothing climbs above the docs root");
+    }
+
+    #[test]
+    fn includes_are_read_below_the_docs_root_and_only_if_they_can_be_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("docs");
+        std::fs::create_dir_all(root.join("includes")).unwrap();
+        std::fs::write(root.join("includes/a.md"), "Text.\n").unwrap();
+        std::fs::write(root.join("includes/latin1.md"), b"caf\xe9\n").unwrap();
+        std::fs::write(dir.path().join("outside.md"), "Secret.\n").unwrap();
+        // Sparse: no disk is filled, the size alone is over the limit.
+        std::fs::File::create(root.join("includes/huge.md"))
+            .unwrap()
+            .set_len(super::super::MAX_FILE_BYTES + 1)
+            .unwrap();
+        let includes = FileIncludes::new(&root).unwrap();
+        let article = root.join("article.md").display().to_string();
+        let found = Loaded::Found { file: "includes/a.md".to_owned(), text: "Text.\n".to_owned() };
+        assert_eq!(includes.load(&article, "includes/a.md"), found);
+        let deeper = root.join("sub/article.md").display().to_string();
+        assert_eq!(includes.load(&deeper, "~/includes/a.md"), found, "`~/` is the docs root");
+        assert_eq!(includes.load(&article, "includes/none.md"), Loaded::Missing);
+        assert_eq!(includes.load(&article, "../outside.md"), Loaded::OutsideRoot);
+        let latin1 = includes.load(&article, "includes/latin1.md");
+        assert_eq!(latin1, Loaded::Unreadable("it is not UTF-8 text".to_owned()));
+        let huge = includes.load(&article, "includes/huge.md");
+        assert_eq!(huge, Loaded::Unreadable("it is larger than 16777216 bytes".to_owned()));
     }
 
     #[test]
