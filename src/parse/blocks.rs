@@ -44,7 +44,7 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
     builder.masked = matches!(text, Cow::Owned(_));
     for (event, range) in cmark(&text) {
         // Everything past this point works in offsets of the original file.
-        let range = prepared.original(range.start + base)..prepared.original(range.end + base);
+        let range = prepared.original(range.start + base)..prepared.original_end(range.end + base);
         builder.event(event, range);
     }
     builder.finish()

@@ -5,6 +5,12 @@
 //! with it into one paragraph. So a line-based pass finds them first (outside fenced code) and surrounds each with
 //! blank lines (keeping any `>` blockquote markers), which makes every directive a paragraph of its own that the
 //! block builder then recognises by its offset. [`Prepared::original`] maps offsets back to the file.
+//!
+//! docfx reads what a triple-colon container holds (`:::row:::`, `:::column:::`, `::: zone`) whatever its indentation:
+//! `:::column:::` indented by 4 under `:::row:::`, and its text by 8, are a column and a paragraph, not code. So the
+//! lines inside a container lose the indentation that sets them in: a nested directive line is set back to the
+//! outermost container's indentation, and content lines by as much as the first content line of their container is
+//! indented past it (lines below it keep the difference: a nested list stays nested).
 
 use std::borrow::Cow;
 
@@ -63,19 +69,49 @@ pub struct Prepared<'a> {
     pub text: Cow<'a, str>,
     /// The directives, in order.
     pub directives: Vec<Directive>,
-    /// (offset in `text` where inserted bytes start, how many, inserted before that point).
-    insertions: Vec<(usize, usize, usize)>,
+    /// The bytes inserted and removed, in order.
+    edits: Vec<Edit>,
+}
+
+/// Bytes inserted into the text parsed, or removed from it, at one point.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    /// Where in the text parsed (with the body's base offset) the inserted bytes start, or the removed ones were.
+    at: usize,
+    inserted: usize,
+    removed: usize,
+    /// Bytes inserted less bytes removed before this point.
+    shift_before: isize,
+}
+
+impl Edit {
+    fn shift_after(self) -> isize {
+        self.shift_before + self.inserted as isize - self.removed as isize
+    }
 }
 
 impl Prepared<'_> {
     /// The original offset of an offset in [`Prepared::text`]; offsets inside inserted bytes map to the point they
     /// were inserted at.
     pub fn original(&self, offset: usize) -> usize {
-        let index = self.insertions.partition_point(|(at, _, _)| *at <= offset);
-        match index.checked_sub(1).map(|last| self.insertions[last]) {
+        let index = self.edits.partition_point(|edit| edit.at <= offset);
+        let shifted = |offset: usize, shift: isize| offset.checked_add_signed(-shift).unwrap_or_default();
+        match index.checked_sub(1).map(|last| self.edits[last]) {
             None => offset,
-            Some((at, length, before)) if offset < at + length => at - before,
-            Some((_, length, before)) => offset - before - length,
+            Some(edit) if offset < edit.at + edit.inserted => shifted(edit.at, edit.shift_before),
+            Some(edit) => shifted(offset, edit.shift_after()),
+        }
+    }
+
+    /// [`Self::original`] for the end of a range: an end where a line's indentation was taken off is the end of the
+    /// line before, not a point past that indentation.
+    pub fn original_end(&self, offset: usize) -> usize {
+        let index = self.edits.partition_point(|edit| edit.at < offset);
+        match self.edits.get(index) {
+            Some(edit) if edit.at == offset && edit.removed > 0 => {
+                offset.checked_add_signed(-edit.shift_before).unwrap_or_default()
+            }
+            _ => self.original(offset),
         }
     }
 
@@ -90,11 +126,11 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
     let mut directives = Vec::new();
     // Most articles have no directive at all: then there is no line to look at.
     if memchr::memmem::find(body.as_bytes(), b":::").is_none() {
-        return Prepared { text: Cow::Borrowed(body), directives, insertions: Vec::new() };
+        return Prepared { text: Cow::Borrowed(body), directives, edits: Vec::new() };
     }
-    // (line start, line end without break, container prefix like "> ") of each directive line
     let mut lines = Vec::new();
     let mut fence: Option<(u8, usize)> = None;
+    let mut containers = Containers::default();
     let mut line_start = 0;
     while line_start < body.len() {
         let line_end = body[line_start..].find('\n').map_or(body.len(), |at| line_start + at);
@@ -102,55 +138,141 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
         let prefix_len = container_prefix_len(line);
         let content = &line[prefix_len..];
         let trimmed = content.trim_start();
+        // Indentation that may be taken off: spaces alone, outside blockquotes.
+        let leading = &content[..content.len() - trimmed.len()];
+        let indent = (prefix_len == 0 && leading.bytes().all(|byte| byte == b' ')).then_some(leading.len());
+        let mut edit =
+            LineEdit { start: line_start, end: line_end, prefix: &line[..prefix_len], directive: false, remove: 0 };
         if let Some((marker, length)) = fence_marker(trimmed) {
             fence = match fence {
                 None => Some((marker, length)),
                 Some((open, open_length)) if open == marker && length >= open_length && is_closing(trimmed) => None,
                 still_open => still_open,
             };
+            edit.remove = containers.content(indent);
         } else if fence.is_none()
             && let Some(kind) = directive(trimmed)
         {
             let colon = line_start + prefix_len + (content.len() - trimmed.len());
+            edit.remove = containers.directive(&kind, indent);
+            edit.directive = true;
             directives.push(Directive { kind, start: base + colon, end: base + line_start + line.len() });
-            lines.push((line_start, line_end, &line[..prefix_len]));
+        } else if !trimmed.is_empty() {
+            edit.remove = containers.content(indent);
+        }
+        if edit.directive || edit.remove > 0 {
+            lines.push(edit);
         }
         line_start = line_end + 1;
     }
     if lines.is_empty() {
-        return Prepared { text: Cow::Borrowed(body), directives, insertions: Vec::new() };
+        return Prepared { text: Cow::Borrowed(body), directives, edits: Vec::new() };
     }
 
-    let mut out = Rewrite { base, text: String::with_capacity(body.len() + lines.len() * 8), insertions: Vec::new() };
+    let mut out = Rewrite { base, text: String::with_capacity(body.len() + lines.len() * 8), edits: Vec::new() };
     let mut copied = 0;
-    for (start, end, prefix) in lines {
+    for LineEdit { start, end, prefix, directive, remove } in lines {
         out.text.push_str(&body[copied..start]);
         let blank = format!("{}\n", prefix.trim_end());
-        out.insert(&blank);
-        let line_with_break = (end + 1).min(body.len());
-        out.text.push_str(&body[start..line_with_break]);
-        if line_with_break == end {
-            out.insert("\n");
+        if directive {
+            out.insert(&blank);
         }
-        out.insert(&blank);
-        copied = line_with_break;
+        if remove > 0 {
+            out.remove(remove);
+        }
+        copied = start + remove;
+        if directive {
+            let line_with_break = (end + 1).min(body.len());
+            out.text.push_str(&body[copied..line_with_break]);
+            if line_with_break == end {
+                out.insert("\n");
+            }
+            out.insert(&blank);
+            copied = line_with_break;
+        }
     }
     out.text.push_str(&body[copied..]);
-    Prepared { text: Cow::Owned(out.text), directives, insertions: out.insertions }
+    Prepared { text: Cow::Owned(out.text), directives, edits: out.edits }
 }
 
-/// The prepared text being written, and the record of what was inserted where.
+/// A line the rewrite changes: a directive line, set apart by blank lines, and the indentation taken off a line.
+struct LineEdit<'a> {
+    start: usize,
+    end: usize,
+    /// Its blockquote markers and indentation (`> `), kept on the blank lines around a directive.
+    prefix: &'a str,
+    directive: bool,
+    /// How many leading spaces are taken off.
+    remove: usize,
+}
+
+/// The triple-colon containers open at a line (not moniker zones, whose lines docfx reads as Markdown's own), and
+/// the indentation their lines lose.
+#[derive(Default)]
+struct Containers {
+    /// The name of each open container and how far its content lines are set in past the outermost one's
+    /// indentation (known at its first content line), outermost first.
+    open: Vec<(String, Option<usize>)>,
+    /// The indentation of the outermost open container's line.
+    base: usize,
+}
+
+impl Containers {
+    /// The spaces to take off the directive line `kind`, indented by `indent` (`None`: not spaces alone), as it opens
+    /// or closes a container or stands in one.
+    fn directive(&mut self, kind: &DirectiveKind, indent: Option<usize>) -> usize {
+        let remove = match (self.open.is_empty(), indent) {
+            (false, Some(indent)) => indent.saturating_sub(self.base),
+            _ => 0,
+        };
+        match kind {
+            DirectiveKind::Extension { name, container: true, .. } => {
+                if self.open.is_empty() {
+                    self.base = indent.unwrap_or_default();
+                }
+                self.open.push((name.clone(), None));
+            }
+            DirectiveKind::ExtensionEnd { name } => {
+                if let Some(at) = self.open.iter().rposition(|(open, _)| open == name) {
+                    self.open.truncate(at);
+                }
+            }
+            // A directive inside a container is part of its content.
+            _ => return self.content(indent),
+        }
+        remove
+    }
+
+    /// The spaces to take off a content line indented by `indent`: as many as the first content line of its
+    /// container is set in past the outermost container's indentation, at most down to that indentation.
+    fn content(&mut self, indent: Option<usize>) -> usize {
+        let (Some((_, set_in)), Some(indent)) = (self.open.last_mut(), indent) else { return 0 };
+        let past_base = indent.saturating_sub(self.base);
+        (*set_in.get_or_insert(past_base)).min(past_base)
+    }
+}
+
+/// The prepared text being written, and the record of what was inserted and removed where.
 struct Rewrite {
     base: usize,
     text: String,
-    insertions: Vec<(usize, usize, usize)>,
+    edits: Vec<Edit>,
 }
 
 impl Rewrite {
     fn insert(&mut self, inserted: &str) {
-        let before = self.insertions.last().map_or(0, |(_, length, before)| before + length);
-        self.insertions.push((self.base + self.text.len(), inserted.len(), before));
+        self.edit(inserted.len(), 0);
         self.text.push_str(inserted);
+    }
+
+    /// Records that `removed` bytes of the body are left out here.
+    fn remove(&mut self, removed: usize) {
+        self.edit(0, removed);
+    }
+
+    fn edit(&mut self, inserted: usize, removed: usize) {
+        let shift_before = self.edits.last().map_or(0, |edit| edit.shift_after());
+        self.edits.push(Edit { at: self.base + self.text.len(), inserted, removed, shift_before });
     }
 }
 
@@ -298,6 +420,30 @@ mod tests {
         assert_eq!(prepared.original(100 + zone), 100 + body.find("Zone").unwrap());
         assert_eq!(prepared.original(100 + prepared.text.find("After").unwrap()), 100 + body.find("After").unwrap());
         assert_eq!(prepared.original(100 + 6), 106);
+    }
+
+    /// docfx's own example: columns indented by 4 under their row, their content by 8, are read as unindented;
+    /// relative indentation below a container's first content line stays, and offsets map back to the file.
+    #[test]
+    fn lines_inside_a_container_lose_the_indentation_that_sets_them_in() {
+        let body = ":::row:::\n    :::column:::\n        Text.\n\n        1. One\n           - sub\n    :::column-end:::\n:::row-end:::\n";
+        let prepared = prepare(body, 10);
+        assert_eq!(
+            &*prepared.text,
+            "\n:::row:::\n\n\n:::column:::\n\nText.\n\n1. One\n   - sub\n\n:::column-end:::\n\n\n:::row-end:::\n\n"
+        );
+        for word in ["Text", "One", "- sub", ":::column-end"] {
+            let at = prepared.text.find(word).unwrap();
+            assert_eq!(prepared.original(10 + at), 10 + body.find(word).unwrap(), "{word}");
+        }
+        // The end of "Text." (its line break) is the end of its line, not past the indentation of the next.
+        let after_text = prepared.text.find("Text.\n").unwrap() + "Text.\n".len();
+        assert_eq!(prepared.original_end(10 + after_text), 10 + body.find("Text.\n").unwrap() + "Text.\n".len());
+        // In a list item, a container's content keeps the item's indentation; outside containers nothing moves.
+        let in_item = "1. Step\n   :::image type=\"complex\" source=\"a.png\" alt-text=\"A\":::\n      Long.\n   :::image-end:::\n      Code.\n";
+        let prepared = prepare(in_item, 0);
+        assert!(prepared.text.contains("\n   Long.\n"), "{:?}", prepared.text);
+        assert!(prepared.text.ends_with("\n      Code.\n"), "{:?}", prepared.text);
     }
 
     #[test]

@@ -125,6 +125,26 @@ fn learn_extensions_become_model_nodes() {
     assert_eq!(sections["sections"][2]["moniker"], ">= widget-2");
 }
 
+/// docfx's row example: columns indented under their row, and their content under them, are columns holding
+/// paragraphs, a heading and a list, not code; spans point at the text where it stands in the file.
+#[test]
+fn indented_row_and_column_content_is_read_as_docfx_reads_it() {
+    let article = "# T\n\n:::row:::\n    :::column span=\"2\":::\n        ![Icon](icon.png)\n        ### A headline\n        \
+                   Some text.\n\n        1. One\n           - sub\n    :::column-end:::\n:::row-end:::\n";
+    let run = checkdown().args(["parse", "-"]).stdin(article).run();
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let model: Value = serde_json::from_str(&run.stdout).unwrap();
+    let row = &model["sections"][0]["blocks"][0];
+    assert_eq!((row["kind"].as_str(), row["name"].as_str()), (Some("extension"), Some("row")));
+    let column = &row["blocks"][0];
+    assert_eq!(column["attributes"][0]["value"], "2");
+    let kinds: Vec<&str> = column["blocks"].as_array().unwrap().iter().map(|b| b["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["paragraph", "heading", "paragraph", "list"]);
+    let list = &column["blocks"][3];
+    assert_eq!(list["items"][0]["blocks"][1]["kind"], "list", "the nested list stays nested");
+    assert_eq!((list["span"]["line"].as_u64(), list["span"]["column"].as_u64()), (Some(9), Some(9)));
+}
+
 #[test]
 fn sections_holding_ordered_lists_are_steps_when_no_heading_says_step() {
     let model = parse_json(&[&format!("{FIXTURES}/sections-with-lists.md")]);

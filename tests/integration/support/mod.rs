@@ -89,7 +89,11 @@ impl Checkdown {
             .spawn()
             .expect("the checkdown binary runs");
         let mut input = child.stdin.take().unwrap();
-        input.write_all(self.stdin.unwrap_or_default().as_bytes()).expect("standard input is written");
+        // A run that stops before reading its input (bad arguments) closes the pipe: that is its answer, not a failure.
+        match input.write_all(self.stdin.unwrap_or_default().as_bytes()) {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+            written => written.expect("standard input is written"),
+        }
         drop(input);
         let (stdout, stderr) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
         let read = |mut pipe: Box<dyn Read + Send>| {
