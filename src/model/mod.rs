@@ -256,14 +256,15 @@ pub enum Block {
     /// One tab of a [`Block::Tabs`] group, and nowhere else.
     Tab {
         /// The tab id of `#tab/<id>` (`admin-center`; several joined by `+`), the same in every language.
-        id: String,
+        id: Box<str>,
         /// The tab id of another group after `#tab/<id>/`, when the tab is shown only with that one selected.
+        // Boxed, as `id`, `title` and `heading` are: every block is as large as the largest kind.
         #[serde(skip_serializing_if = "Option::is_none")]
-        condition: Option<String>,
+        condition: Option<Box<str>>,
         /// The tab's name as plain text: its heading's link text.
-        title: String,
+        title: Box<str>,
         /// The tab's name: its heading's link text.
-        heading: Vec<Inline>,
+        heading: Box<[Inline]>,
         /// The tab's content, up to the next tab's heading or the group's end.
         blocks: Vec<Block>,
         /// Source span, from its heading to its last block.
@@ -399,6 +400,9 @@ pub enum Inline {
         span: Span,
     },
 }
+
+// Every block is as large as its largest kind, and a parse moves every block: a larger kind costs all of them.
+const _: () = assert!(std::mem::size_of::<Block>() <= 128);
 
 impl Block {
     /// The block's source span.

@@ -71,6 +71,8 @@ pub struct Prepared<'a> {
     pub directives: Vec<Directive>,
     /// The bytes inserted and removed, in order.
     edits: Vec<Edit>,
+    /// Whether any line lost indentation: else an end maps as any offset does.
+    removes: bool,
 }
 
 /// Bytes inserted into the text parsed, or removed from it, at one point.
@@ -105,7 +107,11 @@ impl Prepared<'_> {
 
     /// [`Self::original`] for the end of a range: an end where a line's indentation was taken off is the end of the
     /// line before, not a point past that indentation.
+    #[inline]
     pub fn original_end(&self, offset: usize) -> usize {
+        if !self.removes {
+            return self.original(offset);
+        }
         let index = self.edits.partition_point(|edit| edit.at < offset);
         match self.edits.get(index) {
             Some(edit) if edit.at == offset && edit.removed > 0 => {
@@ -126,7 +132,7 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
     let mut directives = Vec::new();
     // Most articles have no directive at all: then there is no line to look at.
     if memchr::memmem::find(body.as_bytes(), b":::").is_none() {
-        return Prepared { text: Cow::Borrowed(body), directives, edits: Vec::new() };
+        return Prepared { text: Cow::Borrowed(body), directives, edits: Vec::new(), removes: false };
     }
     let mut lines = Vec::new();
     let mut fence: Option<(u8, usize)> = None;
@@ -166,7 +172,7 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
         line_start = line_end + 1;
     }
     if lines.is_empty() {
-        return Prepared { text: Cow::Borrowed(body), directives, edits: Vec::new() };
+        return Prepared { text: Cow::Borrowed(body), directives, edits: Vec::new(), removes: false };
     }
 
     let mut out = Rewrite { base, text: String::with_capacity(body.len() + lines.len() * 8), edits: Vec::new() };
@@ -192,7 +198,8 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
         }
     }
     out.text.push_str(&body[copied..]);
-    Prepared { text: Cow::Owned(out.text), directives, edits: out.edits }
+    let removes = out.edits.iter().any(|edit| edit.removed > 0);
+    Prepared { text: Cow::Owned(out.text), directives, edits: out.edits, removes }
 }
 
 /// A line the rewrite changes: a directive line, set apart by blank lines, and the indentation taken off a line.

@@ -24,7 +24,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use crate::model::{Article, Block, FrontMatter};
+use crate::model::{Article, Attribute, Block, FrontMatter, Span, attribute};
 use crate::report::{Diagnostic, Location, Severity};
 pub use blocks::PARSE_ERROR;
 pub use include::{FileIncludes, IncludeSource, Loaded, NoIncludes};
@@ -292,13 +292,14 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
     let prepared = directives::prepare(body, split.body_start);
     let (mut blocks, found) = blocks::build(&prepared, split.body_start, &index, path);
     diagnostics.extend(found);
-    resolve_includes(&mut blocks, path, options, includes, &mut diagnostics);
-    resolve_snippets(&mut blocks, path, includes, &mut diagnostics);
+    let mut references = References { path, options, includes, diagnostics: &mut diagnostics, tab_headings: false };
+    references.read(&mut blocks, false);
+    let tab_headings = references.tab_headings;
     if let Some(moniker) = &options.moniker {
         check_article_range(&front_matter, moniker, options, path, &index, &mut diagnostics);
         blocks = sections::select_moniker(blocks, moniker, &options.moniker_order, path, &mut diagnostics);
     }
-    if tabs::any(&blocks) {
+    if tab_headings {
         blocks = tabs::group(blocks);
     }
     let (preamble, sections) = sections::build(blocks);
@@ -381,107 +382,99 @@ fn check_article_range(
     }
 }
 
-fn resolve_includes(
-    blocks: &mut [Block],
-    path: &str,
-    options: &ParseOptions,
-    includes: &dyn IncludeSource,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    for block in blocks {
-        match block {
-            Block::Include { path: target, file, resolved, span, .. } => {
-                let problem = match includes.load(path, target) {
-                    Loaded::Found { file: found, text } => {
-                        // Includes do not nest in Learn: the included file's own includes stay unresolved.
-                        let inner = parse(&found, &text, options, &NoIncludes);
-                        diagnostics.extend(inner.diagnostics);
-                        let mut inner_blocks = inner.article.preamble;
-                        for section in inner.article.sections {
-                            flatten_section(section, &mut inner_blocks);
-                        }
-                        include::rebase_links(&mut inner_blocks, target);
-                        *file = Some(found);
-                        *resolved = Some(inner_blocks);
-                        None
-                    }
-                    Loaded::Missing => Some(format!("included file {target} not found; kept as an unresolved include")),
-                    Loaded::OutsideRoot => Some(format!("include {target} points outside the docs root; not read")),
-                    Loaded::Unreadable(why) => Some(format!("included file {target} cannot be read: {why}")),
-                    Loaded::Disabled => None,
-                };
-                if let Some(message) = problem {
-                    diagnostics.push(Diagnostic::new(
-                        PARSE_ERROR,
-                        Severity::Warning,
-                        Location::new(path, *span),
-                        message,
-                    ));
-                }
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    resolve_includes(&mut item.blocks, path, options, includes, diagnostics);
-                }
-            }
-            Block::Alert { blocks, .. }
-            | Block::Div { blocks, .. }
-            | Block::Quote { blocks, .. }
-            | Block::Moniker { blocks, .. }
-            | Block::Extension { blocks, .. } => resolve_includes(blocks, path, options, includes, diagnostics),
-            _ => {}
-        }
-    }
+/// One walk over an article's blocks that reads what they refer to below the docs root: the files of its `[!INCLUDE]`s
+/// ([`include`](mod@include)) and the code of its `:::code` snippets ([`snippet`]). It also notes whether a heading
+/// opens a tab ([`tabs`]): most articles have none, and are then not walked again.
+struct References<'a> {
+    path: &'a str,
+    options: &'a ParseOptions,
+    includes: &'a dyn IncludeSource,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    tab_headings: bool,
 }
 
-/// Reads the code of each `:::code source="…":::` below the docs root, as includes are read, into a code block inside
-/// it ([`snippet::select`]); one that cannot be read keeps no code, and prints as its path, with a warning.
-fn resolve_snippets(blocks: &mut [Block], path: &str, includes: &dyn IncludeSource, diagnostics: &mut Vec<Diagnostic>) {
-    for block in blocks {
-        match block {
-            Block::Extension { name, attributes, blocks: inside, span } if name == "code" && inside.is_empty() => {
-                let Some(source) = crate::model::attribute(attributes, "source") else { continue };
-                let problem = match includes.load(path, source) {
-                    Loaded::Found { text, .. } => {
-                        let (range, id) =
-                            (crate::model::attribute(attributes, "range"), crate::model::attribute(attributes, "id"));
-                        match snippet::select(&text, range, id) {
-                            Ok(code) => {
-                                let language = crate::model::attribute(attributes, "language").map(str::to_owned);
-                                inside.push(Block::Code { language, code, span: *span });
-                                None
+impl References<'_> {
+    /// Reads the references of `blocks`; `in_include` for the blocks of an included file, whose own includes stay
+    /// unresolved (includes do not nest in Learn), though its snippets are read.
+    fn read(&mut self, blocks: &mut [Block], in_include: bool) {
+        for block in blocks {
+            match block {
+                Block::Include { path: target, file, resolved, span, .. } if !in_include => {
+                    let problem = match self.includes.load(self.path, target) {
+                        Loaded::Found { file: found, text } => {
+                            let inner = parse(&found, &text, self.options, &NoIncludes);
+                            self.diagnostics.extend(inner.diagnostics);
+                            let mut inner_blocks = inner.article.preamble;
+                            for section in inner.article.sections {
+                                flatten_section(section, &mut inner_blocks);
                             }
-                            Err(why) => Some(format!("code snippet {source}: {why}; printed as its path")),
+                            include::rebase_links(&mut inner_blocks, target);
+                            self.read(&mut inner_blocks, true);
+                            *file = Some(found);
+                            *resolved = Some(inner_blocks);
+                            None
                         }
+                        Loaded::Missing => {
+                            Some(format!("included file {target} not found; kept as an unresolved include"))
+                        }
+                        Loaded::OutsideRoot => Some(format!("include {target} points outside the docs root; not read")),
+                        Loaded::Unreadable(why) => Some(format!("included file {target} cannot be read: {why}")),
+                        Loaded::Disabled => None,
+                    };
+                    self.warn(*span, problem);
+                }
+                Block::Extension { name, attributes, blocks: inside, span } if name == "code" && inside.is_empty() => {
+                    let problem = self.snippet(attributes, inside, *span);
+                    self.warn(*span, problem);
+                }
+                Block::Heading { .. } => self.tab_headings |= tabs::opens_tab(block),
+                Block::List { items, .. } => {
+                    for item in items {
+                        self.read(&mut item.blocks, in_include);
                     }
-                    Loaded::Missing => Some(format!("code snippet {source} not found; printed as its path")),
-                    Loaded::OutsideRoot => {
-                        Some(format!("code snippet {source} points outside the docs root; not read"))
+                }
+                Block::Alert { blocks, .. }
+                | Block::Div { blocks, .. }
+                | Block::Quote { blocks, .. }
+                | Block::Moniker { blocks, .. }
+                | Block::Extension { blocks, .. }
+                | Block::Tabs { tabs: blocks, .. }
+                | Block::Tab { blocks, .. } => self.read(blocks, in_include),
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads the code a `:::code` extension of `attributes` shows into a code block in `inside`; what went wrong, if
+    /// anything.
+    fn snippet(&self, attributes: &[Attribute], inside: &mut Vec<Block>, span: Span) -> Option<String> {
+        let source = attribute(attributes, "source")?;
+        match self.includes.load(self.path, source) {
+            Loaded::Found { text, .. } => {
+                match snippet::select(&text, attribute(attributes, "range"), attribute(attributes, "id")) {
+                    Ok(code) => {
+                        let language = attribute(attributes, "language").map(str::to_owned);
+                        inside.push(Block::Code { language, code, span });
+                        None
                     }
-                    Loaded::Unreadable(why) => Some(format!("code snippet {source} cannot be read: {why}")),
-                    Loaded::Disabled => None,
-                };
-                if let Some(message) = problem {
-                    diagnostics.push(Diagnostic::new(
-                        PARSE_ERROR,
-                        Severity::Warning,
-                        Location::new(path, *span),
-                        message,
-                    ));
+                    Err(why) => Some(format!("code snippet {source}: {why}; printed as its path")),
                 }
             }
-            Block::List { items, .. } => {
-                for item in items {
-                    resolve_snippets(&mut item.blocks, path, includes, diagnostics);
-                }
-            }
-            Block::Alert { blocks, .. }
-            | Block::Div { blocks, .. }
-            | Block::Quote { blocks, .. }
-            | Block::Moniker { blocks, .. }
-            | Block::Extension { blocks, .. }
-            | Block::Include { resolved: Some(blocks), .. } => resolve_snippets(blocks, path, includes, diagnostics),
-            _ => {}
+            Loaded::Missing => Some(format!("code snippet {source} not found; printed as its path")),
+            Loaded::OutsideRoot => Some(format!("code snippet {source} points outside the docs root; not read")),
+            Loaded::Unreadable(why) => Some(format!("code snippet {source} cannot be read: {why}")),
+            Loaded::Disabled => None,
+        }
+    }
+
+    fn warn(&mut self, span: Span, problem: Option<String>) {
+        if let Some(message) = problem {
+            self.diagnostics.push(Diagnostic::new(
+                PARSE_ERROR,
+                Severity::Warning,
+                Location::new(self.path, span),
+                message,
+            ));
         }
     }
 }

@@ -9,13 +9,9 @@ use crate::model::{Block, Inline, Span, text};
 /// What a tab heading's link starts with.
 const TAB_LINK: &str = "#tab/";
 
-/// Whether `blocks` hold a tab heading, in any container: most articles have none, and are left as they are.
-pub fn any(blocks: &[Block]) -> bool {
-    blocks.iter().any(|block| match block {
-        Block::Heading { .. } => tab_heading(block).is_some(),
-        Block::List { items, .. } => items.iter().any(|item| any(&item.blocks)),
-        other => any(other.children()),
-    })
+/// Whether `block` is a heading that opens a tab: an article with none is left as it is.
+pub fn opens_tab(block: &Block) -> bool {
+    tab_heading(block).is_some()
 }
 
 /// `blocks`, with each tab group made one [`Block::Tabs`], in every container.
@@ -76,8 +72,10 @@ impl OpenTab {
 
     fn into_block(self) -> Block {
         let span = self.span();
-        let title = text::inlines(&self.heading).trim().to_owned();
-        Block::Tab { id: self.id, condition: self.condition, title, heading: self.heading, blocks: self.blocks, span }
+        let title = text::inlines(&self.heading).trim().into();
+        let condition = self.condition.map(String::into_boxed_str);
+        let (id, heading) = (self.id.into_boxed_str(), self.heading.into_boxed_slice());
+        Block::Tab { id, condition, title, heading, blocks: self.blocks, span }
     }
 }
 
@@ -130,7 +128,7 @@ mod tests {
         tabs.iter()
             .map(|tab| match tab {
                 Block::Tab { id, condition, title, blocks, .. } => {
-                    (id.clone(), condition.clone(), title.clone(), blocks.len())
+                    (id.to_string(), condition.as_deref().map(str::to_owned), title.to_string(), blocks.len())
                 }
                 other => panic!("not a tab: {other:?}"),
             })

@@ -1,8 +1,8 @@
 //! Markdown the translation broke where its source is whole: what machine translation leaves behind, and readers see
 //! as raw syntax or as another kind of block. One `broken-markdown` finding per cause, at the broken spot:
 //!
-//! - a link or image that lost its opening `[` or `![`, whose `](media/add.gif)` is left in the text ([`unopened`]),
-//!   or whose `(` a space parts from its text, `[Users] (users.md)` ([`spaced`]);
+//! - a link or image that lost its opening `[` or `![`, whose `](media/add.gif)` is left in the text, or whose `(` a
+//!   space parts from its text, `[Users] (users.md)` ([`left_targets`]);
 //! - empty bold, `****`, left where the bold words moved out of it ([`in_run`]);
 //! - a list item that starts with `#`, which renders as a heading, and a paragraph whose line starts with an HTML
 //!   comment, which makes it raw HTML ([`turned`]);
@@ -32,32 +32,31 @@ use super::structure::fenced;
 /// How much of the broken text, or of a code line, a message quotes.
 const MAX_QUOTED_CHARS: usize = 80;
 
-/// The link and image targets left in `text` without their opening bracket: the range of each `](target)` and its
-/// target. An escaped `\]` is text, and so is a target holding white space (no link either way).
-pub fn unopened(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
-    // Every text of both files is searched: a byte search, with no substring searcher to set up for each.
-    let bytes = text.as_bytes();
-    memchr::memchr_iter(b']', bytes).filter(move |&at| bytes.get(at + 1) == Some(&b'(')).filter_map(move |at| {
-        if text[..at].ends_with('\\') {
-            return None;
-        }
-        target_closed(&text[at + 2..]).map(|target| (at..at + 3 + target.len(), target))
-    })
+/// How a link or image target was left in a text instead of making a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Left {
+    /// `](media/add.gif)`: its text lost the opening `[` or `![`.
+    Unopened,
+    /// `] (users.md)`: a space (any, on one line) parts it from its text. Reported only where the source has a link
+    /// or image to that target: `[1] (optional)` is text.
+    Spaced,
 }
 
-/// The link and image targets that a space parted from their text: the range of each `] (target)` (any spaces on one
-/// line) and its target. Machine translation spaces `[text](target)` so; the text then shows the brackets and the
-/// address. Reported only where the source has a link or image to that target: `[1] (optional)` is text.
-pub fn spaced(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+/// The link and image targets left in `text`, one pass over its `]`s: the range of each (from the `]` to the closing
+/// `)`), its target, and how it was left. An escaped `\]` is text, and so is a target holding white space (no link
+/// either way).
+pub fn left_targets(text: &str) -> impl Iterator<Item = (Range<usize>, &str, Left)> {
+    // Every text of both files is searched: a byte search, with no substring searcher to set up for each.
     memchr::memchr_iter(b']', text.as_bytes()).filter_map(move |at| {
         let after = &text[at + 1..];
         let rest = after.trim_start_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
-        let open = after.len() - rest.len();
-        if open == 0 || text[..at].ends_with('\\') {
+        let gap = after.len() - rest.len();
+        let target = target_closed(rest.strip_prefix('(')?)?;
+        if text[..at].ends_with('\\') {
             return None;
         }
-        let target = target_closed(rest.strip_prefix('(')?)?;
-        Some((at..at + 1 + open + 2 + target.len(), target))
+        let left = if gap == 0 { Left::Unopened } else { Left::Spaced };
+        Some((at..at + 1 + gap + 2 + target.len(), target, left))
     })
 }
 
@@ -108,11 +107,12 @@ fn breakages(document: &Document, inlines: &[Inline]) -> Vec<(Range<usize>, Brea
                         continue;
                     }
                     let at = |range: Range<usize>| span.start + range.start..span.start + range.end;
-                    for (range, target) in unopened(written) {
-                        out.push((at(range), Breakage::Unopened(target.trim().to_owned())));
-                    }
-                    for (range, target) in spaced(written) {
-                        out.push((at(range), Breakage::Spaced(target.to_owned())));
+                    for (range, target, left) in left_targets(written) {
+                        let breakage = match left {
+                            Left::Unopened => Breakage::Unopened(target.trim().to_owned()),
+                            Left::Spaced => Breakage::Spaced(target.to_owned()),
+                        };
+                        out.push((at(range), breakage));
                     }
                     out.extend(empty_bold(written).map(|range| (at(range), Breakage::EmptyBold)));
                 }
@@ -518,16 +518,16 @@ mod tests {
 
     #[test]
     fn targets_left_without_their_bracket_are_found_but_not_escaped_ones() {
-        let found: Vec<(Range<usize>, &str)> =
-            unopened("icône](media/add.gif) et \\](x) et ](a b) et ](https://x/y_(z)) fin").collect();
-        assert_eq!(found, [(6..22, "media/add.gif"), (45..63, "https://x/y_(z)")]);
+        let found: Vec<_> =
+            left_targets("icône](media/add.gif) et \\](x) et ](a b) et ](https://x/y_(z)) fin").collect();
+        assert_eq!(found, [(6..22, "media/add.gif", Left::Unopened), (45..63, "https://x/y_(z)", Left::Unopened)]);
     }
 
     #[test]
     fn targets_a_space_parts_from_their_text_are_found_on_one_line() {
-        let found: Vec<(Range<usize>, &str)> =
-            spaced("[a] (x.md) et [b]\u{a0} (https://y/(z)) et [c]\n(w) et \\] (v) et [d] (e f)").collect();
-        assert_eq!(found, [(2..10, "x.md"), (16..35, "https://y/(z)")]);
+        let found: Vec<_> =
+            left_targets("[a] (x.md) et [b]\u{a0} (https://y/(z)) et [c]\n(w) et \\] (v) et [d] (e f)").collect();
+        assert_eq!(found, [(2..10, "x.md", Left::Spaced), (16..35, "https://y/(z)", Left::Spaced)]);
     }
 
     #[test]

@@ -151,7 +151,7 @@ pub fn in_inlines(inlines: &[Inline], out: &mut Vec<Reference>) {
     for inline in inlines {
         let (kind, written, span) = match inline {
             Inline::Text { text, span } => {
-                for (_, written) in markup::unopened(text).chain(markup::spaced(text)) {
+                for (_, written, _) in markup::left_targets(text) {
                     out.push(Reference {
                         kind: Kind::Unopened,
                         target: OnceCell::new(),

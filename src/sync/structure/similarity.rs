@@ -267,7 +267,7 @@ pub(super) fn same_details(a: &Block, b: &Block) -> bool {
 pub(super) fn tab_ids(tabs: &[Block]) -> impl Iterator<Item = String> + '_ {
     tabs.iter().filter_map(|tab| match tab {
         Block::Tab { id, condition: Some(condition), .. } => Some(format!("{id}/{condition}")),
-        Block::Tab { id, condition: None, .. } => Some(id.clone()),
+        Block::Tab { id, condition: None, .. } => Some(id.to_string()),
         _ => None,
     })
 }
