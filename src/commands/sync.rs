@@ -277,32 +277,23 @@ fn leave_out_known(
             "checkdown: warning: the baseline names none of the files compared (it names `{example}`…): {how}"
         )?;
     }
-    let them = |count: usize| if count == 1 { "it" } else { "them" };
-    if filtered.fixed > 0 {
-        writeln!(
-            err,
-            "checkdown: note: {} of the baseline no longer found: fixed; write the baseline again to drop {}, so \
-             that the same drift coming back is reported",
-            report::plural(filtered.fixed, "finding"),
-            them(filtered.fixed)
-        )?;
-    }
-    if filtered.moved > 0 {
-        writeln!(
-            err,
-            "checkdown: note: {} of the baseline found in files moved or renamed since; write the baseline again to \
-             name {} by the new paths",
-            report::plural(filtered.moved, "finding"),
-            them(filtered.moved)
-        )?;
-    }
-    if filtered.gone > 0 {
-        writeln!(
-            err,
-            "checkdown: note: {} of the baseline in files that no longer exist; write the baseline again to drop {}",
-            report::plural(filtered.gone, "finding"),
-            them(filtered.gone)
-        )?;
+    // How many findings each note counts, and what it says of them ("it" or "them").
+    type Note = (usize, fn(&str) -> String);
+    let notes: [Note; 3] = [
+        (filtered.fixed, |them| {
+            format!(
+                "no longer found: fixed; write the baseline again to drop {them}, so that the same drift coming back \
+                 is reported"
+            )
+        }),
+        (filtered.moved, |them| {
+            format!("found in files moved or renamed since; write the baseline again to name {them} by the new paths")
+        }),
+        (filtered.gone, |them| format!("in files that no longer exist; write the baseline again to drop {them}")),
+    ];
+    for (count, says) in notes.into_iter().filter(|(count, _)| *count > 0) {
+        let them = if count == 1 { "it" } else { "them" };
+        writeln!(err, "checkdown: note: {} of the baseline {}", report::plural(count, "finding"), says(them))?;
     }
     Ok(filtered)
 }

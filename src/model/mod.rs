@@ -456,6 +456,23 @@ impl Block {
     }
 }
 
+impl Block {
+    /// The blocks this block contains directly, to change them: those of [`Block::children`], but for an include's
+    /// (its file's, not the article's) and list items' (reached through [`Block::List`]).
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Block>> {
+        match self {
+            Self::Alert { blocks, .. }
+            | Self::Div { blocks, .. }
+            | Self::Quote { blocks, .. }
+            | Self::Moniker { blocks, .. }
+            | Self::Extension { blocks, .. }
+            | Self::Tab { blocks, .. }
+            | Self::Tabs { tabs: blocks, .. } => Some(blocks),
+            _ => None,
+        }
+    }
+}
+
 /// What [`walk_content`] meets: a run of inlines (a paragraph, a heading, a table cell, a tab's name), or an extension
 /// block.
 #[derive(Debug, Clone, Copy)]

@@ -137,13 +137,11 @@ fn rebase_blocks(blocks: &mut [Block], folder: &str) {
                 }
                 rebase_blocks(blocks, folder);
             }
-            Block::Alert { blocks, .. }
-            | Block::Div { blocks, .. }
-            | Block::Quote { blocks, .. }
-            | Block::Moniker { blocks, .. }
-            | Block::Tabs { tabs: blocks, .. }
-            | Block::Tab { blocks, .. } => rebase_blocks(blocks, folder),
-            _ => {}
+            other => {
+                if let Some(blocks) = other.children_mut() {
+                    rebase_blocks(blocks, folder);
+                }
+            }
         }
     }
 }

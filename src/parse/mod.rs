@@ -433,14 +433,11 @@ impl References<'_> {
                         self.read(&mut item.blocks, in_include);
                     }
                 }
-                Block::Alert { blocks, .. }
-                | Block::Div { blocks, .. }
-                | Block::Quote { blocks, .. }
-                | Block::Moniker { blocks, .. }
-                | Block::Extension { blocks, .. }
-                | Block::Tabs { tabs: blocks, .. }
-                | Block::Tab { blocks, .. } => self.read(blocks, in_include),
-                _ => {}
+                other => {
+                    if let Some(blocks) = other.children_mut() {
+                        self.read(blocks, in_include);
+                    }
+                }
             }
         }
     }

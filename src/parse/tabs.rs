@@ -87,12 +87,11 @@ fn group_inside(mut block: Block) -> Block {
                 item.blocks = group(std::mem::take(&mut item.blocks));
             }
         }
-        Block::Alert { blocks, .. }
-        | Block::Div { blocks, .. }
-        | Block::Quote { blocks, .. }
-        | Block::Moniker { blocks, .. }
-        | Block::Extension { blocks, .. } => *blocks = group(std::mem::take(blocks)),
-        _ => {}
+        other => {
+            if let Some(blocks) = other.children_mut() {
+                *blocks = group(std::mem::take(blocks));
+            }
+        }
     }
     block
 }

@@ -56,14 +56,11 @@ fn mend_blocks(blocks: &mut Vec<Block>, mended: &mut Vec<Mended>) {
                     mend_blocks(&mut item.blocks, mended);
                 }
             }
-            Block::Alert { blocks, .. }
-            | Block::Div { blocks, .. }
-            | Block::Quote { blocks, .. }
-            | Block::Moniker { blocks, .. }
-            | Block::Extension { blocks, .. }
-            | Block::Tabs { tabs: blocks, .. }
-            | Block::Tab { blocks, .. } => mend_blocks(blocks, mended),
-            _ => {}
+            other => {
+                if let Some(blocks) = other.children_mut() {
+                    mend_blocks(blocks, mended);
+                }
+            }
         }
     }
 }
