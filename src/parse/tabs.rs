@@ -103,9 +103,10 @@ fn tab_heading(block: &Block) -> Option<(String, Option<String>)> {
     let mut visible =
         inlines.iter().filter(|inline| !matches!(inline, Inline::Text { text, .. } if text.trim().is_empty()));
     let (Some(Inline::Link { target, html: false, .. }), None) = (visible.next(), visible.next()) else { return None };
-    let (id, condition) = match target.strip_prefix(TAB_LINK)?.split_once('/') {
+    let link = target.strip_prefix(TAB_LINK)?;
+    let (id, condition) = match link.split_once('/') {
         Some((id, condition)) => (id, Some(condition).filter(|condition| !condition.is_empty())),
-        None => (target.strip_prefix(TAB_LINK)?, None),
+        None => (link, None),
     };
     let is_name =
         |name: &str| !name.is_empty() && name.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-');

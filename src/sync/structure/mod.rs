@@ -1282,8 +1282,8 @@ impl Walk<'_> {
 /// The tabs of two paired tab groups that pair: those of the same id (a translation keeps the ids), then the others in
 /// order. A tab left over is no finding of its own: the group's finding names the ids that differ.
 fn pair_tabs<'a>(source: &'a [Block], target: &'a [Block]) -> Vec<(&'a Block, &'a Block)> {
-    let key = |tab: &Block| match tab {
-        Block::Tab { id, condition, .. } => Some((id.clone(), condition.clone())),
+    let key = |tab: &'a Block| match tab {
+        Block::Tab { id, condition, .. } => Some((&**id, condition.as_deref())),
         _ => None,
     };
     let mut pairs = Vec::new();
