@@ -1,5 +1,6 @@
 //! Learn's triple-colon lines: `::: moniker range="…"` / `::: moniker-end` zones and extensions such as
-//! `:::image …:::`, `::: zone pivot="…"` … `::: zone-end`, `:::row:::` … `:::row-end:::`.
+//! `:::image …:::`, `::: zone pivot="…"` … `::: zone-end`, `:::row:::` … `:::row-end:::`; and the lines of docfx's
+//! older code snippets, `[!code-csharp[name](path)]`, which are a `:::code` extension in another syntax.
 //!
 //! CommonMark sees these lines as paragraph text, and a fence line directly followed by content would even merge
 //! with it into one paragraph. So a line-based pass finds them first (outside fenced code) and surrounds each with
@@ -56,7 +57,7 @@ pub enum DirectiveKind {
 pub struct Directive {
     /// What the line says.
     pub kind: DirectiveKind,
-    /// Original byte offset of its first `:`.
+    /// Original byte offset of its first character (`:` or `[`).
     pub start: usize,
     /// Original byte offset of the end of the line (before the line break).
     pub end: usize,
@@ -131,7 +132,7 @@ impl Prepared<'_> {
 pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
     let mut directives = Vec::new();
     // Most articles have no directive at all: then there is no line to look at.
-    if memchr::memmem::find(body.as_bytes(), b":::").is_none() {
+    if memchr::memmem::find(body.as_bytes(), b":::").is_none() && !has_code_reference(body) {
         return Prepared { text: Cow::Borrowed(body), directives, edits: Vec::new(), removes: false };
     }
     let mut lines = Vec::new();
@@ -309,8 +310,19 @@ fn is_closing(line: &str) -> bool {
     line.trim_start_matches(['`', '~']).trim().is_empty()
 }
 
-/// Reads a directive from a line that starts (after its container prefix) with `:::`.
+/// Whether `body` may hold a `[!code…]` line (in any case).
+fn has_code_reference(body: &str) -> bool {
+    let body = body.as_bytes();
+    memchr::memmem::find_iter(body, b"[!")
+        .any(|at| body.get(at + 2..at + 6).is_some_and(|word| word.eq_ignore_ascii_case(b"code")))
+}
+
+/// Reads a directive from a line (after its container prefix): `:::` lines, and docfx's `[!code…]` snippet lines,
+/// which are the `:::code` extension in another syntax.
 fn directive(line: &str) -> Option<DirectiveKind> {
+    if let Some(attributes) = super::snippet::reference(line) {
+        return Some(DirectiveKind::Extension { name: "code".to_owned(), attributes, container: false, invalid: None });
+    }
     let after_colons = line.trim_start_matches(':');
     let colons = line.len() - after_colons.len();
     if colons < 3 {

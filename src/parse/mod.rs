@@ -383,7 +383,7 @@ fn check_article_range(
 }
 
 /// One walk over an article's blocks that reads what they refer to below the docs root: the files of its `[!INCLUDE]`s
-/// ([`include`](mod@include)) and the code of its `:::code` snippets ([`snippet`]). It also notes whether a heading
+/// ([`include`](mod@include)) and the code of its `:::code` and `[!code…]` snippets ([`snippet`]). It also notes whether a heading
 /// opens a tab ([`tabs`]): most articles have none, and are then not walked again.
 struct References<'a> {
     path: &'a str,
@@ -442,13 +442,15 @@ impl References<'_> {
         }
     }
 
-    /// Reads the code a `:::code` extension of `attributes` shows into a code block in `inside`; what went wrong, if
+    /// Reads the code a `code` extension of `attributes` shows into a code block in `inside`; what went wrong, if
     /// anything.
     fn snippet(&self, attributes: &[Attribute], inside: &mut Vec<Block>, span: Span) -> Option<String> {
         let source = attribute(attributes, "source")?;
         match self.includes.load(self.path, source) {
             Loaded::Found { text, .. } => {
-                match snippet::select(&text, attribute(attributes, "range"), attribute(attributes, "id")) {
+                // Code files are often saved with a byte order mark, which is no character of the code.
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                match snippet::select(text, attribute(attributes, "range"), attribute(attributes, "id")) {
                     Ok(code) => {
                         let language = attribute(attributes, "language").map(str::to_owned);
                         inside.push(Block::Code { language, code, span });

@@ -335,7 +335,8 @@ static DOCS: [RuleDoc; 23] = [
         explanation: "## What it does\n\n\
             Compares the content of paired code blocks fenced in the source, even when the translation indented \
             them (white space aside; indented source code blocks are nearly always prose indented by accident and \
-            are translated, so only their presence counts) and names the first token that differs, the attributes of paired `:::code` extensions, and the inline code spans of \
+            are translated, so only their presence counts) and names the first token that differs, the attributes of paired code snippets (`:::code` or `[!code…]`, naming the first that differs; a \
+            `[!code…]` name or title may be translated), and the inline code spans of \
             paired blocks (first within the block, then within the section). Reports code without a counterpart. \
             A code block's language tag is `block-mismatch`'s: it only changes the highlighting. A change of case \
             only is no finding in a PowerShell or cmd code block (tagged so in either file) outside its quoted \

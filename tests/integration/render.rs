@@ -1480,6 +1480,41 @@ fn a_code_snippet_prints_its_code() {
     assert!(markdown.contains("    ```\n    Update-MgPolicy -State enabled\n    ```\n"), "{markdown}");
 }
 
+/// docfx's older snippet line, `[!code-csharp[name](path?query#bookmark)]`, prints the code it shows as a `:::code`
+/// does, even written straight below a line of text; the byte order mark a code file starts with is no code.
+#[test]
+fn a_code_reference_line_prints_its_code() {
+    let (dir, article) = temporary_article(
+        "app.md",
+        "# Register the app\n\n## Register it\n\n1. Add the client:\n   [!code-csharp[Main](snippets/Program.cs#L1-L3)]\n\n\
+         2. Add the scope:\n\n   [!code-csharp[](snippets/Program.cs?name=scope \"Scope\")]\n\n\
+         3. See [!code-csharp[](snippets/Program.cs)] for more.\n",
+    );
+    std::fs::create_dir_all(dir.path().join("snippets")).unwrap();
+    std::fs::write(
+        dir.path().join("snippets/Program.cs"),
+        "\u{feff}using Microsoft.Identity.Client;\nvar app = PublicClientApplicationBuilder\n    .Create(clientId);\n\
+         // <scope>\nvar scopes = new[] { \"User.Read\" };\n// </scope>\n",
+    )
+    .unwrap();
+    let run = checkdown().args(["render", &article, "--format", "txt"]).run();
+    let expected = "[ ] 1. Add the client:\n\n               using Microsoft.Identity.Client;\n               \
+                    var app = PublicClientApplicationBuilder\n                   .Create(clientId);\n";
+    assert!(run.stdout.contains(expected), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("[ ] 2. Add the scope:\n\n               var scopes = new[] { \"User.Read\" };\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("[ ] 3. See [!code-csharp [1]] for more.\n"), "not alone on its line: {}", run.stdout);
+    let model: serde_json::Value = serde_json::from_str(&checkdown().args(["parse", &article]).run().stdout).unwrap();
+    let snippet = &model["sections"][0]["sections"][0]["blocks"][0]["items"][0]["blocks"][1];
+    let what = (snippet["kind"].as_str(), snippet["name"].as_str(), snippet["span"]["line"].as_u64());
+    assert_eq!(what, (Some("extension"), Some("code"), Some(6)), "{snippet}");
+    let attributes: Vec<_> = snippet["attributes"].as_array().unwrap().iter().map(|a| a["value"].clone()).collect();
+    assert_eq!(attributes, ["snippets/Program.cs", "csharp", "Main", "1-3"], "{snippet}");
+}
+
 /// A hard line break (two trailing spaces, a backslash, `<br/>`) starts a new line in text and Markdown, indented
 /// with its paragraph, as it does in HTML: lettered items written as lines stay one per line.
 #[test]

@@ -262,6 +262,32 @@ fn tabs_pair_by_their_ids_and_are_compared_inside() {
     );
 }
 
+/// A code snippet is the same in either syntax, `:::code` or `[!code…]`; its name may be translated, and the lines it
+/// shows may not.
+#[test]
+fn code_snippets_compare_what_they_show_in_either_syntax() {
+    let english = "# Register\n\n## Register the app\n\n1. Add the client:\n\n   \
+                   [!code-csharp[Main](snippets/Program.cs#L1-L3)]\n\n2. Add the scope:\n\n   \
+                   :::code language=\"csharp\" source=\"snippets/Program.cs\" id=\"scope\":::\n";
+    let french = "# Inscrire\n\n## Inscrire l'application\n\n1. Ajoutez le client :\n\n   \
+                  [!code-csharp[Principal](snippets/Program.cs#L1-L3)]\n\n2. Ajoutez l'étendue :\n\n   \
+                  [!code-csharp[](snippets/Program.cs?name=scope)]\n";
+    assert_eq!(check("register.md", english, french), [], "the same snippets");
+    let french = french.replace("#L1-L3", "#L1-L2");
+    let found: Vec<_> = check("register.md", english, &french)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "code-mismatch".to_owned(),
+            7,
+            "this code snippet's `range` is `1-2`; the English one's is `1-3`".to_owned()
+        )]
+    );
+}
+
 #[test]
 fn what_a_missing_or_extra_block_held_is_not_reported_again() {
     // A missing section, an extra one, a missing alert and a missing list item, each holding links or an image: one

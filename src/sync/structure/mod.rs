@@ -174,6 +174,9 @@ fn describe(block: &Block) -> String {
         Block::Div { attributes, .. } => format!("`[!div {attributes}]` section"),
         Block::Quote { .. } => "quote".to_owned(),
         Block::Moniker { range, .. } => format!("moniker zone `{range}`"),
+        Block::Extension { name, attributes, .. } if name == "code" => {
+            format!("code snippet `{}`", attribute(attributes, "source").unwrap_or_default())
+        }
         Block::Extension { name, .. } => format!("`:::{name}` extension"),
         Block::Include { path, .. } => format!("include `{path}`"),
         Block::Code { language: Some(language), .. } => format!("{language} code block"),
@@ -722,13 +725,29 @@ impl Walk<'_> {
                 })
             }
             "code" => {
-                let mut a: Vec<_> = source.iter().map(|attribute| (&attribute.name, &attribute.value)).collect();
-                let mut b: Vec<_> = target.iter().map(|attribute| (&attribute.name, &attribute.value)).collect();
-                a.sort();
-                b.sort();
-                (a != b).then(|| {
-                    (Rule::CodeMismatch, format!("this `:::code` has other attributes than the {source_name} one"))
-                })
+                // A `[!code…]` reference's name and title may be translated: they choose no line of the code.
+                fn compared(attributes: &[Attribute]) -> Vec<(&str, &str)> {
+                    let mut compared: Vec<_> = attributes
+                        .iter()
+                        .filter(|attribute| !matches!(attribute.name.as_str(), "name" | "title"))
+                        .map(|attribute| (attribute.name.as_str(), attribute.value.as_str()))
+                        .collect();
+                    compared.sort_unstable();
+                    compared
+                }
+                let (source, target) = (compared(source), compared(target));
+                let value = |attributes: &[(&str, &str)], key: &str| {
+                    let value = attributes.iter().find(|(name, _)| *name == key).map(|(_, value)| *value);
+                    value.map_or_else(|| "not set".to_owned(), |value| format!("`{value}`"))
+                };
+                let key = source
+                    .iter()
+                    .chain(&target)
+                    .map(|(name, _)| *name)
+                    .find(|key| value(&source, key) != value(&target, key))?;
+                let (theirs, ours) = (value(&source, key), value(&target, key));
+                let message = format!("this code snippet's `{key}` is {ours}; the {source_name} one's is {theirs}");
+                Some((Rule::CodeMismatch, message))
             }
             _ => ["pivot", "target", "source", "src"].into_iter().find(|key| differs(key)).map(|key| {
                 (Rule::BlockMismatch, format!("this `:::{name}` has another `{key}` than the {source_name} one"))
