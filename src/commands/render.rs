@@ -1,5 +1,6 @@
 //! `checkdown render`: printable checklists of the bundled article or of Learn Markdown files.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,10 +11,11 @@ use crate::cli::Exit;
 use crate::commands::{Input, write_file};
 use crate::i18n::{Strings, UiLanguage};
 use crate::model::Article;
-use crate::parse::{ParseOptions, Parsed};
+use crate::parse::{FileIncludes, ParseOptions, Parsed};
 use crate::render::docset::Docset;
 use crate::render::images::{self, Images};
 use crate::render::links::{DEFAULT_LOCALE, LearnAddress, LearnBase};
+use crate::render::pivots;
 use crate::render::results::Results;
 use crate::render::{self, Format, Paper, RenderOptions, SourceInfo, pdf};
 
@@ -169,6 +171,10 @@ impl RenderJob {
         } else {
             Images::default()
         };
+        let pivots = match file {
+            Some(file) => pivot_titles(article, file, &source.path, err)?,
+            None => BTreeMap::new(),
+        };
         let options = RenderOptions {
             paper: self.paper.unwrap_or_else(|| region.as_deref().map_or(Paper::A4, Paper::usual_in)),
             moniker: self.parse.moniker.clone(),
@@ -177,6 +183,7 @@ impl RenderJob {
             source,
             today: self.today,
             pictures: images.embedded,
+            pivots,
         };
         let checklist = render::checklist(article, &strings, self.results.as_ref().map(|(_, r)| r), &options);
         for link in &checklist.links.unresolved {
@@ -266,6 +273,38 @@ fn learn_path_of(path: &Path, err: &mut dyn Write) -> std::io::Result<Option<Str
             let cause = std::error::Error::source(&error).map(|cause| format!(": {cause}")).unwrap_or_default();
             writeln!(err, "warning: {error}{cause}; the relative links of {} are printed as written", path.display())?;
             Ok(None)
+        }
+    }
+}
+
+/// The titles of `article`'s zone pivots, from the groups file of the docs root of `file` (shown as `shown`). A file
+/// that cannot be read, or a group it lacks, is a warning: those zones print their pivot ids.
+fn pivot_titles(
+    article: &Article,
+    file: &Path,
+    shown: &str,
+    err: &mut dyn Write,
+) -> anyhow::Result<BTreeMap<String, String>> {
+    let root = FileIncludes::for_article(file).with_context(|| format!("{shown}: cannot find its docs root"))?;
+    let front_matter = &article.front_matter;
+    let line = front_matter.entry("zone_pivot_groups").map_or(0, |entry| entry.line);
+    match pivots::titles(front_matter, root.root()) {
+        None => Ok(BTreeMap::new()),
+        Some(Ok(found)) => {
+            for group in &found.missing_groups {
+                writeln!(
+                    err,
+                    "{shown}:{line}: warning: the zone pivot group `{group}` is not in {}; its zones print their pivot \
+                     ids",
+                    found.file.display()
+                )?;
+            }
+            Ok(found.titles)
+        }
+        Some(Err(error)) => {
+            let error = anyhow::Error::from(error);
+            writeln!(err, "{shown}:{line}: warning: {error:#}; the zones print their pivot ids")?;
+            Ok(BTreeMap::new())
         }
     }
 }

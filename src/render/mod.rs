@@ -12,6 +12,7 @@ pub mod images;
 pub mod layout;
 pub mod links;
 pub mod pdf;
+pub mod pivots;
 pub mod results;
 pub mod templates;
 
@@ -127,6 +128,8 @@ pub struct RenderOptions {
     pub today: (i64, u32, u32),
     /// The images embedded in the HTML ([`images::embed`]); none for the other formats.
     pub pictures: BTreeMap<String, Picture>,
+    /// The titles of the article's zone pivots, by id ([`pivots::titles`]): a zone prints its pivot's.
+    pub pivots: BTreeMap<String, String>,
 }
 
 /// A checklist could not be rendered.
@@ -196,6 +199,10 @@ pub struct Checklist<'a> {
     /// ([`images::embed`]), and then left out of the JSON.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub images: &'a BTreeMap<String, Picture>,
+    /// The titles of the article's zone pivots, by id, from its docset's zone pivot groups file; left out of the JSON
+    /// when there are none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub pivots: &'a BTreeMap<String, String>,
     /// Verification results, when given.
     pub verification: Option<Verification>,
     /// The tenant the checklist is run against, when results name it: printed in the run's fields, which are
@@ -367,6 +374,7 @@ pub fn checklist<'a>(
         long_items: layout.long_items(article),
         links,
         images: &options.pictures,
+        pivots: &options.pivots,
         verification,
         tenant: results.and_then(|results| results.tenant.clone()),
     }

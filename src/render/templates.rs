@@ -46,6 +46,9 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("html_text", |html: &str| html_text(html));
     environment.add_filter("html_table", |html: &str| html_table(html).map(|table| Value::from(Serde(table))));
     environment.add_filter("placeholder", |html: &str| placeholder(html));
+    environment.add_filter("pivot_titles", |pivots: &str, titles: Value| {
+        super::pivots::shown(pivots, |id| titles.get_attr(id).ok().and_then(|title| title.as_str().map(str::to_owned)))
+    });
     environment.add_filter("md_code", md_code);
     environment.add_filter("md_url", md_url);
     environment.add_filter("md_fence", md_fence);

@@ -198,6 +198,7 @@ fn every_corpus_file_renders_in_every_text_format() {
             source: SourceInfo { path: name.clone(), ..SourceInfo::default() },
             today: (2026, 11, 21),
             pictures: Default::default(),
+            pivots: Default::default(),
         };
         let strings = if name.starts_with("fr-fr") { &french } else { &english };
         let checklist = render::checklist(&parsed.article, strings, None, &options);

@@ -1414,21 +1414,40 @@ fn tabs_print_as_the_ways_of_doing_their_step() {
 }
 
 /// `::: zone pivot="…"` zones hold the same procedure for each pivot the reader picks (an operating system, a
-/// language): their numbered lists make the step, each boxed under the pivot it applies to.
+/// language): their numbered lists make the step, each boxed under the title of the pivot it applies to, from the
+/// docset's zone pivot groups file.
 #[test]
 fn pivot_zones_print_each_under_its_pivot() {
-    let zoned = "tests/integration/render/pivot-zones.md";
+    let zoned = "tests/integration/render/pivots/pivot-zones.md";
     let text = render(&[zoned, "--format", "txt"]);
-    let expected = "[ ] Install it\n\n    (Applies to: windows)\n    [ ] 1. Download the installer.\n    [ ] 2. Run it.\n\n    \
-                    (Applies to: macos)\n    [ ] 1. Download the package.\n";
+    let expected = "[ ] Install it\n\n    (Applies to: Windows)\n    [ ] 1. Download the installer.\n    [ ] 2. Run it.\n\n    \
+                    (Applies to: macOS)\n    [ ] 1. Download the package.\n";
     assert!(text.contains(expected), "{text}");
     let markdown = render(&[zoned, "--format", "md"]);
-    assert!(markdown.contains("  *Applies to: macos*\n\n  - [ ] 1. Download the package.\n"), "{markdown}");
+    assert!(markdown.contains("  *Applies to: macOS*\n\n  - [ ] 1. Download the package.\n"), "{markdown}");
     let html = render(&[zoned, "-o", "-"]);
-    assert!(html.contains("<div class=\"zone\"><p class=\"zone-label\">Applies to: windows</p>"), "{html}");
+    assert!(html.contains("<div class=\"zone\"><p class=\"zone-label\">Applies to: Windows</p>"), "{html}");
     let json: serde_json::Value = serde_json::from_str(&render(&[zoned, "--format", "json"])).unwrap();
     let substeps = json["steps"][0]["substeps"].as_array().unwrap();
     assert_eq!(substeps.len(), 2, "the first pivot's list is the sub-steps: {substeps:?}");
+    assert_eq!(json["pivots"], serde_json::json!({"macos": "macOS", "windows": "Windows"}), "the named group's only");
+}
+
+/// Without the groups file (an article copied out of its docset), a zone prints its pivot id, and a warning names the
+/// file looked for and the front matter line that asked for it.
+#[test]
+fn pivot_zones_without_their_groups_file_print_their_ids() {
+    let article = std::fs::read_to_string("tests/integration/render/pivots/pivot-zones.md").unwrap();
+    let (dir, copy) = temporary_article("pivot-zones.md", &article);
+    let run = checkdown().args(["render", &copy, "--format", "txt"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("(Applies to: windows)"), "{}", run.stdout);
+    let expected = format!(
+        "pivot-zones.md:3: warning: cannot read the zone pivot groups file: {}: no such file; the zones print their \
+         pivot ids\n",
+        dir.path().canonicalize().unwrap().join("zone-pivot-groups.yml").display()
+    );
+    assert!(run.stderr.ends_with(&expected), "{}", run.stderr);
 }
 
 /// A block of raw HTML that is one table (articles converted from Word have them) prints as the article's Markdown
