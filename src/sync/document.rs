@@ -1,6 +1,6 @@
 //! One side of a comparison: a file's text, its parsed article, and how to point into it.
 
-use super::mend::{self, Mended};
+use super::mend::{self, Mended, SpacedTab};
 use crate::model::{Article, Span};
 use crate::parse::lines::{LineIndex, Lines};
 use crate::parse::{Encoding, NoIncludes, ParseOptions, parse};
@@ -17,11 +17,13 @@ pub struct Document {
     pub text: String,
     /// How the file was stored: with the text, it gives back the file's bytes, which `ms.openlocfilehash` hashes.
     pub encoding: Encoding,
-    /// The article, its broken numbered lists mended ([`mend`]). Includes are not resolved: they are compared by
+    /// The article, its broken numbered lists and tab headings mended ([`mend`]). Includes are not resolved: they are compared by
     /// path, and the included files as files.
     pub article: Article,
     /// The lists mended in `article`.
     pub mended: Vec<Mended>,
+    /// The tab headings whose link a space parted from its text, mended before parsing ([`mend::spaced_tab_links`]).
+    pub spaced_tabs: Vec<SpacedTab>,
     /// What the parser found wrong.
     pub diagnostics: Vec<Diagnostic>,
     /// Where the lines of `text` start.
@@ -33,7 +35,10 @@ impl Document {
     /// UTF-8 unless [`Document::stored_as`] says otherwise.
     pub fn new(path: impl Into<String>, relative: impl Into<String>, text: String) -> Self {
         let path = path.into();
-        let mut parsed = parse(&path, &text, &ParseOptions::default(), &NoIncludes);
+        let (mut parsed, spaced_tabs) = match mend::spaced_tab_links(&text) {
+            Some((mended, spaced)) => (parse(&path, &mended, &ParseOptions::default(), &NoIncludes), spaced),
+            None => (parse(&path, &text, &ParseOptions::default(), &NoIncludes), Vec::new()),
+        };
         let mended = mend::broken_lists(&mut parsed.article);
         Self {
             path,
@@ -42,6 +47,7 @@ impl Document {
             encoding: Encoding::Utf8,
             article: parsed.article,
             mended,
+            spaced_tabs,
             diagnostics: parsed.diagnostics,
             lines: parsed.lines,
         }

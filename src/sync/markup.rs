@@ -2,7 +2,8 @@
 //! as raw syntax or as another kind of block. One `broken-markdown` finding per cause, at the broken spot:
 //!
 //! - a link or image that lost its opening `[` or `![`, whose `](media/add.gif)` is left in the text, or whose `(` a
-//!   space parts from its text, `[Users] (users.md)` ([`left_targets`]);
+//!   space parts from its text, `[Users] (users.md)` ([`left_targets`]); a tab heading's link parted so,
+//!   `# [PowerShell] (#tab/powershell)` ([`spaced_tabs`]);
 //! - empty bold, `****`, left where the bold words moved out of it ([`in_run`]);
 //! - a list item that starts with `#`, which renders as a heading, and a paragraph whose line starts with an HTML
 //!   comment, which makes it raw HTML ([`turned`]);
@@ -204,6 +205,29 @@ pub fn in_run(
             }
         };
         out.push(diagnostic);
+    }
+    out
+}
+
+/// The findings for the tab headings whose link the translation parted from its text with a space, `# [PowerShell]
+/// (#tab/powershell)`, where the source has that tab whole. Both files were mended before they were compared
+/// ([`super::mend::spaced_tab_links`]), so the tab group is compared as meant and this is the breakage's one finding.
+pub fn spaced_tabs(source: &Document, target: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for spaced in &target.spaced_tabs {
+        if source.spaced_tabs.iter().any(|own| own.target == spaced.target) {
+            continue;
+        }
+        let whole = format!("]({})", spaced.target);
+        let Some(original) = memchr::memmem::find(source.text.as_bytes(), whole.as_bytes()) else { continue };
+        let quoted = clip(&target.text[spaced.range.clone()], MAX_QUOTED_CHARS);
+        let message = format!(
+            "`{quoted}` is a tab link broken by the space before its `(`: readers see a heading with brackets and an \
+             address instead of a tab; remove the space"
+        );
+        let here = target.at(target.span(spaced.range.start, spaced.range.end));
+        let original_line = source.span(original, original).line;
+        out.push(Rule::BrokenMarkdown.diagnostic(here, message).with_source(source.line(original_line)));
     }
     out
 }

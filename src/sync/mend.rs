@@ -9,6 +9,12 @@
 //!
 //! A block unindented under the last item leaves no second half to see in one file: the comparison finds it, as
 //! blocks after a list on one side that the other side's last item ends with (`structure`).
+//!
+//! A tab heading whose link a space parts from its text, `# [PowerShell] (#tab/powershell)`, is no tab: the group loses
+//! that tab, or ends, and the comparison would report every block of it. So the text is mended before it is parsed
+//! ([`spaced_tab_links`]), and the breakage is one finding (`markup`).
+
+use std::ops::Range;
 
 use crate::model::{Article, Block, Section, Span};
 
@@ -24,6 +30,60 @@ pub struct Mended {
     pub item: usize,
     /// The span of the first block that had ended the list.
     pub first_moved: Span,
+}
+
+/// A tab heading's link that a space parted from its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpacedTab {
+    /// The bytes of `[PowerShell] (#tab/powershell)` in the file.
+    pub range: Range<usize>,
+    /// The link's target, `#tab/powershell`.
+    pub target: String,
+}
+
+/// `text` with the white space taken out of each tab heading link `# [Name] (#tab/id)` and put at the end of its line,
+/// where a heading ignores it, so that every other byte keeps its offset; `None` when no tab heading is broken so.
+pub fn spaced_tab_links(text: &str) -> Option<(String, Vec<SpacedTab>)> {
+    let mut spaced = Vec::new();
+    let mut mended = Vec::new();
+    for open in memchr::memmem::find_iter(text.as_bytes(), b"(#tab/") {
+        let line_start = text[..open].rfind('\n').map_or(0, |at| at + 1);
+        let line_end = text[open..].find('\n').map_or(text.len(), |at| open + at);
+        let before = &text[line_start..open];
+        let text_part = before.trim_end_matches([' ', '\t']);
+        let heading = text_part.trim_start_matches(' ');
+        let hashes = heading.len() - heading.trim_start_matches('#').len();
+        let opens_heading = text_part.len() - heading.len() <= 3
+            && (1..=6).contains(&hashes)
+            && heading[hashes..].starts_with([' ', '\t'])
+            && heading[hashes..].trim_start().starts_with('[');
+        let Some(close) = text[open..line_end].find(')').map(|at| open + at) else { continue };
+        let spaced_link = text_part.len() < before.len() && text_part.ends_with(']');
+        if !opens_heading || !spaced_link || !text[close + 1..line_end].trim().is_empty() {
+            continue;
+        }
+        let close_bracket = line_start + text_part.len() - 1;
+        let open_bracket = line_start + text_part.len() - heading[hashes..].trim_start().len();
+        let target = &text[open + 1..close];
+        if target.contains(char::is_whitespace) {
+            continue;
+        }
+        spaced.push(SpacedTab { range: open_bracket..close + 1, target: target.to_owned() });
+        mended.push((close_bracket + 1, open, close + 1));
+    }
+    if spaced.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (gap_start, open, after_close) in mended {
+        out.push_str(&text[copied..gap_start]);
+        out.push_str(&text[open..after_close]);
+        out.push_str(&text[gap_start..open]);
+        copied = after_close;
+    }
+    out.push_str(&text[copied..]);
+    Some((out, spaced))
 }
 
 /// Mends every broken numbered list of `article`, in every section and container; returns what it mended.
@@ -131,6 +191,32 @@ mod tests {
                 other => format!("{other:?}").split_whitespace().next().unwrap_or_default().to_owned(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_tab_link_parted_by_a_space_is_mended_in_place() {
+        let text = "# T\n\n# [Portal]  (#tab/portal)\n\nA.\n\n## [CLI](#tab/cli)\n\nB.\n\n---\n";
+        let (mended, spaced) = spaced_tab_links(text).unwrap();
+        assert_eq!(mended, "# T\n\n# [Portal](#tab/portal)  \n\nA.\n\n## [CLI](#tab/cli)\n\nB.\n\n---\n");
+        assert_eq!(spaced, [SpacedTab { range: 7..30, target: "#tab/portal".to_owned() }]);
+        assert_eq!(&text[spaced[0].range.clone()], "[Portal]  (#tab/portal)");
+        let article = parse("a.md", &mended, &ParseOptions::default(), &NoIncludes).article;
+        assert!(matches!(&article.sections[0].blocks[0], Block::Tabs { tabs, .. } if tabs.len() == 2), "{article:?}");
+    }
+
+    #[test]
+    fn only_a_heading_that_is_a_tab_link_is_mended() {
+        for text in [
+            "Text [Portal] (#tab/portal)\n",
+            "    # [Portal] (#tab/portal)\n",
+            "# [Portal] (#tab/portal) and more\n",
+            "# Portal (#tab/portal)\n",
+            "#[Portal] (#tab/portal)\n",
+            "# [Portal](#tab/portal)\n",
+            "> # [Portal] (#tab/portal)\n",
+        ] {
+            assert_eq!(spaced_tab_links(text), None, "{text}");
+        }
     }
 
     #[test]

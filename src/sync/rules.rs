@@ -505,7 +505,8 @@ static DOCS: [RuleDoc; 23] = [
             source's counterpart is whole.\n\n\
             - a link or image that lost its opening `[` or `![`: `…](media/add.gif)` is left in the text;\n\
             - a link whose `(` a space parts from its text, `[Utilisateurs] (users.md)`, where the source links to \
-            that target: the brackets and the address show;\n\
+            that target: the brackets and the address show; a tab heading's link parted so, `# [PowerShell] \
+            (#tab/powershell)`, where the source has that tab (the tab group is then compared as meant);\n\
             - empty bold, `****`, left where the bold words moved out of it (not when the paired source text has \
             `****` too);\n\
             - a list item that starts with `#` (`- # compte courant` for `- Checking Acct #`): it renders as a \

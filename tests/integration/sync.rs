@@ -288,6 +288,41 @@ fn code_snippets_compare_what_they_show_in_either_syntax() {
     );
 }
 
+/// A tab heading whose link machine translation parted from its text with a space, `# [PowerShell] (#tab/powershell)`,
+/// is one `broken-markdown` finding: the tab group is compared as meant, not as the tab it lost and the blocks it
+/// gained. Broken alike in the English file, it is no drift.
+#[test]
+fn a_tab_heading_broken_by_a_space_is_one_finding() {
+    let read = |locale: &str| {
+        std::fs::read_to_string(crate::support::crate_root().join(format!("tests/integration/sync/tabs.{locale}.md")))
+            .unwrap()
+    };
+    let (english, french) = (read("en-us"), read("fr-fr"));
+    let break_tab = |text: &str| text.replace("# [PowerShell](#tab/powershell)", "# [PowerShell] (#tab/powershell)");
+    let found: Vec<_> = check("tabs.md", &english, &break_tab(&french))
+        .into_iter()
+        .map(|diagnostic| {
+            (diagnostic.rule, diagnostic.location.line(), diagnostic.location.column(), diagnostic.message)
+        })
+        .collect();
+    let broken = (
+        "broken-markdown".to_owned(),
+        17,
+        3,
+        "`[PowerShell] (#tab/powershell)` is a tab link broken by the space before its `(`: readers see a heading with \
+         brackets and an address instead of a tab; remove the space"
+            .to_owned(),
+    );
+    let rules: Vec<_> = found.iter().map(|(rule, line, _, _)| at(rule, *line)).collect();
+    assert_eq!(rules, [at("list-item-count", 11), at("broken-markdown", 17), at("block-mismatch", 26)], "{found:#?}");
+    assert_eq!(found[1], broken);
+    let alike: Vec<_> = check("tabs.md", &break_tab(&english), &break_tab(&french))
+        .into_iter()
+        .map(|diagnostic| at(&diagnostic.rule, diagnostic.location.line()))
+        .collect();
+    assert_eq!(alike, [at("list-item-count", 11), at("block-mismatch", 26)]);
+}
+
 #[test]
 fn what_a_missing_or_extra_block_held_is_not_reported_again() {
     // A missing section, an extra one, a missing alert and a missing list item, each holding links or an image: one

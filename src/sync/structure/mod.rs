@@ -56,6 +56,7 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> V
         out: Vec::new(),
     };
     let swallowed = markup::fences_left_open(source, target, languages, &mut walk.out);
+    walk.out.extend(markup::spaced_tabs(source, target));
     walk.article();
     // What a code fence left open swallowed is compared once it is closed: its fence's finding says why.
     walk.out.retain(|diagnostic| !swallowed.iter().any(|swallowed| swallowed.covers(source, target, diagnostic)));
