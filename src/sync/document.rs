@@ -35,10 +35,14 @@ impl Document {
     /// UTF-8 unless [`Document::stored_as`] says otherwise.
     pub fn new(path: impl Into<String>, relative: impl Into<String>, text: String) -> Self {
         let path = path.into();
-        let (mut parsed, spaced_tabs) = match mend::spaced_tab_links(&text) {
-            Some((mended, spaced)) => (parse(&path, &mended, &ParseOptions::default(), &NoIncludes), spaced),
-            None => (parse(&path, &text, &ParseOptions::default(), &NoIncludes), Vec::new()),
-        };
+        let mut parsed = parse(&path, &text, &ParseOptions::default(), &NoIncludes);
+        let mut spaced_tabs = Vec::new();
+        if mend::may_have_spaced_tab(&parsed.article)
+            && let Some((mended, spaced)) = mend::spaced_tab_links(&text)
+        {
+            parsed = parse(&path, &mended, &ParseOptions::default(), &NoIncludes);
+            spaced_tabs = spaced;
+        }
         let mended = mend::broken_lists(&mut parsed.article);
         Self {
             path,

@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Article, Block, Section, Span};
+use crate::model::{Article, Block, Inline, Section, Span};
 
 /// Most blocks that may sit between the two halves of a broken list: a note, a screenshot and a sentence.
 pub(super) const MAX_BLOCKS_BETWEEN: usize = 3;
@@ -39,6 +39,27 @@ pub struct SpacedTab {
     pub range: Range<usize>,
     /// The link's target, `#tab/powershell`.
     pub target: String,
+}
+
+/// Whether a heading of `article` may be a tab heading whose link a space parted from its text: one whose text holds
+/// `(#tab/`. Asked of the parsed article, whose headings are few, so that the text is searched only when one is.
+pub fn may_have_spaced_tab(article: &Article) -> bool {
+    fn spaced(inlines: &[Inline]) -> bool {
+        inlines.iter().any(|inline| matches!(inline, Inline::Text { text, .. } if text.contains("(#tab/")))
+    }
+    fn in_blocks(blocks: &[Block]) -> bool {
+        blocks.iter().any(|block| match block {
+            Block::Heading { inlines, .. } => spaced(inlines),
+            Block::List { items, .. } => items.iter().any(|item| in_blocks(&item.blocks)),
+            other => in_blocks(other.children()),
+        })
+    }
+    fn in_sections(sections: &[Section]) -> bool {
+        sections
+            .iter()
+            .any(|section| spaced(&section.heading) || in_blocks(&section.blocks) || in_sections(&section.sections))
+    }
+    in_blocks(&article.preamble) || in_sections(&article.sections)
 }
 
 /// `text` with the white space taken out of each tab heading link `# [Name] (#tab/id)` and put at the end of its line,
