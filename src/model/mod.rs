@@ -272,6 +272,15 @@ pub enum Block {
     },
 }
 
+/// The text of a file included in a sentence ([`Inline::Include`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncludedText {
+    /// The file, relative to the docs root; the spans of `inlines` point into it.
+    pub file: String,
+    /// Its paragraphs' inlines, one after the other (relative links rebased on the article).
+    pub inlines: Vec<Inline>,
+}
+
 /// One `name="value"` attribute of a triple-colon extension.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attribute {
@@ -389,6 +398,9 @@ pub enum Inline {
         title: String,
         /// The path as written.
         path: String,
+        /// The included file's text, when it was found: Learn shows it in the sentence, in place of the include.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resolved: Option<Box<IncludedText>>,
         /// Source span.
         span: Span,
     },

@@ -25,6 +25,7 @@ fn push_inlines(inlines: &[Inline], out: &mut String) {
             Inline::Emphasis { children, .. } | Inline::Link { children, .. } => push_inlines(children, out),
             Inline::Image { alt, .. } => out.push_str(alt),
             Inline::Break { .. } => out.push(' '),
+            Inline::Include { resolved: Some(included), .. } => push_inlines(&included.inlines, out),
             Inline::Include { title, .. } => out.push_str(title),
             Inline::Anchor { .. } | Inline::Html { .. } => {}
         }

@@ -906,25 +906,33 @@ fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
     while let Some(inline) = iter.next() {
         match inline {
             Inline::Link { target, children, span, html: false, title } => {
-                let include_before =
-                    matches!(out.last(), Some(Inline::Text { text, .. }) if ends_with_include_marker(text));
+                let marker_at = match out.last() {
+                    Some(Inline::Text { text, .. }) => include_marker_at(text),
+                    _ => None,
+                };
                 let closes = matches!(iter.peek(), Some(Inline::Text { text, .. }) if text.starts_with(']'));
-                if include_before && closes {
-                    if let Some(Inline::Text { text, .. }) = out.last_mut() {
-                        let cut = text.len() - "[!include ".len();
+                if let (Some(cut), true) = (marker_at, closes) {
+                    // The include's span runs from its `[!INCLUDE` to its closing `]`, both taken from the texts
+                    // around the link.
+                    let (mut start, mut end) = (span.start, span.end);
+                    if let Some(Inline::Text { text, span: before }) = out.last_mut() {
+                        start = before.end.saturating_sub(text.len() - cut).max(before.start);
                         text.truncate(cut);
+                        *before = index.span(before.start, start);
                         if text.is_empty() {
                             out.pop();
                         }
                     }
-                    if let Some(Inline::Text { text, .. }) = iter.peek_mut() {
+                    if let Some(Inline::Text { text, span: after }) = iter.peek_mut() {
                         text.remove(0);
+                        end = (after.start + 1).min(after.end);
+                        *after = index.span(end, after.end);
                     }
                     if matches!(iter.peek(), Some(Inline::Text { text, .. }) if text.is_empty()) {
                         iter.next();
                     }
                     let title = crate::model::text::inlines(&children);
-                    out.push(Inline::Include { title, path: target, span });
+                    out.push(Inline::Include { title, path: target, resolved: None, span: index.span(start, end) });
                 } else {
                     let children = learn_inlines(children, index);
                     out.push(Inline::Link { target, children, span, html: false, title });
@@ -956,10 +964,13 @@ fn has_learn_syntax(inlines: &[Inline]) -> bool {
     })
 }
 
-fn ends_with_include_marker(text: &str) -> bool {
-    text.len() >= "[!include ".len()
-        && text.is_char_boundary(text.len() - "[!include ".len())
-        && text[text.len() - "[!include ".len()..].eq_ignore_ascii_case("[!include ")
+/// Where the `[!INCLUDE` that `text` ends with starts (any case; with spaces after it, as in `[!INCLUDE [x](y)]`, or
+/// none, as in `[!INCLUDE[x](y)]`).
+fn include_marker_at(text: &str) -> Option<usize> {
+    const MARKER: &str = "[!include";
+    let trimmed = text.trim_end();
+    let at = trimmed.len().checked_sub(MARKER.len())?;
+    (trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(MARKER)).then_some(at)
 }
 
 /// Splits the `:::no-loc text="…":::` out of a text node, each piece with its own span: the source of a no-loc

@@ -24,7 +24,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use crate::model::{Article, Attribute, Block, FrontMatter, Span, attribute};
+use crate::model::{Article, Attribute, Block, FrontMatter, IncludedText, Inline, Span, attribute};
 use crate::report::{Diagnostic, Location, Severity};
 pub use blocks::PARSE_ERROR;
 pub use include::{FileIncludes, IncludeSource, Loaded, NoIncludes};
@@ -400,34 +400,31 @@ impl References<'_> {
         for block in blocks {
             match block {
                 Block::Include { path: target, file, resolved, span, .. } if !in_include => {
-                    let problem = match self.includes.load(self.path, target) {
-                        Loaded::Found { file: found, text } => {
-                            let inner = parse(&found, &text, self.options, &NoIncludes);
-                            self.diagnostics.extend(inner.diagnostics);
-                            let mut inner_blocks = inner.article.preamble;
-                            for section in inner.article.sections {
-                                flatten_section(section, &mut inner_blocks);
-                            }
-                            include::rebase_links(&mut inner_blocks, target);
-                            self.read(&mut inner_blocks, true);
+                    match self.included(target) {
+                        Ok((found, mut blocks)) => {
+                            self.read(&mut blocks, true);
                             *file = Some(found);
-                            *resolved = Some(inner_blocks);
-                            None
+                            *resolved = Some(blocks);
                         }
-                        Loaded::Missing => {
-                            Some(format!("included file {target} not found; kept as an unresolved include"))
-                        }
-                        Loaded::OutsideRoot => Some(format!("include {target} points outside the docs root; not read")),
-                        Loaded::Unreadable(why) => Some(format!("included file {target} cannot be read: {why}")),
-                        Loaded::Disabled => None,
-                    };
-                    self.warn(*span, problem);
+                        Err(problem) => self.warn(*span, problem),
+                    }
                 }
                 Block::Extension { name, attributes, blocks: inside, span } if name == "code" && inside.is_empty() => {
                     let problem = self.snippet(attributes, inside, *span);
                     self.warn(*span, problem);
                 }
-                Block::Heading { .. } => self.tab_headings |= tabs::opens_tab(block),
+                Block::Heading { .. } => {
+                    self.tab_headings |= tabs::opens_tab(block);
+                    if !in_include && let Block::Heading { inlines, .. } = block {
+                        self.read_inlines(inlines);
+                    }
+                }
+                Block::Paragraph { inlines, .. } if !in_include => self.read_inlines(inlines),
+                Block::Table { head, rows, .. } if !in_include => {
+                    for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
+                        self.read_inlines(cell);
+                    }
+                }
                 Block::List { items, .. } => {
                     for item in items {
                         self.read(&mut item.blocks, in_include);
@@ -439,6 +436,56 @@ impl References<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Reads the files of the `[!INCLUDE]`s inside a sentence: their paragraphs' text takes the include's place.
+    fn read_inlines(&mut self, inlines: &mut [Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Include { path: target, resolved, span, .. } => match self.included(target) {
+                    Ok((file, blocks)) => {
+                        let mut text = Vec::new();
+                        for block in blocks {
+                            if let Block::Paragraph { inlines, span } | Block::Heading { inlines, span, .. } = block {
+                                if !text.is_empty() {
+                                    text.push(Inline::Text {
+                                        text: " ".to_owned(),
+                                        span: Span { end: span.start, ..span },
+                                    });
+                                }
+                                text.extend(inlines);
+                            }
+                        }
+                        *resolved = Some(Box::new(IncludedText { file, inlines: text }));
+                    }
+                    Err(problem) => self.warn(*span, problem),
+                },
+                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => self.read_inlines(children),
+                _ => {}
+            }
+        }
+    }
+
+    /// The blocks of the file an include names, parsed (its own includes unresolved: they do not nest in Learn), its
+    /// relative links rebased on the article, and its path below the docs root; else what went wrong (`None` when
+    /// includes are not read at all).
+    fn included(&mut self, target: &str) -> Result<(String, Vec<Block>), Option<String>> {
+        match self.includes.load(self.path, target) {
+            Loaded::Found { file, text } => {
+                let inner = parse(&file, &text, self.options, &NoIncludes);
+                self.diagnostics.extend(inner.diagnostics);
+                let mut blocks = inner.article.preamble;
+                for section in inner.article.sections {
+                    flatten_section(section, &mut blocks);
+                }
+                include::rebase_links(&mut blocks, target);
+                Ok((file, blocks))
+            }
+            Loaded::Missing => Err(Some(format!("included file {target} not found; kept as an unresolved include"))),
+            Loaded::OutsideRoot => Err(Some(format!("include {target} points outside the docs root; not read"))),
+            Loaded::Unreadable(why) => Err(Some(format!("included file {target} cannot be read: {why}"))),
+            Loaded::Disabled => Err(None),
         }
     }
 

@@ -169,6 +169,9 @@ impl Links {
                     self.add_inlines(include, children, base);
                 }
                 Inline::Emphasis { children, .. } => self.add_inlines(include, children, base),
+                Inline::Include { resolved: Some(included), .. } => {
+                    self.add_inlines(Some(&included.file), &included.inlines, base);
+                }
                 _ => {}
             }
         }

@@ -282,6 +282,32 @@ fn links_in_an_include_are_read_from_its_folder() {
     assert!(text.contains("https://learn.microsoft.com/en-us/microsoft-365/admin/licenses#assign\n"), "{text}");
 }
 
+/// An include inside a sentence shows its file's text there, as Learn does: product names are written so (`Sign in to
+/// [!INCLUDE[prod_short](includes/prod_short.md)]`), with or without a space after `INCLUDE`, and its links are
+/// the included file's. One whose file is missing shows its title, with a warning naming the line.
+#[test]
+fn an_include_in_a_sentence_shows_its_text() {
+    let (dir, article) = temporary_article(
+        "access.md",
+        "# Give access\n\n## Set it up\n\n1. Sign in to [!INCLUDE[prod_short](includes/prod_short.md)] as an \
+         administrator.\n2. [!INCLUDE [open](includes/open-search.md)], and enter **Assisted Setup**.\n3. Open \
+         [!INCLUDE[missing](includes/missing.md)].\n",
+    );
+    write_include(&dir, "prod_short.md", "---\nms.topic: include\n---\nBusiness Central\n");
+    write_include(&dir, "open-search.md", "Choose the [Tell me](../help/search.md) icon\n");
+    let run = checkdown()
+        .args(["render", &article, "--format", "txt", "--learn-url", "https://learn.microsoft.com/en-us/bc/access"])
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("[ ] 1. Sign in to Business Central as an administrator.\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("[ ] 2. Choose the Tell me [1] icon, and enter Assisted Setup.\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("[1] https://learn.microsoft.com/en-us/bc/help/search\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("[ ] 3. Open missing.\n"), "{}", run.stdout);
+    let expected = "access.md:7:9: warning[parse-error]: included file includes/missing.md not found; kept as an unresolved \
+                    include\n";
+    assert!(run.stderr.ends_with(expected), "{}", run.stderr);
+}
+
 /// An include whose file is missing says so on the page, in the checklist's language: its title alone read as if
 /// it were all the article had to say there.
 #[test]
