@@ -136,7 +136,7 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
         return Prepared { text: Cow::Borrowed(body), directives, edits: Vec::new(), removes: false };
     }
     let mut lines = Vec::new();
-    let mut fence: Option<(u8, usize)> = None;
+    let mut fences = Fences::default();
     let mut containers = Containers::default();
     let mut line_start = 0;
     while line_start < body.len() {
@@ -150,14 +150,8 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
         let indent = (prefix_len == 0 && leading.bytes().all(|byte| byte == b' ')).then_some(leading.len());
         let mut edit =
             LineEdit { start: line_start, end: line_end, prefix: &line[..prefix_len], directive: false, remove: 0 };
-        if let Some((marker, length)) = fence_marker(trimmed) {
-            fence = match fence {
-                None => Some((marker, length)),
-                Some((open, open_length)) if open == marker && length >= open_length && is_closing(trimmed) => None,
-                still_open => still_open,
-            };
-            edit.remove = containers.content(indent);
-        } else if fence.is_none()
+        let quotes = line[..prefix_len].bytes().filter(|byte| *byte == b'>').count();
+        if !fences.in_code(quotes, content)
             && let Some(kind) = directive(trimmed)
         {
             let colon = line_start + prefix_len + (content.len() - trimmed.len());
@@ -295,6 +289,86 @@ fn container_prefix_len(line: &str) -> usize {
         }
     }
     length
+}
+
+/// Where the code fences are, as far as a line pass can tell: a fence ends at its closing fence, or where the list item
+/// or quote that holds it ends. A fence left open inside a list item ends with the item, as in CommonMark, and the
+/// directives after it are directives.
+#[derive(Default)]
+struct Fences {
+    open: Option<OpenFence>,
+    /// The content indentation of the last list item seen outside code, while the lines below may still be its own.
+    item_indent: Option<usize>,
+    previous_blank: bool,
+}
+
+/// An open code fence.
+struct OpenFence {
+    marker: u8,
+    length: usize,
+    /// The `>` markers of the quote it is in: a line with fewer ends the quote, and the code.
+    quotes: usize,
+    /// The content indentation of the list item it is in (0 outside any): a line set in less ends the item.
+    item_indent: usize,
+}
+
+impl Fences {
+    /// Reads the next line, `content` after its `quotes` quote markers: whether it is a fence line or code.
+    fn in_code(&mut self, quotes: usize, content: &str) -> bool {
+        let trimmed = content.trim_start();
+        let width = content.len() - trimmed.len();
+        let blank = trimmed.is_empty();
+        if self.open.as_ref().is_some_and(|open| quotes < open.quotes || (!blank && width < open.item_indent)) {
+            self.open = None;
+        }
+        let code = match (&self.open, fence_marker(trimmed)) {
+            (Some(open), Some((marker, length)))
+                if open.marker == marker && length >= open.length && is_closing(trimmed) =>
+            {
+                self.open = None;
+                true
+            }
+            (Some(_), _) => true,
+            (None, Some((marker, length))) => {
+                let item_indent = self.item_indent.filter(|indent| width >= *indent).unwrap_or(0);
+                self.open = Some(OpenFence { marker, length, quotes, item_indent });
+                true
+            }
+            (None, None) => false,
+        };
+        if !code && !blank {
+            match list_item_indent(content) {
+                Some(indent) => self.item_indent = Some(indent),
+                None if self.previous_blank && self.item_indent.is_some_and(|indent| width < indent) => {
+                    self.item_indent = None;
+                }
+                None => {}
+            }
+        }
+        self.previous_blank = blank;
+        code
+    }
+}
+
+/// Where the content of the list item that `line` opens starts (`- `, `1. `, `2) `), if it opens one.
+fn list_item_indent(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start_matches(' ');
+    let marker = match trimmed.as_bytes().first()? {
+        b'-' | b'*' | b'+' => 1,
+        b'0'..=b'9' => {
+            let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 9 || !matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')')) {
+                return None;
+            }
+            digits + 1
+        }
+        _ => return None,
+    };
+    let after = &trimmed[marker..];
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    // Five spaces or more after the marker start indented code: the content starts one space after it.
+    let spaces = if spaces > 4 { 1 } else { spaces };
+    (spaces >= 1 && !after.trim().is_empty()).then_some(line.len() - trimmed.len() + marker + spaces)
 }
 
 fn fence_marker(line: &str) -> Option<(u8, usize)> {
@@ -472,6 +546,33 @@ mod tests {
         let prepared = prepare(body, 0);
         assert_eq!(prepared.directives.len(), 2);
         assert!(prepared.text.starts_with("> [!NOTE]\n>\n> ::: moniker range=\"a\"\n>\n> text"));
+    }
+
+    /// The names of the directives `body` has, in order.
+    fn directive_names(body: &str) -> Vec<String> {
+        let name = |kind: &DirectiveKind| match kind {
+            DirectiveKind::Extension { name, .. } => name.clone(),
+            DirectiveKind::ExtensionEnd { name } => format!("{name}-end"),
+            DirectiveKind::MonikerOpen { .. } => "moniker".to_owned(),
+            DirectiveKind::MonikerEnd { .. } => "moniker-end".to_owned(),
+        };
+        prepare(body, 0).directives.iter().map(|directive| name(&directive.kind)).collect()
+    }
+
+    #[test]
+    fn a_fence_left_open_ends_with_the_list_item_or_quote_that_holds_it() {
+        let in_item = "- **Response**\n\n  ```json\n  {}\n\n## Next\n\n:::image source=\"a.png\" alt-text=\"A\":::\n";
+        assert_eq!(directive_names(in_item), ["image"]);
+        let in_numbered_item = "1. Run:\n   ```\n   x\n:::image source=\"a.png\":::\n";
+        assert_eq!(directive_names(in_numbered_item), ["image"]);
+        let in_quote = "> ```\n> code\n\n::: zone pivot=\"x\"\n::: zone-end\n";
+        assert_eq!(directive_names(in_quote), ["zone", "zone-end"]);
+        let closed_in_item = "- Item\n\n  ```\n  :::image source=\"a.png\":::\n  ```\n";
+        assert_eq!(directive_names(closed_in_item), Vec::<String>::new(), "code inside the item");
+        let top_level = "  ```\ncode at the margin\n:::image source=\"a.png\":::\n```\n";
+        assert_eq!(directive_names(top_level), Vec::<String>::new(), "no item: the fence runs on");
+        let after_the_list = "- Item\n\nText.\n\n  ```\ncode\n:::image source=\"a.png\":::\n```\n";
+        assert_eq!(directive_names(after_the_list), Vec::<String>::new(), "the list ended before the fence");
     }
 
     #[test]
