@@ -97,11 +97,15 @@ fn group_inside(mut block: Block) -> Block {
 }
 
 /// The tab id and condition of a tab heading: a heading whose only content is a link to `#tab/<id>` or
-/// `#tab/<id>/<condition>`, where an id is letters, digits and `-`, several joined by `+`.
+/// `#tab/<id>/<condition>`, where an id is letters, digits and `-`, several joined by `+`. An `<a name>` anchor
+/// before the link, which localized articles put in every heading, is no content.
 fn tab_heading(block: &Block) -> Option<(String, Option<String>)> {
     let Block::Heading { inlines, .. } = block else { return None };
-    let mut visible =
-        inlines.iter().filter(|inline| !matches!(inline, Inline::Text { text, .. } if text.trim().is_empty()));
+    let mut visible = inlines.iter().filter(|inline| match inline {
+        Inline::Text { text, .. } => !text.trim().is_empty(),
+        Inline::Anchor { .. } => false,
+        _ => true,
+    });
     let (Some(Inline::Link { target, html: false, .. }), None) = (visible.next(), visible.next()) else { return None };
     let link = target.strip_prefix(TAB_LINK)?;
     let (id, condition) = match link.split_once('/') {
@@ -186,5 +190,19 @@ mod tests {
         ];
         assert_eq!(tabs(&article.sections[0].blocks[0]), expected);
         assert_eq!(titles(&article.sections[0].sections), ["See", "Two links y", "Elsewhere"]);
+    }
+
+    #[test]
+    fn an_anchor_before_the_link_still_makes_a_tab_heading() {
+        let article = parsed(
+            "# T\n\n# <a name=\"cli\"></a>[Interface de ligne de commande](#tab/CLI)\n\nA.\n\n\
+             # <a name=\"ps\"></a>[PowerShell](#tab/PowerShell)\n\nB.\n\n---\n\n## <a name=\"next\"></a>Next\n",
+        );
+        let expected = [
+            ("CLI".to_owned(), None, "Interface de ligne de commande".to_owned(), 1),
+            ("PowerShell".to_owned(), None, "PowerShell".to_owned(), 1),
+        ];
+        assert_eq!(tabs(&article.sections[0].blocks[0]), expected);
+        assert_eq!(titles(&article.sections[0].sections), ["Next"]);
     }
 }

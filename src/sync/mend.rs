@@ -74,17 +74,23 @@ pub fn spaced_tab_links(text: &str) -> Option<(String, Vec<SpacedTab>)> {
         let text_part = before.trim_end_matches([' ', '\t']);
         let heading = text_part.trim_start_matches(' ');
         let hashes = heading.len() - heading.trim_start_matches('#').len();
+        // Localized articles put an `<a name>` anchor before the text of every heading.
+        let title = heading[hashes..].trim_start();
+        let title = match title.strip_prefix("<a ").and_then(|anchor| anchor.split_once("</a>")) {
+            Some((_, after)) => after.trim_start(),
+            None => title,
+        };
         let opens_heading = text_part.len() - heading.len() <= 3
             && (1..=6).contains(&hashes)
             && heading[hashes..].starts_with([' ', '\t'])
-            && heading[hashes..].trim_start().starts_with('[');
+            && title.starts_with('[');
         let Some(close) = text[open..line_end].find(')').map(|at| open + at) else { continue };
         let spaced_link = text_part.len() < before.len() && text_part.ends_with(']');
         if !opens_heading || !spaced_link || !text[close + 1..line_end].trim().is_empty() {
             continue;
         }
         let close_bracket = line_start + text_part.len() - 1;
-        let open_bracket = line_start + text_part.len() - heading[hashes..].trim_start().len();
+        let open_bracket = line_start + text_part.len() - title.len();
         let target = &text[open + 1..close];
         if target.contains(char::is_whitespace) {
             continue;
@@ -223,6 +229,11 @@ mod tests {
         assert_eq!(&text[spaced[0].range.clone()], "[Portal]  (#tab/portal)");
         let article = parse("a.md", &mended, &ParseOptions::default(), &NoIncludes).article;
         assert!(matches!(&article.sections[0].blocks[0], Block::Tabs { tabs, .. } if tabs.len() == 2), "{article:?}");
+
+        let anchored = "# <a name=\"cli\"></a>[CLI] (#tab/cli)\n";
+        let (mended, spaced) = spaced_tab_links(anchored).unwrap();
+        assert_eq!(mended, "# <a name=\"cli\"></a>[CLI](#tab/cli) \n");
+        assert_eq!(&anchored[spaced[0].range.clone()], "[CLI] (#tab/cli)");
     }
 
     #[test]
@@ -235,6 +246,7 @@ mod tests {
             "#[Portal] (#tab/portal)\n",
             "# [Portal](#tab/portal)\n",
             "> # [Portal] (#tab/portal)\n",
+            "# <a name=\"x\"></a>Portal (#tab/portal)\n",
         ] {
             assert_eq!(spaced_tab_links(text), None, "{text}");
         }
