@@ -52,6 +52,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("md_code", md_code);
     environment.add_filter("md_url", md_url);
     environment.add_filter("md_fence", md_fence);
+    environment.add_filter("md_fence_language", md_fence_language);
     environment.add_filter("css_string", css_string);
     environment.add_filter("clip", |text: &str, max_chars: usize| crate::report::clip(text, max_chars).into_owned());
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
@@ -218,6 +219,15 @@ fn md_fence(code: &str) -> Value {
     Value::from_safe_string("`".repeat(longest.max(2) + 1))
 }
 
+/// A code block's language as a fence's info string (`powershell`, `azurecli-interactive`, `c#`), so viewers
+/// highlight it; nothing when it holds anything else, which could end the fence line or read as Markdown.
+fn md_fence_language(language: Option<&str>) -> Value {
+    let usable = language.filter(|language| {
+        language.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '#' | '.'))
+    });
+    Value::from_safe_string(usable.unwrap_or_default().to_owned())
+}
+
 /// A link destination for Markdown: in angle brackets, with what would end it percent-encoded.
 fn md_url(url: &str) -> Value {
     let mut out = String::from("<");
@@ -311,6 +321,11 @@ mod tests {
         assert_eq!(md_url("https://a.example/x y>").to_string(), "<https://a.example/x%20y%3E>");
         assert_eq!(md_fence("a ```` b").to_string(), "`````");
         assert_eq!(md_fence("plain").to_string(), "```");
+        assert_eq!(md_fence_language(Some("azurecli-interactive")).to_string(), "azurecli-interactive");
+        assert_eq!(md_fence_language(Some("c#")).to_string(), "c#");
+        assert_eq!(md_fence_language(Some("x`y")).to_string(), "", "a backtick would end the fence line");
+        assert_eq!(md_fence_language(Some("a *b*")).to_string(), "");
+        assert_eq!(md_fence_language(None).to_string(), "");
     }
 
     #[test]

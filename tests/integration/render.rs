@@ -1441,7 +1441,7 @@ fn tabs_print_as_the_ways_of_doing_their_step() {
 
 /// `::: zone pivot="…"` zones hold the same procedure for each pivot the reader picks (an operating system, a
 /// language): their numbered lists make the step, each boxed under the title of the pivot it applies to, from the
-/// docset's zone pivot groups file.
+/// docset's zone pivot groups file. A zone's `target="docs"` (shown on Learn's pages) is no pivot, and no label.
 #[test]
 fn pivot_zones_print_each_under_its_pivot() {
     let zoned = "tests/integration/render/pivots/pivot-zones.md";
@@ -1522,7 +1522,10 @@ fn a_code_snippet_prints_its_code() {
         run.stderr
     );
     let markdown = checkdown().args(["render", &article, "--format", "md"]).run().stdout;
-    assert!(markdown.contains("    ```\n    Update-MgPolicy -State enabled\n    ```\n"), "{markdown}");
+    assert!(
+        markdown.contains("    ```powershell\n    Update-MgPolicy -State enabled\n    ```\n"),
+        "with its language: {markdown}"
+    );
 }
 
 /// docfx's older snippet line, `[!code-csharp[name](path?query#bookmark)]`, prints the code it shows as a `:::code`
@@ -1558,6 +1561,22 @@ fn a_code_reference_line_prints_its_code() {
     assert_eq!(what, (Some("extension"), Some("code"), Some(6)), "{snippet}");
     let attributes: Vec<_> = snippet["attributes"].as_array().unwrap().iter().map(|a| a["value"].clone()).collect();
     assert_eq!(attributes, ["snippets/Program.cs", "csharp", "Main", "1-3"], "{snippet}");
+}
+
+/// Two code blocks in a row (the same command for two shells) print as two in text, a blank line apart, not as one
+/// script.
+#[test]
+fn code_blocks_in_a_row_stay_apart_in_text() {
+    let (_dir, article) = temporary_article(
+        "deploy.md",
+        "# Deploy\n\n## Deploy it\n\n1. Run:\n\n   ```azurepowershell-interactive\n   New-AzResourceGroup\n   ```\n\n   \
+         ```azurecli-interactive\n   az group create\n   ```\n",
+    );
+    let text = render(&[&article, "--format", "txt"]);
+    let expected = "[ ] 1. Run:\n\n               New-AzResourceGroup\n\n               az group create\n";
+    assert!(text.contains(expected), "{text}");
+    let markdown = render(&[&article, "--format", "md"]);
+    assert!(markdown.contains("    ```azurecli-interactive\n    az group create\n    ```\n"), "{markdown}");
 }
 
 /// A hard line break (two trailing spaces, a backslash, `<br/>`) starts a new line in text and Markdown, indented
