@@ -3,8 +3,9 @@
 //! Steps are recognised by structure first: headings that read "Step 1: …" in any of the languages in
 //! [`STEP_WORDS`] (`Step 1:`, `Étape 1 :`, `Step7:`, `Phase 2 —`, `ステップ 3`). An article with no such headings is
 //! still a procedure when some of its sections hold ordered lists: each outermost such section is a step, at any
-//! depth (an H2 "Manage encryption" over H3 "To turn it on", "To turn it off"). Failing that, an article whose title
-//! holds an ordered list of its own is a one-step procedure. A step's sub-steps are the items of its top-level
+//! depth (an H2 "Manage encryption" over H3 "To turn it on", "To turn it off"). Failing that, headings numbered
+//! without a step word ("1 - Create the resources") are the steps; failing that too, an article whose title holds an
+//! ordered list of its own is a one-step procedure. A step's sub-steps are the items of its top-level
 //! ordered list. Nothing here knows any particular article.
 //!
 //! Nothing of the article is left out of the view, and nothing changes order: the prerequisites are picked out of
@@ -326,7 +327,7 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
     let Some(rule) = StepRule::of(article, top) else {
         return match title_section.filter(|section| holds_ordered_list(&section.blocks)) {
             Some(section) => Procedure {
-                steps: vec![Step { sections: Vec::new(), ..step(section, 1) }],
+                steps: vec![Step { sections: Vec::new(), ..step(section, 1, section_step_heading(section)) }],
                 outro: top.iter().collect(),
                 ..procedure
             },
@@ -337,7 +338,7 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
         };
     };
     // Steps are normally under the title; in an article whose H1s are the steps, they are the top level.
-    let top = if rule == (StepRule::Headings { level: 1 }) {
+    let top = if matches!(rule, StepRule::Headings { level: 1 } | StepRule::Numbered { level: 1 }) {
         article.sections.as_slice()
     } else {
         procedure.intro.extend(title_blocks);
@@ -351,12 +352,12 @@ pub fn procedure(article: &Article) -> Procedure<'_> {
     visit_in_order(top, rule, &mut |part| match part {
         Part::GroupOf(section) => groups.push(heading_only(section)),
         Part::Whole(section) if rule.is_step(section) => {
-            let number =
-                section_step_heading(section).map_or(procedure.steps.len() as u32 + 1, |heading| heading.number);
+            let read = rule.heading(section);
+            let number = read.map_or(procedure.steps.len() as u32 + 1, |heading| heading.number);
             if let Some(previous) = procedure.steps.last_mut() {
                 previous.after.append(&mut between);
             }
-            procedure.steps.push(Step { groups: std::mem::take(&mut groups), ..step(section, number) });
+            procedure.steps.push(Step { groups: std::mem::take(&mut groups), ..step(section, number, read) });
         }
         Part::Whole(section)
             if procedure.steps.is_empty() && procedure.prerequisites.is_none() && is_prerequisites(section) =>
@@ -390,6 +391,12 @@ enum StepRule {
     /// With no step headings: the outermost sections that hold an ordered list of their own, at any depth (an H2
     /// "Tasks" over H3 procedures makes each H3 a step), prerequisites excepted.
     Lists,
+    /// With neither: sections at `level` numbered without a step word ([`numbered_heading`]: "1 - Create the
+    /// resources", "2. Run the code"), when numbers 1 and 2 are at that level.
+    Numbered {
+        /// The steps' heading level.
+        level: u8,
+    },
 }
 
 impl StepRule {
@@ -401,20 +408,42 @@ impl StepRule {
                 counts[usize::from(section.level.min(6))] += 1;
             }
         }
-        if let Some((level, _)) =
-            counts.iter().enumerate().filter(|(_, n)| **n > 0).max_by_key(|(level, n)| (**n, 7 - level))
-        {
-            return Some(StepRule::Headings { level: level as u8 });
+        if let Some(level) = busiest_level(&counts) {
+            return Some(StepRule::Headings { level });
         }
-        top.iter()
-            .any(|section| StepRule::Lists.is_step(section) || StepRule::Lists.holds_step(section))
-            .then_some(StepRule::Lists)
+        if top.iter().any(|section| StepRule::Lists.is_step(section) || StepRule::Lists.holds_step(section)) {
+            return Some(StepRule::Lists);
+        }
+        // Numbered headings, where no section holds a numbered list (else they number reasons or examples, "1.
+        // Spoofed messages deceive users", beside the procedure): counted where the first two, 1 and 2, are at one
+        // level.
+        let mut numbered = [(0usize, 0u8); 7];
+        for section in article.all_sections() {
+            if let Some(heading) = numbered_heading(&section.title) {
+                let (count, first_two) = &mut numbered[usize::from(section.level.min(6))];
+                *count += 1;
+                if heading.number <= 2 {
+                    *first_two |= 1 << heading.number;
+                }
+            }
+        }
+        let counts = numbered.map(|(count, first_two)| if first_two == 0b110 { count } else { 0 });
+        busiest_level(&counts).map(|level| StepRule::Numbered { level })
     }
 
     fn is_step(self, section: &Section) -> bool {
         match self {
-            StepRule::Headings { level } => section.level >= level && section_step_heading(section).is_some(),
+            StepRule::Headings { .. } | StepRule::Numbered { .. } => self.heading(section).is_some(),
             StepRule::Lists => holds_ordered_list(&section.blocks) && !is_prerequisites(section),
+        }
+    }
+
+    /// The step heading of `section` under this rule, when it is one.
+    fn heading(self, section: &Section) -> Option<StepHeading<'_>> {
+        match self {
+            StepRule::Headings { level } => section_step_heading(section).filter(|_| section.level >= level),
+            StepRule::Numbered { level } => numbered_heading(&section.title).filter(|_| section.level == level),
+            StepRule::Lists => None,
         }
     }
 
@@ -426,11 +455,33 @@ impl StepRule {
     /// Whether `section` is met as a group: not whole, its subsections one by one, for they hold steps.
     fn opens_group(self, section: &Section) -> bool {
         let above_steps = match self {
-            StepRule::Headings { level } => section.level < level,
+            StepRule::Headings { level } | StepRule::Numbered { level } => section.level < level,
             StepRule::Lists => !self.is_step(section) && !is_prerequisites(section),
         };
         above_steps && self.holds_step(section)
     }
+}
+
+/// The heading level with the most step headings of `counts` (indexed by level; the higher level on a tie).
+fn busiest_level(counts: &[usize; 7]) -> Option<u8> {
+    let busiest = counts.iter().enumerate().filter(|(_, n)| **n > 0).max_by_key(|(level, n)| (**n, 7 - level));
+    busiest.map(|(level, _)| level as u8)
+}
+
+/// Reads `title` as a heading numbered without a step word: "1 - Create the resources", "2. Run the code", "3) Clean
+/// up". At most two digits (not a year), then a separator and a space (not "1:1 chats" or "3.5 release").
+fn numbered_heading(title: &str) -> Option<StepHeading<'_>> {
+    let trimmed = title.trim_start();
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let after = trimmed[digits..].trim_start().strip_prefix(['-', '–', '—', '.', ':', '：', ')'])?;
+    let rest = after.trim_start();
+    if rest.len() == after.len() || rest.is_empty() {
+        return None;
+    }
+    Some(StepHeading { number: trimmed[..digits].parse().ok()?, label: &trimmed[..digits], rest })
 }
 
 /// How [`visit_in_order`] meets a section.
@@ -475,8 +526,8 @@ fn heading_only(section: &Section) -> Section {
     }
 }
 
-fn step(section: &Section, number: u32) -> Step<'_> {
-    let read = section_step_heading(section);
+/// The step `section` makes, numbered `number`, its heading read as `read` (its label and the rest).
+fn step<'a>(section: &'a Section, number: u32, read: Option<StepHeading<'a>>) -> Step<'a> {
     let title = read.map(|heading| heading.rest).filter(|rest| !rest.is_empty()).unwrap_or(&section.title);
     let substeps = top_level_ordered_items(&section.blocks)
         .into_iter()
@@ -557,6 +608,28 @@ mod tests {
         let unlabelled = "# T\n\n## pour commencer\n\n1. a\n";
         let parsed = crate::parse::parse("a.md", unlabelled, &Default::default(), &crate::parse::NoIncludes);
         assert_eq!(parsed.article.procedure().steps[0].standalone_title(), "pour commencer", "no label, no change");
+    }
+
+    /// The (number, title) of each step of `markdown`.
+    fn steps_of(markdown: &str) -> Vec<(u32, String)> {
+        let parsed = crate::parse::parse("a.md", markdown, &Default::default(), &crate::parse::NoIncludes);
+        parsed.article.procedure().steps.iter().map(|step| (step.number, step.title.to_owned())).collect()
+    }
+
+    #[test]
+    fn headings_numbered_without_a_step_word_are_steps_when_nothing_else_is() {
+        let numbered = "# T\n\n## 1 - Create the account\n\nText.\n\n## 2. Get the key\n\n```\nx\n```\n\n\
+                        ## 3) Run it\n\nText.\n\n## Clean up\n\nText.\n";
+        let expected = [(1, "Create the account"), (2, "Get the key"), (3, "Run it")];
+        assert_eq!(steps_of(numbered), expected.map(|(number, title)| (number, title.to_owned())));
+        for title in ["2024 - Updates", "1:1 chats", "3.5 release", "1 -", "12"] {
+            assert_eq!(numbered_heading(title), None, "{title}");
+        }
+        let beside_a_procedure = "# T\n\n## Why\n\n### 1. Messages deceive\n\nA.\n\n### 2. Users confuse\n\nB.\n\n\
+                                  ## Other scenarios\n\n1. Do this.\n";
+        assert_eq!(steps_of(beside_a_procedure), [(1, "Other scenarios".to_owned())], "numbered reasons are no steps");
+        let from_three = "# T\n\n## 3 - Run it\n\nA.\n\n## 4 - Clean up\n\nB.\n";
+        assert_eq!(steps_of(from_three), [], "no 1 and 2: numbered otherwise");
     }
 
     #[test]
