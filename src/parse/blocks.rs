@@ -14,7 +14,7 @@ use super::directives::{DirectiveKind, Prepared, read_quoted};
 use super::html::{self, parse_tag};
 use super::lines::LineIndex;
 use super::markdown::{MASKED_PIPE, cmark, mask_pipes_in_code};
-use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Span};
+use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Span, attribute};
 use crate::report::{Diagnostic, Location, Severity};
 
 /// How many block containers (lists, items, quotes, zones) and inline containers may nest before the rest is
@@ -896,7 +896,8 @@ fn paragraph_or_include(inlines: Vec<Inline>, span: Span) -> Block {
     Block::Paragraph { inlines, span }
 }
 
-/// Learn's inline extensions over plain CommonMark inlines: `[!INCLUDE [title](path)]` and `:::no-loc text="…":::`.
+/// Learn's inline extensions over plain CommonMark inlines: `[!INCLUDE [title](path)]`, `:::no-loc text="…":::` and
+/// `:::image …:::` inside a sentence.
 fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
     if !has_learn_syntax(&inlines) {
         return inlines;
@@ -938,7 +939,9 @@ fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
                     out.push(Inline::Link { target, children, span, html: false, title });
                 }
             }
-            Inline::Text { text, span } if text.contains(":::no-loc") => split_no_loc(&text, span, index, &mut out),
+            Inline::Text { text, span } if next_inline_extension(&text).is_some() => {
+                split_inline_extensions(&text, span, index, &mut out)
+            }
             Inline::Emphasis { style, children, span } => {
                 out.push(Inline::Emphasis { style, children: learn_inlines(children, index), span })
             }
@@ -957,7 +960,7 @@ fn has_learn_syntax(inlines: &[Inline]) -> bool {
         // One pass over the text, not one per marker: every paragraph is asked.
         Inline::Text { text, .. } => memchr::memchr2_iter(b'[', b':', text.as_bytes()).any(|at| {
             let rest = &text.as_bytes()[at..];
-            rest.starts_with(b"[!") || rest.starts_with(b":::no-loc")
+            rest.starts_with(b"[!") || rest.starts_with(b":::no-loc") || rest.starts_with(b":::image")
         }),
         Inline::Emphasis { children, .. } | Inline::Link { children, .. } => has_learn_syntax(children),
         _ => false,
@@ -973,19 +976,52 @@ fn include_marker_at(text: &str) -> Option<usize> {
     (trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(MARKER)).then_some(at)
 }
 
-/// Splits the `:::no-loc text="…":::` out of a text node, each piece with its own span: the source of a no-loc
-/// is found in the node's source in the same order (the text can differ from the source, by escapes or line breaks,
-/// elsewhere); a no-loc whose source cannot be found keeps the span of what is left of the node.
-fn split_no_loc(text: &str, span: Span, index: &LineIndex<'_>, out: &mut Vec<Inline>) {
+/// An inline triple-colon extension: `:::no-loc text="…":::`, or `:::image source="…":::` inside a sentence (an
+/// icon: "select :::image type="icon" source="gear.png"::: **Settings**").
+enum InlineExtension {
+    NoLoc(String),
+    Image { source: String, alt: String },
+}
+
+/// Where the next inline extension of `text` starts.
+fn next_inline_extension(text: &str) -> Option<usize> {
+    memchr::memmem::find_iter(text.as_bytes(), b":::").find(|&at| {
+        let name = &text.as_bytes()[at + 3..];
+        name.starts_with(b"no-loc") || name.starts_with(b"image")
+    })
+}
+
+/// The inline extension `text` starts with, and the text after it.
+fn read_inline_extension(text: &str) -> Option<(InlineExtension, &str)> {
+    if let Some(after) = text.strip_prefix(":::no-loc") {
+        let (value, after_value) = read_quoted(after.trim_start().strip_prefix("text=\"")?)?;
+        return Some((InlineExtension::NoLoc(value), after_value.trim_start().strip_prefix(":::")?));
+    }
+    let after = text.strip_prefix(":::image").filter(|after| after.starts_with(char::is_whitespace))?;
+    let end = after.find(":::")?;
+    let (attributes, None) = super::directives::attributes(&after[..end]) else { return None };
+    let source = attribute(&attributes, "source")?.to_owned();
+    let alt = attribute(&attributes, "alt-text").unwrap_or_default().to_owned();
+    Some((InlineExtension::Image { source, alt }, &after[end + ":::".len()..]))
+}
+
+/// Splits the inline extensions out of a text node, each piece with its own span: the source of an extension is
+/// found in the node's source in the same order (the text can differ from the source, by escapes or line breaks,
+/// elsewhere); one whose source cannot be found keeps the span of what is left of the node.
+fn split_inline_extensions(text: &str, span: Span, index: &LineIndex<'_>, out: &mut Vec<Inline>) {
     let mut rest = text;
     let mut source_at = span.start;
-    while let Some(at) = rest.find(":::no-loc") {
-        let Some((value, tail)) = read_no_loc(&rest[at..]) else { break };
-        let (start, end) = find_no_loc_source(index.text(), source_at, span.end).unwrap_or((source_at, span.end));
+    while let Some(at) = next_inline_extension(rest) {
+        let Some((extension, tail)) = read_inline_extension(&rest[at..]) else { break };
+        let (start, end) = find_extension_source(index.text(), source_at, span.end).unwrap_or((source_at, span.end));
         if at > 0 {
             push_text(out, 0, &rest[..at], index.span(source_at, start));
         }
-        out.push(Inline::NoLoc { text: value, span: index.span(start, end) });
+        let span = index.span(start, end);
+        out.push(match extension {
+            InlineExtension::NoLoc(text) => Inline::NoLoc { text, span },
+            InlineExtension::Image { source, alt } => Inline::Image { source, alt, title: String::new(), span },
+        });
         source_at = end;
         rest = tail;
     }
@@ -994,18 +1030,11 @@ fn split_no_loc(text: &str, span: Span, index: &LineIndex<'_>, out: &mut Vec<Inl
     }
 }
 
-/// The value of the `:::no-loc text="…":::` `text` starts with, and the text after it.
-fn read_no_loc(text: &str) -> Option<(String, &str)> {
-    let after = text.strip_prefix(":::no-loc")?;
-    let (value, after_value) = read_quoted(after.trim_start().strip_prefix("text=\"")?)?;
-    Some((value, after_value.trim_start().strip_prefix(":::")?))
-}
-
-/// Where the first `:::no-loc text="…":::` of `source[from..to]` starts and ends.
-fn find_no_loc_source(source: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+/// Where the first inline extension of `source[from..to]` starts and ends.
+fn find_extension_source(source: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     let within = source.get(from..to)?;
-    let start = from + memchr::memmem::find(within.as_bytes(), b":::no-loc")?;
-    let (_, tail) = read_no_loc(&source[start..to])?;
+    let start = from + next_inline_extension(within)?;
+    let (_, tail) = read_inline_extension(&source[start..to])?;
     Some((start, to - tail.len()))
 }
 

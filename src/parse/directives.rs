@@ -450,7 +450,7 @@ fn directive(line: &str) -> Option<DirectiveKind> {
 }
 
 /// `name="value"` pairs (`\"` escapes a quote); anything else is returned as invalid text.
-fn attributes(mut text: &str) -> (Vec<Attribute>, Option<String>) {
+pub(super) fn attributes(mut text: &str) -> (Vec<Attribute>, Option<String>) {
     let mut attributes = Vec::new();
     loop {
         text = text.trim_start();

@@ -589,6 +589,27 @@ mod tests {
         assert_eq!(sources(text, &paragraph_of(text).0), [":::no-loc text=\"A\":::", ", ", ":::no-loc text=\"B\":::"]);
     }
 
+    #[test]
+    fn an_image_extension_inside_a_sentence_is_an_image() {
+        let text = "# T\n\nSelect :::image type=\"icon\" source=\"gear.png\" border=\"false\"::: **Settings**, then \
+                    :::image source=\"a.png\" alt-text=\"The page\":::.\n";
+        let (inlines, diagnostics) = paragraph_of(text);
+        assert_eq!(diagnostics, []);
+        let icon = ":::image type=\"icon\" source=\"gear.png\" border=\"false\":::";
+        let picture = ":::image source=\"a.png\" alt-text=\"The page\":::";
+        assert_eq!(sources(text, &inlines), ["Select ", icon, " ", "**Settings**", ", then ", picture, "."]);
+        let images: Vec<(&str, &str)> = inlines
+            .iter()
+            .filter_map(|inline| match inline {
+                crate::model::Inline::Image { source, alt, .. } => Some((source.as_str(), alt.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(images, [("gear.png", ""), ("a.png", "The page")]);
+        let (unclosed, _) = paragraph_of("# T\n\nSelect :::image source=\"gear.png\" the gear.\n");
+        assert!(matches!(&unclosed[..], [crate::model::Inline::Text { .. }]), "left as text: {unclosed:?}");
+    }
+
     /// Deep emphasis is flattened as it is read: 20,000 levels took seconds when each level was moved again on
     /// closing, and take milliseconds now, so a slow run of this test is the regression.
     #[test]
