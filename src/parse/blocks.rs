@@ -14,6 +14,7 @@ use super::directives::{DirectiveKind, Prepared, read_quoted};
 use super::html::{self, parse_tag};
 use super::lines::LineIndex;
 use super::markdown::{MASKED_PIPE, cmark, mask_pipes_in_code};
+use super::xref;
 use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Span, attribute};
 use crate::report::{Diagnostic, Location, Severity};
 
@@ -896,8 +897,8 @@ fn paragraph_or_include(inlines: Vec<Inline>, span: Span) -> Block {
     Block::Paragraph { inlines, span }
 }
 
-/// Learn's inline extensions over plain CommonMark inlines: `[!INCLUDE [title](path)]`, `:::no-loc text="…":::` and
-/// `:::image …:::` inside a sentence.
+/// Learn's inline extensions over plain CommonMark inlines: `[!INCLUDE [title](path)]`, `:::no-loc text="…":::`,
+/// `:::image …:::` inside a sentence, and the names `<xref:…>` links show.
 fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
     if !has_learn_syntax(&inlines) {
         return inlines;
@@ -935,7 +936,13 @@ fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
                     let title = crate::model::text::inlines(&children);
                     out.push(Inline::Include { title, path: target, resolved: None, span: index.span(start, end) });
                 } else {
-                    let children = learn_inlines(children, index);
+                    let children = match (xref::display(&target), &children[..]) {
+                        // An autolink `<xref:…>`, whose text is its target: Learn shows the name the uid names.
+                        (Some(shown), [Inline::Text { text, span }]) if *text == target => {
+                            vec![Inline::Text { text: shown, span: *span }]
+                        }
+                        _ => learn_inlines(children, index),
+                    };
                     out.push(Inline::Link { target, children, span, html: false, title });
                 }
             }
@@ -962,6 +969,7 @@ fn has_learn_syntax(inlines: &[Inline]) -> bool {
             let rest = &text.as_bytes()[at..];
             rest.starts_with(b"[!") || rest.starts_with(b":::no-loc") || rest.starts_with(b":::image")
         }),
+        Inline::Link { target, .. } if target.starts_with("xref:") => true,
         Inline::Emphasis { children, .. } | Inline::Link { children, .. } => has_learn_syntax(children),
         _ => false,
     })

@@ -19,6 +19,7 @@ pub mod moniker;
 pub mod sections;
 pub mod snippet;
 pub mod tabs;
+pub mod xref;
 
 use std::path::Path;
 
@@ -587,6 +588,15 @@ mod tests {
         assert_eq!(sources(text, &inlines), ["See ", "**bold**", " and ", ":::no-loc text=\"Contoso\":::", " here."]);
         let text = "# T\n\n:::no-loc text=\"A\":::, :::no-loc text=\"B\":::\n";
         assert_eq!(sources(text, &paragraph_of(text).0), [":::no-loc text=\"A\":::", ", ", ":::no-loc text=\"B\":::"]);
+    }
+
+    #[test]
+    fn an_xref_autolink_shows_the_name_its_uid_names() {
+        let text = "# T\n\nCall <xref:System.String.Format%2A?displayProperty=nameWithType> or [Format](xref:System.String.Format).\n";
+        let (inlines, _) = paragraph_of(text);
+        assert_eq!(crate::model::text::inlines(&inlines), "Call String.Format or Format.");
+        let crate::model::Inline::Link { target, .. } = &inlines[1] else { panic!("{inlines:?}") };
+        assert_eq!(target, "xref:System.String.Format%2A?displayProperty=nameWithType", "the target stays as written");
     }
 
     #[test]
