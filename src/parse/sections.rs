@@ -141,7 +141,11 @@ pub fn select_moniker(
     let Selection { names, diagnostics, .. } = selection;
     let wanted = moniker.to_ascii_lowercase();
     if !names.contains_key(&wanted) && !order.lists(moniker) {
-        let near = names.iter().find(|(name, _)| strsim::levenshtein(name, &wanted) <= MAX_TYPO_EDITS);
+        // Monikers that differ in digits alone are other versions (`sql-server-ver15`, `sql-server-ver16`), not a typo.
+        let letters = |name: &str| name.replace(|c: char| c.is_ascii_digit(), "");
+        let near = names.iter().find(|(name, _)| {
+            strsim::levenshtein(name, &wanted) <= MAX_TYPO_EDITS && letters(name) != letters(&wanted)
+        });
         if let Some((name, span)) = near {
             diagnostics.push(Diagnostic::new(
                 super::blocks::PARSE_ERROR,

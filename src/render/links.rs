@@ -247,6 +247,10 @@ pub fn resolve(target: &str, base: &LearnBase) -> Resolved {
     // Browsers ignore whitespace and control characters inside a scheme (`java\tscript:`); so must the check.
     let compact: String = target.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
     let lower = compact.to_ascii_lowercase();
+    // `[Do this for me]()` leads nowhere: its text prints alone.
+    if compact.is_empty() {
+        return Resolved::Inert;
+    }
     if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
         return Resolved::Url(compact);
     }
@@ -436,6 +440,13 @@ mod tests {
         assert_eq!((chinese.locale.as_deref(), chinese.path.as_str()), (Some("zh-hant"), "microsoft-365/commerce/x"));
         assert_eq!(LearnAddress::parse("https://example.com/a"), None);
         assert_eq!(LearnAddress::parse("https://learn.microsoft.com/en-us/"), None);
+    }
+
+    #[test]
+    fn an_empty_target_is_inert() {
+        let base = LearnBase { locale: "en-us".into(), path: Some("a/b".into()), file_name: None };
+        assert_eq!(resolve("", &base), Resolved::Inert);
+        assert_eq!(resolve(" ", &base), Resolved::Inert);
     }
 
     #[test]

@@ -133,7 +133,8 @@ fn text_table(head: &[String], rows: &[Vec<String>], indent: &str, between: &str
             if text.is_empty() {
                 continue;
             }
-            let label = cell(head, column);
+            // A header that ends with its own colon ("Note:") takes none of the locale's.
+            let label = cell(head, column).trim_end_matches([':', '：']).trim_end();
             let text = if label.is_empty() { text.to_owned() } else { format!("{label}{between}{text}") };
             lines.push(wrap(&text, &continued, width));
         }
@@ -294,6 +295,15 @@ mod tests {
         let french = text_table(&head, &rows, "", "\u{a0}: ", 80);
         assert!(french.starts_with("ID\u{a0}: 1\nPorts\u{a0}: 443\n"), "{french}");
         assert_eq!(text_table(&cells(&["", ""]), &[cells(&["a", "b"])], "", ": ", 80), "a | b", "no header, no rule");
+        let long = "x".repeat(90);
+        let own_colon = text_table(&cells(&["Note:", ""]), &[cells(&["clientId", &long])], "", ": ", 80);
+        assert!(
+            own_colon.starts_with(
+                "Note: clientId
+"
+            ),
+            "one colon: {own_colon}"
+        );
     }
 
     #[test]

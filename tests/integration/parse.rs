@@ -374,6 +374,12 @@ fn a_moniker_a_zone_almost_names_is_taken_for_a_misspelling() {
         let run = parse(moniker);
         assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{moniker}");
     }
+    // Another version of a zone's product, which a range such as `>=sql-server-ver15` may cover: no misspelling.
+    let dir = tempfile::tempdir().unwrap();
+    let versioned =
+        write(dir.path(), "v.md", "# T\n\n::: moniker range=\"=sql-server-ver15\"\n\nA.\n\n::: moniker-end\n");
+    let run = checkdown().args(["parse", &versioned, "--moniker", "sql-server-ver16"]).run();
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
 }
 
 /// As on Learn (Markdig), a `|` inside inline code in a table row is text: the row keeps its two cells, and the code
