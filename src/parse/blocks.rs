@@ -26,7 +26,7 @@ pub const MAX_DEPTH: usize = 32;
 pub const PARSE_ERROR: &str = "parse-error";
 
 /// Builds the flat top-level block list of `prepared` (headings included, as [`Block::Heading`]).
-pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: &str) -> (Vec<Block>, Vec<Diagnostic>) {
+pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: &str) -> Built {
     let mut builder = Builder {
         prepared,
         index,
@@ -39,6 +39,7 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
         suppressed_zones: 0,
         depth_reported: false,
         masked: false,
+        includes: false,
         diagnostics: Vec::new(),
     };
     let text = mask_pipes_in_code(&prepared.text);
@@ -70,7 +71,19 @@ struct Builder<'p, 'i> {
     depth_reported: bool,
     /// Whether pipes were masked in the text parsed ([`mask_pipes_in_code`]): then text is unmasked as it is read.
     masked: bool,
+    /// Whether an `[!INCLUDE]` was read among inlines (a paragraph of its own becomes an include block).
+    includes: bool,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// What [`build`] makes of a body.
+pub struct Built {
+    /// The flat top-level blocks.
+    pub blocks: Vec<Block>,
+    /// What was wrong with them.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether any inlines hold an include ([`Inline::Include`]): else they need not be walked to read includes.
+    pub inline_includes: bool,
 }
 
 enum Frame {
@@ -558,7 +571,7 @@ impl Builder<'_, '_> {
             let inlines = self.take_inlines(inlines.first);
             let (Some(first), Some(last)) = (inlines.first(), inlines.last()) else { return };
             let span = self.index.span(first.span().start, last.span().end);
-            let inlines = learn_inlines(inlines, self.index);
+            let inlines = learn_inlines(inlines, self.index, &mut self.includes);
             self.push_block(paragraph_or_include(inlines, span));
         }
     }
@@ -567,7 +580,7 @@ impl Builder<'_, '_> {
         let span = self.span(&(frame.start..end));
         let inlines = self.take_inlines(frame.first);
         if let InlineKind::Heading(level) = frame.kind {
-            let inlines = learn_inlines(inlines, self.index);
+            let inlines = learn_inlines(inlines, self.index, &mut self.includes);
             self.push_block(Block::Heading { level, inlines, span });
             return;
         }
@@ -575,7 +588,7 @@ impl Builder<'_, '_> {
             self.directive(directive.kind, directive.start, directive.end);
             return;
         }
-        let inlines = learn_inlines(inlines, self.index);
+        let inlines = learn_inlines(inlines, self.index, &mut self.includes);
         self.push_block(paragraph_or_include(inlines, span));
     }
 
@@ -823,7 +836,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn finish(mut self) -> (Vec<Block>, Vec<Diagnostic>) {
+    fn finish(mut self) -> Built {
         self.close_implicit();
         let end = self.index.len();
         while self.stack.len() > 1 {
@@ -840,8 +853,11 @@ impl Builder<'_, '_> {
                 }
             }
         }
-        let Some(Frame::Container(document)) = self.stack.pop() else { return (Vec::new(), self.diagnostics) };
-        (self.take_blocks(document.first), self.diagnostics)
+        let blocks = match self.stack.pop() {
+            Some(Frame::Container(document)) => self.take_blocks(document.first),
+            _ => Vec::new(),
+        };
+        Built { blocks, diagnostics: self.diagnostics, inline_includes: self.includes }
     }
 }
 
@@ -899,7 +915,7 @@ fn paragraph_or_include(inlines: Vec<Inline>, span: Span) -> Block {
 
 /// Learn's inline extensions over plain CommonMark inlines: `[!INCLUDE [title](path)]`, `:::no-loc text="…":::`,
 /// `:::image …:::` inside a sentence, and the names `<xref:…>` links show.
-fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
+fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>, includes: &mut bool) -> Vec<Inline> {
     if !has_learn_syntax(&inlines) {
         return inlines;
     }
@@ -934,6 +950,7 @@ fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
                         iter.next();
                     }
                     let title = crate::model::text::inlines(&children);
+                    *includes = true;
                     out.push(Inline::Include { title, path: target, resolved: None, span: index.span(start, end) });
                 } else {
                     let children = match (xref::display(&target), &children[..]) {
@@ -941,7 +958,7 @@ fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
                         (Some(shown), [Inline::Text { text, span }]) if *text == target => {
                             vec![Inline::Text { text: shown, span: *span }]
                         }
-                        _ => learn_inlines(children, index),
+                        _ => learn_inlines(children, index, includes),
                     };
                     out.push(Inline::Link { target, children, span, html: false, title });
                 }
@@ -950,11 +967,15 @@ fn learn_inlines(inlines: Vec<Inline>, index: &LineIndex<'_>) -> Vec<Inline> {
                 split_inline_extensions(&text, span, index, &mut out)
             }
             Inline::Emphasis { style, children, span } => {
-                out.push(Inline::Emphasis { style, children: learn_inlines(children, index), span })
+                out.push(Inline::Emphasis { style, children: learn_inlines(children, index, includes), span })
             }
-            Inline::Link { target, children, span, html: true, title } => {
-                out.push(Inline::Link { target, children: learn_inlines(children, index), span, html: true, title })
-            }
+            Inline::Link { target, children, span, html: true, title } => out.push(Inline::Link {
+                target,
+                children: learn_inlines(children, index, includes),
+                span,
+                html: true,
+                title,
+            }),
             other => out.push(other),
         }
     }

@@ -291,9 +291,17 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
 
     let body = &text[split.body_start..];
     let prepared = directives::prepare(body, split.body_start);
-    let (mut blocks, found) = blocks::build(&prepared, split.body_start, &index, path);
-    diagnostics.extend(found);
-    let mut references = References { path, options, includes, diagnostics: &mut diagnostics, tab_headings: false };
+    let built = blocks::build(&prepared, split.body_start, &index, path);
+    let mut blocks = built.blocks;
+    diagnostics.extend(built.diagnostics);
+    let mut references = References {
+        path,
+        options,
+        includes,
+        diagnostics: &mut diagnostics,
+        inline_includes: built.inline_includes,
+        tab_headings: false,
+    };
     references.read(&mut blocks, false);
     let tab_headings = references.tab_headings;
     if let Some(moniker) = &options.moniker {
@@ -391,6 +399,8 @@ struct References<'a> {
     options: &'a ParseOptions,
     includes: &'a dyn IncludeSource,
     diagnostics: &'a mut Vec<Diagnostic>,
+    /// Whether any inlines hold an include: else only blocks are walked.
+    inline_includes: bool,
     tab_headings: bool,
 }
 
@@ -416,12 +426,15 @@ impl References<'_> {
                 }
                 Block::Heading { .. } => {
                     self.tab_headings |= tabs::opens_tab(block);
-                    if !in_include && let Block::Heading { inlines, .. } = block {
+                    if self.inline_includes
+                        && !in_include
+                        && let Block::Heading { inlines, .. } = block
+                    {
                         self.read_inlines(inlines);
                     }
                 }
-                Block::Paragraph { inlines, .. } if !in_include => self.read_inlines(inlines),
-                Block::Table { head, rows, .. } if !in_include => {
+                Block::Paragraph { inlines, .. } if self.inline_includes && !in_include => self.read_inlines(inlines),
+                Block::Table { head, rows, .. } if self.inline_includes && !in_include => {
                     for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
                         self.read_inlines(cell);
                     }
