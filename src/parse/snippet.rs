@@ -4,7 +4,7 @@
 //! kept lose the indentation they all share, as on Learn.
 //!
 //! docfx's older form, a line `[!code-csharp[name](path?range=2-5#region "title")]`, names the same things in another
-//! syntax: [`reference`] reads it into the attributes a `:::code` would have, so both are one model.
+//! syntax: [`reference()`] reads it into the attributes a `:::code` would have, so both are one model.
 
 use crate::model::Attribute;
 
