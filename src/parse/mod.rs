@@ -465,7 +465,12 @@ impl References<'_> {
                                 if !text.is_empty() {
                                     text.push(Inline::Text {
                                         text: " ".to_owned(),
-                                        span: Span { end: span.start, ..span },
+                                        span: Span {
+                                            end: span.start,
+                                            end_line: span.line,
+                                            end_column: span.column,
+                                            ..span
+                                        },
                                     });
                                 }
                                 text.extend(inlines);
