@@ -125,10 +125,10 @@ pub fn embed(article: &Article, file: Option<&Path>) -> std::io::Result<Images> 
     let blocks = article.preamble.iter().chain(sections.iter().flat_map(|section| &section.blocks));
     let headings = sections.iter().map(|section| section.heading.as_slice());
     for inlines in headings {
-        images_in(inlines, &mut |source, span| add(None, source, span));
+        images_in(None, inlines, &mut add);
     }
     walk_content(blocks, None, &mut |include, content| match content {
-        Content::Inlines(inlines) => images_in(inlines, &mut |source, span| add(include, source, span)),
+        Content::Inlines(inlines) => images_in(include, inlines, &mut add),
         Content::Extension { name: "image", attributes, span } => {
             if let Some(source) = attributes.iter().find(|attribute| attribute.name == "source") {
                 add(include, &source.value, span);
@@ -141,12 +141,20 @@ pub fn embed(article: &Article, file: Option<&Path>) -> std::io::Result<Images> 
     Ok(images)
 }
 
-/// Calls `found` with the source and span of each image in `inlines`, links and emphasis included.
-fn images_in(inlines: &[Inline], found: &mut impl FnMut(&str, Span)) {
+/// Calls `found` with the file, source and span of each image in `inlines` of `include` (or of the article), links,
+/// emphasis and the text of an include inside a sentence (its own file) included.
+fn images_in<'a>(
+    include: Option<&'a str>,
+    inlines: &'a [Inline],
+    found: &mut impl FnMut(Option<&'a str>, &'a str, Span),
+) {
     for inline in inlines {
         match inline {
-            Inline::Image { source, span, .. } => found(source, *span),
-            Inline::Link { children, .. } | Inline::Emphasis { children, .. } => images_in(children, found),
+            Inline::Image { source, span, .. } => found(include, source, *span),
+            Inline::Link { children, .. } | Inline::Emphasis { children, .. } => images_in(include, children, found),
+            Inline::Include { resolved: Some(included), .. } => {
+                images_in(Some(&included.file), &included.inlines, found)
+            }
             _ => {}
         }
     }

@@ -104,6 +104,7 @@ impl Layout<'_> {
             .map(|inline| match inline {
                 Inline::Image { source, .. } => self.pictures.get(source).map_or(0.0, |picture| picture.lines),
                 Inline::Link { children, .. } | Inline::Emphasis { children, .. } => self.pictures_in(children),
+                Inline::Include { resolved: Some(included), .. } => self.pictures_in(&included.inlines),
                 _ => 0.0,
             })
             .sum()

@@ -294,18 +294,24 @@ fn an_include_in_a_sentence_shows_its_text() {
          [!INCLUDE[missing](includes/missing.md)].\n",
     );
     write_include(&dir, "prod_short.md", "---\nms.topic: include\n---\nBusiness Central\n");
-    write_include(&dir, "open-search.md", "Choose the [Tell me](../help/search.md) icon\n");
+    write_include(&dir, "open-search.md", "Choose the [Tell me](../help/search.md) icon ![gear](media/gear.png)\n");
     let run = checkdown()
         .args(["render", &article, "--format", "txt", "--learn-url", "https://learn.microsoft.com/en-us/bc/access"])
         .run();
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("[ ] 1. Sign in to Business Central as an administrator.\n"), "{}", run.stdout);
-    assert!(run.stdout.contains("[ ] 2. Choose the Tell me [1] icon, and enter Assisted Setup.\n"), "{}", run.stdout);
+    let expected = "[ ] 2. Choose the Tell me [1] icon [Image: gear], and enter Assisted Setup.\n";
+    assert!(run.stdout.contains(expected), "{}", run.stdout);
     assert!(run.stdout.contains("[1] https://learn.microsoft.com/en-us/bc/help/search\n"), "{}", run.stdout);
     assert!(run.stdout.contains("[ ] 3. Open missing.\n"), "{}", run.stdout);
     let expected = "access.md:7:9: warning[parse-error]: included file includes/missing.md not found; kept as an unresolved \
                     include\n";
     assert!(run.stderr.ends_with(expected), "{}", run.stderr);
+    // In HTML its pictures are embedded as the article's are, and one that cannot be is named in its own file.
+    let html = checkdown().args(["render", &article, "-o", "-"]).run();
+    let expected = "includes/open-search.md:1:46: warning[image-not-embedded]: the image includes/media/gear.png is \
+                    printed as its alt text: there is no such file";
+    assert!(html.stderr.contains(expected), "{}", html.stderr);
 }
 
 /// An include whose file is missing says so on the page, in the checklist's language: its title alone read as if
