@@ -408,7 +408,9 @@ impl References<'_> {
     /// Reads the references of `blocks`; `in_include` for the blocks of an included file, whose own includes stay
     /// unresolved (includes do not nest in Learn), though its snippets are read.
     fn read(&mut self, blocks: &mut [Block], in_include: bool) {
+        let reads_inlines = self.inline_includes && !in_include;
         for block in blocks {
+            self.tab_headings |= tabs::opens_tab(block);
             match block {
                 Block::Include { path: target, file, resolved, span, .. } if !in_include => {
                     match self.included(target) {
@@ -424,17 +426,10 @@ impl References<'_> {
                     let problem = self.snippet(attributes, inside, *span);
                     self.warn(*span, problem);
                 }
-                Block::Heading { .. } => {
-                    self.tab_headings |= tabs::opens_tab(block);
-                    if self.inline_includes
-                        && !in_include
-                        && let Block::Heading { inlines, .. } = block
-                    {
-                        self.read_inlines(inlines);
-                    }
+                Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } if reads_inlines => {
+                    self.read_inlines(inlines)
                 }
-                Block::Paragraph { inlines, .. } if self.inline_includes && !in_include => self.read_inlines(inlines),
-                Block::Table { head, rows, .. } if self.inline_includes && !in_include => {
+                Block::Table { head, rows, .. } if reads_inlines => {
                     for cell in head.iter_mut().chain(rows.iter_mut().flatten()) {
                         self.read_inlines(cell);
                     }
