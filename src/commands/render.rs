@@ -11,7 +11,7 @@ use crate::cli::Exit;
 use crate::commands::{Input, write_file};
 use crate::i18n::{Strings, UiLanguage};
 use crate::model::Article;
-use crate::parse::{FileIncludes, ParseOptions, Parsed};
+use crate::parse::{ParseOptions, Parsed};
 use crate::render::docset::Docset;
 use crate::render::images::{self, Images};
 use crate::render::links::{DEFAULT_LOCALE, LearnAddress, LearnBase};
@@ -285,10 +285,9 @@ fn pivot_titles(
     shown: &str,
     err: &mut dyn Write,
 ) -> anyhow::Result<BTreeMap<String, String>> {
-    let root = FileIncludes::for_article(file).with_context(|| format!("{shown}: cannot find its docs root"))?;
     let front_matter = &article.front_matter;
     let line = front_matter.entry("zone_pivot_groups").map_or(0, |entry| entry.line);
-    match pivots::titles(front_matter, root.root()) {
+    match pivots::titles(front_matter, file) {
         None => Ok(BTreeMap::new()),
         Some(Ok(found)) => {
             for group in &found.missing_groups {

@@ -1,6 +1,6 @@
 //! Zone pivots' display names. A `::: zone pivot="windows"` names its pivot by id; the docset's zone pivot groups file
 //! gives each id the title Learn shows in its pivot selector ("Windows"), translated in a localized docset. The file
-//! is `zone-pivot-groups.yml` at the docs root, or the one the article's `zone_pivot_group_filename` names (relative to
+//! is `zone-pivot-groups.yml` at the article's docs root ([`FileIncludes::for_article`]), or the one the article's `zone_pivot_group_filename` names (relative to
 //! that root), YAML or JSON; the article's `zone_pivot_groups` names the groups (comma-separated) it takes pivots from.
 
 use std::collections::BTreeMap;
@@ -10,7 +10,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use crate::model::front_matter::FrontMatter;
-use crate::parse::ReadError;
+use crate::parse::{FileIncludes, ReadError};
 
 /// The groups file a docset has when the article names no other.
 pub const DEFAULT_FILE: &str = "zone-pivot-groups.yml";
@@ -19,6 +19,9 @@ pub const DEFAULT_FILE: &str = "zone-pivot-groups.yml";
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum PivotError {
+    /// The docs root the file is read below cannot be found.
+    #[error("cannot find the docs root the zone pivot groups file is read below")]
+    Root(#[source] std::io::Error),
     /// The file cannot be read.
     #[error("cannot read the zone pivot groups file")]
     Read(#[source] ReadError),
@@ -61,11 +64,15 @@ struct Pivot {
     title: String,
 }
 
-/// The titles of the pivots of the groups `front_matter` names, from the groups file below `root`; `None` when it
-/// names no group, and the file is then not read.
-pub fn titles(front_matter: &FrontMatter, root: &Path) -> Option<Result<PivotTitles, PivotError>> {
+/// The titles of the pivots of the groups the front matter of `article` names, from the groups file below the
+/// article's docs root; `None` when it names no group, and nothing is then looked for.
+pub fn titles(front_matter: &FrontMatter, article: &Path) -> Option<Result<PivotTitles, PivotError>> {
     let named = front_matter.get_str("zone_pivot_groups")?;
     let groups: Vec<&str> = named.split(',').map(str::trim).filter(|group| !group.is_empty()).collect();
+    let root = match FileIncludes::for_article(article) {
+        Ok(files) => files.root().to_owned(),
+        Err(error) => return Some(Err(PivotError::Root(error))),
+    };
     let file = front_matter.get_str("zone_pivot_group_filename");
     let file = root.join(file.as_deref().map_or(DEFAULT_FILE, |file| file.trim_start_matches(['/', '~'])));
     Some(read(&file).map(|all| {
@@ -118,17 +125,25 @@ mod tests {
         FrontMatter { entries: entries.collect(), malformed: false }
     }
 
+    /// An article in `folder`, which is then its docs root.
+    fn article_in(folder: &Path) -> PathBuf {
+        let article = folder.join("a.md");
+        std::fs::write(&article, "# A\n").unwrap();
+        article
+    }
+
     #[test]
     fn the_groups_an_article_names_give_its_pivots_titles() {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join(DEFAULT_FILE), GROUPS).unwrap();
-        let found = titles(&front_matter(&[("zone_pivot_groups", "platforms, other")]), root.path()).unwrap().unwrap();
+        let article = article_in(root.path());
+        let found = titles(&front_matter(&[("zone_pivot_groups", "platforms, other")]), &article).unwrap().unwrap();
         let expected: BTreeMap<String, String> =
             [("macos", "macOS"), ("windows", "Windows")].map(|(id, title)| (id.to_owned(), title.to_owned())).into();
         assert_eq!(found.titles, expected, "only the named group's pivots");
         assert_eq!(found.missing_groups, ["other"]);
         assert_eq!(shown("windows,linux", |id| found.titles.get(id).cloned()), "Windows, linux");
-        assert_eq!(titles(&front_matter(&[("title", "x")]), root.path()).map(|_| ()), None, "no group, no file read");
+        assert_eq!(titles(&front_matter(&[("title", "x")]), &article).map(|_| ()), None, "no group, no file read");
     }
 
     #[test]
@@ -142,7 +157,7 @@ mod tests {
             ("zone_pivot_groups", "kql"),
             ("zone_pivot_group_filename", "kusto/zone-pivot-groups.json"),
         ]);
-        let found = titles(&named, root.path()).unwrap().unwrap();
+        let found = titles(&named, &article_in(root.path())).unwrap().unwrap();
         assert_eq!(found.titles.get("fabric").map(String::as_str), Some("Microsoft Fabric"));
     }
 
@@ -150,12 +165,13 @@ mod tests {
     fn a_missing_or_malformed_file_is_an_error_naming_it() {
         let root = tempfile::tempdir().unwrap();
         let named = front_matter(&[("zone_pivot_groups", "platforms")]);
-        let error = titles(&named, root.path()).unwrap().unwrap_err();
+        let article = article_in(root.path());
+        let error = titles(&named, &article).unwrap().unwrap_err();
         let chain = format!("{:#}", anyhow::Error::from(error));
         assert!(chain.contains("zone-pivot-groups.yml: no such file"), "{chain}");
         std::fs::write(root.path().join(DEFAULT_FILE), "groups:\n- id: platforms\n  pivots:\n  - id: windows\n")
             .unwrap();
-        let error = titles(&named, root.path()).unwrap().unwrap_err();
+        let error = titles(&named, &article).unwrap().unwrap_err();
         let chain = format!("{:#}", anyhow::Error::from(error));
         assert!(chain.contains("zone-pivot-groups.yml: not a zone pivot groups file"), "{chain}");
         assert!(chain.contains("missing field `title` at line 4"), "{chain}");
