@@ -371,7 +371,11 @@ impl Args {
                 let config = Config::discover(args.config.as_deref()).context("cannot load the configuration")?;
                 Ok(Job::Parse(commands::parse::ParseJob {
                     file: args.file,
-                    options: ParseOptions { moniker: args.moniker, moniker_order: config.monikers.order() },
+                    options: ParseOptions {
+                        moniker: args.moniker,
+                        moniker_order: config.monikers.order(),
+                        learn_pages: false,
+                    },
                     format: args.format,
                 }))
             }
@@ -437,7 +441,11 @@ impl RenderArgs {
             Format::Pdf => Some(pdf::find_browser(self.browser.as_deref())?),
             _ => None,
         };
-        let parse = ParseOptions { moniker: self.tenant.moniker.clone(), moniker_order: config.monikers.order() };
+        let parse = ParseOptions {
+            moniker: self.tenant.moniker.clone(),
+            moniker_order: config.monikers.order(),
+            learn_pages: true,
+        };
         let verify = if self.verify {
             let [input] = inputs.as_slice() else {
                 bail!("--verify checks one article at a time; give at most one FILE");
@@ -487,7 +495,11 @@ impl VerifyCommandArgs {
             None => bundled_input(&locale)?,
         };
         let config = Config::discover(self.config.as_deref()).context("cannot load the configuration")?;
-        let parse = ParseOptions { moniker: self.tenant.moniker.clone(), moniker_order: config.monikers.order() };
+        let parse = ParseOptions {
+            moniker: self.tenant.moniker.clone(),
+            moniker_order: config.monikers.order(),
+            learn_pages: true,
+        };
         let article = verified_article(&input, &parse)?;
         let format = output_format(
             self.format,

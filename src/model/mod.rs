@@ -76,6 +76,10 @@ pub struct Section {
     /// The moniker range of the zone the heading sits in, if any: the whole section applies to it only.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub moniker: Option<String>,
+    /// The pivot of the `::: zone pivot="…"` the heading sits in, if any (its value as written: one pivot id or
+    /// several, comma-separated): the whole section applies to it only.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub pivot: Option<String>,
     /// The heading's inlines (anchors removed).
     pub heading: Vec<Inline>,
     /// The span of the heading line.

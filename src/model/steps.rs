@@ -142,6 +142,9 @@ pub struct Step<'a> {
     /// The moniker range of the zone the step's heading sits in, if any: the whole step applies to it only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moniker: Option<&'a str>,
+    /// The pivot of the `::: zone` the step's heading sits in, if any: the whole step applies to it only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pivot: Option<&'a str>,
     /// The span of the heading.
     pub heading_span: Span,
     /// Everything under the heading, sub-steps' list included.
@@ -518,6 +521,7 @@ fn heading_only(section: &Section) -> Section {
         explicit_id: section.explicit_id,
         title: section.title.clone(),
         moniker: section.moniker.clone(),
+        pivot: section.pivot.clone(),
         heading: section.heading.clone(),
         heading_span: section.heading_span,
         blocks: section.blocks.clone(),
@@ -546,6 +550,7 @@ fn step<'a>(section: &'a Section, number: u32, read: Option<StepHeading<'a>>) ->
         label: read.map(|heading| heading.label),
         heading: &section.title,
         moniker: section.moniker.as_deref(),
+        pivot: section.pivot.as_deref(),
         heading_span: section.heading_span,
         body: &section.blocks,
         substeps,

@@ -42,6 +42,10 @@ pub struct ParseOptions {
     pub moniker: Option<String>,
     /// Each product's monikers in order, for `<`, `<=`, `>`, `>=` ranges.
     pub moniker_order: MonikerOrder,
+    /// Keep only the content Learn's pages show, leaving out what only the Azure portal's view of an article renders
+    /// (`::: zone target="chromeless"`, `> [!div renderon="portal"]`): what a checklist prints. `parse` and `sync`
+    /// keep every block of the file.
+    pub learn_pages: bool,
 }
 
 /// An article and what the parser found wrong with it.
@@ -306,7 +310,9 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
     let tab_headings = references.tab_headings;
     if let Some(moniker) = &options.moniker {
         check_article_range(&front_matter, moniker, options, path, &index, &mut diagnostics);
-        blocks = sections::select_moniker(blocks, moniker, &options.moniker_order, path, &mut diagnostics);
+    }
+    if options.moniker.is_some() || options.learn_pages {
+        blocks = sections::select(blocks, options, path, &mut diagnostics);
     }
     if tab_headings {
         blocks = tabs::group(blocks);

@@ -2,31 +2,60 @@
 
 use std::collections::BTreeMap;
 
+use super::ParseOptions;
+use super::directives;
 use super::ids::Ids;
 use super::moniker::{MonikerOrder, MonikerRange};
-use crate::model::{Block, Inline, Section, Span, text};
+use crate::model::{Block, Inline, Section, Span, attribute, text};
 use crate::report::{Diagnostic, Location, Severity};
 
-/// Splits top-level blocks into the blocks before the first heading and the section tree. A moniker zone that holds
-/// headings gives its range to the sections those headings open.
+/// Splits top-level blocks into the blocks before the first heading and the section tree. Headings inside a moniker
+/// zone, a `::: zone` or a `> [!div]` open sections as the article's own headings do, as they do on Learn's page; the
+/// sections a moniker zone or a pivot zone opens apply to its range or pivot only.
 pub fn build(blocks: Vec<Block>) -> (Vec<Block>, Vec<Section>) {
     let mut tree = Tree::default();
     for block in blocks {
-        match block {
-            Block::Heading { level, inlines, span } => tree.open(level, inlines, span, None),
-            Block::Moniker { range, blocks, closed, span } if blocks.iter().any(is_heading) => {
-                tree.zone_with_headings(range, blocks, closed, span)
-            }
-            other => tree.push(other),
-        }
+        tree.add(block, &Scope::default());
     }
     tree.finish()
 }
 
-fn is_heading(block: &Block) -> bool {
-    matches!(block, Block::Heading { .. })
+/// The variant of the article the containers around a heading hold: a moniker range, a zone pivot.
+#[derive(Debug, Clone, Default)]
+struct Scope {
+    moniker: Option<String>,
+    pivot: Option<String>,
 }
 
+/// True when `block` is a container whose headings open sections: a moniker zone, a `::: zone` or a `> [!div]` that
+/// Learn's pages show, holding a heading (or such a container holding one).
+fn opens_sections(block: &Block) -> bool {
+    let container = match block {
+        Block::Moniker { .. } => true,
+        Block::Extension { name, .. } => name == "zone",
+        Block::Div { .. } => true,
+        _ => false,
+    };
+    container
+        && shown_on_learn_pages(block)
+        && block.children().iter().any(|child| matches!(child, Block::Heading { .. }) || opens_sections(child))
+}
+
+/// False for content only the Azure portal's embedded view of an article renders: `::: zone target="chromeless"`
+/// and `> [!div renderon="portal"]`. Learn's pages show the `docs` target alone.
+pub fn shown_on_learn_pages(block: &Block) -> bool {
+    let names_docs = |targets: &str| targets.split(',').any(|target| target.trim().eq_ignore_ascii_case("docs"));
+    match block {
+        Block::Extension { name, attributes, .. } if name == "zone" => {
+            attribute(attributes, "target").is_none_or(names_docs)
+        }
+        Block::Div { attributes, .. } => {
+            let (attributes, _) = directives::attributes(attributes);
+            attribute(&attributes, "renderon").is_none_or(names_docs)
+        }
+        _ => true,
+    }
+}
 #[derive(Default)]
 struct Tree {
     preamble: Vec<Block>,
@@ -47,7 +76,7 @@ impl Tree {
         }
     }
 
-    fn open(&mut self, level: u8, mut inlines: Vec<Inline>, span: Span, moniker: Option<String>) {
+    fn open(&mut self, level: u8, mut inlines: Vec<Inline>, span: Span, scope: &Scope) {
         while self.open.last().is_some_and(|section| section.level >= level) {
             self.close_last();
         }
@@ -59,7 +88,8 @@ impl Tree {
             id,
             explicit_id: explicit.is_some(),
             title,
-            moniker,
+            moniker: scope.moniker.clone(),
+            pivot: scope.pivot.clone(),
             heading: inlines,
             heading_span: span,
             blocks: Vec::new(),
@@ -68,22 +98,43 @@ impl Tree {
         });
     }
 
-    fn zone_with_headings(&mut self, range: String, blocks: Vec<Block>, closed: bool, span: Span) {
-        let mut before = Vec::new();
-        let mut blocks = blocks.into_iter().peekable();
-        while let Some(block) = blocks.next_if(|block| !is_heading(block)) {
-            before.push(block);
+    fn add(&mut self, block: Block, scope: &Scope) {
+        match block {
+            Block::Heading { level, inlines, span } => self.open(level, inlines, span, scope),
+            container if opens_sections(&container) => self.container_with_headings(container, scope),
+            other => self.push(other),
         }
-        if !before.is_empty() {
-            let mut zone_span = Span { end: span.start, end_line: span.line, end_column: span.column, ..span };
-            zone_span.extend_to(before.last().map_or(span, Block::span));
-            self.push(Block::Moniker { range: range.clone(), blocks: before, closed, span: zone_span });
-        }
-        for block in blocks {
-            match block {
-                Block::Heading { level, inlines, span } => self.open(level, inlines, span, Some(range.clone())),
-                other => self.push(other),
+    }
+
+    /// Adds a container holding headings: the blocks before its first heading stay in it, the rest join the tree,
+    /// in the container's scope.
+    fn container_with_headings(&mut self, mut container: Block, scope: &Scope) {
+        let mut scope = scope.clone();
+        match &container {
+            Block::Moniker { range, .. } => scope.moniker = Some(range.clone()),
+            Block::Extension { attributes, .. } => {
+                if let Some(pivot) = attribute(attributes, "pivot") {
+                    scope.pivot = Some(pivot.to_owned());
+                }
             }
+            _ => {}
+        }
+        let (Block::Moniker { blocks, span, .. }
+        | Block::Extension { blocks, span, .. }
+        | Block::Div { blocks, span, .. }) = &mut container
+        else {
+            return self.push(container);
+        };
+        let first_heading =
+            blocks.iter().position(|block| matches!(block, Block::Heading { .. }) || opens_sections(block));
+        let rest = blocks.split_off(first_heading.unwrap_or(blocks.len()));
+        if let Some(last) = blocks.last().map(Block::span) {
+            *span = Span { end: span.start, end_line: span.line, end_column: span.column, ..*span };
+            span.extend_to(last);
+            self.push(container);
+        }
+        for block in rest {
+            self.add(block, &scope);
         }
     }
 
@@ -125,20 +176,19 @@ fn leading_anchor(inlines: &mut Vec<Inline>) -> Option<String> {
     explicit
 }
 
-/// Keeps the content of `blocks` that applies to `moniker`: zones whose range excludes it are removed (headings
-/// inside them too), zones that include it stay. A range that cannot be evaluated is kept, with a diagnostic. A
-/// moniker no zone names but one of them almost does (`o365-21vianett`) is reported with that name: the misspelling
-/// would otherwise silently drop the zone.
-pub fn select_moniker(
-    blocks: Vec<Block>,
-    moniker: &str,
-    order: &MonikerOrder,
-    path: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Block> {
-    let mut selection = Selection { moniker, order, path, diagnostics, names: BTreeMap::new() };
+/// Keeps the content of `blocks` its reader sees. With a moniker (`--moniker`), that is what applies to it: zones whose
+/// range excludes it are removed (headings inside them too), zones that include it stay. A range that cannot be
+/// evaluated is kept, with a diagnostic. A moniker no zone names but one of them almost does (`o365-21vianett`) is
+/// reported with that name: the misspelling would otherwise silently drop the zone. With `learn_pages`, content
+/// Learn's pages do not show is removed ([`shown_on_learn_pages`]).
+pub fn select(blocks: Vec<Block>, options: &ParseOptions, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Block> {
+    let order = &options.moniker_order;
+    let moniker = options.moniker.as_deref();
+    let mut selection =
+        Selection { moniker, learn_pages: options.learn_pages, order, path, diagnostics, names: BTreeMap::new() };
     let blocks = selection.select(blocks);
     let Selection { names, diagnostics, .. } = selection;
+    let Some(moniker) = moniker else { return blocks };
     let wanted = moniker.to_ascii_lowercase();
     if !names.contains_key(&wanted) && !order.lists(moniker) {
         // Monikers that differ in digits alone are other versions (`sql-server-ver15`, `sql-server-ver16`), not a typo.
@@ -161,9 +211,10 @@ pub fn select_moniker(
 /// How many letters a moniker may differ by from a zone's and still be taken for a misspelling of it.
 const MAX_TYPO_EDITS: usize = 2;
 
-/// A moniker selection under way, and the monikers the zones seen so far name.
+/// A selection under way, and the monikers the zones seen so far name.
 struct Selection<'a> {
-    moniker: &'a str,
+    moniker: Option<&'a str>,
+    learn_pages: bool,
     order: &'a MonikerOrder,
     path: &'a str,
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -175,48 +226,51 @@ impl Selection<'_> {
     fn select(&mut self, blocks: Vec<Block>) -> Vec<Block> {
         blocks
             .into_iter()
-            .filter_map(|block| match block {
-                Block::Moniker { range, blocks, closed, span } => {
-                    let keep = match MonikerRange::parse(&range) {
-                        Ok(parsed) => {
-                            for comparator in parsed.sets.iter().flatten() {
-                                self.names.entry(comparator.moniker.clone()).or_insert(span);
-                            }
-                            parsed.contains(self.moniker, self.order).unwrap_or_else(|error| {
-                                self.diagnostics.push(Diagnostic::new(
-                                    super::blocks::PARSE_ERROR,
-                                    Severity::Warning,
-                                    Location::new(self.path, span),
-                                    format!("{error}; the zone is kept"),
-                                ));
-                                true
-                            })
+            .filter_map(|mut block| {
+                if !self.keeps(&block) {
+                    return None;
+                }
+                match &mut block {
+                    Block::List { items, .. } => {
+                        for item in items {
+                            item.blocks = self.select(std::mem::take(&mut item.blocks));
                         }
-                        // Already reported when the zone was read.
-                        Err(_) => true,
-                    };
-                    keep.then(|| Block::Moniker { range, blocks: self.select(blocks), closed, span })
+                    }
+                    Block::Include { resolved: Some(blocks), .. } => *blocks = self.select(std::mem::take(blocks)),
+                    other => {
+                        if let Some(children) = other.children_mut() {
+                            *children = self.select(std::mem::take(children));
+                        }
+                    }
                 }
-                Block::List { ordered, start, items, span } => {
-                    let items = items
-                        .into_iter()
-                        .map(|mut item| {
-                            item.blocks = self.select(item.blocks);
-                            item
-                        })
-                        .collect();
-                    Some(Block::List { ordered, start, items, span })
-                }
-                Block::Alert { alert, blocks, span } => Some(Block::Alert { alert, blocks: self.select(blocks), span }),
-                Block::Quote { blocks, span } => Some(Block::Quote { blocks: self.select(blocks), span }),
-                Block::Div { attributes, blocks, span } => {
-                    Some(Block::Div { attributes, blocks: self.select(blocks), span })
-                }
-                Block::Extension { name, attributes, blocks, span } => {
-                    Some(Block::Extension { name, attributes, blocks: self.select(blocks), span })
-                }
-                other => Some(other),
+                Some(block)
             })
             .collect()
+    }
+
+    /// Whether `block` stays, its own content aside.
+    fn keeps(&mut self, block: &Block) -> bool {
+        if self.learn_pages && !shown_on_learn_pages(block) {
+            return false;
+        }
+        let (Some(moniker), Block::Moniker { range, span, .. }) = (self.moniker, block) else { return true };
+        match MonikerRange::parse(range) {
+            Ok(parsed) => {
+                for comparator in parsed.sets.iter().flatten() {
+                    self.names.entry(comparator.moniker.clone()).or_insert(*span);
+                }
+                parsed.contains(moniker, self.order).unwrap_or_else(|error| {
+                    self.diagnostics.push(Diagnostic::new(
+                        super::blocks::PARSE_ERROR,
+                        Severity::Warning,
+                        Location::new(self.path, *span),
+                        format!("{error}; the zone is kept"),
+                    ));
+                    true
+                })
+            }
+            // Already reported when the zone was read.
+            Err(_) => true,
+        }
     }
 }

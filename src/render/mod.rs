@@ -229,6 +229,8 @@ pub struct StepView<'a> {
     pub heading: String,
     /// The moniker range the whole step applies to (its heading sits in a moniker zone).
     pub moniker: Option<&'a str>,
+    /// The zone pivot the whole step applies to (its heading sits in a `::: zone pivot="…"`).
+    pub pivot: Option<&'a str>,
     /// The step's blocks.
     pub body: &'a [Block],
     /// Byte offsets of the ordered lists rendered with check boxes: those right in the step's body or in its moniker
@@ -424,6 +426,7 @@ fn step_view<'a>(
         title: step.standalone_title(),
         heading,
         moniker: step.moniker,
+        pivot: step.pivot,
         body: step.body,
         substep_lists,
         substeps: step

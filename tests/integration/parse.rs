@@ -125,6 +125,45 @@ fn learn_extensions_become_model_nodes() {
     assert_eq!(sections["sections"][2]["moniker"], ">= widget-2");
 }
 
+/// The model keeps every block of the file: headings in a pivot zone or a `> [!div]` open sections that apply to
+/// the zone's pivot, and what only the Azure portal shows stays in the section it sits in, headings and all, for
+/// `sync` to compare. The step view is the page's.
+#[test]
+fn headings_in_zones_and_divs_open_sections_and_portal_content_stays_a_block() {
+    let model = parse_json(&["tests/integration/render/pivots/pivot-steps.md"]);
+    let title = &model["sections"][0];
+    assert_eq!(title["blocks"][0]["kind"], "extension", "the docs zone before any heading: {title:#}");
+    assert_eq!(title["blocks"][1]["attributes"][0], serde_json::json!({"name": "target", "value": "chromeless"}));
+    assert_eq!(title["blocks"][1]["blocks"][1]["kind"], "heading", "the portal's step heading stays in its zone");
+    let sections = &title["sections"];
+    assert_eq!(
+        titles(sections),
+        [
+            "Step 1: Install the app",
+            "Step 2: Sign in",
+            "Step 1: Install the app",
+            "Step 2: Sign in",
+            "Step 3: Check the connection"
+        ]
+    );
+    let pivots: Vec<_> = sections.as_array().unwrap().iter().map(|section| section.get("pivot")).collect();
+    let (windows, macos) = (serde_json::json!("windows"), serde_json::json!("macos"));
+    assert_eq!(pivots, [Some(&windows), Some(&windows), Some(&macos), Some(&macos), None]);
+    assert_eq!(
+        step_ids(&model),
+        [
+            "step-1-install-the-app",
+            "step-2-sign-in",
+            "step-1-install-the-app-1",
+            "step-2-sign-in-1",
+            "step-3-check-the-connection"
+        ]
+    );
+    assert_eq!(substep_counts(&model), [2, 2, 2, 2, 2]);
+    let last = &sections[4];
+    assert_eq!(last["blocks"][1]["kind"], "div", "the portal's div stays in the last section: {last:#}");
+}
+
 /// docfx's row example: columns indented under their row, and their content under them, are columns holding
 /// paragraphs, a heading and a list, not code; spans point at the text where it stands in the file.
 #[test]
@@ -230,6 +269,21 @@ fn moniker_selects_zones() {
     }
     let run = checkdown().args(["render", "--format", "txt", "--moniker", "o365 worldwide"]).run();
     assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+/// An included file's moniker zones are selected as the article's own are.
+#[test]
+fn moniker_selects_zones_in_included_files_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "article.md", "# T\n\n[!INCLUDE [note](note.md)]\n");
+    write(dir.path(), "note.md", "::: moniker range=\"a\"\n\nOnly for a.\n\n::: moniker-end\n\nFor all.\n");
+    let texts = |moniker: &str| {
+        let model = parse_json(&[&article, "--moniker", moniker]);
+        let included = model["sections"][0]["blocks"][0]["resolved"].as_array().unwrap().clone();
+        included.iter().map(|block| block["kind"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    assert_eq!(texts("a"), ["moniker", "paragraph"]);
+    assert_eq!(texts("b"), ["paragraph"]);
 }
 
 #[test]

@@ -1465,6 +1465,38 @@ fn pivot_zones_print_each_under_its_pivot() {
     assert_eq!(json["pivots"], serde_json::json!({"macos": "macOS", "windows": "Windows"}), "the named group's only");
 }
 
+/// Steps whose headings sit in pivot zones are steps, each under the title of its pivot, as moniker zones' are; a
+/// `> [!div]` holding a step heading is no obstacle. What only the Azure portal shows (`target="chromeless"`,
+/// `renderon="portal"`) is not printed, as Learn's pages do not show it.
+#[test]
+fn steps_in_pivot_zones_print_under_their_pivot_and_portal_content_does_not_print() {
+    let zoned = "tests/integration/render/pivots/pivot-steps.md";
+    let text = render(&[zoned, "--format", "txt"]);
+    let headings: Vec<&str> = text.lines().filter(|line| line.starts_with("[ ]")).collect();
+    assert_eq!(
+        headings,
+        [
+            "[ ] Step 1: Install the app (Applies to: Windows)",
+            "[ ] Step 2: Sign in (Applies to: Windows)",
+            "[ ] Step 1: Install the app (Applies to: macOS)",
+            "[ ] Step 2: Sign in (Applies to: macOS)",
+            "[ ] Step 3: Check the connection",
+        ],
+        "{text}"
+    );
+    assert!(text.contains("[ ] Step 3: Check the connection\n    [ ] 1. Select Status.\n"), "{text}");
+    assert!(text.contains("Set the app up on your computer."), "{text}");
+    assert!(!text.contains("portal") && !text.contains("pane"), "the portal's content: {text}");
+    let markdown = render(&[zoned, "--format", "md"]);
+    assert!(markdown.contains("- [ ] **Step 2: Sign in** *(Applies to: macOS)*\n"), "{markdown}");
+    let html = render(&[zoned, "-o", "-"]);
+    assert!(html.contains("</h2></div>\n<p class=\"zone-label\">Applies to: macOS</p>"), "{html}");
+    assert!(!html.contains("pane"), "{html}");
+    let json: serde_json::Value = serde_json::from_str(&render(&[zoned, "--format", "json"])).unwrap();
+    let pivots: Vec<_> = json["steps"].as_array().unwrap().iter().map(|step| step["pivot"].clone()).collect();
+    assert_eq!(pivots, serde_json::json!(["windows", "windows", "macos", "macos", null]).as_array().unwrap().clone());
+}
+
 /// Without the groups file (an article copied out of its docset), a zone prints its pivot id, and a warning names the
 /// file looked for and the front matter line that asked for it.
 #[test]

@@ -288,6 +288,31 @@ fn code_snippets_compare_what_they_show_in_either_syntax() {
     );
 }
 
+/// Headings in pivot zones are sections that apply to their pivot: a translated heading moved to another pivot's zone
+/// is one finding at that heading, and the blocks under it are still compared with the English ones.
+#[test]
+fn a_heading_moved_to_another_pivot_zone_is_named() {
+    let english = "# Install\n\n::: zone pivot=\"windows\"\n\n## Install on Windows\n\n1. Run the installer.\n\n\
+                   ::: zone-end\n";
+    let french = "# Installer\n\n::: zone pivot=\"macos\"\n\n## Installer sur Windows\n\n1. Exécutez le programme.\n\n\
+                  ::: zone-end\n";
+    let found: Vec<_> = check("install.md", english, french)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "block-mismatch".to_owned(),
+            5,
+            "this heading is in the `macos` pivot zone in the French file and in the `windows` pivot zone in the \
+             English file"
+                .to_owned()
+        )]
+    );
+    assert_eq!(check("install.md", english, &french.replace("macos", "windows")), [], "the same zones");
+}
+
 /// A tab heading whose link machine translation parted from its text with a space, `# [PowerShell] (#tab/powershell)`,
 /// is one `broken-markdown` finding: the tab group is compared as meant, not as the tab it lost and the blocks it
 /// gained. Broken alike in the English file, it is no drift.

@@ -333,7 +333,18 @@ impl Walk<'_> {
                 shown(&ranges.1),
                 shown(&ranges.0)
             );
-            self.out.push(Rule::MonikerMismatch.diagnostic(here, message).with_source(there));
+            self.out.push(Rule::MonikerMismatch.diagnostic(here.clone(), message).with_source(there.clone()));
+        }
+        if source.pivot != target.pivot {
+            let shown = |pivot: &Option<String>| {
+                pivot.as_deref().map_or("no pivot zone".to_owned(), |pivot| format!("the `{pivot}` pivot zone"))
+            };
+            let message = format!(
+                "this heading is in {} in the {target_name} file and in {} in the {source_name} file",
+                shown(&target.pivot),
+                shown(&source.pivot)
+            );
+            self.out.push(Rule::BlockMismatch.diagnostic(here, message).with_source(there));
         }
         self.leaf((&source.heading, source.heading_span), (&target.heading, target.heading_span), pool);
         self.blocks(&source.blocks, &target.blocks, target.heading_span, pool);
