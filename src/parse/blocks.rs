@@ -40,6 +40,7 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
         depth_reported: false,
         masked: false,
         includes: false,
+        hidden: None,
         diagnostics: Vec::new(),
     };
     let text = mask_pipes_in_code(&prepared.text);
@@ -73,7 +74,19 @@ struct Builder<'p, 'i> {
     masked: bool,
     /// Whether an `[!INCLUDE]` was read among inlines (a paragraph of its own becomes an include block).
     includes: bool,
+    /// The hidden `<span>` being read, if any.
+    hidden: Option<HiddenSpan>,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// A `<span class="sxs-lookup">` being read. Learn hides it: machine-translated articles carry in it the English each
+/// sentence was translated from, for side-by-side lookup. Its content is kept as the raw HTML it is, not as text.
+struct HiddenSpan {
+    start: usize,
+    /// The `<span>` tags open in it, its own included.
+    spans: usize,
+    /// The inline Markdown tags open in it (emphasis, links…).
+    tags: usize,
 }
 
 /// What [`build`] makes of a body.
@@ -164,6 +177,9 @@ impl Builder<'_, '_> {
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         let event = if self.masked { unmask(event) } else { event };
+        if self.hidden.is_some() && self.hide(&event, &range) {
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
@@ -196,6 +212,65 @@ impl Builder<'_, '_> {
             }
             Event::FootnoteReference(label) => self.text(&format!("[^{label}]"), range),
         }
+    }
+
+    /// Reads `event` as part of the hidden span open, if it is inline content; else closes the span where `event`
+    /// starts (a paragraph's end closes what it left open) and returns false.
+    fn hide(&mut self, event: &Event<'_>, range: &Range<usize>) -> bool {
+        let Some(hidden) = &mut self.hidden else { return false };
+        match event {
+            Event::InlineHtml(html) => {
+                match parse_tag(html) {
+                    Some(tag) if tag.opens("span") => hidden.spans += 1,
+                    Some(tag) if tag.closes("span") => {
+                        hidden.spans -= 1;
+                        if hidden.spans == 0 {
+                            self.end_hidden(range.end);
+                        }
+                    }
+                    _ => {}
+                }
+                true
+            }
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. },
+            ) => {
+                hidden.tags += 1;
+                true
+            }
+            Event::End(_) if hidden.tags > 0 => {
+                hidden.tags -= 1;
+                true
+            }
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineMath(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::FootnoteReference(_) => true,
+            // An end event's range is its whole element's: the paragraph that ends holds the span.
+            Event::End(_) => {
+                self.end_hidden(range.end);
+                false
+            }
+            _ => {
+                self.end_hidden(range.start);
+                false
+            }
+        }
+    }
+
+    fn end_hidden(&mut self, end: usize) {
+        let Some(HiddenSpan { start, .. }) = self.hidden.take() else { return };
+        let html = self.index.text()[start..end.max(start)].trim_end().to_owned();
+        let span = self.span(&(start..start + html.len()));
+        self.push_inline(Inline::Html { html, span });
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
@@ -511,6 +586,11 @@ impl Builder<'_, '_> {
             }
         } else if tag.opens("br") {
             self.push_inline(Inline::Break { span });
+            return;
+        } else if tag.opens("span")
+            && tag.attribute("class").is_some_and(|class| class.split_whitespace().any(|name| name == "sxs-lookup"))
+        {
+            self.hidden = Some(HiddenSpan { start: range.start, spans: 1, tags: 0 });
             return;
         } else if tag.opens("img")
             && let Some(source) = tag.attribute("src")

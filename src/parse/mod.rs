@@ -609,6 +609,26 @@ mod tests {
         assert_eq!(sources(text, &paragraph_of(text).0), [":::no-loc text=\"A\":::", ", ", ":::no-loc text=\"B\":::"]);
     }
 
+    /// Machine-translated articles keep the English of each sentence in a `<span class="sxs-lookup">` Learn hides: it
+    /// is no text of the article, but stays in the model as the HTML it is.
+    #[test]
+    fn the_english_hidden_beside_a_machine_translation_is_no_text() {
+        let hidden = r#"<span class="sxs-lookup"><span data-stu-id="1">Select **Finish** [here](a.md).</span></span>"#;
+        let text = format!("# T\n\n<span data-ttu-id=\"1\">Sélectionnez **Terminer**.</span>{hidden} Puis *fermez*.\n");
+        let (inlines, diagnostics) = paragraph_of(&text);
+        assert_eq!(diagnostics, []);
+        assert_eq!(crate::model::text::inlines(&inlines), "Sélectionnez Terminer. Puis fermez.");
+        assert!(sources(&text, &inlines).contains(&hidden), "{inlines:?}");
+        // Left open, it ends with its paragraph.
+        let parsed = parse(
+            "a.md",
+            "# T\n\nUn. <span class=\"x sxs-lookup\">One.\n\nDeux.\n",
+            &ParseOptions::default(),
+            &NoIncludes,
+        );
+        assert_eq!(crate::model::text::blocks(&parsed.article.sections[0].blocks), "Un. \nDeux.");
+    }
+
     #[test]
     fn an_xref_autolink_shows_the_name_its_uid_names() {
         let text = "# T\n\nCall <xref:System.String.Format%2A?displayProperty=nameWithType> or [Format](xref:System.String.Format).\n";
