@@ -71,13 +71,17 @@ impl FileIncludes {
         &self.root
     }
 
-    /// The file `target` names, as written in a file at `from` (`~/` is the docs root), and its path relative to the
+    /// The file `target` names, as written in a file at `from` (in either, `~/` is the docs root), and its path relative to the
     /// docs root; [`Loaded::Missing`] or [`Loaded::OutsideRoot`] when there is no such file below the root.
     pub fn locate(&self, from: &str, target: &str) -> Result<(PathBuf, String), Loaded> {
         let target = target.split(['?', '#']).next().unwrap_or_default();
+        let from = match from.strip_prefix("~/") {
+            Some(root_relative) => self.root.join(root_relative),
+            None => PathBuf::from(from),
+        };
         let candidate = match target.strip_prefix("~/") {
             Some(root_relative) => self.root.join(root_relative),
-            None => Path::new(from).parent().unwrap_or(Path::new("")).join(target),
+            None => from.parent().unwrap_or(Path::new("")).join(target),
         };
         let resolved = candidate.canonicalize().map_err(|_| Loaded::Missing)?;
         let relative = resolved.strip_prefix(&self.root).map_err(|_| Loaded::OutsideRoot)?;
@@ -118,6 +122,8 @@ fn rebase_blocks(blocks: &mut [Block], folder: &str) {
     for block in blocks {
         match block {
             Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => rebase_inlines(inlines, folder),
+            // An include's own includes were rebased on it: from there, on the article.
+            Block::Include { resolved: Some(blocks), .. } => rebase_blocks(blocks, folder),
             Block::List { items, .. } => {
                 for item in items {
                     rebase_blocks(&mut item.blocks, folder);
@@ -155,6 +161,7 @@ fn rebase_inlines(inlines: &mut [Inline], folder: &str) {
             }
             Inline::Image { source, .. } => rebase(source, folder),
             Inline::Emphasis { children, .. } => rebase_inlines(children, folder),
+            Inline::Include { resolved: Some(included), .. } => rebase_inlines(&mut included.inlines, folder),
             _ => {}
         }
     }

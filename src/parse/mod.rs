@@ -21,6 +21,7 @@ pub mod snippet;
 pub mod tabs;
 pub mod xref;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use thiserror::Error;
@@ -254,6 +255,21 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded, ReadError> {
 
 /// Parses the text of an article named `path` (used for diagnostics, the locale and includes).
 pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn IncludeSource) -> Parsed {
+    parse_within(path, text, options, includes, &[])
+}
+
+/// How many includes deep an include is still read: far deeper than articles go, short of exhausting the stack.
+const MAX_INCLUDE_DEPTH: usize = 16;
+
+/// Parses `text`, read as the file `path` names: an article when `includers` is empty, else the file an include of
+/// the last of `includers` (root-relative paths, outermost first) names, `path` being root-relative too.
+fn parse_within(
+    path: &str,
+    text: &str,
+    options: &ParseOptions,
+    includes: &dyn IncludeSource,
+    includers: &[String],
+) -> Parsed {
     let lines = Lines::of(text);
     let index = LineIndex::over(text, &lines);
     let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
@@ -302,11 +318,12 @@ pub fn parse(path: &str, text: &str, options: &ParseOptions, includes: &dyn Incl
         path,
         options,
         includes,
+        includers,
         diagnostics: &mut diagnostics,
         inline_includes: built.inline_includes,
         tab_headings: false,
     };
-    references.read(&mut blocks, false);
+    references.read(&mut blocks);
     let tab_headings = references.tab_headings;
     if let Some(moniker) = &options.moniker {
         check_article_range(&front_matter, moniker, options, path, &index, &mut diagnostics);
@@ -404,6 +421,8 @@ struct References<'a> {
     path: &'a str,
     options: &'a ParseOptions,
     includes: &'a dyn IncludeSource,
+    /// The files whose includes led to this one (see [`parse_within`]).
+    includers: &'a [String],
     diagnostics: &'a mut Vec<Diagnostic>,
     /// Whether any inlines hold an include: else only blocks are walked.
     inline_includes: bool,
@@ -411,23 +430,19 @@ struct References<'a> {
 }
 
 impl References<'_> {
-    /// Reads the references of `blocks`; `in_include` for the blocks of an included file, whose own includes stay
-    /// unresolved (includes do not nest in Learn), though its snippets are read.
-    fn read(&mut self, blocks: &mut [Block], in_include: bool) {
-        let reads_inlines = self.inline_includes && !in_include;
+    /// Reads the references of `blocks`.
+    fn read(&mut self, blocks: &mut [Block]) {
+        let reads_inlines = self.inline_includes;
         for block in blocks {
             self.tab_headings |= tabs::opens_tab(block);
             match block {
-                Block::Include { path: target, file, resolved, span, .. } if !in_include => {
-                    match self.included(target) {
-                        Ok((found, mut blocks)) => {
-                            self.read(&mut blocks, true);
-                            *file = Some(found);
-                            *resolved = Some(blocks);
-                        }
-                        Err(problem) => self.warn(*span, problem),
+                Block::Include { path: target, file, resolved, span, .. } => match self.included(target) {
+                    Ok((found, blocks)) => {
+                        *file = Some(found);
+                        *resolved = Some(blocks);
                     }
-                }
+                    Err(problem) => self.warn(*span, problem),
+                },
                 Block::Extension { name, attributes, blocks: inside, span } if name == "code" && inside.is_empty() => {
                     let problem = self.snippet(attributes, inside, *span);
                     self.warn(*span, problem);
@@ -442,12 +457,12 @@ impl References<'_> {
                 }
                 Block::List { items, .. } => {
                     for item in items {
-                        self.read(&mut item.blocks, in_include);
+                        self.read(&mut item.blocks);
                     }
                 }
                 other => {
                     if let Some(blocks) = other.children_mut() {
-                        self.read(blocks, in_include);
+                        self.read(blocks);
                     }
                 }
             }
@@ -487,13 +502,23 @@ impl References<'_> {
         }
     }
 
-    /// The blocks of the file an include names, parsed (its own includes unresolved: they do not nest in Learn), its
-    /// relative links rebased on the article, and its path below the docs root; else what went wrong (`None` when
-    /// includes are not read at all).
+    /// The blocks of the file an include names, parsed (with its own includes, as docfx reads them), its relative
+    /// links rebased on the article, and its path below the docs root; else what went wrong (`None` when includes are
+    /// not read at all).
     fn included(&mut self, target: &str) -> Result<(String, Vec<Block>), Option<String>> {
-        match self.includes.load(self.path, target) {
+        match self.includes.load(&self.from(), target) {
             Loaded::Found { file, text } => {
-                let inner = parse(&file, &text, self.options, &NoIncludes);
+                if self.includers.contains(&file) {
+                    let cycle: Vec<&str> = self.includers.iter().map(String::as_str).chain([file.as_str()]).collect();
+                    return Err(Some(format!("include {target} makes a cycle, {}; not read again", cycle.join(" → "))));
+                }
+                if self.includers.len() >= MAX_INCLUDE_DEPTH {
+                    return Err(Some(format!(
+                        "include {target} is nested more than {MAX_INCLUDE_DEPTH} includes deep; not read"
+                    )));
+                }
+                let includers = [self.includers, std::slice::from_ref(&file)].concat();
+                let inner = parse_within(&file, &text, self.options, self.includes, &includers);
                 self.diagnostics.extend(inner.diagnostics);
                 let mut blocks = inner.article.preamble;
                 for section in inner.article.sections {
@@ -513,7 +538,7 @@ impl References<'_> {
     /// anything.
     fn snippet(&self, attributes: &[Attribute], inside: &mut Vec<Block>, span: Span) -> Option<String> {
         let source = attribute(attributes, "source")?;
-        match self.includes.load(self.path, source) {
+        match self.includes.load(&self.from(), source) {
             Loaded::Found { text, .. } => {
                 // Code files are often saved with a byte order mark, which is no character of the code.
                 let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -531,6 +556,12 @@ impl References<'_> {
             Loaded::Unreadable(why) => Some(format!("code snippet {source} cannot be read: {why}")),
             Loaded::Disabled => None,
         }
+    }
+
+    /// Where the file read is, for the include source: an article's path as given, an included file's from the docs
+    /// root (`~/`).
+    fn from(&self) -> Cow<'_, str> {
+        if self.includers.is_empty() { Cow::Borrowed(self.path) } else { Cow::Owned(format!("~/{}", self.path)) }
     }
 
     fn warn(&mut self, span: Span, problem: Option<String>) {

@@ -236,7 +236,6 @@ impl Selection<'_> {
                             item.blocks = self.select(std::mem::take(&mut item.blocks));
                         }
                     }
-                    Block::Include { resolved: Some(blocks), .. } => *blocks = self.select(std::mem::take(blocks)),
                     other => {
                         if let Some(children) = other.children_mut() {
                             *children = self.select(std::mem::take(children));

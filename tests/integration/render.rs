@@ -282,9 +282,35 @@ fn links_in_an_include_are_read_from_its_folder() {
     assert!(text.contains("https://learn.microsoft.com/en-us/microsoft-365/admin/licenses#assign\n"), "{text}");
 }
 
+/// An included file's own includes are read from its folder, inside a sentence or as blocks, as docfx reads them; an
+/// include that leads back to a file it is read from is not read again, and a warning names the cycle.
+#[test]
+fn includes_inside_included_files_are_read() {
+    let (dir, article) = temporary_article("install.md", "# Install\n\n[!INCLUDE [applies](includes/applies.md)]\n");
+    write_include(
+        &dir,
+        "applies.md",
+        "Applies to: [!INCLUDE [yes](yes.md)] [!INCLUDE [no](no.md)]\n\n[!INCLUDE [support](support.md)]\n",
+    );
+    write_include(&dir, "yes.md", "✅ Visual Studio\n");
+    write_include(&dir, "no.md", "❌ Visual Studio for Mac\n");
+    write_include(&dir, "support.md", "Ask [the forum](../forum.md).\n\n[!INCLUDE [applies](applies.md)]\n");
+    let run = checkdown()
+        .args(["render", &article, "--format", "txt", "--learn-url", "https://learn.microsoft.com/en-us/vs/install"])
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = "Applies to: ✅ Visual Studio ❌ Visual Studio for Mac\nAsk the forum [1].\n";
+    assert!(run.stdout.contains(expected), "{}", run.stdout);
+    assert!(run.stdout.contains("[1] https://learn.microsoft.com/en-us/vs/forum\n"), "{}", run.stdout);
+    let expected = "includes/support.md:3:1: warning[parse-error]: include applies.md makes a cycle, includes/applies.md → \
+                    includes/support.md → includes/applies.md; not read again\n";
+    assert!(run.stderr.starts_with(expected), "{}", run.stderr);
+}
+
 /// An include inside a sentence shows its file's text there, as Learn does: product names are written so (`Sign in to
 /// [!INCLUDE[prod_short](includes/prod_short.md)]`), with or without a space after `INCLUDE`, and its links are
-/// the included file's. One whose file is missing shows its title, with a warning naming the line.
+/// the included file's. One whose file is missing says so, with a warning naming the line: its title alone ("Sign in
+/// to prod_short") would read as the article's words.
 #[test]
 fn an_include_in_a_sentence_shows_its_text() {
     let (dir, article) = temporary_article(
@@ -303,7 +329,8 @@ fn an_include_in_a_sentence_shows_its_text() {
     let expected = "[ ] 2. Choose the Tell me [1] icon [Image: gear], and enter Assisted Setup.\n";
     assert!(run.stdout.contains(expected), "{}", run.stdout);
     assert!(run.stdout.contains("[1] https://learn.microsoft.com/en-us/bc/help/search\n"), "{}", run.stdout);
-    assert!(run.stdout.contains("[ ] 3. Open missing.\n"), "{}", run.stdout);
+    let expected = "[ ] 3. Open [missing] (included content missing: includes/missing.md).\n";
+    assert!(run.stdout.contains(expected), "{}", run.stdout);
     let expected = "access.md:7:9: warning[parse-error]: included file includes/missing.md not found; kept as an unresolved \
                     include\n";
     assert!(run.stderr.ends_with(expected), "{}", run.stderr);
