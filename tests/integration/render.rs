@@ -1072,6 +1072,32 @@ mod browser {
         Some((dir, pdf))
     }
 
+    /// A zone's "Applies to" label stays on the page of what it labels, as a heading does.
+    #[test]
+    #[ignore = "needs Chromium; .ci/run runs it"]
+    fn a_variant_label_stays_with_what_it_labels() {
+        if !tools() {
+            return;
+        }
+        let paragraph = "This paragraph says what to prepare for this version before you install it. ".repeat(3);
+        let zones: String = (1..=30)
+            .map(|n| format!("::: moniker range=\"product-{n}\"\n\nZone {n}: {paragraph}\n\n::: moniker-end\n\n"))
+            .collect();
+        let (dir, article) = temporary_article("zones.md", &format!("# Install\n\n## Step 1: Prepare\n\n{zones}"));
+        let pdf = dir.path().join("zones.pdf");
+        render(&[&article, "--format", "pdf", "--paper", "a4", "-o", pdf.to_str().unwrap()]);
+        for page in 1..=page_count(&pdf) {
+            let text = pdf_text(&pdf, Some(page));
+            for (at, label) in text.match_indices("Applies to: product-") {
+                let zone: String = text[at + label.len()..].chars().take_while(char::is_ascii_digit).collect();
+                assert!(
+                    text[at..].contains(&format!("Zone {zone}:")),
+                    "page {page} ends with zone {zone}'s label: {text}"
+                );
+            }
+        }
+    }
+
     /// A step longer than half a page flows on right after the step before it instead of leaving that page blank,
     /// its sign-off line stays with its end, and a table's short words are never broken to give a long column room.
     #[test]
