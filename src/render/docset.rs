@@ -109,9 +109,10 @@ impl Mapping {
 /// The `build.content` mappings of a docfx configuration. An entry is a mapping object (`{"files": […], "src": …,
 /// "dest": …}`) or a bare pattern, which maps the root to the site's root; anything else maps nothing.
 fn mappings(config: &Value) -> Vec<Mapping> {
+    // `./SecurityCompliance/`, `SecurityCompliance` and `.` (the root) as folder paths without `.` or empty parts.
     let folder = |entry: &Value, key: &str| {
         let written = entry.get(key).and_then(Value::as_str).unwrap_or_default();
-        written.trim_start_matches("./").trim_matches('/').to_owned()
+        written.split('/').filter(|part| !part.is_empty() && *part != ".").collect::<Vec<_>>().join("/")
     };
     let entries = match &config["build"]["content"] {
         Value::Array(entries) => entries.iter().collect(),
@@ -158,6 +159,21 @@ mod tests {
         assert_eq!(learn_path(&dir, files[0]).as_deref(), Some("office365/securitycompliance/eop/a"));
         assert_eq!(learn_path(&dir, files[1]).as_deref(), Some("office365/securitycompliance/eop/a"), "locale folder");
         assert_eq!(learn_path(&dir, files[2]).as_deref(), Some("index"));
+    }
+
+    #[test]
+    fn a_mapping_of_the_root_written_as_a_dot_publishes_it_under_its_site_folder() {
+        for src in [".", "./", ""] {
+            let docfx = format!(
+                r#"{{"build": {{"content": [{{"files": ["**/*.md"], "src": "{src}", "dest": "d365/ops"}}]}}}}"#
+            );
+            let dir = docset(&docfx, &["environment/apply.md"]);
+            assert_eq!(
+                learn_path(&dir, "environment/apply.md").as_deref(),
+                Some("d365/ops/environment/apply"),
+                "{src}"
+            );
+        }
     }
 
     #[test]
