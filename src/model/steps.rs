@@ -84,9 +84,13 @@ pub const PREREQUISITE_TITLES: &[&str] = &[
     "éléments à savoir avant de commencer",
     "voraussetzungen",
     "bevor sie beginnen",
+    "was sollten sie wissen, bevor sie beginnen",
+    "was sie wissen sollten, bevor sie beginnen",
     "requisitos previos",
     "antes de empezar",
     "antes de comenzar",
+    "qué necesita saber antes de empezar",
+    "qué es necesario saber antes de empezar",
     "prerequisiti",
     "prima di iniziare",
     "pré-requisitos",
@@ -100,7 +104,13 @@ pub const PREREQUISITE_TITLES: &[&str] = &[
     "사전 요구 사항",
 ];
 
-const PREREQUISITE_IDS: &[&str] = &["before-you-begin", "before-you-start", "prerequisites", "requirements"];
+const PREREQUISITE_IDS: &[&str] = &[
+    "before-you-begin",
+    "before-you-start",
+    "prerequisites",
+    "requirements",
+    "what-do-you-need-to-know-before-you-begin",
+];
 
 /// Words that make any heading holding them a prerequisites heading ("Prerequisites for setting up a connector",
 /// "Review the prerequisites", "Conditions préalables requises"), lower-cased.
@@ -314,7 +324,7 @@ pub fn is_prerequisites(section: &Section) -> bool {
     if PREREQUISITE_IDS.contains(&section.id.as_str()) {
         return true;
     }
-    let title = section.title.trim().trim_end_matches([':', '.', '：', '?', '？']).trim().to_lowercase();
+    let title = section.title.trim().trim_matches([':', '.', '：', '?', '？', '¿']).trim().to_lowercase();
     PREREQUISITE_TITLES.contains(&title.replace('’', "'").as_str())
         || PREREQUISITE_WORDS.iter().any(|word| title.contains(word))
 }
@@ -613,6 +623,26 @@ mod tests {
         let unlabelled = "# T\n\n## pour commencer\n\n1. a\n";
         let parsed = crate::parse::parse("a.md", unlabelled, &Default::default(), &crate::parse::NoIncludes);
         assert_eq!(parsed.article.procedure().steps[0].standalone_title(), "pour commencer", "no label, no change");
+    }
+
+    /// Exchange and EOP articles open with "What do you need to know before you begin?", in every language; a
+    /// translation that keeps its English anchor says so whatever its words.
+    #[test]
+    fn the_know_before_you_begin_heading_is_the_prerequisites_in_any_language() {
+        let prerequisites = |heading: &str| {
+            let text = format!("# T\n\n## {heading}\n\n- Time: 5 minutes.\n\n## Step 1: Do it\n\n1. a\n");
+            let parsed = crate::parse::parse("a.md", &text, &Default::default(), &crate::parse::NoIncludes);
+            parsed.article.procedure().prerequisites.map(|section| section.title.clone())
+        };
+        for heading in [
+            "What do you need to know before you begin?",
+            "Was sollten Sie wissen, bevor Sie beginnen?",
+            "¿Qué necesita saber antes de empezar?",
+            "<a name=\"what-do-you-need-to-know-before-you-begin\"></a>Czego potrzebujesz?",
+        ] {
+            assert!(prerequisites(heading).is_some(), "{heading}");
+        }
+        assert_eq!(prerequisites("What is new"), None);
     }
 
     /// The (number, title) of each step of `markdown`.
