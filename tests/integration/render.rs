@@ -1518,6 +1518,21 @@ fn pivot_zones_print_each_under_its_pivot() {
     assert_eq!(json["pivots"], serde_json::json!({"macos": "macOS", "windows": "Windows"}), "the named group's only");
 }
 
+/// A quotation (the error message a step tells the reader to expect) reads as one in text and Markdown, as in HTML.
+#[test]
+fn a_quotation_stays_a_quotation() {
+    let (_dir, article) = temporary_article(
+        "unblock.md",
+        "# Unblock\n\n## Remove the connector\n\n1. Send a message. The reply says:\n\n   > Access denied, bad \
+         inbound *connector*.\n\n2. Select **Unblock**.\n",
+    );
+    let text = render(&[&article, "--format", "txt"]);
+    let expected = "[ ] 1. Send a message. The reply says:\n\n           > Access denied, bad inbound connector.\n";
+    assert!(text.contains(expected), "{text}");
+    let markdown = render(&[&article, "--format", "md"]);
+    assert!(markdown.contains("\n\n    > Access denied, bad inbound *connector*.\n"), "{markdown}");
+}
+
 /// Steps whose headings sit in pivot zones are steps, each under the title of its pivot, as moniker zones' are; a
 /// `> [!div]` holding a step heading is no obstacle. What only the Azure portal shows (`target="chromeless"`,
 /// `renderon="portal"`) is not printed, as Learn's pages do not show it.
