@@ -78,13 +78,18 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
         let mut line = String::new();
         let mut previous = "";
         for word in written.split(' ') {
-            if !line.is_empty() && line.width() + 1 + word.width() > room && may_break(previous, word) {
-                lines.push(std::mem::take(&mut line));
-            } else if !line.is_empty() {
-                line.push(' ');
+            for (at, piece) in pieces(word).enumerate() {
+                // A word's first piece follows a space; the others follow the piece before them.
+                let space = usize::from(at == 0);
+                let fits = line.width() + space + piece.width() <= room;
+                if !line.is_empty() && !fits && (at > 0 || may_break(previous, piece)) {
+                    lines.push(std::mem::take(&mut line));
+                } else if !line.is_empty() && at == 0 {
+                    line.push(' ');
+                }
+                line.push_str(piece);
+                previous = piece;
             }
-            line.push_str(word);
-            previous = word;
         }
         lines.push(line);
     }
@@ -147,6 +152,45 @@ fn text_table(head: &[String], rows: &[Vec<String>], indent: &str, between: &str
 /// (`:`, `?`, `!`, `;`, `»`), written after a space but read with the word before it, nor after an opening `«`; not
 /// before a number and a full stop (`365.`), which would read as a list item; not inside a number whose thousands
 /// are spaced (`1 000`).
+/// `word` in the pieces a line may end between: itself, but for Chinese and Japanese, written without spaces, where a
+/// line may end between any two characters, except before closing punctuation or a small kana and after opening
+/// punctuation (the rules of Japanese typesetting, kinsoku).
+fn pieces(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    // An empty word (between two spaces) is one empty piece: the spaces as written stay.
+    let mut first = true;
+    std::iter::from_fn(move || {
+        if rest.is_empty() && !std::mem::take(&mut first) {
+            return None;
+        }
+        first = false;
+        let mut characters = rest.char_indices().peekable();
+        let mut end = rest.len();
+        while let Some((_, before)) = characters.next().filter(|_| !rest.is_ascii()) {
+            let Some(&(at, after)) = characters.peek() else { break };
+            let ideographic = is_ideographic(before) || is_ideographic(after);
+            if ideographic && !NO_LINE_START.contains(after) && !NO_LINE_END.contains(before) {
+                end = at;
+                break;
+            }
+        }
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        Some(piece)
+    })
+}
+
+/// Characters of scripts written without spaces between words: CJK punctuation, kana, ideographs, fullwidth forms.
+fn is_ideographic(character: char) -> bool {
+    matches!(character, '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF9F}')
+}
+
+/// What may not start a line in Chinese and Japanese: closing punctuation, the prolonged sound mark, small kana.
+const NO_LINE_START: &str = "、。，．・：；？！）」』】〕〉》ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
+
+/// What may not end a line in Chinese and Japanese: opening punctuation.
+const NO_LINE_END: &str = "（「『【〔〈《";
+
 fn may_break(before: &str, word: &str) -> bool {
     let digits = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
     let list_number = word.strip_suffix('.').is_some_and(digits);
@@ -318,6 +362,25 @@ mod tests {
         assert_eq!(wrap("Voulez-vous continuer ?", "", 20), "Voulez-vous\ncontinuer ?");
         assert_eq!(wrap("Sign in to Office 365. Then", "", 20), "Sign in to Office 365.\nThen");
         assert_eq!(wrap("Select the version 4. Then", "", 18), "Select the version 4.\nThen");
+    }
+
+    /// Japanese and Chinese are written without spaces: a line ends between two characters, but never before a
+    /// closing mark or a small kana, nor after an opening one, and Latin words inside stay whole.
+    #[test]
+    fn text_without_spaces_wraps_between_characters() {
+        let japanese = "共有フォルダーを作成します。「ファイル共有」を選択してからMicrosoftTeamsを開きます。";
+        let wrapped = wrap(japanese, "", 20);
+        assert_eq!(wrapped.replace('\n', ""), japanese, "nothing added or lost");
+        for line in wrapped.lines() {
+            assert!(line.width() <= 20, "{line:?} in {wrapped}");
+            assert!(!line.starts_with(['。', 'ー', 'ッ', '」']) && !line.ends_with('「'), "{wrapped}");
+        }
+        assert!(wrapped.contains("MicrosoftTeams"), "{wrapped}");
+        assert_eq!(
+            wrap("あいうえおかきくけこ。", "", 20),
+            "あいうえおかきくけ\nこ。",
+            "the full stop goes with its kana"
+        );
     }
 
     #[test]

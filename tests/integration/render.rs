@@ -232,7 +232,7 @@ fn an_image_without_text_is_named_alone() {
          The user signs in, then approves.\n:::image-end:::\n",
     );
     let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
-    assert!(text.contains("[Image]\n[Image: The flow.]\nThe user signs in, then approves.\n"), "{text}");
+    assert!(text.contains("[Image]\n\n[Image: The flow.]\nThe user signs in, then approves.\n"), "{text}");
     let markdown = render_without_steps(&[&article, "--format", "md", "--lang", "en-US"]);
     assert!(markdown.contains("\\[Image: The flow.\\]\n\nThe user signs in, then approves.\n"), "{markdown}");
 }
