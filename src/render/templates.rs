@@ -100,28 +100,44 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
 /// are aligned, the header underlined; else each row is a record of `Header: cell` lines, wrapped, rows apart, for a
 /// row on one line would run off a terminal or a text printer's page. `between` goes between a header and its cell,
 /// the locale's way (`: `, ` : `). A table without header text, too wide, prints its rows' cells on lines of their own.
+/// A cell's lines (`<br>` in the article) stay lines: under each other in its column, or under its header.
 fn text_table(head: &[String], rows: &[Vec<String>], indent: &str, between: &str, width: usize) -> String {
     let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
+    // Each cell's lines, trimmed, without blank ones.
+    fn lines_of(cells: &[String]) -> Vec<String> {
+        let lines = |cell: &String| {
+            let lines: Vec<&str> = cell.split('\n').map(str::trim).filter(|line| !line.is_empty()).collect();
+            lines.join("\n")
+        };
+        cells.iter().map(lines).collect()
+    }
+    let (head, rows) = (lines_of(head), rows.iter().map(|row| lines_of(row)).collect::<Vec<_>>());
     fn cell(row: &[String], column: usize) -> &str {
-        row.get(column).map_or("", |cell| cell.trim())
+        row.get(column).map_or("", String::as_str)
     }
     let has_head = head.iter().any(|cell| !cell.trim().is_empty());
-    let shown: Vec<&[String]> = has_head.then_some(head).into_iter().chain(rows.iter().map(Vec::as_slice)).collect();
+    let shown: Vec<&[String]> =
+        has_head.then_some(head.as_slice()).into_iter().chain(rows.iter().map(Vec::as_slice)).collect();
+    let widest_line = |text: &str| text.split('\n').map(|line| line.width()).max().unwrap_or(0);
     let widths: Vec<usize> =
-        (0..columns).map(|column| shown.iter().map(|row| cell(row, column).width()).max().unwrap_or(0)).collect();
+        (0..columns).map(|column| shown.iter().map(|row| widest_line(cell(row, column))).max().unwrap_or(0)).collect();
     let line_width = indent.width() + widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1);
     let mut lines: Vec<String> = Vec::new();
     if line_width <= width {
-        let aligned = |row: &[String]| {
-            let cells = (0..columns).map(|column| {
-                let text = cell(row, column);
-                let pad = if column + 1 == columns { 0 } else { widths[column] - text.width() };
-                format!("{text}{}", " ".repeat(pad))
-            });
-            cells.collect::<Vec<_>>().join(" | ").trim_end().to_owned()
+        // A row as many lines as its fullest cell has, each cell's lines in its column.
+        let aligned = |row: &[String], lines: &mut Vec<String>| {
+            let cells: Vec<Vec<&str>> = (0..columns).map(|column| cell(row, column).split('\n').collect()).collect();
+            for at in 0..cells.iter().map(Vec::len).max().unwrap_or(1) {
+                let line = cells.iter().enumerate().map(|(column, cell)| {
+                    let text = cell.get(at).copied().unwrap_or_default();
+                    let pad = if column + 1 == columns { 0 } else { widths[column] - text.width() };
+                    format!("{text}{}", " ".repeat(pad))
+                });
+                lines.push(line.collect::<Vec<_>>().join(" | ").trim_end().to_owned());
+            }
         };
         for (index, row) in shown.iter().enumerate() {
-            lines.push(aligned(row));
+            aligned(row, &mut lines);
             if has_head && index == 0 {
                 lines.push(widths.iter().map(|width| "-".repeat(*width)).collect::<Vec<_>>().join("-+-"));
             }
@@ -139,7 +155,7 @@ fn text_table(head: &[String], rows: &[Vec<String>], indent: &str, between: &str
                 continue;
             }
             // A header that ends with its own colon ("Note:") takes none of the locale's.
-            let label = cell(head, column).trim_end_matches([':', '：']).trim_end();
+            let label = cell(&head, column).trim_end_matches([':', '：']).trim_end();
             let text = if label.is_empty() { text.to_owned() } else { format!("{label}{between}{text}") };
             lines.push(wrap(&text, &continued, width));
         }
@@ -348,6 +364,10 @@ mod tests {
             ),
             "one colon: {own_colon}"
         );
+        // A cell's lines (`<br>`) stay lines in a record, under its header, without the spaces around them.
+        let lines = cells(&["1", "443", &format!("{long}  \n.asmx \n.ascx\n")]);
+        let record = text_table(&head, &[lines], "", ": ", 80);
+        assert!(record.ends_with("\n  .asmx\n  .ascx"), "{record}");
     }
 
     #[test]

@@ -1583,16 +1583,17 @@ fn pivot_zones_without_their_groups_file_print_their_ids() {
 }
 
 /// A block of raw HTML that is one table (articles converted from Word have them) prints as the article's Markdown
-/// tables do, its cells' text escaped; a cell's paragraphs are lines in HTML.
+/// tables do, its cells' text escaped; a cell's paragraphs are lines in every format.
 #[test]
 fn an_html_table_prints_as_a_table() {
     let tabled = "tests/integration/render/html-table.md";
     let text = render(&[tabled, "--format", "txt"]);
     let expected = "[ ] 1. Create a file policy with these settings:\n\n           Control         | Settings\n";
     assert!(text.contains(expected), "{text}");
-    assert!(text.contains("Filter settings | Access level = Public App = <select apps>\n"), "{text}");
+    let expected = "Filter settings | Access level = Public\n                           | App = <select apps>\n";
+    assert!(text.contains(expected), "a cell's lines in its column: {text}");
     let markdown = render(&[tabled, "--format", "md"]);
-    assert!(markdown.contains("| Filter settings | Access level = Public App = \\<select apps\\> |"), "{markdown}");
+    assert!(markdown.contains("| Filter settings | Access level = Public<br>App = \\<select apps\\> |"), "{markdown}");
     let html = render(&[tabled, "-o", "-"]);
     assert!(html.contains("<td>Access level = Public<br>App = &lt;select apps&gt;</td>"), "{html}");
     assert!(!html.contains("class=\"html-text\""), "not as text: {html}");
