@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::ParseOptions;
 use super::directives;
 use super::ids::Ids;
-use super::moniker::{MonikerOrder, MonikerRange};
+use super::moniker::{EvaluateError, MonikerOrder, MonikerRange};
 use crate::model::{Block, Inline, Section, Span, attribute, text};
 use crate::report::{Diagnostic, Location, Severity};
 
@@ -184,10 +184,35 @@ fn leading_anchor(inlines: &mut Vec<Inline>) -> Option<String> {
 pub fn select(blocks: Vec<Block>, options: &ParseOptions, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Block> {
     let order = &options.moniker_order;
     let moniker = options.moniker.as_deref();
-    let mut selection =
-        Selection { moniker, learn_pages: options.learn_pages, order, path, diagnostics, names: BTreeMap::new() };
+    let mut selection = Selection {
+        moniker,
+        learn_pages: options.learn_pages,
+        order,
+        path,
+        diagnostics,
+        names: BTreeMap::new(),
+        unevaluated: Vec::new(),
+    };
     let blocks = selection.select(blocks);
-    let Selection { names, diagnostics, .. } = selection;
+    let Selection { names, diagnostics, unevaluated, .. } = selection;
+    // One warning, at the first zone: an article versioned by ordered ranges has dozens, all kept for one reason.
+    if let Some(((span, error), others)) = unevaluated.split_first() {
+        let mut message = format!("{error}; the zone is kept");
+        if !others.is_empty() {
+            let lines: Vec<String> = others.iter().map(|(span, _)| span.line.to_string()).collect();
+            message.push_str(&format!(
+                ", and so are the {} other zones that cannot be evaluated (lines {})",
+                others.len(),
+                lines.join(", ")
+            ));
+        }
+        diagnostics.push(Diagnostic::new(
+            super::blocks::PARSE_ERROR,
+            Severity::Warning,
+            Location::new(path, *span),
+            message,
+        ));
+    }
     let Some(moniker) = moniker else { return blocks };
     let wanted = moniker.to_ascii_lowercase();
     if !names.contains_key(&wanted) && !order.lists(moniker) {
@@ -220,6 +245,8 @@ struct Selection<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
     /// Every moniker a zone's range names, lower-cased, and the first zone naming it.
     names: BTreeMap<String, Span>,
+    /// The zones kept because their range could not be evaluated, and why.
+    unevaluated: Vec<(Span, EvaluateError)>,
 }
 
 impl Selection<'_> {
@@ -259,12 +286,7 @@ impl Selection<'_> {
                     self.names.entry(comparator.moniker.clone()).or_insert(*span);
                 }
                 parsed.contains(moniker, self.order).unwrap_or_else(|error| {
-                    self.diagnostics.push(Diagnostic::new(
-                        super::blocks::PARSE_ERROR,
-                        Severity::Warning,
-                        Location::new(self.path, *span),
-                        format!("{error}; the zone is kept"),
-                    ));
+                    self.unevaluated.push((*span, error));
                     true
                 })
             }

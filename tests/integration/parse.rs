@@ -294,7 +294,18 @@ fn ordered_ranges_need_configuration_and_say_so() {
     assert!(run.stderr.contains("cannot evaluate `>=widget-2`"), "{}", run.stderr);
     assert!(run.stderr.contains("checkdown.toml"), "{}", run.stderr);
 
+    // An article versioned zone by zone gets one warning, at its first zone, that names the others' lines.
     let dir = tempfile::tempdir().unwrap();
+    let zone = |range: &str| format!("::: moniker range=\"{range}\"\n\nText.\n\n::: moniker-end\n\n");
+    let zoned =
+        write(dir.path(), "zoned.md", format!("# T\n\n{}{}{}", zone(">=vs-2022"), zone(">=vs-2022"), zone("<vs-2022")));
+    let run = checkdown().args(["parse", &zoned, "--moniker", "vs-2022"]).run();
+    let expected = "zoned.md:3:1: warning[parse-error]: cannot evaluate `>=vs-2022` without the ordered list of vs-2022's \
+                    product: add it to [monikers] products in checkdown.toml; the zone is kept, and so are the 2 other \
+                    zones that cannot be evaluated (lines 9, 15)\n";
+    assert!(run.stderr.ends_with(expected), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("warning").count(), 1, "{}", run.stderr);
+
     let config = dir.path().join("checkdown.toml");
     std::fs::write(&config, "[monikers]\nproducts = [[\"widget-1\", \"widget-2\", \"widget-3\"]]\n").unwrap();
     let config = config.to_str().unwrap();
