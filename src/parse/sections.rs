@@ -188,13 +188,11 @@ pub fn select(blocks: Vec<Block>, options: &ParseOptions, path: &str, diagnostic
         moniker,
         learn_pages: options.learn_pages,
         order,
-        path,
-        diagnostics,
         names: BTreeMap::new(),
         unevaluated: Vec::new(),
     };
     let blocks = selection.select(blocks);
-    let Selection { names, diagnostics, unevaluated, .. } = selection;
+    let Selection { names, unevaluated, .. } = selection;
     // One warning, at the first zone: an article versioned by ordered ranges has dozens, all kept for one reason.
     if let Some(((span, error), others)) = unevaluated.split_first() {
         let mut message = format!("{error}; the zone is kept");
@@ -241,8 +239,6 @@ struct Selection<'a> {
     moniker: Option<&'a str>,
     learn_pages: bool,
     order: &'a MonikerOrder,
-    path: &'a str,
-    diagnostics: &'a mut Vec<Diagnostic>,
     /// Every moniker a zone's range names, lower-cased, and the first zone naming it.
     names: BTreeMap<String, Span>,
     /// The zones kept because their range could not be evaluated, and why.
