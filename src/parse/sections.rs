@@ -184,13 +184,8 @@ fn leading_anchor(inlines: &mut Vec<Inline>) -> Option<String> {
 pub fn select(blocks: Vec<Block>, options: &ParseOptions, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Block> {
     let order = &options.moniker_order;
     let moniker = options.moniker.as_deref();
-    let mut selection = Selection {
-        moniker,
-        learn_pages: options.learn_pages,
-        order,
-        names: BTreeMap::new(),
-        unevaluated: Vec::new(),
-    };
+    let mut selection =
+        Selection { moniker, learn_pages: options.learn_pages, order, names: BTreeMap::new(), unevaluated: Vec::new() };
     let blocks = selection.select(blocks);
     let Selection { names, unevaluated, .. } = selection;
     // One warning, at the first zone: an article versioned by ordered ranges has dozens, all kept for one reason.

@@ -57,6 +57,8 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("clip", |text: &str, max_chars: usize| crate::report::clip(text, max_chars).into_owned());
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
     environment.add_filter("wrap", |text: &str, indent: &str| wrap(text, indent, TEXT_WIDTH));
+    environment
+        .add_filter("join_wrapped", |parts: Vec<String>, separator: &str| join_wrapped(&parts, separator, TEXT_WIDTH));
     environment.add_filter("text_table", |head: Vec<String>, rows: Vec<Vec<String>>, indent: &str, between: &str| {
         text_table(&head, &rows, indent, between, TEXT_WIDTH)
     });
@@ -94,6 +96,26 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
         lines.push(line);
     }
     lines.join(&format!("\n{indent}"))
+}
+
+/// `parts` joined by `separator`, on lines of at most `width` columns that break between parts only (a part wider
+/// than a line has one of its own); a line that goes on ends with the separator.
+fn join_wrapped(parts: &[String], separator: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if line.width() + separator.width() + part.width() <= width => {
+                line.push_str(separator);
+                line.push_str(part);
+            }
+            Some(line) => {
+                line.push_str(separator.trim_end());
+                lines.push(part.clone());
+            }
+            None => lines.push(part.clone()),
+        }
+    }
+    lines.join("\n")
 }
 
 /// A table as plain text, after `indent` (the caller prints the first line's). When its columns fit in `width`, they
@@ -382,6 +404,14 @@ mod tests {
         assert_eq!(wrap("Voulez-vous continuer ?", "", 20), "Voulez-vous\ncontinuer ?");
         assert_eq!(wrap("Sign in to Office 365. Then", "", 20), "Sign in to Office 365.\nThen");
         assert_eq!(wrap("Select the version 4. Then", "", 18), "Select the version 4.\nThen");
+    }
+
+    #[test]
+    fn parts_wrap_between_parts_only() {
+        let parts = ["Checklist", &"x".repeat(70), "Article date: August 25, 2025"].map(str::to_owned);
+        let joined = join_wrapped(&parts, " · ", 80);
+        assert_eq!(joined, format!("Checklist ·\n{} ·\nArticle date: August 25, 2025", "x".repeat(70)));
+        assert_eq!(join_wrapped(&parts[..1], " · ", 80), "Checklist");
     }
 
     /// Japanese and Chinese are written without spaces: a line ends between two characters, but never before a
