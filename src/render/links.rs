@@ -1,7 +1,7 @@
 //! Links on paper: every link resolved to a full URL a reader can type, numbered as a footnote, and anything that is
 //! not a web or mail link made inert.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -80,6 +80,9 @@ pub struct Links {
     pub targets: BTreeMap<String, LinkView>,
     /// In order of first appearance.
     pub footnotes: Vec<Footnote>,
+    /// The ids that links within the page lead to (`#step-2-run` gives `step-2-run`): where a format that names
+    /// steps and sections by their text alone needs an anchor.
+    pub fragments: BTreeSet<String>,
     /// The relative links that cannot be made full URLs, each where it first appears: what to warn about.
     #[serde(skip)]
     pub unresolved: Vec<UnresolvedLink>,
@@ -104,6 +107,9 @@ impl Links {
         // A link whose text is its address (`https://protection.office.com`) prints all its footnote would.
         let note = full.filter(|full| !printed.is_some_and(|text| is_full_address(text, full)));
         let note = note.map(|full| self.footnote(full));
+        if let Resolved::Fragment(fragment) = &resolved {
+            self.fragments.insert(fragment.trim_start_matches('#').to_owned());
+        }
         let url = match resolved {
             Resolved::Url(url) | Resolved::Fragment(url) => Some(url),
             Resolved::Unresolved(reason) => {

@@ -54,6 +54,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("md_fence", md_fence);
     environment.add_filter("md_fence_language", md_fence_language);
     environment.add_filter("css_string", css_string);
+    environment.add_filter("html_attribute", html_attribute);
     environment.add_filter("clip", |text: &str, max_chars: usize| crate::report::clip(text, max_chars).into_owned());
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
     environment.add_filter("wrap", |text: &str, indent: &str| wrap(text, indent, TEXT_WIDTH));
@@ -271,6 +272,21 @@ fn format_value(out: &mut Output<'_>, state: &mut State<'_, '_>, value: &Value) 
         return out.write_str(&escape_markdown(&text)).map_err(Error::from);
     }
     escape_formatter(out, state, value)
+}
+
+/// `text` as the value of a double-quoted HTML attribute, in any template (Markdown's inline HTML too).
+fn html_attribute(text: &str) -> Value {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    Value::from_safe_string(out)
 }
 
 /// A quoted CSS string holding `text`, for `content:` in a style sheet: everything but letters, digits and spaces is

@@ -1518,6 +1518,23 @@ fn pivot_zones_print_each_under_its_pivot() {
     assert_eq!(json["pivots"], serde_json::json!({"macos": "macOS", "windows": "Windows"}), "the named group's only");
 }
 
+/// A link within the page leads to its step in Markdown too: a step is a task item, which has no id of its own, so
+/// the steps and sections that links lead to get an anchor of the article's id (and only those, to keep the text
+/// plain).
+#[test]
+fn links_within_the_page_lead_to_their_step_in_markdown() {
+    let (_dir, article) = temporary_article(
+        "run.md",
+        "# Run\n\nFirst read [step 2](#step-2-run).\n\n## <a name=\"prep\"></a>Step 1: Prepare\n\n1. Read [the run](#step-2-run).\
+         \n\n## Step 2: Run\n\n1. Go back to [step 1](#prep).\n\n## Related\n\nNothing.\n",
+    );
+    let markdown = render(&[&article, "--format", "md"]);
+    assert!(markdown.contains("First read [step 2](<#step-2-run>).\n"), "{markdown}");
+    assert!(markdown.contains("\n- [ ] <a name=\"prep\"></a>**Step 1: Prepare**\n"), "{markdown}");
+    assert!(markdown.contains("\n- [ ] <a name=\"step-2-run\"></a>**Step 2: Run**\n"), "{markdown}");
+    assert!(markdown.contains("\n### Related\n"), "no link leads there: {markdown}");
+}
+
 /// A quotation (the error message a step tells the reader to expect) reads as one in text and Markdown, as in HTML.
 #[test]
 fn a_quotation_stays_a_quotation() {
