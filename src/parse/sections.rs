@@ -1,4 +1,5 @@
-//! From the flat block list to the section tree, and moniker selection.
+//! From the flat block list to the section tree, and the selection of what a reader sees: one moniker's content,
+//! Learn's pages' content.
 
 use std::collections::BTreeMap;
 
@@ -43,7 +44,7 @@ fn opens_sections(block: &Block) -> bool {
 
 /// False for content only the Azure portal's embedded view of an article renders: `::: zone target="chromeless"`
 /// and `> [!div renderon="portal"]`. Learn's pages show the `docs` target alone.
-pub fn shown_on_learn_pages(block: &Block) -> bool {
+fn shown_on_learn_pages(block: &Block) -> bool {
     let names_docs = |targets: &str| targets.split(',').any(|target| target.trim().eq_ignore_ascii_case("docs"));
     match block {
         Block::Extension { name, attributes, .. } if name == "zone" => {
@@ -56,6 +57,7 @@ pub fn shown_on_learn_pages(block: &Block) -> bool {
         _ => true,
     }
 }
+
 #[derive(Default)]
 struct Tree {
     preamble: Vec<Block>,
@@ -180,7 +182,7 @@ fn leading_anchor(inlines: &mut Vec<Inline>) -> Option<String> {
 /// range excludes it are removed (headings inside them too), zones that include it stay. A range that cannot be
 /// evaluated is kept, with a diagnostic. A moniker no zone names but one of them almost does (`o365-21vianett`) is
 /// reported with that name: the misspelling would otherwise silently drop the zone. With `learn_pages`, content
-/// Learn's pages do not show is removed ([`shown_on_learn_pages`]).
+/// Learn's pages do not show is removed: `::: zone target="chromeless"` and `> [!div renderon="portal"]`.
 pub fn select(blocks: Vec<Block>, options: &ParseOptions, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Block> {
     let order = &options.moniker_order;
     let moniker = options.moniker.as_deref();
