@@ -288,6 +288,28 @@ fn code_snippets_compare_what_they_show_in_either_syntax() {
     );
 }
 
+/// A translation keeps the anchor of the English heading it was made from. When the English heading is reworded
+/// since (words added), that old anchor is no other section's: the headings still pair, the anchor is named, and what
+/// changed under them is found. A heading whose anchor differs by a word (another week's date) is another section.
+#[test]
+fn a_heading_reworded_since_the_translation_still_pairs() {
+    let english = "# Resend a Microsoft 365 user's password\n\nYou must be a [global admin](roles.md).\n\n1. Go to **Users**.\n\
+                   2. Select **Reset password**.\n3. Select **Reset**.\n";
+    let french = "# <a name=\"resend-a-users-password\"></a>Renvoyer le mot de passe d'un utilisateur\n\nVous devez être \
+                  administrateur.\n\n1. Accédez à **Utilisateurs**.\n2. Sélectionnez **Réinitialiser le mot de passe**.\n";
+    let found: Vec<(String, u32)> = check("resend.md", english, french)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line()))
+        .collect();
+    assert_eq!(found, [at("anchor-mismatch", 1), at("link-mismatch", 3), at("list-item-count", 5)]);
+    let english = "# Updates\n\n## Week of July 06, 2020\n\n| New | Updated |\n|---|---|\n| [Teams](teams.md) | |\n";
+    let french = "# Mises à jour\n\n## <a name=\"week-of-july-22-2019\"></a>Semaine du 22 juillet 2019\n\n- [Exchange](x.md)\n\
+                  - [SharePoint](s.md)\n";
+    let found: Vec<String> =
+        check("updates.md", english, french).into_iter().map(|diagnostic| diagnostic.rule).collect();
+    assert_eq!(found, ["extra-section", "missing-section"], "another week");
+}
+
 /// Headings in pivot zones are sections that apply to their pivot: a translated heading moved to another pivot's zone
 /// is one finding at that heading, and the blocks under it are still compared with the English ones.
 #[test]

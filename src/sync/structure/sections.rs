@@ -59,8 +59,13 @@ pub(super) fn align_sections(
     let target_features: Vec<OnceCell<Features>> = target.iter().map(|_| OnceCell::new()).collect();
     let source_anchors: Vec<OnceCell<(String, String)>> = source.iter().map(|_| OnceCell::new()).collect();
     let target_anchors: Vec<OnceCell<String>> = target.iter().map(|_| OnceCell::new()).collect();
+    let target_names_a_source: Vec<OnceCell<bool>> = target.iter().map(|_| OnceCell::new()).collect();
+    let source_anchor = |a: usize| source_anchors[a].get_or_init(|| anchor_forms(source[a].section));
     // Headings of one level pair by position; a translated heading whose anchor names another section pairs only
-    // when its content is alike (else it is that other section, added, and the source one is missing).
+    // when its content is alike (else it is that other section, added, and the source one is missing). An anchor
+    // that names no section of the source, but this one's heading with words added or taken out, is its old id: the
+    // source heading was reworded since ("Resend a user's password" became "Resend a Microsoft 365 user's
+    // password"), which is no reason not to pair.
     let score = |a: usize, b: usize| {
         let (a_section, b_section) = (source[a].section, target[b].section);
         if a_section.level != b_section.level {
@@ -69,15 +74,15 @@ pub(super) fn align_sections(
         let similarity = source_features[a]
             .get_or_init(|| Features::of_section(a_section, languages.source_notation))
             .similarity(target_features[b].get_or_init(|| Features::of_section(b_section, languages.target_notation)));
-        if b_section.explicit_id
-            && names_anchor(
-                source_anchors[a].get_or_init(|| anchor_forms(a_section)),
-                target_anchors[b].get_or_init(|| loose_anchor(&b_section.id)),
-            )
-        {
+        let anchor = target_anchors[b].get_or_init(|| loose_anchor(&b_section.id));
+        if b_section.explicit_id && names_anchor(source_anchor(a), anchor) {
             return Some(1.0 + similarity);
         }
-        (!b_section.explicit_id || similarity >= MIN_RENAMED_SIMILARITY).then_some(0.5 + 0.5 * similarity)
+        let names_a_source = || {
+            *target_names_a_source[b].get_or_init(|| (0..source.len()).any(|a| names_anchor(source_anchor(a), anchor)))
+        };
+        let old_id = || reworded(&a_section.id, &b_section.id) && !names_a_source();
+        (!b_section.explicit_id || similarity >= MIN_RENAMED_SIMILARITY || old_id()).then_some(0.5 + 0.5 * similarity)
     };
 
     let mut pairings = Vec::with_capacity(source.len().max(target.len()));
@@ -123,6 +128,15 @@ pub(super) fn pair_by_id(source: &[Flat<'_>], target: &[Flat<'_>]) -> Vec<(usize
 /// `response-codes-1`).
 pub(super) fn same_anchor(section: &Section, anchor: &str) -> bool {
     names_anchor(&anchor_forms(section), &loose_anchor(anchor))
+}
+
+/// Whether one of two ids holds every word of the other and more: the same heading with words added or taken out
+/// (`resend-a-users-password`, `resend-a-microsoft-365-users-password`). A changed word (a date) is another heading.
+fn reworded(id: &str, other: &str) -> bool {
+    let words =
+        |id: &str| id.split('-').filter(|word| !word.is_empty()).map(str::to_owned).collect::<HashSet<String>>();
+    let (words, other) = (words(id), words(other));
+    words != other && (words.is_subset(&other) || other.is_subset(&words)) && words.intersection(&other).count() >= 2
 }
 
 /// Whether `anchor`, loosened ([`loose_anchor`]), names the section of `forms` ([`anchor_forms`]).
