@@ -174,7 +174,11 @@ fn top_level_key_offsets(yaml: &str) -> Vec<(&str, usize)> {
             if content.starts_with([' ', '\t', '-', '#']) {
                 return None;
             }
-            let colon = content.find(':')?;
+            // A plain key may hold a colon (`ms:mtpsurl`): it ends at the first one followed by a space or the end.
+            let colon = content
+                .match_indices(':')
+                .map(|(at, _)| at)
+                .find(|&at| content[at + 1..].starts_with([' ', '\t']) || content[at + 1..].trim_end().is_empty())?;
             let key = content[..colon].trim().trim_matches(['"', '\'']);
             Some((key, line.start))
         })
@@ -219,6 +223,19 @@ fn to_json(value: serde_yaml::Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_holding_a_colon_has_its_own_line() {
+        let text =
+            "---\ntitle: T\nms:mtpsurl: https://technet.microsoft.com/en-us/library/JJ662760(v=EXCHG.150)\n---\n";
+        let index = LineIndex::new(text);
+        let (front, _) = read(&split(text), &index).unwrap();
+        let entry = front.entry("ms:mtpsurl").unwrap();
+        assert_eq!(
+            (entry.line, entry.value.as_str()),
+            (3, Some("https://technet.microsoft.com/en-us/library/JJ662760(v=EXCHG.150)"))
+        );
+    }
 
     #[test]
     fn front_matter_with_crlf_and_lines_per_key() {

@@ -9,10 +9,11 @@ use super::document::Document;
 use super::language::TextCheck;
 use super::rules::Rule;
 use crate::model::front_matter::Entry;
+use crate::parse::is_locale;
 use crate::report::{Diagnostic, clip};
 
 /// Keys a translation translates.
-pub const TRANSLATED_KEYS: [&str; 4] = ["title", "description", "keywords", "titleSuffix"];
+pub const TRANSLATED_KEYS: [&str; 5] = ["title", "description", "keywords", "titleSuffix", "TOCTitle"];
 
 /// Translated keys whose values are prose, checked for text left in the source language.
 const PROSE_KEYS: [&str; 2] = ["title", "description"];
@@ -30,7 +31,8 @@ pub const LOCALIZATION_KEYS: [&str; 6] = [
 /// Keys that record who owns the page and when, or for which campaign, it was last edited. The localization hand-off
 /// copies them from the source, so a difference only says the translation is older than its source, which
 /// `stale-source` reports, and no translator can fix it; they do not change what readers get.
-pub const BOOKKEEPING_KEYS: [&str; 6] = ["author", "ms.author", "manager", "ms.reviewer", "ms.date", "ms.custom"];
+pub const BOOKKEEPING_KEYS: [&str; 7] =
+    ["author", "ms.author", "manager", "editor", "ms.reviewer", "ms.date", "ms.custom"];
 
 /// The values `ms.translationtype` takes (docfx's metadata schema).
 const TRANSLATION_TYPES: [&str; 7] = ["HT", "MT", "MTE", "MTE75", "MTE95", "Human Translation", "Machine Translation"];
@@ -172,11 +174,20 @@ pub fn check_localization(target: &Document, locale: Option<&str>, sink: &mut Ve
 /// Equal as YAML read them, strings compared without surrounding spaces.
 fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::String(a), Value::String(b)) => a.trim() == b.trim(),
+        (Value::String(a), Value::String(b)) => a.trim() == b.trim() || same_address_in_another_locale(a, b),
         (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_value(a, b)),
         (Value::Null, Value::String(text)) | (Value::String(text), Value::Null) => text.trim().is_empty(),
         _ => a == b,
     }
+}
+
+/// Whether `a` and `b` are one address but for its locale segment (`https://technet.microsoft.com/en-us/library/x`
+/// and `…/fr-fr/library/x`): each language's page names its own.
+fn same_address_in_another_locale(a: &str, b: &str) -> bool {
+    fn segments(url: &str) -> impl Iterator<Item = Option<&str>> {
+        url.trim().split('/').map(|segment| (!is_locale(segment)).then_some(segment))
+    }
+    a.contains("://") && segments(a).eq(segments(b))
 }
 
 /// How much of a front matter value a message quotes.
@@ -263,8 +274,9 @@ mod tests {
 
     #[test]
     fn only_keys_that_change_what_readers_get_are_compared() {
-        let english = "---\ntitle: T\nauthor: MSFTTracyP\nms.author: tracyp\nmanager: dansimp\nms.reviewer: a\n\
-                       ms.date: 8/23/2019\nms.custom: seo-marvel-apr2020\nms.topic: article\n---\n# T\n";
+        let english = "---\ntitle: T\nTOCTitle: Add\nauthor: MSFTTracyP\nms.author: tracyp\nmanager: dansimp\n\
+                       editor: e\nms.reviewer: a\nms.date: 8/23/2019\nms.custom: seo-marvel-apr2020\nms.topic: article\n\
+                       ms:mtpsurl: https://technet.microsoft.com/en-us/library/JJ662760(v=EXCHG.150)\n---\n# T\n";
         let findings = |french: &str| {
             let source = Document::new("en-us/a.md", "a.md", english.to_owned());
             let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
@@ -272,15 +284,26 @@ mod tests {
             compare(&source, &target, &[], &Languages::of("en-us", "fr-fr"), &mut found);
             found.iter().map(|d| (d.location.line(), d.message.clone())).collect::<Vec<_>>()
         };
-        let older = "---\ntitle: T\nauthor: kccross\nms.author: krowley\nmanager: laurawi\nms.date: 3/5/2015\n\
-                     ms.topic: article\n---\n# T\n";
+        // The translated display title, other owners, and the address of each language's own page are no drift.
+        let older = "---\ntitle: T\nTOCTitle: Ajouter\nauthor: kccross\nms.author: krowley\nmanager: laurawi\n\
+                     editor: f\nms.date: 3/5/2015\nms.topic: article\n\
+                     ms:mtpsurl: https://technet.microsoft.com/fr-fr/library/JJ662760(v=EXCHG.150)\n---\n# T\n";
         assert_eq!(findings(older), []);
         assert_eq!(
-            findings(&older.replace("ms.topic: article", "ms.topic: how-to")),
-            [(
-                7,
-                "front matter `ms.topic` is `how-to` in the French file and `article` in the English file".to_owned()
-            )]
+            findings(&older.replace("ms.topic: article", "ms.topic: how-to").replace("JJ662760", "JJ1")),
+            [
+                (
+                    9,
+                    "front matter `ms.topic` is `how-to` in the French file and `article` in the English file".to_owned()
+                ),
+                (
+                    10,
+                    "front matter `ms:mtpsurl` is `https://technet.microsoft.com/fr-fr/library/JJ1(v=EXCHG.150)` in the \
+                     French file and `https://technet.microsoft.com/en-us/library/JJ662760(v=EXCHG.150)` in the \
+                     English file"
+                        .to_owned()
+                )
+            ]
         );
     }
 

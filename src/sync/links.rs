@@ -10,6 +10,8 @@
 
 use std::fmt;
 
+use crate::parse::is_locale;
+
 /// Hosts whose URLs are Learn pages.
 const LEARN_HOSTS: [&str; 2] = ["docs.microsoft.com", "learn.microsoft.com"];
 /// Query parameters that do not change the target.
@@ -164,14 +166,6 @@ fn learn_segments(segments: Vec<&str>) -> Vec<String> {
             }
         })
         .collect()
-}
-
-fn is_locale(segment: &str) -> bool {
-    let bytes = segment.as_bytes();
-    bytes.len() == 5
-        && bytes[2] == b'-'
-        && bytes[..2].iter().chain(&bytes[3..]).all(u8::is_ascii_alphabetic)
-        && segment.is_ascii()
 }
 
 /// Query parameters sorted, keys lower-cased, ignored ones dropped.
