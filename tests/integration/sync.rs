@@ -310,6 +310,18 @@ fn a_heading_reworded_since_the_translation_still_pairs() {
     assert_eq!(found, ["extra-section", "missing-section"], "another week");
 }
 
+/// A section the translation adds is named by its id, with the number of subsections it holds, which are not
+/// reported one by one.
+#[test]
+fn an_extra_section_names_its_id_and_subsections() {
+    let english = "# Set up\n\n## Sign in\n\n1. Open [the portal](https://portal.azure.com).\n2. Sign in.\n";
+    let french = "# Configurer\n\n## Se connecter\n\n1. Ouvrez [le portail](https://portal.azure.com).\n2. Connectez-vous.\n\n\
+                  ## Dépannage\n\nAide.\n\n### Erreur 1\n\nA.\n";
+    let found: Vec<String> =
+        check("setup.md", english, french).into_iter().map(|diagnostic| diagnostic.message).collect();
+    assert_eq!(found, ["this section (id `dépannage`, with 1 subsection) has no counterpart in the English file"]);
+}
+
 /// Headings in pivot zones are sections that apply to their pivot: a translated heading moved to another pivot's zone
 /// is one finding at that heading, and the blocks under it are still compared with the English ones.
 #[test]

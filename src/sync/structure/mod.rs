@@ -276,7 +276,7 @@ impl Walk<'_> {
             "the {} section \u{201c}{}\u{201d}{} has no counterpart in the {} file; it belongs here",
             self.languages.source,
             section.title,
-            with_subsections(section),
+            with_subsections(section).map(|with| format!(" ({with})")).unwrap_or_default(),
             self.languages.target
         );
         self.out.push(
@@ -288,9 +288,9 @@ impl Walk<'_> {
 
     fn extra_section(&mut self, section: &Section) {
         let message = format!(
-            "this section{} (id `{}`) has no counterpart in the {} file",
-            with_subsections(section),
+            "this section (id `{}`{}) has no counterpart in the {} file",
             section.id,
+            with_subsections(section).map(|with| format!(", {with}")).unwrap_or_default(),
             self.languages.source
         );
         self.out.push(Rule::ExtraSection.diagnostic(self.target.at(section.heading_span), message));

@@ -30,14 +30,14 @@ pub(super) fn flatten(sections: &[Section]) -> Vec<Flat<'_>> {
     out
 }
 
-/// ` (with 2 subsections)`, or nothing for a section without subsections: they are not reported one by one.
-pub(super) fn with_subsections(section: &Section) -> String {
+/// `with 2 subsections`, or nothing for a section without subsections: they are not reported one by one.
+pub(super) fn with_subsections(section: &Section) -> Option<String> {
     fn count(section: &Section) -> usize {
         section.sections.iter().map(|child| 1 + count(child)).sum()
     }
     match count(section) {
-        0 => String::new(),
-        subsections => format!(" (with {})", plural(subsections, "subsection")),
+        0 => None,
+        subsections => Some(format!("with {}", plural(subsections, "subsection"))),
     }
 }
 
