@@ -36,6 +36,9 @@ pub enum Kind {
     /// A link or image target left in the text, its opening `[` or `![` lost (`…](media/add.gif)`): it stands for
     /// the link or image of the other side, and `broken-markdown` reports it.
     Unopened,
+    /// A web address written out in the text (`sur https://portal.azure.com.`): it stands for the other side's
+    /// link to it, and is no link of its own to report.
+    Address,
 }
 
 impl Kind {
@@ -47,7 +50,7 @@ impl Kind {
             Kind::Image => Some(Rule::ImageMismatch),
             Kind::Code => Some(Rule::CodeMismatch),
             Kind::Include => Some(Rule::IncludeMismatch),
-            Kind::Unopened => None,
+            Kind::Unopened | Kind::Address => None,
         }
     }
 
@@ -58,16 +61,20 @@ impl Kind {
             Kind::Code => "inline code",
             Kind::Include => "include",
             Kind::Unopened => "link or image",
+            Kind::Address => "address",
         }
     }
 
     /// Whether references of kinds `self` and `other` may be the same: a target left in the text may be a link or
-    /// an image.
+    /// an image, an address written out a link.
     fn pairs_with(self, other: Kind) -> bool {
         self == other
             || matches!(
                 (self, other),
-                (Kind::Unopened, Kind::Link | Kind::Image) | (Kind::Link | Kind::Image, Kind::Unopened)
+                (Kind::Unopened, Kind::Link | Kind::Image)
+                    | (Kind::Link | Kind::Image, Kind::Unopened)
+                    | (Kind::Address, Kind::Link)
+                    | (Kind::Link, Kind::Address)
             )
     }
 }
@@ -159,6 +166,15 @@ pub fn in_inlines(inlines: &[Inline], out: &mut Vec<Reference>) {
                         span: *span,
                     });
                 }
+                // An address written out (`sur https://portal.azure.com.`) links as `[le portail](https://…)` does.
+                for address in bare_addresses(text) {
+                    out.push(Reference {
+                        kind: Kind::Address,
+                        target: OnceCell::new(),
+                        written: address.to_owned(),
+                        span: *span,
+                    });
+                }
                 continue;
             }
             Inline::Link { target, children, span, .. } => {
@@ -176,6 +192,13 @@ pub fn in_inlines(inlines: &[Inline], out: &mut Vec<Reference>) {
         };
         out.push(Reference { kind, target: OnceCell::new(), written: written.trim().to_owned(), span: *span });
     }
+}
+
+/// The web addresses written out in `text`, without the punctuation of the sentence after them.
+fn bare_addresses(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .filter(|word| word.starts_with("https://") || word.starts_with("http://"))
+        .map(|word| word.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '"', '\'']))
 }
 
 /// What a reference left unmatched means.

@@ -310,6 +310,18 @@ fn a_heading_reworded_since_the_translation_still_pairs() {
     assert_eq!(found, ["extra-section", "missing-section"], "another week");
 }
 
+/// An address written out in the translation (`sur https://portal.azure.com.`) is the link the English gives it: no
+/// finding. Written out in both, an address is no link either side must have.
+#[test]
+fn an_address_written_out_is_the_link_to_it() {
+    let english = "# Sign in\n\n## Open the portal\n\n1. Go to the [Azure portal](https://portal.azure.com).\n";
+    let french = "# Connexion\n\n## Ouvrir le portail\n\n1. Accédez au portail Azure sur https://portal.azure.com.\n";
+    assert_eq!(check("portal.md", english, french), []);
+    let elsewhere = french.replace("https://portal.azure.com", "https://portal.azure.us");
+    let found: Vec<String> = check("portal.md", english, &elsewhere).into_iter().map(|d| d.rule).collect();
+    assert_eq!(found, ["link-mismatch"], "another address");
+}
+
 /// A section the translation adds is named by its id, with the number of subsections it holds, which are not
 /// reported one by one.
 #[test]
