@@ -133,10 +133,12 @@ pub(super) fn same_anchor(section: &Section, anchor: &str) -> bool {
 /// Whether one of two ids holds every word of the other and more: the same heading with words added or taken out
 /// (`resend-a-users-password`, `resend-a-microsoft-365-users-password`). A changed word (a date) is another heading.
 fn reworded(id: &str, other: &str) -> bool {
-    let words =
-        |id: &str| id.split('-').filter(|word| !word.is_empty()).map(str::to_owned).collect::<HashSet<String>>();
-    let (words, other) = (words(id), words(other));
-    words != other && (words.is_subset(&other) || other.is_subset(&words)) && words.intersection(&other).count() >= 2
+    fn words(id: &str) -> impl Iterator<Item = &str> {
+        id.split('-').filter(|word| !word.is_empty())
+    }
+    let within = |part: &str, whole: &str| words(part).all(|word| words(whole).any(|other| other == word));
+    // The words of each within the other's are one heading's (`a-b`, `b-a`), not one reworded.
+    within(id, other) != within(other, id) && words(id).filter(|word| words(other).any(|w| w == *word)).count() >= 2
 }
 
 /// Whether `anchor`, loosened ([`loose_anchor`]), names the section of `forms` ([`anchor_forms`]).
