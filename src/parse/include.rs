@@ -71,8 +71,9 @@ impl FileIncludes {
         &self.root
     }
 
-    /// The file `target` names, as written in a file at `from` (in either, `~/` is the docs root), and its path relative to the
-    /// docs root; [`Loaded::Missing`] or [`Loaded::OutsideRoot`] when there is no such file below the root.
+    /// The file `target` names, as written in a file at `from` (in either, `~/` is the docs root), and its path
+    /// relative to the docs root; [`Loaded::Missing`] or [`Loaded::OutsideRoot`] when there is no such file below
+    /// the root.
     pub fn locate(&self, from: &str, target: &str) -> Result<(PathBuf, String), Loaded> {
         let target = target.split(['?', '#']).next().unwrap_or_default();
         let from = match from.strip_prefix("~/") {

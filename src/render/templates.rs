@@ -203,25 +203,33 @@ fn pieces(word: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         first = false;
-        let mut characters = rest.char_indices().peekable();
-        let mut end = rest.len();
-        while let Some((_, before)) = characters.next().filter(|_| !rest.is_ascii()) {
-            let Some(&(at, after)) = characters.peek() else { break };
-            let ideographic = is_ideographic(before) || is_ideographic(after);
-            if ideographic && !NO_LINE_START.contains(after) && !NO_LINE_END.contains(before) {
-                end = at;
-                break;
-            }
-        }
+        // An ASCII word is one piece: asked once per piece, not per character.
+        let end = if rest.is_ascii() { rest.len() } else { first_break(rest) };
         let (piece, after) = rest.split_at(end);
         rest = after;
         Some(piece)
     })
 }
 
+/// Where the first piece of a non-ASCII `word` ends: before the first character a line may start with.
+fn first_break(word: &str) -> usize {
+    let mut characters = word.char_indices().peekable();
+    while let Some((_, before)) = characters.next() {
+        let Some(&(at, after)) = characters.peek() else { break };
+        let ideographic = is_ideographic(before) || is_ideographic(after);
+        if ideographic && !NO_LINE_START.contains(after) && !NO_LINE_END.contains(before) {
+            return at;
+        }
+    }
+    word.len()
+}
+
 /// Characters of scripts written without spaces between words: CJK punctuation, kana, ideographs, fullwidth forms.
 fn is_ideographic(character: char) -> bool {
-    matches!(character, '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF9F}')
+    matches!(
+        character,
+        '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF9F}'
+    )
 }
 
 /// What may not start a line in Chinese and Japanese: closing punctuation, the prolonged sound mark, small kana.
@@ -274,19 +282,10 @@ fn format_value(out: &mut Output<'_>, state: &mut State<'_, '_>, value: &Value) 
     escape_formatter(out, state, value)
 }
 
-/// `text` as the value of a double-quoted HTML attribute, in any template (Markdown's inline HTML too).
+/// `text` as the value of a double-quoted HTML attribute, in any template (Markdown's inline HTML too, whose own
+/// escaping is Markdown's).
 fn html_attribute(text: &str) -> Value {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    Value::from_safe_string(out)
+    Value::from_safe_string(minijinja::HtmlEscape(text).to_string())
 }
 
 /// A quoted CSS string holding `text`, for `content:` in a style sheet: everything but letters, digits and spaces is

@@ -413,13 +413,13 @@ static DOCS: [RuleDoc; 23] = [
         summary: "A front matter key that is not translated differs",
         explanation: "## What it does\n\n\
             Compares every front matter key of both files except the translated ones (`title`, `description`, \
-            `keywords`, `titleSuffix`, `TOCTitle`, and those listed in `checkdown.toml`) and the localization keys only \
-            translations have (`ms.openlocfilehash`, `ms.sourcegitcommit`, `ms.translationtype`, \
+            `keywords`, `titleSuffix`, `TOCTitle`, and those listed in `checkdown.toml`) and the localization keys \
+            only translations have (`ms.openlocfilehash`, `ms.sourcegitcommit`, `ms.translationtype`, \
             `ms.contentlocale`, `ms.lasthandoff`, `ms.locfileid`) and the bookkeeping keys that name people, \
             dates and campaigns (`author`, `ms.author`, `manager`, `editor`, `ms.reviewer`, `ms.date`, \
             `ms.custom`). Values are compared as YAML reads them, so quoting does not matter, and an address that \
-            differs only by its locale segment (`ms:mtpsurl`, each language's own page) is the same. A front matter that cannot be read on \
-            either side is not compared: its `parse-error` is the finding.\n\n\
+            differs only by its locale segment (`ms:mtpsurl`, each language's own page) is the same. A front \
+            matter that cannot be read on either side is not compared: its `parse-error` is the finding.\n\n\
             ## Why\n\n\
             `ms.topic`, `ms.service`, `monikerRange`, `no-loc`… drive the build, the search and what readers of \
             each version see; they must be the same in every language. Bookkeeping keys are copied from the source \
