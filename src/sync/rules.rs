@@ -359,7 +359,8 @@ static DOCS: [RuleDoc; 23] = [
             Compares image sources (`![alt](src)`, `:::image source=\"…\":::`) like links, first within paired \
             blocks, then within the section; compares the `type`, `lightbox`, `border` and `loc-scope` attributes \
             of paired `:::image` extensions, and reports a missing `alt-text`, or the empty alt text of a paired \
-            `![](src)`, when the source has one.\n\n\
+            `![](src)`, when the source has one. A paragraph holding one image and nothing else is the same \
+            picture as a `:::image` of the same source: Learn shows both alike, so a translation may write either.\n\n\
             ## Why\n\n\
             A missing or different screenshot shows readers something else than the steps describe; a missing \
             alternative text fails accessibility.\n\n\

@@ -38,8 +38,8 @@ use code::{MAX_QUOTED_CODE_CHARS, code_difference};
 use figures::{Found, numbers_in, numeric_skeleton, technical_token_holding};
 use sections::{align_sections, flatten, same_anchor, with_subsections};
 use similarity::{
-    Features, MIN_BLOCK_SCORE, MIN_MOVED_BLOCK_SCORE, attribute, block_score, case_insensitive, items, kind,
-    normal_path, normal_range, one_item_apart, same_language, same_words, shape, tab_ids, weigh,
+    Features, MIN_BLOCK_SCORE, MIN_MOVED_BLOCK_SCORE, Picture, attribute, block_score, case_insensitive, items, kind,
+    normal_path, normal_range, one_item_apart, pairable, same_language, same_words, shape, tab_ids, weigh,
 };
 
 /// Compares the articles of `source` and `target`.
@@ -378,7 +378,7 @@ impl Walk<'_> {
         pool: &mut Pool,
     ) -> Vec<Leftover<'b>> {
         let pairings = if source_items.len() == target_items.len()
-            && source_items.iter().zip(&target_items).all(|(a, b)| kind(a) == kind(b))
+            && source_items.iter().zip(&target_items).all(|(a, b)| pairable(a, b))
         {
             // The usual case, and the only alignment that pairs every block: no need to weigh them.
             (0..source_items.len()).map(|index| Pairing::Both(index, index)).collect()
@@ -700,8 +700,34 @@ impl Walk<'_> {
                     }
                 }
             }
+            // A picture the translation wrote the other way (`![alt](src)` for `:::image`): Learn shows both alike.
+            _ if let (Some(a), Some(b)) = (Picture::of(source), Picture::of(target)) => {
+                if let Some((rule, message)) = self.picture_source_difference(a.source, b.source) {
+                    report(self, rule, message);
+                } else if !a.alt.trim().is_empty() && b.alt.trim().is_empty() {
+                    report(
+                        self,
+                        Rule::ImageMismatch,
+                        format!("this image has no alt text; the {source_name} image has one"),
+                    );
+                } else {
+                    let counterpart = Some((a.alt, self.source.narrow(source.span(), a.alt)));
+                    let at = self.target.narrow(target.span(), b.alt);
+                    self.untranslated_text("this image's alt text", b.alt, at, counterpart);
+                }
+                // A complex image's long description.
+                self.blocks(source.children(), target.children(), target.span(), pool);
+            }
             _ => {}
         }
+    }
+
+    /// The finding for two paired pictures whose sources are not the same file.
+    fn picture_source_difference(&self, source: &str, target: &str) -> Option<(Rule, String)> {
+        let same = LinkTarget::new(source, &self.source.relative).same(&LinkTarget::new(target, &self.target.relative));
+        let shown = if source.is_empty() { "nothing" } else { source };
+        let message = format!("this image's source differs from the {} one, `{shown}`", self.languages.source);
+        (!same).then_some((Rule::ImageMismatch, message))
     }
 
     /// What differs between two paired triple-colon extensions named `name`, if anything.
@@ -710,18 +736,9 @@ impl Walk<'_> {
         let differs = |key: &str| attribute(source, key) != attribute(target, key);
         match name {
             "image" => {
-                let same_source = match (attribute(source, "source"), attribute(target, "source")) {
-                    (Some(a), Some(b)) => {
-                        LinkTarget::new(a, &self.source.relative).same(&LinkTarget::new(b, &self.target.relative))
-                    }
-                    (a, b) => a == b,
-                };
-                if !same_source {
-                    let shown = attribute(source, "source").unwrap_or("nothing");
-                    return Some((
-                        Rule::ImageMismatch,
-                        format!("this image's source differs from the {source_name} one, `{shown}`"),
-                    ));
+                let source_of = |attributes| attribute(attributes, "source").unwrap_or_default();
+                if let Some(finding) = self.picture_source_difference(source_of(source), source_of(target)) {
+                    return Some(finding);
                 }
                 if let Some(key) = ["type", "lightbox", "border", "loc-scope"].into_iter().find(|key| differs(key)) {
                     return Some((
@@ -1539,6 +1556,25 @@ mod tests {
             let (one, other) = (format!("Value {one} here."), format!("Value {other} here."));
             assert_ne!(skeleton(&one), skeleton(&other), "{one} and {other}");
         }
+    }
+
+    #[test]
+    fn a_picture_written_the_other_way_is_the_same_picture_unless_its_file_or_alt_text_differs() {
+        let image = ":::image type=\"content\" source=\"../media/secret.png\" alt-text=\"Secret properties\":::";
+        let article = |intro: &str, image: &str, end: &str| format!("# T\n\n{intro}\n\n{image}\n\n{end}\n");
+        let english = article("Select the version.", image, "You can see the value.");
+        let french = |image: &str| article("Sélectionnez la version.", image, "Vous voyez la valeur.");
+        assert_eq!(findings(&english, &french("![Propriétés du secret](../media/secret.png)")), []);
+        // Either way round.
+        let markdown_english = article("Select the version.", "![Secret properties](../media/secret.png)", "Done.");
+        let image_french = image.replace("Secret properties", "Propriétés du secret");
+        assert_eq!(findings(&markdown_english, &article("Sélectionnez la version.", &image_french, "Fin.")), []);
+        assert_eq!(findings(&english, &french("![Propriétés](../media/other.png)")), [found("image-mismatch", 5)]);
+        assert_eq!(findings(&english, &french("![](../media/secret.png)")), [found("image-mismatch", 5)]);
+        assert_eq!(
+            findings(&english, &french("![Secret properties of the selected version](../media/secret.png)")),
+            [found("untranslated", 5)]
+        );
     }
 
     #[test]

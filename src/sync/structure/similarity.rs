@@ -25,6 +25,10 @@ impl Features {
         let mut leaves = Vec::new();
         for block in blocks {
             inline_leaves(block, &mut leaves);
+            if let Some(picture) = Picture::of(block).filter(|_| !matches!(block, Block::Paragraph { .. })) {
+                // A paragraph's image is among its inlines already.
+                features.tokens.push(page_token(picture.source));
+            }
             if let Block::Code { code, .. } = block {
                 features.length += code.len();
                 // Code is not translated: its lines tell two code blocks of one length apart.
@@ -244,6 +248,41 @@ pub(super) fn kind(block: &Block) -> Kind<'_> {
     }
 }
 
+/// A picture shown on its own line: a `:::image` extension, or a paragraph that holds one Markdown image and nothing
+/// else. Learn shows both alike, so a translation may write one where its source writes the other.
+pub(super) struct Picture<'a> {
+    pub(super) source: &'a str,
+    pub(super) alt: &'a str,
+}
+
+impl<'a> Picture<'a> {
+    pub(super) fn of(block: &'a Block) -> Option<Self> {
+        match block {
+            Block::Extension { name, attributes, .. } if name == "image" => Some(Self {
+                source: attribute(attributes, "source").unwrap_or_default(),
+                alt: attribute(attributes, "alt-text").unwrap_or_default(),
+            }),
+            Block::Paragraph { inlines, .. } => {
+                let mut shown = inlines.iter().filter(|inline| match inline {
+                    Inline::Text { text, .. } => !text.trim().is_empty(),
+                    Inline::Break { .. } => false,
+                    _ => true,
+                });
+                match (shown.next(), shown.next()) {
+                    (Some(Inline::Image { source, alt, .. }), None) => Some(Self { source, alt }),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether two blocks may pair: blocks of one kind, or a picture written one way with a picture written the other.
+pub(super) fn pairable(a: &Block, b: &Block) -> bool {
+    kind(a) == kind(b) || Picture::of(a).is_some() && Picture::of(b).is_some()
+}
+
 /// Whether the details that their own rules compare agree (alert type, range, path, language…).
 pub(super) fn same_details(a: &Block, b: &Block) -> bool {
     match (a, b) {
@@ -327,7 +366,7 @@ pub(super) fn weigh<'b>(blocks: impl Iterator<Item = &'b Block>, notation: Notat
 /// How alike two weighed blocks are, from 0 to 1: their features' similarity, with a quarter for the same alert
 /// type, language, range…; `None` for blocks of different kinds.
 pub(super) fn block_score((a, a_features): &(&Block, Features), (b, b_features): &(&Block, Features)) -> Option<f32> {
-    (kind(a) == kind(b)).then(|| {
+    pairable(a, b).then(|| {
         let details = if same_details(a, b) { 1.0 } else { 0.0 };
         0.75 * a_features.similarity(b_features) + 0.25 * details
     })
