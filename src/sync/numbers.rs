@@ -12,7 +12,7 @@
 //! Ordinals (`1st`, `3rd-party`, `1er`, `1re`, `2e`, `2ème`) match the other side's numbers (`January 1` is
 //! `1er janvier`) but are never reported missing: a translation may write them as words (`3rd-party` is `tiers`).
 //! So is the number of a product's name (`Office 365`, `M365`), which link texts and titles drop in one language, and
-//! the numbers of "always" (`24/7`, `24h/24, 7j/7`), which the other language may say in words (`every day`).
+//! the numbers of "always" (`24/7`, `24h/24, 7j/7`, `24 heures sur 24`), which the other language may say in words (`every day`).
 //! Digits written after letters in one word (`P2P`, `IPv6`, `x86`, `E5`) belong to a name, which a translation may
 //! spell out (`peer-to-peer`): such a number is reported missing only where the other side writes the same letters
 //! with another number (`IPv4` for `IPv6`).
@@ -127,6 +127,9 @@ pub fn numbers(text: &str, notation: Notation) -> Vec<Number> {
             separators.is_empty() && (is_ordinal(&text[end..]) || names_a_product(&text[..start], written) || always);
         let word = word_before(&text[..start]);
         let (mut key, mut alternative) = value(written, &separators, notation);
+        let said_twice = found
+            .last()
+            .is_some_and(|previous: &Number| previous.key == key && always_in_words(&text[previous.range.end..start]));
         if separators.is_empty() {
             alternative = alternative.or_else(|| twenty_four_hour(&key, &text[end..]));
         }
@@ -144,9 +147,25 @@ pub fn numbers(text: &str, notation: Notation) -> Vec<Number> {
             start -= 1;
             key.insert_str(0, "0.");
         }
-        found.push(Number { key, alternative, range: start..end, optional, word, always, of_time });
+        let mut number = Number { key, alternative, range: start..end, optional, word, always, of_time };
+        if said_twice && let Some(previous) = found.last_mut() {
+            for said in [previous, &mut number] {
+                (said.always, said.optional, said.of_time) = (true, true, true);
+            }
+        }
+        found.push(number);
     }
     found
+}
+
+/// Whether `between`, the text between two numbers of one value, makes them French "always" in words: `24 heures
+/// sur 24`, `7 jours sur 7`.
+fn always_in_words(between: &str) -> bool {
+    let mut words = between.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(unit), Some(on), None) => on == "sur" && is_of_time(unit),
+        _ => false,
+    }
 }
 
 /// The value of the number `written` with its `separators` (each with the count of digits after it), and another
@@ -231,7 +250,8 @@ fn word_before(before: &str) -> Option<String> {
     (!letters.is_empty() && starts_word && !letters.eq_ignore_ascii_case("v")).then(|| letters.to_ascii_lowercase())
 }
 
-/// Ways of writing "always", in English and French, whose numbers the other language may not write.
+/// Ways of writing "always", in English and French, whose numbers the other language may not write (French also says
+/// it in words, [`always_in_words`]).
 const AROUND_THE_CLOCK: [&str; 5] = ["24/7", "24x7", "24/24", "24h/24", "7j/7"];
 
 /// Whether the number at `start` in `text` is part of one of [`AROUND_THE_CLOCK`].
@@ -574,6 +594,11 @@ mod tests {
         assert!(compare("Our team works 24/7.", "Notre équipe travaille 24h/24, 7j/7.").is_empty());
         assert!(compare("Our team works 24/7.", "Notre équipe travaille en permanence.").is_empty());
         assert!(compare("available 24x7", "disponibles 24h/24, 7j/7").is_empty());
+        assert!(compare("around-the-clock access", "accès 24 heures sur 24").is_empty());
+        assert!(compare("24 hours a day, 7 days a week", "24 heures sur 24 et 7 jours sur 7").is_empty());
+        assert!(compare("Support is available 24/7.", "Le support est disponible 24 h sur 24, 7 j sur 7.").is_empty());
+        // A number said twice is "always" only around `sur` and a unit of time.
+        assert_eq!(compare("around-the-clock access", "accès 24 heures et 24 minutes").only_target, [0]);
         assert_eq!(compare("within 24 hours", "sous 48 heures").only_source, [0]);
         // A row number that machine translation made "every day" is no longer the row's number.
         assert_eq!(

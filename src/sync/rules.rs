@@ -398,8 +398,8 @@ static DOCS: [RuleDoc; 23] = [
             as each language writes them: `1,000`, `1 000` and `1000` are equal, and so are English `1.5` and \
             French `1,5`, but `1.5` and `15` differ. Leading zeros do not count (`01`, `1er`), `5:30 P.M.` is \
             `17h30`, and `3000 / FX` is `3000/FX`. Ordinals (`3rd`, `1er`) match but are never missing, nor are \
-            the numbers of \"always\" (`24/7`, `24h/24, 7j/7`), which match numbers of hours or days. Digits in a \
-            word (`P2P`, `IPv6`) belong to a name: missing only where the other side has the same letters with \
+            the numbers of \"always\" (`24/7`, `24h/24, 7j/7`, `24 heures sur 24`), which match numbers of hours \
+            or days. Digits in a word (`P2P`, `IPv6`) belong to a name: missing only where the other side has the same letters with \
             another number (`IPv4`). Spelled-out numbers (`fifty`) match digits; French `un`/`une` count as 1 only \
             before a unit (`une heure`). The values compare as sets: a number repeated on one side only is not a \
             finding.\n\n\
