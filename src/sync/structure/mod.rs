@@ -36,7 +36,7 @@ use super::references::{self, Pool, Reference, Unmatched};
 use super::rules::Rule;
 use code::{MAX_QUOTED_CODE_CHARS, code_difference};
 use figures::{Found, numbers_in, numeric_skeleton, technical_token_holding};
-use sections::{align_sections, flatten, same_anchor, with_subsections};
+use sections::{Flat, align_sections, flatten, same_anchor, with_subsections};
 use similarity::{
     Features, MIN_BLOCK_SCORE, MIN_MOVED_BLOCK_SCORE, Picture, attribute, block_score, case_insensitive, items, kind,
     normal_path, normal_range, one_item_apart, pairable, same_language, same_words, shape, tab_ids, weigh,
@@ -53,6 +53,7 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> V
         source_texts: OnceCell::new(),
         detached: HashMap::new(),
         names: HashSet::new(),
+        compared: HashSet::new(),
         out: Vec::new(),
     };
     let swallowed = markup::fences_left_open(source, target, languages, &mut walk.out);
@@ -205,6 +206,9 @@ struct Walk<'a> {
     /// The starts of the translated list items and table cells that are names kept in English ([`language::are_names`]),
     /// which the `untranslated` rule leaves alone.
     names: HashSet<usize>,
+    /// The starts of the blocks of one-sided translated subsections that were compared with source blocks
+    /// ([`Walk::pair_one_sided`]): their section's own check leaves them alone.
+    compared: HashSet<usize>,
     out: Vec<Diagnostic>,
 }
 
@@ -230,13 +234,27 @@ impl Walk<'_> {
         fragments::check(self.source, self.target, &renamed, self.languages, &mut self.out);
         let mut missing = vec![false; source_sections.len()];
         let mut extra = vec![false; target_sections.len()];
+        let (mut missing_anywhere, mut extra_anywhere) = (missing.clone(), extra.clone());
+        for pairing in &pairings {
+            match *pairing {
+                Pairing::Source(s) => missing_anywhere[s] = true,
+                Pairing::Target(t) => extra_anywhere[t] = true,
+                Pairing::Both(..) => {}
+            }
+        }
+
         // The references of a section without a counterpart are not compared: the section's finding covers them.
         for (step, pairing) in pairings.iter().enumerate() {
             match *pairing {
                 Pairing::Both(s, t) => {
                     let mut pool = Pool::default();
                     let was_moved = moved.contains(&(s, t));
-                    self.section_pair(source_sections[s].section, target_sections[t].section, was_moved, &mut pool);
+                    let one_sided = OneSided {
+                        source: one_sided_blocks(&source_sections, s, &missing_anywhere),
+                        target: one_sided_blocks(&target_sections, t, &extra_anywhere),
+                    };
+                    let (source, target) = (source_sections[s].section, target_sections[t].section);
+                    self.section_pair(source, target, was_moved, one_sided, &mut pool);
                     pool.report(self.source, self.target, self.languages, &mut self.out);
                 }
                 Pairing::Source(s) => {
@@ -257,7 +275,9 @@ impl Walk<'_> {
                     }
                     self.untranslated("this text", (&flat.section.heading, flat.section.heading_span), None);
                     for block in &flat.section.blocks {
-                        self.unpaired_text(block);
+                        if !self.compared.contains(&block.span().start) {
+                            self.unpaired_text(block);
+                        }
                     }
                 }
             }
@@ -296,7 +316,14 @@ impl Walk<'_> {
         self.out.push(Rule::ExtraSection.diagnostic(self.target.at(section.heading_span), message));
     }
 
-    fn section_pair(&mut self, source: &Section, target: &Section, moved: bool, pool: &mut Pool) {
+    fn section_pair<'b>(
+        &mut self,
+        source: &'b Section,
+        target: &'b Section,
+        moved: bool,
+        one_sided: OneSided<'b>,
+        pool: &mut Pool,
+    ) {
         let here = self.target.at(target.heading_span);
         let there = self.source.at(source.heading_span);
         let (source_name, target_name) = (&self.languages.source, &self.languages.target);
@@ -347,7 +374,52 @@ impl Walk<'_> {
             self.out.push(Rule::BlockMismatch.diagnostic(here, message).with_source(there));
         }
         self.leaf((&source.heading, source.heading_span), (&target.heading, target.heading_span), pool);
-        self.blocks(&source.blocks, &target.blocks, target.heading_span, pool);
+        let mut leftovers = self.pair_blocks(&source.blocks, &target.blocks, target.heading_span, pool);
+        self.pair_one_sided(&mut leftovers, one_sided, pool);
+        self.report_leftovers(leftovers, pool);
+    }
+
+    /// Pairs the blocks left over in two paired sections with the blocks of subsections only the other side has: a
+    /// translation may put a heading of its own over the steps, or leave out one the source puts there. What pairs
+    /// is compared (the one-sided heading is its own finding); what does not is left to that finding.
+    fn pair_one_sided<'b>(&mut self, leftovers: &mut Vec<Leftover<'b>>, one_sided: OneSided<'b>, pool: &mut Pool) {
+        let mut paired = HashSet::new();
+        for (children, source_side) in [(one_sided.target, false), (one_sided.source, true)] {
+            let open: Vec<usize> = (0..leftovers.len())
+                .filter(|&index| match &leftovers[index] {
+                    Leftover::Source { finding, .. } => !source_side && finding.is_some(),
+                    Leftover::Target { replacement, .. } => source_side && !replacement,
+                })
+                .collect();
+            if children.is_empty() || open.is_empty() {
+                continue;
+            }
+            let open_blocks: Vec<&Block> = open.iter().map(|&index| leftovers[index].block()).collect();
+            let (sources, targets) = if source_side { (children, open_blocks) } else { (open_blocks, children) };
+            let (source_weighed, target_weighed) = (
+                weigh(sources.into_iter(), self.languages.source_notation),
+                weigh(targets.into_iter(), self.languages.target_notation),
+            );
+            let pairings = align(&source_weighed, &target_weighed, Objective::MostAlike, |a, b| {
+                block_score(a, b).filter(|&score| score >= MIN_BLOCK_SCORE)
+            });
+            for pairing in pairings {
+                let Pairing::Both(s, t) = pairing else { continue };
+                let (source, target) = (source_weighed[s].0, target_weighed[t].0);
+                self.block_pair(source, target, pool);
+                if source_side {
+                    paired.insert(open[t]);
+                } else {
+                    paired.insert(open[s]);
+                    self.compared.insert(target.span().start);
+                }
+            }
+        }
+        let mut index = 0;
+        leftovers.retain(|_| {
+            index += 1;
+            !paired.contains(&(index - 1))
+        });
     }
 
     /// Aligns two block sequences, compares what pairs, and reports what does not. `anchor` is the translated place
@@ -1499,6 +1571,18 @@ fn kept_inside<'b>(out_list: &[ListItem], in_list: &'b [ListItem], after: &[&Blo
     })
 }
 
+/// The blocks of the subsections of `flats[parent]` that have no counterpart (`unpaired[index]`).
+fn one_sided_blocks<'a>(flats: &[Flat<'a>], parent: usize, unpaired: &[bool]) -> Vec<&'a Block> {
+    let children = flats.iter().enumerate().filter(|&(index, flat)| flat.parent == Some(parent) && unpaired[index]);
+    children.flat_map(|(_, flat)| items(&flat.section.blocks)).collect()
+}
+
+/// The blocks of a paired section's subsections that only one side has: (source) missing and (target) extra.
+struct OneSided<'b> {
+    source: Vec<&'b Block>,
+    target: Vec<&'b Block>,
+}
+
 enum Leftover<'b> {
     /// A source block, missing at `at` in the translation; no `finding` when a target block replaces it (which
     /// reports both).
@@ -1574,6 +1658,30 @@ mod tests {
         assert_eq!(
             findings(&english, &french("![Secret properties of the selected version](../media/secret.png)")),
             [found("untranslated", 5)]
+        );
+    }
+
+    #[test]
+    fn blocks_under_a_heading_only_one_side_has_are_compared_with_the_other_sides_section() {
+        let english = "# Save the mailbox\n\nThere are two ways.\n\n1. Place a hold.\n\
+                       2. Export the data. See [step 6](step-6.md).\n";
+        let french = "# <a name=\"save-the-mailbox\"></a>Enregistrer la boîte\n\nDans cette étape, enregistrez-la.\n\n\
+                      ## <a name=\"hold-or-export\"></a>Conserver ou exporter\n\nIl existe deux façons.\n\n\
+                      1. Placez une conservation.\n2. Exportez les données. Voir [l’étape 4](step-4.md).\n";
+        // The heading is one finding; the list under it is still the English list, whose link and number drifted.
+        assert_eq!(
+            findings(english, french),
+            [found("extra-section", 5), found("link-mismatch", 10), found("number-mismatch", 10)]
+        );
+        assert_eq!(findings(english, &french.replace("4](step-4.md)", "6](step-6.md)")), [found("extra-section", 5)]);
+        // The other way round: the translation left out the English subsection's heading, not its list.
+        let (english, french) = (
+            english.replace("There are two ways.\n\n", "There are two ways.\n\n## Hold or export\n\nChoose one.\n\n"),
+            french.replace("## <a name=\"hold-or-export\"></a>Conserver ou exporter\n\nIl existe deux façons.\n\n", ""),
+        );
+        assert_eq!(
+            findings(&english, &french),
+            [found("link-mismatch", 6), found("missing-section", 6), found("number-mismatch", 6)]
         );
     }
 
