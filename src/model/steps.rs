@@ -3,9 +3,9 @@
 //! Steps are recognised by structure first: headings that read "Step 1: …" in any of the languages in
 //! [`STEP_WORDS`] (`Step 1:`, `Étape 1 :`, `Step7:`, `Phase 2 —`, `ステップ 3`). An article with no such headings is
 //! still a procedure when some of its sections hold ordered lists: each outermost such section is a step, at any
-//! depth (an H2 "Manage encryption" over H3 "To turn it on", "To turn it off"). Failing that, headings numbered
-//! without a step word ("1 - Create the resources") are the steps; failing that too, an article whose title holds an
-//! ordered list of its own is a one-step procedure. A step's sub-steps are the items of its top-level
+//! depth (an H2 "Manage encryption" over H3 "To turn it on", "To turn it off"), unless headings numbered without a
+//! step word ("1 - Create the resources") hold every such list: then those headings are the steps, with a list or
+//! without. Failing both, an article whose title holds an ordered list of its own is a one-step procedure. A step's sub-steps are the items of its top-level
 //! ordered list. Nothing here knows any particular article.
 //!
 //! Nothing of the article is left out of the view, and nothing changes order: the prerequisites are picked out of
@@ -404,8 +404,9 @@ enum StepRule {
     /// With no step headings: the outermost sections that hold an ordered list of their own, at any depth (an H2
     /// "Tasks" over H3 procedures makes each H3 a step), prerequisites excepted.
     Lists,
-    /// With neither: sections at `level` numbered without a step word ([`numbered_heading`]: "1 - Create the
-    /// resources", "2. Run the code"), when numbers 1 and 2 are at that level.
+    /// Without step headings: sections at `level` numbered without a step word ([`numbered_heading`]: "1 - Create
+    /// the resources", "2. Run the code"), when numbers 1 and 2 are at that level, and no section holds a numbered
+    /// list of its own outside them (else [`StepRule::Lists`]).
     Numbered {
         /// The steps' heading level.
         level: u8,
@@ -424,12 +425,19 @@ impl StepRule {
         if let Some(level) = busiest_level(&counts) {
             return Some(StepRule::Headings { level });
         }
+        // Numbered headings, counted where the first two, 1 and 2, are at one level. Where sections hold numbered
+        // lists, only when the numbered headings hold every one of them ("1 - Fork the code", "2 - Create the
+        // pipeline" and its list): else they number reasons or examples ("1. Spoofed messages deceive users") beside
+        // the procedure.
+        let numbered = Self::numbered(article);
         if top.iter().any(|section| StepRule::Lists.is_step(section) || StepRule::Lists.holds_step(section)) {
-            return Some(StepRule::Lists);
+            return Some(numbered.filter(|rule| rule.holds_every_list_step(top)).unwrap_or(StepRule::Lists));
         }
-        // Numbered headings, where no section holds a numbered list (else they number reasons or examples, "1.
-        // Spoofed messages deceive users", beside the procedure): counted where the first two, 1 and 2, are at one
-        // level.
+        numbered
+    }
+
+    /// [`StepRule::Numbered`] at the level with the most numbered headings, among those with 1 and 2.
+    fn numbered(article: &Article) -> Option<StepRule> {
         let mut numbered = [(0usize, 0u8); 7];
         for section in article.all_sections() {
             if let Some(heading) = numbered_heading(&section.title) {
@@ -442,6 +450,13 @@ impl StepRule {
         }
         let counts = numbered.map(|(count, first_two)| if first_two == 0b110 { count } else { 0 });
         busiest_level(&counts).map(|level| StepRule::Numbered { level })
+    }
+
+    /// Whether every section that holds a numbered list of its own is a step under this rule, or inside one.
+    fn holds_every_list_step(self, sections: &[Section]) -> bool {
+        sections.iter().all(|section| {
+            self.is_step(section) || !StepRule::Lists.is_step(section) && self.holds_every_list_step(&section.sections)
+        })
     }
 
     fn is_step(self, section: &Section) -> bool {
@@ -665,6 +680,19 @@ mod tests {
         assert_eq!(steps_of(beside_a_procedure), [(1, "Other scenarios".to_owned())], "numbered reasons are no steps");
         let from_three = "# T\n\n## 3 - Run it\n\nA.\n\n## 4 - Clean up\n\nB.\n";
         assert_eq!(steps_of(from_three), [], "no 1 and 2: numbered otherwise");
+    }
+
+    #[test]
+    fn numbered_headings_that_hold_every_numbered_list_are_the_steps_with_or_without_a_list() {
+        let quickstart = "# T\n\n## Prerequisites\n\n- An account.\n\n## 1 - Fork the sample code\n\nFork it.\n\n\
+                          ## 2 - Create your pipeline\n\n1. Sign in.\n2. Select **New**.\n\n\
+                          ## 3 - Run your pipeline\n\n### Options\n\n1. Select **Run**.\n\n## Clean up\n\nDelete it.\n";
+        let expected = [(1, "Fork the sample code"), (2, "Create your pipeline"), (3, "Run your pipeline")];
+        assert_eq!(steps_of(quickstart), expected.map(|(number, title)| (number, title.to_owned())));
+        // A numbered list outside the numbered headings: they number something else, and the lists are the steps.
+        let with_other_list = quickstart.replace("Delete it.", "1. Delete it.");
+        let titles: Vec<String> = steps_of(&with_other_list).into_iter().map(|(_, title)| title).collect();
+        assert_eq!(titles, ["2 - Create your pipeline", "Options", "Clean up"]);
     }
 
     #[test]
