@@ -584,7 +584,8 @@ impl Builder<'_, '_> {
                 self.close_inline(range.end);
                 return;
             }
-        } else if tag.opens("br") {
+        } else if tag.opens("br") || tag.closes("br") {
+            // Browsers read `</br>` as `<br>`, and so does Learn.
             self.push_inline(Inline::Break { span });
             return;
         } else if tag.opens("span")

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::html_text::html_text;
+use super::html_text::{html_table, html_text};
 use super::images::Picture;
 use crate::model::{Article, Block, Inline, Section, text};
 
@@ -61,8 +61,10 @@ impl Layout<'_> {
         STEP_FRAME_LINES + self.blocks(body, LINE_CHARACTERS) + sections <= KEEP_TOGETHER_LINES
     }
 
-    /// The byte offsets of the list items of `article` too long to be kept whole on one page (a sub-step holding a
-    /// long script): they flow on where the text before them ends, as long steps do.
+    /// The byte offsets of the list items, alerts and tables of `article` too long to be kept whole on one page (a
+    /// sub-step holding a long script, a note of many paragraphs, a table row of a page of text): they flow on
+    /// where the text before them ends, as long steps do, rather than leave a page blank before them. A table is
+    /// here when one of its rows is.
     pub fn long_items(self, article: &Article) -> Vec<usize> {
         let mut out = Vec::new();
         self.long_items_in(&article.preamble, &mut out);
@@ -74,15 +76,25 @@ impl Layout<'_> {
 
     fn long_items_in(self, blocks: &[Block], out: &mut Vec<usize>) {
         for block in blocks {
-            if let Block::List { items, .. } = block {
-                for item in items {
-                    if self.blocks(&item.blocks, LINE_CHARACTERS) > KEEP_TOGETHER_LINES {
-                        out.push(item.span.start);
+            match block {
+                Block::List { items, .. } => {
+                    for item in items {
+                        if self.blocks(&item.blocks, LINE_CHARACTERS) > KEEP_TOGETHER_LINES {
+                            out.push(item.span.start);
+                        }
+                        self.long_items_in(&item.blocks, out);
                     }
-                    self.long_items_in(&item.blocks, out);
                 }
-            } else {
-                self.long_items_in(block.children(), out);
+                Block::Table { .. } | Block::Html { .. } => {
+                    if as_table(block).is_some_and(|table| has_a_long_row(&table)) {
+                        out.push(block.span().start);
+                    }
+                }
+                Block::Alert { span, .. } if self.block(block, LINE_CHARACTERS) > KEEP_TOGETHER_LINES => {
+                    out.push(span.start);
+                    self.long_items_in(block.children(), out);
+                }
+                _ => self.long_items_in(block.children(), out),
             }
         }
     }
@@ -129,16 +141,8 @@ impl Layout<'_> {
                 0.85 * lines + 0.8 + BLOCK_GAP
             }
             Block::Table { head, rows, .. } => {
-                let columns = head.len().max(1);
-                let cell_width = (width / columns).saturating_sub(2).max(8);
-                let row = |cells: &Vec<Vec<Inline>>| {
-                    cells
-                        .iter()
-                        .map(|cell| lines_of(text::inlines(cell).chars().count(), cell_width))
-                        .fold(1.0, f32::max)
-                };
-                // Table text is 9 pt, with padding around each row.
-                std::iter::once(head).chain(rows).map(|cells| 0.85 * row(cells) + 0.3).sum::<f32>() + BLOCK_GAP
+                let cell_width = cell_width(head.len(), width);
+                std::iter::once(head).chain(rows).map(|cells| row_lines(cells, cell_width)).sum::<f32>() + BLOCK_GAP
             }
             Block::Alert { blocks: inside, .. } => 1.0 + self.blocks(inside, nested) + 0.6 + BLOCK_GAP,
             Block::Include { resolved: Some(resolved), .. } => self.blocks(resolved, width),
@@ -157,9 +161,78 @@ impl Layout<'_> {
     }
 }
 
-/// The lines `inlines` take when wrapped at `width` characters.
+/// Characters of 9 pt table text on a line of the page, and what each column's padding and rules take of them.
+const TABLE_CHARACTERS: usize = 98;
+const CELL_PADDING_CHARACTERS: usize = 3;
+
+/// The byte offsets of the tables of `article` (pipe tables, and HTML tables the checklist prints as tables) whose
+/// columns cannot all be as wide as their longest word (a cipher suite, a MIME type, a cmdlet name): the checklist
+/// then shares the page's width out evenly and breaks such words at their column's edge.
+pub fn tight_tables(article: &Article) -> Vec<usize> {
+    fn walk(blocks: &[Block], out: &mut Vec<usize>) {
+        for block in blocks {
+            match block {
+                Block::Table { .. } | Block::Html { .. } => {
+                    if as_table(block).is_some_and(|table| is_tight(&table)) {
+                        out.push(block.span().start);
+                    }
+                }
+                Block::List { items, .. } => items.iter().for_each(|item| walk(&item.blocks, out)),
+                _ => walk(block.children(), out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&article.preamble, &mut out);
+    for section in article.all_sections() {
+        walk(&section.blocks, &mut out);
+    }
+    out
+}
+
+/// `block` as the table the checklist prints: a pipe table, or an HTML table ([`html_table`]).
+fn as_table(block: &Block) -> Option<std::borrow::Cow<'_, Block>> {
+    match block {
+        Block::Table { .. } => Some(std::borrow::Cow::Borrowed(block)),
+        Block::Html { html, .. } => html_table(html).map(std::borrow::Cow::Owned),
+        _ => None,
+    }
+}
+
+fn has_a_long_row(table: &Block) -> bool {
+    let Block::Table { head, rows, .. } = table else { return false };
+    let widths = cell_width(head.len(), LINE_CHARACTERS);
+    rows.iter().any(|row| row_lines(row, widths) > KEEP_TOGETHER_LINES)
+}
+
+fn is_tight(table: &Block) -> bool {
+    let Block::Table { head, rows, .. } = table else { return false };
+    let longest_word = |cell: &Vec<Inline>| {
+        text::inlines(cell).split_whitespace().map(|word| word.chars().count()).max().unwrap_or_default()
+    };
+    let widths = (0..head.len()).map(|column| {
+        std::iter::once(head).chain(rows).filter_map(|row| row.get(column)).map(longest_word).max().unwrap_or_default()
+    });
+    widths.sum::<usize>() + CELL_PADDING_CHARACTERS * head.len() > TABLE_CHARACTERS
+}
+
+/// The characters of one table cell's line, for `columns` columns in `width` characters.
+fn cell_width(columns: usize, width: usize) -> usize {
+    (width / columns.max(1)).saturating_sub(2).max(8)
+}
+
+/// The lines a table row takes, its cells `cell_width` characters wide: 9 pt text, with padding around the row.
+fn row_lines(cells: &[Vec<Inline>], cell_width: usize) -> f32 {
+    let tallest = cells.iter().map(|cell| wrapped(cell, cell_width)).fold(1.0, f32::max);
+    0.85 * tallest + 0.3
+}
+
+/// The lines `inlines` take when wrapped at `width` characters, each line break (`<br>`) starting a line.
 fn wrapped(inlines: &[Inline], width: usize) -> f32 {
-    lines_of(text::inlines(inlines).chars().count(), width)
+    inlines
+        .split(|inline| matches!(inline, Inline::Break { .. }))
+        .map(|line| lines_of(text::inlines(line).chars().count(), width))
+        .sum()
 }
 
 /// The lines `characters` take when wrapped at `width` characters a line: at least one.
@@ -218,5 +291,32 @@ mod tests {
         let markdown = format!("# T\n\n1. Save the script:\n\n   ```powershell\n{script}   ```\n\n2. Run it.\n");
         let long = TEXT_ONLY.long_items(&article(&markdown));
         assert_eq!(long, [markdown.find("1. Save").unwrap()]);
+    }
+
+    #[test]
+    fn a_table_with_a_row_longer_than_half_a_page_may_split_its_rows() {
+        let roles: String = (1..=30).map(|n| format!("Role number {n}<br>")).collect();
+        let markdown = format!("# T\n\n| Group | Roles |\n|---|---|\n| Admin | {roles} |\n| Reader | Role A |\n");
+        assert_eq!(TEXT_ONLY.long_items(&article(&markdown)), [markdown.find("| Group").unwrap()]);
+        let short = markdown.replace(&roles, "Role A<br>Role B");
+        assert_eq!(TEXT_ONLY.long_items(&article(&short)), [] as [usize; 0]);
+    }
+
+    #[test]
+    fn a_table_is_tight_when_its_longest_words_do_not_fit_side_by_side() {
+        let table =
+            |cells: [&str; 4]| format!("# T\n\n| A | B | C | D |\n|---|---|---|---|\n| {} |\n", cells.join(" | "));
+        let ciphers = table([
+            "TLS 1.2",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "AES_256_GCM_SHA384_WITH",
+        ]);
+        assert_eq!(tight_tables(&article(&ciphers)), [ciphers.find("| A").unwrap()]);
+        let words = table(["TLS 1.2", "A cipher suite of long words", "The key exchange", "Strength"]);
+        assert_eq!(tight_tables(&article(&words)), [] as [usize; 0]);
+        let html = "# T\n\n<table><tr><th>A</th><th>B</th></tr>\n<tr><td>application/vnd.openxmlformats-officedocument.wordprocessingml.document.main</td>\
+                    <td>application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main</td></tr></table>\n";
+        assert_eq!(tight_tables(&article(html)), [html.find("<table>").unwrap()]);
     }
 }

@@ -191,8 +191,11 @@ pub struct Checklist<'a> {
     /// Whether the blocks under the title hold such a list ("To assign permissions: 1. …" before "Step 1"): they are
     /// signed off after them.
     pub intro_tasks: bool,
-    /// Byte offsets of the list items too long to keep whole on a printed page ([`Layout::long_items`]).
+    /// Byte offsets of the list items, alerts and tables (with a row) too long to keep whole on a printed page
+    /// ([`Layout::long_items`]).
     pub long_items: Vec<usize>,
+    /// Byte offsets of the tables whose longest words do not fit side by side ([`layout::tight_tables`]).
+    pub tight_tables: Vec<usize>,
     /// How each link target renders, and the footnotes.
     pub links: Links,
     /// The pictures embedded in the HTML, keyed by the image source as the article writes it. Empty unless embedded
@@ -374,6 +377,7 @@ pub fn checklist<'a>(
         task_sections,
         intro_tasks,
         long_items: layout.long_items(article),
+        tight_tables: layout::tight_tables(article),
         links,
         images: &options.pictures,
         pivots: &options.pivots,

@@ -19,6 +19,7 @@ use super::RenderError;
 use super::html_text::{html_table, html_text, placeholder};
 use crate::assets;
 use crate::i18n::Strings;
+use crate::model::Block;
 use crate::report::markdown::escape as escape_markdown;
 
 const MARKDOWN: &str = "markdown";
@@ -44,7 +45,15 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     });
     environment.set_formatter(format_value);
     environment.add_filter("html_text", |html: &str| html_text(html));
-    environment.add_filter("html_table", |html: &str| html_table(html).map(|table| Value::from(Serde(table))));
+    // The table takes the HTML block's place: its start, by which the layout's notes on the block find it.
+    environment.add_filter("html_table", |html: &str, start: usize| {
+        html_table(html).map(|mut table| {
+            if let Block::Table { span, .. } = &mut table {
+                span.start = start;
+            }
+            Value::from(Serde(table))
+        })
+    });
     environment.add_filter("placeholder", |html: &str| placeholder(html));
     environment.add_filter("pivot_titles", |pivots: &str, titles: Value| {
         super::pivots::shown(pivots, |id| titles.get_attr(id).ok().and_then(|title| title.as_str().map(str::to_owned)))
@@ -63,6 +72,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("text_table", |head: Vec<String>, rows: Vec<Vec<String>>, indent: &str, between: &str| {
         text_table(&head, &rows, indent, between, TEXT_WIDTH)
     });
+    environment.add_test("all_unseen", all_unseen);
     environment.add_function("t", move |id: &str, kwargs: Kwargs| translate(&strings, id, &kwargs));
     environment
 }
@@ -286,6 +296,20 @@ fn format_value(out: &mut Output<'_>, state: &mut State<'_, '_>, value: &Value) 
 /// escaping is Markdown's).
 fn html_attribute(text: &str) -> Value {
     Value::from_safe_string(minijinja::HtmlEscape(text).to_string())
+}
+
+/// Whether a run of inlines shows nothing: `<a name>` anchors and white space only, as on a line of its own under a
+/// heading.
+fn all_unseen(inlines: Value) -> bool {
+    let Ok(mut items) = inlines.try_iter() else { return false };
+    items.all(|inline| {
+        let field = |name: &str| inline.get_attr(name).ok().and_then(|value| value.as_str().map(str::to_owned));
+        match field("kind").as_deref() {
+            Some("anchor") => true,
+            Some("text") => field("text").is_some_and(|text| text.trim().is_empty()),
+            _ => false,
+        }
+    })
 }
 
 /// A quoted CSS string holding `text`, for `content:` in a style sheet: everything but letters, digits and spaces is

@@ -69,6 +69,24 @@ fn write_include(dir: &tempfile::TempDir, name: &str, text: &str) {
     std::fs::write(dir.path().join("includes").join(name), text).unwrap();
 }
 
+/// What a reader sees is what the article says: a version range in a label prints as written (escaped once), a
+/// `</br>` is a line break as browsers read it, and an `<a name>` line under a heading adds no empty paragraph that
+/// would let a page end between the heading and its text.
+#[test]
+fn labels_line_breaks_and_anchor_lines_print_as_on_learn() {
+    let article = "# T\n\n::: moniker range=\">=azure-devops-2020\"\n\n## Step 1: Fork the code\n<a name=\"fork\"> </a>\n\n\
+                   1. Fork it.\n\n| Value | Meaning |\n|---|---|\n| $true</br>$false | On</br>Off |\n\n::: moniker-end\n";
+    let (_dir, path) = temporary_article("labels.md", article);
+    let html = render(&[&path, "--format", "html", "-o", "-"]);
+    assert!(html.contains("Applies to: &gt;=azure-devops-2020</p>"), "{html}");
+    assert!(html.contains("<td>$true<br>$false</td><td>On<br>Off</td>"), "{html}");
+    assert!(html.contains("\n<span class=\"anchor\" id=\"fork\"></span>\n<ol class=\"substeps\">"), "{html}");
+    let markdown = render(&[&path, "--format", "md"]);
+    assert!(markdown.contains("*(Applies to: \\>=azure-devops-2020)*"), "{markdown}");
+    let text = render(&[&path, "--format", "txt"]);
+    assert!(text.contains("(Applies to: >=azure-devops-2020)"), "{text}");
+}
+
 /// A French article prints a French checklist unless `--lang` says otherwise, whatever the environment's language.
 #[test]
 fn a_file_s_checklist_speaks_the_article_s_language() {
@@ -866,10 +884,13 @@ fn markdown_tables_stay_tables() {
     let fixture = crate_root().join("tests/integration/render/wide-table.md");
     let output = dir.path().join("wide.md");
     render(&[fixture.to_str().unwrap(), "--format", "md", "-o", output.to_str().unwrap()]);
-    let parsed = checkdown().args(["parse", output.to_str().unwrap()]).run();
-    let model: serde_json::Value = serde_json::from_str(&parsed.stdout).unwrap();
-    let tables = model["sections"].to_string().matches(r#""kind":"table""#).count();
-    assert_eq!(tables, 1, "{}", std::fs::read_to_string(&output).unwrap());
+    let tables = |path: &Path| {
+        let parsed = checkdown().args(["parse", path.to_str().unwrap()]).run();
+        let model: serde_json::Value = serde_json::from_str(&parsed.stdout).unwrap();
+        model["sections"].to_string().matches(r#""kind":"table""#).count()
+    };
+    assert_eq!(tables(&output), 2, "{}", std::fs::read_to_string(&output).unwrap());
+    assert_eq!(tables(&output), tables(&fixture));
 }
 
 /// The fixture `tests/integration/render/pictures/` copied into a docset (a folder with a `docfx.json`) in a
@@ -1188,7 +1209,23 @@ mod browser {
             }
         }
         assert_eq!(text.matches("aaaa\"").count(), 3, "a query's end is cut: {text}");
+        // Names too long to stand side by side, as plain text: broken at their column's edge, not cut at the page's.
+        for row in 0..2 {
+            for end in [format!("suite{row}"), format!("exchange{row}"), format!("strength{row}")] {
+                assert!(text.contains(&end), "row {row} lost {end:?}: {text}");
+            }
+        }
         assert!(text.contains("terminus"), "the note after the table is cut: {text}");
+        // Printed at full size: the browser did not shrink the pages to fit a table wider than them.
+        let boxes = std::process::Command::new("pdftotext").arg("-bbox").arg(&pdf).arg("-").output().unwrap();
+        let boxes = String::from_utf8(boxes.stdout).unwrap();
+        let word = boxes.lines().find(|line| line.ends_with(">terminus.</word>")).expect(&boxes);
+        let coordinate = |name: &str| -> f32 {
+            let value = word.split(&format!("{name}=\"")).nth(1).unwrap();
+            value[..value.find('"').unwrap()].parse().unwrap()
+        };
+        let height = coordinate("yMax") - coordinate("yMin");
+        assert!(height > 10.0, "the body text is {height} points high: the pages were shrunk");
     }
 
     /// Loads the checklist in Chromium with console logging, its proxy set to a local listener: the page must log no
