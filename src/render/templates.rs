@@ -73,6 +73,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
         text_table(&head, &rows, indent, between, TEXT_WIDTH)
     });
     environment.add_test("all_unseen", all_unseen);
+    environment.add_filter("indent_width", indent_width);
     environment.add_function("t", move |id: &str, kwargs: Kwargs| translate(&strings, id, &kwargs));
     environment
 }
@@ -296,6 +297,17 @@ fn format_value(out: &mut Output<'_>, state: &mut State<'_, '_>, value: &Value) 
 /// escaping is Markdown's).
 fn html_attribute(text: &str) -> Value {
     Value::from_safe_string(minijinja::HtmlEscape(text).to_string())
+}
+
+/// The columns a code line's leading white space takes, a tab as four (the print style's `tab-size`).
+fn indent_width(line: &str) -> usize {
+    line.chars()
+        .map_while(|c| match c {
+            ' ' => Some(1),
+            '\t' => Some(4),
+            _ => None,
+        })
+        .sum()
 }
 
 /// Whether a run of inlines shows nothing: `<a name>` anchors and white space only, as on a line of its own under a

@@ -166,14 +166,17 @@ fn a_step_heading_keeps_the_authors_words_and_separator() {
 fn code_lines_are_blocks_of_their_own() {
     let fixture = crate_root().join("tests/integration/render/long-code.md");
     let html = render(&[fixture.to_str().unwrap(), "-o", "-"]);
-    // Three lines: a short block, kept whole on a page.
+    // Six lines: a short block, kept whole on a page.
     let code = html
         .split("<pre class=\"keep\"><code>")
         .nth(1)
         .and_then(|rest| rest.split("</code></pre>").next())
         .expect(&html);
-    assert_eq!(code.matches("<span class=\"line\">").count(), 3, "{code}");
+    assert_eq!(code.matches("<span class=\"line\"").count(), 6, "{code}");
     assert!(code.contains("<span class=\"line\"></span><span class=\"line\">Get-TransportRule</span>"), "{code}");
+    // An indented line's hanging indent is its own indent and four more.
+    let indented = "<span class=\"line\" style=\"padding-left: 12ch; text-indent: -12ch\">        Set-TransportRule";
+    assert!(code.contains(indented), "{code}");
 }
 
 /// A placeholder written as a tag (`<TenantName>`) is something to fill in, which a browser would hide: every format
@@ -1026,6 +1029,35 @@ mod browser {
         String::from_utf8(output.stdout).unwrap()
     }
 
+    /// A word printed in a PDF, where `pdftotext -bbox` finds it (points).
+    #[derive(Debug)]
+    struct Word {
+        text: String,
+        x_min: f32,
+        height: f32,
+    }
+
+    /// The words of `pdf` in reading order, with their boxes.
+    fn words(pdf: &Path) -> Vec<Word> {
+        let boxes = std::process::Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-").output().unwrap();
+        let boxes = String::from_utf8(boxes.stdout).unwrap();
+        let coordinate = |line: &str, name: &str| -> f32 {
+            let value = line.split(&format!("{name}=\"")).nth(1).unwrap();
+            value[..value.find('"').unwrap()].parse().unwrap()
+        };
+        boxes
+            .lines()
+            .filter_map(|line| {
+                let text = line.trim().strip_prefix("<word ")?.split_once('>')?.1.strip_suffix("</word>")?;
+                Some(Word {
+                    text: text.to_owned(),
+                    x_min: coordinate(line, "xMin"),
+                    height: coordinate(line, "yMax") - coordinate(line, "yMin"),
+                })
+            })
+            .collect()
+    }
+
     fn page_count(pdf: &Path) -> usize {
         let info = std::process::Command::new("pdfinfo").arg(pdf).output().unwrap();
         let info = String::from_utf8(info.stdout).unwrap();
@@ -1163,6 +1195,11 @@ mod browser {
         let get = lines.iter().position(|line| line.trim_start().starts_with("Get-TransportRule")).expect(&text);
         assert_eq!(indent(lines[get]), indent(lines[start]), "a line of its own starts where the first did");
         assert!(lines[get - 1].trim().is_empty(), "the blank line of the code is kept: {text}");
+        // An indented line goes on deeper than it starts, not back at the block's left edge.
+        let words = words(&pdf);
+        let set = words.iter().position(|word| word.text == "Set-TransportRule").expect(&text);
+        let goes_on = &words[set..].iter().find(|word| word.text.starts_with("ApplyRights")).expect(&text);
+        assert!(goes_on.x_min > words[set].x_min, "{goes_on:?} goes on left of {:?}", words[set]);
     }
 
     /// An embedded picture is printed in the PDF at its size.
@@ -1217,15 +1254,9 @@ mod browser {
         }
         assert!(text.contains("terminus"), "the note after the table is cut: {text}");
         // Printed at full size: the browser did not shrink the pages to fit a table wider than them.
-        let boxes = std::process::Command::new("pdftotext").arg("-bbox").arg(&pdf).arg("-").output().unwrap();
-        let boxes = String::from_utf8(boxes.stdout).unwrap();
-        let word = boxes.lines().find(|line| line.ends_with(">terminus.</word>")).expect(&boxes);
-        let coordinate = |name: &str| -> f32 {
-            let value = word.split(&format!("{name}=\"")).nth(1).unwrap();
-            value[..value.find('"').unwrap()].parse().unwrap()
-        };
-        let height = coordinate("yMax") - coordinate("yMin");
-        assert!(height > 10.0, "the body text is {height} points high: the pages were shrunk");
+        let words = words(&pdf);
+        let last = words.iter().find(|word| word.text == "terminus.").expect(&text);
+        assert!(last.height > 10.0, "the body text is {} points high: the pages were shrunk", last.height);
     }
 
     /// Loads the checklist in Chromium with console logging, its proxy set to a local listener: the page must log no
