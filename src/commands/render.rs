@@ -265,7 +265,8 @@ fn output_name(article: &Article, input: &Input) -> String {
 }
 
 /// Where a file lives on Learn, as its docset publishes it ([`Docset`]). Outside a docset it is unknown, and so it
-/// is when the docset's `docfx.json` cannot be read, which a warning says.
+/// is when the docset's `docfx.json` maps the file to no site folder, and when it cannot be read, which a warning
+/// says.
 fn learn_path_of(path: &Path, err: &mut dyn Write) -> std::io::Result<Option<String>> {
     match Docset::of_file(path) {
         Ok(docset) => Ok(docset.and_then(|docset| docset.learn_path(path))),

@@ -1,6 +1,7 @@
 //! Where a file of a Learn docset is published. The folder holding `docfx.json` is the docset's root, and the
 //! `build.content` mappings of that file say which source folder (`src`) is published under which site folder
-//! (`dest`). `build.dest` is where a local docfx build writes its output: it is no part of any address.
+//! (`dest`). `build.dest` is where a local docfx build writes its output: it is no part of any address. A file no
+//! mapping with a site folder holds has no address this file can tell.
 
 use std::path::{Path, PathBuf};
 
@@ -69,9 +70,11 @@ impl Docset {
     }
 
     /// Where `file` is published, without locale or `.md` (`office365/securitycompliance/eop/x`): the path below
-    /// the source folder of the most specific mapping that holds it, under that mapping's site folder; without one,
-    /// the path below the root. A locale folder right under the root (`en-us/…`) names the language, which Learn
-    /// puts before the path: it is left out.
+    /// the source folder of the most specific mapping that holds it, under that mapping's site folder. A locale
+    /// folder right under the root (`en-us/…`) names the language, which Learn puts before the path: it is left out.
+    /// `None` when no mapping with a site folder holds the file: Learn publishes no docset at its root, and the site
+    /// folder is then set where this file cannot see it (`visualstudio` for a `docfx.json` whose `build.dest` is
+    /// `vsdocsdocs`).
     pub fn learn_path(&self, file: &Path) -> Option<String> {
         let absolute = file.canonicalize().ok()?;
         let relative = absolute.strip_prefix(&self.root).ok()?.with_extension("");
@@ -88,11 +91,10 @@ impl Docset {
             .filter_map(|mapping| Some((mapping, mapping.below_source(relative)?)))
             .rev()
             .max_by_key(|(mapping, _)| mapping.src.len());
-        Some(match closest {
-            Some((mapping, below)) if !mapping.dest.is_empty() => format!("{}/{below}", mapping.dest),
-            Some((_, below)) => below.to_owned(),
-            None => relative.to_owned(),
-        })
+        match closest {
+            Some((mapping, below)) if !mapping.dest.is_empty() => Some(format!("{}/{below}", mapping.dest)),
+            _ => None,
+        }
     }
 }
 
@@ -158,7 +160,7 @@ mod tests {
         let dir = docset(docfx, &files);
         assert_eq!(learn_path(&dir, files[0]).as_deref(), Some("office365/securitycompliance/eop/a"));
         assert_eq!(learn_path(&dir, files[1]).as_deref(), Some("office365/securitycompliance/eop/a"), "locale folder");
-        assert_eq!(learn_path(&dir, files[2]).as_deref(), Some("index"));
+        assert_eq!(learn_path(&dir, files[2]), None, "a mapping without a site folder");
     }
 
     #[test]
@@ -177,10 +179,12 @@ mod tests {
     }
 
     #[test]
-    fn without_mappings_the_path_below_the_root_is_the_address() {
-        let dir = docset("{}", &["en-us/commerce/close.md", "commerce/close.md"]);
-        assert_eq!(learn_path(&dir, "en-us/commerce/close.md").as_deref(), Some("commerce/close"));
-        assert_eq!(learn_path(&dir, "commerce/close.md").as_deref(), Some("commerce/close"));
+    fn without_a_site_folder_the_address_is_unknown() {
+        for docfx in ["{}", r#"{"build": {"content": [{"files": ["**/*.md"]}], "dest": "vsdocsdocs"}}"#] {
+            let dir = docset(docfx, &["en-us/commerce/close.md", "commerce/close.md"]);
+            assert_eq!(learn_path(&dir, "en-us/commerce/close.md"), None, "{docfx}");
+            assert_eq!(learn_path(&dir, "commerce/close.md"), None, "{docfx}");
+        }
     }
 
     #[test]

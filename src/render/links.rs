@@ -214,7 +214,7 @@ impl UnresolvedLink {
         let message = match self.reason {
             Unresolvable::UnknownAddress => format!(
                 "the relative link {target} is printed as written: the article's address on Learn is unknown (give \
-                 --learn-url, or render the file inside its docset, below its docfx.json)"
+                 --learn-url, or render the file inside its docset, below a docfx.json that maps it to a site folder)"
             ),
             Unresolvable::AboveRoot => {
                 format!("the relative link {target} is printed as written: it climbs above the root of the site")

@@ -906,7 +906,8 @@ fn pictures_docset() -> (tempfile::TempDir, std::path::PathBuf) {
     for file in ["article.md", "media/screen.png", "media/diagram.svg", "media/notes.png"] {
         std::fs::copy(fixture.join(file), docs.join(file)).unwrap();
     }
-    std::fs::write(docs.join("docfx.json"), "{}").unwrap();
+    std::fs::write(docs.join("docfx.json"), r#"{"build": {"content": [{"files": ["**/*.md"], "dest": "m365"}]}}"#)
+        .unwrap();
     std::fs::copy(fixture.join("media/screen.png"), dir.path().join("outside.png")).unwrap();
     let article = docs.join("article.md");
     (dir, article)
@@ -1448,7 +1449,7 @@ fn a_link_printed_as_written_is_warned_about_once() {
     let run = checkdown().args(["render", &article, "--format", "txt"]).run();
     assert_eq!(run.code, 0, "{}", run.stderr);
     let unknown = "is printed as written: the article's address on Learn is unknown (give --learn-url, or render the \
-                   file inside its docset, below its docfx.json)";
+                   file inside its docset, below a docfx.json that maps it to a site folder)";
     assert_eq!(
         run.stderr.lines().collect::<Vec<_>>(),
         [
@@ -1481,6 +1482,25 @@ fn the_learn_address_names_the_article_on_paper() {
     for output in [text, markdown, html] {
         assert!(!output.contains("geo.md"), "the local file is named: {output}");
     }
+}
+
+/// A docset whose `docfx.json` maps the article to no site folder (a `build.dest` only, as Visual Studio's) gives it
+/// no address: its relative links print as written, with a warning, not under the site's root where they lead nowhere.
+#[test]
+fn a_docset_without_a_site_folder_leaves_relative_links_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let docfx = r#"{"build": {"content": [{"files": ["**/*.md"]}], "dest": "vsdocsdocs"}}"#;
+    std::fs::write(dir.path().join("docfx.json"), docfx).unwrap();
+    std::fs::create_dir_all(dir.path().join("install")).unwrap();
+    let article = dir.path().join("install/install.md");
+    std::fs::write(&article, "# Install\n\n## Step 1: Plan\n\n1. Read [side by side](side-by-side.md).\n").unwrap();
+    let run = checkdown().args(["render", article.to_str().unwrap(), "--format", "txt"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(":5:9: warning[unresolved-link]: the relative link side-by-side.md is printed as written")
+    );
+    assert!(run.stdout.contains("\n[1] side-by-side.md\n"), "{}", run.stdout);
+    assert!(!run.stdout.contains("learn.microsoft.com"), "{}", run.stdout);
 }
 
 /// In a docset, a relative link prints where the docset publishes its target: under the site folder (`dest`) that
