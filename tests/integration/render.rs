@@ -1181,6 +1181,20 @@ mod browser {
         assert!(!first.contains("Checking mailbox 70"), "the script did not flow on: {first}");
     }
 
+    /// A sentence that leads to a list ("do the following:") never ends a page: it goes on with its list.
+    #[test]
+    #[ignore = "needs Chromium; .ci/run runs it"]
+    fn a_lead_in_stays_with_its_list() {
+        let Some((_dir, pdf)) = print_fixture("lead-ins.md") else { return };
+        for page in 1..=page_count(&pdf) {
+            let text = pdf_text(&pdf, Some(page));
+            // The page's own text, above its foot (the title, then "page/pages").
+            let lines: Vec<&str> = text.lines().filter(|line| !line.trim().is_empty()).collect();
+            let last = lines[..lines.len() - 2].last().unwrap();
+            assert!(!last.ends_with(':'), "page {page} ends with a lead-in: {last}");
+        }
+    }
+
     /// A code line too long for the page goes on under a hanging indent, so that its end is not read as a line of
     /// its own; blank lines of the code stay.
     #[test]
