@@ -38,7 +38,7 @@ use super::rules::Rule;
 use code::{MAX_QUOTED_CODE_CHARS, code_difference};
 use figures::{Found, numbers_in, numeric_skeleton, technical_token_holding};
 use lines::{Lines, lines_as_paragraphs};
-use sections::{Flat, align_sections, flatten, same_anchor, with_subsections};
+use sections::{align_sections, flatten, same_anchor, with_subsections};
 use similarity::{
     Features, MIN_BLOCK_SCORE, MIN_MOVED_BLOCK_SCORE, Picture, attribute, block_score, case_insensitive, items, kind,
     normal_path, normal_range, one_item_apart, pairable, same_language, same_words, shape, tab_ids, weigh,
@@ -236,12 +236,16 @@ impl Walk<'_> {
         fragments::check(self.source, self.target, &renamed, self.languages, &mut self.out);
         let mut missing = vec![false; source_sections.len()];
         let mut extra = vec![false; target_sections.len()];
-        let (mut missing_anywhere, mut extra_anywhere) = (missing.clone(), extra.clone());
+        // The subsections without a counterpart, by their parent's index: (source, target).
+        let (mut missing_under, mut extra_under) = (HashMap::new(), HashMap::new());
         for pairing in &pairings {
-            match *pairing {
-                Pairing::Source(s) => missing_anywhere[s] = true,
-                Pairing::Target(t) => extra_anywhere[t] = true,
-                Pairing::Both(..) => {}
+            let (flat, under) = match *pairing {
+                Pairing::Source(s) => (&source_sections[s], &mut missing_under),
+                Pairing::Target(t) => (&target_sections[t], &mut extra_under),
+                Pairing::Both(..) => continue,
+            };
+            if let Some(parent) = flat.parent {
+                under.entry(parent).or_insert_with(Vec::new).push(flat.section);
             }
         }
 
@@ -252,8 +256,8 @@ impl Walk<'_> {
                     let mut pool = Pool::default();
                     let was_moved = moved.contains(&(s, t));
                     let one_sided = OneSided {
-                        source: one_sided_blocks(&source_sections, s, &missing_anywhere),
-                        target: one_sided_blocks(&target_sections, t, &extra_anywhere),
+                        source: one_sided_blocks(missing_under.get(&s)),
+                        target: one_sided_blocks(extra_under.get(&t)),
                     };
                     let (source, target) = (source_sections[s].section, target_sections[t].section);
                     self.section_pair(source, target, was_moved, one_sided, &mut pool);
@@ -829,8 +833,12 @@ impl Walk<'_> {
     fn picture_source_difference(&self, source: &str, target: &str) -> Option<(Rule, String)> {
         let same = LinkTarget::new(source, &self.source.relative).same(&LinkTarget::new(target, &self.target.relative));
         let shown = if source.is_empty() { "nothing" } else { source };
-        let message = format!("this image's source differs from the {} one, `{shown}`", self.languages.source);
-        (!same).then_some((Rule::ImageMismatch, message))
+        (!same).then(|| {
+            (
+                Rule::ImageMismatch,
+                format!("this image's source differs from the {} one, `{shown}`", self.languages.source),
+            )
+        })
     }
 
     /// What differs between two paired triple-colon extensions named `name`, if anything.
@@ -1602,10 +1610,9 @@ fn kept_inside<'b>(out_list: &[ListItem], in_list: &'b [ListItem], after: &[&Blo
     })
 }
 
-/// The blocks of the subsections of `flats[parent]` that have no counterpart (`unpaired[index]`).
-fn one_sided_blocks<'a>(flats: &[Flat<'a>], parent: usize, unpaired: &[bool]) -> Vec<&'a Block> {
-    let children = flats.iter().enumerate().filter(|&(index, flat)| flat.parent == Some(parent) && unpaired[index]);
-    children.flat_map(|(_, flat)| items(&flat.section.blocks)).collect()
+/// The blocks of a section's subsections that have no counterpart, if it has any.
+fn one_sided_blocks<'a>(sections: Option<&Vec<&'a Section>>) -> Vec<&'a Block> {
+    sections.into_iter().flatten().flat_map(|section| items(&section.blocks)).collect()
 }
 
 /// The blocks of a paired section's subsections that only one side has: (source) missing and (target) extra.
