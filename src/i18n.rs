@@ -323,7 +323,7 @@ mod tests {
         assert_eq!(best_match("de_AT.UTF-8").as_deref(), Some("de-DE"));
         assert_eq!(best_match("ja-JP"), None);
         let error = Strings::load("ja-JP").unwrap_err().to_string();
-        assert!(error.contains("available: de-DE, en-US, fr-FR"), "{error}");
+        assert!(error.contains("available: de-DE, en-US, es-ES, fr-FR"), "{error}");
         let french = Strings::load("fr-FR").unwrap();
         assert_eq!(french.text("no-such-message"), "no-such-message");
         assert_eq!(french.missing(), vec!["no-such-message".to_owned()]);

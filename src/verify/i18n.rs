@@ -2,7 +2,7 @@
 //!
 //! Checks produce [`Message`]s (an id and arguments), never text; [`Messages`] turns them into the report's locale at
 //! the end. A message missing in the locale falls back to en-US; Unicode isolation marks are off (the text goes into
-//! JSON and terminals). Numbers are grouped the locale's way (`100,000`, `100 000`) while plural selection still sees
+//! JSON and terminals). Numbers are grouped the locale's way (`100,000`, `100 000`, `100.000`) while plural selection still sees
 //! the number; a date or a UTC time (`2026-12-01`) is written in the locale's words ("1er décembre 2026").
 
 use std::collections::BTreeMap;
@@ -202,7 +202,12 @@ fn bundle(locale: &str, text: &str) -> Result<FluentBundle<FluentResource>, Stri
     let language: LanguageIdentifier = locale.parse().map_err(|_| format!("'{locale}' is not a language tag"))?;
     let mut bundle = FluentBundle::new(vec![language]);
     bundle.set_use_isolating(false);
-    bundle.set_formatter(Some(if locale.starts_with("fr") { group_fr } else { group_en }));
+    let language = locale.split('-').next().unwrap_or_default();
+    bundle.set_formatter(Some(match language {
+        "fr" => group_fr,
+        "de" | "es" => group_dot,
+        _ => group_en,
+    }));
     bundle.add_resource(resource).map_err(|_| format!("{path} defines a message twice"))?;
     Ok(bundle)
 }
@@ -213,6 +218,11 @@ fn group_en<M>(value: &FluentValue, _: &M) -> Option<String> {
 
 fn group_fr<M>(value: &FluentValue, _: &M) -> Option<String> {
     group(value, "\u{202f}")
+}
+
+/// German and Spanish group thousands with a dot: `100.000`.
+fn group_dot<M>(value: &FluentValue, _: &M) -> Option<String> {
+    group(value, ".")
 }
 
 /// Whole numbers of 1,000 and more, grouped by thousands; anything else is left to Fluent.
@@ -249,6 +259,10 @@ mod tests {
             fr.format(&message),
             "100 utilisateurs sur 100\u{202f}000 vérifiés\u{202f}; terminez d’abord l’étape 1"
         );
+        for locale in ["de", "es"] {
+            let formatted = Messages::new(locale).unwrap().format(&message);
+            assert!(formatted.contains("100.000") && !formatted.contains("100,000"), "{formatted}");
+        }
     }
 
     #[test]

@@ -747,7 +747,7 @@ fn formats_answer_to_their_long_names_too() {
 fn bad_input_is_refused_clearly() {
     let run = render_fails(&["--lang", "ja-JP"]);
     assert!(
-        run.stderr.contains("no UI strings for locale \"ja-JP\"; available: de-DE, en-US, fr-FR"),
+        run.stderr.contains("no UI strings for locale \"ja-JP\"; available: de-DE, en-US, es-ES, fr-FR"),
         "{}",
         run.stderr
     );

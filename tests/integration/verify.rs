@@ -1180,7 +1180,7 @@ fn bindings_must_fit_the_article_and_unbound_steps_are_manual() {
         VerifyOptions::new(VerifyArgs { checks: Some(bindings), ..harness.args() }, &harness.env()).unwrap_err();
     assert!(error.to_string().contains("checks.yaml: message 'nope' is neither in"), "{error}");
     let error = VerifyOptions::new(VerifyArgs { locale: "tlh".into(), ..harness.args() }, &harness.env()).unwrap_err();
-    assert!(error.to_string().contains("available: de-DE, en-US, fr-FR"), "{error}");
+    assert!(error.to_string().contains("available: de-DE, en-US, es-ES, fr-FR"), "{error}");
 }
 
 /// An article nobody wrote checks for: every step is manual, said once on stderr, and the tenant is never contacted
