@@ -40,6 +40,10 @@ pub(super) fn lines_as_paragraphs(
     let unpaired_source: HashSet<usize> = pairings.iter().filter_map(only_source).collect();
     let unpaired_target: HashSet<usize> = pairings.iter().filter_map(only_target).collect();
     let mut found = Vec::new();
+    // Most runs pair every block: no paragraph is left to join.
+    if unpaired_source.is_empty() && unpaired_target.is_empty() {
+        return found;
+    }
     for &pairing in pairings {
         let Pairing::Both(s, t) = pairing else { continue };
         let (Some(source_breaks), Some(target_breaks)) = (breaks(source[s]), breaks(target[t])) else { continue };
