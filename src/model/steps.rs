@@ -5,8 +5,8 @@
 //! still a procedure when some of its sections hold ordered lists: each outermost such section is a step, at any
 //! depth (an H2 "Manage encryption" over H3 "To turn it on", "To turn it off"), unless headings numbered without a
 //! step word ("1 - Create the resources") hold every such list: then those headings are the steps, with a list or
-//! without. Failing both, an article whose title holds an ordered list of its own is a one-step procedure. A step's sub-steps are the items of its top-level
-//! ordered list. Nothing here knows any particular article.
+//! without. Failing both, an article whose title holds an ordered list of its own is a one-step procedure. A step's
+//! sub-steps are the items of its top-level ordered list. Nothing here knows any particular article.
 //!
 //! Nothing of the article is left out of the view, and nothing changes order: the prerequisites are picked out of
 //! the sections before the first step, and a section above the steps' level that holds steps (a "Revoke with

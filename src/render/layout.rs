@@ -61,40 +61,41 @@ impl Layout<'_> {
         STEP_FRAME_LINES + self.blocks(body, LINE_CHARACTERS) + sections <= KEEP_TOGETHER_LINES
     }
 
-    /// The byte offsets of the list items, alerts and tables of `article` too long to be kept whole on one page (a
-    /// sub-step holding a long script, a note of many paragraphs, a table row of a page of text): they flow on
-    /// where the text before them ends, as long steps do, rather than leave a page blank before them. A table is
-    /// here when one of its rows is.
-    pub fn long_items(self, article: &Article) -> Vec<usize> {
-        let mut out = Vec::new();
-        self.long_items_in(&article.preamble, &mut out);
+    /// The blocks of `article` that the print style lays out apart ([`PrintNotes`]), in one walk.
+    pub fn print_notes(self, article: &Article) -> PrintNotes {
+        let mut notes = PrintNotes::default();
+        self.notes_in(&article.preamble, &mut notes);
         for section in article.all_sections() {
-            self.long_items_in(&section.blocks, &mut out);
+            self.notes_in(&section.blocks, &mut notes);
         }
-        out
+        notes
     }
 
-    fn long_items_in(self, blocks: &[Block], out: &mut Vec<usize>) {
+    fn notes_in(self, blocks: &[Block], notes: &mut PrintNotes) {
         for block in blocks {
             match block {
                 Block::List { items, .. } => {
                     for item in items {
                         if self.blocks(&item.blocks, LINE_CHARACTERS) > KEEP_TOGETHER_LINES {
-                            out.push(item.span.start);
+                            notes.long_items.push(item.span.start);
                         }
-                        self.long_items_in(&item.blocks, out);
+                        self.notes_in(&item.blocks, notes);
                     }
                 }
                 Block::Table { .. } | Block::Html { .. } => {
-                    if as_table(block).is_some_and(|table| has_a_long_row(&table)) {
-                        out.push(block.span().start);
+                    let Some(table) = as_table(block) else { continue };
+                    if has_a_long_row(&table) {
+                        notes.long_items.push(block.span().start);
+                    }
+                    if is_tight(&table) {
+                        notes.tight_tables.push(block.span().start);
                     }
                 }
                 Block::Alert { span, .. } if self.block(block, LINE_CHARACTERS) > KEEP_TOGETHER_LINES => {
-                    out.push(span.start);
-                    self.long_items_in(block.children(), out);
+                    notes.long_items.push(span.start);
+                    self.notes_in(block.children(), notes);
                 }
-                _ => self.long_items_in(block.children(), out),
+                _ => self.notes_in(block.children(), notes),
             }
         }
     }
@@ -165,29 +166,17 @@ impl Layout<'_> {
 const TABLE_CHARACTERS: usize = 98;
 const CELL_PADDING_CHARACTERS: usize = 3;
 
-/// The byte offsets of the tables of `article` (pipe tables, and HTML tables the checklist prints as tables) whose
-/// columns cannot all be as wide as their longest word (a cipher suite, a MIME type, a cmdlet name): the checklist
-/// then shares the page's width out evenly and breaks such words at their column's edge.
-pub fn tight_tables(article: &Article) -> Vec<usize> {
-    fn walk(blocks: &[Block], out: &mut Vec<usize>) {
-        for block in blocks {
-            match block {
-                Block::Table { .. } | Block::Html { .. } => {
-                    if as_table(block).is_some_and(|table| is_tight(&table)) {
-                        out.push(block.span().start);
-                    }
-                }
-                Block::List { items, .. } => items.iter().for_each(|item| walk(&item.blocks, out)),
-                _ => walk(block.children(), out),
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&article.preamble, &mut out);
-    for section in article.all_sections() {
-        walk(&section.blocks, &mut out);
-    }
-    out
+/// The byte offsets of the blocks the print style lays out apart. Tables are pipe tables and the HTML tables the
+/// checklist prints as tables.
+#[derive(Debug, Default)]
+pub struct PrintNotes {
+    /// The list items, alerts and tables too long to be kept whole on one page (a sub-step holding a long script, a
+    /// note of many paragraphs, a table row of a page of text): they flow on where the text before them ends, as
+    /// long steps do, rather than leave a page blank before them. A table is here when one of its rows is.
+    pub long_items: Vec<usize>,
+    /// The tables whose columns cannot all be as wide as their longest word (a cipher suite, a MIME type, a cmdlet
+    /// name): the checklist shares the page's width out evenly and breaks such words at their column's edge.
+    pub tight_tables: Vec<usize>,
 }
 
 /// `block` as the table the checklist prints: a pipe table, or an HTML table ([`html_table`]).
@@ -289,7 +278,7 @@ mod tests {
     fn only_list_items_longer_than_half_a_page_may_split() {
         let script: String = (1..=40).map(|n| format!("   Set-Thing -Id {n}\n")).collect();
         let markdown = format!("# T\n\n1. Save the script:\n\n   ```powershell\n{script}   ```\n\n2. Run it.\n");
-        let long = TEXT_ONLY.long_items(&article(&markdown));
+        let long = TEXT_ONLY.print_notes(&article(&markdown)).long_items;
         assert_eq!(long, [markdown.find("1. Save").unwrap()]);
     }
 
@@ -297,9 +286,9 @@ mod tests {
     fn a_table_with_a_row_longer_than_half_a_page_may_split_its_rows() {
         let roles: String = (1..=30).map(|n| format!("Role number {n}<br>")).collect();
         let markdown = format!("# T\n\n| Group | Roles |\n|---|---|\n| Admin | {roles} |\n| Reader | Role A |\n");
-        assert_eq!(TEXT_ONLY.long_items(&article(&markdown)), [markdown.find("| Group").unwrap()]);
+        assert_eq!(TEXT_ONLY.print_notes(&article(&markdown)).long_items, [markdown.find("| Group").unwrap()]);
         let short = markdown.replace(&roles, "Role A<br>Role B");
-        assert_eq!(TEXT_ONLY.long_items(&article(&short)), [] as [usize; 0]);
+        assert_eq!(TEXT_ONLY.print_notes(&article(&short)).long_items, [] as [usize; 0]);
     }
 
     #[test]
@@ -312,11 +301,11 @@ mod tests {
             "ECDHE_RSA_WITH_AES_256_GCM_SHA384",
             "AES_256_GCM_SHA384_WITH",
         ]);
-        assert_eq!(tight_tables(&article(&ciphers)), [ciphers.find("| A").unwrap()]);
+        assert_eq!(TEXT_ONLY.print_notes(&article(&ciphers)).tight_tables, [ciphers.find("| A").unwrap()]);
         let words = table(["TLS 1.2", "A cipher suite of long words", "The key exchange", "Strength"]);
-        assert_eq!(tight_tables(&article(&words)), [] as [usize; 0]);
+        assert_eq!(TEXT_ONLY.print_notes(&article(&words)).tight_tables, [] as [usize; 0]);
         let html = "# T\n\n<table><tr><th>A</th><th>B</th></tr>\n<tr><td>application/vnd.openxmlformats-officedocument.wordprocessingml.document.main</td>\
                     <td>application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main</td></tr></table>\n";
-        assert_eq!(tight_tables(&article(html)), [html.find("<table>").unwrap()]);
+        assert_eq!(TEXT_ONLY.print_notes(&article(html)).tight_tables, [html.find("<table>").unwrap()]);
     }
 }

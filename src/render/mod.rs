@@ -192,9 +192,9 @@ pub struct Checklist<'a> {
     /// signed off after them.
     pub intro_tasks: bool,
     /// Byte offsets of the list items, alerts and tables (with a row) too long to keep whole on a printed page
-    /// ([`Layout::long_items`]).
+    /// ([`layout::PrintNotes`]).
     pub long_items: Vec<usize>,
-    /// Byte offsets of the tables whose longest words do not fit side by side ([`layout::tight_tables`]).
+    /// Byte offsets of the tables whose longest words do not fit side by side ([`layout::PrintNotes`]).
     pub tight_tables: Vec<usize>,
     /// How each link target renders, and the footnotes.
     pub links: Links,
@@ -293,6 +293,7 @@ pub fn checklist<'a>(
     options: &'a RenderOptions,
 ) -> Checklist<'a> {
     let layout = Layout { pictures: &options.pictures };
+    let print_notes = layout.print_notes(article);
     let Procedure { intro, mut intro_sections, prerequisites, steps, outro } = article.procedure();
     // The prerequisites print where the article has them: before the sections that follow them.
     let lead_sections = match prerequisites {
@@ -376,8 +377,8 @@ pub fn checklist<'a>(
         task_lists,
         task_sections,
         intro_tasks,
-        long_items: layout.long_items(article),
-        tight_tables: layout::tight_tables(article),
+        long_items: print_notes.long_items,
+        tight_tables: print_notes.tight_tables,
         links,
         images: &options.pictures,
         pivots: &options.pivots,

@@ -49,13 +49,13 @@ pub(super) fn lines_as_paragraphs(
         let (Some(source_breaks), Some(target_breaks)) = (breaks(source[s]), breaks(target[t])) else { continue };
         if source_breaks > target_breaks {
             let run = run_beside(t, target, &unpaired_target, source_breaks - target_breaks);
-            if more_alike(&[source[s]], &target[run.clone()], t, target, notations) {
+            if more_alike(source[s], &target[run.clone()], target[t], notations) {
                 found.push(Lines { source: s..s + 1, target: run });
             }
         } else if target_breaks > source_breaks {
             let run = run_beside(s, source, &unpaired_source, target_breaks - source_breaks);
             let swapped = (notations.1, notations.0);
-            if more_alike(&[target[t]], &source[run.clone()], s, source, swapped) {
+            if more_alike(target[t], &source[run.clone()], source[s], swapped) {
                 found.push(Lines { source: run, target: t..t + 1 });
             }
         }
@@ -98,19 +98,13 @@ fn run_beside(paired: usize, blocks: &[&Block], unpaired: &HashSet<usize>, most:
     paired - before..paired + 1
 }
 
-/// Whether `lines` (one paragraph) is more alike the `run` of paragraphs than their member `paired` alone.
-fn more_alike(
-    lines: &[&Block],
-    run: &[&Block],
-    paired: usize,
-    blocks: &[&Block],
-    notations: (Notation, Notation),
-) -> bool {
+/// Whether the paragraph of `lines` is more alike the `run` of paragraphs than its partner `alone`, one of them.
+fn more_alike(lines: &Block, run: &[&Block], alone: &Block, notations: (Notation, Notation)) -> bool {
     if run.len() < 2 {
         return false;
     }
-    let lines = Features::of_blocks(lines.iter().copied(), notations.0);
+    let lines = Features::of_blocks([lines], notations.0);
     let joined = Features::of_blocks(run.iter().copied(), notations.1);
-    let alone = Features::of_blocks([blocks[paired]], notations.1);
+    let alone = Features::of_blocks([alone], notations.1);
     lines.similarity(&joined) > lines.similarity(&alone)
 }
