@@ -132,11 +132,6 @@ impl RenderJob {
             Input::Stdin => (None, None),
         };
         let address = self.learn_address.as_ref();
-        let source = SourceInfo {
-            path: input.path().display().to_string(),
-            revision,
-            learn_url: address.map(|address| address.url.clone()),
-        };
         let base = LearnBase {
             // Every resolved URL names a language, once: the address's, else the article's, else Learn's default.
             locale: address
@@ -146,6 +141,12 @@ impl RenderJob {
             path: address.map(|address| address.path.clone()).or(learn_path),
             file_name: input.path().file_name().map(|name| name.to_string_lossy().into_owned()),
         };
+        // An address the docset gives is named as `--learn-url` names one, on the page of the selected moniker.
+        let learn_url = address.map(|address| address.url.clone()).or_else(|| {
+            let url = base.url()?;
+            Some(self.parse.moniker.as_ref().map_or_else(|| url.clone(), |moniker| format!("{url}?view={moniker}")))
+        });
+        let source = SourceInfo { path: input.path().display().to_string(), revision, learn_url };
         Ok((parsed, source, base))
     }
 

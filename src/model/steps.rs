@@ -15,7 +15,7 @@
 
 use serde::Serialize;
 
-use super::{Article, Block, ListItem, Section, Span, text};
+use super::{Article, Block, Inline, ListItem, Section, Span, text};
 
 /// Words that introduce a numbered step heading, lower-cased, by language. A heading is a step when it starts with
 /// one of these, optional spaces (no-break spaces too), and a number.
@@ -149,6 +149,9 @@ pub struct Step<'a> {
     pub label: Option<&'a str>,
     /// The whole heading text ("Step 1: Delete users").
     pub heading: &'a str,
+    /// The heading as written: its links and code, which [`Step::title_inlines`] keeps.
+    #[serde(skip)]
+    pub heading_inlines: &'a [Inline],
     /// The moniker range of the zone the step's heading sits in, if any: the whole step applies to it only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moniker: Option<&'a str>,
@@ -209,6 +212,20 @@ impl<'a> Step<'a> {
             }
             _ => std::borrow::Cow::Borrowed(self.title),
         }
+    }
+
+    /// The title's inlines, its links and code kept: the heading's inlines after the label, with a capital as
+    /// [`Step::standalone_title`] gives it when `standalone`.
+    pub fn title_inlines(&self, standalone: bool) -> Vec<Inline> {
+        // The title ends the heading's text, which is the heading's inlines' visible text, trimmed.
+        let visible = text::inlines(self.heading_inlines);
+        let leading = visible.len() - visible.trim_start().len();
+        let skip = leading + self.heading.strip_suffix(self.title).map_or(0, str::len);
+        let mut inlines = text::inlines_after(self.heading_inlines, skip);
+        if standalone && self.label.is_some() {
+            text::capitalize(&mut inlines);
+        }
+        inlines
     }
 }
 
@@ -574,6 +591,7 @@ fn step<'a>(section: &'a Section, number: u32, read: Option<StepHeading<'a>>) ->
         level: section.level,
         label: read.map(|heading| heading.label),
         heading: &section.title,
+        heading_inlines: &section.heading,
         moniker: section.moniker.as_deref(),
         pivot: section.pivot.as_deref(),
         heading_span: section.heading_span,
@@ -638,6 +656,35 @@ mod tests {
         let unlabelled = "# T\n\n## pour commencer\n\n1. a\n";
         let parsed = crate::parse::parse("a.md", unlabelled, &Default::default(), &crate::parse::NoIncludes);
         assert_eq!(parsed.article.procedure().steps[0].standalone_title(), "pour commencer", "no label, no change");
+    }
+
+    /// A printed step keeps its heading's links and code: "Open the [admin center](url)" tells where to go.
+    #[test]
+    fn a_title_keeps_the_links_and_code_of_its_heading() {
+        let text = "# T\n\n## Step 1: Open the [admin center](https://admin.microsoft.com)\n\n1. a\n\n\
+                    ## **Step 2:** run `Get-MgUser` *now*\n\n1. b\n\n## Étape 3 : *configurer* les groupes\n\n1. c\n";
+        let parsed = crate::parse::parse("a.md", text, &Default::default(), &crate::parse::NoIncludes);
+        let procedure = parsed.article.procedure();
+        let shapes = |inlines: &[Inline]| -> Vec<String> {
+            inlines
+                .iter()
+                .map(|inline| match inline {
+                    Inline::Link { target, .. } => {
+                        format!("link {target}: {}", text::inlines(std::slice::from_ref(inline)))
+                    }
+                    Inline::Code { code, .. } => format!("code {code}"),
+                    Inline::Emphasis { .. } => format!("emphasis {}", text::inlines(std::slice::from_ref(inline))),
+                    other => text::inlines(std::slice::from_ref(other)),
+                })
+                .collect()
+        };
+        assert_eq!(
+            shapes(&procedure.steps[0].title_inlines(true)),
+            ["Open the ", "link https://admin.microsoft.com: admin center"]
+        );
+        assert_eq!(shapes(&procedure.steps[1].title_inlines(true)), ["Run ", "code Get-MgUser", " ", "emphasis now"]);
+        assert_eq!(shapes(&procedure.steps[1].title_inlines(false)), ["run ", "code Get-MgUser", " ", "emphasis now"]);
+        assert_eq!(shapes(&procedure.steps[2].title_inlines(true)), ["emphasis Configurer", " les groupes"]);
     }
 
     /// Exchange and EOP articles open with "What do you need to know before you begin?", in every language; a

@@ -17,6 +17,74 @@ pub fn blocks(blocks: &[Block]) -> String {
     out
 }
 
+/// `inlines` without the first `skip` bytes of their visible text ([`inlines`]), and the white space after them: a
+/// heading's title after its label. An inline the cut falls inside of keeps the part after it (a link's text, an
+/// emphasis), or stays whole when it has no text to cut (an image).
+pub fn inlines_after(inlines: &[Inline], skip: usize) -> Vec<Inline> {
+    let mut skip = skip;
+    let mut out = Vec::new();
+    for inline in inlines {
+        if skip == 0 {
+            out.push(inline.clone());
+            continue;
+        }
+        let length = visible_length(inline);
+        if length <= skip {
+            skip -= length;
+            continue;
+        }
+        let mut cut = inline.clone();
+        match &mut cut {
+            // The span of text written as it reads (no entities) moves with its start; code and `:::no-loc` keep
+            // theirs, which holds their markup.
+            Inline::Text { text, span } => {
+                if let Some(rest) = text.get(skip..) {
+                    let rest = rest.trim_start();
+                    let removed = &text[..text.len() - rest.len()];
+                    if span.end - span.start == text.len() {
+                        span.start += removed.len();
+                        span.column += removed.chars().count() as u32;
+                    }
+                    *text = rest.to_owned();
+                }
+            }
+            Inline::Code { code: text, .. } | Inline::NoLoc { text, .. } => {
+                if let Some(rest) = text.get(skip..) {
+                    *text = rest.trim_start().to_owned();
+                }
+            }
+            Inline::Emphasis { children, .. } | Inline::Link { children, .. } => {
+                *children = inlines_after(children, skip);
+            }
+            _ => {}
+        }
+        skip = 0;
+        out.push(cut);
+    }
+    out
+}
+
+/// The length in bytes of the visible text of `inline`, as [`inlines`] gives it.
+fn visible_length(inline: &Inline) -> usize {
+    let mut text = String::new();
+    push_inlines(std::slice::from_ref(inline), &mut text);
+    text.len()
+}
+
+/// Gives the first letter of `inlines` a capital, where it is in text or emphasis.
+pub fn capitalize(inlines: &mut [Inline]) {
+    match inlines.first_mut() {
+        Some(Inline::Text { text, .. }) => {
+            let mut characters = text.chars();
+            if let Some(first) = characters.next().filter(|first| first.is_lowercase()) {
+                *text = first.to_uppercase().chain(characters).collect();
+            }
+        }
+        Some(Inline::Emphasis { children, .. }) => capitalize(children),
+        _ => {}
+    }
+}
+
 fn push_inlines(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {

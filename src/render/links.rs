@@ -28,6 +28,13 @@ pub struct LearnBase {
     pub file_name: Option<String>,
 }
 
+impl LearnBase {
+    /// The article's own address on Learn, when its path is known.
+    pub fn url(&self) -> Option<String> {
+        self.path.as_ref().map(|path| format!("{LEARN}/{}/{path}", self.locale))
+    }
+}
+
 /// An article's address on Learn, as `--learn-url` gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LearnAddress {
@@ -146,7 +153,7 @@ impl Links {
         base: &LearnBase,
     ) {
         walk_content(blocks, include, &mut |include, content| match content {
-            Content::Inlines(inlines) => self.add_inlines(include, inlines, base),
+            Content::Inlines(inlines) => self.add_inlines_of(include, inlines, base),
             // A video is printed as a link to it: a checklist on paper cannot play it.
             Content::Extension { name: "video", attributes, span } => {
                 if let Some(source) = attributes.iter().find(|attribute| attribute.name == "source") {
@@ -157,9 +164,14 @@ impl Links {
         });
     }
 
+    /// Registers every link in `inlines` of the article (a heading's).
+    pub fn add_inlines(&mut self, inlines: &[Inline], base: &LearnBase) {
+        self.add_inlines_of(None, inlines, base);
+    }
+
     /// Registers the links of a section, its heading and subsections included.
     pub fn add_section(&mut self, section: &Section, base: &LearnBase) {
-        self.add_inlines(None, &section.heading, base);
+        self.add_inlines_of(None, &section.heading, base);
         self.add_blocks(&section.blocks, base);
         for child in &section.sections {
             self.add_section(child, base);
@@ -167,16 +179,16 @@ impl Links {
     }
 
     /// Registers every link in `inlines` of `include` (or of the article), in reading order.
-    fn add_inlines(&mut self, include: Option<&str>, inlines: &[Inline], base: &LearnBase) {
+    fn add_inlines_of(&mut self, include: Option<&str>, inlines: &[Inline], base: &LearnBase) {
         for inline in inlines {
             match inline {
                 Inline::Link { target, children, span, .. } => {
                     self.add(target, Some(&text::inlines(children)), include, *span, base);
-                    self.add_inlines(include, children, base);
+                    self.add_inlines_of(include, children, base);
                 }
-                Inline::Emphasis { children, .. } => self.add_inlines(include, children, base),
+                Inline::Emphasis { children, .. } => self.add_inlines_of(include, children, base),
                 Inline::Include { resolved: Some(included), .. } => {
-                    self.add_inlines(Some(&included.file), &included.inlines, base);
+                    self.add_inlines_of(Some(&included.file), &included.inlines, base);
                 }
                 _ => {}
             }

@@ -99,7 +99,7 @@ pub struct SourceInfo {
     pub path: String,
     /// The git revision of the file, when known.
     pub revision: Option<String>,
-    /// The article's address on Learn, when given (`--learn-url`).
+    /// The article's address on Learn, when given (`--learn-url`) or known (the docset's, the bundled article's).
     pub learn_url: Option<String>,
 }
 
@@ -226,10 +226,14 @@ pub struct StepView<'a> {
     pub label: Option<String>,
     /// The step title without its number, as a heading of its own ([`Step::standalone_title`]).
     pub title: std::borrow::Cow<'a, str>,
+    /// The title's inlines, its links and code kept ([`Step::title_inlines`]).
+    pub title_inlines: Vec<Inline>,
     /// The label and the title on one line, for the formats that print them so: the heading as the article writes it
     /// when the label is the heading's own and no colon follows it ("Step 1 Reset the password"), else the label and
     /// the title joined the checklist's way ("Étape 5 (facultatif) : Empêcher…", "Step 1: Delete users").
     pub heading: String,
+    /// The heading's inlines: the label as in `heading`, then the title's inlines.
+    pub heading_inlines: Vec<Inline>,
     /// The moniker range the whole step applies to (its heading sits in a moniker zone).
     pub moniker: Option<&'a str>,
     /// The zone pivot the whole step applies to (its heading sits in a `::: zone pivot="…"`).
@@ -401,6 +405,7 @@ fn step_view<'a>(
     for group in &step.groups {
         links.add_section(group, base);
     }
+    links.add_inlines(step.heading_inlines, base);
     links.add_blocks(step.body, base);
     for section in step.sections.iter().chain(&step.after) {
         links.add_section(section, base);
@@ -424,12 +429,21 @@ fn step_view<'a>(
         (_, Some(label)) => strings.get("labelled", &[("label", label.as_str().into()), ("text", step.title.into())]),
         (_, None) => step.title.to_owned(),
     };
+    let heading_inlines = match heading.strip_suffix(step.title) {
+        Some(lead) => {
+            let lead = (!lead.is_empty()).then(|| Inline::Text { text: lead.to_owned(), span: step.heading_span });
+            lead.into_iter().chain(step.title_inlines(false)).collect()
+        }
+        None => vec![Inline::Text { text: heading.clone(), span: step.heading_span }],
+    };
     StepView {
         id: step.id,
         number: step.number,
         label,
         title: step.standalone_title(),
+        title_inlines: step.title_inlines(true),
         heading,
+        heading_inlines,
         moniker: step.moniker,
         pivot: step.pivot,
         body: step.body,

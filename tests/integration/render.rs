@@ -111,6 +111,30 @@ fn an_optional_step_gets_its_own_box() {
     assert_eq!(boxes, ["[ ] Step 1: Copy the key", "[ ] (Optional) Step 2: List the files", "[ ] Step 3: Import"]);
 }
 
+/// "Step 1: Open the [admin center](…)" tells where to go: every format keeps the heading's link and code.
+#[test]
+fn a_step_heading_keeps_its_link_and_code() {
+    let steps = "## Step 1: Open the [admin center](https://admin.microsoft.com)\n\n1. Sign in.\n\n\
+                 ## Step 2: Run `Get-MgUser`\n\n1. Run it.\n";
+    let (_dir, article) = temporary_article("admin.md", &format!("# Check users\n\n{steps}"));
+    let text = render(&[&article, "--format", "txt", "--lang", "en-US"]);
+    let boxes: Vec<&str> = text.lines().filter(|line| line.starts_with("[ ]")).collect();
+    assert_eq!(boxes, ["[ ] Step 1: Open the admin center [1]", "[ ] Step 2: Run Get-MgUser"]);
+    assert!(text.contains("[1] https://admin.microsoft.com"), "{text}");
+    let markdown = render(&[&article, "--format", "md", "--lang", "en-US"]);
+    assert!(
+        markdown.contains("**Step 1: Open the [admin center](<https://admin.microsoft.com>)**")
+            && markdown.contains("**Step 2: Run `Get-MgUser`**"),
+        "{markdown}"
+    );
+    let html = render(&[&article, "-o", "-", "--lang", "en-US"]);
+    assert!(
+        html.contains("</span>Open the <a href=\"https:&#x2f;&#x2f;admin.microsoft.com\">admin center</a>")
+            && html.contains("</span>Run <code>Get-MgUser</code></h2>"),
+        "{html}"
+    );
+}
+
 /// A step heading keeps the author's words and separator: no colon is added after a label that has none ("Step 1
 /// Reset"), a parenthetical after the number is the label's ("Étape 2 (facultatif) :"), and a colon is the checklist's,
 /// spaced as its language wants. In another language, the checklist's own label replaces the article's.
@@ -421,7 +445,7 @@ fn standard_input_is_rendered_and_named_by_its_title() {
 fn a_german_checklist_speaks_german_around_the_article_s_words() {
     let text = render(&["--format", "txt", "--lang", "de_DE.UTF-8"]);
     for words in [
-        "Checkliste · content/en-us/close-your-account.md\n",
+        "Checkliste ·\nhttps://learn.microsoft.com/en-us/microsoft-365/commerce/close-your-account\n",
         "Mandant: ____________\n",
         "HINWEIS: The admin center is changing.",
         "[ ] Schritt 1: Delete users\n",
@@ -1491,7 +1515,7 @@ fn the_learn_address_names_the_article_on_paper() {
     assert!(markdown.contains(&format!("\n*Checklist* · {url}\n")), "{markdown}");
     let html = with_url("html");
     let escaped = url.replace('/', "&#x2f;");
-    assert!(html.contains(&format!("<span>{escaped}</span>")), "{html}");
+    assert!(html.contains(&format!("<span><a href=\"{escaped}\">{escaped}</a></span>")), "a link: {html}");
     assert!(html.contains(&format!("<p>Generated from {escaped} on November 21, 2026</p>")), "{html}");
     for output in [text, markdown, html] {
         assert!(!output.contains("geo.md"), "the local file is named: {output}");
@@ -1546,6 +1570,13 @@ fn relative_links_in_a_docset_print_where_it_publishes_them() {
         let url =
             format!("https://learn.microsoft.com/{locale}/office365/securitycompliance/eop/feature-permissions-in-eop");
         assert!(text.contains(&format!("[1] {url}\n")), "{folder}: {text}");
+        // The checklist is named by the article's own address, which a reader of the paper can open: at its head and
+        // in its "Generated from" line.
+        let own =
+            format!("https://learn.microsoft.com/{locale}/office365/securitycompliance/eop/set-up-your-eop-service");
+        assert!(text.contains(&format!("·\n{own}\n")) && text.matches(&own).count() == 2, "{folder}: {text}");
+        let variant = render(&[article.to_str().unwrap(), "--format", "md", "--moniker", "o365-worldwide"]);
+        assert!(variant.contains(&format!(" · {own}?view=o365-worldwide\n")), "{folder}: {variant}");
     }
 }
 
