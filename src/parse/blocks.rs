@@ -588,6 +588,12 @@ impl Builder<'_, '_> {
             // Browsers read `</br>` as `<br>`, and so does Learn.
             self.push_inline(Inline::Break { span });
             return;
+        } else if tag.opens("p")
+            && matches!(self.stack.last(), Some(Frame::Inlines(inlines)) if self.open_inlines.len() > inlines.first)
+        {
+            // A `<p>` after words (in a table cell, where Markdown has no paragraphs) starts a new line of them.
+            self.push_inline(Inline::Break { span });
+            return;
         } else if tag.opens("span")
             && tag.attribute("class").is_some_and(|class| class.split_whitespace().any(|name| name == "sxs-lookup"))
         {

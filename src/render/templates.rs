@@ -59,6 +59,8 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
         super::pivots::shown(pivots, |id| titles.get_attr(id).ok().and_then(|title| title.as_str().map(str::to_owned)))
     });
     environment.add_filter("md_code", md_code);
+    environment.add_filter("md_text", md_text);
+    environment.add_filter("md_cell", md_cell);
     environment.add_filter("md_url", md_url);
     environment.add_filter("md_fence", md_fence);
     environment.add_filter("md_fence_language", md_fence_language);
@@ -98,6 +100,12 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
                 let fits = line.width() + space + piece.width() <= room;
                 if !line.is_empty() && !fits && (at > 0 || may_break(previous, piece)) {
                     lines.push(std::mem::take(&mut line));
+                } else if !fits && at == 0 && line.contains(' ') {
+                    // No break before this word ("365." would read as a list item): the word before goes down with it.
+                    let space = line.rfind(' ').unwrap_or_default();
+                    let carried = line.split_off(space);
+                    lines.push(std::mem::replace(&mut line, carried[1..].to_owned()));
+                    line.push(' ');
                 } else if !line.is_empty() && at == 0 {
                     line.push(' ');
                 }
@@ -111,7 +119,7 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
 }
 
 /// `parts` joined by `separator`, on lines of at most `width` columns that break between parts only (a part wider
-/// than a line has one of its own); a line that goes on ends with the separator.
+/// than a line has one of its own); the line break takes the separator's place.
 fn join_wrapped(parts: &[String], separator: &str, width: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     for part in parts {
@@ -120,11 +128,7 @@ fn join_wrapped(parts: &[String], separator: &str, width: usize) -> String {
                 line.push_str(separator);
                 line.push_str(part);
             }
-            Some(line) => {
-                line.push_str(separator.trim_end());
-                lines.push(part.clone());
-            }
-            None => lines.push(part.clone()),
+            _ => lines.push(part.clone()),
         }
     }
     lines.join("\n")
@@ -347,6 +351,83 @@ fn md_code(code: &str) -> Value {
     Value::from_safe_string(format!("{fence}{pad}{}{pad}{fence}", code.replace(['\n', '\r'], " ")))
 }
 
+/// Article text for Markdown, escaped so that GitHub reads it back as the same text. A bare address outside a link
+/// (`linked` false) is printed as an autolink, `<https://…>`: GitHub links it anyway, and would take the escapes of its
+/// `_` into the address. At the start of a line (`line_start`), what would begin a list, a heading underline or a
+/// break (`- `, `+ `, `2019. `, `===`) is escaped as well.
+fn md_text(text: &str, line_start: bool, linked: bool) -> Value {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    if line_start {
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        out.push_str(&rest[..spaces]);
+        rest = &rest[spaces..];
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let marker = match rest[digits..].chars().next() {
+            Some('.' | ')') if (1..=9).contains(&digits) => Some(digits),
+            Some('-' | '+' | '=') if digits == 0 => Some(0),
+            _ => None,
+        };
+        if let Some(at) = marker {
+            out.push_str(&escape_markdown(&rest[..at]));
+            out.push('\\');
+            out.push_str(&rest[at..at + 1]);
+            rest = &rest[at + 1..];
+        }
+    }
+    while let Some((before, url, after)) = (!linked).then(|| bare_url(rest)).flatten() {
+        out.push_str(&escape_markdown(before));
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = after;
+    }
+    out.push_str(&escape_markdown(rest));
+    Value::from_safe_string(out)
+}
+
+/// The first web address in `text` that starts a word, as GitHub's autolinks find one, with the text around it.
+fn bare_url(text: &str) -> Option<(&str, &str, &str)> {
+    let start = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| {
+            text.match_indices(scheme)
+                .map(|(at, _)| at)
+                .find(|&at| text[..at].chars().next_back().is_none_or(|before| !before.is_alphanumeric()))
+        })
+        .min()?;
+    let length = text[start..]
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
+        .unwrap_or(text.len() - start);
+    let mut url = &text[start..start + length];
+    // Trailing punctuation ends the sentence, not the address; so does a `)` the address did not open.
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ':', ';', '!', '?', '\'', '*', '_', '~']);
+        let unbalanced = trimmed.ends_with(')') && trimmed.matches(')').count() > trimmed.matches('(').count();
+        let trimmed = if unbalanced { &trimmed[..trimmed.len() - 1] } else { trimmed };
+        if trimmed.len() == url.len() {
+            break;
+        }
+        url = trimmed;
+    }
+    (url.len() > url.find("//")? + 2).then(|| (&text[..start], url, &text[start + url.len()..]))
+}
+
+/// A table cell's Markdown with every `|` escaped, those of code spans and addresses too: GitHub ends the cell at any
+/// other, wherever it stands, and reads `\|` as `|` in them.
+fn md_cell(markdown: &str) -> Value {
+    let mut out = String::with_capacity(markdown.len() + 4);
+    let mut escaped = false;
+    for c in markdown.chars() {
+        if c == '|' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    Value::from_safe_string(out)
+}
+
 /// A code fence longer than any run of backticks in `code`, so the code cannot close it.
 fn md_fence(code: &str) -> Value {
     let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
@@ -453,15 +534,37 @@ mod tests {
         assert_eq!(wrap(&format!("a {word}"), "", 20), format!("a\n{word}"));
         // No line starts with French punctuation set off by a space, nor with what reads as a list number.
         assert_eq!(wrap("Voulez-vous continuer ?", "", 20), "Voulez-vous\ncontinuer ?");
-        assert_eq!(wrap("Sign in to Office 365. Then", "", 20), "Sign in to Office 365.\nThen");
-        assert_eq!(wrap("Select the version 4. Then", "", 18), "Select the version 4.\nThen");
+        // Nor does one pass the width for it: the word before goes down too.
+        assert_eq!(wrap("Sign in to Office 365. Then", "", 20), "Sign in to\nOffice 365. Then");
+        assert_eq!(wrap("Select the version 4. Then", "", 18), "Select the\nversion 4. Then");
+    }
+
+    #[test]
+    fn markdown_text_reads_back_as_written() {
+        let text = |text: &str, line_start: bool, linked: bool| md_text(text, line_start, linked).to_string();
+        assert_eq!(text("2019. A year", true, false), "2019\\. A year");
+        assert_eq!(text("- not a list", true, false), "\\- not a list");
+        assert_eq!(text("- mid-line", false, false), "- mid-line");
+        assert_eq!(text("Version 4. Then", true, false), "Version 4. Then");
+        assert_eq!(text("see https://a.com/x_y.", false, false), "see <https://a.com/x_y>.");
+        assert_eq!(text("(https://a.com/b_(c))!", false, false), "(<https://a.com/b_(c)>)\\!");
+        assert_eq!(text("https://a.com/x_y", false, true), "https://a.com/x\\_y", "a link's text is no link");
+        assert_eq!(text("xhttps://a.com", false, false), "xhttps://a.com");
+        assert_eq!(text("https:// alone", false, false), "https:// alone");
+    }
+
+    #[test]
+    fn a_table_cell_escapes_every_bar() {
+        assert_eq!(md_cell("`a|b` \\| c").to_string(), "`a\\|b` \\| c");
+        assert_eq!(md_cell("\\\\|").to_string(), "\\\\\\|", "an escaped backslash escapes no bar");
     }
 
     #[test]
     fn parts_wrap_between_parts_only() {
         let parts = ["Checklist", &"x".repeat(70), "Article date: August 25, 2025"].map(str::to_owned);
         let joined = join_wrapped(&parts, " · ", 80);
-        assert_eq!(joined, format!("Checklist ·\n{} ·\nArticle date: August 25, 2025", "x".repeat(70)));
+        // A separator at a line's end would dangle: the line break stands for it.
+        assert_eq!(joined, format!("Checklist\n{}\nArticle date: August 25, 2025", "x".repeat(70)));
         assert_eq!(join_wrapped(&parts[..1], " · ", 80), "Checklist");
     }
 
