@@ -69,6 +69,10 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("clip", |text: &str, max_chars: usize| crate::report::clip(text, max_chars).into_owned());
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
     environment.add_filter("wrap", |text: &str, indent: &str| wrap(text, indent, TEXT_WIDTH));
+    // A rule under a heading as wide as its longest line, as plain text underlines one.
+    environment.add_filter("underline", |text: &str| {
+        "-".repeat(text.lines().map(|line| line.trim_start().width()).max().unwrap_or_default())
+    });
     environment
         .add_filter("join_wrapped", |parts: Vec<String>, separator: &str| join_wrapped(&parts, separator, TEXT_WIDTH));
     environment.add_filter("text_table", |head: Vec<String>, rows: Vec<Vec<String>>, indent: &str, between: &str| {

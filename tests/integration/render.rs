@@ -258,6 +258,20 @@ fn a_markdown_checklist_reads_back_as_the_article_on_github() {
     assert!(lists[1].contains("Step 1: Create the vault") && !lists[1].contains("eDiscovery"), "{html}");
 }
 
+/// In text, a section's heading is underlined: a FAQ's question does not read as a line of its answer. In Markdown,
+/// an article without a title (an include, a redirect stub) gets no empty `#` heading.
+#[test]
+fn headings_read_as_headings_in_text_and_markdown() {
+    let faq = "# Customer Key FAQ\n\n## What data is covered?\n\nSite content is covered.\n";
+    let (_dir, article) = temporary_article("faq.md", faq);
+    let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
+    let underlined = format!("\n\nWhat data is covered?\n{}\n\nSite content is covered.\n", "-".repeat(21));
+    assert!(text.contains(&underlined), "{text}");
+    let (_dir, untitled) = temporary_article("stub.md", "> [!IMPORTANT]\n> Some information relates to a preview.\n");
+    let markdown = render_without_steps(&[&untitled, "--format", "md", "--lang", "en-US"]);
+    assert!(markdown.starts_with("*Checklist* · "), "{markdown}");
+}
+
 /// A note that holds a list keeps it as a list, on its own lines, in the text and Markdown checklists.
 #[test]
 fn a_note_keeps_its_list() {
@@ -370,7 +384,8 @@ fn includes_inside_included_files_are_read() {
         .args(["render", &article, "--format", "txt", "--learn-url", "https://learn.microsoft.com/en-us/vs/install"])
         .run();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let expected = "Applies to: ✅ Visual Studio ❌ Visual Studio for Mac\nAsk the forum [1].\n";
+    // Paragraphs apart, included or not.
+    let expected = "Applies to: ✅ Visual Studio ❌ Visual Studio for Mac\n\nAsk the forum [1].\n";
     assert!(run.stdout.contains(expected), "{}", run.stdout);
     assert!(run.stdout.contains("[1] https://learn.microsoft.com/en-us/vs/forum\n"), "{}", run.stdout);
     let expected = "includes/support.md:3:1: warning[parse-error]: include applies.md makes a cycle, includes/applies.md → \
