@@ -1679,11 +1679,12 @@ fn tabs_print_as_the_ways_of_doing_their_step() {
 fn pivot_zones_print_each_under_its_pivot() {
     let zoned = "tests/integration/render/pivots/pivot-zones.md";
     let text = render(&[zoned, "--format", "txt"]);
-    let expected = "[ ] Install it\n\n    (Applies to: Windows)\n    [ ] 1. Download the installer.\n    [ ] 2. Run it.\n\n    \
-                    (Applies to: macOS)\n    [ ] 1. Download the package.\n";
+    // Indented under its label, so that where a zone ends shows.
+    let expected = "[ ] Install it\n\n    (Applies to: Windows)\n      [ ] 1. Download the installer.\n      [ ] 2. Run it.\n\n    \
+                    (Applies to: macOS)\n      [ ] 1. Download the package.\n";
     assert!(text.contains(expected), "{text}");
     let markdown = render(&[zoned, "--format", "md"]);
-    assert!(markdown.contains("  *Applies to: macOS*\n\n  - [ ] 1. Download the package.\n"), "{markdown}");
+    assert!(markdown.contains("  > *Applies to: macOS*\n  >\n  > - [ ] 1. Download the package.\n"), "{markdown}");
     let html = render(&[zoned, "-o", "-"]);
     assert!(html.contains("<div class=\"zone\"><p class=\"zone-label\">Applies to: Windows</p>"), "{html}");
     let json: serde_json::Value = serde_json::from_str(&render(&[zoned, "--format", "json"])).unwrap();
