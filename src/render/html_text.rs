@@ -2,7 +2,7 @@
 //! dropped, entities decoded. What comes out is plain text for the templates to escape: it can never run.
 
 use crate::model::{Block, Inline, Span};
-use crate::parse::html::decode_entities;
+use crate::parse::html::{decode_entities, parse_tag};
 
 /// The visible text of an HTML fragment, with block-level tags and `<br>` as line breaks, a table's cells as
 /// `A | B`, and runs of blank space folded.
@@ -59,18 +59,19 @@ pub fn html_text(html: &str) -> String {
     fold_space(&out)
 }
 
-/// A block of raw HTML that is one table, as a pipe table of its cells' text ([`Block::Table`], no spans): printed
-/// as the article's Markdown tables are. Its head is its `<thead>` rows, else a first row of `<th>` cells alone;
-/// `None` for anything else (text around the table, a table in a cell, a table without a head), which prints as
-/// text. Short rows are filled with empty cells.
-pub fn html_table(html: &str) -> Option<Block> {
+/// A block of raw HTML that is one table, as a pipe table of its cells' text and links ([`Block::Table`], every node
+/// with `span`, the HTML block's): printed as the article's Markdown tables are. Its head is its `<thead>` rows, else
+/// a first row of `<th>` cells alone; `None` for anything else (text around the table, a table in a cell, a table
+/// without a head), which prints as text. Short rows are filled with empty cells.
+pub fn html_table(html: &str, span: Span) -> Option<Block> {
     let html = html.trim();
     let lower = html.to_ascii_lowercase();
     if !lower.starts_with("<table") || !lower.ends_with("</table>") || lower.matches("<table").count() != 1 {
         return None;
     }
-    let (mut head, mut rows): (Vec<Vec<String>>, Vec<Vec<String>>) = (Vec::new(), Vec::new());
-    let mut row: Option<(Vec<String>, bool)> = None;
+    // Each cell's HTML, by row.
+    let (mut head, mut rows): (Vec<Vec<&str>>, Vec<Vec<&str>>) = (Vec::new(), Vec::new());
+    let mut row: Option<(Vec<&str>, bool)> = None;
     // The open cell: where its content starts, and whether it is a `<th>`.
     let mut cell: Option<(usize, bool)> = None;
     let mut in_head = false;
@@ -83,7 +84,7 @@ pub fn html_table(html: &str) -> Option<Block> {
         at = (close + 1).min(lower.len());
         let ends_cell = matches!(name.as_str(), "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "table");
         if ends_cell && let Some((start, header)) = cell.take() {
-            row.get_or_insert_with(|| (Vec::new(), true)).0.push(html_text(&html[start..open]));
+            row.get_or_insert_with(|| (Vec::new(), true)).0.push(&html[start..open]);
             if let Some((_, all_headers)) = row.as_mut() {
                 *all_headers &= header;
             }
@@ -108,7 +109,8 @@ pub fn html_table(html: &str) -> Option<Block> {
     let columns = head.iter().chain(&rows).map(Vec::len).max().filter(|&columns| columns > 0)?;
     let mut joined = vec![String::new(); columns];
     for cells in &head {
-        for (column, text) in cells.iter().enumerate().filter(|(_, text)| !text.is_empty()) {
+        let texts = cells.iter().map(|cell| html_text(cell));
+        for (column, text) in texts.enumerate().filter(|(_, text)| !text.is_empty()) {
             let text = text.replace('\n', " ");
             let joined = &mut joined[column];
             if !joined.is_empty() {
@@ -117,22 +119,90 @@ pub fn html_table(html: &str) -> Option<Block> {
             joined.push_str(&text);
         }
     }
-    // A cell's paragraphs and `<br>`s are line breaks in it.
-    let cell = |text: String| {
-        let mut inlines = Vec::new();
-        for line in text.lines() {
-            if !inlines.is_empty() {
-                inlines.push(Inline::Break { span: Span::default() });
+    let row_of = |cells: Vec<Vec<Inline>>| {
+        let mut cells = cells;
+        cells.resize(columns, Vec::new());
+        cells
+    };
+    let head = row_of(joined.iter().map(|text| lines(text, span)).collect());
+    let rows = rows.into_iter().map(|cells| row_of(cells.into_iter().map(|cell| cell_inlines(cell, span)).collect()));
+    Some(Block::Table { head, rows: rows.collect(), span })
+}
+
+/// The text and links of a table cell's HTML: its paragraphs and `<br>`s are line breaks, its `<a href>` links.
+fn cell_inlines(html: &str, span: Span) -> Vec<Inline> {
+    // The links are marked in the HTML by two characters no article writes, which its reduction to text keeps where
+    // they stand, spaces around them included.
+    let html = html.replace([LINK_START, LINK_END], "");
+    let mut targets = Vec::new();
+    let mut marked = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    let mut in_link = false;
+    while let Some(open) = rest.find('<') {
+        marked.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let end = after.find('>').map_or(after.len(), |end| end + 1);
+        match parse_tag(&after[..end]) {
+            Some(tag) if tag.opens("a") => {
+                if let Some(href) = tag.attribute("href").filter(|_| !in_link) {
+                    targets.push(href.into_owned());
+                    marked.push(LINK_START);
+                    in_link = true;
+                }
             }
-            inlines.push(Inline::Text { text: line.to_owned(), span: Span::default() });
+            Some(tag) if tag.closes("a") => {
+                if std::mem::take(&mut in_link) {
+                    marked.push(LINK_END);
+                }
+            }
+            _ => marked.push_str(&after[..end]),
         }
-        inlines
-    };
-    let row_of = |mut cells: Vec<String>| {
-        cells.resize(columns, String::new());
-        cells.into_iter().map(cell).collect()
-    };
-    Some(Block::Table { head: row_of(joined), rows: rows.into_iter().map(row_of).collect(), span: Span::default() })
+        rest = &after[end..];
+    }
+    marked.push_str(rest);
+    let text = html_text(&marked);
+    let mut inlines = Vec::new();
+    let mut targets = targets.into_iter();
+    let mut link: Option<(String, Vec<Inline>)> = None;
+    let mut piece = String::new();
+    for c in text.chars().chain([LINK_END]) {
+        if c != LINK_START && c != LINK_END {
+            piece.push(c);
+            continue;
+        }
+        let words = lines(&std::mem::take(&mut piece), span);
+        match link.take() {
+            Some((target, mut children)) => {
+                children.extend(words);
+                if !children.is_empty() {
+                    inlines.push(Inline::Link { target, title: String::new(), children, html: true, span });
+                }
+            }
+            None => inlines.extend(words),
+        }
+        if c == LINK_START {
+            link = targets.next().map(|target| (target, Vec::new()));
+        }
+    }
+    inlines
+}
+
+/// Marks where a link of a table cell starts, and ends: characters of Unicode's private use area.
+const LINK_START: char = '\u{e000}';
+const LINK_END: char = '\u{e001}';
+
+/// `text` as inlines, its lines apart by line breaks.
+fn lines(text: &str, span: Span) -> Vec<Inline> {
+    let mut inlines = Vec::new();
+    for (at, line) in text.split('\n').enumerate() {
+        if at > 0 {
+            inlines.push(Inline::Break { span });
+        }
+        if !line.is_empty() {
+            inlines.push(Inline::Text { text: line.to_owned(), span });
+        }
+    }
+    inlines
 }
 
 /// What a checklist shows of an inline HTML tag: nothing for an HTML element (its text is printed around it), but the
@@ -317,7 +387,7 @@ mod tests {
 
     /// (head, rows) of the pipe table `html` makes, its cells as text with `/` for a line break.
     fn table(html: &str) -> Option<(Vec<String>, Vec<Vec<String>>)> {
-        let Block::Table { head, rows, .. } = html_table(html)? else { panic!("a table") };
+        let Block::Table { head, rows, .. } = html_table(html, Span::default())? else { panic!("a table") };
         let text = |cell: &Vec<Inline>| {
             cell.iter()
                 .map(|inline| match inline {
@@ -327,6 +397,29 @@ mod tests {
                 .collect::<String>()
         };
         Some((head.iter().map(text).collect(), rows.iter().map(|row| row.iter().map(text).collect()).collect()))
+    }
+
+    /// A link in a cell is a link, its words spaced from those around it as the browser shows them.
+    #[test]
+    fn a_link_in_an_html_table_cell_is_a_link() {
+        let html = "<table><tr><th>Step</th></tr><tr><td><p>See <a href=\"https://a.example/x?y=1&amp;z=2\">Run \
+                    <b>it</b></a>.</p><p>Then <a name=\"anchor\"></a>stop.</p></td></tr></table>";
+        let Some(Block::Table { rows, .. }) = html_table(html, Span::default()) else { panic!("a table") };
+        let [cell] = rows[0].as_slice() else { panic!("one cell") };
+        match cell.as_slice() {
+            [
+                Inline::Text { text: before, .. },
+                Inline::Link { target, children, .. },
+                Inline::Text { text: after, .. },
+                Inline::Break { .. },
+                Inline::Text { text: then, .. },
+            ] => {
+                assert_eq!((before.as_str(), after.as_str(), then.as_str()), ("See ", ".", "Then stop."));
+                assert_eq!(target, "https://a.example/x?y=1&z=2");
+                assert_eq!(crate::model::text::inlines(children), "Run it");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

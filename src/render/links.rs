@@ -160,6 +160,14 @@ impl Links {
                     self.add(&source.value, None, include, span, base);
                 }
             }
+            // The links of an HTML table, which prints as a table of its cells.
+            Content::Html { html, span } => {
+                if let Some(Block::Table { head, rows, .. }) = super::html_text::html_table(html, span) {
+                    for cell in head.iter().chain(rows.iter().flatten()) {
+                        self.add_inlines_of(include, cell, base);
+                    }
+                }
+            }
             Content::Extension { .. } => {}
         });
     }

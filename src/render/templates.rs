@@ -19,7 +19,7 @@ use super::RenderError;
 use super::html_text::{html_table, html_text, placeholder};
 use crate::assets;
 use crate::i18n::Strings;
-use crate::model::Block;
+use crate::model::Span;
 use crate::report::markdown::escape as escape_markdown;
 
 const MARKDOWN: &str = "markdown";
@@ -47,12 +47,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("html_text", |html: &str| html_text(html));
     // The table takes the HTML block's place: its start, by which the layout's notes on the block find it.
     environment.add_filter("html_table", |html: &str, start: usize| {
-        html_table(html).map(|mut table| {
-            if let Block::Table { span, .. } = &mut table {
-                span.start = start;
-            }
-            Value::from(Serde(table))
-        })
+        html_table(html, Span { start, ..Span::default() }).map(|table| Value::from(Serde(table)))
     });
     environment.add_filter("placeholder", |html: &str| placeholder(html));
     environment.add_filter("pivot_titles", |pivots: &str, titles: Value| {

@@ -1775,19 +1775,23 @@ fn pivot_zones_without_their_groups_file_print_their_ids() {
 }
 
 /// A block of raw HTML that is one table (articles converted from Word have them) prints as the article's Markdown
-/// tables do, its cells' text escaped; a cell's paragraphs are lines in every format.
+/// tables do, its cells' text escaped, its links links; a cell's paragraphs are lines in every format.
 #[test]
 fn an_html_table_prints_as_a_table() {
     let tabled = "tests/integration/render/html-table.md";
     let text = render(&[tabled, "--format", "txt"]);
+    let address = "https://learn.microsoft.com/defender-cloud-apps/data-protection-policies";
+    assert!(text.contains("| File policy (see file policies [1])\n") && text.contains(&format!("[1] {address}\n")));
     let expected = "[ ] 1. Create a file policy with these settings:\n\n           Control         | Settings\n";
     assert!(text.contains(expected), "{text}");
     let expected = "Filter settings | Access level = Public\n                           | App = <select apps>\n";
     assert!(text.contains(expected), "a cell's lines in its column: {text}");
     let markdown = render(&[tabled, "--format", "md"]);
     assert!(markdown.contains("| Filter settings | Access level = Public<br>App = \\<select apps\\> |"), "{markdown}");
+    assert!(markdown.contains(&format!("| File policy (see [file policies](<{address}>)) |")), "{markdown}");
     let html = render(&[tabled, "-o", "-"]);
     assert!(html.contains("<td>Access level = Public<br>App = &lt;select apps&gt;</td>"), "{html}");
+    assert!(html.contains("(see <a href=\"https:&#x2f;&#x2f;learn.microsoft.com&#x2f;defender-cloud-apps"), "{html}");
     assert!(!html.contains("class=\"html-text\""), "not as text: {html}");
 }
 
