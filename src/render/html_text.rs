@@ -61,8 +61,9 @@ pub fn html_text(html: &str) -> String {
 
 /// A block of raw HTML that is one table, as a pipe table of its cells' text and links ([`Block::Table`], every node
 /// with `span`, the HTML block's): printed as the article's Markdown tables are. Its head is its `<thead>` rows, else
-/// a first row of `<th>` cells alone; `None` for anything else (text around the table, a table in a cell, a table
-/// without a head), which prints as text. Short rows are filled with empty cells.
+/// a first row of `<th>` cells alone; a table of one column without a head is a [`Block::Paragraph`] of its cells'
+/// lines. `None` for anything else (text around the table, a table in a cell, a table of several columns without a
+/// head), which prints as text. Short rows are filled with empty cells.
 pub fn html_table(html: &str, span: Span) -> Option<Block> {
     let html = html.trim();
     let lower = html.to_ascii_lowercase();
@@ -103,7 +104,18 @@ pub fn html_table(html: &str, span: Span) -> Option<Block> {
         }
     }
     if head.is_empty() {
-        return None;
+        // A box of one column (a script pasted from Word, a paragraph per line) reads as its lines.
+        if rows.is_empty() || rows.iter().any(|cells| cells.len() > 1) {
+            return None;
+        }
+        let mut inlines = Vec::new();
+        for cell in rows.iter().flatten() {
+            if !inlines.is_empty() {
+                inlines.push(Inline::Break { span });
+            }
+            inlines.extend(cell_inlines(cell, span));
+        }
+        return Some(Block::Paragraph { inlines, span });
     }
     // Several head rows print as one: each column's headers joined.
     let columns = head.iter().chain(&rows).map(Vec::len).max().filter(|&columns| columns > 0)?;
@@ -433,6 +445,16 @@ mod tests {
         assert_eq!(table(with_thead), Some(expected), "a cell's paragraphs are lines; a short row is filled");
         let th_row = "<TABLE><TR><TH>Step<TH>Example<TR><TD>1<TD>Set <b>IdRef</b></TABLE>";
         assert_eq!(table(th_row), Some((strings(&["Step", "Example"]), vec![strings(&["1", "Set IdRef"])])));
+        let script = "<table><tbody><tr><td><p>param($uri)</p>\n<p>$user = &quot;me&quot;</p></td></tr>\
+                      <tr><td>Invoke-RestMethod $uri</td></tr></tbody></table>";
+        let Some(Block::Paragraph { inlines, .. }) = html_table(script, Span::default()) else { panic!("lines") };
+        let lines: Vec<String> =
+            inlines.iter().map(|inline| crate::model::text::inlines(std::slice::from_ref(inline))).collect();
+        assert_eq!(
+            lines,
+            ["param($uri)", " ", "$user = \"me\"", " ", "Invoke-RestMethod $uri"],
+            "one column: its lines"
+        );
         for not_a_table in [
             "<table><tr><td>no</td><td>head</td></tr></table>",
             "<p>Before</p><table><tr><th>A</th></tr></table>",

@@ -183,7 +183,9 @@ pub struct PrintNotes {
 fn as_table(block: &Block) -> Option<std::borrow::Cow<'_, Block>> {
     match block {
         Block::Table { .. } => Some(std::borrow::Cow::Borrowed(block)),
-        Block::Html { html, span } => html_table(html, *span).map(std::borrow::Cow::Owned),
+        Block::Html { html, span } => {
+            html_table(html, *span).filter(|table| matches!(table, Block::Table { .. })).map(std::borrow::Cow::Owned)
+        }
         _ => None,
     }
 }
