@@ -114,7 +114,9 @@ impl Links {
         // A link whose text is its address (`https://protection.office.com`) prints all its footnote would.
         let note = full.filter(|full| !printed.is_some_and(|text| is_full_address(text, full)));
         let note = note.map(|full| self.footnote(full));
-        if let Resolved::Fragment(fragment) = &resolved {
+        if let Resolved::Fragment(fragment) = &resolved
+            && fragment.len() > 1
+        {
             self.fragments.insert(fragment.trim_start_matches('#').to_owned());
         }
         let url = match resolved {
@@ -289,8 +291,9 @@ pub fn resolve(target: &str, base: &LearnBase) -> Resolved {
         return Resolved::Inert;
     }
     let (path, suffix) = split_suffix(&compact);
-    if suffix.starts_with('#') && names_own_file(path, base) {
-        return Resolved::Fragment(suffix.to_owned());
+    if names_own_file(path, base) {
+        // The article itself: within the page, at the fragment named, else at its top.
+        return Resolved::Fragment(suffix.find('#').map_or("#", |at| &suffix[at..]).to_owned());
     }
     let locale = &base.locale;
     if let Some(site_path) = path.strip_prefix('/') {
@@ -401,6 +404,10 @@ mod tests {
                 "./Use-DKIM-to-validate-outbound-email.md#HowDKIMWorks",
             ] {
                 assert_eq!(resolve(target, &base), Resolved::Fragment("#HowDKIMWorks".into()), "{target}");
+            }
+            // With no fragment, or a view only, the link leads to the page's top.
+            for target in ["use-dkim-to-validate-outbound-email.md", "use-dkim-to-validate-outbound-email.md?view=a"] {
+                assert_eq!(resolve(target, &base), Resolved::Fragment("#".into()), "{target}");
             }
             assert_ne!(
                 resolve("../use-dkim-to-validate-outbound-email.md#HowDKIMWorks", &base),

@@ -500,19 +500,21 @@ fn a_german_checklist_speaks_german_around_the_article_s_words() {
 }
 
 /// A link to the article itself by its file name (`dkim.md#how-dkim-works`) leads within the page, as
-/// `#how-dkim-works` does: no footnote sends the reader to a bare file name.
+/// `#how-dkim-works` does, and without a fragment to its top ("Return to top"): no footnote sends the reader to a bare
+/// file name, and no warning says it is unresolved.
 #[test]
 fn a_link_to_the_article_itself_stays_in_the_page() {
     let (_dir, article) = temporary_article(
         "dkim.md",
         "# Use DKIM\n\nSee [how it works](dkim.md#how-dkim-works), [again](./dkim.md#how-dkim-works) and \
-         [below](#how-dkim-works).\n\n## How DKIM works\n\nIt signs.\n",
+         [below](#how-dkim-works).\n\n## How DKIM works\n\nIt signs. [Return to top](dkim.md)\n",
     );
     let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
-    assert!(text.contains("See how it works, again and below.\n"), "{text}");
+    assert!(text.contains("See how it works, again and below.\n") && text.contains("It signs. Return to top\n"));
     assert!(!text.contains("\nLinks\n"), "{text}");
     let html = render_without_steps(&[&article, "-o", "-", "--lang", "en-US"]);
     assert_eq!(html.matches("<a href=\"#how-dkim-works\">").count(), 3, "{html}");
+    assert!(html.contains("<a href=\"#\">Return to top</a>"), "{html}");
     assert!(html.contains("<section class=\"part\" id=\"how-dkim-works\">"), "{html}");
 }
 
