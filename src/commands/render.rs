@@ -195,7 +195,19 @@ impl RenderJob {
         }
         let text = render::render_text(&checklist, self.format, &options, strings.clone())?;
         match (self.format, &self.browser) {
-            (Format::Pdf, Some(browser)) => Ok(pdf::print(browser, &text)?),
+            (Format::Pdf, Some(browser)) => {
+                for c in pdf::without_font(&text) {
+                    writeln!(
+                        err,
+                        "warning: {}: no font on this machine has {c:?} (U+{:04X}), so the PDF prints it and the \
+                         characters of its script as empty boxes; install a font for them (Debian: {}) and print again",
+                        checklist.source.path,
+                        u32::from(c),
+                        pdf::font_package(c)
+                    )?;
+                }
+                Ok(pdf::print(browser, &text)?)
+            }
             (Format::Pdf, None) => bail!(pdf::PdfError::NoBrowser),
             _ => Ok(text.into_bytes()),
         }

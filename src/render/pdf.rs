@@ -151,6 +151,53 @@ pub fn print(browser: &Path, html: &str) -> Result<Vec<u8>, PdfError> {
     }
 }
 
+/// The characters of `html` that no font on this machine has, one for each script or block that lacks one, as
+/// fontconfig (which Chromium finds its fonts with) tells: the PDF would print them as empty boxes. Empty when
+/// fontconfig's `fc-list` is not there to ask.
+pub fn without_font(html: &str) -> Vec<char> {
+    representatives(html)
+        .into_iter()
+        .filter(|c| {
+            let fonts = Command::new("fc-list").arg(format!(":charset={:x}", u32::from(*c))).arg("family").output();
+            fonts.is_ok_and(|fonts| fonts.status.success() && fonts.stdout.trim_ascii().is_empty())
+        })
+        .collect()
+}
+
+/// The first character of each script or Unicode block of `text` that Latin fonts may not have: one to ask
+/// fontconfig about, as a font with one of them has the others. Latin, its accents and general punctuation are
+/// in every font; CJK ideographs and Hangul syllables count as one block each.
+fn representatives(text: &str) -> Vec<char> {
+    let mut seen = std::collections::BTreeMap::new();
+    for c in text.chars().filter(|c| u32::from(*c) >= 0x370) {
+        let block = match c {
+            '\u{2000}'..='\u{206f}' => continue,
+            '\u{4e00}'..='\u{9fff}' => 0x4e,
+            '\u{ac00}'..='\u{d7af}' => 0xac,
+            _ => u32::from(c) >> 8,
+        };
+        seen.entry(block).or_insert(c);
+        if seen.len() > MAX_BLOCKS {
+            break;
+        }
+    }
+    seen.into_values().collect()
+}
+
+/// The most blocks asked about for one checklist: one `fc-list` each.
+const MAX_BLOCKS: usize = 16;
+
+/// The Debian package that has a font for `c`, for the warning's advice.
+pub fn font_package(c: char) -> &'static str {
+    match c {
+        '\u{2e80}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{f900}'..='\u{faff}' => {
+            "fonts-noto-cjk"
+        }
+        '\u{2600}'..='\u{27bf}' | '\u{1f300}'..='\u{1faff}' => "fonts-noto-color-emoji",
+        _ => "fonts-noto",
+    }
+}
+
 /// A private temporary folder, removed when dropped.
 struct TempDir {
     path: PathBuf,
@@ -168,5 +215,20 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_character_of_each_script_is_asked_about() {
+        let text = "Close – “your” account: étape, Ελλάδα, Москва, 日本語の文書、東京, 한국어 문서 ✅";
+        assert_eq!(representatives(text), ['Ε', 'М', '✅', 'の', '日', '한']);
+        assert!(representatives("Plain English, French (é) and punctuation — “quoted” … ’").is_empty());
+        assert_eq!(font_package('の'), "fonts-noto-cjk");
+        assert_eq!(font_package('✅'), "fonts-noto-color-emoji");
+        assert_eq!(font_package('Ε'), "fonts-noto");
     }
 }

@@ -1194,6 +1194,26 @@ mod browser {
     }
 
     /// A zone's "Applies to" label stays on the page of what it labels, as a heading does.
+    /// A script no font on the machine has prints as empty boxes: a warning says so, and what to install, whenever
+    /// fontconfig (which Chromium finds its fonts with) knows no font for it, and never for Latin text.
+    #[test]
+    #[ignore = "needs Chromium; .ci/run runs it"]
+    fn a_script_without_a_font_is_warned_about() {
+        if !tools() {
+            return;
+        }
+        let (dir, article) = temporary_article("adlam.md", "# Greetings\n\n## Step 1: Greet\n\n1. Say 𞤀𞤁𞤂.\n");
+        let pdf = dir.path().join("adlam.pdf");
+        let run = checkdown().args(["render", &article, "--format", "pdf", "-o", pdf.to_str().unwrap()]).run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let fonts = std::process::Command::new("fc-list").args([":charset=1e900", "family"]).output().unwrap();
+        let warning = "no font on this machine has '𞤀' (U+1E900), so the PDF prints it and the characters of its \
+                       script as empty boxes; install a font for them (Debian: fonts-noto) and print again";
+        assert_eq!(run.stderr.contains(warning), fonts.stdout.trim_ascii().is_empty(), "{}", run.stderr);
+        let latin = dir.path().join("en.pdf");
+        render_seed_files(&[EN, "--format", "pdf", "-o", latin.to_str().unwrap()]);
+    }
+
     #[test]
     #[ignore = "needs Chromium; .ci/run runs it"]
     fn a_variant_label_stays_with_what_it_labels() {
