@@ -205,12 +205,9 @@ impl<'a> Step<'a> {
     /// The title as a heading of its own, its label set apart: with a capital, which the title after a colon may
     /// lack ("Étape 1 : configurer des groupes" is "Configurer des groupes"; French writes no capital after a colon).
     pub fn standalone_title(&self) -> std::borrow::Cow<'a, str> {
-        let mut characters = self.title.chars();
-        match characters.next() {
-            Some(first) if self.label.is_some() && first.is_lowercase() => {
-                std::borrow::Cow::Owned(first.to_uppercase().chain(characters).collect())
-            }
-            _ => std::borrow::Cow::Borrowed(self.title),
+        match self.label.and_then(|_| text::capitalized(self.title)) {
+            Some(capital) => std::borrow::Cow::Owned(capital),
+            None => std::borrow::Cow::Borrowed(self.title),
         }
     }
 
@@ -685,6 +682,10 @@ mod tests {
         assert_eq!(shapes(&procedure.steps[1].title_inlines(true)), ["Run ", "code Get-MgUser", " ", "emphasis now"]);
         assert_eq!(shapes(&procedure.steps[1].title_inlines(false)), ["run ", "code Get-MgUser", " ", "emphasis now"]);
         assert_eq!(shapes(&procedure.steps[2].title_inlines(true)), ["emphasis Configurer", " les groupes"]);
+        let linked = "# T\n\n## Étape 1 : [configurer](https://a.example) les groupes\n\n1. a\n";
+        let parsed = crate::parse::parse("a.md", linked, &Default::default(), &crate::parse::NoIncludes);
+        let inlines = parsed.article.procedure().steps[0].title_inlines(true);
+        assert_eq!(shapes(&inlines), ["link https://a.example: Configurer", " les groupes"], "a capital in a link too");
     }
 
     /// Exchange and EOP articles open with "What do you need to know before you begin?", in every language; a

@@ -71,18 +71,24 @@ fn visible_length(inline: &Inline) -> usize {
     text.len()
 }
 
-/// Gives the first letter of `inlines` a capital, where it is in text or emphasis.
+/// Gives the first letter of `inlines` a capital ([`capitalized`]), where it is in text, emphasis or a link's text.
 pub fn capitalize(inlines: &mut [Inline]) {
     match inlines.first_mut() {
         Some(Inline::Text { text, .. }) => {
-            let mut characters = text.chars();
-            if let Some(first) = characters.next().filter(|first| first.is_lowercase()) {
-                *text = first.to_uppercase().chain(characters).collect();
+            if let Some(capital) = capitalized(text) {
+                *text = capital;
             }
         }
-        Some(Inline::Emphasis { children, .. }) => capitalize(children),
+        Some(Inline::Emphasis { children, .. } | Inline::Link { children, .. }) => capitalize(children),
         _ => {}
     }
+}
+
+/// `text` with a capital first letter, when it starts with a lowercase one.
+pub fn capitalized(text: &str) -> Option<String> {
+    let mut characters = text.chars();
+    let first = characters.next().filter(|first| first.is_lowercase())?;
+    Some(first.to_uppercase().chain(characters).collect())
 }
 
 fn push_inlines(inlines: &[Inline], out: &mut String) {

@@ -15,7 +15,7 @@ use super::html::{self, parse_tag};
 use super::lines::LineIndex;
 use super::markdown::{MASKED_PIPE, cmark, mask_pipes_in_code};
 use super::xref;
-use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Span, attribute};
+use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Span, attribute, text};
 use crate::report::{Diagnostic, Location, Severity};
 
 /// How many block containers (lists, items, quotes, zones) and inline containers may nest before the rest is
@@ -589,7 +589,8 @@ impl Builder<'_, '_> {
             self.push_inline(Inline::Break { span });
             return;
         } else if tag.opens("p")
-            && matches!(self.stack.last(), Some(Frame::Inlines(inlines)) if self.open_inlines.len() > inlines.first)
+            && matches!(self.stack.last(), Some(Frame::Inlines(inlines))
+                if self.open_inlines[inlines.first..].iter().any(|inline| !text::inlines(std::slice::from_ref(inline)).trim().is_empty()))
         {
             // A `<p>` after words (in a table cell, where Markdown has no paragraphs) starts a new line of them.
             self.push_inline(Inline::Break { span });

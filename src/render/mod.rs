@@ -405,7 +405,9 @@ fn step_view<'a>(
     for group in &step.groups {
         links.add_section(group, base);
     }
-    links.add_inlines(step.heading_inlines, base);
+    // The links the heading prints: a link on its label alone is not.
+    let title_inlines = step.title_inlines(false);
+    links.add_inlines(&title_inlines, base);
     links.add_blocks(step.body, base);
     for section in step.sections.iter().chain(&step.after) {
         links.add_section(section, base);
@@ -432,7 +434,7 @@ fn step_view<'a>(
     let heading_inlines = match heading.strip_suffix(step.title) {
         Some(lead) => {
             let lead = (!lead.is_empty()).then(|| Inline::Text { text: lead.to_owned(), span: step.heading_span });
-            lead.into_iter().chain(step.title_inlines(false)).collect()
+            lead.into_iter().chain(title_inlines).collect()
         }
         None => vec![Inline::Text { text: heading.clone(), span: step.heading_span }],
     };

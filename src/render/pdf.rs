@@ -176,10 +176,10 @@ fn representatives(text: &str) -> Vec<char> {
             '\u{ac00}'..='\u{d7af}' => 0xac,
             _ => u32::from(c) >> 8,
         };
-        seen.entry(block).or_insert(c);
-        if seen.len() > MAX_BLOCKS {
+        if seen.len() == MAX_BLOCKS && !seen.contains_key(&block) {
             break;
         }
+        seen.entry(block).or_insert(c);
     }
     seen.into_values().collect()
 }

@@ -100,9 +100,18 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
                 if !line.is_empty() && !fits && (at > 0 || may_break(previous, piece)) {
                     lines.push(std::mem::take(&mut line));
                 } else if !fits && at == 0 && line.contains(' ') {
-                    // No break before this word ("365." would read as a list item): the word before goes down with it.
-                    let space = line.rfind(' ').unwrap_or_default();
-                    let carried = line.split_off(space);
+                    // No break before this word ("365." would read as a list item): the words before go down with it,
+                    // back to a break that is allowed.
+                    let mut cut = line.len();
+                    while let Some(space) = line[..cut].rfind(' ') {
+                        cut = space;
+                        let before = line[..space].rsplit(' ').next().unwrap_or_default();
+                        let first = line[space + 1..].split(' ').next().unwrap_or_default();
+                        if may_break(before, first) || !line[..space].contains(' ') {
+                            break;
+                        }
+                    }
+                    let carried = line.split_off(cut);
                     lines.push(std::mem::replace(&mut line, carried[1..].to_owned()));
                     line.push(' ');
                 } else if !line.is_empty() && at == 0 {
@@ -376,9 +385,12 @@ fn md_text(text: &str, line_start: bool, linked: bool) -> Value {
     }
     while let Some((before, url, after)) = (!linked).then(|| bare_url(rest)).flatten() {
         out.push_str(&escape_markdown(before));
-        out.push('<');
-        out.push_str(url);
-        out.push('>');
+        if url.starts_with("www.") {
+            // No autolink without a scheme: a link to the address GitHub would make of it.
+            let _ = write!(out, "[{}](<http://{url}>)", escape_markdown(url));
+        } else {
+            let _ = write!(out, "<{url}>");
+        }
         rest = after;
     }
     out.push_str(&escape_markdown(rest));
@@ -387,7 +399,7 @@ fn md_text(text: &str, line_start: bool, linked: bool) -> Value {
 
 /// The first web address in `text` that starts a word, as GitHub's autolinks find one, with the text around it.
 fn bare_url(text: &str) -> Option<(&str, &str, &str)> {
-    let start = ["https://", "http://"]
+    let start = ["https://", "http://", "www."]
         .iter()
         .filter_map(|scheme| {
             text.match_indices(scheme)
@@ -409,22 +421,15 @@ fn bare_url(text: &str) -> Option<(&str, &str, &str)> {
         }
         url = trimmed;
     }
-    (url.len() > url.find("//")? + 2).then(|| (&text[..start], url, &text[start + url.len()..]))
+    let scheme_end = url.find("//").map_or(4, |at| at + 2);
+    (url.len() > scheme_end).then(|| (&text[..start], url, &text[start + url.len()..]))
 }
 
-/// A table cell's Markdown with every `|` escaped, those of code spans and addresses too: GitHub ends the cell at any
-/// other, wherever it stands, and reads `\|` as `|` in them.
+/// A table cell's Markdown with a `\` before every `|`, those of code spans and addresses too: GitHub ends the cell
+/// at any bar without one, wherever it stands, and reads `\|` as `|` before it reads the cell (so `\\|`, an escaped
+/// backslash and a bar, must be `\\\|`).
 fn md_cell(markdown: &str) -> Value {
-    let mut out = String::with_capacity(markdown.len() + 4);
-    let mut escaped = false;
-    for c in markdown.chars() {
-        if c == '|' && !escaped {
-            out.push('\\');
-        }
-        escaped = c == '\\' && !escaped;
-        out.push(c);
-    }
-    Value::from_safe_string(out)
+    Value::from_safe_string(markdown.replace('|', "\\|"))
 }
 
 /// A code fence longer than any run of backticks in `code`, so the code cannot close it.
@@ -533,8 +538,11 @@ mod tests {
         assert_eq!(wrap(&format!("a {word}"), "", 20), format!("a\n{word}"));
         // No line starts with French punctuation set off by a space, nor with what reads as a list number.
         assert_eq!(wrap("Voulez-vous continuer ?", "", 20), "Voulez-vous\ncontinuer ?");
-        // Nor does one pass the width for it: the word before goes down too.
+        // Nor does one pass the width for it: the word before goes down too, and the one before that when it may not
+        // start a line either.
         assert_eq!(wrap("Sign in to Office 365. Then", "", 20), "Sign in to\nOffice 365. Then");
+        assert_eq!(wrap("Go read steps 3 4. 5. Then", "", 20), "Go read steps\n3 4. 5. Then");
+        assert_eq!(wrap("Alors il dit « Continuer", "", 20), "Alors il dit\n« Continuer");
         assert_eq!(wrap("Select the version 4. Then", "", 18), "Select the\nversion 4. Then");
     }
 
@@ -549,13 +557,15 @@ mod tests {
         assert_eq!(text("(https://a.com/b_(c))!", false, false), "(<https://a.com/b_(c)>)\\!");
         assert_eq!(text("https://a.com/x_y", false, true), "https://a.com/x\\_y", "a link's text is no link");
         assert_eq!(text("xhttps://a.com", false, false), "xhttps://a.com");
+        assert_eq!(text("see www.a.com/x_y.", false, false), "see [www.a.com/x\\_y](<http://www.a.com/x_y>).");
+        assert_eq!(text("&copy; 2019", false, false), "\\&copy; 2019", "an entity's text, not the entity");
         assert_eq!(text("https:// alone", false, false), "https:// alone");
     }
 
     #[test]
     fn a_table_cell_escapes_every_bar() {
-        assert_eq!(md_cell("`a|b` \\| c").to_string(), "`a\\|b` \\| c");
-        assert_eq!(md_cell("\\\\|").to_string(), "\\\\\\|", "an escaped backslash escapes no bar");
+        assert_eq!(md_cell("`a|b` \\| c").to_string(), "`a\\|b` \\\\| c");
+        assert_eq!(md_cell("`a\\|b`").to_string(), "`a\\\\|b`", "code's own backslash stays");
     }
 
     #[test]

@@ -153,12 +153,15 @@ fn with_code_spans(line: &str) -> String {
     out
 }
 
-/// `text` as literal Markdown on one line: what Markdown reads as markup (a table's `|` too) is backslash-escaped,
-/// and line breaks are folded.
+/// `text` as literal Markdown on one line: what Markdown reads as markup (a table's `|` too, and the `&` that would
+/// start an entity, `&copy;`) is backslash-escaped, and line breaks are folded.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         match c {
+            '&' if starts_entity(&text[at + 1..]) => {
+                out.push_str("\\&");
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '{' | '}' => {
                 out.push('\\');
                 out.push(c);
@@ -168,6 +171,12 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether the text after a `&` makes it an entity (`copy;`, `#169;`, `#xA9;`).
+fn starts_entity(after: &str) -> bool {
+    let name = after.len() - after.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '#').len();
+    name > 0 && after[name..].starts_with(';')
 }
 
 #[cfg(test)]

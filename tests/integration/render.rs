@@ -115,16 +115,22 @@ fn an_optional_step_gets_its_own_box() {
 #[test]
 fn a_step_heading_keeps_its_link_and_code() {
     let steps = "## Step 1: Open the [admin center](https://admin.microsoft.com)\n\n1. Sign in.\n\n\
-                 ## Step 2: Run `Get-MgUser`\n\n1. Run it.\n";
+                 ## Step 2: Run `Get-MgUser`\n\n1. Run it.\n\n\
+                 ## [Step 3](https://example.com/step-3): Check the tenant <a name=\"check\"></a>\n\n1. Check it.\n";
     let (_dir, article) = temporary_article("admin.md", &format!("# Check users\n\n{steps}"));
     let text = render(&[&article, "--format", "txt", "--lang", "en-US"]);
     let boxes: Vec<&str> = text.lines().filter(|line| line.starts_with("[ ]")).collect();
-    assert_eq!(boxes, ["[ ] Step 1: Open the admin center [1]", "[ ] Step 2: Run Get-MgUser"]);
+    assert_eq!(
+        boxes,
+        ["[ ] Step 1: Open the admin center [1]", "[ ] Step 2: Run Get-MgUser", "[ ] Step 3: Check the tenant"]
+    );
     assert!(text.contains("[1] https://admin.microsoft.com"), "{text}");
+    assert!(!text.contains("step-3"), "a link on the label alone is not printed, nor its footnote: {text}");
     let markdown = render(&[&article, "--format", "md", "--lang", "en-US"]);
     assert!(
         markdown.contains("**Step 1: Open the [admin center](<https://admin.microsoft.com>)**")
-            && markdown.contains("**Step 2: Run `Get-MgUser`**"),
+            && markdown.contains("**Step 2: Run `Get-MgUser`**")
+            && markdown.contains("**Step 3: Check the tenant**\n"),
         "{markdown}"
     );
     let html = render(&[&article, "-o", "-", "--lang", "en-US"]);
@@ -247,7 +253,8 @@ fn a_markdown_checklist_reads_back_as_the_article_on_github() {
         "<td>Roles:<br>- Global Administrator<br>2019. A year.</td>",
         "<td>Use <code>Get-Status</code><br>This displays the status.</td>",
         "<a name=\"CreateKeyVault\"></a>",
-        "Choose <strong>GET IT NOW</strong>.<br />\n[Image: Get it now]</li>",
+        // After an anchor that prints nothing, "2019." still starts the line: it is text, not a list.
+        "Choose <strong>GET IT NOW</strong>.<br />\n[Image: Get it now]<br />\n2019. The year it changed.</li>",
         "<a href=\"https://contoso_East.example.com/a_b\">https://contoso_East.example.com/a_b</a>.",
     ] {
         assert!(html.contains(expected), "{expected:?} in {html}\nfrom {markdown}");
@@ -1575,7 +1582,7 @@ fn the_learn_address_names_the_article_on_paper() {
     assert!(text.contains(&format!("\nChecklist\n{url}\n")), "wrapped at 80 columns: {text}");
     assert!(text.contains(&format!("\nGenerated from {url} on November 21, 2026\n")), "{text}");
     let markdown = with_url("md");
-    assert!(markdown.contains(&format!("\n*Checklist* · {url}\n")), "{markdown}");
+    assert!(markdown.contains(&format!("\n*Checklist* · <{url}>\n")), "an autolink: {markdown}");
     let html = with_url("html");
     let escaped = url.replace('/', "&#x2f;");
     assert!(html.contains(&format!("<span><a href=\"{escaped}\">{escaped}</a></span>")), "a link: {html}");
@@ -1639,7 +1646,7 @@ fn relative_links_in_a_docset_print_where_it_publishes_them() {
             format!("https://learn.microsoft.com/{locale}/office365/securitycompliance/eop/set-up-your-eop-service");
         assert!(text.contains(&format!("\n{own}\n")) && text.matches(&own).count() == 2, "{folder}: {text}");
         let variant = render(&[article.to_str().unwrap(), "--format", "md", "--moniker", "o365-worldwide"]);
-        assert!(variant.contains(&format!(" · {own}?view=o365-worldwide\n")), "{folder}: {variant}");
+        assert!(variant.contains(&format!(" · <{own}?view=o365-worldwide>\n")), "an autolink: {folder}: {variant}");
     }
 }
 
