@@ -196,16 +196,7 @@ impl RenderJob {
         let text = render::render_text(&checklist, self.format, &options, strings.clone())?;
         match (self.format, &self.browser) {
             (Format::Pdf, Some(browser)) => {
-                for c in pdf::without_font(&text) {
-                    writeln!(
-                        err,
-                        "warning: {}: no font on this machine has {c:?} (U+{:04X}), so the PDF prints it and the \
-                         characters of its script as empty boxes; install a font for them (Debian: {}) and print again",
-                        checklist.source.path,
-                        u32::from(c),
-                        pdf::font_package(c)
-                    )?;
-                }
+                warn_of_missing_fonts(&text, &checklist.source.path, err)?;
                 Ok(pdf::print(browser, &text)?)
             }
             (Format::Pdf, None) => bail!(pdf::PdfError::NoBrowser),
@@ -342,4 +333,26 @@ fn is_checkdown_html(path: &Path) -> bool {
     std::fs::File::open(path)
         .and_then(|mut file| std::io::Read::read(&mut file, &mut head))
         .is_ok_and(|read| String::from_utf8_lossy(&head[..read]).contains(GENERATOR))
+}
+
+/// Warns of each script of `html` that the PDF would print as empty boxes ([`pdf::without_font`]), or that it cannot
+/// tell.
+fn warn_of_missing_fonts(html: &str, article: &str, err: &mut dyn Write) -> std::io::Result<()> {
+    let Some(characters) = pdf::without_font(html) else {
+        return writeln!(
+            err,
+            "warning: {article}: cannot tell whether this machine has fonts for every script of the checklist: \
+             fontconfig's fc-list cannot be run (Debian: apt-get install fontconfig)"
+        );
+    };
+    for c in characters {
+        writeln!(
+            err,
+            "warning: {article}: no font on this machine has {c:?} (U+{:04X}), so the PDF prints it and the \
+             characters of its script as empty boxes; install a font for them (Debian: {}) and print again",
+            u32::from(c),
+            pdf::font_package(c)
+        )?;
+    }
+    Ok(())
 }

@@ -152,16 +152,17 @@ pub fn print(browser: &Path, html: &str) -> Result<Vec<u8>, PdfError> {
 }
 
 /// The characters of `html` that no font on this machine has, one for each script or block that lacks one, as
-/// fontconfig (which Chromium finds its fonts with) tells: the PDF would print them as empty boxes. Empty when
-/// fontconfig's `fc-list` is not there to ask.
-pub fn without_font(html: &str) -> Vec<char> {
-    representatives(html)
-        .into_iter()
-        .filter(|c| {
-            let fonts = Command::new("fc-list").arg(format!(":charset={:x}", u32::from(*c))).arg("family").output();
-            fonts.is_ok_and(|fonts| fonts.status.success() && fonts.stdout.trim_ascii().is_empty())
-        })
-        .collect()
+/// fontconfig (which Chromium finds its fonts with) tells: the PDF would print them as empty boxes. `None` when
+/// fontconfig's `fc-list` cannot be run to ask about characters beyond Latin.
+pub fn without_font(html: &str) -> Option<Vec<char>> {
+    let mut missing = Vec::new();
+    for c in representatives(html) {
+        let fonts = Command::new("fc-list").arg(format!(":charset={:x}", u32::from(c))).arg("family").output().ok()?;
+        if fonts.status.success() && fonts.stdout.trim_ascii().is_empty() {
+            missing.push(c);
+        }
+    }
+    Some(missing)
 }
 
 /// The first character of each script or Unicode block of `text` that Latin fonts may not have: one to ask

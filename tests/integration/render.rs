@@ -1073,7 +1073,7 @@ mod browser {
     use super::*;
 
     fn tools() -> bool {
-        let present = ["chromium", "pdftotext", "pdfinfo"].iter().all(|tool| {
+        let present = ["chromium", "pdftotext", "pdfinfo", "fc-list"].iter().all(|tool| {
             std::process::Command::new("sh")
                 .args(["-c", &format!("command -v {tool}")])
                 .output()
@@ -1081,10 +1081,13 @@ mod browser {
         });
         assert!(
             present || std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but chromium or poppler-utils is missing"
+            "CI=true but chromium, fontconfig or poppler-utils is missing"
         );
         if !present {
-            eprintln!("skipped: chromium and poppler-utils are needed (apt-get install chromium poppler-utils)");
+            eprintln!(
+                "skipped: chromium, fontconfig and poppler-utils are needed (apt-get install chromium fontconfig \
+                 poppler-utils)"
+            );
         }
         present
     }
