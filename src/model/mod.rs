@@ -513,9 +513,9 @@ pub enum Content<'a> {
     },
 }
 
-/// Calls `visit` with each run of inlines, each extension block and each raw HTML block of `blocks`, in reading order, and the included
-/// file it is written in (relative to the docs root), `None` for the article itself: the spans of an include's
-/// blocks point into that file.
+/// Calls `visit` with each run of inlines, each extension block and each raw HTML block of `blocks`, in reading
+/// order, and the included file it is written in (relative to the docs root), `None` for the article itself: the
+/// spans of an include's blocks point into that file.
 pub fn walk_content<'a>(
     blocks: impl IntoIterator<Item = &'a Block>,
     include: Option<&'a str>,

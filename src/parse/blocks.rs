@@ -508,6 +508,12 @@ impl Builder<'_, '_> {
         first
     }
 
+    /// Whether the inlines being filled hold words yet (anchors and tags are none).
+    fn has_words(&self) -> bool {
+        let Some(Frame::Inlines(inlines)) = self.stack.last() else { return false };
+        !text::inlines(&self.open_inlines[inlines.first..]).trim().is_empty()
+    }
+
     fn push_inline(&mut self, inline: Inline) {
         self.inline_frame();
         self.open_inlines.push(inline);
@@ -588,10 +594,7 @@ impl Builder<'_, '_> {
             // Browsers read `</br>` as `<br>`, and so does Learn.
             self.push_inline(Inline::Break { span });
             return;
-        } else if tag.opens("p")
-            && matches!(self.stack.last(), Some(Frame::Inlines(inlines))
-                if self.open_inlines[inlines.first..].iter().any(|inline| !text::inlines(std::slice::from_ref(inline)).trim().is_empty()))
-        {
+        } else if tag.opens("p") && self.has_words() {
             // A `<p>` after words (in a table cell, where Markdown has no paragraphs) starts a new line of them.
             self.push_inline(Inline::Break { span });
             return;

@@ -131,8 +131,7 @@ pub fn html_table(html: &str, span: Span) -> Option<Block> {
             joined.push_str(&text);
         }
     }
-    let row_of = |cells: Vec<Vec<Inline>>| {
-        let mut cells = cells;
+    let row_of = |mut cells: Vec<Vec<Inline>>| {
         cells.resize(columns, Vec::new());
         cells
     };

@@ -183,7 +183,7 @@ impl Links {
 
     /// Registers the links of a section, its heading and subsections included.
     pub fn add_section(&mut self, section: &Section, base: &LearnBase) {
-        self.add_inlines_of(None, &section.heading, base);
+        self.add_inlines(&section.heading, base);
         self.add_blocks(&section.blocks, base);
         for child in &section.sections {
             self.add_section(child, base);
