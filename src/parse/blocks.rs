@@ -915,11 +915,11 @@ impl Builder<'_, '_> {
         for frame in self.stack.iter_mut().rev() {
             match frame {
                 // The innermost container's blocks are the tail of `open_blocks`.
-                Frame::Container(_) => return self.open_blocks.push(block),
+                Frame::Container(_) => return append(&mut self.open_blocks, block),
                 Frame::List { items, .. } => {
                     // A block directly in a list (a flattened item): attach it to the last item.
                     if let Some(item) = items.last_mut() {
-                        return item.blocks.push(block);
+                        return append(&mut item.blocks, block);
                     }
                 }
                 _ => {}
@@ -950,6 +950,28 @@ impl Builder<'_, '_> {
         };
         Built { blocks, diagnostics: self.diagnostics, inline_includes: self.includes }
     }
+}
+
+/// Appends `block` to `blocks`, joining an HTML block to the HTML block just before it when that one opened a
+/// `<table>` it did not close: a blank line in a table cell ends CommonMark's HTML block, yet browsers (and Learn)
+/// still show the one table.
+fn append(blocks: &mut Vec<Block>, block: Block) {
+    if let Block::Html { html, span } = &block
+        && let Some(Block::Html { html: open, span: open_span }) = blocks.last_mut()
+        && opens_table(open)
+    {
+        open.push('\n');
+        open.push_str(html);
+        (open_span.end, open_span.end_line, open_span.end_column) = (span.end, span.end_line, span.end_column);
+        return;
+    }
+    blocks.push(block);
+}
+
+/// Whether `html` holds more `<table` tags than `</table>` ones.
+fn opens_table(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.matches("<table").count() > lower.matches("</table").count()
 }
 
 /// What is left of the first paragraph of a `[!div …]` quote once the marker is taken off.

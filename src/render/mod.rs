@@ -635,25 +635,30 @@ pub fn render_text(
     options: &RenderOptions,
     strings: Arc<Strings>,
 ) -> Result<String, RenderError> {
-    let name = match format {
+    // Line-oriented formats are tidied, Markdown's fences kept as they are.
+    let (name, tidied_fenced) = match format {
         Format::Json => return Ok(serde_json::to_string_pretty(checklist)? + "\n"),
-        Format::Html | Format::Pdf => TEMPLATE_NAMES[0],
-        Format::Md => TEMPLATE_NAMES[1],
-        Format::Txt => TEMPLATE_NAMES[2],
+        Format::Html | Format::Pdf => (TEMPLATE_NAMES[0], None),
+        Format::Md => (TEMPLATE_NAMES[1], Some(true)),
+        Format::Txt => (TEMPLATE_NAMES[2], Some(false)),
     };
     let environment = templates::environment(strings, options.templates.clone());
     let text = templates::render(&environment, name, checklist)?;
-    Ok(if format == Format::Html { text } else { tidy(&text) })
+    Ok(match tidied_fenced {
+        Some(fenced) => tidy(&text, fenced),
+        None => text,
+    })
 }
 
-/// Folds runs of blank lines into one and drops trailing spaces, outside fenced code: template control lines leave
-/// both behind in line-oriented formats.
-fn tidy(text: &str) -> String {
+/// Folds runs of blank lines into one and drops trailing spaces, outside fenced code when `fenced` (Markdown; text
+/// has no fences, and a line of an article's text may start with backticks): template control lines leave both
+/// behind in line-oriented formats.
+fn tidy(text: &str, fenced: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_fence = false;
     let mut blank_run = 0;
     for line in text.lines() {
-        if line.trim_start().starts_with("```") {
+        if fenced && line.trim_start().starts_with("```") {
             in_fence = !in_fence;
         }
         let line = if in_fence { line } else { line.trim_end() };
@@ -684,8 +689,11 @@ mod tests {
     }
 
     #[test]
-    fn tidy_folds_blank_lines_but_not_inside_code() {
-        assert_eq!(tidy("\n\na  \n\n\n\nb\n```\nx  \n\n\ny\n```\n\n"), "a\n\nb\n```\nx  \n\n\ny\n```\n\n");
+    fn tidy_folds_blank_lines_but_not_inside_markdown_code() {
+        let text = "\n\na  \n\n\n\nb\n```\nx  \n\n\ny\n```\n\n";
+        assert_eq!(tidy(text, true), "a\n\nb\n```\nx  \n\n\ny\n```\n\n");
+        // Text has no fences: a line of an article's text that starts with backticks does not stop the tidying.
+        assert_eq!(tidy(text, false), "a\n\nb\n```\nx\n\ny\n```\n\n");
     }
 
     #[test]

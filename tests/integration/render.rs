@@ -352,6 +352,30 @@ fn a_heading_from_an_include_reads_as_a_heading() {
     assert!(text.contains("Allow these addresses.\n\nExchange Online\n\nID | Ports\n"), "{text}");
 }
 
+/// A blank line inside a cell ends CommonMark's HTML block, but a browser (and Learn) still shows one table: its
+/// rows after the blank line stay rows of the table, and the script in the cell stays in its cell.
+#[test]
+fn an_html_table_with_a_blank_line_in_a_cell_stays_one_table() {
+    let (_dir, article) = temporary_article(
+        "search.md",
+        "# Search\n\n<table>\n<tr><th>Step</th><th>Result</th></tr>\n<tr>\n<td>1</td>\n<td>\n\n\
+         <p>$name = &quot;Search&quot;</p>\n<p>Start-Search $name</p>\n</td>\n</tr>\n\
+         <tr><td>2</td><td>Done</td></tr>\n</table>\n\nAfter the table.\n",
+    );
+    let text = render_without_steps(&[&article, "--format", "txt", "--lang", "en-US"]);
+    assert!(
+        text.contains("Step | Result\n-----+-------------------\n1    | $name = \"Search\"\n     | Start-Search $name\n2    | Done\n\nAfter the table."),
+        "{text}"
+    );
+    let markdown = render_without_steps(&[&article, "--format", "md", "--lang", "en-US"]);
+    assert!(
+        markdown.contains(
+            "| Step | Result |\n| --- | --- |\n| 1 | $name = \"Search\"<br>Start-Search $name |\n| 2 | Done |\n"
+        ),
+        "{markdown}"
+    );
+}
+
 /// A relative link in an included file is read from that file's folder, as docfx reads it: `../admin/users.md` in
 /// `includes/` is the article's `admin/users.md`, not a folder above it.
 #[test]
