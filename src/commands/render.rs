@@ -200,6 +200,10 @@ impl RenderJob {
                 Ok(pdf::print(browser, &text)?)
             }
             (Format::Pdf, None) => bail!(pdf::PdfError::NoBrowser),
+            (Format::Md, _) => {
+                warn_if_too_long_for_github(&text, &checklist.source.path, err)?;
+                Ok(text.into_bytes())
+            }
             _ => Ok(text.into_bytes()),
         }
     }
@@ -333,6 +337,22 @@ fn is_checkdown_html(path: &Path) -> bool {
     std::fs::File::open(path)
         .and_then(|mut file| std::io::Read::read(&mut file, &mut head))
         .is_ok_and(|read| String::from_utf8_lossy(&head[..read]).contains(GENERATOR))
+}
+
+/// The most characters GitHub takes in an issue's or a comment's body.
+const GITHUB_BODY_LIMIT: usize = 65_536;
+
+/// A Markdown checklist is mostly pasted into an issue or a work item: say before GitHub refuses it.
+fn warn_if_too_long_for_github(markdown: &str, article: &str, err: &mut dyn Write) -> std::io::Result<()> {
+    let length = markdown.chars().count();
+    if length <= GITHUB_BODY_LIMIT {
+        return Ok(());
+    }
+    writeln!(
+        err,
+        "warning: {article}: the Markdown checklist is {length} characters long, and a GitHub issue or comment holds \
+         at most {GITHUB_BODY_LIMIT}: attach the file there rather than paste it"
+    )
 }
 
 /// Warns of each script of `html` that the PDF would print as empty boxes ([`pdf::without_font`]), or that it cannot

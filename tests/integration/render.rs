@@ -376,6 +376,24 @@ fn an_html_table_with_a_blank_line_in_a_cell_stays_one_table() {
     );
 }
 
+/// GitHub refuses an issue or comment body over 65,536 characters: a Markdown checklist that long says so, once.
+#[test]
+fn a_markdown_checklist_too_long_for_github_says_so() {
+    let long = "# Audit\n\n".to_owned() + &"Check the audit log of every mailbox before you close it.\n\n".repeat(1200);
+    let (_dir, article) = temporary_article("audit.md", &long);
+    let run = checkdown().args(["render", &article, "--format", "md", "--lang", "en-US"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warning = format!(
+        "warning: {article}: the Markdown checklist is {} characters long, and a GitHub issue or comment holds at \
+         most 65536: attach the file there rather than paste it\n",
+        run.stdout.chars().count()
+    );
+    assert_eq!(run.stderr.matches(&warning).count(), 1, "{}", run.stderr);
+    // As text, the same article has no such warning.
+    let text = checkdown().args(["render", &article, "--format", "txt", "--lang", "en-US"]).run();
+    assert!(!text.stderr.contains("GitHub"), "{}", text.stderr);
+}
+
 /// A relative link in an included file is read from that file's folder, as docfx reads it: `../admin/users.md` in
 /// `includes/` is the article's `admin/users.md`, not a folder above it.
 #[test]
