@@ -29,7 +29,7 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()
     if is_stream(path) {
         return std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()));
     }
-    let folder = path.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = folder_of(path);
     let temporary = folder.join(format!(
         ".{}.checkdown-{}.tmp",
         path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default(),
@@ -41,6 +41,36 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()
         return Err(error).with_context(|| format!("cannot write {}", path.display()));
     }
     Ok(())
+}
+
+/// Refuses to write `path` over a file the run reads, `--force` or not: `--force` replaces earlier output, never an
+/// article. A folder among `inputs` holds the Markdown files under it.
+pub fn check_not_input<'a>(path: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> anyhow::Result<()> {
+    // A file yet to be written is where its folder is.
+    let folder = folder_of(path);
+    let (Ok(folder), Some(name)) = (std::fs::canonicalize(folder), path.file_name()) else { return Ok(()) };
+    let written = std::fs::canonicalize(path).unwrap_or_else(|_| folder.join(name));
+    let markdown = written.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("md"));
+    for input in inputs {
+        let Ok(read) = std::fs::canonicalize(input) else { continue };
+        if read == written {
+            bail!("{}: this run reads that file, so its output is not written there; write elsewhere", path.display());
+        }
+        if markdown && read.is_dir() && written.starts_with(&read) {
+            bail!(
+                "{}: a Markdown file in {}, whose articles this run reads (and the next would read the report as \
+                 one); write elsewhere",
+                path.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The folder `path` is in: `.` for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 /// Whether `path` is something other than a file or a folder: a device or a pipe.

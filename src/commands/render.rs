@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, bail};
 
 use crate::cli::Exit;
-use crate::commands::{Input, write_file};
+use crate::commands::{Input, check_not_input, write_file};
 use crate::i18n::{Strings, UiLanguage};
 use crate::model::Article;
 use crate::parse::{ParseOptions, Parsed};
@@ -111,7 +111,7 @@ impl RenderJob {
                 writeln!(err, "warning: the {} UI strings lack `{id}`; the en-US text is used", strings.locale())?;
             }
         }
-        self.write(rendered, out)?;
+        self.write(rendered, &inputs, out)?;
         Ok(Exit::Success)
     }
 
@@ -219,7 +219,14 @@ impl RenderJob {
         Ok(strings)
     }
 
-    fn write(&self, rendered: Vec<(Vec<u8>, String)>, out: &mut dyn Write) -> anyhow::Result<()> {
+    /// Writes the checklists, none of them over a file of `inputs`.
+    fn write(&self, rendered: Vec<(Vec<u8>, String)>, inputs: &[Input], out: &mut dyn Write) -> anyhow::Result<()> {
+        let files = || {
+            inputs.iter().filter_map(|input| match input {
+                Input::File(path) => Some(path.as_path()),
+                Input::Bundled { .. } | Input::Stdin => None,
+            })
+        };
         match &self.destination {
             Destination::Stdout if self.format == Format::Json && rendered.len() > 1 => {
                 let documents: Vec<serde_json::Value> =
@@ -235,26 +242,34 @@ impl RenderJob {
                     out.write_all(bytes)?;
                 }
             }
-            Destination::File(path) => write_file(path, &rendered[0].0, self.force)?,
+            Destination::File(path) => {
+                check_not_input(path, files())?;
+                write_file(path, &rendered[0].0, self.force)?;
+            }
             Destination::Folder(folder) => {
-                let mut names: Vec<&str> = rendered.iter().map(|(_, name)| name.as_str()).collect();
-                names.sort_unstable();
-                if let Some(name) = names.windows(2).find_map(|pair| (pair[0] == pair[1]).then_some(pair[0])) {
-                    let path = folder.join(format!("{name}.{}", self.format.extension()));
+                let paths: Vec<PathBuf> = rendered
+                    .iter()
+                    .map(|(_, name)| folder.join(format!("{name}.{}", self.format.extension())))
+                    .collect();
+                let mut sorted: Vec<&PathBuf> = paths.iter().collect();
+                sorted.sort_unstable();
+                if let Some(path) = sorted.windows(2).find_map(|pair| (pair[0] == pair[1]).then_some(pair[0])) {
                     bail!(
                         "two of the articles would both be written to {}; render them into separate folders",
                         path.display()
                     );
+                }
+                for path in &paths {
+                    check_not_input(path, files())?;
                 }
                 // `-o out/` names a folder that may not exist yet.
                 if !folder.is_dir() {
                     std::fs::create_dir(folder)
                         .with_context(|| format!("cannot make the folder {}", folder.display()))?;
                 }
-                for (bytes, name) in &rendered {
-                    let path = folder.join(format!("{name}.{}", self.format.extension()));
-                    let ours = self.format == Format::Html && is_checkdown_html(&path);
-                    write_file(&path, bytes, self.force || ours)?;
+                for ((bytes, _), path) in rendered.iter().zip(&paths) {
+                    let ours = self.format == Format::Html && is_checkdown_html(path);
+                    write_file(path, bytes, self.force || ours)?;
                     writeln!(out, "{}", path.display())?;
                 }
             }

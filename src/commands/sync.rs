@@ -116,6 +116,7 @@ impl SyncJob {
             crate::cli::output_format(args.format, output.as_deref(), Format::of_path, Format::name, Format::Text)?;
         if let Some(path) = &output {
             super::check_output(path, args.force)?;
+            super::check_not_input(path, [source.as_path(), target.as_path()])?;
         }
         if let (Some(baseline), Some(output)) = (&args.baseline, &output)
             && std::fs::canonicalize(baseline)

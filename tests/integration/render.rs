@@ -946,6 +946,26 @@ fn output_files_are_never_overwritten_unless_they_are_checkdowns_own() {
     assert!(std::fs::read_to_string(&mine).unwrap().starts_with("<!DOCTYPE html>"));
 }
 
+/// `--force` replaces earlier output, never the article read: not when `-o` names it, nor when the checklist's name
+/// in a folder is the article's own.
+#[test]
+fn the_article_read_is_never_replaced_even_with_force() {
+    let (dir, article) = temporary_article("runbook.md", "# Runbook\n\n1. Sign in.\n2. Close the account.\n");
+    let folder = dir.path().to_str().unwrap();
+    for output in [&article, folder] {
+        let run = checkdown().args(["render", &article, "--format", "md", "--force", "-o", output]).run();
+        assert_eq!(run.code, 2, "-o {output}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "{article}: this run reads that file, so its output is not written there; write elsewhere"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), "# Runbook\n\n1. Sign in.\n2. Close the account.\n");
+}
+
 /// `-o runbook.md` writes Markdown; a file named for one format is never filled with another; two articles that
 /// would land on the same file are refused before anything is written.
 #[test]

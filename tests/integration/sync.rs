@@ -1247,6 +1247,37 @@ fn an_existing_output_file_is_never_replaced_without_force() {
     assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
 }
 
+/// A report is never written over a file the run compares, `--force` or not, nor as a Markdown file among the
+/// compared articles, which the next run would read as one.
+#[test]
+fn the_report_never_replaces_a_compared_file() {
+    let temporary = tempfile::tempdir().unwrap();
+    let (en, fr) = (temporary.path().join("en-us"), temporary.path().join("fr-fr"));
+    for (folder, file) in [(&en, EN), (&fr, FR)] {
+        std::fs::create_dir(folder).unwrap();
+        std::fs::copy(file, folder.join("close-your-account.md")).unwrap();
+    }
+    let translation = fr.join("close-your-account.md");
+    let sync = |source: &std::path::Path, target: &std::path::Path, report: &std::path::Path| {
+        checkdown().args(["sync", "--force", "-o"]).args([report, source, target]).run()
+    };
+    let refused = sync(&en.join("close-your-account.md"), &translation, &translation);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("close-your-account.md: this run reads that file, so its output is not written there"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(std::fs::read(&translation).unwrap(), std::fs::read(FR).unwrap());
+    let among = sync(&en, &fr, &fr.join("drift.md"));
+    assert_eq!(among.code, 2, "{}", among.stderr);
+    assert!(among.stderr.contains("drift.md: a Markdown file in "), "{}", among.stderr);
+    assert!(!fr.join("drift.md").exists());
+    // Beside the articles, or in another format among them, the report is written.
+    assert_eq!(sync(&en, &fr, &fr.join("drift.json")).code, 1);
+    assert_eq!(sync(&en, &fr, &temporary.path().join("drift.md")).code, 1);
+}
+
 /// `-o report.sarif` is a SARIF report without `--format`, as a file for code scanning should be; a `--format` the
 /// extension contradicts is refused before anything is written.
 #[test]
