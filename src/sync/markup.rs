@@ -4,7 +4,8 @@
 //! - a link or image that lost its opening `[` or `![`, whose `](media/add.gif)` is left in the text, or whose `(` a
 //!   space parts from its text, `[Users] (users.md)` ([`left_targets`]); a tab heading's link parted so,
 //!   `# [PowerShell] (#tab/powershell)` ([`spaced_tabs`]);
-//! - empty bold, `****`, left where the bold words moved out of it ([`in_run`]);
+//! - empty bold, `****`, left where the bold words moved out of it, and the placeholders machine translation leaves
+//!   for the characters it escapes, `Security _AMP_ Compliance` ([`in_run`]);
 //! - a list item that starts with `#`, which renders as a heading, and a paragraph whose line starts with an HTML
 //!   comment, which makes it raw HTML ([`turned`]);
 //! - a code fence not closed where the source closes its own, which turns what follows into code
@@ -84,6 +85,21 @@ fn empty_bold(text: &str) -> impl Iterator<Item = Range<usize>> {
         .map(|(at, _)| at..at + 4)
 }
 
+/// The placeholders machine translation leaves for the characters it escapes, each with the character it stands for.
+const PLACEHOLDERS: [(&str, char); 4] = [("_AMP_", '&'), ("_GT_", '>'), ("_LT_", '<'), ("_QUOT_", '"')];
+
+/// Where `text` has a machine-translation placeholder standing as a word (`Security _AMP_ Compliance`; not in
+/// `TLS_GT_X`), and the character it stands for.
+fn placeholders(text: &str) -> impl Iterator<Item = (Range<usize>, char)> {
+    let in_word = |character: Option<char>| character.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    memchr::memchr_iter(b'_', text.as_bytes()).filter_map(move |at| {
+        let &(written, meant) = PLACEHOLDERS.iter().find(|(written, _)| text[at..].starts_with(written))?;
+        let end = at + written.len();
+        let apart = !in_word(text[..at].chars().next_back()) && !in_word(text[end..].chars().next());
+        apart.then_some((at..end, meant))
+    })
+}
+
 /// What broke in a run of text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Breakage {
@@ -93,6 +109,8 @@ enum Breakage {
     Spaced(String),
     /// `****`.
     EmptyBold,
+    /// A machine-translation placeholder, with the character it stands for.
+    Placeholder(char),
 }
 
 /// The breakages in the text of `inlines` (not in code), each with its byte range in `document`'s text. The text is
@@ -103,8 +121,9 @@ fn breakages(document: &Document, inlines: &[Inline]) -> Vec<(Range<usize>, Brea
             match inline {
                 Inline::Text { span, .. } => {
                     let Some(written) = document.text.get(span.start..span.end) else { continue };
-                    // Nearly every text has neither `](` nor `****`: one pass over its bytes spares it both searches.
-                    if memchr::memchr2(b']', b'*', written.as_bytes()).is_none() {
+                    // Nearly every text has no `](`, `****` or placeholder: one pass over its bytes spares it the
+                    // searches.
+                    if memchr::memchr3(b']', b'*', b'_', written.as_bytes()).is_none() {
                         continue;
                     }
                     let at = |range: Range<usize>| span.start + range.start..span.start + range.end;
@@ -116,8 +135,19 @@ fn breakages(document: &Document, inlines: &[Inline]) -> Vec<(Range<usize>, Brea
                         out.push((at(range), breakage));
                     }
                     out.extend(empty_bold(written).map(|range| (at(range), Breakage::EmptyBold)));
+                    out.extend(placeholders(written).map(|(range, meant)| (at(range), Breakage::Placeholder(meant))));
                 }
-                Inline::Emphasis { children, .. } | Inline::Link { children, .. } => walk(document, children, out),
+                Inline::Emphasis { children, span, .. } => {
+                    // ` _GT_ ` between words is Markdown emphasis: readers see the placeholder's name in italics.
+                    let written = document.text.get(span.start..span.end).unwrap_or_default();
+                    match placeholders(written).next() {
+                        Some((range, meant)) if range.len() == written.len() => {
+                            out.push((span.start..span.end, Breakage::Placeholder(meant)));
+                        }
+                        _ => walk(document, children, out),
+                    }
+                }
+                Inline::Link { children, .. } => walk(document, children, out),
                 _ => {}
             }
         }
@@ -190,6 +220,18 @@ pub fn in_run(
                      address instead of a link; remove the space"
                 );
                 Rule::BrokenMarkdown.diagnostic(here, message).with_source(source.at(original.span))
+            }
+            Breakage::Placeholder(meant) => {
+                let message = format!(
+                    "`{}` is a placeholder machine translation left for `{meant}`: readers see its name instead of \
+                     `{meant}`; write `{meant}`",
+                    &target.text[range]
+                );
+                let diagnostic = Rule::BrokenMarkdown.diagnostic(here, message);
+                match counterpart {
+                    Some((_, span)) => diagnostic.with_source(source.at(span)),
+                    None => diagnostic,
+                }
             }
             Breakage::EmptyBold => {
                 let message = format!(
@@ -558,6 +600,12 @@ mod tests {
     fn empty_bold_is_four_asterisks_exactly() {
         let found: Vec<Range<usize>> = empty_bold("au **** \\> ***** et ****").collect();
         assert_eq!(found, [3..7, 20..24]);
+    }
+
+    #[test]
+    fn placeholders_are_found_as_words_only() {
+        let found: Vec<_> = placeholders("_GT_ a _AMP_ b TLS_GT_X _LT_x _QUOT_.").collect();
+        assert_eq!(found, [(0..4, '>'), (7..12, '&'), (30..36, '"')]);
     }
 
     #[test]

@@ -511,6 +511,9 @@ static DOCS: [RuleDoc; 23] = [
             (#tab/powershell)`, where the source has that tab (the tab group is then compared as meant);\n\
             - empty bold, `****`, left where the bold words moved out of it (not when the paired source text has \
             `****` too);\n\
+            - a placeholder that machine translation left for a character it escaped, `_AMP_` for `&`, `_GT_` for \
+            `>` (`centre de sécurité _AMP_ Compliance Center`, `**destinataires _GT_ boîtes aux lettres**`): readers \
+            see its name (in italics when it stands between spaces);\n\
             - a list item that starts with `#` (`- # compte courant` for `- Checking Acct #`): it renders as a \
             heading;\n\
             - a code fence not closed where the source closes its own (the translated block holds the source \

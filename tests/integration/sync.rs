@@ -546,7 +546,7 @@ fn links_to_a_heading_that_lost_its_anchor_are_broken_fragment_links() {
 #[test]
 fn markdown_broken_by_machine_translation_is_named_where_it_broke() {
     // A link and an image that lost their opening bracket, empty bold, a list item starting with `#`, a comment
-    // starting a paragraph's line, a link spaced from its text: one finding each, at the broken spot, instead of the mismatch each causes. The
+    // starting a paragraph's line, a link spaced from its text, placeholders: one finding each, at the broken spot, instead of the mismatch each causes. The
     // empty bold and the unopened link the English has alike are not reported.
     let finding =
         |line: u32, column: u32, message: &str| ("broken-markdown".to_owned(), line, column, message.to_owned());
@@ -608,12 +608,25 @@ fn markdown_broken_by_machine_translation_is_named_where_it_broke() {
                 "`] (summary.md)` is a link broken by the space before its `(`: readers see the brackets and the \
                  address instead of a link; remove the space"
             ),
+            // Machine translation's placeholders for `>` (in bold) and `&`.
+            finding(
+                18,
+                24,
+                "`_GT_` is a placeholder machine translation left for `>`: readers see its name instead of `>`; write \
+                 `>`"
+            ),
+            finding(
+                18,
+                77,
+                "`_AMP_` is a placeholder machine translation left for `&`: readers see its name instead of `&`; write \
+                 `&`"
+            ),
         ]
     );
     // Readers see broken pages: errors, but for the comment, whose words still show.
     let severities: Vec<Severity> = found.iter().map(|diagnostic| diagnostic.severity).collect();
     use Severity::{Error, Warning};
-    assert_eq!(severities, [Error, Error, Error, Error, Warning, Error]);
+    assert_eq!(severities, [Error, Error, Error, Error, Warning, Error, Error, Error]);
 }
 
 #[test]
@@ -713,10 +726,23 @@ fn french_mutation(relative: &str, line: usize, rule: &str, expected_line: u32, 
     assert_fires(&before, &after, rule, expected_line);
 }
 
+/// [`CLEAN_PAIR`] with its one drift mended: the placeholder machine translation left for `>` at line 45.
+fn clean_pair(corpus: &Path) -> (String, String) {
+    let (english, french) = pair(corpus, CLEAN_PAIR);
+    let mended =
+        french.replacen("**destinataires _GT_ boîtes aux lettres**", "**destinataires > boîtes aux lettres**", 1);
+    assert_ne!(mended, french, "the drift to mend is in the French file");
+    (english, mended)
+}
+
 #[test]
 fn the_clean_pair_has_no_finding() {
     let Some(corpus) = corpus() else { return };
     let (english, french) = pair(&corpus, CLEAN_PAIR);
+    let found = check(CLEAN_PAIR, &english, &french);
+    let shown: Vec<(&str, u32)> = found.iter().map(|d| (d.rule.as_str(), d.location.line())).collect();
+    assert_eq!(shown, [("broken-markdown", 45)]);
+    let (english, french) = clean_pair(&corpus);
     assert_eq!(check(CLEAN_PAIR, &english, &french), Vec::new());
 }
 
@@ -808,7 +834,7 @@ fn mutation_front_matter_mismatch() {
 #[test]
 fn a_front_matter_key_the_translation_lacks_is_quoted_once() {
     let Some(corpus) = corpus() else { return };
-    let (english, french) = pair(&corpus, CLEAN_PAIR);
+    let (english, french) = clean_pair(&corpus);
     let found = check(CLEAN_PAIR, &english, &replace_line(&french, 8, |_| String::new()));
     let messages: Vec<&str> = found.iter().map(|diagnostic| diagnostic.message.as_str()).collect();
     assert_eq!(
@@ -946,9 +972,10 @@ fn directory_mode_reports_missing_and_orphan_translations() {
     let Some(corpus) = corpus() else { return };
     let temporary = tempfile::tempdir().unwrap();
     let (english, french) = (temporary.path().join("en-us"), temporary.path().join("fr-fr"));
-    for (locale, folder) in [("en-us", &english), ("fr-fr", &french)] {
+    let (english_text, french_text) = clean_pair(&corpus);
+    for (folder, text) in [(&english, &english_text), (&french, &french_text)] {
         std::fs::create_dir_all(folder.join("SecurityCompliance")).unwrap();
-        std::fs::copy(corpus.join(locale).join(CLEAN_PAIR), folder.join(CLEAN_PAIR)).unwrap();
+        std::fs::write(folder.join(CLEAN_PAIR), text).unwrap();
     }
     std::fs::write(english.join("only-english.md"), "# Only English\n\nText.\n").unwrap();
     std::fs::write(french.join("seulement.md"), "# Seulement\n\nTexte.\n").unwrap();
