@@ -798,6 +798,20 @@ fn mutation_code_mismatch() {
     french_mutation(CLEAN_PAIR, 68, "code-mismatch", 68, |code| code.replace("Set-Mailbox", "Set-BoiteAuxLettres"));
 }
 
+/// A code finding points at the differing token on both sides, not at the English block's opening fence.
+#[test]
+fn a_code_difference_is_shown_at_its_token_in_both_files() {
+    let english =
+        "# Filters\n\nRun:\n\n```powershell\nConnect-IPPSSession\nNew-Filter -Name \"NAM\" -Region NAM\n```\n";
+    let french = "# Filtres\n\nExécutez :\n\n```powershell\nConnect-IPPSSession\nNew-Filter -Name \"Chicago\" -Region NAM\n```\n";
+    let found = check("filters.md", english, french);
+    let [diagnostic] = &found[..] else { panic!("{found:#?}") };
+    assert_eq!(diagnostic.message, "`-Name \"Chicago\"` where the English code has `-Name \"NAM\"`");
+    let source = diagnostic.source.as_ref().unwrap();
+    let at = |location: &checkdown::report::Location| (location.line(), location.column());
+    assert_eq!((at(&diagnostic.location), at(source)), ((7, 18), (7, 18)));
+}
+
 #[test]
 fn a_long_quoted_reference_is_clipped_in_the_message() {
     // A stray backtick makes one inline code span a whole sentence; the message quotes its start only.

@@ -7,19 +7,22 @@ pub(super) const MAX_QUOTED_CODE_CHARS: usize = 60;
 
 /// Where paired code first differs.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) struct CodeDifference<'b> {
+pub(super) struct CodeDifference<'a, 'b> {
     /// What differs, in the words of a finding: the target's token and the source's, each after the token before it.
     pub(super) message: String,
     /// The target line it is on, trimmed.
     pub(super) line: &'b str,
     /// The bytes of `line` to point at: the differing token, or the whole line when lines are missing or extra.
     pub(super) token: std::ops::Range<usize>,
+    /// The source line it is on, trimmed, and the bytes of it to point at, as for the target; `None` when the target
+    /// has a line the source lacks.
+    pub(super) source: Option<(&'a str, std::ops::Range<usize>)>,
 }
 
 /// The first difference between source code `a` and target code `b`, white space (tabs against spaces, indentation,
 /// line ends) and blank lines aside: the first line that differs, and in it the first token, so that a changed value
 /// (`-SetSCL 5`) is named rather than its whole line. `source_name` is the source language's name.
-pub(super) fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Option<CodeDifference<'b>> {
+pub(super) fn code_difference<'a, 'b>(a: &'a str, b: &'b str, source_name: &str) -> Option<CodeDifference<'a, 'b>> {
     fn lines(text: &str) -> Vec<&str> {
         text.lines().map(str::trim).filter(|line| !line.is_empty()).collect()
     }
@@ -42,7 +45,10 @@ pub(super) fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Opt
         None if a.len() == b.len() => return None,
         None => a.len().min(b.len()),
     };
-    let whole = |line: &'b str, message: String| Some(CodeDifference { message, line, token: 0..line.len() });
+    let whole = |line: &'b str, source: Option<&'a str>, message: String| {
+        let source = source.map(|source| (source, 0..source.len()));
+        Some(CodeDifference { message, line, token: 0..line.len(), source })
+    };
     match (a.get(at), b.get(at)) {
         (Some(source_line), Some(target_line)) => {
             let (source_tokens, target_tokens) = (tokens(source_line), tokens(target_line));
@@ -58,7 +64,7 @@ pub(super) fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Opt
                 Some(before) => quoted(&format!("{} {}", tokens[before].1, tokens[index].1)),
                 None => quoted(tokens[index].1),
             };
-            let (range, message) = match (source_at, target_at) {
+            let (range, source_range, message) = match (source_at, target_at) {
                 // The token before is quoted on both sides when it is the same on both (`$p=Get-Foo` against
                 // `$p = Get-Foo` would quote two different contexts for one difference).
                 (Some(source), Some(target))
@@ -67,6 +73,7 @@ pub(super) fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Opt
                 {
                     (
                         target_tokens[target].0.clone(),
+                        source_tokens[source].0.clone(),
                         format!(
                             "{} where the {source_name} code has {}",
                             with_before(&target_tokens, target),
@@ -76,6 +83,7 @@ pub(super) fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Opt
                 }
                 (Some(source), Some(target)) => (
                     target_tokens[target].0.clone(),
+                    source_tokens[source].0.clone(),
                     format!(
                         "{} where the {source_name} code has {}",
                         quoted(target_tokens[target].1),
@@ -84,6 +92,7 @@ pub(super) fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Opt
                 ),
                 (None, Some(target)) => (
                     target_tokens[target].0.clone(),
+                    source_tokens.last().map_or(0..source_line.len(), |(range, _)| range.clone()),
                     format!("{} is not in the {source_name} code", with_before(&target_tokens, target)),
                 ),
                 // The target line is the start of the source line: point at its last token, which the missing one
@@ -91,21 +100,24 @@ pub(super) fn code_difference<'b>(a: &str, b: &'b str, source_name: &str) -> Opt
                 (missing, None) => {
                     let missing = missing.unwrap_or(source_tokens.len());
                     let range = target_tokens.last().map_or(0..target_line.len(), |(range, _)| range.clone());
+                    let source_range =
+                        source_tokens.get(missing).map_or(0..source_line.len(), |(range, _)| range.clone());
                     let message = format!(
                         "this line lacks {}, which the {source_name} code has after {}",
                         quoted(source_tokens.get(missing).map_or("", |(_, token)| token)),
                         quoted(missing.checked_sub(1).map_or("", |before| source_tokens[before].1))
                     );
-                    (range, message)
+                    (range, source_range, message)
                 }
             };
-            Some(CodeDifference { message, line: target_line, token: range })
+            let source = Some((*source_line, source_range));
+            Some(CodeDifference { message, line: target_line, token: range, source })
         }
         (Some(source_line), None) => {
             let last = b.last().copied().unwrap_or_default();
-            whole(last, format!("this code lacks the {source_name} line {}", quoted(source_line)))
+            whole(last, Some(source_line), format!("this code lacks the {source_name} line {}", quoted(source_line)))
         }
-        (None, Some(target_line)) => whole(target_line, format!("this line is not in the {source_name} code")),
+        (None, Some(target_line)) => whole(target_line, None, format!("this line is not in the {source_name} code")),
         (None, None) => None,
     }
 }

@@ -756,16 +756,13 @@ impl Walk<'_> {
                     && (!any_case || differs_in_any_case())
                     && let Some(difference) = code_difference(a, b, &source_name)
                 {
-                    let line = self.target.narrow(*span, difference.line);
-                    let at = if line == *span {
-                        line
-                    } else {
-                        let token = difference.token;
-                        self.target.span(line.start + token.start, line.start + token.end)
+                    let at = narrow_to_token(self.target, *span, difference.line, difference.token);
+                    let there = match difference.source {
+                        Some((line, token)) => self.source.at(narrow_to_token(self.source, *sa, line, token)),
+                        None => there.clone(),
                     };
-                    let mut diagnostic = Rule::CodeMismatch
-                        .diagnostic(self.target.at(at), difference.message)
-                        .with_source(there.clone());
+                    let mut diagnostic =
+                        Rule::CodeMismatch.diagnostic(self.target.at(at), difference.message).with_source(there);
                     // A change of case only, in a language that is not known to ignore case (or in a PowerShell
                     // string): harmless in most, but not in every one, so still said, without failing a build.
                     if code_difference(&a.to_lowercase(), &b.to_lowercase(), &source_name).is_none() {
@@ -1481,6 +1478,13 @@ fn block_references(block: &Block, out: &mut Vec<Reference>) {
     for inlines in leaves {
         references::in_inlines(inlines, out);
     }
+}
+
+/// The part of `block` (a code block of `document`) to point at: `token`, the bytes of its trimmed `line`; the whole
+/// block when the line is not found.
+fn narrow_to_token(document: &Document, block: Span, line: &str, token: std::ops::Range<usize>) -> Span {
+    let found = document.narrow(block, line);
+    if found == block { block } else { document.span(found.start + token.start, found.start + token.end) }
 }
 
 /// Whether the code block at `span` is fenced. Indented code blocks in Learn articles are nearly always prose indented
