@@ -42,6 +42,7 @@ verify-sample-failed = { $checked ->
     }
 verify-tenant-not-found = Der Mandant { $tenant } wurde nicht gefunden (AADSTS90002): nichts konnte gelesen werden
 verify-tenant-gone = Der Mandant { $tenant } existiert nicht mehr (AADSTS90002); er wurde zuvor in der Cloud { $cloud } aktiv gesehen
+verify-deleted-nothing-left = Der Mandant { $tenant } ist gelöscht (AADSTS90002, zuvor aktiv gesehen): von ihm ist nichts übrig
 verify-tenant-never-seen = Der Mandant { $tenant } wurde in der Cloud { $cloud } nicht gefunden (AADSTS90002), aber dieses Werkzeug hat ihn nie aktiv gesehen: ein Tippfehler oder die falsche Cloud ergeben dieselbe Antwort
 verify-tenant-alive = Der Mandant { $tenant } existiert noch
 verify-tenant-alive-by-id = Der Name { $tenant } führt zu keinem Mandanten mehr (AADSTS90002), aber seine Mandanten-ID { $id } antwortet noch: der Mandant existiert (ein entfernter Domänenname führt nicht mehr zu ihm)

@@ -42,6 +42,7 @@ verify-sample-failed = { $checked ->
     }
 verify-tenant-not-found = Tenant { $tenant } was not found (AADSTS90002): nothing could be read
 verify-tenant-gone = Tenant { $tenant } is gone (AADSTS90002) and was seen alive before on the { $cloud } cloud
+verify-deleted-nothing-left = Tenant { $tenant } is deleted (AADSTS90002, and seen alive before): nothing of it is left
 verify-tenant-never-seen = Tenant { $tenant } was not found (AADSTS90002) on the { $cloud } cloud, but this tool never saw it alive: a mistyped tenant or the wrong cloud look the same
 verify-tenant-alive = Tenant { $tenant } still exists
 verify-tenant-alive-by-id = Tenant { $tenant } no longer resolves (AADSTS90002), but its tenant id { $id } still answers: the tenant exists (a removed domain name no longer leads to it)

@@ -43,6 +43,7 @@ verify-sample-failed = { $checked ->
     }
 verify-tenant-not-found = No se ha encontrado el inquilino { $tenant } (AADSTS90002): no se ha podido leer nada
 verify-tenant-gone = El inquilino { $tenant } ya no existe (AADSTS90002); antes se había visto activo en la nube { $cloud }
+verify-deleted-nothing-left = El inquilino { $tenant } se ha eliminado (AADSTS90002, y antes se vio activo): no queda nada de él
 verify-tenant-never-seen = No se ha encontrado el inquilino { $tenant } (AADSTS90002) en la nube { $cloud }, pero esta herramienta nunca lo ha visto activo: un inquilino mal escrito o una nube equivocada dan la misma respuesta
 verify-tenant-alive = El inquilino { $tenant } sigue existiendo
 verify-tenant-alive-by-id = El inquilino { $tenant } ya no se resuelve (AADSTS90002), pero su identificador de inquilino { $id } sigue respondiendo: el inquilino existe (un nombre de dominio eliminado ya no conduce a él)

@@ -171,6 +171,19 @@ pub enum AuthError {
     /// `auto` found nothing to sign in with.
     #[error("no credentials: {0}")]
     NoCredential(String),
+    /// The access token was issued in another tenant than the one to check: Graph would answer for that one.
+    #[error(
+        "the access token was issued in tenant {token_tenant}, not in {tenant} ({tenant_id}); Graph would answer for \
+         the other tenant: sign in to {tenant}"
+    )]
+    OtherTenant {
+        /// The tenant as given.
+        tenant: String,
+        /// Its id, as its login host names it.
+        tenant_id: String,
+        /// The tenant id the token names (`tid`).
+        token_tenant: String,
+    },
 }
 
 /// The credential a run signs in with, once chosen.

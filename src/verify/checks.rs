@@ -124,6 +124,9 @@ struct Expect {
     undecided: String,
     #[serde(default)]
     evidence: Vec<EvidenceSpec>,
+    /// Done once the tenant is deleted ([`TenantState::NotFound`], seen alive before): nothing of it is left.
+    #[serde(default)]
+    done_once_deleted: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -143,6 +146,9 @@ struct PerItemSample {
     done: String,
     not_done: String,
     messages: SampleMessages,
+    /// As [`Expect::done_once_deleted`].
+    #[serde(default)]
+    done_once_deleted: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -423,6 +429,19 @@ impl<'a> Runner<'a> {
     }
 
     fn check(&self, check: &CheckSpec) -> Outcome {
+        let done_once_deleted = match check {
+            CheckSpec::Expect(expect) => expect.done_once_deleted,
+            CheckSpec::PerItemSample(sample) => sample.done_once_deleted,
+            CheckSpec::TenantExists(_) => false,
+        };
+        if done_once_deleted && matches!(self.tenant, TenantState::NotFound { seen_before: true, .. }) {
+            return Outcome {
+                name: check.name().to_owned(),
+                status: Status::Done,
+                reason: None,
+                evidence: vec![Message::new("verify-deleted-nothing-left").arg("tenant", self.tenant_name)],
+            };
+        }
         if let (Some(reason), CheckSpec::Expect(_) | CheckSpec::PerItemSample(_)) =
             (self.tenant.unreadable(self.tenant_name), check)
         {

@@ -517,6 +517,7 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
             match Tokens::sign_in(live.auth, &live.candidates, login, options.log.clone()) {
                 Ok(tokens) => {
                     let identity = tokens.identity();
+                    check_token_tenant(&identity, &live.tenant, answers.alive_id())?;
                     client.sign_in(Arc::new(tokens));
                     (SignIn::SignedIn, Some(identity))
                 }
@@ -588,6 +589,22 @@ fn replay(
     };
     let report = run_checks(steps, options, &reader, &context);
     Ok(VerifyReport { replayed_from: Some(from.display().to_string()), ..report })
+}
+
+/// Refuses a token issued in another tenant than `tenant`, whose id its login host names `tenant_id` (or which is an
+/// id): a token given as is (`--auth token`) may be any tenant's, and Graph answers for the token's tenant.
+fn check_token_tenant(identity: &Identity, tenant: &str, tenant_id: Option<&str>) -> Result<(), VerifyError> {
+    let expected = tenant_id.or_else(|| tenant::is_tenant_id(tenant).then_some(tenant));
+    match (expected, &identity.tenant_id) {
+        (Some(expected), Some(token_tenant)) if !expected.eq_ignore_ascii_case(token_tenant) => {
+            Err(VerifyError::Auth(AuthError::OtherTenant {
+                tenant: tenant.to_owned(),
+                tenant_id: expected.to_owned(),
+                token_tenant: token_tenant.clone(),
+            }))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The run-wide facts the checks and the report need.

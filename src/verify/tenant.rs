@@ -69,8 +69,8 @@ pub fn discovery_path(tenant: &str) -> String {
 /// What one discovery document says.
 #[derive(Debug, Clone)]
 enum Discovery {
-    /// The tenant answers; the tenant id from the document's issuer, when it has one.
-    Alive(Option<String>),
+    /// The tenant answers; the tenant id from the document's issuer.
+    Alive(String),
     /// AADSTS90002: not found.
     NotFound,
     /// The document could not be read.
@@ -85,7 +85,16 @@ impl Discovery {
             Exchange::Answer { status: 200, body, .. } => {
                 let document: Value = serde_json::from_str(&body).unwrap_or_default();
                 let issuer = document.get("issuer").and_then(Value::as_str).unwrap_or_default();
-                Discovery::Alive(issuer.split('/').find(|part| is_tenant_id(part)).map(str::to_owned))
+                // Only the login host's own document says the tenant lives: a proxy's page answered 200 says nothing.
+                match issuer.split('/').find(|part| is_tenant_id(part)) {
+                    Some(id) => Discovery::Alive(id.to_owned()),
+                    None => Discovery::Failed(Failure {
+                        request,
+                        kind: FailureKind::Malformed(
+                            "not an OpenID discovery document naming the tenant's id in its issuer".to_owned(),
+                        ),
+                    }),
+                }
             }
             Exchange::Answer { status: 400, body, .. }
                 if body.contains("90002") || body.contains("\"invalid_tenant\"") =>
@@ -150,7 +159,7 @@ impl TenantAnswers {
     /// The tenant id a discovery document named, when the tenant answered.
     pub fn alive_id(&self) -> Option<&str> {
         match (&self.by_name, &self.by_id) {
-            (Discovery::Alive(id), _) => id.as_deref(),
+            (Discovery::Alive(id), _) => Some(id),
             (_, Some((id, Discovery::Alive(_)))) => Some(id),
             _ => None,
         }

@@ -14,7 +14,7 @@ use checkdown::verify::{
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use crate::support::fake_graph::{FakeGraph, FakeTenant, Fault, REDIRECT_LOCATION, subscribed_sku, subscription};
+use crate::support::fake_graph::{FakeGraph, FakeTenant, Fault, REDIRECT_LOCATION, Side, subscribed_sku, subscription};
 
 /// The steps of the bundled English article, as the parser gives them.
 fn steps() -> Vec<StepRef> {
@@ -204,6 +204,29 @@ fn the_report_names_the_application_or_the_user_that_signed_in() {
         signed_in_line(&french.unwrap()),
         format!("Connexion en tant qu’utilisateur {admin} dans le locataire {tenant_id}")
     );
+}
+
+/// Graph answers for the tenant a token was issued in, whatever tenant is named: a token given as is that another
+/// tenant issued is refused before any check, rather than ticking steps off with that tenant's evidence.
+#[test]
+fn a_token_from_another_tenant_is_refused_before_any_check() {
+    let harness = Harness::new(FakeTenant::closed_down());
+    let env = Environment::from_pairs([("CHECKDOWN_ACCESS_TOKEN", harness.fake.mint_token())]);
+    let token_tenant = FakeTenant::closed_down().id;
+    let other = "22222222-2222-4222-8222-222222222222";
+    harness.fake.update(|tenant| tenant.id = other.to_owned());
+    let error = harness.try_run(VerifyArgs { auth: AuthMode::Token, ..harness.args() }, &env).unwrap_err();
+    assert_eq!(error.exit_code(), 3);
+    assert_eq!(
+        format!("{:#}", anyhow::Error::from(error)),
+        format!(
+            "authentication failed: the access token was issued in tenant {token_tenant}, not in \
+             contoso.onmicrosoft.com ({other}); Graph would answer for the other tenant: sign in to \
+             contoso.onmicrosoft.com"
+        )
+    );
+    let graph_requests = harness.fake.seen().into_iter().filter(|seen| seen.side == Side::Graph).count();
+    assert_eq!(graph_requests, 0, "Graph is not read");
 }
 
 #[test]
@@ -613,13 +636,17 @@ fn step_5_is_done_only_for_a_tenant_seen_alive_before_on_the_same_cloud() {
     let posts_before = harness.fake.seen().iter().filter(|seen| seen.method == "POST").count();
     let gone = harness.run();
     use Status::*;
-    assert_eq!(statuses(&gone), [Unknown, Unknown, Unknown, Unknown, Done]);
+    // What steps 1 to 4 check went with the tenant: the closure is done, and the evidence says why.
+    assert_eq!(statuses(&gone), [Done, Done, Done, Done, Done]);
     assert_eq!(
         evidence(&gone, 5),
         "Tenant contoso.onmicrosoft.com is gone (AADSTS90002) and was seen alive before on the global cloud\n\
          Its tenant id 84841066-274d-4ec0-a5c1-276be684bdd3 is not found either"
     );
-    assert!(evidence(&gone, 1).contains("was not found (AADSTS90002)"));
+    assert_eq!(
+        evidence(&gone, 1),
+        "Tenant contoso.onmicrosoft.com is deleted (AADSTS90002, and seen alive before): nothing of it is left"
+    );
     let posts_after = harness.fake.seen().iter().filter(|seen| seen.method == "POST").count();
     assert_eq!(posts_before, posts_after, "no sign-in is attempted for a tenant that is gone");
 
@@ -692,6 +719,28 @@ fn a_deleted_tenant_never_seen_alive_is_unknown() {
         )
     );
     assert!(!harness.dir.path().join("state/tenants.json").exists(), "a tenant not found is not remembered");
+}
+
+/// Only the login host's discovery document says a tenant lives: a proxy's page answered 200 for it is no such
+/// document, so the tenant is not remembered as seen alive, and a later "not found" cannot pass for its deletion.
+#[test]
+fn a_page_that_is_no_discovery_document_does_not_make_a_tenant_alive() {
+    let mut tenant = FakeTenant::closed_down();
+    tenant.deleted = true;
+    let discovery = "/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration";
+    tenant.faults = vec![Fault { path: discovery.into(), status: 200, retry_after: None, times: usize::MAX }];
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    assert!(!harness.dir.path().join("state/tenants.json").exists(), "the tenant is not remembered");
+    assert_eq!(step(&report, 5).status, Status::Unknown);
+    assert_eq!(
+        step(&report, 5).checks[0].reason.as_deref(),
+        Some(
+            "The token endpoint answers AADSTS90002 (tenant contoso.onmicrosoft.com not found), but the discovery \
+             document could not confirm it: GET /contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration gave \
+             an unexpected answer: not an OpenID discovery document naming the tenant's id in its issuer"
+        )
+    );
 }
 
 #[test]
