@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 
 use minijinja::value::ValueKind;
@@ -625,6 +625,7 @@ impl<'a> Runner<'a> {
         let mut unexpected = Vec::new();
         let mut failures = Vec::new();
         for (item, result) in checked.iter().zip(&results) {
+            let Some(result) = result else { continue };
             let mut scope = context.clone();
             scope.insert("item".into(), item.clone());
             let label = self.eval(&sample.label, &scope).map(|label| label.to_string()).unwrap_or_default();
@@ -679,13 +680,17 @@ impl<'a> Runner<'a> {
     }
 
     /// One GET per item, `concurrency` at a time; results in item order.
-    fn per_item(&self, sample: &PerItemSample, items: &[Value]) -> Vec<Result<Value, Failure>> {
+    /// One GET per item, [`Runner::concurrency`] at a time; `None` for the items not asked because a request went
+    /// unanswered (a timeout, the network): Graph is not answering, and asking the rest would only wait as long again
+    /// for each.
+    fn per_item(&self, sample: &PerItemSample, items: &[Value]) -> Vec<Option<Result<Value, Failure>>> {
         let next = AtomicUsize::new(0);
+        let unanswered = AtomicBool::new(false);
         let results: Mutex<Vec<Option<Result<Value, Failure>>>> = Mutex::new(vec![None; items.len()]);
         thread::scope(|scope| {
             for _ in 0..self.concurrency.min(items.len()) {
                 scope.spawn(|| {
-                    loop {
+                    while !unanswered.load(Ordering::Relaxed) {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(index) else { break };
                         let request = Request {
@@ -695,13 +700,15 @@ impl<'a> Runner<'a> {
                             permission: Some(sample.permission.clone()),
                         };
                         let result = self.reader.object(&request);
+                        if let Err(Failure { kind: FailureKind::Transport { .. }, .. }) = &result {
+                            unanswered.store(true, Ordering::Relaxed);
+                        }
                         results.lock().unwrap_or_else(|poisoned| poisoned.into_inner())[index] = Some(result);
                     }
                 });
             }
         });
-        let results = results.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
-        results.into_iter().map(|result| result.unwrap_or_else(|| Err(internal_failure(&sample.get)))).collect()
+        results.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn tenant_exists(&self, check: &TenantExists) -> Outcome {

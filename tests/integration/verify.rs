@@ -14,7 +14,9 @@ use checkdown::verify::{
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use crate::support::fake_graph::{FakeGraph, FakeTenant, Fault, REDIRECT_LOCATION, Side, subscribed_sku, subscription};
+use crate::support::fake_graph::{
+    FakeGraph, FakeTenant, Fault, NO_ANSWER, REDIRECT_LOCATION, Side, subscribed_sku, subscription,
+};
 
 /// The steps of the bundled English article, as the parser gives them.
 fn steps() -> Vec<StepRef> {
@@ -719,6 +721,26 @@ fn a_deleted_tenant_never_seen_alive_is_unknown() {
         )
     );
     assert!(!harness.dir.path().join("state/tenants.json").exists(), "a tenant not found is not remembered");
+}
+
+/// A sample whose requests go unanswered stops asking: Graph is not answering, and asking every user would only wait
+/// as long again for each. The step is unknown, naming the failure.
+#[test]
+fn a_sample_stops_asking_once_graph_does_not_answer() {
+    let mut tenant = FakeTenant::closed_down();
+    for number in 0..40 {
+        tenant.add_user(&format!("user{number}@contoso.onmicrosoft.com"), "disabled");
+    }
+    tenant.faults =
+        vec![Fault { path: "/beta/users/".into(), status: NO_ANSWER, retry_after: None, times: usize::MAX }];
+    let harness = Harness::new(tenant);
+    let report = harness.run_with(VerifyArgs { concurrency: Some(4), ..harness.args() });
+    assert_eq!(step(&report, 4).status, Status::Unknown);
+    let reason = step(&report, 4).checks[0].reason.clone().unwrap();
+    assert!(reason.contains("no answer"), "{reason}");
+    let asked = harness.fake.seen().into_iter().filter(|seen| seen.url.starts_with("/beta/users/")).count();
+    // At most the 4 requests under way when the first went unanswered, each with its 3 attempts.
+    assert!(asked <= 4 * 3, "{asked} requests for 41 users");
 }
 
 /// Only the login host's discovery document says a tenant lives: a proxy's page answered 200 for it is no such

@@ -40,13 +40,16 @@ pub const ALL_PERMISSIONS: [&str; 5] = [
     "Application.Read.All",
 ];
 
+/// The [`Fault::status`] of a request the fake never answers: it closes the connection, as a network that drops it.
+pub const NO_ANSWER: u16 = 0;
+
 /// A scripted failure: the next `times` requests whose path starts with `path` get this answer, with the error body
 /// Graph gives for its status (on the login host, `/{tenant}/oauth2/v2.0/token`, the identity platform's body).
 #[derive(Debug, Clone)]
 pub struct Fault {
     /// Path prefix, without the query (`/v1.0/directory/subscriptions`).
     pub path: String,
-    /// Status to answer.
+    /// Status to answer, or [`NO_ANSWER`].
     pub status: u16,
     /// `Retry-After` header value, if any (`"1.5"`).
     pub retry_after: Option<String>,
@@ -360,6 +363,9 @@ fn serve(stream: TcpStream, side: Side, state: &State) {
         Side::Login => login(state, &seen),
         Side::Graph => graph(state, &seen),
     };
+    if answer.status == NO_ANSWER {
+        return;
+    }
     let client_request_id = header(&seen, "client-request-id").unwrap_or("none").to_owned();
     let mut head = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nrequest-id: d9bbd4d8-0000-4000-8000-000000000001\r\n\
@@ -710,6 +716,9 @@ fn graph(state: &State, seen: &Seen) -> Answer {
     let (path, params) = query(&seen.url);
     if let Some(fault) = tenant.faults.iter_mut().find(|fault| fault.times > 0 && path.starts_with(&fault.path)) {
         fault.times = fault.times.saturating_sub(1);
+        if fault.status == NO_ANSWER {
+            return Answer { status: NO_ANSWER, content_type: "text/plain", body: String::new(), headers: Vec::new() };
+        }
         if (300..400).contains(&fault.status) {
             return Answer {
                 status: fault.status,
