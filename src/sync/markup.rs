@@ -195,6 +195,14 @@ pub fn in_run(
                         "`{quoted}` is an image that lost its opening `![`: readers see this text instead of the \
                          image; write `![alt text]({written})`"
                     )
+                } else if original.is_none() {
+                    // Where the source text links nowhere so, the target may be one left from an old version as well
+                    // as a link to mend.
+                    format!(
+                        "`{quoted}` is a link target left in the text, where the {} text has no link to it: readers \
+                         see this text; delete it, or put `[` before the link text",
+                        languages.source
+                    )
                 } else {
                     format!(
                         "`{quoted}` is a link that lost its opening `[`: readers see this text instead of a link; put \

@@ -621,12 +621,19 @@ fn markdown_broken_by_machine_translation_is_named_where_it_broke() {
                 "`_AMP_` is a placeholder machine translation left for `&`: readers see its name instead of `&`; write \
                  `&`"
             ),
+            // A target the English does not link to: it may be a leftover as well as a link to mend.
+            finding(
+                20,
+                15,
+                "`](old-page.md)` is a link target left in the text, where the English text has no link to it: \
+                 readers see this text; delete it, or put `[` before the link text"
+            ),
         ]
     );
     // Readers see broken pages: errors, but for the comment, whose words still show.
     let severities: Vec<Severity> = found.iter().map(|diagnostic| diagnostic.severity).collect();
     use Severity::{Error, Warning};
-    assert_eq!(severities, [Error, Error, Error, Error, Warning, Error, Error, Error]);
+    assert_eq!(severities, [Error, Error, Error, Error, Warning, Error, Error, Error, Error]);
 }
 
 #[test]
