@@ -39,7 +39,8 @@ pub fn split(text: &str) -> Split<'_> {
             return Split { yaml: &text[yaml_start..line.start], yaml_start, body_start: line.end, unclosed: false };
         }
     }
-    Split { yaml: &text[yaml_start..], yaml_start, body_start: text.len(), unclosed: true }
+    // Learn (markdig) reads an unclosed front matter as Markdown, a rule and the YAML lines as text: so do we.
+    Split { unclosed: true, ..none }
 }
 
 /// A YAML problem: the message and the byte offset in the file it points at.

@@ -282,7 +282,8 @@ fn parse_within(
             PARSE_ERROR,
             Severity::Error,
             Location::new(path, index.span(bom, bom + 3)),
-            "the front matter opened here is never closed by a `---` line",
+            "the front matter opened here is never closed by a `---` line: Learn shows its lines as text, and so does \
+             checkdown",
         ));
     }
     let mut front_matter = match front_matter::read(&split, &index) {

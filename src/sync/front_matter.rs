@@ -60,6 +60,23 @@ pub fn compare(
     let (source_name, target_name) = (&languages.source, &languages.target);
     let source_entries = &source.article.front_matter.entries;
     let target_entries = &target.article.front_matter.entries;
+    // A translation without front matter lacks every key: one finding says so, not one per key.
+    let lacked: Vec<&str> = source_entries.iter().map(|entry| entry.key.as_str()).filter(|key| compared(key)).collect();
+    if target_entries.is_empty() && !lacked.is_empty() {
+        let keys = lacked.iter().map(|key| format!("`{key}`")).collect::<Vec<_>>().join(", ");
+        sink.push(
+            Rule::FrontMatterMismatch
+                .diagnostic(
+                    target.line(1),
+                    format!(
+                        "the {target_name} file has no front matter, and the {source_name} file's has {keys}: copy \
+                         it, with its title and description translated"
+                    ),
+                )
+                .with_source(source.line(source_entries[0].line)),
+        );
+        return;
+    }
     for entry in source_entries.iter().filter(|entry| compared(&entry.key)) {
         let source_location = source.line(entry.line);
         match target.article.front_matter.entry(&entry.key) {

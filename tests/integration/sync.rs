@@ -847,6 +847,37 @@ fn mutation_number_mismatch() {
     french_mutation(CLEAN_PAIR, 30, "number-mismatch", 30, |item| item.replace("30 Go", "40 Go"));
 }
 
+/// A translation without front matter is one finding listing the keys it lacks; one whose front matter is never
+/// closed is its parse error, and its body is still compared (Learn shows the YAML lines as text), not reported
+/// missing as a whole.
+#[test]
+fn a_missing_or_unclosed_front_matter_is_one_cause() {
+    let english = std::fs::read_to_string(EN).unwrap();
+    let french = std::fs::read_to_string(FR).unwrap();
+    let closing = french.match_indices("---\n").nth(1).unwrap().0;
+    let rules = |french: &str| -> Vec<String> {
+        check("close-your-account.md", &english, french).into_iter().map(|diagnostic| diagnostic.rule).collect()
+    };
+    let usual = rules(&french);
+    let bare = check("close-your-account.md", &english, &french[closing + 4..]);
+    let lacking: Vec<&Diagnostic> = bare.iter().filter(|d| d.rule == "front-matter-mismatch").collect();
+    assert_eq!(lacking.len(), 1, "{bare:#?}");
+    assert!(
+        lacking[0].message.starts_with(
+            "the French file has no front matter, and the English file's has `f1.keywords`, `audience`, `ms.topic`"
+        ),
+        "{}",
+        lacking[0].message
+    );
+    let unclosed = rules(&format!("{}{}", &french[..closing], &french[closing + 4..]));
+    assert_eq!(unclosed.iter().filter(|rule| *rule == "parse-error").count(), 1, "{unclosed:?}");
+    assert!(!unclosed.contains(&"missing-section".to_owned()), "{unclosed:?}");
+    // The findings of the body are found all the same.
+    for rule in usual.iter().filter(|rule| *rule != "stale-source") {
+        assert!(unclosed.contains(rule), "{rule} in {unclosed:?}");
+    }
+}
+
 #[test]
 fn mutation_front_matter_mismatch() {
     french_mutation(CLEAN_PAIR, 8, "front-matter-mismatch", 8, |key| key.replace("article", "how-to"));
