@@ -4,7 +4,7 @@
 //! - a link or image that lost its opening `[` or `![`, whose `](media/add.gif)` is left in the text, or whose `(` a
 //!   space parts from its text, `[Users] (users.md)` ([`left_targets`]); a tab heading's link parted so,
 //!   `# [PowerShell] (#tab/powershell)` ([`spaced_tabs`]);
-//! - empty bold, `****`, left where the bold words moved out of it, and the placeholders machine translation leaves
+//! - empty bold, `****`, left where the bold words moved out of it, a `**` that makes no bold, and the placeholders machine translation leaves
 //!   for the characters it escapes, `Security _AMP_ Compliance` ([`in_run`]);
 //! - a list item that starts with `#`, which renders as a heading, and a paragraph whose line starts with an HTML
 //!   comment, which makes it raw HTML ([`turned`]);
@@ -85,6 +85,14 @@ fn empty_bold(text: &str) -> impl Iterator<Item = Range<usize>> {
         .map(|(at, _)| at..at + 4)
 }
 
+/// Where `text` (text as written, which the Markdown parser left as text) has a `**` that makes no bold: a run of
+/// exactly two `*`, not escaped.
+fn stray_bold(text: &str) -> impl Iterator<Item = Range<usize>> {
+    text.match_indices("**")
+        .filter(|&(at, _)| !text[..at].ends_with(['*', '\\']) && !text[at + 2..].starts_with('*'))
+        .map(|(at, _)| at..at + 2)
+}
+
 /// The placeholders machine translation leaves for the characters it escapes, each with the character it stands for.
 const PLACEHOLDERS: [(&str, char); 4] = [("_AMP_", '&'), ("_GT_", '>'), ("_LT_", '<'), ("_QUOT_", '"')];
 
@@ -109,6 +117,8 @@ enum Breakage {
     Spaced(String),
     /// `****`.
     EmptyBold,
+    /// `**` that opens or closes no bold.
+    StrayBold,
     /// A machine-translation placeholder, with the character it stands for.
     Placeholder(char),
 }
@@ -135,6 +145,7 @@ fn breakages(document: &Document, inlines: &[Inline]) -> Vec<(Range<usize>, Brea
                         out.push((at(range), breakage));
                     }
                     out.extend(empty_bold(written).map(|range| (at(range), Breakage::EmptyBold)));
+                    out.extend(stray_bold(written).map(|range| (at(range), Breakage::StrayBold)));
                     out.extend(placeholders(written).map(|(range, meant)| (at(range), Breakage::Placeholder(meant))));
                 }
                 Inline::Emphasis { children, span, .. } => {
@@ -172,7 +183,11 @@ pub fn in_run(
     counterpart: Option<(&[Inline], Span)>,
     languages: &Languages,
 ) -> Vec<Diagnostic> {
-    let found = breakages(target, inlines);
+    let mut found = breakages(target, inlines);
+    // The `**` that lost its pair is as stray as the one that broke it: one finding for the run, at the first.
+    let stray_bolds = found.iter().filter(|(_, breakage)| *breakage == Breakage::StrayBold).count();
+    let mut stray_seen = false;
+    found.retain(|(_, breakage)| *breakage != Breakage::StrayBold || !std::mem::replace(&mut stray_seen, true));
     if found.is_empty() {
         return Vec::new();
     }
@@ -234,6 +249,22 @@ pub fn in_run(
                     "`{}` is a placeholder machine translation left for `{meant}`: readers see its name instead of \
                      `{meant}`; write `{meant}`",
                     &target.text[range]
+                );
+                let diagnostic = Rule::BrokenMarkdown.diagnostic(here, message);
+                match counterpart {
+                    Some((_, span)) => diagnostic.with_source(source.at(span)),
+                    None => diagnostic,
+                }
+            }
+            Breakage::StrayBold => {
+                let (what, see) = match stray_bolds {
+                    1 => ("`**` here makes".to_owned(), "two asterisks"),
+                    count => (format!("`**` here and {} more in this text make", count - 1), "the asterisks"),
+                };
+                let message = format!(
+                    "{what} no bold, which the {} text does not have: readers see {see}; put each `**` against the \
+                     bold words (no space inside), or delete it",
+                    languages.source
                 );
                 let diagnostic = Rule::BrokenMarkdown.diagnostic(here, message);
                 match counterpart {
@@ -608,6 +639,12 @@ mod tests {
     fn empty_bold_is_four_asterisks_exactly() {
         let found: Vec<Range<usize>> = empty_bold("au **** \\> ***** et ****").collect();
         assert_eq!(found, [3..7, 20..24]);
+    }
+
+    #[test]
+    fn stray_bold_is_two_asterisks_exactly_and_not_escaped() {
+        let found: Vec<Range<usize>> = stray_bold("a ** b \\** c **** d *** e **").collect();
+        assert_eq!(found, [2..4, 26..28]);
     }
 
     #[test]

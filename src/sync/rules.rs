@@ -510,7 +510,8 @@ static DOCS: [RuleDoc; 23] = [
             that target: the brackets and the address show; a tab heading's link parted so, `# [PowerShell] \
             (#tab/powershell)`, where the source has that tab (the tab group is then compared as meant);\n\
             - empty bold, `****`, left where the bold words moved out of it (not when the paired source text has \
-            `****` too);\n\
+            `****` too), and a `**` that makes no bold (`**Sécurité & Conformité **`: a space inside), one finding \
+            per text;\n\
             - a placeholder that machine translation left for a character it escaped, `_AMP_` for `&`, `_GT_` for \
             `>` (`centre de sécurité _AMP_ Compliance Center`, `**destinataires _GT_ boîtes aux lettres**`): readers \
             see its name (in italics when it stands between spaces);\n\

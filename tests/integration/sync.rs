@@ -628,12 +628,19 @@ fn markdown_broken_by_machine_translation_is_named_where_it_broke() {
                 "`](old-page.md)` is a link target left in the text, where the English text has no link to it: \
                  readers see this text; delete it, or put `[` before the link text"
             ),
+            // A space before the closing `**` makes no bold: both show, one finding.
+            finding(
+                22,
+                14,
+                "`**` here and 1 more in this text make no bold, which the English text does not have: readers see \
+                 the asterisks; put each `**` against the bold words (no space inside), or delete it"
+            ),
         ]
     );
     // Readers see broken pages: errors, but for the comment, whose words still show.
     let severities: Vec<Severity> = found.iter().map(|diagnostic| diagnostic.severity).collect();
     use Severity::{Error, Warning};
-    assert_eq!(severities, [Error, Error, Error, Error, Warning, Error, Error, Error, Error]);
+    assert_eq!(severities, [Error, Error, Error, Error, Warning, Error, Error, Error, Error, Error]);
 }
 
 #[test]
