@@ -4,8 +4,8 @@
 //! - a link or image that lost its opening `[` or `![`, whose `](media/add.gif)` is left in the text, or whose `(` a
 //!   space parts from its text, `[Users] (users.md)` ([`left_targets`]); a tab heading's link parted so,
 //!   `# [PowerShell] (#tab/powershell)` ([`spaced_tabs`]);
-//! - empty bold, `****`, left where the bold words moved out of it, a `**` that makes no bold, and the placeholders machine translation leaves
-//!   for the characters it escapes, `Security _AMP_ Compliance` ([`in_run`]);
+//! - empty bold, `****`, left where the bold words moved out of it, a `**` that makes no bold, and the placeholders
+//!   machine translation leaves for the characters it escapes, `Security _AMP_ Compliance` ([`in_run`]);
 //! - a list item that starts with `#`, which renders as a heading, and a paragraph whose line starts with an HTML
 //!   comment, which makes it raw HTML ([`turned`]);
 //! - a code fence not closed where the source closes its own, which turns what follows into code
