@@ -107,6 +107,9 @@ verify-mfa-all-disabled = { $checked ->
 verify-mfa-on = Die benutzerbezogene MFA ist noch aktiv für { $count ->
         [one] { $count } Benutzer
        *[other] { $count } Benutzer
+    }{ $limited ->
+        [true] {" "}von { $checked } geprüften (eine Stichprobe: weitere können sie auch haben)
+       *[other] {""}
     }: { $names }
 verify-mfa-unexpected = MFA-Status nicht lesbar für { $count ->
         [one] { $count } Benutzer

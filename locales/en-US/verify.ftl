@@ -65,12 +65,12 @@ verify-users-left = { $count ->
        *[other] { $count } users left
     }, where only one Global Administrator should remain; the others: { $names }
 verify-users-count-lags = The user count still says { $count } while the listing has { $listed } (the count index lags)
-verify-users-synced = { $count ->
+verify-users-synced = { $more ->
+        [true] At least {""}
+       *[other] {""}
+    }{ $count ->
         [one] { $count } user is
        *[other] { $count } users are
-    }{ $more ->
-        [true] {" "}at least
-       *[other] {""}
     } synchronized from on-premises (delete on-premises, or turn off sync first): { $names }
 verify-directory-sync-on = Directory synchronization is still on: turn it off first
 verify-subscriptions-undecided = The subscriptions could not all be read, or one has a status this tool does not know
@@ -107,6 +107,9 @@ verify-mfa-all-disabled = { $checked ->
 verify-mfa-on = Per-user MFA is still on for { $count ->
         [one] { $count } user
        *[other] { $count } users
+    }{ $limited ->
+        [true] {" "}of the { $checked } checked (a sample: others may have it too)
+       *[other] {""}
     }: { $names }
 verify-mfa-unexpected = Per-user MFA state unreadable for { $count ->
         [one] { $count } user

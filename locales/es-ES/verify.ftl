@@ -108,6 +108,9 @@ verify-mfa-all-disabled = { $checked ->
 verify-mfa-on = La MFA por usuario sigue activa para { $count ->
         [one] { $count } usuario
        *[other] { $count } usuarios
+    }{ $limited ->
+        [true] {" "}de los { $checked } comprobados (una muestra: puede haber más)
+       *[other] {""}
     }: { $names }
 verify-mfa-unexpected = No se puede leer el estado de la MFA por usuario de { $count ->
         [one] { $count } usuario

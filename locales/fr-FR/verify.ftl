@@ -113,6 +113,9 @@ verify-mfa-all-disabled = { $checked ->
 verify-mfa-on = L’authentification multifacteur par utilisateur est encore active pour { $count ->
         [one] { $count } utilisateur
        *[other] { $count } utilisateurs
+    }{ $limited ->
+        [true] {" "}sur les { $checked } vérifiés (un échantillon : d’autres peuvent l’avoir aussi)
+       *[other] {""}
     } : { $names }
 verify-mfa-unexpected = État de l’authentification multifacteur illisible pour { $count ->
         [one] { $count } utilisateur

@@ -643,7 +643,8 @@ impl<'a> Runner<'a> {
         }
         let mut evidence = Vec::new();
         let (status, reason) = if !on.is_empty() {
-            evidence.push(Message::new(&sample.messages.not_done).arg("count", on.len()).arg("names", on.join(", ")));
+            let not_done = Message::new(&sample.messages.not_done).arg("count", on.len()).arg("names", on.join(", "));
+            evidence.push(not_done.arg("checked", checked.len()).arg("limited", limited.to_string()));
             (Status::NotDone, None)
         } else if let Some(first) = failures.first() {
             (Status::Unknown, Some(first.clone()))

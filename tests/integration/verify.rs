@@ -617,6 +617,12 @@ fn per_user_mfa_sampling_is_bounded_and_says_so() {
     let report = harness.run_with(VerifyArgs { sample_limit: Some(2), ..harness.args() });
     assert_eq!(step(&report, 4).status, Status::NotDone);
     assert_eq!(harness.count("/beta/users/"), 2);
+    // The count is of a sample, and says so.
+    assert_eq!(
+        evidence(&report, 4),
+        "Per-user MFA is still on for 1 user of the 2 checked (a sample: others may have it too): \
+         on@contoso.onmicrosoft.com"
+    );
 }
 
 #[test]
