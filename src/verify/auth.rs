@@ -140,7 +140,7 @@ pub enum AuthError {
         endpoint: String,
     },
     /// The login host refused the request (bad secret, unknown app, consent missing…).
-    #[error("{endpoint} refused to sign in: {status} {code}: {description}")]
+    #[error("{endpoint} refused to sign in: {status} {code}{}", after_colon(.description))]
     Refused {
         /// The endpoint.
         endpoint: String,
@@ -184,6 +184,11 @@ pub enum AuthError {
         /// The tenant id the token names (`tid`).
         token_tenant: String,
     },
+}
+
+/// `: text`, or nothing for an empty text: a refusal need not describe itself.
+fn after_colon(text: &str) -> String {
+    if text.is_empty() { String::new() } else { format!(": {text}") }
 }
 
 /// The credential a run signs in with, once chosen.
@@ -572,6 +577,19 @@ fn azure_cli_token(program: &PathBuf, endpoints: &Endpoints, tenant: &str) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refusal_without_description_ends_with_its_code() {
+        let refused = |description: &str| AuthError::Refused {
+            endpoint: "POST /contoso/oauth2/v2.0/token".into(),
+            status: 429,
+            code: "temporarily_unavailable".into(),
+            description: description.into(),
+        };
+        let prefix = "POST /contoso/oauth2/v2.0/token refused to sign in: 429 temporarily_unavailable";
+        assert_eq!(refused("").to_string(), prefix);
+        assert_eq!(refused("AADSTS50196: loop").to_string(), format!("{prefix}: AADSTS50196: loop"));
+    }
 
     #[test]
     fn secrets_never_print() {

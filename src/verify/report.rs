@@ -179,12 +179,26 @@ impl VerifyReport {
             let mark = if colour { format!("{}{mark}\x1b[0m", step.status.colour()) } else { mark.to_owned() };
             let _ = write!(out, "{mark} {}. {}", step.number, step.title);
             if !step.evidence.is_empty() {
-                let _ = write!(out, " — {}", step.evidence.join(&separator));
+                let _ = write!(out, " — {}", join_sentences(&step.evidence, &separator));
             }
             out.push('\n');
         }
         out
     }
+}
+
+/// `sentences` joined by `separator` (". "), less its full stop after a sentence that ends with its own: Graph's
+/// messages end with one ("…is not yet valid.").
+fn join_sentences(sentences: &[String], separator: &str) -> String {
+    let mut joined = String::new();
+    for sentence in sentences {
+        if !joined.is_empty() {
+            let ended = joined.ends_with(['.', '!', '?', '\u{3002}']);
+            joined.push_str(if ended { separator.trim_start_matches('.') } else { separator });
+        }
+        joined.push_str(sentence);
+    }
+    joined
 }
 
 #[cfg(test)]
@@ -197,5 +211,13 @@ mod tests {
         assert_eq!(Status::combine([Status::Done, Status::Unknown]), Status::Unknown);
         assert_eq!(Status::combine([Status::Unknown, Status::NotDone]), Status::NotDone);
         assert_eq!(Status::combine([Status::Done, Status::Done]), Status::Done);
+    }
+
+    #[test]
+    fn evidence_sentences_end_with_one_full_stop() {
+        let sentences = ["Access token has expired or is not yet valid.".to_owned(), "Blocker: 3 users".to_owned()];
+        assert_eq!(join_sentences(&sentences, ". "), "Access token has expired or is not yet valid. Blocker: 3 users");
+        let sentences = ["3 users left".to_owned(), "Sync is on".to_owned()];
+        assert_eq!(join_sentences(&sentences, ". "), "3 users left. Sync is on");
     }
 }
