@@ -500,7 +500,7 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
     let reader = Reader::new(&client, live.endpoints.graph.clone());
     let cloud = live.endpoints.cloud;
 
-    let mut memory = match &live.state_dir {
+    let memory = match &live.state_dir {
         Some(dir) => SeenAlive::load(dir).unwrap_or_else(|error| {
             (options.log)(&format!("warning: state in {} unreadable ({error}); starting afresh", dir.display()));
             SeenAlive::default()
@@ -529,11 +529,10 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
     let alive_id = answers.alive_id().map(str::to_owned);
     let names: Vec<&str> = [Some(live.tenant.as_str()), alive_id.as_deref()].into_iter().flatten().collect();
     let seen_alive_before = memory.contains(&place, &names);
-    if let (true, Some(dir)) = (answers.answered() && sign_in != SignIn::TenantNotFound, &live.state_dir) {
-        memory.insert(&place, &live.tenant, alive_id.as_deref(), &checked_at);
-        if let Err(error) = memory.save(dir) {
-            (options.log)(&format!("warning: could not remember the tenant in {} ({error})", dir.display()));
-        }
+    if let (true, Some(dir)) = (answers.answered() && sign_in != SignIn::TenantNotFound, &live.state_dir)
+        && let Err(error) = SeenAlive::remember(dir, &place, &live.tenant, alive_id.as_deref(), &checked_at)
+    {
+        (options.log)(&format!("warning: could not remember the tenant in {} ({error})", dir.display()));
     }
     let tenant_state = answers.state(seen_alive_before, sign_in);
 

@@ -17,6 +17,9 @@ use serde::{Deserialize, Serialize};
 /// The file name inside the state directory.
 pub const FILE: &str = "tenants.json";
 
+/// The file locked while the memory is read and written again.
+const LOCK: &str = ".tenants.lock";
+
 /// The default state directory: `$XDG_STATE_HOME/checkdown`, else `$HOME/.local/state/checkdown`.
 pub fn default_dir(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
     match (xdg_state_home.filter(|dir| Path::new(dir).is_absolute()), home.filter(|dir| !dir.is_empty())) {
@@ -61,8 +64,25 @@ impl SeenAlive {
         self.tenant_ids.get(place)?.get(&tenant.to_lowercase()).map(String::as_str)
     }
 
+    /// Notes in the memory in `dir` that `tenant`, and the tenant `id` its discovery document named, answered at
+    /// `place` at `when`. The memory is read again under a lock, so that runs side by side (a provider's, one per
+    /// tenant) each add theirs rather than keep the last one's alone. A memory that is not JSON is started afresh,
+    /// as the warning of [`SeenAlive::load`]'s caller says.
+    pub fn remember(dir: &Path, place: &str, tenant: &str, id: Option<&str>, when: &str) -> io::Result<()> {
+        fs::create_dir_all(dir)?;
+        let lock = fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(LOCK))?;
+        // Released when `lock` is dropped, once the memory is saved.
+        lock.lock()?;
+        let mut memory = match SeenAlive::load(dir) {
+            Err(error) if error.kind() == io::ErrorKind::InvalidData => SeenAlive::default(),
+            read => read?,
+        };
+        memory.insert(place, tenant, id, when);
+        memory.save(dir)
+    }
+
     /// Notes that `tenant`, and the tenant `id` its discovery document named, answered at `place` at `when`.
-    pub fn insert(&mut self, place: &str, tenant: &str, id: Option<&str>, when: &str) {
+    fn insert(&mut self, place: &str, tenant: &str, id: Option<&str>, when: &str) {
         let tenants = self.seen_alive.entry(place.to_owned()).or_default();
         for name in [Some(tenant), id].into_iter().flatten().filter(|name| !name.is_empty()) {
             tenants.insert(name.to_lowercase(), when.to_owned());
@@ -75,7 +95,7 @@ impl SeenAlive {
     }
 
     /// Writes the memory to `dir` (created if needed), atomically: a temporary file, then a rename.
-    pub fn save(&self, dir: &Path) -> io::Result<()> {
+    fn save(&self, dir: &Path) -> io::Result<()> {
         fs::create_dir_all(dir)?;
         let temporary = dir.join(format!(".{FILE}.{}", std::process::id()));
         let text = serde_json::to_string_pretty(self).map_err(io::Error::other)?;
@@ -135,15 +155,29 @@ mod tests {
     #[test]
     fn memory_is_per_cloud_and_survives_a_save() {
         let dir = tempfile::tempdir().unwrap();
-        let mut seen = SeenAlive::load(dir.path()).unwrap();
         let id = "84841066-274d-4ec0-a5c1-276be684bdd3";
-        seen.insert("global", "Contoso.onmicrosoft.com", Some(id), "t");
-        seen.save(dir.path()).unwrap();
+        SeenAlive::remember(dir.path(), "global", "Contoso.onmicrosoft.com", Some(id), "t").unwrap();
         let again = SeenAlive::load(dir.path()).unwrap();
         assert!(again.contains("global", &["contoso.onmicrosoft.com"]));
         assert!(again.contains("global", &[id]));
         assert_eq!(again.tenant_id("global", "CONTOSO.onmicrosoft.com"), Some(id));
         assert!(!again.contains("china", &["contoso.onmicrosoft.com"]));
         assert_eq!(again.tenant_id("china", "contoso.onmicrosoft.com"), None);
+    }
+
+    #[test]
+    fn runs_side_by_side_each_add_their_tenant() {
+        let dir = tempfile::tempdir().unwrap();
+        let tenants: Vec<String> = (0..8).map(|number| format!("tenant{number}.onmicrosoft.com")).collect();
+        std::thread::scope(|scope| {
+            for tenant in &tenants {
+                let dir = dir.path();
+                scope.spawn(move || SeenAlive::remember(dir, "global", tenant, None, "t").unwrap());
+            }
+        });
+        let memory = SeenAlive::load(dir.path()).unwrap();
+        for tenant in &tenants {
+            assert!(memory.contains("global", &[tenant]), "{tenant}");
+        }
     }
 }
