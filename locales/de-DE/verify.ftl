@@ -16,7 +16,10 @@ verify-evidence-separator = {". "}
 
 ## Warum ein Lesevorgang nichts ergab (Meldungen der Prüfmaschine).
 
-verify-denied = { $request } wurde abgelehnt ({ $code }): der App fehlt die Berechtigung { $permission }
+verify-denied = { $request } wurde abgelehnt ({ $code }): { $code ->
+        [Authentication_RequestFromUnsupportedUserRole] die Verzeichnisrolle des angemeldeten Benutzers erlaubt es nicht (die des globalen Lesers erlaubt es)
+       *[other] der App fehlt die Berechtigung { $permission }
+    }
 verify-http-error = { $request } ist fehlgeschlagen: { $status } { $code } { $message }
 verify-redirected = { $request } wurde umgeleitet ({ $status }) { $located ->
         [true] nach { $host }

@@ -16,7 +16,10 @@ verify-evidence-separator = {". "}
 
 ## Why a read gave nothing (the engine's own messages).
 
-verify-denied = { $request } was refused ({ $code }): the app lacks the { $permission } permission
+verify-denied = { $request } was refused ({ $code }): { $code ->
+        [Authentication_RequestFromUnsupportedUserRole] the signed-in user's directory role does not allow it (a Global Reader's does)
+       *[other] the app lacks the { $permission } permission
+    }
 verify-http-error = { $request } failed: { $status } { $code } { $message }
 verify-redirected = { $request } was redirected ({ $status }) { $located ->
         [true] to { $host }

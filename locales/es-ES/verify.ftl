@@ -17,7 +17,10 @@ verify-evidence-separator = {". "}
 
 ## Por qué una lectura no ha devuelto nada (mensajes del propio motor).
 
-verify-denied = { $request } se ha rechazado ({ $code }): a la aplicación le falta el permiso { $permission }
+verify-denied = { $request } se ha rechazado ({ $code }): { $code ->
+        [Authentication_RequestFromUnsupportedUserRole] el rol de directorio del usuario que ha iniciado sesión no lo permite (el de lector global sí)
+       *[other] a la aplicación le falta el permiso { $permission }
+    }
 verify-http-error = Error en { $request }: { $status } { $code } { $message }
 verify-redirected = { $request } se ha redirigido ({ $status }) { $located ->
         [true] a { $host }

@@ -16,7 +16,10 @@ verify-evidence-separator = {". "}
 
 ## Pourquoi une lecture n’a rien donné (messages du moteur).
 
-verify-denied = { $request } a été refusée ({ $code }) : il manque à l’application l’autorisation { $permission }
+verify-denied = { $request } a été refusée ({ $code }) : { $code ->
+        [Authentication_RequestFromUnsupportedUserRole] le rôle d’annuaire de l’utilisateur connecté ne le permet pas (celui de lecteur général le permet)
+       *[other] il manque à l’application l’autorisation { $permission }
+    }
 verify-http-error = { $request } a échoué : { $status } { $code } { $message }
 verify-redirected = { $request } a été redirigée ({ $status }) { $located ->
         [true] vers { $host }

@@ -438,6 +438,28 @@ fn subscriptions_decide_steps_2_and_3() {
     }
 }
 
+/// A person signed in without a directory role that reads the directory is refused for the person's role, not for
+/// a permission the app lacks: the reason says which to fix.
+#[test]
+fn a_refusal_for_the_signed_in_user_s_role_names_the_role() {
+    let mut tenant = FakeTenant::closed_down();
+    tenant.user_without_role = true;
+    let harness = Harness::new(tenant);
+    let env = Environment::from_pairs([("CHECKDOWN_ACCESS_TOKEN", harness.fake.mint_token())]);
+    let report = harness.try_run(VerifyArgs { auth: AuthMode::Token, ..harness.args() }, &env).unwrap();
+    assert_eq!(step(&report, 2).status, Status::Unknown);
+    let reason = step(&report, 2).checks[0].reason.clone().unwrap();
+    assert!(
+        reason.starts_with(
+            "GET /v1.0/directory/subscriptions?$select=id,skuPartNumber,status,nextLifecycleDateTime was refused \
+             (Authentication_RequestFromUnsupportedUserRole): the signed-in user's directory role does not allow it \
+             (a Global Reader's does)"
+        ),
+        "{reason}"
+    );
+    assert!(!reason.contains("the app lacks"), "{reason}");
+}
+
 #[test]
 fn subscribed_skus_answer_when_the_subscriptions_endpoint_is_refused_or_absent() {
     for status in [404, 403] {

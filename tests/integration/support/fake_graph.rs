@@ -88,6 +88,9 @@ pub struct FakeTenant {
     pub client_secret: String,
     /// The application permissions granted to it.
     pub permissions: Vec<String>,
+    /// The signed-in person holds no directory role that may read the directory: reads that need a permission answer
+    /// 403 `Authentication_RequestFromUnsupportedUserRole`.
+    pub user_without_role: bool,
     /// Users, as Graph stores them; `perUserMfaState` is served on the beta endpoint, not on `/users`.
     pub users: Vec<Value>,
     /// Ids of the Global Administrator role's members.
@@ -153,6 +156,7 @@ impl FakeTenant {
             app_name: "checkdown-verify".into(),
             client_secret: "s3cret-Zq8~fake-client-secret-value".into(),
             permissions: ALL_PERMISSIONS.iter().map(|permission| (*permission).to_owned()).collect(),
+            user_without_role: false,
             users: vec![user(admin, "admin@contoso.onmicrosoft.com", "enforced")],
             global_admins: vec![admin.into()],
             organization: json!({"id": "84841066-274d-4ec0-a5c1-276be684bdd3", "displayName": "Contoso",
@@ -746,6 +750,9 @@ fn graph(state: &State, seen: &Seen) -> Answer {
             answer.headers.push(("Retry-After", retry_after.clone()));
         }
         return answer;
+    }
+    if tenant.user_without_role && permission_for(&path).is_some() {
+        return graph_error(403, "Authentication_RequestFromUnsupportedUserRole", "User is not in the allowed roles");
     }
     if let Some(permission) = permission_for(&path)
         && !tenant.permissions.iter().any(|granted| granted == permission)
