@@ -70,6 +70,9 @@ impl Document {
 
     /// The location of `span` in this file.
     pub fn at(&self, span: Span) -> Location {
+        // A block's span takes in its line end: its finding ends on its last line, not at the start of the next.
+        let end = self.text.get(..span.end).map_or(span.end, |text| text.trim_end_matches(['\n', '\r']).len());
+        let span = if span.end_line > span.line && end < span.end { self.span(span.start.min(end), end) } else { span };
         Location::new(self.path.clone(), span)
     }
 
