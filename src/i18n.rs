@@ -98,6 +98,11 @@ impl UiLanguage {
     }
 }
 
+/// The language of a locale name, lower-cased: `fr-CA` and `fr_FR` give `fr`.
+pub fn language_of(locale: &str) -> String {
+    locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+}
+
 /// The region of a locale name, upper-cased: `en_GB.UTF-8` and `fr-ca` give `GB` and `CA`; `fr` and `C` none.
 pub fn region_of(locale: &str) -> Option<String> {
     let name = locale.split(['.', '@']).next().unwrap_or_default();

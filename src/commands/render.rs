@@ -9,7 +9,7 @@ use anyhow::{Context as _, bail};
 
 use crate::cli::Exit;
 use crate::commands::{Input, check_not_input, write_file};
-use crate::i18n::{Strings, UiLanguage};
+use crate::i18n::{Strings, UiLanguage, language_of};
 use crate::model::Article;
 use crate::parse::{ParseOptions, Parsed};
 use crate::render::docset::Docset;
@@ -165,6 +165,18 @@ impl RenderJob {
             results.check_steps(path, &ids)?;
         }
         let strings = self.strings_for(article)?;
+        if let Some((path, Results { locale: Some(evidence), .. })) = &self.results
+            && language_of(evidence) != language_of(strings.locale())
+        {
+            writeln!(
+                err,
+                "warning: {}: its evidence is in {evidence} and the checklist in {}: give --lang {evidence} (and the \
+                 article in that language), or verify again with --lang {}",
+                path.display(),
+                strings.locale(),
+                strings.locale()
+            )?;
+        }
         let region = self.language.region.clone().or_else(|| crate::i18n::region_of(strings.locale()));
         let images = if self.images {
             let images = images::embed(article, file);

@@ -30,6 +30,9 @@ pub struct Results {
     /// Who the checks ran as; `None` when nobody signed in, or in results older than this field.
     #[serde(default)]
     pub signed_in: Option<Identity>,
+    /// The language of the evidence (`fr-FR`); `None` in results older than this field.
+    #[serde(default)]
+    pub locale: Option<String>,
 }
 
 /// The result for one step.

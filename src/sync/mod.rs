@@ -154,9 +154,8 @@ pub struct Languages {
 impl Languages {
     /// The languages of locales `source` and `target` (`en-us`, `fr-fr`).
     pub fn of(source: &str, target: &str) -> Self {
-        let language = |locale: &str| locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
         let name = |locale: &str| {
-            let known = match language(locale).as_str() {
+            let known = match crate::i18n::language_of(locale).as_str() {
                 "en" => "English",
                 "fr" => "French",
                 "de" => "German",
@@ -178,8 +177,8 @@ impl Languages {
         Self {
             source: name(source),
             target: name(target),
-            english_source: language(source) == "en",
-            french_target: language(target) == "fr",
+            english_source: crate::i18n::language_of(source) == "en",
+            french_target: crate::i18n::language_of(target) == "fr",
             source_notation: Notation::of(source),
             target_notation: Notation::of(target),
         }

@@ -43,8 +43,7 @@ pub enum Notation {
 impl Notation {
     /// The notation of `locale` (`en-us`, `fr-fr`).
     pub fn of(locale: &str) -> Self {
-        let language = locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-        match language.as_str() {
+        match crate::i18n::language_of(locale).as_str() {
             "en" | "ja" | "ko" | "zh" => Self::DecimalPoint,
             _ => Self::DecimalComma,
         }

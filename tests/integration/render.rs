@@ -780,6 +780,27 @@ fn results_tick_steps_and_show_evidence() {
     assert!(french.contains("1 étape sur 5 terminée"), "{french}");
 }
 
+/// Evidence in one language in a checklist of another reads as a mistake on paper: render says so, and how to match.
+#[test]
+fn results_in_another_language_than_the_checklist_are_named() {
+    let mut results: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(RESULTS).unwrap()).unwrap();
+    results["locale"] = "fr-FR".into();
+    let dir = tempfile::tempdir().unwrap();
+    let french_results = dir.path().join("results.fr.json");
+    std::fs::write(&french_results, results.to_string()).unwrap();
+    let french_results = french_results.to_str().unwrap();
+    let run = checkdown().args(["render", EN, "--format", "txt", "--lang", "en-US", "--results", french_results]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: {french_results}: its evidence is in fr-FR and the checklist in en-US: give --lang fr-FR (and \
+             the article in that language), or verify again with --lang en-US\n"
+        )
+    );
+    render_seed_files(&[FR, "--format", "txt", "--lang", "fr-FR", "--results", french_results]);
+}
+
 #[test]
 fn the_header_names_who_the_results_were_checked_as() {
     let dir = tempfile::tempdir().unwrap();
