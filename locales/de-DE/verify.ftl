@@ -17,7 +17,7 @@ verify-evidence-separator = {". "}
 ## Warum ein Lesevorgang nichts ergab (Meldungen der Prüfmaschine).
 
 verify-denied = { $request } wurde abgelehnt ({ $code }): { $code ->
-        [Authentication_RequestFromUnsupportedUserRole] die Verzeichnisrolle des angemeldeten Benutzers erlaubt es nicht (die des globalen Lesers erlaubt es)
+        [Authentication_RequestFromUnsupportedUserRole] die Verzeichnisrolle des angemeldeten Benutzers erlaubt es nicht
        *[other] der App fehlt die Berechtigung { $permission }
     }
 verify-http-error = { $request } ist fehlgeschlagen: { $status } { $code } { $message }

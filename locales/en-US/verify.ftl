@@ -17,7 +17,7 @@ verify-evidence-separator = {". "}
 ## Why a read gave nothing (the engine's own messages).
 
 verify-denied = { $request } was refused ({ $code }): { $code ->
-        [Authentication_RequestFromUnsupportedUserRole] the signed-in user's directory role does not allow it (a Global Reader's does)
+        [Authentication_RequestFromUnsupportedUserRole] the signed-in user's directory role does not allow it
        *[other] the app lacks the { $permission } permission
     }
 verify-http-error = { $request } failed: { $status } { $code } { $message }

@@ -18,7 +18,7 @@ verify-evidence-separator = {". "}
 ## Por qué una lectura no ha devuelto nada (mensajes del propio motor).
 
 verify-denied = { $request } se ha rechazado ({ $code }): { $code ->
-        [Authentication_RequestFromUnsupportedUserRole] el rol de directorio del usuario que ha iniciado sesión no lo permite (el de lector global sí)
+        [Authentication_RequestFromUnsupportedUserRole] el rol de directorio del usuario que ha iniciado sesión no lo permite
        *[other] a la aplicación le falta el permiso { $permission }
     }
 verify-http-error = Error en { $request }: { $status } { $code } { $message }

@@ -17,7 +17,7 @@ verify-evidence-separator = {". "}
 ## Pourquoi une lecture n’a rien donné (messages du moteur).
 
 verify-denied = { $request } a été refusée ({ $code }) : { $code ->
-        [Authentication_RequestFromUnsupportedUserRole] le rôle d’annuaire de l’utilisateur connecté ne le permet pas (celui de lecteur général le permet)
+        [Authentication_RequestFromUnsupportedUserRole] le rôle d’annuaire de l’utilisateur connecté ne le permet pas
        *[other] il manque à l’application l’autorisation { $permission }
     }
 verify-http-error = { $request } a échoué : { $status } { $code } { $message }
@@ -48,7 +48,7 @@ verify-sample-failed = { $checked ->
     }
 verify-tenant-not-found = Le locataire { $tenant } est introuvable (AADSTS90002) : rien n’a pu être lu
 verify-tenant-gone = Le locataire { $tenant } n’existe plus (AADSTS90002) ; il avait été vu actif sur le cloud { $cloud }
-verify-deleted-nothing-left = Le locataire { $tenant } est supprimé (AADSTS90002, et vu actif auparavant) : il n’en reste rien
+verify-deleted-nothing-left = Le locataire { $tenant } est supprimé (AADSTS90002, et vu actif auparavant) : il n’en reste rien
 verify-tenant-never-seen = Le locataire { $tenant } est introuvable (AADSTS90002) sur le cloud { $cloud }, mais cet outil ne l’a jamais vu actif : une faute de frappe ou un autre cloud donnent la même réponse
 verify-tenant-alive = Le locataire { $tenant } existe encore
 verify-tenant-alive-by-id = Le nom { $tenant } ne mène plus à aucun locataire (AADSTS90002), mais son ID de locataire { $id } répond encore : le locataire existe (un nom de domaine supprimé n’y mène plus)

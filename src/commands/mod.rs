@@ -43,8 +43,9 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()
     Ok(())
 }
 
-/// Refuses to write `path` over a file the run reads, `--force` or not: `--force` replaces earlier output, never an
-/// article. A folder among `inputs` holds the Markdown files under it.
+/// Refuses to write `path` over an article the run reads, `--force` or not: `--force` replaces earlier output, never
+/// an article. A folder among `inputs` holds the Markdown files under it that are not hidden. (The files an article
+/// includes are not among `inputs`.)
 pub fn check_not_input<'a>(path: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> anyhow::Result<()> {
     // A file yet to be written is where its folder is.
     let folder = folder_of(path);
@@ -56,7 +57,11 @@ pub fn check_not_input<'a>(path: &Path, inputs: impl IntoIterator<Item = &'a Pat
         if read == written {
             bail!("{}: this run reads that file, so its output is not written there; write elsewhere", path.display());
         }
-        if markdown && read.is_dir() && written.starts_with(&read) {
+        // The folders are read as `sync` lists them: hidden names left out.
+        let listed = written
+            .strip_prefix(&read)
+            .is_ok_and(|inside| inside.components().all(|part| !part.as_os_str().to_string_lossy().starts_with('.')));
+        if markdown && read.is_dir() && listed {
             bail!(
                 "{}: a Markdown file in {}, whose articles this run reads (and the next would read the report as \
                  one); write elsewhere",

@@ -116,7 +116,13 @@ impl SyncJob {
             crate::cli::output_format(args.format, output.as_deref(), Format::of_path, Format::name, Format::Text)?;
         if let Some(path) = &output {
             super::check_output(path, args.force)?;
-            super::check_not_input(path, [source.as_path(), target.as_path()])?;
+            // One folder compares the locale folders under it, not the files beside them.
+            let compared: Vec<PathBuf> = if crate::sync::same_path(&source, &target) {
+                config.sync.locales.iter().flat_map(|(from, to)| [source.join(from), source.join(to)]).collect()
+            } else {
+                vec![source.clone(), target.clone()]
+            };
+            super::check_not_input(path, compared.iter().map(PathBuf::as_path))?;
         }
         if let (Some(baseline), Some(output)) = (&args.baseline, &output)
             && std::fs::canonicalize(baseline)

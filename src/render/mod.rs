@@ -635,18 +635,19 @@ pub fn render_text(
     options: &RenderOptions,
     strings: Arc<Strings>,
 ) -> Result<String, RenderError> {
-    // Line-oriented formats are tidied, Markdown's fences kept as they are.
-    let (name, tidied_fenced) = match format {
+    let name = match format {
         Format::Json => return Ok(serde_json::to_string_pretty(checklist)? + "\n"),
-        Format::Html | Format::Pdf => (TEMPLATE_NAMES[0], None),
-        Format::Md => (TEMPLATE_NAMES[1], Some(true)),
-        Format::Txt => (TEMPLATE_NAMES[2], Some(false)),
+        Format::Html | Format::Pdf => TEMPLATE_NAMES[0],
+        Format::Md => TEMPLATE_NAMES[1],
+        Format::Txt => TEMPLATE_NAMES[2],
     };
     let environment = templates::environment(strings, options.templates.clone());
     let text = templates::render(&environment, name, checklist)?;
-    Ok(match tidied_fenced {
-        Some(fenced) => tidy(&text, fenced),
-        None => text,
+    // Line-oriented formats are tidied; only Markdown has fences, kept as they are.
+    Ok(match format {
+        Format::Md => tidy(&text, true),
+        Format::Txt => tidy(&text, false),
+        Format::Html | Format::Pdf | Format::Json => text,
     })
 }
 

@@ -70,7 +70,7 @@ pub fn compare(
                     target.line(1),
                     format!(
                         "the {target_name} file has no front matter, and the {source_name} file's has {keys}: copy \
-                         it, with its title and description translated"
+                         the {source_name} front matter (translating its title and description)"
                     ),
                 )
                 .with_source(source.line(source_entries[0].line)),

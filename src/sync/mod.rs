@@ -533,7 +533,7 @@ fn read(path: &Path, shown: &str) -> Result<Result<Decoded, Diagnostic>, SyncErr
 }
 
 /// Whether two paths name the same file or directory.
-fn same_path(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_path(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 

@@ -173,17 +173,23 @@ pub enum AuthError {
     NoCredential(String),
     /// The access token was issued in another tenant than the one to check: Graph would answer for that one.
     #[error(
-        "the access token was issued in tenant {token_tenant}, not in {tenant} ({tenant_id}); Graph would answer for \
-         the other tenant: sign in to {tenant}"
+        "the access token was issued in tenant {token_tenant}, not in {tenant}{}; Graph would answer for \
+         the other tenant: sign in to {tenant}",
+        unless_same(.tenant_id, .tenant)
     )]
     OtherTenant {
         /// The tenant as given.
         tenant: String,
-        /// Its id, as its login host names it.
+        /// Its id, as its login host names it or this tool remembers it.
         tenant_id: String,
         /// The tenant id the token names (`tid`).
         token_tenant: String,
     },
+}
+
+/// ` (id)`, or nothing when the tenant was given as that id.
+fn unless_same(id: &str, tenant: &str) -> String {
+    if id.eq_ignore_ascii_case(tenant) { String::new() } else { format!(" ({id})") }
 }
 
 /// `: text`, or nothing for an empty text: a refusal need not describe itself.

@@ -620,6 +620,9 @@ impl<'a> Runner<'a> {
         let limited = candidates.len() > limit || !complete;
         let checked: Vec<Value> = candidates.into_iter().take(limit).collect();
         let results = self.per_item(sample, &checked);
+        // Users not asked once Graph stopped answering were not checked: what was found is of a sample.
+        let asked = results.iter().flatten().count();
+        let limited = limited || asked < checked.len();
 
         let mut on = Vec::new();
         let mut unexpected = Vec::new();
@@ -644,7 +647,7 @@ impl<'a> Runner<'a> {
         let mut evidence = Vec::new();
         let (status, reason) = if !on.is_empty() {
             let not_done = Message::new(&sample.messages.not_done).arg("count", on.len()).arg("names", on.join(", "));
-            evidence.push(not_done.arg("checked", checked.len()).arg("limited", limited.to_string()));
+            evidence.push(not_done.arg("checked", asked).arg("limited", limited.to_string()));
             (Status::NotDone, None)
         } else if let Some(first) = failures.first() {
             (Status::Unknown, Some(first.clone()))
@@ -673,14 +676,12 @@ impl<'a> Runner<'a> {
             (Status::Done, None)
         };
         if !failures.is_empty() {
-            evidence
-                .push(Message::new("verify-sample-failed").arg("failed", failures.len()).arg("checked", checked.len()));
+            evidence.push(Message::new("verify-sample-failed").arg("failed", failures.len()).arg("checked", asked));
         }
         evidence.extend(fallbacks);
         Outcome { name: sample.name.clone(), status, reason, evidence }
     }
 
-    /// One GET per item, `concurrency` at a time; results in item order.
     /// One GET per item, [`Runner::concurrency`] at a time; `None` for the items not asked because a request went
     /// unanswered (a timeout, the network): Graph is not answering, and asking the rest would only wait as long again
     /// for each.

@@ -517,7 +517,8 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
             match Tokens::sign_in(live.auth, &live.candidates, login, options.log.clone()) {
                 Ok(tokens) => {
                     let identity = tokens.identity();
-                    check_token_tenant(&identity, &live.tenant, answers.alive_id())?;
+                    let tenant_id = answers.alive_id().or(remembered_tenant_id.as_deref());
+                    check_token_tenant(&identity, &live.tenant, tenant_id)?;
                     client.sign_in(Arc::new(tokens));
                     (SignIn::SignedIn, Some(identity))
                 }
@@ -590,8 +591,9 @@ fn replay(
     Ok(VerifyReport { replayed_from: Some(from.display().to_string()), ..report })
 }
 
-/// Refuses a token issued in another tenant than `tenant`, whose id its login host names `tenant_id` (or which is an
-/// id): a token given as is (`--auth token`) may be any tenant's, and Graph answers for the token's tenant.
+/// Refuses a token issued in another tenant than `tenant`, whose id its login host names, or this tool remembers,
+/// `tenant_id` (or which is an id): a token given as is (`--auth token`) may be any tenant's, and Graph answers for
+/// the token's tenant.
 fn check_token_tenant(identity: &Identity, tenant: &str, tenant_id: Option<&str>) -> Result<(), VerifyError> {
     let expected = tenant_id.or_else(|| tenant::is_tenant_id(tenant).then_some(tenant));
     match (expected, &identity.tenant_id) {

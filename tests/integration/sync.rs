@@ -546,8 +546,9 @@ fn links_to_a_heading_that_lost_its_anchor_are_broken_fragment_links() {
 #[test]
 fn markdown_broken_by_machine_translation_is_named_where_it_broke() {
     // A link and an image that lost their opening bracket, empty bold, a list item starting with `#`, a comment
-    // starting a paragraph's line, a link spaced from its text, placeholders: one finding each, at the broken spot, instead of the mismatch each causes. The
-    // empty bold and the unopened link the English has alike are not reported.
+    // starting a paragraph's line, a link spaced from its text, placeholders, a target the English does not link to,
+    // stray bold: one finding each, at the broken spot, instead of the mismatch each causes. The empty bold and the
+    // unopened link the English has alike are not reported.
     let finding =
         |line: u32, column: u32, message: &str| ("broken-markdown".to_owned(), line, column, message.to_owned());
     let read = |locale: &str| {
@@ -1359,9 +1360,13 @@ fn the_report_never_replaces_a_compared_file() {
     assert_eq!(among.code, 2, "{}", among.stderr);
     assert!(among.stderr.contains("drift.md: a Markdown file in "), "{}", among.stderr);
     assert!(!fr.join("drift.md").exists());
-    // Beside the articles, or in another format among them, the report is written.
+    // Beside the articles, or in another format among them, the report is written; one folder compares its locale
+    // folders, not what lies beside them.
     assert_eq!(sync(&en, &fr, &fr.join("drift.json")).code, 1);
     assert_eq!(sync(&en, &fr, &temporary.path().join("drift.md")).code, 1);
+    let root = temporary.path();
+    let beside = sync(root, root, &root.join("summary.md"));
+    assert_eq!(beside.code, 1, "{}", beside.stderr);
 }
 
 /// `-o report.sarif` is a SARIF report without `--format`, as a file for code scanning should be; a `--format` the
