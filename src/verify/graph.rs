@@ -277,10 +277,12 @@ impl Transport for GraphClient {
                 Try::Answer(answer) if is_expired_token(&answer) && !renewed => {
                     renewed = true;
                     if let (Some(tokens), Some(stale)) = (self.tokens.get(), &bearer) {
-                        (self.log)(&format!("GET {path_and_query}: token expired, signing in again"));
+                        // A token given as is cannot be renewed: the finding is Graph's 401, not a lost answer.
                         if let Err(error) = tokens.renew(stale) {
-                            return Exchange::Failed { error: error.to_string(), attempts };
+                            (self.log)(&format!("GET {path_and_query}: the token has expired: {error}"));
+                            return into_exchange(answer, attempts);
                         }
+                        (self.log)(&format!("GET {path_and_query}: token expired, signed in again"));
                     }
                     attempts -= 1;
                     continue;
@@ -292,6 +294,14 @@ impl Transport for GraphClient {
                 Try::Failed(error) => (None, Exchange::Failed { error, attempts }),
             };
             let Some(wait) = self.policy.next_wait(attempts, start.elapsed(), hint) else {
+                if let Some(asked) = hint.filter(|asked| start.elapsed() + *asked > self.policy.max_elapsed) {
+                    (self.log)(&format!(
+                        "GET {path_and_query}: asked to retry after {:.0} s, past the {:.0} s this request may take; \
+                         giving up",
+                        asked.as_secs_f64(),
+                        self.policy.max_elapsed.as_secs_f64()
+                    ));
+                }
                 return last;
             };
             let status = match &last {

@@ -827,6 +827,26 @@ fn throttling_and_outages_are_retried_honouring_retry_after() {
     assert!(harness.log().contains("GET /v1.0/directory/subscriptions?$select=id,skuPartNumber,status,nextLifecycleDateTime: 429; retrying in 0.1 s (attempt 2 of 3)"), "{}", harness.log());
 }
 
+/// A wait longer than the request may take is not waited out: the request gives up at once, and says what Graph asked.
+#[test]
+fn a_retry_after_past_the_time_budget_gives_up_and_says_so() {
+    let mut tenant = FakeTenant::closed_down();
+    let path = "/v1.0/organization";
+    tenant.faults = vec![Fault { path: path.into(), status: 429, retry_after: Some("3600".into()), times: usize::MAX }];
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    assert_eq!(harness.count(path), 1);
+    assert!(
+        harness.log().contains(
+            "GET /v1.0/organization?$select=id,onPremisesSyncEnabled: asked to retry after 3600 s, past the 10 s this \
+             request may take; giving up"
+        ),
+        "{}",
+        harness.log()
+    );
+    assert!(evidence(&report, 1).contains("still answered 429 after 1 attempt"), "{}", evidence(&report, 1));
+}
+
 #[test]
 fn a_redirect_is_not_followed_and_names_only_the_host_it_points_to() {
     let mut tenant = FakeTenant::closed_down();
@@ -899,7 +919,17 @@ fn an_expired_token_is_renewed_once() {
     let report = harness.run();
     assert_eq!(step(&report, 1).status, Status::Done);
     assert_eq!(harness.fake.issued_tokens().len(), 2);
-    assert!(harness.log().contains("token expired, signing in again"));
+    assert!(harness.log().contains("token expired, signed in again"), "{}", harness.log());
+
+    // A token given as is cannot be renewed: Graph's refusal is the reason, not a lost answer.
+    let mut tenant = FakeTenant::closed_down();
+    tenant.expire_tokens_after = Some(0);
+    let harness = Harness::new(tenant);
+    let env = Environment::from_pairs([("CHECKDOWN_ACCESS_TOKEN", harness.fake.mint_token())]);
+    let report = harness.try_run(VerifyArgs { auth: AuthMode::Token, ..harness.args() }, &env).unwrap();
+    let reason = step(&report, 2).checks[0].reason.clone().unwrap();
+    assert!(reason.contains("failed: 401 InvalidAuthenticationToken"), "{reason}");
+    assert!(!harness.log().contains("signed in again"), "{}", harness.log());
 }
 
 #[test]
