@@ -70,10 +70,19 @@ impl Document {
 
     /// The location of `span` in this file.
     pub fn at(&self, span: Span) -> Location {
-        // A block's span takes in its line end: its finding ends on its last line, not at the start of the next.
-        let end = self.text.get(..span.end).map_or(span.end, |text| text.trim_end_matches(['\n', '\r']).len());
-        let span = if span.end_line > span.line && end < span.end { self.span(span.start.min(end), end) } else { span };
         Location::new(self.path.clone(), span)
+    }
+
+    /// Makes `location`, when it is in this file and ends at the start of a line after others, end on its last line
+    /// instead: a block's span takes in its line end. Done once per finding reported, not per block compared.
+    pub fn end_on_last_line(&self, location: &mut Location) {
+        let Some(span) = location.span.filter(|span| location.path == self.path && span.end_line > span.line) else {
+            return;
+        };
+        let end = self.text.get(..span.end).map_or(span.end, |text| text.trim_end_matches(['\n', '\r']).len());
+        if end < span.end {
+            location.span = Some(self.span(span.start.min(end), end));
+        }
     }
 
     /// The whole file.

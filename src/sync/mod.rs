@@ -505,6 +505,13 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
             || diagnostic.source.as_ref().is_some_and(|location| at(location, &source.path, &source_suppressions))
     };
     found.retain(|diagnostic| !suppressed(diagnostic));
+    for diagnostic in &mut found {
+        target.end_on_last_line(&mut diagnostic.location);
+        source.end_on_last_line(&mut diagnostic.location);
+        if let Some(location) = diagnostic.source.as_mut() {
+            source.end_on_last_line(location);
+        }
+    }
     settings.apply_levels(&mut found);
     sort(&mut found);
     found
