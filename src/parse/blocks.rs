@@ -968,10 +968,20 @@ fn append(blocks: &mut Vec<Block>, block: Block) {
     blocks.push(block);
 }
 
-/// Whether `html` holds more `<table` tags than `</table>` ones.
+/// Whether `html` holds more `<table` tags than `</table>` ones, outside comments.
 fn opens_table(html: &str) -> bool {
     let lower = html.to_ascii_lowercase();
-    lower.matches("<table").count() > lower.matches("</table").count()
+    let mut rest = lower.as_str();
+    let mut open = 0_isize;
+    while !rest.is_empty() {
+        let (markup, after) = match rest.split_once("<!--") {
+            Some((markup, comment)) => (markup, comment.split_once("-->").map_or("", |(_, after)| after)),
+            None => (rest, ""),
+        };
+        open += markup.matches("<table").count() as isize - markup.matches("</table").count() as isize;
+        rest = after;
+    }
+    open > 0
 }
 
 /// What is left of the first paragraph of a `[!div …]` quote once the marker is taken off.
@@ -1193,4 +1203,18 @@ fn unmask(event: Event<'_>) -> Event<'_> {
 
 fn unmasked(text: CowStr<'_>) -> CowStr<'_> {
     if text.contains(MASKED_PIPE) { text.replace(MASKED_PIPE, "|").into() } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_opened_in_a_comment_opens_none() {
+        assert!(opens_table("<table>\n<tr><td>\n"));
+        assert!(!opens_table("<table><tr><td>x</td></tr></table>"));
+        assert!(!opens_table("<!-- <table> old layout -->\n<p>Text</p>"));
+        assert!(opens_table("<!-- </table> --><TABLE><tr><td>"));
+        assert!(!opens_table("<table></table><!-- unclosed comment <table>"));
+    }
 }
