@@ -66,7 +66,10 @@ verify-users-none-left = Kein Benutzer ist mehr vorhanden, nicht einmal der glob
 verify-users-left = { $count ->
         [one] { $count } Benutzer vorhanden
        *[other] { $count } Benutzer vorhanden
-    }, wo nur ein globaler Administrator bleiben sollte; die anderen: { $names }
+    }, wo nur ein globaler Administrator bleiben sollte; die anderen: { $names }{ $unlisted ->
+        [0] {""}
+       *[other] {" "}und { $unlisted } weitere
+    }
 verify-users-count-lags = Die Benutzerzählung nennt noch { $count }, die Liste aber { $listed } (der Zählindex hinkt hinterher)
 verify-users-synced = { $more ->
         [true] Mindestens {""}

@@ -66,7 +66,10 @@ verify-users-none-left = No user is left, not even the Global Administrator the 
 verify-users-left = { $count ->
         [one] { $count } user left
        *[other] { $count } users left
-    }, where only one Global Administrator should remain; the others: { $names }
+    }, where only one Global Administrator should remain; the others: { $names }{ $unlisted ->
+        [0] {""}
+       *[other] {" "}and { $unlisted } more
+    }
 verify-users-count-lags = The user count still says { $count } while the listing has { $listed } (the count index lags)
 verify-users-synced = { $more ->
         [true] At least {""}

@@ -67,7 +67,10 @@ verify-users-none-left = No queda ningún usuario, ni siquiera el administrador 
 verify-users-left = { $count ->
         [one] Queda { $count } usuario
        *[other] Quedan { $count } usuarios
-    }, cuando solo debería quedar un administrador global; los demás: { $names }
+    }, cuando solo debería quedar un administrador global; los demás: { $names }{ $unlisted ->
+        [0] {""}
+       *[other] {" "}y { $unlisted } más
+    }
 verify-users-count-lags = El recuento de usuarios sigue indicando { $count }, mientras que la lista tiene { $listed } (el índice del recuento va con retraso)
 verify-users-synced = { $more ->
         [true] Al menos {""}

@@ -69,7 +69,10 @@ verify-users-none-left = Il ne reste aucun utilisateur, pas même l’administra
 verify-users-left = { $count ->
         [one] { $count } utilisateur restant
        *[other] { $count } utilisateurs restants
-    }, alors qu’un seul administrateur général doit rester ; les autres : { $names }
+    }, alors qu’un seul administrateur général doit rester ; les autres : { $names }{ $unlisted ->
+        [0] {""}
+       *[other] {" "}et { $unlisted } autres
+    }
 verify-users-count-lags = Le décompte indique encore { $count ->
         [one] { $count } utilisateur
        *[other] { $count } utilisateurs

@@ -643,6 +643,12 @@ fn per_user_mfa_sampling_is_bounded_and_says_so() {
     assert_eq!(step(&report, 4).checks[0].reason.as_deref(), Some("100 of 100,001 users checked; finish step 1 first"));
     assert_eq!(harness.count("/beta/users/"), 100);
     assert!(report.requests < 120, "{} requests", report.requests);
+    // Step 1 names the users of the listing's first page, and counts the others.
+    assert!(
+        evidence(&report, 1).ends_with("user8@contoso.onmicrosoft.com and 99,991 more"),
+        "{}",
+        evidence(&report, 1)
+    );
 
     // A smaller limit, and an enabled user inside the sample: not done, whatever the rest holds.
     let mut tenant = FakeTenant::closed_down();
