@@ -195,6 +195,14 @@ pub fn in_run(
     let alike: HashSet<Breakage> = breakages(source, source_inlines).into_iter().map(|(_, found)| found).collect();
     let mut source_references = Vec::new();
     references::in_inlines(source_inlines, &mut source_references);
+    // A breakage of the text itself (not of a link) has the source text it translates as counterpart.
+    let in_counterpart = |here, message| {
+        let diagnostic = Rule::BrokenMarkdown.diagnostic(here, message);
+        match counterpart {
+            Some((_, span)) => diagnostic.with_source(source.at(span)),
+            None => diagnostic,
+        }
+    };
     let mut out = Vec::new();
     for (range, breakage) in found.into_iter().filter(|(_, breakage)| !alike.contains(breakage)) {
         let here = target.at(target.span(range.start, range.end));
@@ -250,11 +258,7 @@ pub fn in_run(
                      `{meant}`; write `{meant}`",
                     &target.text[range]
                 );
-                let diagnostic = Rule::BrokenMarkdown.diagnostic(here, message);
-                match counterpart {
-                    Some((_, span)) => diagnostic.with_source(source.at(span)),
-                    None => diagnostic,
-                }
+                in_counterpart(here, message)
             }
             Breakage::StrayBold => {
                 let (what, see) = match stray_bolds {
@@ -266,11 +270,7 @@ pub fn in_run(
                      bold words (no space inside), or delete it",
                     languages.source
                 );
-                let diagnostic = Rule::BrokenMarkdown.diagnostic(here, message);
-                match counterpart {
-                    Some((_, span)) => diagnostic.with_source(source.at(span)),
-                    None => diagnostic,
-                }
+                in_counterpart(here, message)
             }
             Breakage::EmptyBold => {
                 let message = format!(
@@ -278,11 +278,7 @@ pub fn in_run(
                      words back between the two `**`, or delete them",
                     languages.source
                 );
-                let diagnostic = Rule::BrokenMarkdown.diagnostic(here, message);
-                match counterpart {
-                    Some((_, span)) => diagnostic.with_source(source.at(span)),
-                    None => diagnostic,
-                }
+                in_counterpart(here, message)
             }
         };
         out.push(diagnostic);
