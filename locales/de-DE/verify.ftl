@@ -34,6 +34,11 @@ verify-no-answer = { $request } erhielt keine Antwort: { $error } ({ $attempts -
        *[other] { $attempts } Versuche
     })
 verify-not-recorded = { $request } fehlt in der wiedergegebenen Aufzeichnung: dafür wurde nichts gelesen
+verify-foreign-answer = { $request } antwortete { $status } mit { $body ->
+        [empty] einem leeren Inhalt
+        [typed] { $type } „{ $excerpt }“
+       *[untyped] einem Inhalt ohne angegebenen Typ, „{ $excerpt }“
+    }; das ist keine Antwort von Microsoft: Vermutlich hat ein Proxy oder Gateway dazwischen an seiner Stelle geantwortet
 verify-malformed = { $request } lieferte eine unerwartete Antwort: { $detail }
 verify-paging = { $request } konnte nicht bis zum Ende gelesen werden: { $detail }
 verify-expression-failed = Ein Prüfausdruck ist fehlgeschlagen: { $error }
@@ -91,6 +96,10 @@ verify-subscriptions-none-active = { $count ->
 verify-subscriptions-unknown-status = { $count ->
         [one] { $count } Abonnement hat einen Status, den Microsoft Graph nicht dokumentiert ({ $statuses }); ob es aktiv oder gelöscht ist, ist daher unbekannt
        *[other] { $count } Abonnements haben einen Status, den Microsoft Graph nicht dokumentiert ({ $statuses }); ob sie aktiv oder gelöscht sind, ist daher unbekannt
+    }: { $names }
+verify-subscriptions-no-status = { $count ->
+        [one] { $count } Abonnement hat keinen Status; ob es aktiv oder gelöscht ist, ist daher unbekannt
+       *[other] { $count } Abonnements haben keinen Status; ob sie aktiv oder gelöscht sind, ist daher unbekannt
     }: { $names }
 verify-subscriptions-remaining = { $count ->
         [one] { $count } Abonnement ist

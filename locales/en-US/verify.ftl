@@ -34,6 +34,11 @@ verify-no-answer = { $request } got no answer: { $error } ({ $attempts ->
        *[other] { $attempts } attempts
     })
 verify-not-recorded = { $request } is not in the record being replayed: nothing was read for it
+verify-foreign-answer = { $request } answered { $status } with { $body ->
+        [empty] an empty body
+        [typed] { $type } "{ $excerpt }"
+       *[untyped] a body of no declared type, "{ $excerpt }"
+    }, which is not Microsoft's answer: a proxy or gateway in between may have answered instead
 verify-malformed = { $request } gave an unexpected answer: { $detail }
 verify-paging = { $request } could not be read to the end: { $detail }
 verify-expression-failed = A check expression failed: { $error }
@@ -91,6 +96,10 @@ verify-subscriptions-none-active = { $count ->
 verify-subscriptions-unknown-status = { $count ->
         [one] { $count } subscription has a status Microsoft Graph does not document ({ $statuses }), so whether it is active or deleted is unknown
        *[other] { $count } subscriptions have a status Microsoft Graph does not document ({ $statuses }), so whether they are active or deleted is unknown
+    }: { $names }
+verify-subscriptions-no-status = { $count ->
+        [one] { $count } subscription has no status, so whether it is active or deleted is unknown
+       *[other] { $count } subscriptions have no status, so whether they are active or deleted is unknown
     }: { $names }
 verify-subscriptions-remaining = { $count ->
         [one] { $count } subscription is

@@ -35,6 +35,11 @@ verify-no-answer = { $request } no ha recibido respuesta: { $error } ({ $attempt
        *[other] { $attempts } intentos
     })
 verify-not-recorded = { $request } no está en la grabación que se reproduce: no se ha leído nada para esta solicitud
+verify-foreign-answer = { $request } respondió { $status } con { $body ->
+        [empty] un cuerpo vacío
+        [typed] { $type } «{ $excerpt }»
+       *[untyped] un cuerpo sin tipo declarado, «{ $excerpt }»
+    }, que no es una respuesta de Microsoft: quizá respondió en su lugar un proxy o una puerta de enlace intermedia
 verify-malformed = { $request } ha devuelto una respuesta inesperada: { $detail }
 verify-paging = { $request } no se ha podido leer hasta el final: { $detail }
 verify-expression-failed = Ha fallado una expresión de comprobación: { $error }
@@ -92,6 +97,10 @@ verify-subscriptions-none-active = { $count ->
 verify-subscriptions-unknown-status = { $count ->
         [one] { $count } suscripción tiene un estado que Microsoft Graph no documenta ({ $statuses }), por lo que se desconoce si está activa o eliminada
        *[other] { $count } suscripciones tienen un estado que Microsoft Graph no documenta ({ $statuses }), por lo que se desconoce si están activas o eliminadas
+    }: { $names }
+verify-subscriptions-no-status = { $count ->
+        [one] { $count } suscripción no tiene estado, por lo que se desconoce si está activa o eliminada
+       *[other] { $count } suscripciones no tienen estado, por lo que se desconoce si están activas o eliminadas
     }: { $names }
 verify-subscriptions-remaining = { $count ->
         [one] { $count } suscripción aún no se ha eliminado

@@ -34,6 +34,11 @@ verify-no-answer = { $request } n’a pas reçu de réponse : { $error } ({ $at
        *[other] { $attempts } tentatives
     })
 verify-not-recorded = { $request } est absente de l’enregistrement rejoué : rien n’a été lu pour elle
+verify-foreign-answer = { $request } a répondu { $status } avec { $body ->
+        [empty] un corps vide
+        [typed] { $type } « { $excerpt } »
+       *[untyped] un corps sans type déclaré, « { $excerpt } »
+    }, ce qui n’est pas une réponse de Microsoft : un proxy ou une passerelle intermédiaire a peut-être répondu à sa place
 verify-malformed = { $request } a donné une réponse inattendue : { $detail }
 verify-paging = { $request } n’a pas pu être lue jusqu’au bout : { $detail }
 verify-expression-failed = Une expression de vérification a échoué : { $error }
@@ -97,6 +102,10 @@ verify-subscriptions-none-active = { $count ->
 verify-subscriptions-unknown-status = { $count ->
         [one] { $count } abonnement a un état que Microsoft Graph ne documente pas ({ $statuses }), on ne peut donc pas savoir s’il est actif ou supprimé
        *[other] { $count } abonnements ont un état que Microsoft Graph ne documente pas ({ $statuses }), on ne peut donc pas savoir s’ils sont actifs ou supprimés
+    } : { $names }
+verify-subscriptions-no-status = { $count ->
+        [one] { $count } abonnement n’a pas d’état, on ne peut donc pas savoir s’il est actif ou supprimé
+       *[other] { $count } abonnements n’ont pas d’état, on ne peut donc pas savoir s’ils sont actifs ou supprimés
     } : { $names }
 verify-subscriptions-remaining = { $count ->
         [one] { $count } abonnement n’est pas encore supprimé

@@ -2,7 +2,8 @@
 //!
 //! Four credentials, as the azure-identity convention and the Azure CLI have them:
 //! - a **client secret** (`AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`, or the secret in a file), posted
-//!   to the login host's token endpoint (client credentials grant, scope `{graph}/.default`);
+//!   to the login host's token endpoint (client credentials grant, scope `{graph}/.default`, `{graph}` being the
+//!   cloud's Microsoft Graph even when `--graph-host` points elsewhere);
 //! - the **Azure CLI**'s token (`az account get-access-token --resource {graph} --tenant {tenant}`);
 //! - **device code** on a terminal: the login host's message goes to the log (stderr), then the token endpoint is
 //!   polled at the interval it asks for, until the code expires;
@@ -22,12 +23,14 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use reqwest::blocking::Client;
+use reqwest::header::CONTENT_TYPE;
 use serde_json::Value;
 
 use super::Log;
 use super::cloud::Endpoints;
 use super::graph::{RetryPolicy, is_transient, retry_after};
 use super::identity::Identity;
+use super::read::ForeignAnswer;
 
 /// A secret string (client secret, access token). It prints as `[redacted]`; only [`Secret::expose`] gives it out.
 /// Every secret made is also known to [`redact`], which masks it in any text about to be shown.
@@ -314,8 +317,13 @@ impl LoginClient {
             }
         };
         let status = response.status().as_u16();
-        let body: Value =
-            response.json().map_err(|error| unreachable(format!("status {status}, not JSON ({})", kind_of(&error))))?;
+        let content_type =
+            response.headers().get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let text = response.text().map_err(|error| {
+            unreachable(format!("answered {status} but its body could not be read ({})", kind_of(&error)))
+        })?;
+        let body: Value = serde_json::from_str(&text)
+            .map_err(|_| unreachable(ForeignAnswer::new(status, content_type.as_deref(), &text).to_string()))?;
         if status == 200 {
             return Ok(body);
         }
@@ -427,7 +435,7 @@ impl Tokens {
     }
 
     fn device_code(&self, client_id: &str) -> Result<AccessToken, AuthError> {
-        let graph = self.login.endpoints.graph.as_str();
+        let graph = self.login.endpoints.graph_resource();
         let scope: Vec<String> = DELEGATED_SCOPES.iter().map(|permission| format!("{graph}/{permission}")).collect();
         let scope = scope.join(" ");
         let start = self.login.post(LoginEndpoint::DeviceCode, &[("client_id", client_id), ("scope", &scope)])?;
@@ -558,10 +566,10 @@ fn token_from(body: &Value, endpoint: &str) -> Result<AccessToken, AuthError> {
     Ok(AccessToken::new(Secret::new(token), lifetime))
 }
 
-/// Runs `az account get-access-token` for the Graph host and tenant; stdout holds the token and is never logged.
+/// Runs `az account get-access-token` for the cloud's Graph and the tenant; stdout holds the token and is never logged.
 fn azure_cli_token(program: &PathBuf, endpoints: &Endpoints, tenant: &str) -> Result<AccessToken, AuthError> {
     let output = Command::new(program)
-        .args(["account", "get-access-token", "--resource", endpoints.graph.as_str(), "--tenant", tenant])
+        .args(["account", "get-access-token", "--resource", endpoints.graph_resource(), "--tenant", tenant])
         .args(["--output", "json"])
         .output()
         .map_err(|error| AuthError::AzureCli(format!("could not run '{}' ({error})", program.display())))?;

@@ -822,6 +822,19 @@ pub fn failure_message(failure: &Failure) -> Message {
             .arg("request", request)
             .arg("error", error.as_str())
             .arg("attempts", u64::from(*attempts)),
+        FailureKind::Foreign(answer) => Message::new("verify-foreign-answer")
+            .arg("request", request)
+            .arg("status", u64::from(answer.status))
+            .arg(
+                "body",
+                match (answer.excerpt.is_empty(), answer.media_type.is_empty()) {
+                    (true, _) => "empty",
+                    (false, true) => "untyped",
+                    (false, false) => "typed",
+                },
+            )
+            .arg("type", answer.media_type.as_str())
+            .arg("excerpt", answer.excerpt.as_str()),
         FailureKind::NotRecorded => Message::new("verify-not-recorded").arg("request", request),
         FailureKind::Malformed(detail) => {
             Message::new("verify-malformed").arg("request", request).arg("detail", detail.as_str())

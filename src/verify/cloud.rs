@@ -190,9 +190,15 @@ impl Endpoints {
         }
     }
 
-    /// The OAuth scope that asks for every application permission granted to the app on this Graph host.
+    /// The resource tokens are asked for: the cloud's Microsoft Graph, whatever host answers for it (the login host
+    /// knows no other resource, so a proxy or test server at `--graph-host` still needs Graph's tokens).
+    pub fn graph_resource(&self) -> &'static str {
+        self.cloud.graph_host()
+    }
+
+    /// The OAuth scope that asks for every application permission granted to the app on the cloud's Graph.
     pub fn default_scope(&self) -> String {
-        format!("{}/.default", self.graph.as_str())
+        format!("{}/.default", self.graph_resource())
     }
 }
 

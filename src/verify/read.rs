@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use serde_json::Value;
 
 use super::cloud::Host;
-use super::graph::{Exchange, Service, Transport};
+use super::graph::{Exchange, Service, Transport, is_transient};
 use crate::report::clip;
 
 /// The most pages one collection read follows before it gives up (a nextLink loop, or a runaway listing).
@@ -88,10 +88,90 @@ pub enum FailureKind {
     },
     /// A replay's record holds no answer for the request.
     NotRecorded,
+    /// An answer Microsoft did not write: a proxy's or gateway's page, an empty error.
+    Foreign(ForeignAnswer),
     /// A success whose body is not what Graph sends.
     Malformed(String),
     /// A listing still had pages after [`MAX_PAGES`], or its nextLink repeated or left the Graph host.
     Paging(String),
+}
+
+/// An answer that is neither Graph's data nor Graph's error envelope, told by what it says of itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignAnswer {
+    /// HTTP status.
+    pub status: u16,
+    /// The media type it declares (`text/html`), without parameters; empty when it declares none.
+    pub media_type: String,
+    /// Its `<title>`, or else its first words, on one line and clipped; empty for an empty body.
+    pub excerpt: String,
+}
+
+impl ForeignAnswer {
+    /// What `body`, answered with `status` and `content_type`, says of itself.
+    pub fn new(status: u16, content_type: Option<&str>, body: &str) -> ForeignAnswer {
+        let media_type = content_type.and_then(|value| value.split(';').next()).unwrap_or_default();
+        let body = body.trim_start_matches('\u{feff}');
+        let text = match html_title(body) {
+            Some(title) => title.into(),
+            None if body.trim_start().starts_with('<') => without_tags(body),
+            None => body.into(),
+        };
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        ForeignAnswer {
+            status,
+            media_type: media_type.trim().to_ascii_lowercase(),
+            excerpt: clip(&text, MAX_EXCERPT_CHARS).into_owned(),
+        }
+    }
+
+    /// True when the answer declares JSON, as Microsoft's services do for data and errors alike.
+    fn declares_json(&self) -> bool {
+        self.media_type.ends_with("json")
+    }
+}
+
+/// English, for the errors of signing in (read messages are localized from the fields).
+impl std::fmt::Display for ForeignAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "answered {} with ", self.status)?;
+        match (self.excerpt.is_empty(), self.media_type.is_empty()) {
+            (true, _) => write!(f, "an empty body")?,
+            (false, true) => write!(f, "a body of no declared type")?,
+            (false, false) => write!(f, "{}", self.media_type)?,
+        }
+        if !self.excerpt.is_empty() {
+            write!(f, " \"{}\"", self.excerpt)?;
+        }
+        write!(f, ", which is not Microsoft's answer: a proxy or gateway in between may have answered instead")
+    }
+}
+
+/// The text of an HTML page's `<title>`, when it has one.
+fn html_title(body: &str) -> Option<&str> {
+    let bytes = body.as_bytes();
+    let open = bytes.windows(6).position(|window| window.eq_ignore_ascii_case(b"<title"))?;
+    let start = open + body[open..].find('>')? + 1;
+    let end = start + bytes[start..].windows(7).position(|window| window.eq_ignore_ascii_case(b"</title"))?;
+    Some(&body[start..end])
+}
+
+/// The text of markup, its tags dropped (each leaves a space, as block tags end words).
+fn without_tags(markup: &str) -> String {
+    let mut text = String::with_capacity(markup.len());
+    let mut in_tag = false;
+    for character in markup.chars() {
+        match character {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(character),
+            _ => {}
+        }
+    }
+    text
 }
 
 /// The items of a collection a caller asked for.
@@ -150,17 +230,25 @@ impl<'t> Reader<'t> {
         all
     }
 
-    /// The body of a successful answer to `request` (at `path`, which differs for later pages).
-    fn body(&self, request: &Request, path: &str) -> Result<String, Failure> {
+    /// The body of a successful answer to `request` (at `path`, which differs for later pages), and what it says of
+    /// itself for when it turns out not to be Graph's.
+    fn body(&self, request: &Request, path: &str) -> Result<(String, ForeignAnswer), Failure> {
         let fail = |kind| Failure { request: request.label(), kind };
         match self.exchange(request.service, path, request.consistency) {
-            Exchange::Answer { status: 200..=299, body, .. } => Ok(body.trim_start_matches('\u{feff}').to_owned()),
+            Exchange::Answer { status: status @ 200..=299, body, content_type, .. } => {
+                let foreign = ForeignAnswer::new(status, content_type.as_deref(), &body);
+                Ok((body.trim_start_matches('\u{feff}').to_owned(), foreign))
+            }
             Exchange::Answer { status: status @ 300..=399, redirect_host, .. } => {
                 Err(fail(FailureKind::Redirected { status, host: redirect_host }))
             }
-            Exchange::Answer { status, body, attempts, .. } => {
+            Exchange::Answer { status, body, attempts, content_type, .. } => {
                 let (code, message) = graph_error(&body);
-                Err(fail(if status == 403 {
+                // A throttled or unavailable service is one whoever answered; any other refusal without Graph's
+                // envelope came from something in between.
+                Err(fail(if code.is_empty() && message.is_empty() && !is_transient(status) {
+                    FailureKind::Foreign(ForeignAnswer::new(status, content_type.as_deref(), &body))
+                } else if status == 403 {
                     FailureKind::Denied { code, permission: request.permission.clone() }
                 } else {
                     FailureKind::Status { status, code, message, attempts }
@@ -172,19 +260,27 @@ impl<'t> Reader<'t> {
     }
 
     fn json(&self, request: &Request, path: &str) -> Result<Value, Failure> {
-        let body = self.body(request, path)?;
+        let (body, foreign) = self.body(request, path)?;
         serde_json::from_str(&body).map_err(|error| Failure {
             request: request.label(),
-            kind: FailureKind::Malformed(format!("not JSON: {error}")),
+            kind: if foreign.declares_json() {
+                FailureKind::Malformed(format!("not JSON: {error}"))
+            } else {
+                FailureKind::Foreign(foreign)
+            },
         })
     }
 
     /// A `$count` answer: a bare integer (`text/plain`), maybe after a BOM.
     pub fn count(&self, request: &Request) -> Result<u64, Failure> {
-        let body = self.body(request, &request.path)?;
+        let (body, foreign) = self.body(request, &request.path)?;
         body.trim().parse().map_err(|_| Failure {
             request: request.label(),
-            kind: FailureKind::Malformed(format!("expected a count, got '{}'", clip(&body, MAX_EXCERPT_CHARS))),
+            kind: if foreign.media_type == "text/html" {
+                FailureKind::Foreign(foreign)
+            } else {
+                FailureKind::Malformed(format!("expected a count, got '{}'", clip(&body, MAX_EXCERPT_CHARS)))
+            },
         })
     }
 
@@ -304,6 +400,21 @@ mod tests {
         let reader = Reader::new(&pages, Host::parse("http://127.0.0.1:9", "graph").unwrap());
         assert!(matches!(reader.collection(&request("/away"), 5).unwrap_err().kind, FailureKind::Paging(_)));
         assert!(matches!(reader.collection(&request("/loop"), 5).unwrap_err().kind, FailureKind::Paging(_)));
+    }
+
+    #[test]
+    fn a_foreign_answer_is_told_by_its_media_type_and_title_or_first_words() {
+        let told = |content_type: Option<&str>, body: &str| {
+            let answer = ForeignAnswer::new(502, content_type, body);
+            (answer.media_type, answer.excerpt)
+        };
+        let page = "<HTML><HEAD><TITLE lang=en>\n  502 Bad Gateway\n</TITLE></HEAD><body>nginx</body></HTML>";
+        assert_eq!(told(Some("Text/HTML; charset=UTF-8"), page), ("text/html".into(), "502 Bad Gateway".into()));
+        let words = "\u{feff}upstream connect error or disconnect/reset before headers. reset reason: overflow";
+        assert_eq!(told(None, words), (String::new(), "upstream connect error or disconnect/re…".into()));
+        assert_eq!(told(Some("text/plain"), ""), ("text/plain".into(), String::new()));
+        let untitled = "<html><body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>";
+        assert_eq!(told(Some("text/html"), untitled), ("text/html".into(), "502 Bad Gateway nginx".into()));
     }
 
     #[test]

@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::checks::failure_message;
-use super::graph::{Exchange, Service};
+use super::graph::{Exchange, Service, is_transient};
 use super::i18n::Message;
-use super::read::{Failure, FailureKind, Reader};
+use super::read::{Failure, FailureKind, ForeignAnswer, Reader};
 
 /// What signing in said about the tenant; a record keeps it, so a replay weighs the same answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,8 +82,11 @@ impl Discovery {
         let path = discovery_path(tenant);
         let request = format!("GET {path}");
         match reader.exchange(Service::Login, &path, false) {
-            Exchange::Answer { status: 200, body, .. } => {
-                let document: Value = serde_json::from_str(&body).unwrap_or_default();
+            Exchange::Answer { status: 200, body, content_type, .. } => {
+                let Ok(document) = serde_json::from_str::<Value>(&body) else {
+                    let foreign = ForeignAnswer::new(200, content_type.as_deref(), &body);
+                    return Discovery::Failed(Failure { request, kind: FailureKind::Foreign(foreign) });
+                };
                 let issuer = document.get("issuer").and_then(Value::as_str).unwrap_or_default();
                 // Only the login host's own document says the tenant lives: a proxy's page answered 200 says nothing.
                 match issuer.split('/').find(|part| is_tenant_id(part)) {
@@ -101,11 +104,16 @@ impl Discovery {
             {
                 Discovery::NotFound
             }
-            Exchange::Answer { status, body, attempts, .. } => {
+            Exchange::Answer { status, body, attempts, content_type, .. } => {
                 let document: Value = serde_json::from_str(&body).unwrap_or_default();
                 let text = |key: &str| document.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
                 let message = text("error_description").lines().next().unwrap_or_default().to_owned();
-                let kind = FailureKind::Status { status, code: text("error"), message, attempts };
+                let kind = match text("error") {
+                    code if code.is_empty() && message.is_empty() && !is_transient(status) => {
+                        FailureKind::Foreign(ForeignAnswer::new(status, content_type.as_deref(), &body))
+                    }
+                    code => FailureKind::Status { status, code, message, attempts },
+                };
                 Discovery::Failed(Failure { request, kind })
             }
             Exchange::Failed { error, attempts } => {

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 
 use crate::support::fake_graph::{
-    FakeGraph, FakeTenant, Fault, NO_ANSWER, REDIRECT_LOCATION, Side, subscribed_sku, subscription,
+    FakeGraph, FakeTenant, Fault, GRAPH_RESOURCE, NO_ANSWER, REDIRECT_LOCATION, Side, subscribed_sku, subscription,
 };
 
 /// The steps of the bundled English article, as the parser gives them.
@@ -128,7 +128,7 @@ const SUBSCRIPTIONS: &str = "GET /v1.0/directory/subscriptions?$select=id,skuPar
 
 /// `/v1.0/directory/subscriptions` answers `status` for the whole run (403 refused, 404 absent in this cloud).
 fn subscriptions_answer(status: u16) -> Fault {
-    Fault { path: "/v1.0/directory/subscriptions".into(), status, retry_after: None, times: usize::MAX }
+    Fault { path: "/v1.0/directory/subscriptions".into(), status, retry_after: None, times: usize::MAX, page: None }
 }
 
 /// Half way through closing: two users left (one synced), sync on, one subscription suspended, one user with
@@ -238,7 +238,8 @@ fn a_token_from_another_tenant_is_refused_before_any_check() {
     let discovery = "/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration";
     harness.fake.update(|tenant| {
         tenant.id = contoso_id.clone();
-        tenant.faults = vec![Fault { path: discovery.into(), status: 503, retry_after: None, times: usize::MAX }];
+        tenant.faults =
+            vec![Fault { path: discovery.into(), status: 503, retry_after: None, times: usize::MAX, page: None }];
     });
     let error = harness.try_run(VerifyArgs { auth: AuthMode::Token, ..harness.args() }, &env).unwrap_err();
     assert!(
@@ -445,6 +446,18 @@ fn subscriptions_decide_steps_2_and_3() {
         )
     );
 
+    // A subscription that has no status at all is said to have none.
+    let mut tenant = FakeTenant::closed_down();
+    let mut without = subscription("E1", "");
+    without.as_object_mut().unwrap().remove("status");
+    tenant.subscriptions = vec![without, subscription("E3", "Deleted")];
+    let report = Harness::new(tenant).run();
+    assert_eq!([step(&report, 2).status, step(&report, 3).status], [Status::Unknown, Status::Unknown]);
+    assert_eq!(
+        evidence(&report, 3).lines().last(),
+        Some("1 subscription has no status, so whether it is active or deleted is unknown: E1")
+    );
+
     let report = Harness::new(FakeTenant::closed_down().without("Organization.Read.All")).run();
     for number in [2, 3] {
         assert_eq!(step(&report, number).status, Status::Unknown);
@@ -514,11 +527,42 @@ fn subscribed_skus_answer_when_the_subscriptions_endpoint_is_refused_or_absent()
 }
 
 #[test]
+fn a_proxy_page_in_front_of_graph_is_named_as_such_not_read_as_graph() {
+    let mut tenant = FakeTenant::closed_down();
+    let page = Some("502 Bad Gateway");
+    tenant.faults = vec![Fault { page, status: 502, ..subscriptions_answer(502) }];
+    let harness = Harness::new(tenant);
+    let report = harness.run();
+    let french = harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..harness.args() });
+    assert_eq!((step(&report, 2).status, step(&french, 2).status), (Status::Unknown, Status::Unknown));
+    assert_eq!(
+        evidence(&report, 2),
+        format!(
+            "{SUBSCRIPTIONS} answered 502 with text/html \"502 Bad Gateway\", which is not Microsoft's answer: a proxy \
+             or gateway in between may have answered instead"
+        )
+    );
+    assert_eq!(
+        evidence(&french, 2),
+        format!(
+            "{SUBSCRIPTIONS} a répondu 502 avec text/html «\u{a0}502 Bad Gateway\u{a0}», ce qui n’est pas une réponse de \
+             Microsoft\u{a0}: un proxy ou une passerelle intermédiaire a peut-être répondu à sa place"
+        )
+    );
+}
+
+#[test]
 fn when_the_fallback_fails_too_steps_2_and_3_are_unknown_naming_both_failures() {
     let mut tenant = FakeTenant::closed_down();
     tenant.faults = vec![
         subscriptions_answer(404),
-        Fault { path: "/v1.0/subscribedSkus".into(), status: 503, retry_after: Some("0.01".into()), times: usize::MAX },
+        Fault {
+            path: "/v1.0/subscribedSkus".into(),
+            status: 503,
+            retry_after: Some("0.01".into()),
+            times: usize::MAX,
+            page: None,
+        },
     ];
     let harness = Harness::new(tenant);
     let report = harness.run();
@@ -576,7 +620,13 @@ fn per_user_mfa_is_done_not_done_or_unknown() {
 
     let mut failing = disabled;
     let bob = failing.users[1]["id"].as_str().unwrap().to_owned();
-    failing.faults.push(Fault { path: format!("/beta/users/{bob}"), status: 500, retry_after: None, times: 1 });
+    failing.faults.push(Fault {
+        path: format!("/beta/users/{bob}"),
+        status: 500,
+        retry_after: None,
+        times: 1,
+        page: None,
+    });
     let report = Harness::new(failing).run();
     assert_eq!(step(&report, 4).status, Status::Unknown, "an error for any user is never done");
     assert!(evidence(&report, 4).contains(&format!("GET /beta/users/{bob}/authentication/requirements failed: 500")));
@@ -614,7 +664,13 @@ fn counts_of_zero_and_one_read_as_such_in_both_locales() {
         "L’authentification multifacteur par utilisateur est désactivée pour l’utilisateur vérifié"
     );
     let bob = one_user.users[1]["id"].as_str().unwrap().to_owned();
-    one_user.faults.push(Fault { path: format!("/beta/users/{bob}"), status: 500, retry_after: None, times: 1 });
+    one_user.faults.push(Fault {
+        path: format!("/beta/users/{bob}"),
+        status: 500,
+        retry_after: None,
+        times: 1,
+        page: None,
+    });
     let harness = Harness::new(one_user);
     assert!(evidence(&french(&harness, harness.args()), 4).ends_with("L’élément vérifié n’a pas pu être lu"));
 
@@ -780,8 +836,13 @@ fn a_sample_stops_asking_once_graph_does_not_answer() {
     for number in 0..40 {
         tenant.add_user(&format!("user{number}@contoso.onmicrosoft.com"), "disabled");
     }
-    tenant.faults =
-        vec![Fault { path: "/beta/users/".into(), status: NO_ANSWER, retry_after: None, times: usize::MAX }];
+    tenant.faults = vec![Fault {
+        path: "/beta/users/".into(),
+        status: NO_ANSWER,
+        retry_after: None,
+        times: usize::MAX,
+        page: None,
+    }];
     let harness = Harness::new(tenant);
     let report = harness.run_with(VerifyArgs { concurrency: Some(4), ..harness.args() });
     assert_eq!(step(&report, 4).status, Status::Unknown);
@@ -798,31 +859,39 @@ fn a_sample_stops_asking_once_graph_does_not_answer() {
 /// document, so the tenant is not remembered as seen alive, and a later "not found" cannot pass for its deletion.
 #[test]
 fn a_page_that_is_no_discovery_document_does_not_make_a_tenant_alive() {
-    let mut tenant = FakeTenant::closed_down();
-    tenant.deleted = true;
     let discovery = "/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration";
-    tenant.faults = vec![Fault { path: discovery.into(), status: 200, retry_after: None, times: usize::MAX }];
-    let harness = Harness::new(tenant);
-    let report = harness.run();
-    assert!(!harness.dir.path().join("state/tenants.json").exists(), "the tenant is not remembered");
-    assert_eq!(step(&report, 5).status, Status::Unknown);
-    assert_eq!(
-        step(&report, 5).checks[0].reason.as_deref(),
-        Some(
-            "The token endpoint answers AADSTS90002 (tenant contoso.onmicrosoft.com not found), but the discovery \
-             document could not confirm it: GET /contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration gave \
-             an unexpected answer: not an OpenID discovery document naming the tenant's id in its issuer"
-        )
-    );
+    let not_found = "The token endpoint answers AADSTS90002 (tenant contoso.onmicrosoft.com not found), but the \
+                     discovery document could not confirm it: GET /contoso.onmicrosoft.com/v2.0/.well-known/\
+                     openid-configuration";
+    let json_without_issuer = "gave an unexpected answer: not an OpenID discovery document naming the tenant's id in \
+                               its issuer";
+    let portal = "answered 200 with text/html \"Sign in to Contoso Wi-Fi\", which is not Microsoft's answer: a proxy \
+                  or gateway in between may have answered instead";
+    for (page, why) in [(None, json_without_issuer), (Some("Sign in to Contoso Wi-Fi"), portal)] {
+        let mut tenant = FakeTenant::closed_down();
+        tenant.deleted = true;
+        tenant.faults = vec![Fault { path: discovery.into(), status: 200, retry_after: None, times: usize::MAX, page }];
+        let harness = Harness::new(tenant);
+        let report = harness.run();
+        assert!(!harness.dir.path().join("state/tenants.json").exists(), "the tenant is not remembered");
+        assert_eq!(step(&report, 5).status, Status::Unknown);
+        assert_eq!(step(&report, 5).checks[0].reason, Some(format!("{not_found} {why}")));
+    }
 }
 
 #[test]
 fn throttling_and_outages_are_retried_honouring_retry_after() {
     let mut tenant = FakeTenant::closed_down();
     tenant.faults = vec![
-        Fault { path: "/v1.0/directory/subscriptions".into(), status: 429, retry_after: Some("0.05".into()), times: 2 },
-        Fault { path: "/v1.0/users/$count".into(), status: 503, retry_after: None, times: 1 },
-        Fault { path: "/v1.0/organization".into(), status: 504, retry_after: Some("0".into()), times: 1 },
+        Fault {
+            path: "/v1.0/directory/subscriptions".into(),
+            status: 429,
+            retry_after: Some("0.05".into()),
+            times: 2,
+            page: None,
+        },
+        Fault { path: "/v1.0/users/$count".into(), status: 503, retry_after: None, times: 1, page: None },
+        Fault { path: "/v1.0/organization".into(), status: 504, retry_after: Some("0".into()), times: 1, page: None },
     ];
     let harness = Harness::new(tenant);
     let report = harness.run();
@@ -838,7 +907,8 @@ fn throttling_and_outages_are_retried_honouring_retry_after() {
 fn a_retry_after_past_the_time_budget_gives_up_and_says_so() {
     let mut tenant = FakeTenant::closed_down();
     let path = "/v1.0/organization";
-    tenant.faults = vec![Fault { path: path.into(), status: 429, retry_after: Some("3600".into()), times: usize::MAX }];
+    tenant.faults =
+        vec![Fault { path: path.into(), status: 429, retry_after: Some("3600".into()), times: usize::MAX, page: None }];
     let harness = Harness::new(tenant);
     let report = harness.run();
     assert_eq!(harness.count(path), 1);
@@ -856,7 +926,8 @@ fn a_retry_after_past_the_time_budget_gives_up_and_says_so() {
 #[test]
 fn a_redirect_is_not_followed_and_names_only_the_host_it_points_to() {
     let mut tenant = FakeTenant::closed_down();
-    tenant.faults = vec![Fault { path: "/v1.0/users".into(), status: 302, retry_after: None, times: usize::MAX }];
+    tenant.faults =
+        vec![Fault { path: "/v1.0/users".into(), status: 302, retry_after: None, times: usize::MAX, page: None }];
     let harness = Harness::new(tenant);
     let report = harness.run();
     assert_eq!(step(&report, 1).status, Status::Unknown);
@@ -891,6 +962,7 @@ fn a_service_that_stays_down_ends_unknown_after_bounded_attempts() {
         status: 503,
         retry_after: Some("0.01".into()),
         times: usize::MAX,
+        page: None,
     }];
     let harness = Harness::new(tenant);
     let report = harness.run();
@@ -996,7 +1068,8 @@ fn a_missing_credential_is_reported_before_any_request_and_an_unreachable_login_
 fn a_throttled_token_endpoint_is_retried_honouring_retry_after() {
     let token = "/contoso.onmicrosoft.com/oauth2/v2.0/token";
     let mut tenant = FakeTenant::closed_down();
-    tenant.faults = vec![Fault { path: token.into(), status: 429, retry_after: Some("0.01".into()), times: 2 }];
+    tenant.faults =
+        vec![Fault { path: token.into(), status: 429, retry_after: Some("0.01".into()), times: 2, page: None }];
     let harness = Harness::new(tenant);
     let report = harness.run();
     assert_eq!(step(&report, 1).status, Status::Done);
@@ -1011,7 +1084,7 @@ fn a_throttled_token_endpoint_is_retried_honouring_retry_after() {
 
     // An endpoint that stays unavailable ends after the policy's attempts, as a refusal naming the status.
     let mut tenant = FakeTenant::closed_down();
-    tenant.faults = vec![Fault { path: token.into(), status: 503, retry_after: None, times: usize::MAX }];
+    tenant.faults = vec![Fault { path: token.into(), status: 503, retry_after: None, times: usize::MAX, page: None }];
     let harness = Harness::new(tenant);
     let error = harness.try_run(harness.args(), &harness.env()).unwrap_err();
     assert_eq!(harness.count(token), 3);
@@ -1019,6 +1092,25 @@ fn a_throttled_token_endpoint_is_retried_honouring_retry_after() {
         chain(&error).contains("refused to sign in: 503 temporarily_unavailable: AADSTS50196"),
         "{}",
         chain(&error)
+    );
+}
+
+#[test]
+fn a_proxy_page_in_front_of_the_token_endpoint_is_named_as_such() {
+    let token = "/contoso.onmicrosoft.com/oauth2/v2.0/token";
+    let mut tenant = FakeTenant::closed_down();
+    let page = Some("Sign in to Contoso Wi-Fi");
+    tenant.faults = vec![Fault { path: token.into(), status: 200, retry_after: None, times: usize::MAX, page }];
+    let harness = Harness::new(tenant);
+    let error = harness.try_run(harness.args(), &harness.env()).unwrap_err();
+    assert_eq!(error.exit_code(), 2, "a host to fix, not a refusal");
+    assert_eq!(
+        chain(&error),
+        format!(
+            "authentication failed: {}{token}: answered 200 with text/html \"Sign in to Contoso Wi-Fi\", which is not Microsoft's answer: a \
+             proxy or gateway in between may have answered instead",
+            harness.fake.login_url()
+        )
     );
 }
 
@@ -1066,10 +1158,7 @@ fn the_azure_cli_token_and_a_raw_token_are_used_as_given() {
     let asked = std::fs::read_to_string(arguments).unwrap();
     assert_eq!(
         asked.trim(),
-        format!(
-            "account get-access-token --resource {} --tenant contoso.onmicrosoft.com --output json",
-            harness.fake.graph_url()
-        )
+        format!("account get-access-token --resource {GRAPH_RESOURCE} --tenant contoso.onmicrosoft.com --output json")
     );
 
     let token_file = harness.dir.path().join("token");
@@ -1084,8 +1173,13 @@ fn the_azure_cli_token_and_a_raw_token_are_used_as_given() {
 fn secrets_and_tokens_never_reach_output_records_logs_state_or_errors() {
     let mut tenant = halfway();
     tenant.expire_tokens_after = Some(3);
-    tenant.faults =
-        vec![Fault { path: "/v1.0/organization".into(), status: 429, retry_after: Some("0".into()), times: 1 }];
+    tenant.faults = vec![Fault {
+        path: "/v1.0/organization".into(),
+        status: 429,
+        retry_after: Some("0".into()),
+        times: 1,
+        page: None,
+    }];
     let harness = Harness::new(tenant);
     let record = harness.dir.path().join("record.json");
     let secret_file = harness.dir.path().join("secret");
@@ -1572,6 +1666,7 @@ mod command {
             status: 429,
             retry_after: Some("0".into()),
             times: 1,
+            page: None,
         }];
         let state = tempfile::tempdir().unwrap();
         for command in [&["verify"][..], &["render", "--verify", "--format", "txt"]] {

@@ -40,6 +40,10 @@ pub const ALL_PERMISSIONS: [&str; 5] = [
     "Application.Read.All",
 ];
 
+/// The resource the fake's login host issues tokens for: Microsoft Graph itself, as the real one does, whatever host
+/// the fake Graph listens on.
+pub const GRAPH_RESOURCE: &str = "https://graph.microsoft.com";
+
 /// The [`Fault::status`] of a request the fake never answers: it closes the connection, as a network that drops it.
 pub const NO_ANSWER: u16 = 0;
 
@@ -55,6 +59,22 @@ pub struct Fault {
     pub retry_after: Option<String>,
     /// How many requests it hits; `usize::MAX` for a service that stays down.
     pub times: usize,
+    /// Instead of the service's own error body, an HTML page with this title, as a proxy or gateway in front of it
+    /// sends.
+    pub page: Option<&'static str>,
+}
+
+/// The page a proxy or gateway answers with in front of a service.
+fn proxy_page(status: u16, title: &str) -> Answer {
+    Answer {
+        status,
+        content_type: "text/html; charset=utf-8",
+        body: format!(
+            "<!DOCTYPE html>\n<html>\n<head>\n<title>{title}</title>\n</head>\n<body>\n<h1>{title}</h1>\n<p>The proxy \
+             server received an invalid response from an upstream server.</p>\n</body>\n</html>\n"
+        ),
+        headers: Vec::new(),
+    }
 }
 
 /// A device-code sign-in: how many polls stay pending before the user "signs in".
@@ -522,12 +542,11 @@ enum Grant<'a> {
 /// Mints a JWT shaped as Entra's v1.0 access tokens for Graph: the claims of an app-only or a delegated token, a
 /// unique `uti`, and a signature of nonsense (checkdown never checks it; this fake only compares whole tokens).
 fn issue(state: &State, grant: Grant<'_>) -> String {
-    let graph_url = state.graph_url.lock().unwrap().clone();
     let mut claims = {
         let tenant = state.tenant.lock().unwrap();
         let issuer = format!("https://sts.windows.net/{}/", tenant.id);
         let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
-        let mut claims = json!({"aud": graph_url, "iss": issuer, "idp": issuer, "iat": now, "nbf": now,
+        let mut claims = json!({"aud": GRAPH_RESOURCE, "iss": issuer, "idp": issuer, "iat": now, "nbf": now,
                                 "exp": now + 3599, "tid": tenant.id, "tenant_region_scope": "EU", "ver": "1.0",
                                 "aio": "E2RgYDhz9fXGk3c/AAA="});
         let grant_claims = match grant {
@@ -584,6 +603,9 @@ fn login(state: &State, seen: &Seen) -> Answer {
         state.tenant.lock().unwrap().faults.iter_mut().find(|f| f.times > 0 && path.starts_with(&f.path))
     {
         fault.times -= 1;
+        if let Some(title) = fault.page {
+            return proxy_page(fault.status, title);
+        }
         let mut answer = login_error(
             fault.status,
             "temporarily_unavailable",
@@ -621,7 +643,6 @@ fn login(state: &State, seen: &Seen) -> Answer {
             let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
             match field("grant_type") {
                 "client_credentials" => {
-                    let graph_url = state.graph_url.lock().unwrap().clone();
                     if field("client_id") != client_id {
                         login_error(
                             400,
@@ -640,7 +661,7 @@ fn login(state: &State, seen: &Seen) -> Answer {
                             "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.".to_owned()
                         };
                         login_error(401, "invalid_client", 7000215, &description)
-                    } else if field("scope") != format!("{graph_url}/.default") {
+                    } else if field("scope") != format!("{GRAPH_RESOURCE}/.default") {
                         login_error(
                             400,
                             "invalid_scope",
@@ -722,6 +743,9 @@ fn graph(state: &State, seen: &Seen) -> Answer {
         fault.times = fault.times.saturating_sub(1);
         if fault.status == NO_ANSWER {
             return Answer { status: NO_ANSWER, content_type: "text/plain", body: String::new(), headers: Vec::new() };
+        }
+        if let Some(title) = fault.page {
+            return proxy_page(fault.status, title);
         }
         if (300..400).contains(&fault.status) {
             return Answer {
