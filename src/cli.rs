@@ -663,19 +663,20 @@ fn today() -> (i64, u32, u32) {
 impl Job {
     /// Runs the job, writing results to stdout and diagnostics to stderr.
     pub fn run(self) -> anyhow::Result<Exit> {
-        let stdout = &mut std::io::stdout().lock();
+        // Buffered: the standard output flushes at every line, and pretty JSON has a line per value (a 15 MB model
+        // took millions of writes).
+        let stdout = &mut std::io::BufWriter::new(std::io::stdout().lock());
         // Not locked: check threads log retries to stderr while the job runs.
         let stderr = &mut std::io::stderr();
-        match self {
+        let exit = match self {
             Job::Parse(job) => job.run(stdout, stderr),
             Job::Render(job) => job.run(stdout, stderr),
             Job::Verify(job) => job.run(stdout, stderr),
             Job::Sync(job) => job.run(stdout, stderr),
-            Job::Generate(what) => {
-                what.print(stdout)?;
-                Ok(Exit::Success)
-            }
-        }
+            Job::Generate(what) => what.print(stdout).map(|()| Exit::Success).map_err(Into::into),
+        }?;
+        std::io::Write::flush(stdout)?;
+        Ok(exit)
     }
 }
 

@@ -75,6 +75,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     });
     environment.add_test("all_unseen", all_unseen);
     environment.add_filter("indent_width", indent_width);
+    environment.add_filter("code_words", code_words);
     environment.add_function("t", move |id: &str, kwargs: Kwargs| translate(&strings, id, &kwargs));
     environment
 }
@@ -309,6 +310,27 @@ fn format_value(out: &mut Output<'_>, state: &mut State<'_, '_>, value: &Value) 
 /// escaping is Markdown's).
 fn html_attribute(text: &str) -> Value {
     Value::from_safe_string(minijinja::HtmlEscape(text).to_string())
+}
+
+/// The longest word of code kept whole on a line; a longer one (a URL, a hash) must still break at the page's edge.
+const MAX_UNBROKEN_CODE_WORD: usize = 60;
+
+/// `code` as HTML, each word of it with a hyphen in a `word` span the print style keeps on one line: browsers break
+/// after a hyphen, and a parameter printed as "-" at a line's end and "Type" on the next is retyped wrong.
+fn code_words(code: &str) -> Value {
+    let mut html = String::with_capacity(code.len());
+    for (at, word) in code.split(' ').enumerate() {
+        if at > 0 {
+            html.push(' ');
+        }
+        let escaped = minijinja::HtmlEscape(word);
+        if word.contains('-') && word.chars().count() <= MAX_UNBROKEN_CODE_WORD {
+            html.push_str(&format!("<span class=\"word\">{escaped}</span>"));
+        } else {
+            html.push_str(&escaped.to_string());
+        }
+    }
+    Value::from_safe_string(html)
 }
 
 /// The columns a code line's leading white space takes, a tab as four (the print style's `tab-size`).

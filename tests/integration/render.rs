@@ -136,7 +136,7 @@ fn a_step_heading_keeps_its_link_and_code() {
     let html = render(&[&article, "-o", "-", "--lang", "en-US"]);
     assert!(
         html.contains("</span>Open the <a href=\"https:&#x2f;&#x2f;admin.microsoft.com\">admin center</a>")
-            && html.contains("</span>Run <code>Get-MgUser</code></h2>"),
+            && html.contains("</span>Run <code><span class=\"word\">Get-MgUser</span></code></h2>"),
         "{html}"
     );
 }
@@ -203,9 +203,12 @@ fn code_lines_are_blocks_of_their_own() {
         .and_then(|rest| rest.split("</code></pre>").next())
         .expect(&html);
     assert_eq!(code.matches("<span class=\"line\"").count(), 6, "{code}");
-    assert!(code.contains("<span class=\"line\"></span><span class=\"line\">Get-TransportRule</span>"), "{code}");
+    // A word with a hyphen is kept on one line: printed, "Get-" then "TransportRule" would read as two words.
+    let word = "<span class=\"line\"></span><span class=\"line\"><span class=\"word\">Get-TransportRule</span></span>";
+    assert!(code.contains(word), "{code}");
     // An indented line's hanging indent is its own indent and four more.
-    let indented = "<span class=\"line\" style=\"padding-left: 12ch; text-indent: -12ch\">        Set-TransportRule";
+    let indented = "<span class=\"line\" style=\"padding-left: 12ch; text-indent: -12ch\">        <span \
+                    class=\"word\">Set-TransportRule</span>";
     assert!(code.contains(indented), "{code}");
 }
 
@@ -241,7 +244,8 @@ fn a_video_is_printed_as_a_link_to_it() {
 /// A Markdown checklist pasted into a GitHub issue reads as the article: read back by a GFM parser, a `|` in a table's
 /// code keeps the row whole, a link within the page finds its anchor, a `<br/>` ending an item leaves no `\\`, a
 /// "- " or "2019." after a line break stays text, a bare address is a link without backslashes in it, and a bullet
-/// list before the steps stays a list of its own.
+/// list before the steps stays a list of its own, emphases side by side stay two, and a picture after a note is not
+/// read into it.
 #[test]
 fn a_markdown_checklist_reads_back_as_the_article_on_github() {
     let markdown = render(&["tests/integration/render/github-markdown.md", "--format", "md"]);
@@ -256,6 +260,8 @@ fn a_markdown_checklist_reads_back_as_the_article_on_github() {
         // After an anchor that prints nothing, "2019." still starts the line: it is text, not a list.
         "Choose <strong>GET IT NOW</strong>.<br />\n[Image: Get it now]<br />\n2019. The year it changed.</li>",
         "<a href=\"https://contoso_East.example.com/a_b\">https://contoso_East.example.com/a_b</a>.",
+        "<em>a</em><!-- --><em>b</em> and <strong>bold</strong><!-- --><strong>strong</strong>.",
+        "<p><strong>Tip:</strong> Keep the key.</p>\n</blockquote>\n<p>[Image: The key]</p>",
     ] {
         assert!(html.contains(expected), "{expected:?} in {html}\nfrom {markdown}");
     }
@@ -1393,8 +1399,11 @@ mod browser {
         // An indented line goes on deeper than it starts, not back at the block's left edge.
         let words = words(&pdf);
         let set = words.iter().position(|word| word.text == "Set-TransportRule").expect(&text);
-        let goes_on = &words[set..].iter().find(|word| word.text.starts_with("ApplyRights")).expect(&text);
+        let goes_on = &words[set..].iter().find(|word| word.text.starts_with("-ApplyRights")).expect(&text);
         assert!(goes_on.x_min > words[set].x_min, "{goes_on:?} goes on left of {:?}", words[set]);
+        // A parameter is never split after its dash ("-" at a line's end, "Type" on the next).
+        let split = lines.iter().find(|line| line.trim_end().ends_with('-'));
+        assert!(split.is_none(), "{split:?} in\n{text}");
     }
 
     /// An embedded picture is printed in the PDF at its size.
