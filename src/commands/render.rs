@@ -104,7 +104,7 @@ impl RenderJob {
                 Input::Bundled { .. } | Input::Stdin => None,
             };
             let bytes = self.render(&parsed.article, file, source, base, err)?;
-            rendered.push((bytes, output_name(&parsed.article, input)));
+            rendered.push((bytes, output_name(&parsed.article, input, self.parse.moniker.as_deref())));
         }
         for strings in &self.strings {
             for id in strings.missing() {
@@ -290,13 +290,16 @@ impl RenderJob {
     }
 }
 
-/// `<article>.<locale>`: the file stem and the content locale.
-fn output_name(article: &Article, input: &Input) -> String {
-    let stem = input.name(article);
-    match &article.locale {
-        Some(locale) => format!("{stem}.{locale}"),
-        None => stem,
+/// `<article>.<locale>.<moniker>`: the file stem, the content locale and the variant, each when there is one, so that
+/// two variants of one article never share a file.
+fn output_name(article: &Article, input: &Input, moniker: Option<&str>) -> String {
+    let mut name = input.name(article);
+    let moniker = moniker.map(crate::parse::ids::slug);
+    for part in [article.locale.as_deref(), moniker.as_deref()].into_iter().flatten() {
+        name.push('.');
+        name.push_str(part);
     }
+    name
 }
 
 /// Where a file lives on Learn, as its docset publishes it ([`Docset`]). Outside a docset it is unknown, and so it

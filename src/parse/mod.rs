@@ -365,7 +365,17 @@ pub fn parse_file(path: &Path, options: &ParseOptions) -> Result<Parsed, ReadErr
     let text = read_file(path)?;
     let shown = path.display().to_string();
     let includes = FileIncludes::for_article(path).map_err(|source| ReadError::Io { path: shown.clone(), source })?;
-    Ok(parse(&shown, &text, options, &includes))
+    let mut parsed = parse(&shown, &text, options, &includes);
+    if parsed.article.locale.is_none() {
+        parsed.article.locale = locale_of_file(&shown).map(|locale| locale.to_ascii_lowercase());
+    }
+    Ok(parsed)
+}
+
+/// The locale folder of a file, looked for in the path as given, then in the folders it lies in: `a.md` run inside
+/// `docs/fr-fr/` is French as `docs/fr-fr/a.md` is.
+pub fn locale_of_file(path: &str) -> Option<String> {
+    locale_in_path(path).or_else(|| locale_in_path(&std::path::absolute(path).ok()?.to_string_lossy()))
 }
 
 /// A locale folder in a path (`content/fr-fr/x.md` gives `fr-fr`): the last segment shaped like `ll-cc`.

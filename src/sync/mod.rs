@@ -39,7 +39,7 @@ pub use document::Document;
 pub use rules::Rule;
 
 use crate::config::{RuleLevel, SyncConfig};
-use crate::parse::{Decoded, ReadError, locale_in_path, read_decoded};
+use crate::parse::{Decoded, ReadError, locale_of_file, read_decoded};
 use crate::report::{Diagnostic, Location, Severity, SourceFiles};
 use glob::Glob;
 use numbers::Notation;
@@ -282,8 +282,8 @@ impl Settings {
     fn locales_of(&self, source: &str, target: &str) -> Locales {
         let (default_source, default_target) = self.locale_pairs()[0];
         Locales {
-            source: locale_in_path(source).unwrap_or_else(|| default_source.to_owned()),
-            target: locale_in_path(target).unwrap_or_else(|| default_target.to_owned()),
+            source: locale_of_file(source).unwrap_or_else(|| default_source.to_owned()),
+            target: locale_of_file(target).unwrap_or_else(|| default_target.to_owned()),
         }
     }
 }

@@ -573,6 +573,41 @@ fn a_link_to_the_article_itself_stays_in_the_page() {
     assert!(html.contains("<section class=\"part\" id=\"how-dkim-works\">"), "{html}");
 }
 
+/// An article's locale folder counts however its path is typed: run inside `docs/fr-fr/`, `a.md` is French.
+#[test]
+fn the_locale_folder_counts_from_inside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("docs/fr-fr");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("a.md"), "# Essai\n\n## Étape 1 : Ouvrir le centre\n\n1. Ouvrez le centre.\n").unwrap();
+    let text = checkdown().current_dir(&folder).args(["render", "a.md", "--format", "txt", "-o", "-"]).run();
+    assert!(text.stdout.starts_with("ESSAI\nListe de contrôle · a.md\n"), "{}", text.stdout);
+    let written = checkdown().current_dir(&folder).args(["render", "a.md"]).run();
+    assert_eq!((written.code, written.stdout.as_str()), (0, "./a.fr-fr.html\n"), "{}", written.stderr);
+    let parsed = checkdown().current_dir(&folder).args(["parse", "a.md"]).run();
+    assert!(parsed.stdout.contains("\"locale\": \"fr-fr\""), "{}", parsed.stdout);
+}
+
+/// Two variants of one article go to two files: neither replaces the other.
+#[test]
+fn each_moniker_variant_gets_its_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for moniker in ["o365-21vianet", "o365-worldwide"] {
+        let run = checkdown().current_dir(dir.path()).args(["render", "--moniker", moniker]).run();
+        assert_eq!(
+            (run.code, run.stdout),
+            (0, format!("./close-your-account.en-us.{moniker}.html\n")),
+            "{}",
+            run.stderr
+        );
+    }
+    let variant = |moniker: &str| {
+        let html = std::fs::read_to_string(dir.path().join(format!("close-your-account.en-us.{moniker}.html")));
+        html.unwrap().contains("The admin center is changing")
+    };
+    assert_eq!([variant("o365-21vianet"), variant("o365-worldwide")], [true, false], "each keeps its own zones");
+}
+
 /// Renders a copy of a seed from a folder outside any git work tree, so the output names no revision or temporary
 /// path: `<locale>/close-your-account.md`.
 fn render_copy(seed: &str, args: &[&str]) -> String {
