@@ -108,14 +108,22 @@ const PREREQUISITE_IDS: &[&str] = &[
     "before-you-begin",
     "before-you-start",
     "prerequisites",
+    "pre-requisites",
     "requirements",
     "what-do-you-need-to-know-before-you-begin",
 ];
 
 /// Words that make any heading holding them a prerequisites heading ("Prerequisites for setting up a connector",
 /// "Review the prerequisites", "Conditions préalables requises"), lower-cased.
-const PREREQUISITE_WORDS: &[&str] =
-    &["prerequisite", "prérequis", "pré-requis", "conditions préalables", "voraussetzung", "requisitos previos"];
+const PREREQUISITE_WORDS: &[&str] = &[
+    "prerequisite",
+    "pre-requisite",
+    "prérequis",
+    "pré-requis",
+    "conditions préalables",
+    "voraussetzung",
+    "requisitos previos",
+];
 
 /// An article read as a procedure: a view that borrows the article's sections and blocks (only a step's
 /// [`Step::groups`] are copies: a section cut where its first step begins).
@@ -702,6 +710,9 @@ mod tests {
             "Was sollten Sie wissen, bevor Sie beginnen?",
             "¿Qué necesita saber antes de empezar?",
             "<a name=\"what-do-you-need-to-know-before-you-begin\"></a>Czego potrzebujesz?",
+            // Spelled with a hyphen in English as in French ("Pré-requis"): both texts of a pair read alike.
+            "Pre-requisites",
+            "Pré-requis",
         ] {
             assert!(prerequisites(heading).is_some(), "{heading}");
         }

@@ -736,12 +736,14 @@ impl Builder<'_, '_> {
             }
             DirectiveKind::Extension { name, attributes, container, invalid } => {
                 if let Some(invalid) = invalid {
+                    // docfx fails this one block (`invalid-image`), not the page: the rest of the article is usable.
                     self.diagnose(
-                        Severity::Error,
+                        Severity::Warning,
                         start,
                         end,
                         format!(
-                            "invalid attribute text {:?} in `:::{}`: values must be in double quotes",
+                            "invalid attribute text {:?} in `:::{}`: values must be in double quotes; the attributes \
+                             before it are kept",
                             clipped(&invalid),
                             clipped(&name)
                         ),

@@ -280,10 +280,10 @@ fn parse_within(
     if split.unclosed {
         diagnostics.push(Diagnostic::new(
             PARSE_ERROR,
-            Severity::Error,
+            Severity::Warning,
             Location::new(path, index.span(bom, bom + 3)),
             "the front matter opened here is never closed by a `---` line: Learn shows its lines as text, and so does \
-             checkdown",
+             checkdown; close it to give the article its metadata",
         ));
     }
     let mut front_matter = match front_matter::read(&split, &index) {
@@ -636,7 +636,7 @@ mod tests {
     fn messages_quote_at_most_a_clip_of_the_line() {
         let text = format!("# T\n\n:::image {}\n", "source=unquoted ".repeat(10_000));
         let parsed = parse("a.md", &text, &ParseOptions::default(), &NoIncludes);
-        assert!(parsed.has_errors());
+        assert!(!parsed.diagnostics.is_empty() && !parsed.has_errors(), "one bad block leaves the article usable");
         for diagnostic in &parsed.diagnostics {
             assert!(diagnostic.message.len() < 300, "{}", diagnostic.message);
         }

@@ -337,7 +337,6 @@ fn unusable_input_exits_2_naming_the_file_and_line() {
         (write(dir.path(), "empty.md", "  \n\n"), "empty.md:1: the file is empty"),
         (dir.path().join("missing.md").to_str().unwrap().to_owned(), "missing.md: no such file"),
         (dir.path().to_str().unwrap().to_owned(), "is a directory"),
-        (write(dir.path(), "unclosed-front.md", "---\ntitle: x\n# T\n"), "unclosed-front.md:1:1: error"),
         (write(dir.path(), "range.md", "# T\n\n::: moniker range=\">= \"\nx\n::: moniker-end\n"), "range.md:3:1"),
     ];
     for (path, expected) in cases {
@@ -347,6 +346,22 @@ fn unusable_input_exits_2_naming_the_file_and_line() {
         assert!(run.stdout.is_empty(), "{path}: no model on unusable input");
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     }
+}
+
+/// A front matter never closed is read as Learn reads it, a rule and its lines as text: a warning, and the model.
+#[test]
+fn an_unclosed_front_matter_is_read_as_text_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "unclosed-front.md", "---\ntitle: x\n# T\n");
+    let run = checkdown().args(["parse", &path]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("unclosed-front.md:1:1: warning[parse-error]: the front matter opened here is never"));
+    let model: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        (model["title"].as_str(), model["front_matter"].as_object().map(|keys| keys.len())),
+        (Some("T"), Some(0))
+    );
+    assert!(run.stdout.contains("\"text\": \"title: x\""), "{}", run.stdout);
 }
 
 #[test]
