@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use crate::model::Article;
-use crate::parse::{NoIncludes, ParseOptions, Parsed, ReadError, STDIN_NAME, parse, parse_file, read_stdin};
+use crate::parse::{
+    NoIncludes, ParseOptions, Parsed, ReadError, STDIN_NAME, StandardInput, parse, parse_file, read_stdin,
+};
 
 /// Refuses an existing `-o` file unless `replace`: a report never overwrites a user's file by surprise. A device or a
 /// pipe (`/dev/null`, `/dev/stdout`) is written to, not replaced, so it needs no `--force`.
@@ -117,8 +119,8 @@ impl Input {
         name.filter(|name| !name.is_empty()).unwrap_or_else(|| "checklist".to_owned())
     }
 
-    /// Reads and parses the article: a file's includes are read below its docs root; a bundled article and standard
-    /// input have none.
+    /// Reads and parses the article: a file's includes are read below its docs root; a bundled article has none, and
+    /// standard input's are each a warning, as it lies in no folder.
     ///
     /// # Errors
     ///
@@ -127,7 +129,7 @@ impl Input {
         match self {
             Input::Bundled { path, text, .. } => Ok(parse(path, text, options, &NoIncludes)),
             Input::File(path) => parse_file(path, options),
-            Input::Stdin => Ok(parse(STDIN_NAME, &read_stdin()?, options, &NoIncludes)),
+            Input::Stdin => Ok(parse(STDIN_NAME, &read_stdin()?, options, &StandardInput)),
         }
     }
 

@@ -332,13 +332,29 @@ fn numbered_rest(text: &str, word_end: usize) -> Option<(u32, usize, &str)> {
         return None;
     }
     let number = at_digits[..digits_len].parse().ok()?;
-    let after_number = digits_start + digits_len;
+    let after_number = digits_start + digits_len + number_suffix(&at_digits[digits_len..]);
     let parenthetical_start = after_number + leading_spaces(&text[after_number..]);
     let label_end =
         parenthetical(&text[parenthetical_start..]).map_or(after_number, |length| parenthetical_start + length);
     let rest = text[label_end..].trim_start();
     let rest = rest.strip_prefix([':', '：', '.', '-', '–', '—', ')']).unwrap_or(rest).trim_start();
     Some((number, label_end, rest))
+}
+
+/// The length of what a step number carries on right after its digits, as part of the label: a letter (`12a`) or
+/// further numbers (`13.1`, `2.1.3`). A period before a space ends the label instead (`Step 1. Sign in`).
+fn number_suffix(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let letter = bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && !bytes.get(1).is_some_and(|byte| byte.is_ascii_alphanumeric());
+    if letter {
+        return 1;
+    }
+    let mut length = 0;
+    while bytes.get(length) == Some(&b'.') && bytes.get(length + 1).is_some_and(u8::is_ascii_digit) {
+        length += 1 + bytes[length + 1..].iter().take_while(|byte| byte.is_ascii_digit()).count();
+    }
+    length
 }
 
 /// True for a "Before you begin" / "Prerequisites" section, in any language listed in [`PREREQUISITE_TITLES`].
@@ -771,6 +787,11 @@ mod tests {
         assert_eq!(read("ÉTAPE 3 : Vérifier"), Some((3, "ÉTAPE 3", "Vérifier")));
         assert_eq!(read("Ste"), None);
         assert_eq!(read("Step"), None);
+        // A step's own part numbers belong to its label, not to its title.
+        assert_eq!(read("Step 12a: Letter"), Some((12, "Step 12a", "Letter")));
+        assert_eq!(read("Step 13.1: Sub"), Some((13, "Step 13.1", "Sub")));
+        assert_eq!(read("Step 1. Sign in"), Some((1, "Step 1", "Sign in")));
+        assert_eq!(read("Step 2 and more"), Some((2, "Step 2", "and more")));
     }
 
     #[test]

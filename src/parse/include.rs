@@ -42,6 +42,18 @@ impl IncludeSource for NoIncludes {
     }
 }
 
+/// The includes of an article read from standard input: it lies in no folder, so each is reported as not read
+/// rather than dropped without a word.
+pub struct StandardInput;
+
+impl IncludeSource for StandardInput {
+    fn load(&self, _from: &str, _target: &str) -> Loaded {
+        Loaded::Unreadable(
+            "the article comes from standard input, which lies in no folder; give its file instead".into(),
+        )
+    }
+}
+
 /// Includes read from the file system, below a docs root.
 #[derive(Debug, Clone)]
 pub struct FileIncludes {

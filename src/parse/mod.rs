@@ -29,7 +29,7 @@ use thiserror::Error;
 use crate::model::{Article, Attribute, Block, FrontMatter, IncludedText, Inline, Span, attribute};
 use crate::report::{Diagnostic, Location, Severity};
 pub use blocks::PARSE_ERROR;
-pub use include::{FileIncludes, IncludeSource, Loaded, NoIncludes};
+pub use include::{FileIncludes, IncludeSource, Loaded, NoIncludes, StandardInput};
 use lines::{LineIndex, Lines};
 pub use moniker::{MonikerOrder, MonikerRange};
 
@@ -243,14 +243,20 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded, ReadError> {
             ReadError::NotUtf8 { path: path.to_owned(), line, column, hint: " (invalid UTF-16)" }
         });
     }
-    String::from_utf8(bytes).map(|text| Decoded { text, encoding: Encoding::Utf8 }).map_err(|error| {
-        let bytes = error.as_bytes();
-        let valid = &bytes[..error.utf8_error().valid_up_to()];
-        let valid = std::str::from_utf8(valid).unwrap_or_default();
+    let not_text = |valid: &str, hint| {
         let line = valid.matches('\n').count() + 1;
         let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-        ReadError::NotUtf8 { path: path.to_owned(), line, column, hint: "" }
-    })
+        ReadError::NotUtf8 { path: path.to_owned(), line, column, hint }
+    };
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let bytes = error.as_bytes();
+        not_text(std::str::from_utf8(&bytes[..error.utf8_error().valid_up_to()]).unwrap_or_default(), "")
+    })?;
+    // No text file holds a NUL; every other byte of UTF-16 without its byte order mark is one.
+    if let Some(nul) = text.find('\0') {
+        return Err(not_text(&text[..nul], " (a NUL character: UTF-16 without a byte order mark?)"));
+    }
+    Ok(Decoded { text, encoding: Encoding::Utf8 })
 }
 
 /// Parses the text of an article named `path` (used for diagnostics, the locale and includes).

@@ -334,6 +334,14 @@ fn unusable_input_exits_2_naming_the_file_and_line() {
              while parsing a flow sequence at line 3 column 6",
         ),
         (write(dir.path(), "latin1.md", b"# Titre\n\nD\xe9j\xe0 vu\n"), "latin1.md:3:2: the file is not UTF-8"),
+        (
+            write(
+                dir.path(),
+                "utf16.md",
+                "# T\n\ntext\n".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<_>>(),
+            ),
+            "utf16.md:1:2: the file is not UTF-8 text (a NUL character: UTF-16 without a byte order mark?)",
+        ),
         (write(dir.path(), "empty.md", "  \n\n"), "empty.md:1: the file is empty"),
         (dir.path().join("missing.md").to_str().unwrap().to_owned(), "missing.md: no such file"),
         (dir.path().to_str().unwrap().to_owned(), "is a directory"),
@@ -346,6 +354,17 @@ fn unusable_input_exits_2_naming_the_file_and_line() {
         assert!(run.stdout.is_empty(), "{path}: no model on unusable input");
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     }
+}
+
+/// Standard input lies in no folder: its includes and code snippets are not read, and each says so.
+#[test]
+fn includes_read_from_standard_input_are_each_a_warning() {
+    let text = "# T\n\n[!INCLUDE [x](includes/x.md)]\n\n:::code source=\"code/x.cs\":::\n";
+    let run = checkdown().args(["parse", "-"]).stdin(text).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let why = "cannot be read: the article comes from standard input, which lies in no folder; give its file instead";
+    assert!(run.stderr.contains(&format!("<stdin>:3:1: warning[parse-error]: included file includes/x.md {why}")));
+    assert!(run.stderr.contains(&format!("<stdin>:5:1: warning[parse-error]: code snippet code/x.cs {why}")));
 }
 
 /// A front matter never closed is read as Learn reads it, a rule and its lines as text: a warning, and the model.
