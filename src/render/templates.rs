@@ -318,17 +318,19 @@ const MAX_UNBROKEN_CODE_WORD: usize = 60;
 /// `code` as HTML, each word of it with a hyphen in a `word` span the print style keeps on one line: browsers break
 /// after a hyphen, and a parameter printed as "-" at a line's end and "Type" on the next is retyped wrong.
 fn code_words(code: &str) -> Value {
+    use std::fmt::Write as _;
     let mut html = String::with_capacity(code.len());
     for (at, word) in code.split(' ').enumerate() {
         if at > 0 {
             html.push(' ');
         }
         let escaped = minijinja::HtmlEscape(word);
-        if word.contains('-') && word.chars().count() <= MAX_UNBROKEN_CODE_WORD {
-            html.push_str(&format!("<span class=\"word\">{escaped}</span>"));
+        // Writing to a String cannot fail.
+        let _ = if word.contains('-') && word.chars().count() <= MAX_UNBROKEN_CODE_WORD {
+            write!(html, "<span class=\"word\">{escaped}</span>")
         } else {
-            html.push_str(&escaped.to_string());
-        }
+            write!(html, "{escaped}")
+        };
     }
     Value::from_safe_string(html)
 }

@@ -825,14 +825,7 @@ pub fn failure_message(failure: &Failure) -> Message {
         FailureKind::Foreign(answer) => Message::new("verify-foreign-answer")
             .arg("request", request)
             .arg("status", u64::from(answer.status))
-            .arg(
-                "body",
-                match (answer.excerpt.is_empty(), answer.media_type.is_empty()) {
-                    (true, _) => "empty",
-                    (false, true) => "untyped",
-                    (false, false) => "typed",
-                },
-            )
+            .arg("body", answer.body_kind())
             .arg("type", answer.media_type.as_str())
             .arg("excerpt", answer.excerpt.as_str()),
         FailureKind::NotRecorded => Message::new("verify-not-recorded").arg("request", request),

@@ -129,16 +129,31 @@ impl ForeignAnswer {
     fn declares_json(&self) -> bool {
         self.media_type.ends_with("json")
     }
+
+    /// What its body is: `empty`, `untyped` (no media type declared) or `typed`; messages word each their own way.
+    pub fn body_kind(&self) -> &'static str {
+        match (self.excerpt.is_empty(), self.media_type.is_empty()) {
+            (true, _) => "empty",
+            (false, true) => "untyped",
+            (false, false) => "typed",
+        }
+    }
+}
+
+/// True for a refusal Microsoft did not write: no error code nor message of its own, and not a throttled or
+/// unavailable service (those are one whoever answered).
+pub fn is_foreign_refusal(status: u16, code: &str, message: &str) -> bool {
+    code.is_empty() && message.is_empty() && !is_transient(status)
 }
 
 /// English, for the errors of signing in (read messages are localized from the fields).
 impl std::fmt::Display for ForeignAnswer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "answered {} with ", self.status)?;
-        match (self.excerpt.is_empty(), self.media_type.is_empty()) {
-            (true, _) => write!(f, "an empty body")?,
-            (false, true) => write!(f, "a body of no declared type")?,
-            (false, false) => write!(f, "{}", self.media_type)?,
+        match self.body_kind() {
+            "empty" => write!(f, "an empty body")?,
+            "untyped" => write!(f, "a body of no declared type")?,
+            _ => write!(f, "{}", self.media_type)?,
         }
         if !self.excerpt.is_empty() {
             write!(f, " \"{}\"", self.excerpt)?;
@@ -172,6 +187,20 @@ fn without_tags(markup: &str) -> String {
         }
     }
     text
+}
+
+/// A successful answer, BOM removed.
+struct Success {
+    status: u16,
+    content_type: Option<String>,
+    body: String,
+}
+
+impl Success {
+    /// What the answer says of itself, once its body turns out not to be Graph's.
+    fn foreign(&self) -> ForeignAnswer {
+        ForeignAnswer::new(self.status, self.content_type.as_deref(), &self.body)
+    }
 }
 
 /// The items of a collection a caller asked for.
@@ -230,23 +259,19 @@ impl<'t> Reader<'t> {
         all
     }
 
-    /// The body of a successful answer to `request` (at `path`, which differs for later pages), and what it says of
-    /// itself for when it turns out not to be Graph's.
-    fn body(&self, request: &Request, path: &str) -> Result<(String, ForeignAnswer), Failure> {
+    /// The successful answer to `request` (at `path`, which differs for later pages).
+    fn body(&self, request: &Request, path: &str) -> Result<Success, Failure> {
         let fail = |kind| Failure { request: request.label(), kind };
         match self.exchange(request.service, path, request.consistency) {
             Exchange::Answer { status: status @ 200..=299, body, content_type, .. } => {
-                let foreign = ForeignAnswer::new(status, content_type.as_deref(), &body);
-                Ok((body.trim_start_matches('\u{feff}').to_owned(), foreign))
+                Ok(Success { status, content_type, body: body.trim_start_matches('\u{feff}').to_owned() })
             }
             Exchange::Answer { status: status @ 300..=399, redirect_host, .. } => {
                 Err(fail(FailureKind::Redirected { status, host: redirect_host }))
             }
             Exchange::Answer { status, body, attempts, content_type, .. } => {
                 let (code, message) = graph_error(&body);
-                // A throttled or unavailable service is one whoever answered; any other refusal without Graph's
-                // envelope came from something in between.
-                Err(fail(if code.is_empty() && message.is_empty() && !is_transient(status) {
+                Err(fail(if is_foreign_refusal(status, &code, &message) {
                     FailureKind::Foreign(ForeignAnswer::new(status, content_type.as_deref(), &body))
                 } else if status == 403 {
                     FailureKind::Denied { code, permission: request.permission.clone() }
@@ -260,26 +285,26 @@ impl<'t> Reader<'t> {
     }
 
     fn json(&self, request: &Request, path: &str) -> Result<Value, Failure> {
-        let (body, foreign) = self.body(request, path)?;
-        serde_json::from_str(&body).map_err(|error| Failure {
+        let answer = self.body(request, path)?;
+        serde_json::from_str(&answer.body).map_err(|error| Failure {
             request: request.label(),
-            kind: if foreign.declares_json() {
-                FailureKind::Malformed(format!("not JSON: {error}"))
-            } else {
-                FailureKind::Foreign(foreign)
+            kind: match answer.foreign() {
+                foreign if foreign.declares_json() => FailureKind::Malformed(format!("not JSON: {error}")),
+                foreign => FailureKind::Foreign(foreign),
             },
         })
     }
 
     /// A `$count` answer: a bare integer (`text/plain`), maybe after a BOM.
     pub fn count(&self, request: &Request) -> Result<u64, Failure> {
-        let (body, foreign) = self.body(request, &request.path)?;
-        body.trim().parse().map_err(|_| Failure {
+        let answer = self.body(request, &request.path)?;
+        answer.body.trim().parse().map_err(|_| Failure {
             request: request.label(),
-            kind: if foreign.media_type == "text/html" {
-                FailureKind::Foreign(foreign)
-            } else {
-                FailureKind::Malformed(format!("expected a count, got '{}'", clip(&body, MAX_EXCERPT_CHARS)))
+            kind: match answer.foreign() {
+                foreign if foreign.media_type == "text/html" => FailureKind::Foreign(foreign),
+                _ => {
+                    FailureKind::Malformed(format!("expected a count, got '{}'", clip(&answer.body, MAX_EXCERPT_CHARS)))
+                }
             },
         })
     }

@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::checks::failure_message;
-use super::graph::{Exchange, Service, is_transient};
+use super::graph::{Exchange, Service};
 use super::i18n::Message;
-use super::read::{Failure, FailureKind, ForeignAnswer, Reader};
+use super::read::{Failure, FailureKind, ForeignAnswer, Reader, is_foreign_refusal};
 
 /// What signing in said about the tenant; a record keeps it, so a replay weighs the same answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,7 +109,7 @@ impl Discovery {
                 let text = |key: &str| document.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
                 let message = text("error_description").lines().next().unwrap_or_default().to_owned();
                 let kind = match text("error") {
-                    code if code.is_empty() && message.is_empty() && !is_transient(status) => {
+                    code if is_foreign_refusal(status, &code, &message) => {
                         FailureKind::Foreign(ForeignAnswer::new(status, content_type.as_deref(), &body))
                     }
                     code => FailureKind::Status { status, code, message, attempts },

@@ -128,7 +128,7 @@ const SUBSCRIPTIONS: &str = "GET /v1.0/directory/subscriptions?$select=id,skuPar
 
 /// `/v1.0/directory/subscriptions` answers `status` for the whole run (403 refused, 404 absent in this cloud).
 fn subscriptions_answer(status: u16) -> Fault {
-    Fault { path: "/v1.0/directory/subscriptions".into(), status, retry_after: None, times: usize::MAX, page: None }
+    Fault::always("/v1.0/directory/subscriptions", status)
 }
 
 /// Half way through closing: two users left (one synced), sync on, one subscription suspended, one user with
@@ -238,8 +238,7 @@ fn a_token_from_another_tenant_is_refused_before_any_check() {
     let discovery = "/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration";
     harness.fake.update(|tenant| {
         tenant.id = contoso_id.clone();
-        tenant.faults =
-            vec![Fault { path: discovery.into(), status: 503, retry_after: None, times: usize::MAX, page: None }];
+        tenant.faults = vec![Fault::always(discovery, 503)];
     });
     let error = harness.try_run(VerifyArgs { auth: AuthMode::Token, ..harness.args() }, &env).unwrap_err();
     assert!(
@@ -556,13 +555,7 @@ fn when_the_fallback_fails_too_steps_2_and_3_are_unknown_naming_both_failures() 
     let mut tenant = FakeTenant::closed_down();
     tenant.faults = vec![
         subscriptions_answer(404),
-        Fault {
-            path: "/v1.0/subscribedSkus".into(),
-            status: 503,
-            retry_after: Some("0.01".into()),
-            times: usize::MAX,
-            page: None,
-        },
+        Fault { retry_after: Some("0.01".into()), ..Fault::always("/v1.0/subscribedSkus", 503) },
     ];
     let harness = Harness::new(tenant);
     let report = harness.run();
@@ -620,13 +613,7 @@ fn per_user_mfa_is_done_not_done_or_unknown() {
 
     let mut failing = disabled;
     let bob = failing.users[1]["id"].as_str().unwrap().to_owned();
-    failing.faults.push(Fault {
-        path: format!("/beta/users/{bob}"),
-        status: 500,
-        retry_after: None,
-        times: 1,
-        page: None,
-    });
+    failing.faults.push(Fault { times: 1, ..Fault::always(format!("/beta/users/{bob}"), 500) });
     let report = Harness::new(failing).run();
     assert_eq!(step(&report, 4).status, Status::Unknown, "an error for any user is never done");
     assert!(evidence(&report, 4).contains(&format!("GET /beta/users/{bob}/authentication/requirements failed: 500")));
@@ -664,13 +651,7 @@ fn counts_of_zero_and_one_read_as_such_in_both_locales() {
         "L’authentification multifacteur par utilisateur est désactivée pour l’utilisateur vérifié"
     );
     let bob = one_user.users[1]["id"].as_str().unwrap().to_owned();
-    one_user.faults.push(Fault {
-        path: format!("/beta/users/{bob}"),
-        status: 500,
-        retry_after: None,
-        times: 1,
-        page: None,
-    });
+    one_user.faults.push(Fault { times: 1, ..Fault::always(format!("/beta/users/{bob}"), 500) });
     let harness = Harness::new(one_user);
     assert!(evidence(&french(&harness, harness.args()), 4).ends_with("L’élément vérifié n’a pas pu être lu"));
 
@@ -836,13 +817,7 @@ fn a_sample_stops_asking_once_graph_does_not_answer() {
     for number in 0..40 {
         tenant.add_user(&format!("user{number}@contoso.onmicrosoft.com"), "disabled");
     }
-    tenant.faults = vec![Fault {
-        path: "/beta/users/".into(),
-        status: NO_ANSWER,
-        retry_after: None,
-        times: usize::MAX,
-        page: None,
-    }];
+    tenant.faults = vec![Fault::always("/beta/users/", NO_ANSWER)];
     let harness = Harness::new(tenant);
     let report = harness.run_with(VerifyArgs { concurrency: Some(4), ..harness.args() });
     assert_eq!(step(&report, 4).status, Status::Unknown);
@@ -870,7 +845,7 @@ fn a_page_that_is_no_discovery_document_does_not_make_a_tenant_alive() {
     for (page, why) in [(None, json_without_issuer), (Some("Sign in to Contoso Wi-Fi"), portal)] {
         let mut tenant = FakeTenant::closed_down();
         tenant.deleted = true;
-        tenant.faults = vec![Fault { path: discovery.into(), status: 200, retry_after: None, times: usize::MAX, page }];
+        tenant.faults = vec![Fault { page, ..Fault::always(discovery, 200) }];
         let harness = Harness::new(tenant);
         let report = harness.run();
         assert!(!harness.dir.path().join("state/tenants.json").exists(), "the tenant is not remembered");
@@ -883,15 +858,9 @@ fn a_page_that_is_no_discovery_document_does_not_make_a_tenant_alive() {
 fn throttling_and_outages_are_retried_honouring_retry_after() {
     let mut tenant = FakeTenant::closed_down();
     tenant.faults = vec![
-        Fault {
-            path: "/v1.0/directory/subscriptions".into(),
-            status: 429,
-            retry_after: Some("0.05".into()),
-            times: 2,
-            page: None,
-        },
-        Fault { path: "/v1.0/users/$count".into(), status: 503, retry_after: None, times: 1, page: None },
-        Fault { path: "/v1.0/organization".into(), status: 504, retry_after: Some("0".into()), times: 1, page: None },
+        Fault { retry_after: Some("0.05".into()), times: 2, ..Fault::always("/v1.0/directory/subscriptions", 429) },
+        Fault { times: 1, ..Fault::always("/v1.0/users/$count", 503) },
+        Fault { retry_after: Some("0".into()), times: 1, ..Fault::always("/v1.0/organization", 504) },
     ];
     let harness = Harness::new(tenant);
     let report = harness.run();
@@ -907,8 +876,7 @@ fn throttling_and_outages_are_retried_honouring_retry_after() {
 fn a_retry_after_past_the_time_budget_gives_up_and_says_so() {
     let mut tenant = FakeTenant::closed_down();
     let path = "/v1.0/organization";
-    tenant.faults =
-        vec![Fault { path: path.into(), status: 429, retry_after: Some("3600".into()), times: usize::MAX, page: None }];
+    tenant.faults = vec![Fault { retry_after: Some("3600".into()), ..Fault::always(path, 429) }];
     let harness = Harness::new(tenant);
     let report = harness.run();
     assert_eq!(harness.count(path), 1);
@@ -926,8 +894,7 @@ fn a_retry_after_past_the_time_budget_gives_up_and_says_so() {
 #[test]
 fn a_redirect_is_not_followed_and_names_only_the_host_it_points_to() {
     let mut tenant = FakeTenant::closed_down();
-    tenant.faults =
-        vec![Fault { path: "/v1.0/users".into(), status: 302, retry_after: None, times: usize::MAX, page: None }];
+    tenant.faults = vec![Fault::always("/v1.0/users", 302)];
     let harness = Harness::new(tenant);
     let report = harness.run();
     assert_eq!(step(&report, 1).status, Status::Unknown);
@@ -957,13 +924,8 @@ fn a_redirect_is_not_followed_and_names_only_the_host_it_points_to() {
 #[test]
 fn a_service_that_stays_down_ends_unknown_after_bounded_attempts() {
     let mut tenant = FakeTenant::closed_down();
-    tenant.faults = vec![Fault {
-        path: "/v1.0/directory/subscriptions".into(),
-        status: 503,
-        retry_after: Some("0.01".into()),
-        times: usize::MAX,
-        page: None,
-    }];
+    tenant.faults =
+        vec![Fault { retry_after: Some("0.01".into()), ..Fault::always("/v1.0/directory/subscriptions", 503) }];
     let harness = Harness::new(tenant);
     let report = harness.run();
     for number in [2, 3] {
@@ -1068,8 +1030,7 @@ fn a_missing_credential_is_reported_before_any_request_and_an_unreachable_login_
 fn a_throttled_token_endpoint_is_retried_honouring_retry_after() {
     let token = "/contoso.onmicrosoft.com/oauth2/v2.0/token";
     let mut tenant = FakeTenant::closed_down();
-    tenant.faults =
-        vec![Fault { path: token.into(), status: 429, retry_after: Some("0.01".into()), times: 2, page: None }];
+    tenant.faults = vec![Fault { retry_after: Some("0.01".into()), times: 2, ..Fault::always(token, 429) }];
     let harness = Harness::new(tenant);
     let report = harness.run();
     assert_eq!(step(&report, 1).status, Status::Done);
@@ -1084,7 +1045,7 @@ fn a_throttled_token_endpoint_is_retried_honouring_retry_after() {
 
     // An endpoint that stays unavailable ends after the policy's attempts, as a refusal naming the status.
     let mut tenant = FakeTenant::closed_down();
-    tenant.faults = vec![Fault { path: token.into(), status: 503, retry_after: None, times: usize::MAX, page: None }];
+    tenant.faults = vec![Fault::always(token, 503)];
     let harness = Harness::new(tenant);
     let error = harness.try_run(harness.args(), &harness.env()).unwrap_err();
     assert_eq!(harness.count(token), 3);
@@ -1100,7 +1061,7 @@ fn a_proxy_page_in_front_of_the_token_endpoint_is_named_as_such() {
     let token = "/contoso.onmicrosoft.com/oauth2/v2.0/token";
     let mut tenant = FakeTenant::closed_down();
     let page = Some("Sign in to Contoso Wi-Fi");
-    tenant.faults = vec![Fault { path: token.into(), status: 200, retry_after: None, times: usize::MAX, page }];
+    tenant.faults = vec![Fault { page, ..Fault::always(token, 200) }];
     let harness = Harness::new(tenant);
     let error = harness.try_run(harness.args(), &harness.env()).unwrap_err();
     assert_eq!(error.exit_code(), 2, "a host to fix, not a refusal");
@@ -1173,13 +1134,7 @@ fn the_azure_cli_token_and_a_raw_token_are_used_as_given() {
 fn secrets_and_tokens_never_reach_output_records_logs_state_or_errors() {
     let mut tenant = halfway();
     tenant.expire_tokens_after = Some(3);
-    tenant.faults = vec![Fault {
-        path: "/v1.0/organization".into(),
-        status: 429,
-        retry_after: Some("0".into()),
-        times: 1,
-        page: None,
-    }];
+    tenant.faults = vec![Fault { retry_after: Some("0".into()), times: 1, ..Fault::always("/v1.0/organization", 429) }];
     let harness = Harness::new(tenant);
     let record = harness.dir.path().join("record.json");
     let secret_file = harness.dir.path().join("secret");
@@ -1662,11 +1617,9 @@ mod command {
     fn a_retried_request_is_logged_and_the_run_finishes() {
         let mut tenant = FakeTenant::closed_down();
         tenant.faults = vec![Fault {
-            path: "/v1.0/directory/subscriptions".into(),
-            status: 429,
             retry_after: Some("0".into()),
             times: 1,
-            page: None,
+            ..Fault::always("/v1.0/directory/subscriptions", 429)
         }];
         let state = tempfile::tempdir().unwrap();
         for command in [&["verify"][..], &["render", "--verify", "--format", "txt"]] {

@@ -64,6 +64,13 @@ pub struct Fault {
     pub page: Option<&'static str>,
 }
 
+impl Fault {
+    /// Every request whose path starts with `path` answered `status` for the whole run, with the service's own body.
+    pub fn always(path: impl Into<String>, status: u16) -> Fault {
+        Fault { path: path.into(), status, retry_after: None, times: usize::MAX, page: None }
+    }
+}
+
 /// The page a proxy or gateway answers with in front of a service.
 fn proxy_page(status: u16, title: &str) -> Answer {
     Answer {
