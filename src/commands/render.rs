@@ -13,6 +13,7 @@ use crate::i18n::{Strings, UiLanguage, language_of};
 use crate::model::Article;
 use crate::parse::{ParseOptions, Parsed};
 use crate::render::docset::Docset;
+use crate::render::html_text::read_html;
 use crate::render::images::{self, Images};
 use crate::render::links::{DEFAULT_LOCALE, LearnAddress, LearnBase};
 use crate::render::pivots;
@@ -198,7 +199,8 @@ impl RenderJob {
             pictures: images.embedded,
             pivots,
         };
-        let checklist = render::checklist(article, &strings, self.results.as_ref().map(|(_, r)| r), &options);
+        let article = read_html(article);
+        let checklist = render::checklist(&article, &strings, self.results.as_ref().map(|(_, r)| r), &options);
         for link in &checklist.links.unresolved {
             writeln!(err, "{}", link.warning(&checklist.source.path))?;
         }

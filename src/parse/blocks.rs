@@ -955,12 +955,12 @@ impl Builder<'_, '_> {
 }
 
 /// Appends `block` to `blocks`, joining an HTML block to the HTML block just before it when that one opened a
-/// `<table>` it did not close: a blank line in a table cell ends CommonMark's HTML block, yet browsers (and Learn)
-/// still show the one table.
+/// `<table>` or a list it did not close: a blank line in a table cell or a list item ends CommonMark's HTML block, yet
+/// browsers (and Learn) still show the one table or list.
 fn append(blocks: &mut Vec<Block>, block: Block) {
     if let Block::Html { html, span } = &block
         && let Some(Block::Html { html: open, span: open_span }) = blocks.last_mut()
-        && opens_table(open)
+        && leaves_open(open)
     {
         open.push('\n');
         open.push_str(html);
@@ -970,20 +970,22 @@ fn append(blocks: &mut Vec<Block>, block: Block) {
     blocks.push(block);
 }
 
-/// Whether `html` holds more `<table` tags than `</table>` ones, outside comments.
-fn opens_table(html: &str) -> bool {
+/// Whether `html` holds more `<table`, `<ol` or `<ul` tags than closing ones, outside comments.
+fn leaves_open(html: &str) -> bool {
     let lower = html.to_ascii_lowercase();
     let mut rest = lower.as_str();
-    let mut open = 0_isize;
+    let mut open = [0_isize; 3];
     while !rest.is_empty() {
         let (markup, after) = match rest.split_once("<!--") {
             Some((markup, comment)) => (markup, comment.split_once("-->").map_or("", |(_, after)| after)),
             None => (rest, ""),
         };
-        open += markup.matches("<table").count() as isize - markup.matches("</table").count() as isize;
+        for (open, (start, end)) in open.iter_mut().zip([("<table", "</table"), ("<ol", "</ol"), ("<ul", "</ul")]) {
+            *open += markup.matches(start).count() as isize - markup.matches(end).count() as isize;
+        }
         rest = after;
     }
-    open > 0
+    open.iter().any(|&open| open > 0)
 }
 
 /// What is left of the first paragraph of a `[!div …]` quote once the marker is taken off.
@@ -1212,11 +1214,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_table_opened_in_a_comment_opens_none() {
-        assert!(opens_table("<table>\n<tr><td>\n"));
-        assert!(!opens_table("<table><tr><td>x</td></tr></table>"));
-        assert!(!opens_table("<!-- <table> old layout -->\n<p>Text</p>"));
-        assert!(opens_table("<!-- </table> --><TABLE><tr><td>"));
-        assert!(!opens_table("<table></table><!-- unclosed comment <table>"));
+    fn a_table_or_list_is_left_open_by_its_tags_outside_comments() {
+        assert!(leaves_open("<table>\n<tr><td>\n"));
+        assert!(!leaves_open("<table><tr><td>x</td></tr></table>"));
+        assert!(!leaves_open("<!-- <table> old layout -->\n<p>Text</p>"));
+        assert!(leaves_open("<!-- </table> --><TABLE><tr><td>"));
+        assert!(!leaves_open("<table></table><!-- unclosed comment <table>"));
+        assert!(leaves_open("<ol>\n<li>One\n"));
+        assert!(!leaves_open("<ul><li><ol><li>One</li></ol></li></ul>"));
     }
 }

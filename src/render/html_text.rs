@@ -1,8 +1,8 @@
 //! Raw HTML from an article reduced to the text a reader would see: tags dropped, `<script>` and `<style>` content
 //! dropped, entities decoded. What comes out is plain text for the templates to escape: it can never run.
 
-use crate::model::{Block, Inline, Span};
-use crate::parse::html::{decode_entities, parse_tag};
+use crate::model::{Article, Block, Inline, ListItem, Section, Span};
+use crate::parse::html::{Tag, decode_entities, parse_tag};
 
 /// The visible text of an HTML fragment, with block-level tags and `<br>` as line breaks, a table's cells as
 /// `A | B`, and runs of blank space folded.
@@ -59,12 +59,53 @@ pub fn html_text(html: &str) -> String {
     fold_space(&out)
 }
 
+/// `article` with each of its blocks of raw HTML, and its includes', read as what a browser shows of it
+/// ([`html_block`]): the checklist prints the model's blocks alone, so that its links are numbered and its lists
+/// ticked as the article's Markdown ones are.
+pub fn read_html(article: &Article) -> Article {
+    fn in_blocks(blocks: &mut Vec<Block>) {
+        for block in std::mem::take(blocks) {
+            let mut block = match block {
+                Block::Html { html, span } => {
+                    blocks.extend(html_block(&html, span));
+                    continue;
+                }
+                other => other,
+            };
+            match &mut block {
+                Block::List { items, .. } => items.iter_mut().for_each(|item| in_blocks(&mut item.blocks)),
+                Block::Include { resolved: Some(resolved), .. } => in_blocks(resolved),
+                other => other.children_mut().into_iter().for_each(in_blocks),
+            }
+            blocks.push(block);
+        }
+    }
+    fn in_sections(sections: &mut [Section]) {
+        for section in sections {
+            in_blocks(&mut section.blocks);
+            in_sections(&mut section.sections);
+        }
+    }
+    let mut article = article.clone();
+    in_blocks(&mut article.preamble);
+    in_sections(&mut article.sections);
+    article
+}
+
+/// A block of raw HTML as the checklist prints it, built of the model's blocks so that every format escapes it: one
+/// table as a table ([`html_table`]), one list as a list ([`html_list`]), anything else as a paragraph of its text
+/// whose `<br>`s and block tags are line breaks and whose `<a href>` links are links. `None` when it shows no text (a
+/// comment, an empty `<div>`).
+pub fn html_block(html: &str, span: Span) -> Option<Block> {
+    html_table(html, span).or_else(|| html_list(html, span)).or_else(|| html_paragraph(html, span))
+}
+
 /// A block of raw HTML that is one table, as a pipe table of its cells' text and links ([`Block::Table`], every node
 /// with `span`, the HTML block's): printed as the article's Markdown tables are. Its head is its `<thead>` rows, else
 /// a first row of `<th>` cells alone; a table of one column without a head is a [`Block::Paragraph`] of its cells'
 /// lines. `None` for anything else (text around the table, a table in a cell, a table of several columns without a
 /// head), which prints as text. Short rows are filled with empty cells.
-pub fn html_table(html: &str, span: Span) -> Option<Block> {
+fn html_table(html: &str, span: Span) -> Option<Block> {
     let html = html.trim();
     let lower = html.to_ascii_lowercase();
     if !lower.starts_with("<table") || !lower.ends_with("</table>") || lower.matches("<table").count() != 1 {
@@ -113,7 +154,7 @@ pub fn html_table(html: &str, span: Span) -> Option<Block> {
             if !inlines.is_empty() {
                 inlines.push(Inline::Break { span });
             }
-            inlines.extend(cell_inlines(cell, span));
+            inlines.extend(html_inlines(cell, span));
         }
         return Some(Block::Paragraph { inlines, span });
     }
@@ -136,12 +177,124 @@ pub fn html_table(html: &str, span: Span) -> Option<Block> {
         cells
     };
     let head = row_of(joined.iter().map(|text| lines(text, span)).collect());
-    let rows = rows.into_iter().map(|cells| row_of(cells.into_iter().map(|cell| cell_inlines(cell, span)).collect()));
+    let rows = rows.into_iter().map(|cells| row_of(cells.into_iter().map(|cell| html_inlines(cell, span)).collect()));
     Some(Block::Table { head, rows: rows.collect(), span })
 }
 
-/// The text and links of a table cell's HTML: its paragraphs and `<br>`s are line breaks, its `<a href>` links.
-fn cell_inlines(html: &str, span: Span) -> Vec<Inline> {
+/// A block of raw HTML (at `span`) that is one `<ol>` or `<ul>` list, as a [`Block::List`]: each `<li>`'s text and
+/// links a paragraph, the lists nested in it lists, each item at the span of its `<li>`. An `<ol>` keeps its `start`.
+/// `None` for anything else: text around the list or between its items. A list left open ends where the HTML does, as
+/// in a browser.
+fn html_list(html: &str, span: Span) -> Option<Block> {
+    let lead = html.len() - html.trim_start().len();
+    let mut tags = Tags { html, at: lead };
+    let (start, open) = tags.next()?;
+    let list = (start == lead).then(|| read_list(html, &mut tags, (start, &open), span))??;
+    html_text(&html[tags.at..]).is_empty().then_some(list)
+}
+
+/// The list that `open` (a tag and the offset it starts at) opens in `html`, the text of a block at `span`, read
+/// from `tags` up to and with its closing tag.
+fn read_list(html: &str, tags: &mut Tags<'_>, (start_at, open): (usize, &Tag<'_>), span: Span) -> Option<Block> {
+    let ordered = open.opens("ol");
+    if !ordered && !open.opens("ul") {
+        return None;
+    }
+    let start = ordered.then(|| open.attribute("start").and_then(|start| start.trim().parse().ok()).unwrap_or(1));
+    let paragraph = |from: usize, to: usize| html_paragraph(&html[from..to], span_within(html, span, from, to));
+    let end_item = |item: Option<Item>, end: usize, items: &mut Vec<ListItem>| {
+        if let Some(Item { mut blocks, start, text_from }) = item {
+            blocks.extend(paragraph(text_from, end));
+            items.push(ListItem { task: None, blocks, span: span_within(html, span, start, end) });
+        }
+    };
+    let mut items = Vec::new();
+    let mut item: Option<Item> = None;
+    let mut text_from = tags.at;
+    while let Some((at, tag)) = tags.next() {
+        if item.is_none() && !html_text(&html[text_from..at]).is_empty() {
+            return None;
+        }
+        if tag.opens("li") || tag.closes("li") {
+            end_item(item.take(), at, &mut items);
+            item = tag.opens("li").then_some(Item { blocks: Vec::new(), start: at, text_from: tags.at });
+        } else if tag.opens("ol") || tag.opens("ul") {
+            let item = item.as_mut()?;
+            item.blocks.extend(paragraph(item.text_from, at));
+            item.blocks.push(read_list(html, tags, (at, &tag), span)?);
+            item.text_from = tags.at;
+        } else if tag.closes("ol") || tag.closes("ul") {
+            end_item(item.take(), at, &mut items);
+            return Some(Block::List { ordered, start, items, span: span_within(html, span, start_at, tags.at) });
+        } else if item.is_none() {
+            return None;
+        }
+        text_from = tags.at;
+    }
+    end_item(item.take(), html.len(), &mut items);
+    tags.at = html.len();
+    Some(Block::List { ordered, start, items, span: span_within(html, span, start_at, html.len()) })
+}
+
+/// An `<li>` being read: its blocks so far, where it starts, and where its text not yet in them starts.
+struct Item {
+    blocks: Vec<Block>,
+    start: usize,
+    text_from: usize,
+}
+
+/// The span of `html[from..to]`, `html` being the text of a block at `span`. Its lines are the source's; so are its
+/// columns, when a container's indent (taken off the block's text) is the block's own.
+fn span_within(html: &str, span: Span, from: usize, to: usize) -> Span {
+    let point = |at: usize| {
+        let before = &html[..at];
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let lines = before.matches('\n').count() as u32;
+        (span.line + lines, span.column + before[line_start..].chars().count() as u32)
+    };
+    let ((line, column), (end_line, end_column)) = (point(from), point(to));
+    Span { start: span.start + from, end: span.start + to, line, column, end_line, end_column }
+}
+
+/// The text and links of `html` as a paragraph, when it shows any.
+fn html_paragraph(html: &str, span: Span) -> Option<Block> {
+    let inlines = html_inlines(html, span);
+    (!inlines.is_empty()).then_some(Block::Paragraph { inlines, span })
+}
+
+/// The tags of an HTML fragment, each with the offset it starts at. Comments are skipped, and so is a `<` that opens
+/// no tag.
+struct Tags<'a> {
+    html: &'a str,
+    /// Where the text after the last tag read starts.
+    at: usize,
+}
+
+impl<'a> Iterator for Tags<'a> {
+    type Item = (usize, Tag<'a>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let open = self.at + self.html[self.at..].find('<')?;
+            let after = &self.html[open..];
+            if let Some(comment) = after.strip_prefix("<!--") {
+                self.at = comment.find("-->").map_or(self.html.len(), |end| open + 4 + end + 3);
+                continue;
+            }
+            let end = after.find('>').map_or(self.html.len(), |end| open + end + 1);
+            match parse_tag(&self.html[open..end]) {
+                Some(tag) => {
+                    self.at = end;
+                    return Some((open, tag));
+                }
+                None => self.at = open + 1,
+            }
+        }
+    }
+}
+
+/// The text and links of a fragment of HTML: its paragraphs and `<br>`s are line breaks, its `<a href>` links.
+fn html_inlines(html: &str, span: Span) -> Vec<Inline> {
     // The links are marked in the HTML by two characters no article writes, which its reduction to text keeps where
     // they stand, spaces around them included.
     let html = html.replace([LINK_START, LINK_END], "");
@@ -476,6 +629,84 @@ mod tests {
         ] {
             assert_eq!(table(not_a_table), None, "{not_a_table}");
         }
+    }
+
+    /// The list `html` makes as an outline: a line per paragraph, after its item's number or `-`, nested lists
+    /// indented, each link's target after its text.
+    fn outline(html: &str) -> Option<String> {
+        fn list(block: &Block, indent: &str, out: &mut String) {
+            let Block::List { start, items, .. } = block else { panic!("a list: {block:?}") };
+            for (number, item) in items.iter().enumerate() {
+                let marker = start.map_or("-".to_owned(), |start| format!("{}.", start + number as u64));
+                for (at, block) in item.blocks.iter().enumerate() {
+                    let marker = if at == 0 { marker.clone() } else { " ".repeat(marker.len()) };
+                    match block {
+                        Block::Paragraph { inlines, .. } => {
+                            let text: Vec<String> = inlines
+                                .iter()
+                                .map(|inline| match inline {
+                                    Inline::Link { target, children, .. } => {
+                                        format!("{} <{target}>", crate::model::text::inlines(children))
+                                    }
+                                    other => crate::model::text::inlines(std::slice::from_ref(other)),
+                                })
+                                .collect();
+                            out.push_str(&format!("{indent}{marker} {}\n", text.concat()));
+                        }
+                        nested => list(nested, &format!("{indent}  "), out),
+                    }
+                }
+            }
+        }
+        let mut out = String::new();
+        list(&html_list(html, Span { line: 10, column: 1, ..Span::default() })?, "", &mut out);
+        Some(out)
+    }
+
+    /// A list written in HTML is the list a browser shows: its numbers (from `start`), its nesting, its links.
+    #[test]
+    fn an_html_list_is_a_list() {
+        let html = "  <ol start=\"3\">\n  <li>Monitor <a href=\"https://a.example/usage\">usage</a>. Use these:\n    \
+                    <ol type=\"a\">\n      <li><b>Failed sign-ins</b></li>\n      <li>Impossible travel\n    </ol>\n  </li>\n  \
+                    <!-- <li>Old</li> -->\n  <li><p>Score</p><p>See <a href='https://b.example'>it</a></p></li>\n</ol> ";
+        let expected = "3. Monitor usage <https://a.example/usage>. Use these:\n  1. Failed sign-ins\n  \
+                        2. Impossible travel\n4. Score See it <https://b.example>\n";
+        assert_eq!(outline(html).as_deref(), Some(expected));
+        let Some(Block::List { items, .. }) = html_list(html, Span { line: 10, column: 1, ..Span::default() }) else {
+            panic!("a list")
+        };
+        let lines: Vec<(u32, u32)> = items.iter().map(|item| (item.span.line, item.span.column)).collect();
+        assert_eq!(lines, [(11, 3), (18, 3)], "each item where its <li> is");
+        assert_eq!(
+            outline("<ul><li>One<ul><li>Two</li></ul>Three</li></ul>").as_deref(),
+            Some("- One\n  - Two\n  Three\n")
+        );
+        assert_eq!(outline("<ol><li>Left<li>open").as_deref(), Some("1. Left\n2. open\n"), "as a browser shows it");
+        for not_a_list in [
+            "<p>Before</p><ol><li>One</li></ol>",
+            "<ol><li>One</li></ol><p>After</p>",
+            "<ol>Loose text<li>One</li></ol>",
+            "<div><ol><li>One</li></ol></div>",
+        ] {
+            assert_eq!(outline(not_a_list), None, "{not_a_list}");
+        }
+    }
+
+    /// What is neither a table nor a list is a paragraph of its text and links; a comment is nothing.
+    #[test]
+    fn other_html_is_a_paragraph_of_its_text_and_links() {
+        let Some(Block::Paragraph { inlines, .. }) = html_block(
+            "<div class=\"card\"><h3>Start</h3><p>Check <a href=\"score.md\">Secure Score</a></p></div>",
+            Span::default(),
+        ) else {
+            panic!("a paragraph")
+        };
+        assert!(
+            matches!(&inlines[..], [Inline::Text { text, .. }, Inline::Break { .. }, Inline::Text { .. }, Inline::Link { target, .. }]
+            if text == "Start" && target == "score.md"),
+            "{inlines:?}"
+        );
+        assert_eq!(html_block("<!-- hidden -->\n<div></div>", Span::default()), None);
     }
 
     #[test]

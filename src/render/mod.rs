@@ -3,8 +3,8 @@
 //!
 //! [`Checklist`] is the view every format reads: built from the model in Rust (links resolved and numbered, results
 //! applied, labels localized), then rendered by the minijinja templates in `templates/` ([`templates`]). Article
-//! content only ever reaches a template as data, so it is escaped and never compiled; its raw HTML is reduced to
-//! inert text ([`html_text`]).
+//! content only ever reaches a template as data, so it is escaped and never compiled; its raw HTML is read first
+//! into the model's own blocks, tables, lists and paragraphs of text and links ([`html_text::read_html`]).
 
 pub mod docset;
 pub mod html_text;
@@ -289,7 +289,7 @@ pub struct Verification {
 /// The version of the checklist JSON.
 pub const SCHEMA: &str = "checkdown.checklist/1";
 
-/// Builds the checklist view of `article`.
+/// Builds the checklist view of `article`, its raw HTML already read as blocks ([`html_text::read_html`]).
 pub fn checklist<'a>(
     article: &'a Article,
     strings: &Strings,

@@ -1951,7 +1951,29 @@ fn an_html_table_prints_as_a_table() {
     let html = render(&[tabled, "-o", "-"]);
     assert!(html.contains("<td>Access level = Public<br>App = &lt;select apps&gt;</td>"), "{html}");
     assert!(html.contains("(see <a href=\"https:&#x2f;&#x2f;learn.microsoft.com&#x2f;defender-cloud-apps"), "{html}");
-    assert!(!html.contains("class=\"html-text\""), "not as text: {html}");
+}
+
+/// A list written in HTML prints as the article's Markdown lists do: numbered, ticked in a step, nested, its links
+/// numbered, its text wrapped; a blank line between its items (which ends CommonMark's HTML block) does not cut it.
+#[test]
+fn an_html_list_prints_as_a_list() {
+    let listed = "tests/integration/render/html-list.md";
+    let text = render(&[listed, "--format", "txt"]);
+    let expected = "    Set up multi-factor authentication first. You should also:\n\
+                    \x20   [ ] 1. Monitor how your accounts are accessed and used [1]. Turn on these\n\
+                    \x20          policies:\n\
+                    \x20          1. Multiple failed sign-in attempts\n\
+                    \x20          2. Impossible travel\n\
+                    \x20   [ ] 2. Check your Secure Score [2] every week.\n";
+    assert!(text.contains(expected), "{text}");
+    assert!(text.contains("    - Stay secure\n      Security roadmap [3]\n"), "{text}");
+    assert!(text.contains("[2] https://security.microsoft.com/securescore\n"), "{text}");
+    let markdown = render(&[listed, "--format", "md"]);
+    let expected = "  - [ ] 2. Check your [Secure Score](<https://security.microsoft.com/securescore>) every week.\n";
+    assert!(markdown.contains(expected), "{markdown}");
+    let html = render(&[listed, "-o", "-"]);
+    assert_eq!(html.matches("<li class=\"keep\"><input type=\"checkbox\" class=\"box\">").count(), 2, "{html}");
+    assert!(html.contains("<p>Impossible travel</p>") && !html.contains("&lt;li&gt;"), "{html}");
 }
 
 /// A `:::code` snippet prints the code it shows, read below the docs root as includes are; one whose file is missing
