@@ -22,6 +22,7 @@ pub mod tabs;
 pub mod xref;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
 
 use thiserror::Error;
@@ -335,13 +336,13 @@ fn parse_within(
     if let Some(moniker) = &options.moniker {
         check_article_range(&front_matter, moniker, options, path, &index, &mut diagnostics);
     }
+    let grouped = |blocks| if tab_headings { tabs::group(blocks) } else { blocks };
+    let mut ids = HashMap::new();
     if options.moniker.is_some() || options.learn_pages {
+        ids = sections::heading_ids(grouped(blocks.clone()));
         blocks = sections::select(blocks, options, path, &mut diagnostics);
     }
-    if tab_headings {
-        blocks = tabs::group(blocks);
-    }
-    let (preamble, sections) = sections::build(blocks);
+    let (preamble, sections) = sections::build(grouped(blocks), &ids);
 
     let title = sections
         .iter()

@@ -1,7 +1,7 @@
 //! From the flat block list to the section tree, and the selection of what a reader sees: one moniker's content,
 //! Learn's pages' content.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::ParseOptions;
 use super::directives;
@@ -12,13 +12,30 @@ use crate::report::{Diagnostic, Location, Severity};
 
 /// Splits top-level blocks into the blocks before the first heading and the section tree. Headings inside a moniker
 /// zone, a `::: zone` or a `> [!div]` open sections as the article's own headings do, as they do on Learn's page; the
-/// sections a moniker zone or a pivot zone opens apply to its range or pivot only.
-pub fn build(blocks: Vec<Block>) -> (Vec<Block>, Vec<Section>) {
-    let mut tree = Tree::default();
+/// sections a moniker zone or a pivot zone opens apply to its range or pivot only. A heading keeps the id `ids` gives
+/// it by where it starts ([`heading_ids`]); the others are given theirs here.
+pub fn build(blocks: Vec<Block>, ids: &HashMap<usize, String>) -> (Vec<Block>, Vec<Section>) {
+    let mut tree =
+        Tree { given_ids: ids, preamble: Vec::new(), roots: Vec::new(), open: Vec::new(), ids: Ids::default() };
     for block in blocks {
         tree.add(block, &Scope::default());
     }
     tree.finish()
+}
+
+/// The ids of the section headings of `blocks`, by where each starts. Given to [`build`] after a variant of the
+/// article is selected, they keep each heading's id what it is in the whole article: a heading that the variant
+/// leaves out does not move the `-1` suffixes of the headings after it, and an id always names the same heading.
+pub fn heading_ids(blocks: Vec<Block>) -> HashMap<usize, String> {
+    fn collect(sections: Vec<Section>, ids: &mut HashMap<usize, String>) {
+        for section in sections {
+            ids.insert(section.heading_span.start, section.id);
+            collect(section.sections, ids);
+        }
+    }
+    let mut ids = HashMap::new();
+    collect(build(blocks, &HashMap::new()).1, &mut ids);
+    ids
 }
 
 /// The variant of the article the containers around a heading hold: a moniker range, a zone pivot.
@@ -58,8 +75,9 @@ fn shown_on_learn_pages(block: &Block) -> bool {
     }
 }
 
-#[derive(Default)]
-struct Tree {
+struct Tree<'i> {
+    /// The ids headings were given before ([`heading_ids`]).
+    given_ids: &'i HashMap<usize, String>,
     preamble: Vec<Block>,
     roots: Vec<Section>,
     /// The open sections, outermost first.
@@ -67,7 +85,7 @@ struct Tree {
     ids: Ids,
 }
 
-impl Tree {
+impl Tree<'_> {
     fn push(&mut self, block: Block) {
         match self.open.last_mut() {
             Some(section) => {
@@ -84,7 +102,10 @@ impl Tree {
         }
         let explicit = leading_anchor(&mut inlines);
         let title = text::inlines(&inlines).trim().to_owned();
-        let id = self.ids.next(explicit.as_deref(), &title);
+        let id = match self.given_ids.get(&span.start) {
+            Some(id) => id.clone(),
+            None => self.ids.next(explicit.as_deref(), &title),
+        };
         self.open.push(Section {
             level,
             id,

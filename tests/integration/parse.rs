@@ -271,6 +271,27 @@ fn moniker_selects_zones() {
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
 
+/// A step's id names the same heading whatever variant is selected: a heading another variant leaves out still counts
+/// in the `-1` suffixes after it, so results and check bindings keyed by id tick the right step.
+#[test]
+fn step_ids_are_the_whole_articles_under_any_moniker() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(
+        dir.path(),
+        "sign-in.md",
+        "# T\n\n::: moniker range=\"o365-worldwide\"\n## Sign in\n\n1. Open the worldwide portal.\n::: moniker-end\n\n\
+         ## Sign in\n\n1. Sign in.\n\n## Finish\n\n1. Close.\n",
+    );
+    let steps = |moniker: &[&str]| {
+        let model = parse_json(&[&[article.as_str()], moniker].concat());
+        let steps = model["steps"].as_array().unwrap().clone();
+        steps.iter().map(|step| format!("{} {}", step["number"], step["id"].as_str().unwrap())).collect::<Vec<_>>()
+    };
+    assert_eq!(steps(&[]), ["1 sign-in", "2 sign-in-1", "3 finish"]);
+    assert_eq!(steps(&["--moniker", "o365-worldwide"]), ["1 sign-in", "2 sign-in-1", "3 finish"]);
+    assert_eq!(steps(&["--moniker", "o365-21vianet"]), ["1 sign-in-1", "2 finish"]);
+}
+
 /// An included file's moniker zones are selected as the article's own are.
 #[test]
 fn moniker_selects_zones_in_included_files_too() {
