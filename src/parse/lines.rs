@@ -17,11 +17,15 @@ pub struct Lines {
 }
 
 impl Lines {
-    /// The lines of `text`. Lines end at `\n`; a `\r` before it belongs to the line.
+    /// The lines of `text`. Lines end where CommonMark's do: at `\n`, `\r\n` or a `\r` alone (old Mac files, and
+    /// stray ones in Learn's own).
     pub fn of(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
+        let ends = memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(|&at| bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n'));
+        starts.extend(ends.map(|at| at + 1));
         let ascii_lines = if text.is_ascii() {
             vec![true; starts.len()]
         } else {
@@ -144,9 +148,10 @@ impl<'a> LineIndex<'a> {
     fn line_range(&self, line: u32) -> std::ops::Range<usize> {
         let starts = &self.lines.starts;
         let index = (line.max(1) as usize - 1).min(starts.len() - 1);
+        let start = starts[index];
         let end = starts.get(index + 1).map_or(self.text.len(), |next| next - 1);
-        let end = if self.text[..end].ends_with('\r') { end - 1 } else { end };
-        starts[index]..end
+        let end = if end > start && self.text[..end].ends_with('\r') { end - 1 } else { end };
+        start..end
     }
 
     /// The 1-based line number of byte `offset`.
@@ -174,6 +179,16 @@ mod tests {
         // Past the end and inside a character are clamped, never a panic.
         assert_eq!(index.position(4), (2, 1));
         assert_eq!(index.position(1000), (3, 2));
+    }
+
+    /// A `\r` alone ends a line, as in CommonMark (a heading and a paragraph parted by `\r\r` are two lines apart).
+    #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        let index = LineIndex::new("# CR only\r\rtext\r\nnext\r\r");
+        assert_eq!(index.position(11), (3, 1));
+        assert_eq!(index.position(17), (4, 1));
+        let lines: Vec<_> = (1..=6).map(|line| index.line_text(line)).collect();
+        assert_eq!(lines, [Some("# CR only"), Some(""), Some("text"), Some("next"), Some(""), Some("")]);
     }
 
     #[test]
