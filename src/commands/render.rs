@@ -11,7 +11,7 @@ use crate::cli::Exit;
 use crate::commands::{Input, check_not_input, write_file};
 use crate::i18n::{Strings, UiLanguage, language_of};
 use crate::model::Article;
-use crate::parse::{ParseOptions, Parsed};
+use crate::parse::{FileIncludes, IncludeSource, NoIncludes, ParseOptions, Parsed};
 use crate::render::docset::Docset;
 use crate::render::html_text::read_html;
 use crate::render::images::{self, Images};
@@ -201,11 +201,19 @@ impl RenderJob {
         };
         let article = read_html(article);
         let checklist = render::checklist(&article, &strings, self.results.as_ref().map(|(_, r)| r), &options);
+        // Included files are named as `parse` names them: from the working directory.
+        let includes: Box<dyn IncludeSource> = match file {
+            Some(file) => Box::new(
+                FileIncludes::for_article(file)
+                    .with_context(|| format!("{}: cannot find its docs root", checklist.source.path))?,
+            ),
+            None => Box::new(NoIncludes),
+        };
         for link in &checklist.links.unresolved {
-            writeln!(err, "{}", link.warning(&checklist.source.path))?;
+            writeln!(err, "{}", link.warning(&checklist.source.path, includes.as_ref()))?;
         }
         for image in &images.left_out {
-            writeln!(err, "{}", image.warning(&checklist.source.path))?;
+            writeln!(err, "{}", image.warning(&checklist.source.path, includes.as_ref()))?;
         }
         let text = render::render_text(&checklist, self.format, &options, strings.clone())?;
         match (self.format, &self.browser) {

@@ -30,6 +30,12 @@ pub enum Loaded {
 pub trait IncludeSource {
     /// Loads `target` as written in an article at `from`.
     fn load(&self, from: &str, target: &str) -> Loaded;
+
+    /// How findings name `file`, a path below the docs root that [`IncludeSource::load`] found: as a path the user
+    /// can open.
+    fn shown(&self, file: &str) -> String {
+        file.to_owned()
+    }
 }
 
 /// No includes are read: every include stays an unresolved node.
@@ -58,24 +64,28 @@ impl IncludeSource for StandardInput {
 #[derive(Debug, Clone)]
 pub struct FileIncludes {
     root: PathBuf,
+    /// The folder included files are shown from ([`IncludeSource::shown`]), when not from `/`.
+    shown_from: Option<PathBuf>,
 }
 
 impl FileIncludes {
     /// Reads includes below `root` (which must exist).
     pub fn new(root: &Path) -> std::io::Result<Self> {
-        Ok(Self { root: root.canonicalize()? })
+        Ok(Self { root: root.canonicalize()?, shown_from: None })
     }
 
     /// The docs root for an article: the nearest folder above it with a `docfx.json`, else the nearest with a `.git`,
-    /// else the article's own folder.
+    /// else the article's own folder. An article given by a relative path has its included files shown from the
+    /// working directory too; one given by an absolute path, by theirs.
     pub fn for_article(article: &Path) -> std::io::Result<Self> {
+        let shown_from = article.is_relative().then(|| std::env::current_dir().and_then(|dir| dir.canonicalize()).ok());
         let absolute = article.canonicalize()?;
         let folder = absolute.parent().unwrap_or(Path::new("/"));
         let root = ["docfx.json", ".git"]
             .iter()
             .find_map(|marker| folder.ancestors().find(|dir| dir.join(marker).exists()))
             .unwrap_or(folder);
-        Self::new(root)
+        Ok(Self { shown_from: shown_from.flatten(), ..Self::new(root)? })
     }
 
     /// The docs root.
@@ -120,6 +130,12 @@ impl IncludeSource for FileIncludes {
             },
             Err(error) => Loaded::Unreadable(error.to_string()),
         }
+    }
+
+    fn shown(&self, file: &str) -> String {
+        let path = self.root.join(file);
+        let shown = self.shown_from.as_ref().and_then(|folder| path.strip_prefix(folder).ok()).unwrap_or(&path);
+        shown.to_string_lossy().replace('\\', "/")
     }
 }
 /// Rewrites the relative links, images and `:::image`/`:::code` sources in `blocks`, read from the file included as

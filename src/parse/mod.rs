@@ -537,7 +537,13 @@ impl References<'_> {
                 }
                 let includers = [self.includers, std::slice::from_ref(&file)].concat();
                 let inner = parse_within(&file, &text, self.options, self.includes, &includers);
-                self.diagnostics.extend(inner.diagnostics);
+                let shown = self.includes.shown(&file);
+                self.diagnostics.extend(inner.diagnostics.into_iter().map(|mut diagnostic| {
+                    if diagnostic.location.path == file {
+                        diagnostic.location.path.clone_from(&shown);
+                    }
+                    diagnostic
+                }));
                 let mut blocks = inner.article.preamble;
                 for section in inner.article.sections {
                     flatten_section(section, &mut blocks);

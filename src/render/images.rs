@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::layout;
 
 use crate::model::{Article, Content, Inline, Span, walk_content};
-use crate::parse::{FileIncludes, Loaded};
+use crate::parse::{FileIncludes, IncludeSource, Loaded};
 use crate::report::{Diagnostic, Location, Severity};
 
 /// The largest image file embedded: a screenshot is far smaller; a larger file would make the HTML slow to print.
@@ -74,8 +74,9 @@ pub enum NotEmbedded {
 }
 
 impl LeftOut {
-    /// The warning about this image, in the article at `article` (the path as given) or in its include.
-    pub fn warning(&self, article: &str) -> Diagnostic {
+    /// The warning about this image, in the article at `article` (the path as given) or in its include, named as
+    /// `includes` shows it.
+    pub fn warning(&self, article: &str, includes: &dyn IncludeSource) -> Diagnostic {
         let source = &self.source;
         let why = match &self.reason {
             NotEmbedded::Remote => "it is on the web, and a checklist is made offline".to_owned(),
@@ -92,7 +93,7 @@ impl LeftOut {
                 )
             }
         };
-        let file = self.include.as_deref().unwrap_or(article);
+        let file = self.include.as_deref().map_or_else(|| article.to_owned(), |include| includes.shown(include));
         let message = format!("the image {source} is printed as its alt text: {why}");
         Diagnostic::new(IMAGE_NOT_EMBEDDED, Severity::Warning, Location::new(file, self.span), message)
     }
@@ -248,7 +249,12 @@ mod tests {
             include: None,
             span: Span::default(),
         };
-        assert!(left_out.warning("a.md").message.ends_with("it is 6.0 MB, over the 5 MB embedded at most"));
+        assert!(
+            left_out
+                .warning("a.md", &crate::parse::NoIncludes)
+                .message
+                .ends_with("it is 6.0 MB, over the 5 MB embedded at most")
+        );
     }
 
     #[test]

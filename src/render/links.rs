@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::model::{Block, Content, Inline, Section, Span, text, walk_content};
-use crate::parse::is_locale;
+use crate::parse::{IncludeSource, is_locale};
 use crate::report::{Diagnostic, Location, Severity};
 
 /// The Learn site links are resolved against.
@@ -222,8 +222,9 @@ pub struct UnresolvedLink {
 }
 
 impl UnresolvedLink {
-    /// The warning about this link, in the article at `article` (the path as given) or in its include.
-    pub fn warning(&self, article: &str) -> Diagnostic {
+    /// The warning about this link, in the article at `article` (the path as given) or in its include, named as
+    /// `includes` shows it.
+    pub fn warning(&self, article: &str, includes: &dyn IncludeSource) -> Diagnostic {
         let target = &self.target;
         let message = match self.reason {
             Unresolvable::UnknownAddress => format!(
@@ -234,7 +235,7 @@ impl UnresolvedLink {
                 format!("the relative link {target} is printed as written: it climbs above the root of the site")
             }
         };
-        let file = self.include.as_deref().unwrap_or(article);
+        let file = self.include.as_deref().map_or_else(|| article.to_owned(), |include| includes.shown(include));
         Diagnostic::new(UNRESOLVED_LINK, Severity::Warning, Location::new(file, self.span), message)
     }
 }
@@ -343,6 +344,7 @@ fn normalize(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::NoIncludes;
 
     fn french_commerce() -> LearnBase {
         LearnBase {
@@ -423,7 +425,8 @@ mod tests {
         links.add("plan.md", Some("the plan"), None, at(4), &base);
         links.add("plan.md", Some("the plan"), None, at(9), &base);
         links.add("../x.md", Some("x"), Some("includes/x.md"), at(2), &base);
-        let warnings: Vec<String> = links.unresolved.iter().map(|link| link.warning("a.md").to_string()).collect();
+        let warnings: Vec<String> =
+            links.unresolved.iter().map(|link| link.warning("a.md", &NoIncludes).to_string()).collect();
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].starts_with("a.md:4:3: warning[unresolved-link]: the relative link plan.md is printed"));
         assert!(warnings[1].starts_with("includes/x.md:2:3: warning[unresolved-link]: the relative link ../x.md"));
