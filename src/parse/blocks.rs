@@ -101,11 +101,30 @@ pub struct Built {
 
 enum Frame {
     Container(Container),
-    List { ordered: bool, start_number: Option<u64>, items: Vec<ListItem>, start: usize },
+    List {
+        ordered: bool,
+        start_number: Option<u64>,
+        items: Vec<ListItem>,
+        start: usize,
+    },
     Inlines(Inlines),
-    Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, row: Vec<Vec<Inline>>, start: usize },
-    Code { language: Option<String>, code: String, start: usize },
-    Html { html: String, start: usize },
+    Table {
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        row: Vec<Vec<Inline>>,
+        start: usize,
+    },
+    /// A code block; `fenced` for one opened by a fence line.
+    Code {
+        language: Option<String>,
+        code: String,
+        start: usize,
+        fenced: bool,
+    },
+    Html {
+        html: String,
+        start: usize,
+    },
 }
 
 struct Container {
@@ -308,11 +327,11 @@ impl Builder<'_, '_> {
             }
             Tag::CodeBlock(kind) => {
                 self.close_implicit();
-                let language = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_owned),
-                    CodeBlockKind::Indented => None,
+                let (language, fenced) = match kind {
+                    CodeBlockKind::Fenced(info) => (info.split_whitespace().next().map(str::to_owned), true),
+                    CodeBlockKind::Indented => (None, false),
                 };
-                self.stack.push(Frame::Code { language, code: String::new(), start });
+                self.stack.push(Frame::Code { language, code: String::new(), start, fenced });
             }
             Tag::HtmlBlock => {
                 self.close_implicit();
@@ -373,8 +392,17 @@ impl Builder<'_, '_> {
                 }
             }
             TagEnd::CodeBlock => {
-                if let Some(Frame::Code { language, code, start }) = self.stack.pop() {
+                if let Some(Frame::Code { language, code, start, fenced }) = self.stack.pop() {
                     let span = self.span(&(start..range.end));
+                    if fenced && let Some(fence) = unclosed_fence(&self.index.text()[start..range.end]) {
+                        let last_line = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
+                        let message = format!(
+                            "this code fence is never closed, so everything after it up to line {last_line}, where \
+                             its file, list item or note ends, is code, not text (on Learn too): close it with a \
+                             {fence} line"
+                        );
+                        self.diagnose(Severity::Warning, start, start + fence.len(), message);
+                    }
                     self.push_block(Block::Code { language, code, span });
                 }
             }
@@ -970,6 +998,19 @@ fn append(blocks: &mut Vec<Block>, block: Block) {
     blocks.push(block);
 }
 
+/// The opening fence of `block`, the text of a fenced code block, when no line of it closes the fence: one of at least
+/// as many of the same character (behind a container's `>` or indent), and nothing else.
+fn unclosed_fence(block: &str) -> Option<&str> {
+    let marker = block.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let fence = &block[..block.find(|c| c != marker).unwrap_or(block.len())];
+    let mut lines = block.trim_end_matches(['\n', '\r']).split(['\n', '\r']).skip(1);
+    let closes = |line: &str| {
+        let line = line.trim_start_matches([' ', '\t', '>']).trim_end();
+        line.len() >= fence.len() && line.chars().all(|c| c == marker)
+    };
+    (!lines.any(closes)).then_some(fence)
+}
+
 /// Whether `html` holds more `<table`, `<ol` or `<ul` tags than closing ones, outside comments.
 fn leaves_open(html: &str) -> bool {
     let lower = html.to_ascii_lowercase();
@@ -1212,6 +1253,17 @@ fn unmasked(text: CowStr<'_>) -> CowStr<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fence_is_closed_by_a_line_of_as_many_of_its_character_or_more() {
+        assert_eq!(unclosed_fence("```powershell\nGet-Thing\n\n## Step 2\n"), Some("```"));
+        assert_eq!(unclosed_fence("```\ncode\n``\n"), Some("```"), "two backticks close no fence of three");
+        assert_eq!(unclosed_fence("```\n~~~\n"), Some("```"));
+        assert_eq!(unclosed_fence("```"), Some("```"));
+        assert_eq!(unclosed_fence("~~~~\r\ncode\r\n~~~~~\r\n"), None);
+        assert_eq!(unclosed_fence("```\n> in note\n> ```  \n"), None);
+        assert_eq!(unclosed_fence("```\n   code\n   ```"), None);
+    }
 
     #[test]
     fn a_table_or_list_is_left_open_by_its_tags_outside_comments() {

@@ -491,6 +491,17 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
     front_matter::check_untranslated(source, target, languages, &mut found);
     stale::check(source, target, context.history, languages, &mut found);
     found.extend(structure::compare(source, target, languages));
+    // A breakage the translation made is reported once, as such: not again as the parser's warning on its line (the
+    // code fence it left open).
+    let line_of =
+        |diagnostic: &Diagnostic| (diagnostic.location.path.clone(), diagnostic.location.span.map(|span| span.line));
+    let broken: Vec<_> =
+        found.iter().filter(|diagnostic| diagnostic.rule == Rule::BrokenMarkdown.name()).map(line_of).collect();
+    found.retain(|diagnostic| {
+        diagnostic.rule != Rule::ParseError.name()
+            || diagnostic.severity != Severity::Warning
+            || !broken.contains(&line_of(diagnostic))
+    });
 
     let source_suppressions = Suppressions::of(source, &mut found);
     let target_suppressions = Suppressions::of(target, &mut found);

@@ -539,7 +539,8 @@ static DOCS: [RuleDoc; 23] = [
         summary: "The parser found a problem in the source or the translation",
         explanation: "## What it does\n\n\
             Reports what the Learn Markdown parser finds in either file: malformed front matter, unclosed moniker \
-            zones or extensions, invalid moniker ranges, repeated front matter keys, unreadable text. Errors and \
+            zones or extensions, code fences never closed (unless `broken-markdown` reports the same line), invalid \
+            moniker ranges, repeated front matter keys, unreadable text. Errors and \
             warnings keep the parser's severity unless `checkdown.toml` sets one: `error` is the severity of the \
             problems that make a file unusable, the others are warnings. Unknown rule names in `checkdown-ignore` \
             comments, and comments that start with `checkdown` but are no directive (`checkdown-disable`), are \

@@ -271,6 +271,27 @@ fn moniker_selects_zones() {
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
 
+/// A code fence left open turns the rest of the article into code, steps and all, on Learn too: it is a warning
+/// naming the fence's line and where the code ends, not a silent loss of steps.
+#[test]
+fn a_code_fence_never_closed_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(
+        dir.path(),
+        "run.md",
+        "# T\n\n## Step 1: Run\n\n```powershell\nGet-Thing\n``\n\n## Step 2: Check\n\n1. Look.\n",
+    );
+    let run = checkdown().args(["parse", &article]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = format!(
+        "{article}:5:1: warning[parse-error]: this code fence is never closed, so everything after it up to line 11, \
+         where its file, list item or note ends, is code, not text (on Learn too): close it with a ``` line\n"
+    );
+    assert_eq!(run.stderr, expected);
+    let model: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(model["steps"].as_array().unwrap().len(), 1, "as on Learn, step 2 is code");
+}
+
 /// A step's id names the same heading whatever variant is selected: a heading another variant leaves out still counts
 /// in the `-1` suffixes after it, so results and check bindings keyed by id tick the right step.
 #[test]
