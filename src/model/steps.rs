@@ -268,6 +268,42 @@ pub fn section_step_heading(section: &Section) -> Option<StepHeading<'_>> {
     })
 }
 
+/// The step headings written a level too deep, each with the step it falls in: a subsection of a step, labelled by the
+/// same word with a number that the steps around that step skip ("## Step 1", "### Step 2", "## Step 3"). Learn
+/// shows it as a smaller heading inside the step, and so does the procedure; it is almost always a typo. A step's own
+/// numbered parts ("## Step 1" holding "### Step 1" and "### Step 2", then "## Step 2") are not.
+pub fn misnested_steps(sections: &[Section]) -> Vec<(&Section, &Section)> {
+    // The label's word, without its number and parenthetical: "(Optional) Step 3" gives "step".
+    let word = |heading: &StepHeading<'_>| {
+        let mut words = heading.label.split_whitespace();
+        words.rfind(|word| !word.contains(|c: char| c.is_ascii_digit() || c == '(' || c == ')')).map(str::to_lowercase)
+    };
+    let mut found = Vec::new();
+    for (at, parent) in sections.iter().enumerate() {
+        found.extend(misnested_steps(&parent.sections));
+        let Some(heading) = section_step_heading(parent) else { continue };
+        let label = word(&heading);
+        let next = sections[at + 1..]
+            .iter()
+            .filter_map(section_step_heading)
+            .find(|next| word(next) == label)
+            .map(|next| next.number);
+        let Some(next) = next else { continue };
+        found.extend(
+            parent
+                .sections
+                .iter()
+                .filter(|child| {
+                    section_step_heading(child).is_some_and(|inner| {
+                        word(&inner) == label && heading.number < inner.number && inner.number < next
+                    })
+                })
+                .map(|child| (parent, child)),
+        );
+    }
+    found
+}
+
 /// How many words may come before a step label that a section's anchor confirms.
 const MAX_WORDS_BEFORE_LABEL: usize = 2;
 
@@ -665,6 +701,25 @@ fn for_each_list<'a>(blocks: &'a [Block], visit: &mut impl FnMut(u64, &'a [ListI
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_step_heading_a_level_too_deep_is_found_where_the_steps_around_it_skip_its_number() {
+        let misnested = |text: &str| {
+            let parsed = crate::parse::parse("a.md", text, &Default::default(), &crate::parse::NoIncludes);
+            let found = misnested_steps(&parsed.article.sections);
+            found.iter().map(|(step, heading)| format!("{} > {}", step.title, heading.title)).collect::<Vec<_>>()
+        };
+        assert_eq!(misnested("# T\n## Step 1: Add\n### Step 2: Set\n## Step 3: Test\n"), ["Step 1: Add > Step 2: Set"]);
+        let french = "# T\n## Étape 1 : Ajouter\n### (Facultatif) Étape 2 : Régler\n## Étape 3 : Tester\n";
+        assert_eq!(misnested(french), ["Étape 1 : Ajouter > (Facultatif) Étape 2 : Régler"]);
+        for fine in [
+            "# T\n## Step 1: Prepare\n### Step 1: Create\n### Step 2: Assign\n## Step 2: Test\n",
+            "# T\n## Part 1: Prepare\n### Step 2: Assign\n## Part 3: Test\n",
+            "# T\n## Step 1: Add\n## Step 2: Set\n### Step 3: Check\n",
+        ] {
+            assert_eq!(misnested(fine), [] as [String; 0], "{fine}");
+        }
+    }
 
     #[test]
     fn a_title_set_apart_from_its_label_starts_with_a_capital() {

@@ -343,6 +343,22 @@ fn parse_within(
         blocks = sections::select(blocks, options, path, &mut diagnostics);
     }
     let (preamble, sections) = sections::build(grouped(blocks), &ids);
+    if includers.is_empty() {
+        for (step, heading) in crate::model::steps::misnested_steps(&sections) {
+            let (inner, outer) = ("#".repeat(heading.level.into()), "#".repeat(step.level.into()));
+            diagnostics.push(Diagnostic::new(
+                PARSE_ERROR,
+                Severity::Warning,
+                Location::new(path, heading.heading_span),
+                format!(
+                    "this `{inner}` heading is numbered as the step the steps around it skip, but it sits inside the \
+                     step `{}`, so it is read as part of that step, as Learn shows it: make it `{outer}` to make it a \
+                     step of its own",
+                    step.title
+                ),
+            ));
+        }
+    }
 
     let title = sections
         .iter()
