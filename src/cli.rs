@@ -401,6 +401,19 @@ impl RenderArgs {
         };
         let format =
             output_format(self.format, self.output.as_deref(), Format::of_path, Format::extension, Format::Html)?;
+        // A checklist is HTML unless told otherwise: into `-o runbook.docx`, that would be a Word file that is not.
+        if let Some(output) = self.output.as_deref().filter(|output| !names_folder(output))
+            && let Some(extension) = output.extension()
+            && self.format.is_none()
+            && Format::of_path(output).is_none()
+        {
+            bail!(
+                "-o {} names a .{} file, which is no format checkdown writes (html, pdf, md, txt, json); give \
+                 --format, or a file name with its format's extension",
+                output.display(),
+                extension.to_string_lossy()
+            );
+        }
         if let Some(paper) = self.paper.filter(|_| !matches!(format, Format::Html | Format::Pdf)) {
             bail!("--paper {paper:?} sets the page of html and pdf; the {} format has no pages", format.extension());
         }

@@ -267,6 +267,8 @@ impl RenderJob {
             Destination::File(path) => {
                 check_not_input(path, files())?;
                 write_file(path, &rendered[0].0, self.force)?;
+                // As for a folder: the path written, for a script to pick up.
+                writeln!(out, "{}", path.display())?;
             }
             Destination::Folder(folder) => {
                 let paths: Vec<PathBuf> = rendered

@@ -1047,11 +1047,17 @@ fn the_output_file_name_and_the_format_agree() {
     let markdown = in_dir(&["-o", "runbook.md", "--lang", "en-US"]);
     assert_eq!(markdown.code, 0, "{}", markdown.stderr);
     assert!(std::fs::read_to_string(dir.path().join("runbook.md")).unwrap().starts_with("# Close your account"));
+    assert_eq!(markdown.stdout, "runbook.md\n", "the path written, as for a folder");
 
     let mismatch = in_dir(&["-o", "runbook.pdf", "--format", "html"]);
     assert_eq!(mismatch.code, 2);
     assert!(mismatch.stderr.contains("-o runbook.pdf names a .pdf file but --format is html"), "{}", mismatch.stderr);
     assert!(!dir.path().join("runbook.pdf").exists());
+    let unknown = in_dir(&["-o", "runbook.docx"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("-o runbook.docx names a .docx file, which is no format checkdown writes"));
+    assert!(!dir.path().join("runbook.docx").exists(), "no HTML in a .docx");
+    assert_eq!(in_dir(&["-o", "runbook.docx", "--format", "html"]).code, 0, "unless told so");
 
     for locale in ["en-us", "en-us/includes"] {
         std::fs::create_dir_all(dir.path().join(locale)).unwrap();
