@@ -166,10 +166,14 @@ pub struct Checklist<'a> {
     pub paper: Paper,
     /// Source file and revision.
     pub source: SourceInfo,
-    /// The article's `ms.date`, localized.
+    /// The article's `ms.date`, localized: as the checklist prints it.
     pub article_date: Option<String>,
+    /// The article's `ms.date` as an ISO 8601 date (`2018-02-14`), for tools; `None` when it is no `MM/DD/YYYY` date.
+    pub ms_date: Option<String>,
     /// "Generated from … on …".
     pub generated: String,
+    /// The day the checklist was made, as an ISO 8601 date.
+    pub generated_on: String,
     /// Blocks under the title.
     pub intro: Vec<&'a Block>,
     /// Sections before the prerequisites (before the first step when there are none).
@@ -371,7 +375,9 @@ pub fn checklist<'a>(
         paper: options.paper,
         source: options.source.clone(),
         article_date: article.front_matter.ms_date().map(|date| localized_us_date(strings, &date)),
+        ms_date: article.front_matter.ms_date().and_then(|date| us_date(&date)).map(iso_date),
         generated,
+        generated_on: iso_date(options.today),
         intro,
         intro_sections,
         prerequisites,
@@ -599,16 +605,24 @@ fn ordered_lists_under(sections: &[Section], out: &mut Vec<usize>) {
 
 /// `MM/DD/YYYY` (Learn's `ms.date`) in the locale's long form; other text is shown as written.
 fn localized_us_date(strings: &Strings, text: &str) -> String {
+    us_date(text).map_or_else(|| text.to_owned(), |(year, month, day)| strings.date(year, month, day))
+}
+
+/// The (year, month, day) of a date written `MM/DD/YYYY`, as Learn's `ms.date` is; `None` for other text.
+fn us_date(text: &str) -> Option<(i64, u32, u32)> {
     let parts: Vec<&str> = text.trim().split('/').collect();
-    match parts.as_slice() {
-        [month, day, year] => match (year.parse(), month.parse(), day.parse()) {
-            (Ok(year), Ok(month @ 1..=12), Ok(day)) if (1..=days_in_month(year, month)).contains(&day) => {
-                strings.date(year, month, day)
-            }
-            _ => text.to_owned(),
-        },
-        _ => text.to_owned(),
+    let [month, day, year] = parts.as_slice() else { return None };
+    match (year.parse(), month.parse(), day.parse()) {
+        (Ok(year), Ok(month @ 1..=12), Ok(day)) if (1..=days_in_month(year, month)).contains(&day) => {
+            Some((year, month, day))
+        }
+        _ => None,
     }
+}
+
+/// `(year, month, day)` as an ISO 8601 date.
+fn iso_date((year, month, day): (i64, u32, u32)) -> String {
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// The civil date (year, month, day) of a Unix time in seconds (UTC), by Howard Hinnant's days-to-civil algorithm.
@@ -708,6 +722,7 @@ mod tests {
         assert_eq!(localized_us_date(&french, "02/29/2023"), "02/29/2023");
         assert_eq!(localized_us_date(&french, "02/30/2024"), "02/30/2024");
         assert_eq!(localized_us_date(&french, "04/31/2024"), "04/31/2024");
+        assert_eq!(us_date("11/1/2026").map(iso_date).as_deref(), Some("2026-11-01"), "for tools");
         // A time keeps its parts on one line: no-break spaces around `h`.
         assert_eq!(french.timestamp("2026-11-21T09:30:00Z"), "21 novembre 2026 à 9\u{a0}h\u{a0}30\u{a0}UTC");
         assert_eq!(french.timestamp("2026-11-21"), "21 novembre 2026");

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use serde_json::Value;
+
 use crate::support::{Run, checkdown, crate_root};
 
 const EN: &str = "content/en-us/close-your-account.md";
@@ -1965,6 +1967,31 @@ fn an_html_table_prints_as_a_table() {
     let html = render(&[tabled, "-o", "-"]);
     assert!(html.contains("<td>Access level = Public<br>App = &lt;select apps&gt;</td>"), "{html}");
     assert!(html.contains("(see <a href=\"https:&#x2f;&#x2f;learn.microsoft.com&#x2f;defender-cloud-apps"), "{html}");
+}
+
+/// The article's `ms.date` prints in the checklist's language; the JSON has it, and the day the checklist was made, as
+/// ISO dates too, for tools. One article gives one JSON object, several an array of them.
+#[test]
+fn dates_print_in_the_checklists_language_and_are_iso_dates_in_json() {
+    let (dir, article) = temporary_article(
+        "alerts.md",
+        "---\nms.date: 2/14/2018\n---\n# Alerts\n\n## Step 1: Turn on\n\n1. Turn it on.\n",
+    );
+    let text = render(&[&article, "--format", "txt", "--lang", "fr-FR"]);
+    assert!(text.contains("Date de l’article\u{a0}: 14 février 2018\n"), "{text}");
+    let json: Value = serde_json::from_str(&render(&[&article, "--format", "json", "--lang", "fr-FR"])).unwrap();
+    assert_eq!(
+        (&json["article_date"], &json["ms_date"]),
+        (&Value::from("14 février 2018"), &Value::from("2018-02-14"))
+    );
+    assert_eq!(json["generated_on"], "2026-11-21");
+    let other = dir.path().join("other.md");
+    std::fs::write(&other, "---\nms.date: someday\n---\n# Other\n\n1. Do it.\n").unwrap();
+    let both: Value =
+        serde_json::from_str(&render(&[&article, other.to_str().unwrap(), "--format", "json", "--lang", "en-US"]))
+            .unwrap();
+    assert_eq!(both[1]["article_date"], "someday", "as written when it is no date");
+    assert_eq!(both[1]["ms_date"], Value::Null);
 }
 
 /// A list written in HTML prints as the article's Markdown lists do: numbered, ticked in a step, nested, its links
