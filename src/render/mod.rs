@@ -660,7 +660,7 @@ pub fn render_text(
     // Line-oriented formats are tidied; only Markdown has fences, kept as they are.
     Ok(match format {
         Format::Md => tidy(&text, true),
-        Format::Txt => tidy(&text, false),
+        Format::Txt => tidy(&text, false).replace(templates::UNBROKEN_SPACE, " "),
         Format::Html | Format::Pdf | Format::Json => text,
     })
 }

@@ -58,6 +58,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("clip", |text: &str, max_chars: usize| crate::report::clip(text, max_chars).into_owned());
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
     environment.add_filter("wrap", |text: &str, indent: &str| wrap(text, indent, TEXT_WIDTH));
+    environment.add_filter("unbroken", |text: &str| text.replace(' ', &UNBROKEN_SPACE.to_string()));
     // A rule under a heading as wide as its longest line, as plain text underlines one.
     environment.add_filter("underline", |text: &str| {
         "-".repeat(text.lines().map(|line| line.trim_start().width()).max().unwrap_or_default())
@@ -73,6 +74,11 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_function("t", move |id: &str, kwargs: Kwargs| translate(&strings, id, &kwargs));
     environment
 }
+
+/// A space that [`wrap`] does not break at, made a space again once the text is laid out: inline code in plain text
+/// stays on one line, so that a command copied from it (`Set-MsolUser -UserPrincipalName x -PreferredDataLocation
+/// EUR`) is one command. A character of Unicode's private use area, which no article writes.
+pub const UNBROKEN_SPACE: char = '\u{e002}';
 
 /// The width of a plain-text checklist, in columns: what a terminal and a text-only printer hold.
 pub const TEXT_WIDTH: usize = 80;

@@ -1969,6 +1969,20 @@ fn an_html_table_prints_as_a_table() {
     assert!(html.contains("(see <a href=\"https:&#x2f;&#x2f;learn.microsoft.com&#x2f;defender-cloud-apps"), "{html}");
 }
 
+/// Plain text wraps between words, but never inside inline code: a command copied from the page is one command.
+#[test]
+fn inline_code_is_never_wrapped_in_plain_text() {
+    let (_dir, article) = temporary_article(
+        "geo.md",
+        "# Geo\n\n## Step 1: Set it\n\n1. Set the location of each user, for example \
+         `Set-MsolUser -UserPrincipalName Robyn.Buckley@Contoso.com -PreferredDataLocation EUR`, then check it.\n",
+    );
+    let text = render(&[&article, "--format", "txt", "--lang", "en-US"]);
+    let expected = "    [ ] 1. Set the location of each user, for example\n           Set-MsolUser \
+                    -UserPrincipalName Robyn.Buckley@Contoso.com -PreferredDataLocation EUR,\n           then check it.\n";
+    assert!(text.contains(expected), "{text}");
+}
+
 /// The article's `ms.date` prints in the checklist's language; the JSON has it, and the day the checklist was made, as
 /// ISO dates too, for tools. One article gives one JSON object, several an array of them.
 #[test]
