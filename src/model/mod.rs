@@ -504,9 +504,16 @@ pub enum Content<'a> {
         /// Its span.
         span: Span,
     },
+    /// A block of raw HTML, which may hold what a reader sees (a table, its links).
+    Html {
+        /// The HTML source.
+        html: &'a str,
+        /// Its span.
+        span: Span,
+    },
 }
 
-/// Calls `visit` with each run of inlines and each extension block of `blocks` (not the raw HTML ones), in reading
+/// Calls `visit` with each run of inlines, each extension block and each raw HTML block of `blocks`, in reading
 /// order, and the included file it is written in (relative to the docs root), `None` for the article itself: the
 /// spans of an include's blocks point into that file.
 pub fn walk_content<'a>(
@@ -538,6 +545,7 @@ pub fn walk_content<'a>(
                 visit(include, Content::Inlines(heading));
                 walk_content(blocks, include, visit);
             }
+            Block::Html { html, span } => visit(include, Content::Html { html, span: *span }),
             other => walk_content(other.children(), include, visit),
         }
     }

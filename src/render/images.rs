@@ -135,7 +135,7 @@ pub fn embed(article: &Article, file: Option<&Path>) -> std::io::Result<Images> 
                 add(include, &source.value, span);
             }
         }
-        Content::Extension { .. } => {}
+        Content::Extension { .. } | Content::Html { .. } => {}
     });
     // Headings were read first: the warnings go in reading order, the article's before its includes'.
     images.left_out.sort_by(|a, b| (&a.include, a.span.start).cmp(&(&b.include, b.span.start)));

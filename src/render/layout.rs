@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::html_text::{html_table, html_text};
 use super::images::Picture;
 use crate::model::{Article, Block, Inline, Section, text};
 
@@ -81,11 +82,12 @@ impl Layout<'_> {
                         self.notes_in(&item.blocks, notes);
                     }
                 }
-                Block::Table { .. } => {
-                    if has_a_long_row(block) {
+                Block::Table { .. } | Block::Html { .. } => {
+                    let Some(table) = as_table(block) else { continue };
+                    if has_a_long_row(&table) {
                         notes.long_items.push(block.span().start);
                     }
-                    if is_tight(block) {
+                    if is_tight(&table) {
                         notes.tight_tables.push(block.span().start);
                     }
                 }
@@ -145,6 +147,11 @@ impl Layout<'_> {
             }
             Block::Alert { blocks: inside, .. } => 1.0 + self.blocks(inside, nested) + 0.6 + BLOCK_GAP,
             Block::Include { resolved: Some(resolved), .. } => self.blocks(resolved, width),
+            // Its text, as the checklist prints it: a table's rows, a `<br>`'s lines.
+            Block::Html { html, .. } => {
+                html_text(html).lines().map(|line| lines_of(line.chars().count(), width)).sum::<f32>().max(1.0)
+                    + BLOCK_GAP
+            }
             Block::Include { .. } | Block::Rule { .. } => 1.0,
             other => {
                 // Zones, divs, quotes and extensions: a label or frame around their blocks.
@@ -170,6 +177,17 @@ pub struct PrintNotes {
     /// The tables whose columns cannot all be as wide as their longest word (a cipher suite, a MIME type, a cmdlet
     /// name): the checklist shares the page's width out evenly and breaks such words at their column's edge.
     pub tight_tables: Vec<usize>,
+}
+
+/// `block` as the table the checklist prints: a pipe table, or an HTML table ([`html_table`]).
+fn as_table(block: &Block) -> Option<std::borrow::Cow<'_, Block>> {
+    match block {
+        Block::Table { .. } => Some(std::borrow::Cow::Borrowed(block)),
+        Block::Html { html, span } => {
+            html_table(html, *span).filter(|table| matches!(table, Block::Table { .. })).map(std::borrow::Cow::Owned)
+        }
+        _ => None,
+    }
 }
 
 fn has_a_long_row(table: &Block) -> bool {
@@ -217,10 +235,9 @@ fn lines_of(characters: usize, width: usize) -> f32 {
 mod tests {
     use super::*;
     use crate::parse::{NoIncludes, ParseOptions, parse};
-    use crate::render::html_text::read_html;
 
     fn article(markdown: &str) -> Article {
-        read_html(&parse("a.md", markdown, &ParseOptions::default(), &NoIncludes).article)
+        parse("a.md", markdown, &ParseOptions::default(), &NoIncludes).article
     }
 
     const TEXT_ONLY: Layout<'static> = Layout { pictures: &BTreeMap::new() };

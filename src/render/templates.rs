@@ -16,9 +16,10 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::RenderError;
-use super::html_text::placeholder;
+use super::html_text::{html_table, html_text, placeholder};
 use crate::assets;
 use crate::i18n::Strings;
+use crate::model::Span;
 use crate::report::markdown::escape as escape_markdown;
 
 const MARKDOWN: &str = "markdown";
@@ -43,6 +44,11 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
         }
     });
     environment.set_formatter(format_value);
+    environment.add_filter("html_text", |html: &str| html_text(html));
+    // The table takes the HTML block's place: its start, by which the layout's notes on the block find it.
+    environment.add_filter("html_table", |html: &str, start: usize| {
+        html_table(html, Span { start, ..Span::default() }).map(|table| Value::from(Serde(table)))
+    });
     environment.add_filter("placeholder", |html: &str| placeholder(html));
     environment.add_filter("pivot_titles", |pivots: &str, titles: Value| {
         super::pivots::shown(pivots, |id| titles.get_attr(id).ok().and_then(|title| title.as_str().map(str::to_owned)))

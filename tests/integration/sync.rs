@@ -217,6 +217,31 @@ fn at(rule: &str, line: u32) -> (String, u32) {
     (rule.to_owned(), line)
 }
 
+/// A table that lost a row, or gained one, names them: its rows pair by what their cells share (names, numbers,
+/// code), so a translator is sent to the row to restore, not only told the counts.
+#[test]
+fn a_table_with_another_number_of_rows_names_the_rows_left_alone() {
+    let found = fixture("table-rows");
+    let table: Vec<&str> =
+        found.iter().filter(|(rule, ..)| rule == "block-mismatch").map(|(_, _, message)| message.as_str()).collect();
+    assert_eq!(
+        table,
+        [
+            "this table has 2 columns and 3 rows; the English table 2 and 4: the English row “contoso.com” (line 11) has no \
+          counterpart here"
+        ],
+        "{found:?}"
+    );
+    let table = "| Entry | Matches |\n|---|---|\n| contoso.com | The domain |\n| 10.0.0.1 | One address |\n";
+    let gained = format!("{table}| 10.0.0.2 | Une autre adresse |\n");
+    let found = check("rows.md", &format!("# T\n\n{table}"), &format!("# T\n\n{gained}"));
+    let message = &found.iter().find(|diagnostic| diagnostic.rule == "block-mismatch").expect("a finding").message;
+    assert!(
+        message.ends_with(": this table's row “10.0.0.2” (line 7) has no counterpart in the English one"),
+        "{message}"
+    );
+}
+
 /// Tab groups pair tab by tab: the tab headings are no sections to pair (their names are translated), a heading
 /// inside a tab is the tab's, and what differs inside a tab is found there. A tab id is the same in every language.
 #[test]

@@ -40,8 +40,8 @@ use figures::{Found, numbers_in, numeric_skeleton, technical_token_holding};
 use lines::{Lines, lines_as_paragraphs};
 use sections::{align_sections, flatten, same_anchor, with_subsections};
 use similarity::{
-    Features, MIN_BLOCK_SCORE, MIN_MOVED_BLOCK_SCORE, Picture, attribute, block_score, case_insensitive, items, kind,
-    normal_path, normal_range, one_item_apart, pairable, same_language, same_words, shape, tab_ids, weigh,
+    Features, MIN_BLOCK_SCORE, MIN_MOVED_BLOCK_SCORE, Picture, attribute, block_score, case_insensitive, hash, items,
+    kind, normal_path, normal_range, one_item_apart, pairable, same_language, same_words, shape, tab_ids, weigh,
 };
 
 /// Compares the articles of `source` and `target`.
@@ -774,13 +774,16 @@ impl Walk<'_> {
             }
             (Block::Table { head: ha, rows: ra, .. }, Block::Table { head: hb, rows: rb, span }) => {
                 if ha.len() != hb.len() || ra.len() != rb.len() {
-                    let message = format!(
+                    let mut message = format!(
                         "this table has {} and {}; the {source_name} table {} and {}",
                         plural(hb.len(), "column"),
                         plural(rb.len(), "row"),
                         ha.len(),
                         ra.len()
                     );
+                    if ha.len() == hb.len() {
+                        message.push_str(&self.unpaired_rows((ra, source.span()), (rb, *span)));
+                    }
                     report(self, Rule::BlockMismatch, message);
                     let mut found = Vec::new();
                     block_references(source, &mut found);
@@ -823,6 +826,68 @@ impl Walk<'_> {
                 self.blocks(source.children(), target.children(), target.span(), pool);
             }
             _ => {}
+        }
+    }
+
+    /// What a table's rows that have no counterpart are, as the end of the finding about their numbers: paired in
+    /// order by what their cells share (numbers, links, code, and cells written alike: names, values), the rows left
+    /// alone, by their first words and line.
+    fn unpaired_rows(
+        &self,
+        (source, source_table): (&[Vec<Vec<Inline>>], Span),
+        (target, target_table): (&[Vec<Vec<Inline>>], Span),
+    ) -> String {
+        let weigh = |rows: &[Vec<Vec<Inline>>], notation: Notation| -> Vec<Features> {
+            rows.iter()
+                .map(|row| {
+                    let mut features = Features::default();
+                    for cell in row {
+                        features.add_inlines(cell, notation);
+                        let text = crate::model::text::inlines(cell).trim().to_lowercase();
+                        features.tokens.push(hash(b'|', text.bytes()));
+                    }
+                    features.tokens.sort_unstable();
+                    features
+                })
+                .collect()
+        };
+        let (source_weighed, target_weighed) =
+            (weigh(source, self.languages.source_notation), weigh(target, self.languages.target_notation));
+        let pairings = align(&source_weighed, &target_weighed, Objective::MostPairs, |a, b| Some(a.similarity(b)));
+        let named = |row: &[Vec<Inline>], table: Span| {
+            let cell = row.iter().find(|cell| !crate::model::text::inlines(cell).trim().is_empty())?;
+            let text = crate::model::text::inlines(cell);
+            Some(format!("“{}” (line {})", clip(text.trim(), 40), cell_span(cell, table).line))
+        };
+        let missing: Vec<String> = pairings
+            .iter()
+            .filter_map(|pairing| match *pairing {
+                Pairing::Source(row) => named(&source[row], source_table),
+                _ => None,
+            })
+            .collect();
+        let extra: Vec<String> = pairings
+            .iter()
+            .filter_map(|pairing| match *pairing {
+                Pairing::Target(row) => named(&target[row], target_table),
+                _ => None,
+            })
+            .collect();
+        let source_name = &self.languages.source;
+        match (missing.as_slice(), extra.as_slice()) {
+            ([], []) => String::new(),
+            (missing, []) => {
+                format!(": the {source_name} {} here", rows_named(missing, "has no counterpart", "have no counterpart"))
+            }
+            ([], extra) => format!(
+                ": this table's {} in the {source_name} one",
+                rows_named(extra, "has no counterpart", "have none")
+            ),
+            (missing, extra) => format!(
+                ": the {source_name} {} here, and this table's {} there",
+                rows_named(missing, "has no counterpart", "have no counterpart"),
+                rows_named(extra, "has none", "have none")
+            ),
         }
     }
 
@@ -1459,6 +1524,15 @@ fn pair_tabs<'a>(source: &'a [Block], target: &'a [Block]) -> Vec<(&'a Block, &'
 type Run<'a> = (&'a [Inline], Span);
 
 /// The span of a table cell's `inlines`, in the table at `table` (the table's, for an empty cell).
+/// "row “a” (line 3) has none" or "rows “a” (line 3) and “b” (line 5) have none": `rows` named, and what they lack.
+fn rows_named(rows: &[String], one: &str, several: &str) -> String {
+    match rows {
+        [row] => format!("row {row} {one}"),
+        [rest @ .., last] => format!("rows {} and {last} {several}", rest.join(", ")),
+        [] => String::new(),
+    }
+}
+
 fn cell_span(inlines: &[Inline], table: Span) -> Span {
     let mut span = inlines.first().map_or(table, Inline::span);
     if let Some(last) = inlines.last() {
