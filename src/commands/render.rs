@@ -13,7 +13,6 @@ use crate::i18n::{Strings, UiLanguage, language_of};
 use crate::model::Article;
 use crate::parse::{FileIncludes, IncludeSource, NoIncludes, ParseOptions, Parsed};
 use crate::render::docset::Docset;
-use crate::render::html_text::read_html;
 use crate::render::images::{self, Images};
 use crate::render::links::{DEFAULT_LOCALE, LearnAddress, LearnBase};
 use crate::render::pivots;
@@ -199,8 +198,7 @@ impl RenderJob {
             pictures: images.embedded,
             pivots,
         };
-        let article = read_html(article);
-        let checklist = render::checklist(&article, &strings, self.results.as_ref().map(|(_, r)| r), &options);
+        let checklist = render::checklist(article, &strings, self.results.as_ref().map(|(_, r)| r), &options);
         // Included files are named as `parse` names them: from the working directory.
         let includes: Box<dyn IncludeSource> = match file {
             Some(file) => Box::new(

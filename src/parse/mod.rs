@@ -29,7 +29,7 @@ use thiserror::Error;
 
 use crate::model::{Article, Attribute, Block, FrontMatter, IncludedText, Inline, Span, attribute};
 use crate::report::{Diagnostic, Location, Severity};
-pub use blocks::PARSE_ERROR;
+pub use blocks::{MAX_DEPTH, PARSE_ERROR};
 pub use include::{FileIncludes, IncludeSource, Loaded, NoIncludes, StandardInput};
 use lines::{LineIndex, Lines};
 pub use moniker::{MonikerOrder, MonikerRange};

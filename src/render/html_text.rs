@@ -1,12 +1,14 @@
 //! Raw HTML from an article reduced to the text a reader would see: tags dropped, `<script>` and `<style>` content
 //! dropped, entities decoded. What comes out is plain text for the templates to escape: it can never run.
 
-use crate::model::{Article, Block, Inline, ListItem, Section, Span};
+use crate::model::{Block, Inline, ListItem, Span};
+use crate::parse::MAX_DEPTH;
 use crate::parse::html::{Tag, decode_entities, parse_tag};
+use crate::parse::lines::LineIndex;
 
 /// The visible text of an HTML fragment, with block-level tags and `<br>` as line breaks, a table's cells as
 /// `A | B`, and runs of blank space folded.
-pub fn html_text(html: &str) -> String {
+fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     // Inside a table cell, block tags are spaces: the cell stays on its row's line.
@@ -59,39 +61,6 @@ pub fn html_text(html: &str) -> String {
     fold_space(&out)
 }
 
-/// `article` with each of its blocks of raw HTML, and its includes', read as what a browser shows of it
-/// ([`html_block`]): the checklist prints the model's blocks alone, so that its links are numbered and its lists
-/// ticked as the article's Markdown ones are.
-pub fn read_html(article: &Article) -> Article {
-    fn in_blocks(blocks: &mut Vec<Block>) {
-        for block in std::mem::take(blocks) {
-            let mut block = match block {
-                Block::Html { html, span } => {
-                    blocks.extend(html_block(&html, span));
-                    continue;
-                }
-                other => other,
-            };
-            match &mut block {
-                Block::List { items, .. } => items.iter_mut().for_each(|item| in_blocks(&mut item.blocks)),
-                Block::Include { resolved: Some(resolved), .. } => in_blocks(resolved),
-                other => other.children_mut().into_iter().for_each(in_blocks),
-            }
-            blocks.push(block);
-        }
-    }
-    fn in_sections(sections: &mut [Section]) {
-        for section in sections {
-            in_blocks(&mut section.blocks);
-            in_sections(&mut section.sections);
-        }
-    }
-    let mut article = article.clone();
-    in_blocks(&mut article.preamble);
-    in_sections(&mut article.sections);
-    article
-}
-
 /// A block of raw HTML as the checklist prints it, built of the model's blocks so that every format escapes it: one
 /// table as a table ([`html_table`]), one list as a list ([`html_list`]), anything else as a paragraph of its text
 /// whose `<br>`s and block tags are line breaks and whose `<a href>` links are links. `None` when it shows no text (a
@@ -105,7 +74,7 @@ pub fn html_block(html: &str, span: Span) -> Option<Block> {
 /// a first row of `<th>` cells alone; a table of one column without a head is a [`Block::Paragraph`] of its cells'
 /// lines. `None` for anything else (text around the table, a table in a cell, a table of several columns without a
 /// head), which prints as text. Short rows are filled with empty cells.
-fn html_table(html: &str, span: Span) -> Option<Block> {
+pub fn html_table(html: &str, span: Span) -> Option<Block> {
     let html = html.trim();
     let lower = html.to_ascii_lowercase();
     if !lower.starts_with("<table") || !lower.ends_with("</table>") || lower.matches("<table").count() != 1 {
@@ -183,57 +152,83 @@ fn html_table(html: &str, span: Span) -> Option<Block> {
 
 /// A block of raw HTML (at `span`) that is one `<ol>` or `<ul>` list, as a [`Block::List`]: each `<li>`'s text and
 /// links a paragraph, the lists nested in it lists, each item at the span of its `<li>`. An `<ol>` keeps its `start`.
-/// `None` for anything else: text around the list or between its items. A list left open ends where the HTML does, as
-/// in a browser.
+/// `None` for anything else: text around the list or between its items, lists nested deeper than the parser keeps
+/// Markdown's ([`MAX_DEPTH`]). A list left open ends where the HTML does, as in a browser.
 fn html_list(html: &str, span: Span) -> Option<Block> {
     let lead = html.len() - html.trim_start().len();
-    let mut tags = Tags { html, at: lead };
-    let (start, open) = tags.next()?;
-    let list = (start == lead).then(|| read_list(html, &mut tags, (start, &open), span))??;
-    html_text(&html[tags.at..]).is_empty().then_some(list)
+    let mut reader = ListReader { html, span, index: LineIndex::new(html), tags: Tags { html, at: lead } };
+    let (start, open) = reader.tags.next()?;
+    let list = (start == lead).then(|| reader.list(start, &open, 1))??;
+    html_text(&html[reader.tags.at..]).is_empty().then_some(list)
 }
 
-/// The list that `open` (a tag and the offset it starts at) opens in `html`, the text of a block at `span`, read
-/// from `tags` up to and with its closing tag.
-fn read_list(html: &str, tags: &mut Tags<'_>, (start_at, open): (usize, &Tag<'_>), span: Span) -> Option<Block> {
-    let ordered = open.opens("ol");
-    if !ordered && !open.opens("ul") {
-        return None;
+/// Reads the lists of `html`, the text of a block at `span`, tag by tag.
+struct ListReader<'h> {
+    html: &'h str,
+    span: Span,
+    /// Lines of `html`, for the spans of items.
+    index: LineIndex<'h>,
+    tags: Tags<'h>,
+}
+
+impl ListReader<'_> {
+    /// The list that the tag `open`, at `start_at`, opens, `depth` lists deep, read up to and with its closing tag.
+    fn list(&mut self, start_at: usize, open: &Tag<'_>, depth: usize) -> Option<Block> {
+        let ordered = open.opens("ol");
+        if (!ordered && !open.opens("ul")) || depth > MAX_DEPTH {
+            return None;
+        }
+        let start = ordered.then(|| open.attribute("start").and_then(|start| start.trim().parse().ok()).unwrap_or(1));
+        let mut items = Vec::new();
+        let mut item: Option<Item> = None;
+        let mut text_from = self.tags.at;
+        while let Some((at, tag)) = self.tags.next() {
+            if item.is_none() && !html_text(&self.html[text_from..at]).is_empty() {
+                return None;
+            }
+            if tag.opens("li") || tag.closes("li") {
+                self.end_item(item.take(), at, &mut items);
+                item = tag.opens("li").then_some(Item { blocks: Vec::new(), start: at, text_from: self.tags.at });
+            } else if tag.opens("ol") || tag.opens("ul") {
+                let mut open_item = item.take()?;
+                open_item.blocks.extend(self.paragraph(open_item.text_from, at));
+                open_item.blocks.push(self.list(at, &tag, depth + 1)?);
+                open_item.text_from = self.tags.at;
+                item = Some(open_item);
+            } else if tag.closes("ol") || tag.closes("ul") {
+                self.end_item(item.take(), at, &mut items);
+                return Some(Block::List { ordered, start, items, span: self.span_within(start_at, self.tags.at) });
+            } else if item.is_none() {
+                return None;
+            }
+            text_from = self.tags.at;
+        }
+        self.end_item(item.take(), self.html.len(), &mut items);
+        self.tags.at = self.html.len();
+        Some(Block::List { ordered, start, items, span: self.span_within(start_at, self.html.len()) })
     }
-    let start = ordered.then(|| open.attribute("start").and_then(|start| start.trim().parse().ok()).unwrap_or(1));
-    let paragraph = |from: usize, to: usize| html_paragraph(&html[from..to], span_within(html, span, from, to));
-    let end_item = |item: Option<Item>, end: usize, items: &mut Vec<ListItem>| {
+
+    fn end_item(&self, item: Option<Item>, end: usize, items: &mut Vec<ListItem>) {
         if let Some(Item { mut blocks, start, text_from }) = item {
-            blocks.extend(paragraph(text_from, end));
-            items.push(ListItem { task: None, blocks, span: span_within(html, span, start, end) });
+            blocks.extend(self.paragraph(text_from, end));
+            items.push(ListItem { task: None, blocks, span: self.span_within(start, end) });
         }
-    };
-    let mut items = Vec::new();
-    let mut item: Option<Item> = None;
-    let mut text_from = tags.at;
-    while let Some((at, tag)) = tags.next() {
-        if item.is_none() && !html_text(&html[text_from..at]).is_empty() {
-            return None;
-        }
-        if tag.opens("li") || tag.closes("li") {
-            end_item(item.take(), at, &mut items);
-            item = tag.opens("li").then_some(Item { blocks: Vec::new(), start: at, text_from: tags.at });
-        } else if tag.opens("ol") || tag.opens("ul") {
-            let item = item.as_mut()?;
-            item.blocks.extend(paragraph(item.text_from, at));
-            item.blocks.push(read_list(html, tags, (at, &tag), span)?);
-            item.text_from = tags.at;
-        } else if tag.closes("ol") || tag.closes("ul") {
-            end_item(item.take(), at, &mut items);
-            return Some(Block::List { ordered, start, items, span: span_within(html, span, start_at, tags.at) });
-        } else if item.is_none() {
-            return None;
-        }
-        text_from = tags.at;
     }
-    end_item(item.take(), html.len(), &mut items);
-    tags.at = html.len();
-    Some(Block::List { ordered, start, items, span: span_within(html, span, start_at, html.len()) })
+
+    fn paragraph(&self, from: usize, to: usize) -> Option<Block> {
+        html_paragraph(&self.html[from..to], self.span_within(from, to))
+    }
+
+    /// The span of `html[from..to]`. Its lines are the source's; so are its columns, when a container's indent (taken
+    /// off the block's text) is the block's own.
+    fn span_within(&self, from: usize, to: usize) -> Span {
+        let point = |at: usize| {
+            let (line, column) = self.index.position(at);
+            (self.span.line + line - 1, self.span.column + column - 1)
+        };
+        let ((line, column), (end_line, end_column)) = (point(from), point(to));
+        Span { start: self.span.start + from, end: self.span.start + to, line, column, end_line, end_column }
+    }
 }
 
 /// An `<li>` being read: its blocks so far, where it starts, and where its text not yet in them starts.
@@ -241,19 +236,6 @@ struct Item {
     blocks: Vec<Block>,
     start: usize,
     text_from: usize,
-}
-
-/// The span of `html[from..to]`, `html` being the text of a block at `span`. Its lines are the source's; so are its
-/// columns, when a container's indent (taken off the block's text) is the block's own.
-fn span_within(html: &str, span: Span, from: usize, to: usize) -> Span {
-    let point = |at: usize| {
-        let before = &html[..at];
-        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-        let lines = before.matches('\n').count() as u32;
-        (span.line + lines, span.column + before[line_start..].chars().count() as u32)
-    };
-    let ((line, column), (end_line, end_column)) = (point(from), point(to));
-    Span { start: span.start + from, end: span.start + to, line, column, end_line, end_column }
 }
 
 /// The text and links of `html` as a paragraph, when it shows any.
@@ -682,6 +664,10 @@ mod tests {
             Some("- One\n  - Two\n  Three\n")
         );
         assert_eq!(outline("<ol><li>Left<li>open").as_deref(), Some("1. Left\n2. open\n"), "as a browser shows it");
+        let nested = |depth: usize| "<ul><li>x".repeat(depth);
+        assert!(outline(&nested(MAX_DEPTH)).is_some());
+        assert_eq!(outline(&nested(MAX_DEPTH + 1)), None, "deeper than Markdown's lists: read as text");
+        assert!(matches!(html_block(&nested(20_000), Span::default()), Some(Block::Paragraph { .. })), "no overflow");
         for not_a_list in [
             "<p>Before</p><ol><li>One</li></ol>",
             "<ol><li>One</li></ol><p>After</p>",

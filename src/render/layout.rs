@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::html_text::{html_table, html_text};
+use super::html_text::{html_block, html_table};
 use super::images::Picture;
 use crate::model::{Article, Block, Inline, Section, text};
 
@@ -147,11 +147,8 @@ impl Layout<'_> {
             }
             Block::Alert { blocks: inside, .. } => 1.0 + self.blocks(inside, nested) + 0.6 + BLOCK_GAP,
             Block::Include { resolved: Some(resolved), .. } => self.blocks(resolved, width),
-            // Its text, as the checklist prints it: a table's rows, a `<br>`'s lines.
-            Block::Html { html, .. } => {
-                html_text(html).lines().map(|line| lines_of(line.chars().count(), width)).sum::<f32>().max(1.0)
-                    + BLOCK_GAP
-            }
+            // As the checklist prints it: a table, a list, a paragraph of its text.
+            Block::Html { html, span } => html_block(html, *span).map_or(0.0, |shown| self.block(&shown, width)),
             Block::Include { .. } | Block::Rule { .. } => 1.0,
             other => {
                 // Zones, divs, quotes and extensions: a label or frame around their blocks.

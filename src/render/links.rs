@@ -162,16 +162,12 @@ impl Links {
                     self.add(&source.value, None, include, span, base);
                 }
             }
-            // The links of an HTML table, which prints as a table of its cells, or as their lines.
-            Content::Html { html, span } => match super::html_text::html_table(html, span) {
-                Some(Block::Table { head, rows, .. }) => {
-                    for cell in head.iter().chain(rows.iter().flatten()) {
-                        self.add_inlines_of(include, cell, base);
-                    }
+            // The links of raw HTML, in the blocks it prints as.
+            Content::Html { html, span } => {
+                if let Some(shown) = super::html_text::html_block(html, span) {
+                    self.add_blocks_of(include, [&shown], base);
                 }
-                Some(Block::Paragraph { inlines, .. }) => self.add_inlines_of(include, &inlines, base),
-                _ => {}
-            },
+            }
             Content::Extension { .. } => {}
         });
     }

@@ -3,8 +3,8 @@
 //!
 //! [`Checklist`] is the view every format reads: built from the model in Rust (links resolved and numbered, results
 //! applied, labels localized), then rendered by the minijinja templates in `templates/` ([`templates`]). Article
-//! content only ever reaches a template as data, so it is escaped and never compiled; its raw HTML is read first
-//! into the model's own blocks, tables, lists and paragraphs of text and links ([`html_text::read_html`]).
+//! content only ever reaches a template as data, so it is escaped and never compiled; its raw HTML is printed as the
+//! model's own blocks, tables, lists and paragraphs of text and links ([`html_text::html_block`]), never as HTML.
 
 pub mod docset;
 pub mod html_text;
@@ -293,7 +293,7 @@ pub struct Verification {
 /// The version of the checklist JSON.
 pub const SCHEMA: &str = "checkdown.checklist/1";
 
-/// Builds the checklist view of `article`, its raw HTML already read as blocks ([`html_text::read_html`]).
+/// Builds the checklist view of `article`.
 pub fn checklist<'a>(
     article: &'a Article,
     strings: &Strings,

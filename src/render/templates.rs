@@ -16,7 +16,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::RenderError;
-use super::html_text::{html_table, html_text, placeholder};
+use super::html_text::{html_block, placeholder};
 use crate::assets;
 use crate::i18n::Strings;
 use crate::model::Span;
@@ -44,10 +44,9 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
         }
     });
     environment.set_formatter(format_value);
-    environment.add_filter("html_text", |html: &str| html_text(html));
-    // The table takes the HTML block's place: its start, by which the layout's notes on the block find it.
-    environment.add_filter("html_table", |html: &str, start: usize| {
-        html_table(html, Span { start, ..Span::default() }).map(|table| Value::from(Serde(table)))
+    // What a block of raw HTML prints as takes its place: its start, by which the layout's notes on a table find it.
+    environment.add_filter("html_block", |html: &str, start: usize| {
+        html_block(html, Span { start, ..Span::default() }).map(|block| Value::from(Serde(block)))
     });
     environment.add_filter("placeholder", |html: &str| placeholder(html));
     environment.add_filter("pivot_titles", |pivots: &str, titles: Value| {

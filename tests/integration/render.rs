@@ -2008,27 +2008,30 @@ fn dates_print_in_the_checklists_language_and_are_iso_dates_in_json() {
     assert_eq!(both[1]["ms_date"], Value::Null);
 }
 
-/// A list written in HTML prints as the article's Markdown lists do: numbered, ticked in a step, nested, its links
-/// numbered, its text wrapped; a blank line between its items (which ends CommonMark's HTML block) does not cut it.
+/// A list written in HTML prints as a list: numbered, nested, its links numbered, its text wrapped; a blank line
+/// between its items (which ends CommonMark's HTML block) does not cut it. It is printed, not ticked: steps and
+/// sub-steps are the model's, the same ones `parse` shows and `verify` checks.
 #[test]
 fn an_html_list_prints_as_a_list() {
     let listed = "tests/integration/render/html-list.md";
     let text = render(&[listed, "--format", "txt"]);
-    let expected = "    Set up multi-factor authentication first. You should also:\n\
-                    \x20   [ ] 1. Monitor how your accounts are accessed and used [1]. Turn on these\n\
-                    \x20          policies:\n\
-                    \x20          1. Multiple failed sign-in attempts\n\
-                    \x20          2. Impossible travel\n\
-                    \x20   [ ] 2. Check your Secure Score [2] every week.\n";
+    let expected = "    Set up multi-factor authentication first. You should also:\n\n\
+                    \x20   1. Monitor how your accounts are accessed and used [1]. Turn on these\n\
+                    \x20      policies:\n\
+                    \x20      1. Multiple failed sign-in attempts\n\
+                    \x20      2. Impossible travel\n\
+                    \x20   2. Check your Secure Score [2] every week.\n";
     assert!(text.contains(expected), "{text}");
     assert!(text.contains("    - Stay secure\n      Security roadmap [3]\n"), "{text}");
     assert!(text.contains("[2] https://security.microsoft.com/securescore\n"), "{text}");
     let markdown = render(&[listed, "--format", "md"]);
-    let expected = "  - [ ] 2. Check your [Secure Score](<https://security.microsoft.com/securescore>) every week.\n";
+    let expected = "  2. Check your [Secure Score](<https://security.microsoft.com/securescore>) every week.\n";
     assert!(markdown.contains(expected), "{markdown}");
     let html = render(&[listed, "-o", "-"]);
-    assert_eq!(html.matches("<li class=\"keep\"><input type=\"checkbox\" class=\"box\">").count(), 2, "{html}");
     assert!(html.contains("<p>Impossible travel</p>") && !html.contains("&lt;li&gt;"), "{html}");
+    assert_eq!(html.matches("class=\"box\"").count(), 2, "a box per step, none per item: {html}");
+    let outline = checkdown().args(["parse", listed, "--format", "outline"]).run().stdout;
+    assert_eq!(outline.matches("(no sub-steps)").count(), 2, "{outline}");
 }
 
 /// A `:::code` snippet prints the code it shows, read below the docs root as includes are; one whose file is missing
