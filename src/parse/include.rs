@@ -134,10 +134,21 @@ impl IncludeSource for FileIncludes {
 
     fn shown(&self, file: &str) -> String {
         let path = self.root.join(file);
-        let shown = self.shown_from.as_ref().and_then(|folder| path.strip_prefix(folder).ok()).unwrap_or(&path);
+        let shown = self.shown_from.as_ref().and_then(|folder| relative(&path, folder)).unwrap_or(path);
         shown.to_string_lossy().replace('\\', "/")
     }
 }
+/// `path` relative to `folder` (both absolute and canonical), going up with `..` as far as needed; `None` when the two
+/// share no folder but the root, where the absolute path says more.
+fn relative(path: &Path, folder: &Path) -> Option<PathBuf> {
+    let shared = path.components().zip(folder.components()).take_while(|(a, b)| a == b).count();
+    if shared <= 1 {
+        return None;
+    }
+    let up = folder.components().count() - shared;
+    Some(std::iter::repeat_n(std::path::Component::ParentDir, up).chain(path.components().skip(shared)).collect())
+}
+
 /// Rewrites the relative links, images and `:::image`/`:::code` sources in `blocks`, read from the file included as
 /// `include` (the path as the article writes it), to be relative to the article: docfx resolves them from the included
 /// file's own folder (`../articles/x.md` in `includes/`), and the model's links are all the article's.
@@ -211,6 +222,17 @@ fn rebase(target: &mut String, folder: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_included_file_is_shown_relative_to_the_working_directory_up_to_the_root() {
+        let relative = |path: &str, folder: &str| relative(Path::new(path), Path::new(folder));
+        assert_eq!(relative("/docs/repo/includes/x.md", "/docs/repo"), Some(PathBuf::from("includes/x.md")));
+        assert_eq!(
+            relative("/docs/repo/includes/x.md", "/docs/repo/articles/sub"),
+            Some(PathBuf::from("../../includes/x.md"))
+        );
+        assert_eq!(relative("/tmp/includes/x.md", "/work/main"), None, "only the root is shared");
+    }
 
     fn rebased(target: &str, include: &str) -> String {
         let mut target = target.to_owned();

@@ -28,6 +28,13 @@ fn html_text(html: &str) -> String {
             rest = &after[1..];
             continue;
         };
+        // `<TenantName>` in "https://<TenantName>-admin.sharepoint.com" is for the reader to fill in: it stays.
+        let shown = placeholder(&after[..=close]);
+        if !shown.is_empty() {
+            out.push_str(&shown);
+            rest = &after[close + 1..];
+            continue;
+        }
         let tag = &after[1..close];
         let name: String = tag
             .trim_start_matches('/')
@@ -523,6 +530,10 @@ mod tests {
             "Raw HTML & bold"
         );
         assert_eq!(html_text("<img src=x onerror=alert(1)>after"), "after");
+        assert_eq!(
+            html_text("<div>Set-Mailbox -Identity <MailboxIdentity></div>"),
+            "Set-Mailbox -Identity <MailboxIdentity>"
+        );
         assert_eq!(html_text("<STYLE>body{}</STYLE><p>one</p><p>two<br>three</p>"), "one\ntwo\nthree");
         assert_eq!(html_text("a < b <!-- hidden --> c"), "a < b c");
         assert_eq!(html_text("<table><tr><td>A</td><td>B</td></tr></table>"), "A | B");
