@@ -69,7 +69,7 @@ fn html_text(html: &str) -> String {
 }
 
 /// A block of raw HTML as the checklist prints it, built of the model's blocks so that every format escapes it: one
-/// table as a table ([`html_table`]), one list as a list ([`html_list`]), anything else as a paragraph of its text
+/// table as a table ([`html_table`]), one `<ol>` or `<ul>` list as a list, anything else as a paragraph of its text
 /// whose `<br>`s and block tags are line breaks and whose `<a href>` links are links. `None` when it shows no text (a
 /// comment, an empty `<div>`).
 pub fn html_block(html: &str, span: Span) -> Option<Block> {

@@ -80,7 +80,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment
 }
 
-/// A space that [`wrap`] does not break at, made a space again once the text is laid out: inline code in plain text
+/// A space that the `wrap` filter does not break at, made a space again once the text is laid out: inline code in plain text
 /// stays on one line, so that a command copied from it (`Set-MsolUser -UserPrincipalName x -PreferredDataLocation
 /// EUR`) is one command. A character of Unicode's private use area, which no article writes.
 pub const UNBROKEN_SPACE: char = '\u{e002}';
