@@ -1,5 +1,6 @@
-//! Raw HTML from an article reduced to the text a reader would see: tags dropped, `<script>` and `<style>` content
-//! dropped, entities decoded. What comes out is plain text for the templates to escape: it can never run.
+//! Raw HTML from an article as what a reader would see of it ([`html_block`]): a table, a list, or a paragraph of its
+//! text and links, built of the model's blocks; tags dropped, `<script>` and `<style>` content dropped, entities
+//! decoded. What comes out is text for the templates to escape: it can never run.
 
 use crate::model::{Block, Inline, ListItem, Span};
 use crate::parse::MAX_DEPTH;
