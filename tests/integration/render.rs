@@ -1969,6 +1969,16 @@ fn an_html_table_prints_as_a_table() {
     assert!(html.contains("(see <a href=\"https:&#x2f;&#x2f;learn.microsoft.com&#x2f;defender-cloud-apps"), "{html}");
 }
 
+/// In Markdown, a note's label leads its first paragraph, but a list in a note starts on a line of its own: after the
+/// label, GitHub would read its first item as words of the label's line.
+#[test]
+fn a_list_opening_a_note_starts_its_own_line_in_markdown() {
+    let (_dir, article) =
+        temporary_article("note.md", "# T\n\n> [!NOTE]\n> 1. First.\n> 2. Second.\n\n> [!TIP]\n> Text.\n");
+    let markdown = render_without_steps(&[&article, "--format", "md", "--lang", "en-US"]);
+    assert!(markdown.contains("\n> **Note:**\n>\n> 1. First.\n> 2. Second.\n\n> **Tip:** Text.\n"), "{markdown}");
+}
+
 /// Plain text wraps between words, but never inside inline code: a command copied from the page is one command.
 #[test]
 fn inline_code_is_never_wrapped_in_plain_text() {
