@@ -33,6 +33,15 @@ impl<'a> Tag<'a> {
         }
     }
 
+    /// The attributes of an opening tag as (name, value), both as written: slices of the text the tag was read from.
+    pub fn attributes_as_written(&self) -> impl Iterator<Item = (&'a str, &'a str)> + use<'a> {
+        let attributes = match self {
+            Self::Open { attributes, .. } => *attributes,
+            Self::Close { .. } => "",
+        };
+        Attributes(attributes)
+    }
+
     /// True when this is an opening (or self-closing) tag called `tag` (in any case).
     pub fn opens(&self, tag: &str) -> bool {
         matches!(self, Self::Open { name, .. } if name.eq_ignore_ascii_case(tag))

@@ -149,7 +149,7 @@ fn relative(path: &Path, folder: &Path) -> Option<PathBuf> {
     Some(std::iter::repeat_n(std::path::Component::ParentDir, up).chain(path.components().skip(shared)).collect())
 }
 
-/// Rewrites the relative links, images and `:::image`/`:::code` sources in `blocks`, read from the file included as
+/// Rewrites the relative links, images, `:::image`/`:::code` sources and raw HTML `href`/`src` values in `blocks`, read from the file included as
 /// `include` (the path as the article writes it), to be relative to the article: docfx resolves them from the included
 /// file's own folder (`../articles/x.md` in `includes/`), and the model's links are all the article's.
 pub fn rebase_links(blocks: &mut [Block], include: &str) {
@@ -162,6 +162,7 @@ fn rebase_blocks(blocks: &mut [Block], folder: &str) {
     for block in blocks {
         match block {
             Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => rebase_inlines(inlines, folder),
+            Block::Html { html, .. } => rebase_html(html, folder),
             // An include's own includes were rebased on it: from there, on the article.
             Block::Include { resolved: Some(blocks), .. } => rebase_blocks(blocks, folder),
             Block::List { items, .. } => {
@@ -209,6 +210,33 @@ fn rebase_inlines(inlines: &mut [Inline], folder: &str) {
 
 /// Prefixes a relative path `target` with `folder`, then drops the `x/..` pairs: `../admin/a.md` from `includes/`
 /// becomes `admin/a.md`. Addresses, site paths (`/x`, `~/x`), fragments and schemes (`mailto:`) stay as written.
+/// Rewrites the relative `href` and `src` values of the tags in `html` as [`rebase`] does: the links of raw HTML in an
+/// include are the included file's as well.
+fn rebase_html(html: &mut String, folder: &str) {
+    let mut edits = Vec::new();
+    let mut at = 0;
+    while let Some(open) = html[at..].find('<').map(|open| at + open) {
+        let end = html[open..].find('>').map_or(html.len(), |end| open + end + 1);
+        let attributes =
+            super::html::parse_tag(&html[open..end]).into_iter().flat_map(|tag| tag.attributes_as_written());
+        for (_, value) in
+            attributes.filter(|(name, _)| name.eq_ignore_ascii_case("href") || name.eq_ignore_ascii_case("src"))
+        {
+            let mut rebased = value.to_owned();
+            rebase(&mut rebased, folder);
+            if rebased != value {
+                // The value is a slice of `html`: where it starts is the distance between the two.
+                let start = value.as_ptr() as usize - html.as_ptr() as usize;
+                edits.push((start..start + value.len(), rebased));
+            }
+        }
+        at = open + 1;
+    }
+    for (range, rebased) in edits.into_iter().rev() {
+        html.replace_range(range, &rebased);
+    }
+}
+
 fn rebase(target: &mut String, folder: &str) {
     let at = target.find(['?', '#']).unwrap_or(target.len());
     let path = &target[..at];
@@ -239,6 +267,19 @@ mod tests {
         let folder = include.rsplit_once('/').map_or("", |(folder, _)| folder);
         rebase(&mut target, folder);
         target
+    }
+
+    #[test]
+    fn the_links_of_raw_html_in_an_include_are_rebased_too() {
+        let mut html = "<table><tr><td><a href=\"../articles/other.md\">x</a> <img src='media/a.png' alt=\"../no\">\
+                        <a href=\"https://learn.microsoft.com/a\">y</a><a href=#top>z</a></td></tr></table>"
+            .to_owned();
+        rebase_html(&mut html, "includes");
+        assert_eq!(
+            html,
+            "<table><tr><td><a href=\"articles/other.md\">x</a> <img src='includes/media/a.png' alt=\"../no\">\
+             <a href=\"https://learn.microsoft.com/a\">y</a><a href=#top>z</a></td></tr></table>"
+        );
     }
 
     #[test]
