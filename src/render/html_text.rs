@@ -29,9 +29,10 @@ fn html_text(html: &str) -> String {
             rest = &after[1..];
             continue;
         };
-        // `<TenantName>` in "https://<TenantName>-admin.sharepoint.com" is for the reader to fill in: it stays.
+        // `<TenantName>` in "https://<TenantName>-admin.sharepoint.com" is for the reader to fill in: it stays. XML
+        // (`<Entity id="…">`, `</Pattern>`) is markup a browser hides, as it is here.
         let shown = placeholder(&after[..=close]);
-        if !shown.is_empty() {
+        if !shown.is_empty() && !shown.contains(['=', '/']) {
             out.push_str(&shown);
             rest = &after[close + 1..];
             continue;
@@ -535,6 +536,7 @@ mod tests {
             html_text("<div>Set-Mailbox -Identity <MailboxIdentity></div>"),
             "Set-Mailbox -Identity <MailboxIdentity>"
         );
+        assert_eq!(html_text("<p><Entity id=\"1\"><IdMatch idRef=\"x\"/></Entity>Keywords</p>"), "Keywords");
         assert_eq!(html_text("<STYLE>body{}</STYLE><p>one</p><p>two<br>three</p>"), "one\ntwo\nthree");
         assert_eq!(html_text("a < b <!-- hidden --> c"), "a < b c");
         assert_eq!(html_text("<table><tr><td>A</td><td>B</td></tr></table>"), "A | B");

@@ -63,7 +63,7 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment.add_filter("clip", |text: &str, max_chars: usize| crate::report::clip(text, max_chars).into_owned());
     environment.add_filter("lines", |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>());
     environment.add_filter("wrap", |text: &str, indent: &str| wrap(text, indent, TEXT_WIDTH));
-    environment.add_filter("unbroken", |text: &str| text.replace(' ', &UNBROKEN_SPACE.to_string()));
+    environment.add_filter("unbroken", unbroken);
     // A rule under a heading as wide as its longest line, as plain text underlines one.
     environment.add_filter("underline", |text: &str| {
         "-".repeat(text.lines().map(|line| line.trim_start().width()).max().unwrap_or_default())
@@ -80,10 +80,23 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
     environment
 }
 
-/// A space that the `wrap` filter does not break at, made a space again once the text is laid out: inline code in plain text
-/// stays on one line, so that a command copied from it (`Set-MsolUser -UserPrincipalName x -PreferredDataLocation
-/// EUR`) is one command. A character of Unicode's private use area, which no article writes.
+/// A space that the `wrap` filter does not break at, made a space again once the text is laid out: inline code in
+/// plain text stays on one line, so that a command copied from it (`Set-MsolUser -UserPrincipalName x
+/// -PreferredDataLocation EUR`) is one command. A character of Unicode's private use area, which no article writes.
 pub const UNBROKEN_SPACE: char = '\u{e002}';
+
+/// `code` with its spaces made [`UNBROKEN_SPACE`]s when it is a command: a word after the first is a parameter
+/// (`-Identity`, `/UploadData`). Other code (a list of addresses, a quoted error message, a query) wraps between its
+/// words as text does.
+fn unbroken(code: &str) -> String {
+    let is_parameter =
+        |word: &str| word.strip_prefix(['-', '/']).is_some_and(|name| name.starts_with(|c: char| c.is_alphabetic()));
+    if code.split_whitespace().skip(1).any(is_parameter) {
+        code.replace(' ', &UNBROKEN_SPACE.to_string())
+    } else {
+        code.to_owned()
+    }
+}
 
 /// The width of a plain-text checklist, in columns: what a terminal and a text-only printer hold.
 pub const TEXT_WIDTH: usize = 80;

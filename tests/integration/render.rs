@@ -1979,17 +1979,22 @@ fn a_list_opening_a_note_starts_its_own_line_in_markdown() {
     assert!(markdown.contains("\n> **Note:**\n>\n> 1. First.\n> 2. Second.\n\n> **Tip:** Text.\n"), "{markdown}");
 }
 
-/// Plain text wraps between words, but never inside inline code: a command copied from the page is one command.
+/// Plain text wraps between words, but never inside a command written as inline code (a word of it a parameter): a
+/// command copied from the page is one command. Other code, a list of addresses, wraps as text does.
 #[test]
-fn inline_code_is_never_wrapped_in_plain_text() {
+fn an_inline_command_is_never_wrapped_in_plain_text() {
     let (_dir, article) = temporary_article(
         "geo.md",
         "# Geo\n\n## Step 1: Set it\n\n1. Set the location of each user, for example \
-         `Set-MsolUser -UserPrincipalName Robyn.Buckley@Contoso.com -PreferredDataLocation EUR`, then check it.\n",
+         `Set-MsolUser -UserPrincipalName Robyn.Buckley@Contoso.com -PreferredDataLocation EUR`, then check it.\n\
+         2. Allow `*.msauth.net, *.msauthimages.de, *.msftauth.net, *.msftauthimages.de, secure.aadcdn.microsoftonline-p.com`.\n",
     );
     let text = render(&[&article, "--format", "txt", "--lang", "en-US"]);
     let expected = "    [ ] 1. Set the location of each user, for example\n           Set-MsolUser \
                     -UserPrincipalName Robyn.Buckley@Contoso.com -PreferredDataLocation EUR,\n           then check it.\n";
+    assert!(text.contains(expected), "{text}");
+    let expected = "    [ ] 2. Allow *.msauth.net, *.msauthimages.de, *.msftauth.net,\n\
+                    \x20          *.msftauthimages.de, secure.aadcdn.microsoftonline-p.com.\n";
     assert!(text.contains(expected), "{text}");
 }
 
