@@ -1973,10 +1973,13 @@ fn an_html_table_prints_as_a_table() {
 /// label, GitHub would read its first item as words of the label's line.
 #[test]
 fn a_list_opening_a_note_starts_its_own_line_in_markdown() {
-    let (_dir, article) =
-        temporary_article("note.md", "# T\n\n> [!NOTE]\n> 1. First.\n> 2. Second.\n\n> [!TIP]\n> Text.\n");
+    let (_dir, article) = temporary_article(
+        "note.md",
+        "# T\n\n> [!NOTE]\n> 1. First.\n> 2. Second.\n\n> [!TIP]\n> Text.\n\n> [!WARNING]\n",
+    );
     let markdown = render_without_steps(&[&article, "--format", "md", "--lang", "en-US"]);
     assert!(markdown.contains("\n> **Note:**\n>\n> 1. First.\n> 2. Second.\n\n> **Tip:** Text.\n"), "{markdown}");
+    assert!(markdown.contains("\n> **Warning:**\n\n"), "an empty note is its label alone: {markdown}");
 }
 
 /// Plain text wraps between words, but never inside a command written as inline code (a word of it a parameter): a
