@@ -265,8 +265,10 @@ impl RenderJob {
             Destination::File(path) => {
                 check_not_input(path, files())?;
                 write_file(path, &rendered[0].0, self.force)?;
-                // As for a folder: the path written, for a script to pick up.
-                writeln!(out, "{}", path.display())?;
+                // As for a folder: the path written, for a script to pick up (not into `-o /dev/stdout`'s stream).
+                if !super::is_stream(path) {
+                    writeln!(out, "{}", path.display())?;
+                }
             }
             Destination::Folder(folder) => {
                 let paths: Vec<PathBuf> = rendered

@@ -1050,6 +1050,8 @@ fn the_output_file_name_and_the_format_agree() {
     assert_eq!(markdown.code, 0, "{}", markdown.stderr);
     assert!(std::fs::read_to_string(dir.path().join("runbook.md")).unwrap().starts_with("# Close your account"));
     assert_eq!(markdown.stdout, "runbook.md\n", "the path written, as for a folder");
+    let streamed = in_dir(&["-o", "/dev/stdout", "--format", "txt", "--lang", "en-US"]);
+    assert!(streamed.stdout.ends_with("on November 21, 2026\n"), "no path into the stream: {}", streamed.stdout);
 
     let mismatch = in_dir(&["-o", "runbook.pdf", "--format", "html"]);
     assert_eq!(mismatch.code, 2);
