@@ -854,41 +854,29 @@ impl Walk<'_> {
         let (source_weighed, target_weighed) =
             (weigh(source, self.languages.source_notation), weigh(target, self.languages.target_notation));
         let pairings = align(&source_weighed, &target_weighed, Objective::MostPairs, |a, b| Some(a.similarity(b)));
+        // A row by its first words and line.
         let named = |row: &[Vec<Inline>], table: Span| {
-            let cell = row.iter().find(|cell| !crate::model::text::inlines(cell).trim().is_empty())?;
-            let text = crate::model::text::inlines(cell);
-            Some(format!("“{}” (line {})", clip(text.trim(), 40), cell_span(cell, table).line))
+            row.iter().find_map(|cell| {
+                let text = crate::model::text::inlines(cell);
+                let text = text.trim();
+                (!text.is_empty()).then(|| format!("“{}” (line {})", clip(text, 40), cell_span(cell, table).line))
+            })
         };
-        let missing: Vec<String> = pairings
-            .iter()
-            .filter_map(|pairing| match *pairing {
-                Pairing::Source(row) => named(&source[row], source_table),
-                _ => None,
-            })
-            .collect();
-        let extra: Vec<String> = pairings
-            .iter()
-            .filter_map(|pairing| match *pairing {
-                Pairing::Target(row) => named(&target[row], target_table),
-                _ => None,
-            })
-            .collect();
-        let source_name = &self.languages.source;
-        match (missing.as_slice(), extra.as_slice()) {
-            ([], []) => String::new(),
-            (missing, []) => {
-                format!(": the {source_name} {} here", rows_named(missing, "has no counterpart", "have no counterpart"))
+        let (mut missing, mut extra) = (Vec::new(), Vec::new());
+        for pairing in pairings {
+            match pairing {
+                Pairing::Source(row) => missing.extend(named(&source[row], source_table)),
+                Pairing::Target(row) => extra.extend(named(&target[row], target_table)),
+                Pairing::Both(..) => {}
             }
-            ([], extra) => format!(
-                ": this table's {} in the {source_name} one",
-                rows_named(extra, "has no counterpart", "have none")
-            ),
-            (missing, extra) => format!(
-                ": the {source_name} {} here, and this table's {} there",
-                rows_named(missing, "has no counterpart", "have no counterpart"),
-                rows_named(extra, "has none", "have none")
-            ),
         }
+        let source_name = &self.languages.source;
+        let parts = [
+            (!missing.is_empty()).then(|| format!("the {source_name} {} here", rows_named(&missing))),
+            (!extra.is_empty()).then(|| format!("this table's {} in the {source_name} one", rows_named(&extra))),
+        ];
+        let parts: Vec<String> = parts.into_iter().flatten().collect();
+        if parts.is_empty() { String::new() } else { format!(": {}", parts.join(", and ")) }
     }
 
     /// The finding for two paired pictures whose sources are not the same file.
@@ -1524,11 +1512,11 @@ fn pair_tabs<'a>(source: &'a [Block], target: &'a [Block]) -> Vec<(&'a Block, &'
 type Run<'a> = (&'a [Inline], Span);
 
 /// The span of a table cell's `inlines`, in the table at `table` (the table's, for an empty cell).
-/// "row “a” (line 3) has none" or "rows “a” (line 3) and “b” (line 5) have none": `rows` named, and what they lack.
-fn rows_named(rows: &[String], one: &str, several: &str) -> String {
+/// "row “a” (line 3) has no counterpart", or "rows “a” (line 3) and “b” (line 5) have no counterpart".
+fn rows_named(rows: &[String]) -> String {
     match rows {
-        [row] => format!("row {row} {one}"),
-        [rest @ .., last] => format!("rows {} and {last} {several}", rest.join(", ")),
+        [row] => format!("row {row} has no counterpart"),
+        [rest @ .., last] => format!("rows {} and {last} have no counterpart", rest.join(", ")),
         [] => String::new(),
     }
 }
