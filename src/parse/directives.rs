@@ -140,7 +140,7 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
     let mut containers = Containers::default();
     let mut line_start = 0;
     while line_start < body.len() {
-        let line_end = body[line_start..].find('\n').map_or(body.len(), |at| line_start + at);
+        let line_end = super::lines::line_end(body, line_start);
         let line = body[line_start..line_end].trim_end_matches('\r');
         let prefix_len = container_prefix_len(line);
         let content = &line[prefix_len..];
@@ -176,7 +176,7 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
         out.text.push_str(&body[copied..start]);
         let blank = format!("{}\n", prefix.trim_end());
         if directive {
-            out.insert(&blank);
+            out.insert_line(&blank);
         }
         if remove > 0 {
             out.remove(remove);
@@ -188,7 +188,7 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
             if line_with_break == end {
                 out.insert("\n");
             }
-            out.insert(&blank);
+            out.insert_line(&blank);
             copied = line_with_break;
         }
     }
@@ -265,6 +265,15 @@ impl Rewrite {
     fn insert(&mut self, inserted: &str) {
         self.edit(inserted.len(), 0);
         self.text.push_str(inserted);
+    }
+
+    /// Inserts `line`, a whole line, after the line break the text so far ends with. A lone `\r` needs a `\n` after
+    /// it to stay one line end, not to become a `\r\n` with the line's own.
+    fn insert_line(&mut self, line: &str) {
+        if self.text.ends_with('\r') {
+            self.insert("\n");
+        }
+        self.insert(line);
     }
 
     /// Records that `removed` bytes of the body are left out here.
@@ -599,6 +608,18 @@ mod tests {
         let prepared = prepare(":::no-loc text=\"Azure\"::: is a product.\n:::image source=\"a.png\":::\n", 0);
         assert_eq!(prepared.directives.len(), 1, "{:?}", prepared.directives);
         assert!(matches!(&prepared.directives[0].kind, DirectiveKind::Extension { name, .. } if name == "image"));
+    }
+
+    /// Old Mac files end lines with a `\r` alone, as CommonMark allows: a directive on such a line is still one.
+    #[test]
+    fn a_carriage_return_alone_ends_a_directive_line() {
+        let prepared = prepare("text\r::: moniker range=\"a\"\rinside\r::: moniker-end\rafter\r", 0);
+        let kinds: Vec<_> = prepared.directives.iter().map(|directive| &directive.kind).collect();
+        assert!(
+            matches!(kinds[..], [DirectiveKind::MonikerOpen { .. }, DirectiveKind::MonikerEnd { .. }]),
+            "{kinds:?}"
+        );
+        assert_eq!(prepared.text, "text\r\n\n::: moniker range=\"a\"\r\n\ninside\r\n\n::: moniker-end\r\n\nafter\r");
     }
 
     #[test]

@@ -160,7 +160,7 @@ fn line_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
         if start >= text.len() {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |at| start + at + 1);
+        let end = (super::lines::line_end(text, start) + 1).min(text.len());
         let range = start..end;
         start = end;
         Some(range)

@@ -23,9 +23,7 @@ impl Lines {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
-        let ends = memchr::memchr2_iter(b'\n', b'\r', bytes)
-            .filter(|&at| bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n'));
-        starts.extend(ends.map(|at| at + 1));
+        starts.extend(line_breaks(bytes, 0).map(|at| at + 1));
         let ascii_lines = if text.is_ascii() {
             vec![true; starts.len()]
         } else {
@@ -158,6 +156,19 @@ impl<'a> LineIndex<'a> {
     pub fn line(&self, offset: usize) -> u32 {
         self.position(offset).0
     }
+}
+
+/// Where the lines of `bytes` from `from` on end: each `\n`, and each `\r` not followed by one.
+fn line_breaks(bytes: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[from..])
+        .map(move |at| from + at)
+        .filter(|&at| bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n'))
+}
+
+/// The offset of the line break ending the line of `text` that starts at `from` (its `\n`, or a lone `\r`), or the
+/// text's end. A `\r` before the `\n` stays in the line.
+pub fn line_end(text: &str, from: usize) -> usize {
+    line_breaks(text.as_bytes(), from).next().unwrap_or(text.len())
 }
 
 fn to_u32(value: usize) -> u32 {

@@ -586,6 +586,22 @@ fn bom_crlf_and_utf16_files_parse() {
     }
 }
 
+/// Old Mac files end every line with a `\r` alone: front matter, moniker zones and steps are read from them as from
+/// any other file.
+#[test]
+fn lines_ended_by_a_carriage_return_alone_parse() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\rtitle: T\r---\r# Title\r\r::: moniker range=\"a\"\r\r## Step 1: Do\r\r1. One\r2. Two\r\r::: moniker-end\r";
+    let path = write(dir.path(), "mac.md", text);
+    let model = parse_json(&[&path]);
+    assert_eq!(model["front_matter"]["title"], "T");
+    assert_eq!(model["title"], "Title");
+    assert_eq!(substep_counts(&model), [2]);
+    assert_eq!(model["steps"][0]["heading_span"]["line"], 8);
+    assert_eq!(model["sections"][0]["sections"][0]["moniker"], "a");
+    assert_eq!(parse_json(&["--moniker", "b", &path])["steps"], serde_json::json!([]));
+}
+
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
