@@ -148,6 +148,10 @@ pub enum Block {
         /// The first number of an ordered list.
         #[serde(skip_serializing_if = "Option::is_none")]
         start: Option<u64>,
+        /// How an ordered list's numbers are written: decimal, as Markdown's always are, unless an HTML `<ol type>`
+        /// says otherwise.
+        #[serde(default, skip_serializing_if = "Numbering::is_decimal")]
+        numbering: Numbering,
         /// The items.
         items: Vec<ListItem>,
         /// Source span.
@@ -309,6 +313,88 @@ pub struct ListItem {
     pub blocks: Vec<Block>,
     /// Source span.
     pub span: Span,
+}
+
+/// How the numbers of an ordered list are written: HTML's `<ol type>`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    /// 1, 2, 3 (`type="1"`).
+    #[default]
+    Decimal,
+    /// a, b, c … z, aa (`type="a"`).
+    LowerAlpha,
+    /// A, B, C (`type="A"`).
+    UpperAlpha,
+    /// i, ii, iii (`type="i"`).
+    LowerRoman,
+    /// I, II, III (`type="I"`).
+    UpperRoman,
+}
+
+impl Numbering {
+    /// The numbering an HTML `type` attribute names; `None` for a value HTML does not define.
+    pub fn from_html_type(value: &str) -> Option<Self> {
+        match value.trim() {
+            "1" => Some(Self::Decimal),
+            "a" => Some(Self::LowerAlpha),
+            "A" => Some(Self::UpperAlpha),
+            "i" => Some(Self::LowerRoman),
+            "I" => Some(Self::UpperRoman),
+            _ => None,
+        }
+    }
+
+    /// True for 1, 2, 3.
+    pub fn is_decimal(&self) -> bool {
+        *self == Self::Decimal
+    }
+
+    /// `number` written this way. As in browsers, a number no letter or Roman numeral writes (0, or 4000 and up for
+    /// Roman numerals) is written in decimal.
+    pub fn write(self, number: u64) -> String {
+        match self {
+            Self::Decimal => number.to_string(),
+            Self::LowerAlpha | Self::UpperAlpha if number > 0 => {
+                let mut letters = Vec::new();
+                let mut rest = number;
+                while rest > 0 {
+                    rest -= 1;
+                    letters.push(b'a' + (rest % 26) as u8);
+                    rest /= 26;
+                }
+                let lower: String = letters.iter().rev().map(|&letter| letter as char).collect();
+                if self == Self::UpperAlpha { lower.to_ascii_uppercase() } else { lower }
+            }
+            Self::LowerRoman | Self::UpperRoman if (1..4000).contains(&number) => {
+                const NUMERALS: [(u64, &str); 13] = [
+                    (1000, "m"),
+                    (900, "cm"),
+                    (500, "d"),
+                    (400, "cd"),
+                    (100, "c"),
+                    (90, "xc"),
+                    (50, "l"),
+                    (40, "xl"),
+                    (10, "x"),
+                    (9, "ix"),
+                    (5, "v"),
+                    (4, "iv"),
+                    (1, "i"),
+                ];
+                let mut rest = number;
+                let mut lower = String::new();
+                for (value, numeral) in NUMERALS {
+                    while rest >= value {
+                        lower.push_str(numeral);
+                        rest -= value;
+                    }
+                }
+                if self == Self::UpperRoman { lower.to_ascii_uppercase() } else { lower }
+            }
+            _ => number.to_string(),
+        }
+    }
 }
 
 /// The kind of emphasis of an [`Inline::Emphasis`].
@@ -586,5 +672,31 @@ impl Article {
     /// The procedure view of the article: its steps, prerequisites, intro and outro.
     pub fn procedure(&self) -> Procedure<'_> {
         steps::procedure(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Numbering;
+
+    /// Numbers written as browsers write an `<ol type>` list's, falling back to decimal where the type has no numeral.
+    #[test]
+    fn numbering_writes_letters_and_roman_numerals() {
+        let written = |numbering: Numbering, numbers: &[u64]| -> Vec<String> {
+            numbers.iter().map(|&number| numbering.write(number)).collect()
+        };
+        assert_eq!(
+            written(Numbering::LowerAlpha, &[1, 2, 26, 27, 52, 703, 0]),
+            ["a", "b", "z", "aa", "az", "aaa", "0"]
+        );
+        assert_eq!(written(Numbering::UpperAlpha, &[3, 28]), ["C", "AB"]);
+        assert_eq!(
+            written(Numbering::LowerRoman, &[1, 4, 9, 14, 40, 1994, 3999]),
+            ["i", "iv", "ix", "xiv", "xl", "mcmxciv", "mmmcmxcix"]
+        );
+        assert_eq!(written(Numbering::UpperRoman, &[12, 4000, 0]), ["XII", "4000", "0"]);
+        assert_eq!(written(Numbering::Decimal, &[7]), ["7"]);
+        assert_eq!(Numbering::from_html_type(" a "), Some(Numbering::LowerAlpha));
+        assert_eq!(Numbering::from_html_type("disc"), None);
     }
 }

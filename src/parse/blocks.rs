@@ -15,7 +15,7 @@ use super::html::{self, parse_tag};
 use super::lines::LineIndex;
 use super::markdown::{MASKED_PIPE, cmark, mask_pipes_in_code};
 use super::xref;
-use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Span, attribute, text};
+use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Numbering, Span, attribute, text};
 use crate::report::{Diagnostic, Location, Severity};
 
 /// How many block containers (lists, items, quotes, zones) and inline containers may nest before the rest is
@@ -388,7 +388,7 @@ impl Builder<'_, '_> {
                 if let Some(Frame::List { ordered, start_number, items, start }) = self.stack.pop() {
                     let span = self.span(&(start..range.end));
                     let start = if ordered { start_number } else { None };
-                    self.push_block(Block::List { ordered, start, items, span });
+                    self.push_block(Block::List { ordered, start, numbering: Numbering::Decimal, items, span });
                 }
             }
             TagEnd::CodeBlock => {

@@ -2,7 +2,7 @@
 //! text and links, built of the model's blocks; tags dropped, `<script>` and `<style>` content dropped, entities
 //! decoded. What comes out is text for the templates to escape: it can never run.
 
-use crate::model::{Block, Inline, ListItem, Span};
+use crate::model::{Block, Inline, ListItem, Numbering, Span};
 use crate::parse::MAX_DEPTH;
 use crate::parse::html::{Tag, decode_entities, parse_tag};
 use crate::parse::lines::LineIndex;
@@ -188,6 +188,7 @@ impl ListReader<'_> {
             return None;
         }
         let start = ordered.then(|| open.attribute("start").and_then(|start| start.trim().parse().ok()).unwrap_or(1));
+        let numbering = open.attribute("type").and_then(|value| Numbering::from_html_type(&value)).unwrap_or_default();
         let mut items = Vec::new();
         let mut item: Option<Item> = None;
         let mut text_from = self.tags.at;
@@ -206,7 +207,13 @@ impl ListReader<'_> {
                 item = Some(open_item);
             } else if tag.closes("ol") || tag.closes("ul") {
                 self.end_item(item.take(), at, &mut items);
-                return Some(Block::List { ordered, start, items, span: self.span_within(start_at, self.tags.at) });
+                return Some(Block::List {
+                    ordered,
+                    start,
+                    numbering,
+                    items,
+                    span: self.span_within(start_at, self.tags.at),
+                });
             } else if item.is_none() {
                 return None;
             }
@@ -214,7 +221,7 @@ impl ListReader<'_> {
         }
         self.end_item(item.take(), self.html.len(), &mut items);
         self.tags.at = self.html.len();
-        Some(Block::List { ordered, start, items, span: self.span_within(start_at, self.html.len()) })
+        Some(Block::List { ordered, start, numbering, items, span: self.span_within(start_at, self.html.len()) })
     }
 
     fn end_item(&self, item: Option<Item>, end: usize, items: &mut Vec<ListItem>) {
@@ -631,9 +638,10 @@ mod tests {
     /// indented, each link's target after its text.
     fn outline(html: &str) -> Option<String> {
         fn list(block: &Block, indent: &str, out: &mut String) {
-            let Block::List { start, items, .. } = block else { panic!("a list: {block:?}") };
+            let Block::List { start, numbering, items, .. } = block else { panic!("a list: {block:?}") };
             for (number, item) in items.iter().enumerate() {
-                let marker = start.map_or("-".to_owned(), |start| format!("{}.", start + number as u64));
+                let marker =
+                    start.map_or("-".to_owned(), |start| format!("{}.", numbering.write(start + number as u64)));
                 for (at, block) in item.blocks.iter().enumerate() {
                     let marker = if at == 0 { marker.clone() } else { " ".repeat(marker.len()) };
                     match block {
@@ -659,14 +667,15 @@ mod tests {
         Some(out)
     }
 
-    /// A list written in HTML is the list a browser shows: its numbers (from `start`), its nesting, its links.
+    /// A list written in HTML is the list a browser shows: its numbers (from `start`, in letters for `type="a"`), its
+    /// nesting, its links.
     #[test]
     fn an_html_list_is_a_list() {
         let html = "  <ol start=\"3\">\n  <li>Monitor <a href=\"https://a.example/usage\">usage</a>. Use these:\n    \
                     <ol type=\"a\">\n      <li><b>Failed sign-ins</b></li>\n      <li>Impossible travel\n    </ol>\n  </li>\n  \
                     <!-- <li>Old</li> -->\n  <li><p>Score</p><p>See <a href='https://b.example'>it</a></p></li>\n</ol> ";
-        let expected = "3. Monitor usage <https://a.example/usage>. Use these:\n  1. Failed sign-ins\n  \
-                        2. Impossible travel\n4. Score See it <https://b.example>\n";
+        let expected = "3. Monitor usage <https://a.example/usage>. Use these:\n  a. Failed sign-ins\n  \
+                        b. Impossible travel\n4. Score See it <https://b.example>\n";
         assert_eq!(outline(html).as_deref(), Some(expected));
         let Some(Block::List { items, .. }) = html_list(html, Span { line: 10, column: 1, ..Span::default() }) else {
             panic!("a list")

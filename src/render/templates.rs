@@ -19,7 +19,7 @@ use super::RenderError;
 use super::html_text::{html_block, placeholder};
 use crate::assets;
 use crate::i18n::Strings;
-use crate::model::Span;
+use crate::model::{Numbering, Span};
 use crate::report::markdown::escape as escape_markdown;
 
 const MARKDOWN: &str = "markdown";
@@ -49,6 +49,11 @@ pub fn environment(strings: Arc<Strings>, overrides: Option<PathBuf>) -> Environ
         html_block(html, Span { start, ..Span::default() }).map(|block| Value::from(Serde(block)))
     });
     environment.add_filter("placeholder", |html: &str| placeholder(html));
+    // An ordered list's number as its list writes them (`block.numbering`, absent for 1, 2, 3).
+    environment.add_filter("list_number", |number: u64, numbering: Option<&str>| {
+        let numbering = numbering.and_then(|name| serde_json::from_value(name.into()).ok());
+        numbering.unwrap_or(Numbering::Decimal).write(number)
+    });
     environment.add_filter("pivot_titles", |pivots: &str, titles: Value| {
         super::pivots::shown(pivots, |id| titles.get_attr(id).ok().and_then(|title| title.as_str().map(str::to_owned)))
     });
