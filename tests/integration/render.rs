@@ -2028,7 +2028,7 @@ fn dates_print_in_the_checklists_language_and_are_iso_dates_in_json() {
     assert_eq!(both[1]["ms_date"], Value::Null);
 }
 
-/// A list written in HTML prints as a list: numbered, nested, its links numbered, its text wrapped; a blank line
+/// A list written in HTML prints as a list: numbered (in letters for `type="a"`), nested, its links numbered, its text wrapped; a blank line
 /// between its items (which ends CommonMark's HTML block) does not cut it. It is printed, not ticked: steps and
 /// sub-steps are the model's, the same ones `parse` shows and `verify` checks.
 #[test]
@@ -2038,8 +2038,8 @@ fn an_html_list_prints_as_a_list() {
     let expected = "    Set up multi-factor authentication first. You should also:\n\n\
                     \x20   1. Monitor how your accounts are accessed and used [1]. Turn on these\n\
                     \x20      policies:\n\
-                    \x20      1. Multiple failed sign-in attempts\n\
-                    \x20      2. Impossible travel\n\
+                    \x20      a. Multiple failed sign-in attempts\n\
+                    \x20      b. Impossible travel\n\
                     \x20   2. Check your Secure Score [2] every week.\n";
     assert!(text.contains(expected), "{text}");
     assert!(text.contains("    - Stay secure\n      Security roadmap [3]\n"), "{text}");
@@ -2049,6 +2049,7 @@ fn an_html_list_prints_as_a_list() {
     assert!(markdown.contains(expected), "{markdown}");
     let html = render(&[listed, "-o", "-"]);
     assert!(html.contains("<p>Impossible travel</p>") && !html.contains("&lt;li&gt;"), "{html}");
+    assert!(html.contains("<ol type=\"a\">"), "the browser letters the policies: {html}");
     assert_eq!(html.matches("class=\"box\"").count(), 2, "a box per step, none per item: {html}");
     let outline = checkdown().args(["parse", listed, "--format", "outline"]).run().stdout;
     assert_eq!(outline.matches("(no sub-steps)").count(), 2, "{outline}");
