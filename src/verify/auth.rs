@@ -57,8 +57,10 @@ impl Secret {
         let value = value.into().trim().to_owned();
         if value.chars().count() >= MIN_REDACTED_CHARS {
             let mut known = KNOWN_SECRETS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            if !known.contains(&value) {
-                known.push(value.clone());
+            for form in echoed_forms(&value) {
+                if !known.contains(&form) {
+                    known.push(form);
+                }
             }
         }
         Secret(value)
@@ -69,6 +71,39 @@ impl Secret {
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// The ways a host may echo `value` back: as it is, as the form body of a token request carries it (`~` is `%7E`,
+/// a space `+`), percent-encoded as in a URL, or escaped in a JSON string. Longest first, so a longer form is masked
+/// whole before a shorter one could match inside it.
+fn echoed_forms(value: &str) -> Vec<String> {
+    let percent_encoded = |kept: &dyn Fn(u8) -> bool, space: &str, lower: bool| -> String {
+        value
+            .bytes()
+            .map(|byte| match byte {
+                _ if byte.is_ascii_alphanumeric() || kept(byte) => (byte as char).to_string(),
+                b' ' => space.to_owned(),
+                _ if lower => format!("%{byte:02x}"),
+                _ => format!("%{byte:02X}"),
+            })
+            .collect()
+    };
+    let form = |byte: u8| b"*-._".contains(&byte);
+    let url = |byte: u8| b"-._~".contains(&byte);
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let json = json[1..json.len() - 1].to_owned();
+    let mut forms = vec![
+        value.to_owned(),
+        percent_encoded(&form, "+", false),
+        percent_encoded(&form, "+", true),
+        percent_encoded(&url, "%20", false),
+        percent_encoded(&url, "%20", true),
+        json.replace('/', "\\/"),
+        json,
+    ];
+    forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+    forms.dedup();
+    forms
 }
 
 impl fmt::Debug for Secret {
@@ -621,6 +656,23 @@ mod tests {
         let echoed = format!("AADSTS7000215: Invalid client secret provided: {}; abc", secret.expose());
         assert_eq!(redact(&echoed), "AADSTS7000215: Invalid client secret provided: [redacted]; abc");
         assert_eq!(redact("nothing secret"), "nothing secret");
+    }
+
+    /// A login host may quote the token request it refused: the secret there is form-encoded, and Entra's client
+    /// secrets hold `~`. Each way a host may echo it is masked.
+    #[test]
+    fn secrets_echoed_encoded_are_redacted_too() {
+        let _secret = Secret::new("Xy78Q~ab/cd EF\"gh");
+        for echoed in [
+            "client_secret=Xy78Q%7Eab%2Fcd+EF%22gh&grant_type=client_credentials",
+            "client_secret=Xy78Q%7eab%2fcd+EF%22gh&grant_type=client_credentials",
+            "client_secret=Xy78Q~ab%2Fcd%20EF%22gh&grant_type=client_credentials",
+            "{\"body\":\"Xy78Q~ab/cd EF\\\"gh\",\"grant_type\":\"client_credentials\"}",
+            "{\"body\":\"Xy78Q~ab\\/cd EF\\\"gh\",\"grant_type\":\"client_credentials\"}",
+        ] {
+            let redacted = redact(echoed);
+            assert!(redacted.contains("[redacted]") && !redacted.contains("Xy78Q"), "{echoed} -> {redacted}");
+        }
     }
 
     #[test]
