@@ -576,6 +576,13 @@ fn explicit(mode: AuthMode, credentials: &Credentials) -> Result<Credential, Aut
         AuthMode::DeviceCode => Ok(Credential::DeviceCode {
             client_id: credentials.client_id.clone().unwrap_or_else(|| DEVICE_CODE_CLIENT_ID.to_owned()),
         }),
+        // Known before any request, as for `--auth auto`: the tenant is not even looked up.
+        AuthMode::AzureCli | AuthMode::Auto if !is_installed(&credentials.azure_cli) => {
+            Err(AuthError::NoCredential(format!(
+                "azure-cli needs the Azure CLI, and '{}' is not installed (or not on PATH)",
+                credentials.azure_cli.display()
+            )))
+        }
         AuthMode::AzureCli | AuthMode::Auto => Ok(Credential::AzureCli { program: credentials.azure_cli.clone() }),
         AuthMode::Token => credentials
             .access_token

@@ -316,7 +316,7 @@ impl VerifyOptions {
                 refuse_another_tenant(&args, &recording, replay)?;
                 Mode::Replay(Box::new(recording), replay.clone())
             }
-            (None, _) => Mode::Live(Box::new(live(&args, env)?)),
+            (None, _) => Mode::Live(Box::new(live(&args, env, bindings.step_ids().next().is_some())?)),
         };
         Ok(VerifyOptions {
             article: args.article,
@@ -399,7 +399,9 @@ fn load_bindings(args: &VerifyArgs) -> Result<(Bindings, String), VerifyError> {
     Ok((bindings, source))
 }
 
-fn live(args: &VerifyArgs, env: &Environment) -> Result<Live, VerifyError> {
+/// The tenant, hosts and credentials of a live run. Credentials are looked for only when a check is `bound`: without
+/// one the tenant is not contacted, so there is nothing to sign in for.
+fn live(args: &VerifyArgs, env: &Environment, bound: bool) -> Result<Live, VerifyError> {
     let tenant = args.tenant.as_deref().or(env.get("AZURE_TENANT_ID")).map(str::trim).map(str::to_owned);
     let tenant = tenant.ok_or_else(|| usage("no tenant: pass --tenant or set AZURE_TENANT_ID"))?;
     if !valid_tenant(&tenant) {
@@ -437,7 +439,11 @@ fn live(args: &VerifyArgs, env: &Environment) -> Result<Live, VerifyError> {
         tenant,
         endpoints,
         auth: args.auth,
-        candidates: auth::candidates(args.auth, &credentials).map_err(VerifyError::Auth)?,
+        candidates: if bound {
+            auth::candidates(args.auth, &credentials).map_err(VerifyError::Auth)?
+        } else {
+            Vec::new()
+        },
         retry: args.retry,
         state_dir,
         record: args.record.clone(),

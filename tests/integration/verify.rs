@@ -1004,6 +1004,12 @@ fn sign_in_and_configuration_errors_have_their_exit_codes() {
     assert_eq!(error.exit_code(), 2);
     assert!(chain(&error).contains("Azure CLI: '/nonexistent/az' is not installed"), "{error}");
     assert_eq!(harness.fake.seen().len(), requests_before, "known before the tenant is looked up");
+    let missing_cli =
+        VerifyArgs { auth: AuthMode::AzureCli, azure_cli: Some("/nonexistent/az".into()), ..harness.args() };
+    let error = harness.try_run(missing_cli, &Environment::default()).unwrap_err();
+    assert_eq!(error.exit_code(), 2, "{error}");
+    assert!(chain(&error).contains("azure-cli needs the Azure CLI, and '/nonexistent/az' is not installed"), "{error}");
+    assert_eq!(harness.fake.seen().len(), requests_before, "known before the tenant is looked up");
 }
 
 #[test]
@@ -1395,6 +1401,10 @@ fn an_article_without_checks_is_all_manual_and_reads_nothing() {
     assert_eq!((report.requests, report.tenant.as_str()), (0, "contoso.onmicrosoft.com"));
     assert!(harness.fake.seen().is_empty(), "{:?}", harness.fake.seen());
     assert!(harness.log().contains("no check is bound to a step of 'an-article-without-checks'"), "{}", harness.log());
+    // Nothing is read, so nothing needs signing in: no credentials are asked for.
+    let args = VerifyArgs { article: "an-article-without-checks".into(), ..harness.args() };
+    let report = harness.try_run(args, &Environment::default()).expect("no sign-in needed");
+    assert_eq!(statuses(&report), [Status::Manual; 5]);
 
     // Without a tenant, there is nothing to verify: said as such, not as a missing --tenant.
     let args = VerifyArgs { article: "an-article-without-checks".into(), tenant: None, ..harness.args() };
