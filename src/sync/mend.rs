@@ -152,16 +152,17 @@ fn mend_blocks(blocks: &mut Vec<Block>, mended: &mut Vec<Mended>) {
     }
 }
 
-/// When `blocks[at]` is a numbered list that a few blocks later goes on (a numbered list starting at the next
-/// number), the index of that second list.
+/// When `blocks[at]` is a numbered list that a few blocks later goes on (a numbered list counting on from it, not
+/// starting over), the index of that second list. The second list need not start at the very next number: a
+/// translation that lost or gained an item before the break still goes on (`1. 2. 4.`, a note, `5.`), and that item
+/// is for the comparison to find, in one list.
 fn continuation(blocks: &[Block], at: usize) -> Option<usize> {
-    let Block::List { ordered: true, start, items, .. } = &blocks[at] else { return None };
-    let next_number = start.unwrap_or(1) + items.len() as u64;
+    let Block::List { ordered: true, start, .. } = &blocks[at] else { return None };
     let between = blocks[at + 1..].iter().take_while(|block| may_end_a_list(block)).count();
     let next = at + 1 + between;
     match blocks.get(next) {
         Some(Block::List { ordered: true, start: Some(number), .. })
-            if (1..=MAX_BLOCKS_BETWEEN).contains(&between) && *number == next_number =>
+            if (1..=MAX_BLOCKS_BETWEEN).contains(&between) && *number > start.unwrap_or(1) =>
         {
             Some(next)
         }
@@ -263,14 +264,25 @@ mod tests {
         assert_eq!((span.line, span.end_line, span.end_column), (3, 11, 1));
     }
 
+    /// A translation that lost an item before the break numbers on all the same: one list, whose missing item the
+    /// comparison reports, not two lists and a paragraph without counterparts.
+    #[test]
+    fn a_list_that_lost_an_item_before_the_break_is_mended_too() {
+        let (article, mended) = mended("# T\n\n1. One.\n2. Two.\n4. Four.\n\nIt opens.\n\n5. Five.\n");
+        assert_eq!(shape(&article.sections[0].blocks), ["list[p, p, p+p, p]"]);
+        assert_eq!(mended.len(), 1);
+    }
+
     #[test]
     fn lists_that_do_not_number_on_are_left_as_written() {
-        // A new procedure restarts at 1; a bullet list is no continuation; a heading is a section.
+        // A new procedure restarts at 1 (or anywhere not past the first list's start); a bullet list is no
+        // continuation; a heading is a section.
         for markdown in [
             "# T\n\n1. One.\n\nThen:\n\n1. Again.\n",
             "# T\n\n1. One.\n\nThen:\n\n- Bullet.\n",
             "# T\n\n1. One.\n\n## Next\n\n2. Two.\n",
             "# T\n\n1. One.\n\na\n\nb\n\nc\n\nd\n\n2. Two.\n",
+            "# T\n\n3. Three.\n\nThen:\n\n2. Two.\n",
         ] {
             let (_, mended) = mended(markdown);
             assert_eq!(mended, [], "{markdown}");

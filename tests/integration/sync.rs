@@ -242,6 +242,28 @@ fn a_table_with_another_number_of_rows_names_the_rows_left_alone() {
     );
 }
 
+/// A numbered list that goes on after a paragraph, in a translation that lost an item before the paragraph: one
+/// finding, on the list, naming the item, not the two halves and the paragraph as blocks without counterparts.
+#[test]
+fn a_list_broken_by_a_paragraph_that_lost_an_item_is_one_finding() {
+    let english = "# T\n\n## Export\n\n1. Open the portal.\n2. Select **Audit**.\n3. Run `Import-Csv`.\n\
+                   4. Select **Save**.\n\nThe file opens.\n\n5. Select **Close**.\n";
+    let french = "# T\n\n## Exporter\n\n1. Ouvrez le portail.\n2. Sélectionnez **Audit**.\n\
+                  4. Sélectionnez **Enregistrer**.\n\nLe fichier s’ouvre.\n\n5. Sélectionnez **Fermer**.\n";
+    let found: Vec<(String, u32, String)> = check("list.md", english, french)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "list-item-count".to_owned(),
+            7,
+            "the French list has 4 items, the English list 5: English item 3 missing".to_owned()
+        )]
+    );
+}
+
 /// Tab groups pair tab by tab: the tab headings are no sections to pair (their names are translated), a heading
 /// inside a tab is the tab's, and what differs inside a tab is found there. A tab id is the same in every language.
 #[test]
