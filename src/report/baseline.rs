@@ -51,7 +51,8 @@ fn pointed_text(diagnostic: &Diagnostic, files: &SourceFiles) -> String {
 /// The [`fingerprint`] of `diagnostic`, pointing at `text` (as [`pointed_text`] gives it), in the file at `path`.
 fn fingerprint_at(diagnostic: &Diagnostic, text: &str, path: &str) -> String {
     let mut hash = Sha1::new();
-    for part in [diagnostic.rule.as_str(), path, text, &diagnostic.message] {
+    let message = diagnostic.stable_message.as_ref().unwrap_or(&diagnostic.message);
+    for part in [diagnostic.rule.as_str(), path, text, message] {
         hash.update(part.as_bytes());
         hash.update([0]);
     }

@@ -124,12 +124,30 @@ pub struct Diagnostic {
     /// More lines to act on, shown after the finding (what changed in the source since the translation was made).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The message as a baseline's fingerprint reads it, when `message` names other files by paths that depend on
+    /// where checkdown ran (`docs/fr-fr/a.md` or `fr-fr/a.md`); `None` when the message is that already.
+    #[serde(skip)]
+    pub stable_message: Option<String>,
 }
 
 impl Diagnostic {
     /// A finding of `rule` at `location`.
     pub fn new(rule: &str, severity: Severity, location: Location, message: impl Into<String>) -> Self {
-        Self { rule: rule.to_owned(), severity, message: message.into(), location, source: None, note: None }
+        Self {
+            rule: rule.to_owned(),
+            severity,
+            message: message.into(),
+            location,
+            source: None,
+            note: None,
+            stable_message: None,
+        }
+    }
+
+    /// The same finding, fingerprinted with `message` in place of its own (see [`Diagnostic::stable_message`]).
+    pub fn with_stable_message(mut self, message: impl Into<String>) -> Self {
+        self.stable_message = Some(message.into());
+        self
     }
 
     /// The same finding with its source-side counterpart.

@@ -646,17 +646,22 @@ fn pair_directories(
         } else {
             // Located in the English file: a location in the translation that does not exist would point nowhere in
             // SARIF and annotations.
-            found.push(Rule::MissingTranslation.diagnostic(
-                Location::start_of(source_path),
-                format!("the {source_name} file has no {target_name} translation: {target_path} does not exist"),
-            ));
+            let missing =
+                |path: &str| format!("the {source_name} file has no {target_name} translation: {path} does not exist");
+            found.push(
+                Rule::MissingTranslation
+                    .diagnostic(Location::start_of(source_path), missing(&target_path))
+                    .with_stable_message(missing(relative)),
+            );
         }
     }
     for relative in target_files.iter().filter(|relative| !source_set.contains(relative.as_str())) {
-        found.push(Rule::OrphanTranslation.diagnostic(
-            Location::file(join(&target_shown, relative)),
-            format!("the {target_name} file has no {source_name} source at {}", join(&source_shown, relative)),
-        ));
+        let orphan = |path: &str| format!("the {target_name} file has no {source_name} source at {path}");
+        found.push(
+            Rule::OrphanTranslation
+                .diagnostic(Location::file(join(&target_shown, relative)), orphan(&join(&source_shown, relative)))
+                .with_stable_message(orphan(relative)),
+        );
     }
     if pairs.is_empty() && !source_files.is_empty() {
         return Err(SyncError::NothingPaired {

@@ -1537,6 +1537,9 @@ fn a_baseline_leaves_out_the_findings_it_holds_and_reports_new_drift_only() {
 #[test]
 fn a_baseline_written_anywhere_in_a_repository_is_read_anywhere_in_it() {
     let repository = seed_repository();
+    // Findings whose messages name the other side's file, by a path that depends on where checkdown runs.
+    std::fs::write(repository.path().join("docs/en-us/only-en.md"), "# Only in English\n").unwrap();
+    std::fs::write(repository.path().join("docs/fr-fr/only-fr.md"), "# Seulement en français\n").unwrap();
     let sync_in = |folder: &str, args: &[&Path]| {
         checkdown().current_dir(&repository.path().join(folder)).args(["sync"]).args(args).run()
     };
@@ -1547,6 +1550,7 @@ fn a_baseline_written_anywhere_in_a_repository_is_read_anywhere_in_it() {
     std::fs::write(repository.path().join("baseline.json"), &written.stdout).unwrap();
 
     let baseline = repository.path().join("baseline.json");
+    assert!(written.stdout.contains("docs/fr-fr/only-en.md does not exist"), "{}", written.stdout);
     let from_docs = sync_in("docs/en-us", &[Path::new("."), Path::new("../fr-fr"), Path::new("--baseline"), &baseline]);
     assert_eq!(from_docs.code, 0, "{}{}", from_docs.stdout, from_docs.stderr);
     assert_eq!(from_docs.stdout, format!("no findings (1 file checked, {known} findings of the baseline left out)\n"));
