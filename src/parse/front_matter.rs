@@ -43,6 +43,24 @@ pub fn split(text: &str) -> Split<'_> {
     Split { unclosed: true, ..none }
 }
 
+/// When `text` (a whole file) opens a front matter it never closes: where the lines Learn then shows as text end, at
+/// the first blank line (or the end of the file). `None` for a front matter closed, or none at all.
+pub fn unclosed_end(text: &str) -> Option<usize> {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    if !split(&text[bom..]).unclosed {
+        return None;
+    }
+    let mut at = bom;
+    while at < text.len() {
+        let end = super::lines::line_end(text, at);
+        if text[at..end].trim().is_empty() {
+            return Some(at);
+        }
+        at = end + 1;
+    }
+    Some(text.len())
+}
+
 /// A YAML problem: the message and the byte offset in the file it points at.
 #[derive(Debug, PartialEq)]
 pub struct YamlError {

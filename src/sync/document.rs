@@ -43,6 +43,11 @@ impl Document {
             parsed = parse(&path, &mended, &ParseOptions::default(), &NoIncludes);
             spaced_tabs = spaced;
         }
+        // The lines of a front matter left open are the parser's finding, not blocks to pair: Learn shows them as
+        // text, but they are metadata the other side keeps where it belongs.
+        if let Some(end) = crate::parse::front_matter::unclosed_end(&text) {
+            parsed.article.preamble.retain(|block| block.span().start >= end);
+        }
         let mended = mend::broken_lists(&mut parsed.article);
         Self {
             path,

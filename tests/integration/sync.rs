@@ -528,6 +528,15 @@ fn a_malformed_front_matter_is_one_parse_error_not_every_key_it_seems_to_lack() 
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].0, "parse-error");
     assert!(found[0].2.starts_with("malformed front matter"), "{found:#?}");
+
+    // Left open, the front matter's lines are Learn's text: still its one finding, not blocks without counterparts.
+    let english = "---\ntitle: Close\nms.topic: article\nms.collection:\n- M365\n---\n# Close\n\nText.\n";
+    let french = "---\ntitle: Fermer\nms.topic: article\nms.collection:\n- M365\n\n# Fermer\n\nTexte.\n";
+    let found: Vec<(String, u32)> = check("open.md", english, french)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line()))
+        .collect();
+    assert_eq!(found, [at("parse-error", 1)]);
 }
 
 #[test]
