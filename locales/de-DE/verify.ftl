@@ -10,6 +10,7 @@ verify-signed-in = { $kind ->
         [true] {" "}im Mandanten { $tenant }
        *[other] {""}
     }
+verify-hosts = Antworten von { $hosts }, die nicht die Hosts der Cloud { $cloud } sind
 verify-replayed = Wiedergegeben aus { $record }, aufgezeichnet am { $checked }: jetzt wurde nichts aus dem Mandanten gelesen
 verify-no-check = An diesen Schritt ist keine Prüfung gebunden: prüfen Sie ihn von Hand.
 verify-evidence-separator = {". "}

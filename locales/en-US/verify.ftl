@@ -10,6 +10,7 @@ verify-signed-in = { $kind ->
         [true] {" "}in tenant { $tenant }
        *[other] {""}
     }
+verify-hosts = Answers from { $hosts }, which are not the { $cloud } cloud's own hosts
 verify-replayed = Replayed from { $record }, recorded on { $checked }: nothing was read from the tenant now
 verify-no-check = No check is bound to this step: check it by hand.
 verify-evidence-separator = {". "}

@@ -11,6 +11,7 @@ verify-signed-in = { $kind ->
         [true] {" "}en el inquilino { $tenant }
        *[other] {""}
     }
+verify-hosts = Respuestas de { $hosts }, que no son los hosts propios de la nube { $cloud }
 verify-replayed = Reproducido a partir de { $record }, grabado el { $checked }: esta vez no se ha leído nada del inquilino
 verify-no-check = No hay ninguna comprobación vinculada a este paso: compruébelo manualmente.
 verify-evidence-separator = {". "}

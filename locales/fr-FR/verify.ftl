@@ -10,6 +10,7 @@ verify-signed-in = { $kind ->
         [true] {" "}dans le locataire { $tenant }
        *[other] {""}
     }
+verify-hosts = Réponses de { $hosts }, qui ne sont pas les hôtes du cloud { $cloud }
 verify-replayed = Rejoué depuis { $record }, enregistré le { $checked } : rien n’a été lu sur le locataire maintenant
 verify-no-check = Aucune vérification n’est liée à cette étape : vérifiez-la vous-même.
 verify-evidence-separator = {". "}

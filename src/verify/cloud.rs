@@ -182,12 +182,18 @@ impl Endpoints {
     /// Where tenants are seen alive, for the memory of runs: the cloud's name, with the hosts when either is not the
     /// cloud's own, so that a run against a test server teaches nothing about the real cloud's tenants.
     pub fn place(&self) -> String {
-        let own = |host: &Host, own: &str| Host::parse(own, "").is_ok_and(|own| own.as_str() == host.as_str());
-        if own(&self.login, self.cloud.login_host()) && own(&self.graph, self.cloud.graph_host()) {
-            self.cloud.as_str().to_owned()
-        } else {
-            format!("{} at {} and {}", self.cloud.as_str(), self.login.as_str(), self.graph.as_str())
+        match self.overrides() {
+            None => self.cloud.as_str().to_owned(),
+            Some(_) => format!("{} at {} and {}", self.cloud.as_str(), self.login.as_str(), self.graph.as_str()),
         }
+    }
+
+    /// The login and Graph hosts, when either is not the cloud's own (`--authority-host`, `--graph-host`): a test
+    /// server or a proxy answered, which a report must say.
+    pub fn overrides(&self) -> Option<String> {
+        let own = |host: &Host, own: &str| Host::parse(own, "").is_ok_and(|own| own.as_str() == host.as_str());
+        let both_own = own(&self.login, self.cloud.login_host()) && own(&self.graph, self.cloud.graph_host());
+        (!both_own).then(|| format!("{}, {}", self.login.as_str(), self.graph.as_str()))
     }
 
     /// The resource tokens are asked for: the cloud's Microsoft Graph, whatever host answers for it (the login host

@@ -494,6 +494,7 @@ fn unchecked(steps: &[StepRef], options: &VerifyOptions) -> VerifyReport {
         signed_in: None,
         checked_at,
         requests: 0,
+        hosts: None,
         replayed_from,
         steps: steps.iter().map(|step| step_report(step, &[], &options.messages)).collect(),
     }
@@ -550,7 +551,7 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
         checked_at: &checked_at,
         state: &tenant_state,
     };
-    let report = run_checks(steps, options, &reader, &context);
+    let report = VerifyReport { hosts: live.endpoints.overrides(), ..run_checks(steps, options, &reader, &context) };
     if let Some(path) = &live.record {
         let recording = Recording {
             format: record::FORMAT.to_owned(),
@@ -559,6 +560,7 @@ fn run_live(steps: &[StepRef], options: &VerifyOptions, live: &Live) -> Result<V
             tenant: live.tenant.clone(),
             cloud,
             graph_host: live.endpoints.graph.to_string(),
+            hosts: report.hosts.clone(),
             seen_alive_before,
             remembered_tenant_id,
             sign_in,
@@ -582,6 +584,9 @@ fn replay(
 ) -> Result<VerifyReport, VerifyError> {
     let transport = Replay::new(recording);
     let graph = Host::parse(&recording.graph_host, "recorded graph host").map_err(VerifyError::Record)?;
+    // A record made through another host than the cloud's own says so again on replay.
+    let own_graph = Host::parse(recording.cloud.graph_host(), "").is_ok_and(|own| own.as_str() == graph.as_str());
+    let hosts = recording.hosts.clone().or_else(|| (!own_graph).then(|| graph.as_str().to_owned()));
     let reader = Reader::new(&transport, graph);
     let answers = TenantAnswers::ask(&reader, &recording.tenant, recording.remembered_tenant_id.as_deref());
     let state = answers.state(recording.seen_alive_before, recording.sign_in);
@@ -594,7 +599,7 @@ fn replay(
         state: &state,
     };
     let report = run_checks(steps, options, &reader, &context);
-    Ok(VerifyReport { replayed_from: Some(from.display().to_string()), ..report })
+    Ok(VerifyReport { hosts, replayed_from: Some(from.display().to_string()), ..report })
 }
 
 /// Refuses a token issued in another tenant than `tenant`, whose id its login host names, or this tool remembers,
@@ -647,6 +652,7 @@ fn run_checks(steps: &[StepRef], options: &VerifyOptions, reader: &Reader<'_>, c
         signed_in: context.signed_in.cloned(),
         checked_at: context.checked_at.to_owned(),
         requests: reader.requests(),
+        hosts: None,
         replayed_from: None,
         steps,
     }

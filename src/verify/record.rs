@@ -56,6 +56,10 @@ pub struct Recording {
     pub cloud: Cloud,
     /// The Graph host the run read (nextLinks in the bodies point at it).
     pub graph_host: String,
+    /// The login and Graph hosts, when either was not the cloud's own (see [`super::VerifyReport::hosts`]); absent in
+    /// records made before it was kept, whose replay names the Graph host alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hosts: Option<String>,
     /// Whether the tenant had been seen alive on this cloud before the run.
     pub seen_alive_before: bool,
     /// The tenant id remembered for the tenant as given, which the run re-checked when the name was not found.

@@ -127,6 +127,10 @@ pub struct VerifyReport {
     pub checked_at: String,
     /// How many distinct GETs the checks made (retries count once; token requests are not GETs).
     pub requests: usize,
+    /// The hosts that answered, when they are not the cloud's own (`--authority-host`, `--graph-host`: a test server
+    /// or a proxy); absent when the cloud's own hosts did, or nothing was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hosts: Option<String>,
     /// The record this report was replayed from (`--replay FILE`); absent for a live run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replayed_from: Option<String>,
@@ -150,7 +154,7 @@ impl VerifyReport {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
-    /// The text form: a heading line in the report's locale, who signed in, whether it was replayed, then one line per
+    /// The text form: a heading line in the report's locale, who signed in, whether it was replayed, which hosts answered when not the cloud's own, then one line per
     /// step (status mark, number, title, evidence). `colour` adds ANSI colours to the marks; the caller decides (a
     /// terminal, no `NO_COLOR`).
     pub fn to_text(&self, colour: bool) -> String {
@@ -173,6 +177,10 @@ impl VerifyReport {
             let replayed =
                 Message::new("verify-replayed").arg("record", record.as_str()).arg("checked", checked.as_str());
             out.push_str(&format!("{}\n", text(&replayed)));
+        }
+        if let Some(hosts) = &self.hosts {
+            let hosts = Message::new("verify-hosts").arg("hosts", hosts.as_str()).arg("cloud", self.cloud.as_str());
+            out.push_str(&format!("{}\n", text(&hosts)));
         }
         for step in &self.steps {
             let mark = step.status.mark();

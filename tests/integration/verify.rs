@@ -1191,6 +1191,9 @@ fn record_then_replay_gives_the_same_report_offline() {
     let live = harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
     let seen = harness.fake.seen().len();
     let replayed = harness.run_with(VerifyArgs { replay: Some(record.clone()), tenant: None, ..harness.args() });
+    // The fake answered, not Microsoft's hosts: the report says so, and its replay too.
+    let fake_hosts = format!("{}, {}", harness.fake.login_url(), harness.fake.graph_url());
+    assert_eq!(live.hosts.as_deref(), Some(fake_hosts.as_str()));
     // The same report: who signed in included, from the record.
     assert_eq!(replayed, as_replayed(live, &record));
     assert_eq!(replayed.signed_in.as_ref().map(|identity| identity.kind), Some(IdentityKind::Application));
@@ -1512,11 +1515,16 @@ fn report_snapshots_json_and_text_in_both_locales() {
     insta::assert_json_snapshot!(
         "halfway_report",
         report,
-        { ".checked_at" => "[checked_at]", ".checkdown_version" => "[version]" }
+        { ".checked_at" => "[checked_at]", ".checkdown_version" => "[version]", ".hosts" => "[the fake's hosts]" }
     );
     assert_eq!(report.checkdown_version, env!("CARGO_PKG_VERSION"), "the evidence names the version that made it");
     // The text says when, in its language's words: at a fixed time, to compare.
-    let at_a_known_time = |report: VerifyReport| VerifyReport { checked_at: "2026-11-20T09:05:00Z".into(), ..report };
+    // And the fake's hosts, which change from run to run, at fixed ports.
+    let at_a_known_time = |report: VerifyReport| VerifyReport {
+        checked_at: "2026-11-20T09:05:00Z".into(),
+        hosts: Some("http://127.0.0.1:8001, http://127.0.0.1:8002".into()),
+        ..report
+    };
     let report = at_a_known_time(report);
     insta::assert_snapshot!("halfway_text", report.to_text(false));
     let french = at_a_known_time(harness.run_with(VerifyArgs { locale: "fr-FR".into(), ..harness.args() }));
