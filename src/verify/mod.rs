@@ -313,7 +313,7 @@ impl VerifyOptions {
             (Some(_), Some(_)) => return Err(usage("--record and --replay cannot be used together")),
             (Some(replay), None) => {
                 let recording = Recording::load(replay).map_err(VerifyError::Record)?;
-                refuse_another_tenant(&args, &recording, replay)?;
+                refuse_another_run(&args, &recording, replay)?;
                 Mode::Replay(Box::new(recording), replay.clone())
             }
             (None, _) => Mode::Live(Box::new(live(&args, env, bindings.step_ids().next().is_some())?)),
@@ -337,9 +337,18 @@ impl VerifyOptions {
     }
 }
 
-/// A replay answers for the tenant and cloud recorded, nothing else: a `--tenant` or `--cloud` (or a moniker's cloud)
-/// naming others is refused, so a report can never present one tenant's record as another's.
-fn refuse_another_tenant(args: &VerifyArgs, recording: &Recording, file: &Path) -> Result<(), VerifyError> {
+/// A replay answers for the article, tenant and cloud recorded, nothing else: another article, or a `--tenant` or
+/// `--cloud` (or a moniker's cloud) naming others, is refused, so a report can never present one run's record as
+/// another's.
+fn refuse_another_run(args: &VerifyArgs, recording: &Recording, file: &Path) -> Result<(), VerifyError> {
+    if args.article != recording.article {
+        return Err(usage(format!(
+            "--replay {}: the record is of article '{}', not of '{}'",
+            file.display(),
+            recording.article,
+            args.article
+        )));
+    }
     if let Some(tenant) = args.tenant.as_deref().map(str::trim)
         && !tenant.eq_ignore_ascii_case(&recording.tenant)
     {

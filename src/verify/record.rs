@@ -87,8 +87,19 @@ impl Recording {
             .map_err(|error| format!("{}: not a verify record ({error})", path.display()))?
             .format;
         match format.as_str() {
-            FORMAT => serde_json::from_str(&text)
-                .map_err(|error| format!("{}: not a verify record ({error})", path.display())),
+            FORMAT => {
+                let recording: Recording = serde_json::from_str(&text)
+                    .map_err(|error| format!("{}: not a verify record ({error})", path.display()))?;
+                // It is printed as the time of the evidence: a record edited by hand must still say a time.
+                if !super::state::is_rfc3339(&recording.checked_at) {
+                    return Err(format!(
+                        "{}: checked_at '{}' is not an RFC 3339 time (2025-01-31T09:05:00Z)",
+                        path.display(),
+                        recording.checked_at
+                    ));
+                }
+                Ok(recording)
+            }
             FORMAT_WITHOUT_SIGN_IN => Err(format!(
                 "{}: a record of an older checkdown (format '{format}'), which did not keep the sign-in outcome that \
                  decides the tenant's state; run `checkdown verify --record` again to make a record that replays",

@@ -121,10 +121,51 @@ pub fn rfc3339(time: SystemTime) -> String {
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
 }
 
+/// Whether `text` is an RFC 3339 time as records keep them: `2025-01-31T09:05:00Z`, with optional fractions of a
+/// second and a `Z` or `+01:00` offset.
+pub fn is_rfc3339(text: &str) -> bool {
+    let digits =
+        |range: std::ops::Range<usize>| text.get(range).is_some_and(|part| part.bytes().all(|b| b.is_ascii_digit()));
+    let at = |index: usize, expected: u8| text.as_bytes().get(index) == Some(&expected);
+    let date_and_time = digits(0..4)
+        && at(4, b'-')
+        && digits(5..7)
+        && at(7, b'-')
+        && digits(8..10)
+        && (at(10, b'T') || at(10, b't'))
+        && digits(11..13)
+        && at(13, b':')
+        && digits(14..16)
+        && at(16, b':')
+        && digits(17..19);
+    let Some(rest) = text.get(19..).filter(|_| date_and_time) else { return false };
+    let rest =
+        rest.strip_prefix('.').map_or(rest, |fraction| fraction.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let offset = rest.as_bytes();
+    matches!(rest, "Z" | "z")
+        || (offset.len() == 6
+            && matches!(offset[0], b'+' | b'-')
+            && offset[1..3].iter().all(u8::is_ascii_digit)
+            && offset[3] == b':'
+            && offset[4..6].iter().all(u8::is_ascii_digit))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn rfc3339_times_are_told_from_other_text() {
+        for time in ["2025-01-31T09:05:00Z", "2025-01-31T09:05:00.123Z", "2025-01-31T10:05:00+01:00"] {
+            assert!(is_rfc3339(time), "{time}");
+        }
+        for text in ["yesterday", "2025-01-31", "2025-01-31T09:05:00", "2025-01-31 09:05:00Z", "2025-01-31T09:05:00Zx"]
+        {
+            assert!(!is_rfc3339(text), "{text}");
+        }
+        assert!(is_rfc3339(&rfc3339(SystemTime::now())));
+    }
 
     #[test]
     fn dates_in_rfc3339() {

@@ -1266,7 +1266,7 @@ fn a_record_older_than_the_identity_still_replays_and_says_who_could_not_be_told
 }
 
 #[test]
-fn a_replay_is_refused_for_another_tenant_or_cloud_and_from_an_older_format() {
+fn a_replay_is_refused_for_another_article_tenant_or_cloud_an_edited_time_and_an_older_format() {
     let harness = Harness::new(FakeTenant::closed_down());
     let record = harness.dir.path().join("record.json");
     harness.run_with(VerifyArgs { record: Some(record.clone()), ..harness.args() });
@@ -1292,6 +1292,25 @@ fn a_replay_is_refused_for_another_tenant_or_cloud_and_from_an_older_format() {
     let same =
         VerifyArgs { tenant: Some("CONTOSO.onmicrosoft.com".into()), cloud: Some(Cloud::Global), ..harness.args() };
     assert!(harness.try_run(VerifyArgs { replay: Some(record.clone()), ..same }, &harness.env()).is_ok());
+    assert_eq!(
+        replay(VerifyArgs { article: "an-article-without-checks".into(), ..harness.args() }),
+        (
+            2,
+            format!(
+                "--replay {file}: the record is of article 'close-your-account', not of 'an-article-without-checks'"
+            )
+        )
+    );
+    // The time a record was made is printed as the evidence's: edited to something else, the record is refused.
+    let recorded = std::fs::read_to_string(&record).unwrap();
+    let mut edited: Value = serde_json::from_str(&recorded).unwrap();
+    edited["checked_at"] = json!("yesterday");
+    std::fs::write(&record, edited.to_string()).unwrap();
+    assert_eq!(
+        replay(harness.args()).1,
+        format!("record: {file}: checked_at 'yesterday' is not an RFC 3339 time (2025-01-31T09:05:00Z)")
+    );
+    std::fs::write(&record, recorded).unwrap();
 
     let text =
         std::fs::read_to_string(&record).unwrap().replace("checkdown-verify-record/2", "checkdown-verify-record/1");
