@@ -473,6 +473,8 @@ impl RenderArgs {
                 destination: Destination::Stdout,
                 force: false,
                 fail_unless_done: false,
+                // The checklist prints them, as for any article it renders.
+                article_warnings: Vec::new(),
             };
             Some((job, article.parsed))
         } else {
@@ -537,6 +539,7 @@ impl VerifyCommandArgs {
             destination,
             force: self.force,
             fail_unless_done: self.fail_unless_done,
+            article_warnings: article.parsed.diagnostics,
         })
     }
 }

@@ -6,6 +6,7 @@ use crate::cli::Exit;
 use crate::commands::render::Destination;
 use crate::commands::write_file;
 use crate::render::results::Results;
+use crate::report::Diagnostic;
 use crate::verify::{StepRef, VerifyOptions, VerifyReport, redact, verify};
 
 /// How `verify` prints its report.
@@ -50,6 +51,8 @@ pub struct VerifyJob {
     pub force: bool,
     /// Exit 1 unless every step is done.
     pub fail_unless_done: bool,
+    /// What parsing the article warned of (a `--moniker` no zone names, say), printed before the checks run.
+    pub article_warnings: Vec<Diagnostic>,
 }
 
 impl std::fmt::Debug for VerifyJob {
@@ -66,6 +69,9 @@ impl VerifyJob {
     /// Runs the checks and writes the report. Errors that stop the run are printed here, with the exit code the
     /// verify error carries (3 when a live tenant refused to sign in).
     pub fn run(&self, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+        for warning in &self.article_warnings {
+            writeln!(err, "{warning}")?;
+        }
         let report = match self.report(err)? {
             Ok(report) => report,
             Err(exit) => return Ok(exit),

@@ -1412,6 +1412,30 @@ fn bindings_must_fit_the_article_and_unbound_steps_are_manual() {
     assert!(error.to_string().contains("available: de-DE, en-US, es-ES, fr-FR"), "{error}");
 }
 
+/// A `--moniker` that no zone names but one nearly does is warned of, as `render` warns of it: the steps verified are
+/// the whole article's, not the variant meant.
+#[test]
+fn a_misspelt_moniker_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("zoned.md");
+    let text = "# Zoned\n\n::: moniker range=\"o365-21vianet\"\n\nOperated by 21Vianet.\n\n::: moniker-end\n\n\
+                ## Step 1: Sign in\n\n1. Sign in.\n";
+    std::fs::write(&article, text).unwrap();
+    let run = crate::support::checkdown()
+        .args([
+            "verify",
+            article.to_str().unwrap(),
+            "--moniker",
+            "o365-21vianett",
+            "--tenant",
+            "contoso.onmicrosoft.com",
+        ])
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean `o365-21vianet`"), "{}", run.stderr);
+    assert!(run.stdout.contains("[-] 1. Sign in"), "{}", run.stdout);
+}
+
 /// An article nobody wrote checks for: every step is manual, said once on stderr, and the tenant is never contacted
 /// (nothing it answers could change a status), so there is nothing to record either.
 #[test]
