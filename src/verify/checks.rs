@@ -875,15 +875,7 @@ fn fill(template: &str, item: &Value) -> String {
 }
 
 fn encode_segment(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~@".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    super::percent_encoded(text, b"-._~@")
 }
 
 #[cfg(test)]

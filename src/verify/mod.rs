@@ -60,6 +60,19 @@ pub fn stderr_log() -> Log {
     Arc::new(|line: &str| eprintln!("{line}"))
 }
 
+/// `text` with every byte but ASCII letters, digits and `kept` written as `%XX`.
+fn percent_encoded(text: &str, kept: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || kept.contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// `log`, with every line [`redact`]ed first.
 fn redacting(log: Log) -> Log {
     Arc::new(move |line: &str| log(&redact(line)))
