@@ -90,6 +90,11 @@ impl FromStr for Cloud {
 pub struct Host(Url);
 
 impl Host {
+    /// Whether this is the host `url` names (a cloud's own, as written in [`Cloud`]).
+    pub fn is(&self, url: &str) -> bool {
+        Host::parse(url, "").is_ok_and(|other| other.as_str() == self.as_str())
+    }
+
     /// Parses and checks a host given by a user or the environment (`what` names the option in errors).
     pub fn parse(text: &str, what: &str) -> Result<Host, String> {
         let url = Url::parse(text.trim())
@@ -191,8 +196,7 @@ impl Endpoints {
     /// The login and Graph hosts, when either is not the cloud's own (`--authority-host`, `--graph-host`): a test
     /// server or a proxy answered, which a report must say.
     pub fn overrides(&self) -> Option<String> {
-        let own = |host: &Host, own: &str| Host::parse(own, "").is_ok_and(|own| own.as_str() == host.as_str());
-        let both_own = own(&self.login, self.cloud.login_host()) && own(&self.graph, self.cloud.graph_host());
+        let both_own = self.login.is(self.cloud.login_host()) && self.graph.is(self.cloud.graph_host());
         (!both_own).then(|| format!("{}, {}", self.login.as_str(), self.graph.as_str()))
     }
 

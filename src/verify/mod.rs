@@ -607,7 +607,7 @@ fn replay(
     let transport = Replay::new(recording);
     let graph = Host::parse(&recording.graph_host, "recorded graph host").map_err(VerifyError::Record)?;
     // A record made through another host than the cloud's own says so again on replay.
-    let own_graph = Host::parse(recording.cloud.graph_host(), "").is_ok_and(|own| own.as_str() == graph.as_str());
+    let own_graph = graph.is(recording.cloud.graph_host());
     let hosts = recording.hosts.clone().or_else(|| (!own_graph).then(|| graph.as_str().to_owned()));
     let reader = Reader::new(&transport, graph);
     let answers = TenantAnswers::ask(&reader, &recording.tenant, recording.remembered_tenant_id.as_deref());
