@@ -63,6 +63,15 @@ pub struct Directive {
     pub end: usize,
 }
 
+/// A `moniker-end` line the file lacks, read as if it stood at a blank line of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZoneEnd {
+    /// The original byte offset of the blank line: the zone's end is read before it.
+    pub at: usize,
+    /// How many colons the zone's opening line has, which its end needs.
+    pub colons: usize,
+}
+
 /// The text the Markdown parser reads, the directives found, and how to map its offsets back.
 #[derive(Debug)]
 pub struct Prepared<'a> {
@@ -128,8 +137,9 @@ impl Prepared<'_> {
     }
 }
 
-/// Finds the directives of `body` (which starts at original offset `base`) and prepares the text to parse.
-pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
+/// Finds the directives of `body` (which starts at original offset `base`) and prepares the text to parse, with a
+/// `moniker-end` line before each blank line that `zone_ends` names, outside code.
+pub fn prepare<'a>(body: &'a str, base: usize, zone_ends: &[ZoneEnd]) -> Prepared<'a> {
     let mut directives = Vec::new();
     // Most articles have no directive at all: then there is no line to look at.
     if memchr::memmem::find(body.as_bytes(), b":::").is_none() && !has_code_reference(body) {
@@ -148,20 +158,29 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
         // Indentation that may be taken off: spaces alone, outside blockquotes.
         let leading = &content[..content.len() - trimmed.len()];
         let indent = (prefix_len == 0 && leading.bytes().all(|byte| byte == b' ')).then_some(leading.len());
-        let mut edit =
-            LineEdit { start: line_start, end: line_end, prefix: &line[..prefix_len], directive: false, remove: 0 };
+        let mut edit = LineEdit {
+            start: line_start,
+            end: line_end,
+            prefix: &line[..prefix_len],
+            directive: false,
+            remove: 0,
+            zone_end: None,
+        };
         let quotes = line[..prefix_len].bytes().filter(|byte| *byte == b'>').count();
-        if !fences.in_code(quotes, content)
-            && let Some(kind) = directive(trimmed)
-        {
+        let code = fences.in_code(quotes, content);
+        if !code && let Some(kind) = directive(trimmed) {
             let colon = line_start + prefix_len + (content.len() - trimmed.len());
             edit.remove = containers.directive(&kind, indent);
             edit.directive = true;
             directives.push(Directive { kind, start: base + colon, end: base + line_start + line.len() });
         } else if !trimmed.is_empty() {
             edit.remove = containers.content(indent);
+        } else if !code && let Some(end) = zone_ends.iter().find(|end| end.at == base + line_start) {
+            let at = base + line_start;
+            directives.push(Directive { kind: DirectiveKind::MonikerEnd { colons: end.colons }, start: at, end: at });
+            edit.zone_end = Some(end.colons);
         }
-        if edit.directive || edit.remove > 0 {
+        if edit.directive || edit.remove > 0 || edit.zone_end.is_some() {
             lines.push(edit);
         }
         line_start = line_end + 1;
@@ -172,8 +191,15 @@ pub fn prepare(body: &str, base: usize) -> Prepared<'_> {
 
     let mut out = Rewrite { base, text: String::with_capacity(body.len() + lines.len() * 8), edits: Vec::new() };
     let mut copied = 0;
-    for LineEdit { start, end, prefix, directive, remove } in lines {
+    for LineEdit { start, end, prefix, directive, remove, zone_end } in lines {
         out.text.push_str(&body[copied..start]);
+        if let Some(colons) = zone_end {
+            // The blank line itself follows, and sets the end apart from what comes after it.
+            out.insert_line("\n");
+            out.insert(&format!("{} moniker-end\n", ":".repeat(colons)));
+            copied = start;
+            continue;
+        }
         let blank = format!("{}\n", prefix.trim_end());
         if directive {
             out.insert_line(&blank);
@@ -206,6 +232,8 @@ struct LineEdit<'a> {
     directive: bool,
     /// How many leading spaces are taken off.
     remove: usize,
+    /// For a blank line that a zone's end is read before ([`ZoneEnd`]), the colons of that end.
+    zone_end: Option<usize>,
 }
 
 /// The triple-colon containers open at a line (not moniker zones, whose lines docfx reads as Markdown's own), and
@@ -505,7 +533,7 @@ mod tests {
     #[test]
     fn finds_moniker_zones_and_maps_offsets_back() {
         let body = "Intro\n::: moniker range=\"o365-21vianet\"\nZone text.\n::: moniker-end\nAfter";
-        let prepared = prepare(body, 100);
+        let prepared = prepare(body, 100, &[]);
         assert_eq!(prepared.directives.len(), 2);
         assert_eq!(
             prepared.directives[0].kind,
@@ -524,12 +552,30 @@ mod tests {
         assert_eq!(prepared.original(100 + 6), 106);
     }
 
+    #[test]
+    fn a_zone_end_is_read_before_the_blank_line_it_names_outside_code() {
+        let body = "::: moniker range=\"a\"\nZone.\n\n```\n\n```\n\nAfter\n";
+        let blank = body.find("\n\n").unwrap() + 1;
+        let in_code = body.find("```").unwrap() + 4;
+        let ends = [ZoneEnd { at: 50 + blank, colons: 3 }, ZoneEnd { at: 50 + in_code, colons: 3 }];
+        let prepared = prepare(body, 50, &ends);
+        assert_eq!(&*prepared.text, "\n::: moniker range=\"a\"\n\nZone.\n\n::: moniker-end\n\n```\n\n```\n\nAfter\n");
+        assert_eq!(
+            prepared.directives[1],
+            Directive { kind: DirectiveKind::MonikerEnd { colons: 3 }, start: 50 + blank, end: 50 + blank }
+        );
+        assert_eq!(prepared.directives.len(), 2, "none in code");
+        let end_line = prepared.text.find("::: moniker-end").unwrap();
+        assert_eq!(prepared.original(50 + end_line), 50 + blank, "the inserted line maps to the blank line");
+        assert_eq!(prepared.original(50 + prepared.text.find("After").unwrap()), 50 + body.find("After").unwrap());
+    }
+
     /// docfx's own example: columns indented by 4 under their row, their content by 8, are read as unindented;
     /// relative indentation below a container's first content line stays, and offsets map back to the file.
     #[test]
     fn lines_inside_a_container_lose_the_indentation_that_sets_them_in() {
         let body = ":::row:::\n    :::column:::\n        Text.\n\n        1. One\n           - sub\n    :::column-end:::\n:::row-end:::\n";
-        let prepared = prepare(body, 10);
+        let prepared = prepare(body, 10, &[]);
         assert_eq!(
             &*prepared.text,
             "\n:::row:::\n\n\n:::column:::\n\nText.\n\n1. One\n   - sub\n\n:::column-end:::\n\n\n:::row-end:::\n\n"
@@ -543,7 +589,7 @@ mod tests {
         assert_eq!(prepared.original_end(10 + after_text), 10 + body.find("Text.\n").unwrap() + "Text.\n".len());
         // In a list item, a container's content keeps the item's indentation; outside containers nothing moves.
         let in_item = "1. Step\n   :::image type=\"complex\" source=\"a.png\" alt-text=\"A\":::\n      Long.\n   :::image-end:::\n      Code.\n";
-        let prepared = prepare(in_item, 0);
+        let prepared = prepare(in_item, 0, &[]);
         assert!(prepared.text.contains("\n   Long.\n"), "{:?}", prepared.text);
         assert!(prepared.text.ends_with("\n      Code.\n"), "{:?}", prepared.text);
     }
@@ -552,7 +598,7 @@ mod tests {
     fn keeps_blockquote_markers_and_skips_fenced_code() {
         let body =
             "> [!NOTE]\n> ::: moniker range=\"a\"\n> text\n> ::: moniker-end\n\n```\n::: moniker range=\"b\"\n```\n";
-        let prepared = prepare(body, 0);
+        let prepared = prepare(body, 0, &[]);
         assert_eq!(prepared.directives.len(), 2);
         assert!(prepared.text.starts_with("> [!NOTE]\n>\n> ::: moniker range=\"a\"\n>\n> text"));
     }
@@ -565,7 +611,7 @@ mod tests {
             DirectiveKind::MonikerOpen { .. } => "moniker".to_owned(),
             DirectiveKind::MonikerEnd { .. } => "moniker-end".to_owned(),
         };
-        prepare(body, 0).directives.iter().map(|directive| name(&directive.kind)).collect()
+        prepare(body, 0, &[]).directives.iter().map(|directive| name(&directive.kind)).collect()
     }
 
     #[test]
@@ -605,7 +651,7 @@ mod tests {
     #[test]
     fn no_loc_is_inline_even_at_the_start_of_a_line() {
         assert_eq!(directive(r#":::no-loc text="Azure"::: is a product."#), None);
-        let prepared = prepare(":::no-loc text=\"Azure\"::: is a product.\n:::image source=\"a.png\":::\n", 0);
+        let prepared = prepare(":::no-loc text=\"Azure\"::: is a product.\n:::image source=\"a.png\":::\n", 0, &[]);
         assert_eq!(prepared.directives.len(), 1, "{:?}", prepared.directives);
         assert!(matches!(&prepared.directives[0].kind, DirectiveKind::Extension { name, .. } if name == "image"));
     }
@@ -613,7 +659,7 @@ mod tests {
     /// Old Mac files end lines with a `\r` alone, as CommonMark allows: a directive on such a line is still one.
     #[test]
     fn a_carriage_return_alone_ends_a_directive_line() {
-        let prepared = prepare("text\r::: moniker range=\"a\"\rinside\r::: moniker-end\rafter\r", 0);
+        let prepared = prepare("text\r::: moniker range=\"a\"\rinside\r::: moniker-end\rafter\r", 0, &[]);
         let kinds: Vec<_> = prepared.directives.iter().map(|directive| &directive.kind).collect();
         assert!(
             matches!(kinds[..], [DirectiveKind::MonikerOpen { .. }, DirectiveKind::MonikerEnd { .. }]),

@@ -1,6 +1,6 @@
 //! One side of a comparison: a file's text, its parsed article, and how to point into it.
 
-use super::mend::{self, Mended, SpacedTab};
+use super::mend::{self, ClosedZone, Mended, SpacedTab};
 use crate::model::{Article, Span};
 use crate::parse::lines::{LineIndex, Lines};
 use crate::parse::{Encoding, NoIncludes, ParseOptions, parse};
@@ -24,6 +24,9 @@ pub struct Document {
     pub mended: Vec<Mended>,
     /// The tab headings whose link a space parted from its text, mended before parsing ([`mend::spaced_tab_links`]).
     pub spaced_tabs: Vec<SpacedTab>,
+    /// The moniker zones left open that the article closes where the source closes its own
+    /// ([`Document::closing_zones_as`]).
+    pub closed_zones: Vec<ClosedZone>,
     /// What the parser found wrong.
     pub diagnostics: Vec<Diagnostic>,
     /// Where the lines of `text` start.
@@ -34,13 +37,16 @@ impl Document {
     /// Parses `text`, shown as `path`, found at `relative` within the compared directory. The file is taken to be
     /// UTF-8 unless [`Document::stored_as`] says otherwise.
     pub fn new(path: impl Into<String>, relative: impl Into<String>, text: String) -> Self {
-        let path = path.into();
-        let mut parsed = parse(&path, &text, &ParseOptions::default(), &NoIncludes);
+        Self::parsed(path.into(), relative.into(), text, &ParseOptions::default())
+    }
+
+    fn parsed(path: String, relative: String, text: String, options: &ParseOptions) -> Self {
+        let mut parsed = parse(&path, &text, options, &NoIncludes);
         let mut spaced_tabs = Vec::new();
         if mend::may_have_spaced_tab(&parsed.article)
             && let Some((mended, spaced)) = mend::spaced_tab_links(&text)
         {
-            parsed = parse(&path, &mended, &ParseOptions::default(), &NoIncludes);
+            parsed = parse(&path, &mended, options, &NoIncludes);
             spaced_tabs = spaced;
         }
         // The lines of a front matter left open are the parser's finding, not blocks to pair: Learn shows them as
@@ -51,15 +57,34 @@ impl Document {
         let mended = mend::broken_lists(&mut parsed.article);
         Self {
             path,
-            relative: relative.into(),
+            relative,
             text,
             encoding: Encoding::Utf8,
             article: parsed.article,
             mended,
             spaced_tabs,
+            closed_zones: Vec::new(),
             diagnostics: parsed.diagnostics,
             lines: parsed.lines,
         }
+    }
+
+    /// The same document (a translation), with each moniker zone it left open closed where `source` closes its own
+    /// ([`mend::zones_left_open`]): read again, when it has one.
+    pub fn closing_zones_as(self, source: &Document) -> Self {
+        if memchr::memmem::find(self.text.as_bytes(), b"moniker").is_none() {
+            return self;
+        }
+        let closed = mend::zones_left_open(&source.text, &self.text);
+        if closed.is_empty() {
+            return self;
+        }
+        let options =
+            ParseOptions { zone_ends: closed.iter().map(|zone| zone.end).collect(), ..ParseOptions::default() };
+        let encoding = self.encoding;
+        let mut document = Self::parsed(self.path, self.relative, self.text, &options).stored_as(encoding);
+        document.closed_zones = closed;
+        document
     }
 
     /// The same document, read from a file stored in `encoding`.

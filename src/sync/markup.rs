@@ -309,6 +309,29 @@ pub fn spaced_tabs(source: &Document, target: &Document) -> Vec<Diagnostic> {
     out
 }
 
+/// The findings for the moniker zones the translation left open where the source closes its own. The translation was
+/// read with each closed where the source's is ([`super::Document::closing_zones_as`]), so what follows is compared as
+/// meant and this is the breakage's one finding.
+pub fn zones_left_open(source: &Document, target: &Document, languages: &Languages) -> Vec<Diagnostic> {
+    target
+        .closed_zones
+        .iter()
+        .map(|zone| {
+            let after = target.span(zone.end.at, zone.end.at).line.saturating_sub(1);
+            let message = format!(
+                "this moniker zone is not closed where the {} one is: all that follows it shows for `{}` alone; add a \
+                 `{} moniker-end` line after line {after} (what follows is compared as if it were there)",
+                languages.source,
+                zone.range,
+                ":".repeat(zone.end.colons)
+            );
+            Rule::BrokenMarkdown
+                .diagnostic(target.at(target.span(zone.opening.start, zone.opening.end)), message)
+                .with_source(source.at(source.span(zone.source_end.start, zone.source_end.end)))
+        })
+        .collect()
+}
+
 /// The finding for a translated `block` that broken Markdown turned into another kind of block than its source
 /// counterpart `original`, a paragraph: a `#` at the start of a list item makes a heading, an HTML comment at the start
 /// of a paragraph's line makes raw HTML.

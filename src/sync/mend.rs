@@ -13,10 +13,18 @@
 //! A tab heading whose link a space parts from its text, `# [PowerShell] (#tab/powershell)`, is no tab: the group loses
 //! that tab, or ends, and the comparison would report every block of it. So the text is mended before it is parsed
 //! ([`spaced_tab_links`]), and the breakage is one finding (`markup`).
+//!
+//! A `::: moniker-end` line the translation lost leaves its zone open to the end of the file: every heading after it
+//! would be reported in another moniker zone, every block after it without its counterpart. So a zone the source closes
+//! is closed in the translation too, after as many paragraphs as the source's zone holds ([`zones_left_open`]), and
+//! the breakage is one finding (`markup`).
 
 use std::ops::Range;
 
+use super::structure::normal_range;
 use crate::model::{Article, Block, Inline, Section, Span};
+use crate::parse::ZoneEnd;
+use crate::parse::directives::{self, DirectiveKind};
 
 /// Most blocks that may sit between the two halves of a broken list: a note, a screenshot and a sentence.
 pub(super) const MAX_BLOCKS_BETWEEN: usize = 3;
@@ -111,6 +119,117 @@ pub fn spaced_tab_links(text: &str) -> Option<(String, Vec<SpacedTab>)> {
     }
     out.push_str(&text[copied..]);
     Some((out, spaced))
+}
+
+/// A moniker zone the translation left open, where the source closes its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedZone {
+    /// The bytes of the zone's opening line in the translation.
+    pub opening: Range<usize>,
+    /// The range the zone names, as written.
+    pub range: String,
+    /// Where its end is read: before the blank line after as many paragraphs as the source's zone holds.
+    pub end: ZoneEnd,
+    /// The bytes of the source's `moniker-end` line.
+    pub source_end: Range<usize>,
+}
+
+/// A moniker zone opened at the start of a line, and the start of the line that closes it, if one does.
+struct Zone<'t> {
+    opening: Range<usize>,
+    range: &'t str,
+    colons: usize,
+    end: Option<Range<usize>>,
+}
+
+/// The zones opened at the start of a line of `text`, in order. A zone is open until a `moniker-end` of as many colons,
+/// or the next zone.
+fn zones(text: &str) -> Vec<Zone<'_>> {
+    let mut zones: Vec<Zone<'_>> = Vec::new();
+    for directive in directives::prepare(text, 0, &[]).directives {
+        let at_line_start = directive.start == 0 || text.as_bytes()[directive.start - 1] == b'\n';
+        match directive.kind {
+            DirectiveKind::MonikerOpen { colons, .. } if at_line_start => {
+                let range = text[directive.start..directive.end].split('"').nth(1).unwrap_or_default();
+                zones.push(Zone { opening: directive.start..directive.end, range, colons, end: None });
+            }
+            DirectiveKind::MonikerEnd { colons } => {
+                if let Some(zone) = zones.last_mut().filter(|zone| zone.end.is_none() && zone.colons == colons) {
+                    zone.end = Some(directive.start..directive.end);
+                }
+            }
+            _ => {}
+        }
+    }
+    zones
+}
+
+/// The moniker zones of `target` left open that the source's zone at the same place (as many zones before it, the
+/// same range) closes, each with where its end is read: after as many paragraphs (runs
+/// of lines between blank lines) as the source's zone holds, at the blank line after them. A zone that holds fewer,
+/// or another directive before that, is left open.
+pub fn zones_left_open(source: &str, target: &str) -> Vec<ClosedZone> {
+    let target_zones = zones(target);
+    if target_zones.iter().all(|zone| zone.end.is_some()) {
+        return Vec::new();
+    }
+    let source_zones = zones(source);
+    let mut closed = Vec::new();
+    for (zone, own) in target_zones.iter().zip(&source_zones) {
+        let Some(source_end) = own.end.clone() else { continue };
+        if zone.end.is_some() || normal_range(zone.range) != normal_range(own.range) {
+            continue;
+        }
+        let paragraphs = paragraphs(&source[own.opening.end..source_end.start]);
+        let after_opening = (zone.opening.end + 1).min(target.len());
+        let Some(at) = blank_after_paragraphs(&target[after_opening..], paragraphs) else { continue };
+        closed.push(ClosedZone {
+            opening: zone.opening.clone(),
+            range: zone.range.to_owned(),
+            end: ZoneEnd { at: after_opening + at, colons: zone.colons },
+            source_end,
+        });
+    }
+    closed
+}
+
+/// How many paragraphs `text` holds: runs of lines between blank lines.
+fn paragraphs(text: &str) -> usize {
+    let mut previous_blank = true;
+    text.lines()
+        .filter(|line| {
+            let blank = line.trim().is_empty();
+            let starts = previous_blank && !blank;
+            previous_blank = blank;
+            starts
+        })
+        .count()
+}
+
+/// The offset in `text` of the blank line after its first `paragraphs` paragraphs, when a directive line does not
+/// come first.
+fn blank_after_paragraphs(text: &str, paragraphs: usize) -> Option<usize> {
+    if paragraphs == 0 {
+        return None;
+    }
+    let mut seen = 0;
+    let mut offset = 0;
+    let mut previous_blank = true;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if blank && !previous_blank && seen == paragraphs {
+            return Some(offset);
+        }
+        if line.trim_start().starts_with(":::") {
+            return None;
+        }
+        if previous_blank && !blank {
+            seen += 1;
+        }
+        previous_blank = blank;
+        offset += line.len();
+    }
+    None
 }
 
 /// Mends every broken numbered list of `article`, in every section and container; returns what it mended.
@@ -251,6 +370,52 @@ mod tests {
         ] {
             assert_eq!(spaced_tab_links(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_zone_left_open_closes_after_as_many_paragraphs_as_the_source_zone_holds() {
+        let source = "# T\n\n::: moniker range=\"o365-worldwide\"\n\n> [!NOTE]\n> Worldwide.\n\nMore.\n\n::: moniker-end\n\nAfter.\n";
+        let target = "# T\n\n::: moniker range=\"O365-Worldwide\"\n> [!NOTE]\n> Mondial.\n\nPlus.\n\nAprès.\n\n## H\n";
+        let closed = zones_left_open(source, target);
+        let after_plus = target.find("\nAprès").unwrap();
+        assert_eq!(
+            closed,
+            [ClosedZone {
+                opening: 5..39,
+                range: "O365-Worldwide".to_owned(),
+                end: ZoneEnd { at: after_plus, colons: 3 },
+                source_end: source.find("::: moniker-end").unwrap()..source.find("\n\nAfter").unwrap(),
+            }]
+        );
+        let options = ParseOptions { zone_ends: vec![closed[0].end], ..ParseOptions::default() };
+        let parsed = parse("a.md", target, &options, &NoIncludes);
+        assert_eq!(parsed.diagnostics, [], "read as closed");
+        assert_eq!(shape(&parsed.article.sections[0].blocks), ["Moniker", "p"]);
+        assert_eq!(parsed.article.sections[0].sections[0].moniker, None, "the heading after it is in no zone");
+        let Block::Moniker { blocks, span, .. } = &parsed.article.sections[0].blocks[0] else { unreachable!() };
+        assert_eq!((shape(blocks), span.line, span.end_line), (vec!["alert".to_owned(), "p".to_owned()], 3, 8));
+    }
+
+    #[test]
+    fn a_zone_is_closed_only_where_the_source_closes_the_same_one() {
+        let zone = |range: &str, end: &str| format!("::: moniker range=\"{range}\"\n\nA.\n\n{end}B.\n\nC.\n");
+        let open_a = zone("a", "");
+        for (source, why) in [
+            (zone("b", "::: moniker-end\n\n"), "another range"),
+            (open_a.clone(), "the source leaves it open too"),
+            ("No zone.\n".to_owned(), "the source has no zone"),
+            (
+                zone("a", "More.\n\nAnd more.\n\nAnd more.\n\nAnd more.\n\n::: moniker-end\n\n"),
+                "more paragraphs than there are",
+            ),
+        ] {
+            assert_eq!(zones_left_open(&source, &open_a), [], "{why}");
+        }
+        let closed = zone("a", "::: moniker-end\n\n");
+        assert_eq!(zones_left_open(&closed, &closed), [], "closed alike");
+        let before_next_zone = "::: moniker range=\"a\"\n\nA.\n\n::: moniker range=\"b\"\n\nB.\n\n::: moniker-end\n";
+        let source = "::: moniker range=\"a\"\n\nA.\n\nA2.\n\n::: moniker-end\n";
+        assert_eq!(zones_left_open(source, before_next_zone), [], "another zone opens first");
     }
 
     #[test]

@@ -457,7 +457,8 @@ fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository
     let source = Document::new(pair.source_shown.clone(), pair.relative.clone(), source_text.text)
         .stored_as(source_text.encoding);
     let target = Document::new(pair.target_shown.clone(), pair.relative.clone(), target_text.text)
-        .stored_as(target_text.encoding);
+        .stored_as(target_text.encoding)
+        .closing_zones_as(&source);
     let context = Context {
         languages: Languages::of(&pair.locales.source, &pair.locales.target),
         target_locale: pair.locales.target.clone(),

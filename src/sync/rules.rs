@@ -520,10 +520,13 @@ static DOCS: [RuleDoc; 23] = [
             - a code fence not closed where the source closes its own (the translated block holds the source \
             block's lines, then a heading of the source, or runs to the end): what follows renders as code, and is \
             compared once the fence is closed;\n\
+            - a moniker zone not closed where the source closes the same zone: all that follows shows for that \
+            moniker alone. The translation is compared as if the zone ended after as many paragraphs as the \
+            source's zone holds, where the finding says to add the `::: moniker-end` line;\n\
             - a paragraph whose line starts with an HTML comment (`<!-- … --> Texte`): the comment makes the \
             paragraph raw HTML, whose Markdown is not rendered. Its text still shows, so this one is a warning.\n\n\
             What the breakage causes besides is not reported again: the link or image then missing, the sections \
-            swallowed by the code block, the heading or HTML block where the source has a paragraph. What the \
+            swallowed by the code block, the headings an open moniker zone takes in, the heading or HTML block where the source has a paragraph. What the \
             source breaks the same way is not reported.\n\n\
             ## Why\n\n\
             Readers see raw syntax, a heading in the middle of a list, or the rest of the page as code: the page is \

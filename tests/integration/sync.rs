@@ -729,6 +729,29 @@ fn a_code_fence_left_open_is_one_finding_not_every_section_it_swallowed() {
 }
 
 #[test]
+fn a_moniker_zone_left_open_is_one_finding_and_the_rest_is_compared_as_closed() {
+    // The French zone lost its `::: moniker-end` line (spaces stand in for it, so that lines and offsets stay): read as
+    // written, every heading after it is in the zone, and the paragraph after it too.
+    let (english, french) = (std::fs::read_to_string(EN).unwrap(), std::fs::read_to_string(FR).unwrap());
+    let closed = check("close-your-account.md", &english, &french);
+    let left_open = french.replacen("::: moniker-end", &" ".repeat(15), 1);
+    let (broken, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = check("close-your-account.md", &english, &left_open)
+        .into_iter()
+        .partition(|diagnostic| diagnostic.rule == "broken-markdown");
+    assert_eq!(rest, closed);
+    let found: Vec<_> = broken
+        .iter()
+        .map(|diagnostic| (diagnostic.location.line(), diagnostic.source.as_ref().map(|source| source.line())))
+        .collect();
+    assert_eq!(found, [(29, Some(30))]);
+    assert_eq!(
+        broken[0].message,
+        "this moniker zone is not closed where the English one is: all that follows it shows for `o365-21vianet` \
+         alone; add a `::: moniker-end` line after line 32 (what follows is compared as if it were there)"
+    );
+}
+
+#[test]
 fn a_code_fence_left_open_in_the_corpus_hides_no_section() {
     // The French `xml` block opened at line 3530 is closed by the fence meant to open the next block, 40 lines on:
     // three English sections render as code in French. One finding, and none of the missing sections.
@@ -757,7 +780,7 @@ fn a_code_fence_left_open_in_the_corpus_hides_no_section() {
 /// Compares two texts as `en-us/<relative>` and `fr-fr/<relative>`.
 fn check(relative: &str, english: &str, french: &str) -> Vec<Diagnostic> {
     let source = Document::new(format!("en-us/{relative}"), relative, english.to_owned());
-    let target = Document::new(format!("fr-fr/{relative}"), relative, french.to_owned());
+    let target = Document::new(format!("fr-fr/{relative}"), relative, french.to_owned()).closing_zones_as(&source);
     let context =
         Context { languages: Languages::of("en-us", "fr-fr"), target_locale: "fr-fr".to_owned(), history: None };
     compare(&source, &target, &context, &Settings::default())

@@ -39,9 +39,10 @@ use code::{MAX_QUOTED_CODE_CHARS, code_difference};
 use figures::{Found, numbers_in, numeric_skeleton, technical_token_holding};
 use lines::{Lines, lines_as_paragraphs};
 use sections::{align_sections, flatten, same_anchor, with_subsections};
+pub(super) use similarity::normal_range;
 use similarity::{
     Features, MIN_BLOCK_SCORE, MIN_MOVED_BLOCK_SCORE, Picture, attribute, block_score, case_insensitive, hash, items,
-    kind, normal_path, normal_range, one_item_apart, pairable, same_language, same_words, shape, tab_ids, weigh,
+    kind, normal_path, one_item_apart, pairable, same_language, same_words, shape, tab_ids, weigh,
 };
 
 /// Compares the articles of `source` and `target`.
@@ -60,6 +61,7 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> V
     };
     let swallowed = markup::fences_left_open(source, target, languages, &mut walk.out);
     walk.out.extend(markup::spaced_tabs(source, target));
+    walk.out.extend(markup::zones_left_open(source, target, languages));
     walk.article();
     // What a code fence left open swallowed is compared once it is closed: its fence's finding says why.
     walk.out.retain(|diagnostic| !swallowed.iter().any(|swallowed| swallowed.covers(source, target, diagnostic)));

@@ -347,7 +347,7 @@ pub(super) fn case_insensitive(language: &Option<String>) -> bool {
 }
 
 /// A moniker range in normal form, or as written (trimmed, lower-cased) when it does not parse.
-pub(super) fn normal_range(range: &str) -> String {
+pub(in crate::sync) fn normal_range(range: &str) -> String {
     MonikerRange::parse(range).map_or_else(|_| range.trim().to_lowercase(), |parsed| parsed.normalized())
 }
 
