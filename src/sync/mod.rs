@@ -486,7 +486,7 @@ pub struct Context<'a> {
 /// Compares two parsed files: every rule, then suppressions and configured severities. Sorted.
 pub fn compare(source: &Document, target: &Document, context: &Context<'_>, settings: &Settings) -> Vec<Diagnostic> {
     let languages = &context.languages;
-    let mut found: Vec<Diagnostic> = source.diagnostics.iter().chain(&target.diagnostics).cloned().collect();
+    let mut found = parser_findings(source, target);
     front_matter::compare(source, target, &settings.translated_keys, languages, &mut found);
     front_matter::check_localization(target, Some(&context.target_locale), &mut found);
     front_matter::check_untranslated(source, target, languages, &mut found);
@@ -527,6 +527,38 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
     settings.apply_levels(&mut found);
     sort(&mut found);
     found
+}
+
+/// What the parser found in both files. A problem of the source is a note: the translation cannot mend it, and a gate
+/// on translations does not fail on it. A problem the translation shares with the source (the same message once its
+/// numbers and the quoted words that hold a space, a translated title, are set aside) is inherited: reported on the
+/// source alone.
+fn parser_findings(source: &Document, target: &Document) -> Vec<Diagnostic> {
+    let mut inherited: Vec<String> = source.diagnostics.iter().map(|diagnostic| problem(&diagnostic.message)).collect();
+    let own = target.diagnostics.iter().filter(|diagnostic| {
+        let problem = problem(&diagnostic.message);
+        let shared = inherited.iter().position(|source_problem| *source_problem == problem);
+        shared.map(|at| inherited.swap_remove(at)).is_none()
+    });
+    let source_notes =
+        source.diagnostics.iter().map(|diagnostic| Diagnostic { severity: Severity::Note, ..diagnostic.clone() });
+    source_notes.chain(own.cloned()).collect()
+}
+
+/// A parser's message with its digits and the `quoted` words that hold a space set aside: the problem it names,
+/// whichever file and language.
+fn problem(message: &str) -> String {
+    let mut kept = String::with_capacity(message.len());
+    for (index, part) in message.split('`').enumerate() {
+        let quoted = index % 2 == 1;
+        if quoted {
+            kept.push('`');
+        }
+        if !(quoted && part.contains(' ')) {
+            kept.extend(part.chars().filter(|character| !character.is_ascii_digit()));
+        }
+    }
+    kept
 }
 
 /// Reads a file: its text and encoding, a `parse-error` finding when its content cannot be an article, or an error
