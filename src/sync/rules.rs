@@ -260,7 +260,8 @@ static DOCS: [RuleDoc; 23] = [
         explanation: "## What it does\n\n\
             In paired numbered lists with as many items, finds the first translated item that shares no link, image, \
             number or code with its own counterpart but most with another source item, whose own counterpart has \
-            left its place too: one finding per list, for a swap or a rotation alike. Items with nothing of the \
+            left its place too: one finding per list, for a swap or a rotation alike. The items astray are then \
+            compared with their own counterparts, not with the items at their places. Items with nothing of the \
             kind to compare are not judged.\n\n\
             ## Why\n\n\
             Steps done in another order are another procedure: a checklist printed from the translation has the \

@@ -898,6 +898,27 @@ fn mutation_list_item_count() {
 }
 
 #[test]
+fn mutation_list_item_order_compares_the_moved_items_with_their_own_counterparts() {
+    // Items 3 and 4 of step 2 swapped, whole: item 3 has the number 1 ("l’étape 1"), item 4 an image. Compared by
+    // position, the items would also differ in numbers.
+    let Some(corpus) = corpus() else { return };
+    let relative = "SecurityCompliance/export-view-audit-log-records.md";
+    let (english, french) = pair(&corpus, relative);
+    let lines: Vec<&str> = french.split('\n').collect();
+    assert!(lines[59].starts_with("3. Ouvrez") && lines[61].starts_with("4. Dans"), "{:?}", &lines[59..62]);
+    let third = format!("4.{}", &lines[59][2..]);
+    let fourth = format!("3.{}", &lines[61][2..]);
+    let swapped: Vec<&str> =
+        [&lines[..59], &[fourth.as_str()], &lines[62..65], &[third.as_str(), lines[60]], &lines[64..]].concat();
+    let before = check(relative, &english, &french);
+    let key = |diagnostic: &Diagnostic| (diagnostic.rule.clone(), diagnostic.location.line());
+    let old: HashSet<_> = before.iter().map(key).collect();
+    let new: Vec<_> =
+        check(relative, &english, &swapped.join("\n")).iter().map(key).filter(|found| !old.contains(found)).collect();
+    assert_eq!(new, [("list-item-order".to_owned(), 60)]);
+}
+
+#[test]
 fn mutation_block_mismatch() {
     french_mutation(CLEAN_PAIR, 41, "block-mismatch", 43, |paragraph| {
         format!("{paragraph}\n\nUn paragraphe sans équivalent anglais.")

@@ -1038,7 +1038,7 @@ impl Walk<'_> {
         target_items: &'b [ListItem],
         pool: &mut Pool,
     ) {
-        let pairings = if source_items.len() == target_items.len() {
+        let mut pairings = if source_items.len() == target_items.len() {
             (0..source_items.len()).map(|index| Pairing::Both(index, index)).collect()
         } else {
             let weigh = |items: &[ListItem], notation: Notation| -> Vec<Features> {
@@ -1055,14 +1055,19 @@ impl Walk<'_> {
         if source_items.len() != target_items.len() {
             self.list_item_count(&pairings, source, source_items, target, target_items);
         } else {
-            if matches!(source, Block::List { ordered: true, .. }) {
-                self.list_item_order(source_items, target_items);
+            if matches!(source, Block::List { ordered: true, .. })
+                && let Some(counterparts) = self.list_item_order(source_items, target_items)
+            {
+                pairings = counterparts.into_iter().enumerate().map(|(t, s)| Pairing::Both(s, t)).collect();
             }
             let one_paragraph = |item: &'b ListItem| match &item.blocks[..] {
                 [Block::Paragraph { inlines, span }] => Some((inlines.as_slice(), *span)),
                 _ => None,
             };
-            let texts = source_items.iter().zip(target_items).map(|(s, t)| one_paragraph(s).zip(one_paragraph(t)));
+            let texts = pairings.iter().map(|pairing| match *pairing {
+                Pairing::Both(s, t) => one_paragraph(&source_items[s]).zip(one_paragraph(&target_items[t])),
+                _ => None,
+            });
             self.find_names(texts.collect::<Option<Vec<_>>>().unwrap_or_default());
         }
         // Less the final blocks of a last item paired already with blocks left after the list ([`Unindented`]).
@@ -1135,7 +1140,10 @@ impl Walk<'_> {
     /// nothing (links, images, numbers, code) with its own counterpart, though it has something to share, and most
     /// with another source item, whose own counterpart is astray too. One finding per list: a rotation of three items
     /// is one cause. Numbered lists only: the order of bullets seldom matters, that of steps always does.
-    fn list_item_order(&mut self, source_items: &[ListItem], target_items: &[ListItem]) {
+    ///
+    /// Returns the source item each translated item is then compared with, when the items astray pair among
+    /// themselves: each with the one astray source item it shares most with.
+    fn list_item_order(&mut self, source_items: &[ListItem], target_items: &[ListItem]) -> Option<Vec<usize>> {
         let weigh = |item: &ListItem, notation: Notation| Features::of_blocks(&item.blocks, notation);
         let (source_notation, target_notation) = (self.languages.source_notation, self.languages.target_notation);
         let target: Vec<Features> = target_items.iter().map(|item| weigh(item, target_notation)).collect();
@@ -1144,20 +1152,22 @@ impl Walk<'_> {
         let source_at = |index: usize| source[index].get_or_init(|| weigh(&source_items[index], source_notation));
         // An item astray shares nothing with its counterpart, though it has something to share.
         let astray = |index: usize| !target[index].tokens.is_empty() && source_at(index).shared(&target[index]) == 0;
-        let moved = (0..target.len()).find_map(|index| {
-            if !astray(index) {
-                return None;
-            }
-            let shared: Vec<usize> = (0..source.len()).map(|other| source_at(other).shared(&target[index])).collect();
-            let most = *shared.iter().max()?;
-            let mut best = (0..shared.len()).filter(|&other| shared[other] == most);
+        // The one source item among `among` that the translated item `index` shares most with, if it shares any.
+        let best_of = |index: usize, among: &mut dyn Iterator<Item = usize>| {
+            let shared: Vec<(usize, usize)> =
+                among.map(|other| (other, source_at(other).shared(&target[index]))).collect();
+            let most = shared.iter().map(|(_, shared)| *shared).max()?;
+            let mut best = shared.iter().filter(|(_, shared)| *shared == most);
             match (best.next(), best.next()) {
-                // The item it matches has left its place too, else this one is only changed.
-                (Some(other), None) if most > 0 && astray(other) => Some((index, other)),
+                (Some((other, _)), None) if most > 0 => Some(*other),
                 _ => None,
             }
+        };
+        // The item it matches has left its place too, else this one is only changed.
+        let moved = (0..target.len()).filter(|&index| astray(index)).find_map(|index| {
+            best_of(index, &mut (0..source.len())).filter(|&other| astray(other)).map(|other| (index, other))
         });
-        let Some((index, other)) = moved else { return };
+        let (index, other) = moved?;
         let (source_name, target_name) = (&self.languages.source, &self.languages.target);
         let message = format!(
             "{target_name} item {} is {source_name} item {}: the items are in another order",
@@ -1167,6 +1177,14 @@ impl Walk<'_> {
         let there = self.source.at(source_items[other].span);
         self.out
             .push(Rule::ListItemOrder.diagnostic(self.target.at(target_items[index].span), message).with_source(there));
+        let astray_items: Vec<usize> = (0..target.len()).filter(|&index| astray(index)).collect();
+        let mut counterparts: Vec<usize> = (0..target.len()).collect();
+        for &index in &astray_items {
+            counterparts[index] = best_of(index, &mut astray_items.iter().copied())?;
+        }
+        let mut taken: Vec<usize> = astray_items.iter().map(|&index| counterparts[index]).collect();
+        taken.sort_unstable();
+        (taken == astray_items).then_some(counterparts)
     }
 
     fn list_item_count(
