@@ -227,7 +227,7 @@ fn written(value: &Value) -> String {
     }
 }
 
-fn is_hex(value: &str, length: usize) -> bool {
+pub(super) fn is_hex(value: &str, length: usize) -> bool {
     value.len() == length && value.bytes().all(|byte| byte.is_ascii_hexdigit())
 }
 

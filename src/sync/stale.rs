@@ -138,7 +138,9 @@ pub fn check(
         (Some((repository, file)), Some(commit)) => Some(repository.changes_since(commit, file)),
         _ => None,
     };
-    let (anchor, message) = match (front_matter.entry("ms.openlocfilehash"), &behind) {
+    // A hash that is no SHA-1 at all is a `loc-metadata` finding, not a sign of an older source.
+    let well_formed = hash.as_deref().is_some_and(|hash| super::front_matter::is_hex(hash, 40));
+    let (anchor, message) = match (front_matter.entry("ms.openlocfilehash").filter(|_| well_formed), &behind) {
         (Some(entry), _) => (
             entry.line,
             format!(
@@ -158,7 +160,7 @@ pub fn check(
     };
     // What to write once the translation is brought up to date, so the translator need not hash the file; in the
     // CRLF form, as localization repositories check the English out and write the hash.
-    let to_write = hash.is_some().then(|| {
+    let to_write = well_formed.then(|| {
         format!(
             "when the {} file is up to date with the {} file as it is now, set `ms.openlocfilehash: {}`",
             languages.target,

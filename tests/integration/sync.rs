@@ -1032,6 +1032,22 @@ fn mutation_loc_metadata() {
 }
 
 #[test]
+fn a_hash_that_is_no_sha1_is_a_loc_metadata_finding_alone() {
+    let Some(corpus) = corpus() else { return };
+    let (english, french) = clean_pair(&corpus);
+    let broken = replace_line(&french, 13, |line| {
+        assert!(line.starts_with("ms.openlocfilehash: "), "{line}");
+        "ms.openlocfilehash: xyz".to_owned()
+    });
+    let found: Vec<_> = check(CLEAN_PAIR, &english, &broken)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
+        .collect();
+    let not_a_hash = ("loc-metadata".to_owned(), 13, "`ms.openlocfilehash: xyz` is not 40 hexadecimal digits".to_owned());
+    assert_eq!(found, [not_a_hash], "no stale-source besides");
+}
+
+#[test]
 fn mutation_untranslated() {
     let english = "Here are the steps to place a mailbox on Litigation Hold by using the Exchange admin center.";
     french_mutation(CLEAN_PAIR, 41, "untranslated", 41, |_| english.to_owned());
