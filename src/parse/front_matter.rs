@@ -87,9 +87,15 @@ pub fn read(split: &Split<'_>, index: &LineIndex<'_>) -> Result<(FrontMatter, Ve
     }
     let pairs = match flat_yaml::read(split.yaml) {
         Some(pairs) => pairs,
-        None => read_yaml(split.yaml).map_err(|error| YamlError {
-            offset: split.yaml_start + error.location().map_or(0, |location| location.index()),
-            message: with_file_lines(&error.to_string(), index.line(split.yaml_start) - 1),
+        None => read_yaml(split.yaml).map_err(|error| {
+            let message = error.to_string();
+            let at = unfinished_start(&message, split.yaml)
+                .or_else(|| error.location().map(|location| location.index()))
+                .unwrap_or_default();
+            YamlError {
+                offset: split.yaml_start + at,
+                message: with_file_lines(&message, index.line(split.yaml_start) - 1),
+            }
         })?,
     };
     let mut front_matter = FrontMatter::default();
@@ -155,6 +161,24 @@ impl<'de> serde::Deserialize<'de> for TopLevel {
 }
 
 /// The YAML parser counts lines from the start of the YAML; shift every "line N" by the lines above it.
+/// Where the flow collection or quoted scalar that a YAML error left unfinished starts in `yaml`, when the message
+/// names one (`…, while parsing a flow sequence at line 2 column 8`): what to fix, where the parser gave up only at
+/// the next line or later.
+fn unfinished_start(message: &str, yaml: &str) -> Option<usize> {
+    let (_, context) = message.split_once(", while ")?;
+    if !(context.starts_with("parsing a flow") || context.starts_with("scanning a quoted scalar")) {
+        return None;
+    }
+    let (_, mark) = context.split_once(" at line ")?;
+    let (line, column) = mark.split_once(" column ")?;
+    let number =
+        |text: &str| text.bytes().take_while(u8::is_ascii_digit).fold(0usize, |n, d| n * 10 + usize::from(d - b'0'));
+    let (line, column) = (number(line), number(column));
+    let start = line_ranges(yaml).nth(line.checked_sub(1)?)?.start;
+    let within = yaml[start..].char_indices().nth(column.checked_sub(1)?).map_or(0, |(at, _)| at);
+    Some(start + within)
+}
+
 fn with_file_lines(message: &str, lines_above: u32) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
@@ -297,6 +321,10 @@ mod tests {
         let split = split(text);
         let error = read(&split, &LineIndex::new(text)).unwrap_err();
         assert!(error.message.contains("did not find expected"), "{}", error.message);
-        assert!(LineIndex::new(text).line(error.offset) >= 3);
+        assert_eq!(&text[error.offset..error.offset + 5], "[a, b", "where the unclosed sequence starts");
+        for (text, at) in [("---\ntitle: x\nbad: \"a\n---\nbody", "\"a"), ("---\nt: x\n  y: z\n---\n", ": z")] {
+            let error = read(&super::split(text), &LineIndex::new(text)).unwrap_err();
+            assert!(text[error.offset..].starts_with(at), "{text:?}: {}, at {}", error.message, error.offset);
+        }
     }
 }

@@ -372,7 +372,7 @@ fn unusable_input_exits_2_naming_the_file_and_line() {
     let cases = [
         (
             write(dir.path(), "yaml.md", "---\ntitle: x\nbad: [a, b\n---\n# T\n"),
-            "yaml.md:4:1: error[parse-error]: malformed front matter: did not find expected ',' or ']' at line 4 column 1, \
+            "yaml.md:3:6: error[parse-error]: malformed front matter: did not find expected ',' or ']' at line 4 column 1, \
              while parsing a flow sequence at line 3 column 6",
         ),
         (write(dir.path(), "latin1.md", b"# Titre\n\nD\xe9j\xe0 vu\n"), "latin1.md:3:2: the file is not UTF-8"),

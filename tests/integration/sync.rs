@@ -1043,7 +1043,8 @@ fn a_hash_that_is_no_sha1_is_a_loc_metadata_finding_alone() {
         .into_iter()
         .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
         .collect();
-    let not_a_hash = ("loc-metadata".to_owned(), 13, "`ms.openlocfilehash: xyz` is not 40 hexadecimal digits".to_owned());
+    let not_a_hash =
+        ("loc-metadata".to_owned(), 13, "`ms.openlocfilehash: xyz` is not 40 hexadecimal digits".to_owned());
     assert_eq!(found, [not_a_hash], "no stale-source besides");
 }
 
