@@ -169,7 +169,10 @@ static DOCS: [RuleDoc; 23] = [
         explanation: "## What it does\n\n\
             Pairs the headings of both files, first by id (the `<a name>` anchor translations keep, else the \
             GitHub-style id of the heading), then by position and level. A source heading left without a partner \
-            is missing; the finding points at the translated heading it should come before.\n\n\
+            is missing; the finding points at the translated heading it should come before. When the translation \
+            lost the heading alone, and the section before ends with the missing section's blocks, the finding \
+            points at the first of them, where the heading belongs, and those blocks are compared with the \
+            source's.\n\n\
             ## Why\n\n\
             A whole part of the article (often a step) is not in the translation, and links to its anchor break.\n\n\
             ## Example\n\n\

@@ -873,6 +873,27 @@ fn mutation_missing_section() {
 }
 
 #[test]
+fn a_section_that_lost_its_heading_alone_is_one_finding_where_the_heading_belongs() {
+    // Line 50 is the heading of step 2; its paragraph and list stay, now at the end of step 1.
+    let Some(corpus) = corpus() else { return };
+    let relative = "SecurityCompliance/export-view-audit-log-records.md";
+    let (english, french) = pair(&corpus, relative);
+    let lines: Vec<&str> = french.split('\n').collect();
+    assert!(lines[49].starts_with("## <a name=\"step-2"), "{}", lines[49]);
+    let headless = [&lines[..49], &lines[50..]].concat().join("\n");
+    let before = check(relative, &english, &french);
+    let key =
+        |diagnostic: &Diagnostic| (diagnostic.rule.clone(), diagnostic.location.line(), diagnostic.message.clone());
+    let old: HashSet<_> = before.iter().map(key).collect();
+    let new: Vec<_> =
+        check(relative, &english, &headless).iter().map(key).filter(|found| !old.contains(found)).collect();
+    let message = "the English heading \u{201c}Step 2: Format the exported audit log using the Power Query Editor\u{201d} \
+                   has no counterpart in the French file: its section's content is here, at the end of the section \
+                   before; put the heading back above it";
+    assert_eq!(new, [("missing-section".to_owned(), 51, message.to_owned())]);
+}
+
+#[test]
 fn mutation_extra_section() {
     french_mutation(CLEAN_PAIR, 39, "extra-section", 39, |heading| {
         format!("## <a name=\"nouvelle-section\"></a>Nouvelle section\n\nUn paragraphe sans équivalent.\n\n{heading}")

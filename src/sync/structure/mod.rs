@@ -251,27 +251,53 @@ impl Walk<'_> {
             }
         }
 
+        // The missing sections whose blocks the section before holds at its end: where each heading was lost.
+        let mut headless: HashMap<usize, Span> = HashMap::new();
         // The references of a section without a counterpart are not compared: the section's finding covers them.
         for (step, pairing) in pairings.iter().enumerate() {
             match *pairing {
                 Pairing::Both(s, t) => {
                     let mut pool = Pool::default();
                     let was_moved = moved.contains(&(s, t));
-                    let one_sided = OneSided {
+                    let (source, target) = (source_sections[s].section, target_sections[t].section);
+                    let mut one_sided = OneSided {
                         source: one_sided_blocks(missing_under.get(&s)),
                         target: one_sided_blocks(extra_under.get(&t)),
                     };
-                    let (source, target) = (source_sections[s].section, target_sections[t].section);
-                    self.section_pair(source, target, was_moved, one_sided, &mut pool);
+                    // A missing sibling right after sections without subsections may have lost its heading alone.
+                    let next = match pairings.get(step + 1) {
+                        Some(&Pairing::Source(next))
+                            if source_sections[next].parent == source_sections[s].parent
+                                && source.sections.is_empty()
+                                && target.sections.is_empty() =>
+                        {
+                            one_sided.source.extend(items(&source_sections[next].section.blocks));
+                            Some(source_sections[next].section.span)
+                        }
+                        _ => None,
+                    };
+                    let paired = self.section_pair(source, target, was_moved, one_sided, &mut pool);
+                    if let Some(next_span) = next
+                        && let Some(first) = paired
+                            .iter()
+                            .filter(|(source_start, _)| (next_span.start..next_span.end).contains(source_start))
+                            .map(|(_, target_span)| *target_span)
+                            .min_by_key(|target_span| target_span.start)
+                        && let Some(&Pairing::Source(next)) = pairings.get(step + 1)
+                    {
+                        headless.insert(next, first);
+                    }
                     pool.report(self.source, self.target, self.languages, &mut self.out);
                 }
                 Pairing::Source(s) => {
                     missing[s] = true;
-                    let anchor = next_target(&pairings[step + 1..])
-                        .map(|t| target_sections[t].section.heading_span)
-                        .unwrap_or_else(|| self.target_end());
                     let flat = &source_sections[s];
-                    if !flat.parent.is_some_and(|parent| missing[parent]) {
+                    if let Some(content) = headless.get(&s) {
+                        self.headless_section(flat.section, *content);
+                    } else if !flat.parent.is_some_and(|parent| missing[parent]) {
+                        let anchor = next_target(&pairings[step + 1..])
+                            .map(|t| target_sections[t].section.heading_span)
+                            .unwrap_or_else(|| self.target_end());
                         self.missing_section(flat.section, anchor);
                     }
                 }
@@ -314,6 +340,21 @@ impl Walk<'_> {
         );
     }
 
+    /// A source section whose heading the translation lost, its blocks left at the end of the section before, the
+    /// first at `content`.
+    fn headless_section(&mut self, section: &Section, content: Span) {
+        let message = format!(
+            "the {} heading \u{201c}{}\u{201d} has no counterpart in the {} file: its section's content is here, at \
+             the end of the section before; put the heading back above it",
+            self.languages.source, section.title, self.languages.target
+        );
+        self.out.push(
+            Rule::MissingSection
+                .diagnostic(self.target.line(content.line), message)
+                .with_source(self.source.at(section.heading_span)),
+        );
+    }
+
     fn extra_section(&mut self, section: &Section) {
         let message = format!(
             "this section (id `{}`{}) has no counterpart in the {} file",
@@ -331,7 +372,7 @@ impl Walk<'_> {
         moved: bool,
         one_sided: OneSided<'b>,
         pool: &mut Pool,
-    ) {
+    ) -> Vec<(usize, Span)> {
         let here = self.target.at(target.heading_span);
         let there = self.source.at(source.heading_span);
         let (source_name, target_name) = (&self.languages.source, &self.languages.target);
@@ -383,15 +424,23 @@ impl Walk<'_> {
         }
         self.leaf((&source.heading, source.heading_span), (&target.heading, target.heading_span), pool);
         let mut leftovers = self.pair_blocks(&source.blocks, &target.blocks, target.heading_span, pool);
-        self.pair_one_sided(&mut leftovers, one_sided, pool);
+        let paired = self.pair_one_sided(&mut leftovers, one_sided, pool);
         self.report_leftovers(leftovers, pool);
+        paired
     }
 
     /// Pairs the blocks left over in two paired sections with the blocks of subsections only the other side has: a
     /// translation may put a heading of its own over the steps, or leave out one the source puts there. What pairs
-    /// is compared (the one-sided heading is its own finding); what does not is left to that finding.
-    fn pair_one_sided<'b>(&mut self, leftovers: &mut Vec<Leftover<'b>>, one_sided: OneSided<'b>, pool: &mut Pool) {
+    /// is compared (the one-sided heading is its own finding); what does not is left to that finding. Returns where
+    /// each source block of those subsections that paired starts, with the span of the translated block it paired with.
+    fn pair_one_sided<'b>(
+        &mut self,
+        leftovers: &mut Vec<Leftover<'b>>,
+        one_sided: OneSided<'b>,
+        pool: &mut Pool,
+    ) -> Vec<(usize, Span)> {
         let mut paired = HashSet::new();
+        let mut source_pairs = Vec::new();
         for (children, source_side) in [(one_sided.target, false), (one_sided.source, true)] {
             let open: Vec<usize> = (0..leftovers.len())
                 .filter(|&index| match &leftovers[index] {
@@ -417,6 +466,7 @@ impl Walk<'_> {
                 self.block_pair(source, target, pool);
                 if source_side {
                     paired.insert(open[t]);
+                    source_pairs.push((source.span().start, target.span()));
                 } else {
                     paired.insert(open[s]);
                     self.compared.insert(target.span().start);
@@ -428,6 +478,7 @@ impl Walk<'_> {
             index += 1;
             !paired.contains(&(index - 1))
         });
+        source_pairs
     }
 
     /// Aligns two block sequences, compares what pairs, and reports what does not. `anchor` is the translated place
