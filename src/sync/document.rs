@@ -130,6 +130,14 @@ impl Document {
         LineIndex::over(&self.text, &self.lines).line_text(line)
     }
 
+    /// The empty span at the start of the line after the last line of `span` that is not blank, or at the end of the
+    /// text: where a block missing after the one at `span` belongs.
+    pub fn line_after(&self, span: Span) -> Span {
+        let end = self.text.get(..span.end).unwrap_or(&self.text).trim_end().len();
+        let next_line = self.text[end..].find('\n').map_or(self.text.len(), |at| end + at + 1);
+        self.span(next_line, next_line)
+    }
+
     /// The span of bytes `start..end` (clamped to character boundaries within the text).
     pub fn span(&self, start: usize, end: usize) -> Span {
         self.index().span(start, end)

@@ -452,8 +452,8 @@ fn what_a_missing_or_extra_block_held_is_not_reported_again() {
             at("link-mismatch", 8),
             at("link-mismatch", 12),
             at("link-mismatch", 12),
-            at("alert-mismatch", 14),
             at("list-item-count", 15),
+            at("alert-mismatch", 16),
             at("extra-section", 17),
             at("missing-section", 17),
         ]
@@ -491,7 +491,7 @@ fn blocks_pair_with_their_likeness_not_with_whatever_makes_more_pairs() {
         [
             (
                 "alert-mismatch".to_owned(),
-                7,
+                9,
                 "the English `[!IMPORTANT]` alert has no counterpart in the French file here".to_owned()
             ),
             (

@@ -578,7 +578,16 @@ impl Walk<'_> {
                     let leftover = match replaced.iter().find(|&&(source, _)| source == s) {
                         Some(&(_, t)) => Leftover::Source { block, at: target_items[t].span(), finding: None },
                         None => {
-                            let at = insertion(&pairings, step, |t| target_items[t].span()).unwrap_or(anchor);
+                            let at = match next_target(&pairings[step + 1..]) {
+                                Some(next) => target_items[next].span(),
+                                // Missing at the end: after the last translated block, not at its start, which may
+                                // be many lines up.
+                                None => pairings[..step]
+                                    .iter()
+                                    .rev()
+                                    .find_map(|pairing| target_of(*pairing))
+                                    .map_or(anchor, |last| self.target.line_after(target_items[last].span())),
+                            };
                             let message = format!(
                                 "the {} {} has no counterpart in the {} file here",
                                 self.languages.source,
@@ -1933,7 +1942,7 @@ mod tests {
         assert_eq!(findings(&english_unindented, &french.replace("\n> ", "\n   > ")), [found("link-mismatch", 7)]);
         // A sentence added after the list, where the last English step has no second paragraph, is extra.
         let added = french.replace("> [!NOTE]\n> Cela prend [une minute](https://a.b/d).", "Voilà.");
-        assert_eq!(findings(english, &added), [found("alert-mismatch", 4), found("block-mismatch", 6)]);
+        assert_eq!(findings(english, &added), [found("alert-mismatch", 5), found("block-mismatch", 6)]);
     }
 
     #[test]
