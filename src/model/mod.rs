@@ -669,6 +669,44 @@ impl Article {
         out
     }
 
+    /// Calls `visit` on every inline of the article, in its headings, blocks and included files, nested ones
+    /// included.
+    pub fn for_each_inline(&self, visit: &mut dyn FnMut(&Inline)) {
+        fn inlines(list: &[Inline], visit: &mut dyn FnMut(&Inline)) {
+            for inline in list {
+                visit(inline);
+                if let Inline::Emphasis { children, .. } | Inline::Link { children, .. } = inline {
+                    inlines(children, visit);
+                }
+            }
+        }
+        let sections = self.all_sections();
+        for section in &sections {
+            inlines(&section.heading, visit);
+        }
+        let blocks = self.preamble.iter().chain(sections.iter().flat_map(|section| &section.blocks));
+        walk_content(blocks, None, &mut |_, content| {
+            if let Content::Inlines(list) = content {
+                inlines(list, visit);
+            }
+        });
+    }
+
+    /// The ids a `#fragment` may name, lower-cased: the headings' and the `<a name>` anchors', each with where it is
+    /// (the first, for an id given twice).
+    pub fn ids(&self) -> std::collections::HashMap<String, Span> {
+        let mut ids = std::collections::HashMap::new();
+        for section in self.all_sections() {
+            ids.entry(section.id.to_lowercase()).or_insert(section.heading_span);
+        }
+        self.for_each_inline(&mut |inline| {
+            if let Inline::Anchor { name, span } = inline {
+                ids.entry(name.to_lowercase()).or_insert(*span);
+            }
+        });
+        ids
+    }
+
     /// The procedure view of the article: its steps, prerequisites, intro and outro.
     pub fn procedure(&self) -> Procedure<'_> {
         steps::procedure(self)

@@ -1,7 +1,7 @@
 //! Links on paper: every link resolved to a full URL a reader can type, numbered as a footnote, and anything that is
 //! not a web or mail link made inert.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::Serialize;
 
@@ -93,9 +93,18 @@ pub struct Links {
     /// The relative links that cannot be made full URLs, each where it first appears: what to warn about.
     #[serde(skip)]
     pub unresolved: Vec<UnresolvedLink>,
+    /// The ids the printed page has (lower-cased), when known: a `#fragment` naming another, a part of the article
+    /// the variant printed leaves out (`--moniker`), leads to the article on Learn.
+    #[serde(skip)]
+    page_ids: Option<HashSet<String>>,
 }
 
 impl Links {
+    /// No links yet, on a page that has the ids `page_ids` (lower-cased).
+    pub fn on_page(page_ids: HashSet<String>) -> Self {
+        Self { page_ids: Some(page_ids), ..Self::default() }
+    }
+
     /// Registers the link to `target` that prints `printed` (`None` for a link printed by a word of the checklist's
     /// own, such as a video's), written at `span` of `include` (an included file, relative to the docs root) or of the
     /// article when `None`, in reading order.
@@ -105,9 +114,16 @@ impl Links {
             return;
         }
         let first = !self.targets.contains_key(target);
-        let resolved = resolve(target, base);
+        let resolved = match resolve(target, base) {
+            Resolved::Fragment(fragment) if self.leaves_page(&fragment) => match base.url() {
+                Some(url) => Resolved::Url(format!("{url}{fragment}")),
+                None => Resolved::Unresolved(Unresolvable::LeftOut),
+            },
+            resolved => resolved,
+        };
         let full = match &resolved {
             Resolved::Url(url) => Some(url.as_str()),
+            Resolved::Unresolved(Unresolvable::LeftOut) => None,
             Resolved::Unresolved(_) => Some(target),
             Resolved::Fragment(_) | Resolved::Inert => None,
         };
@@ -131,6 +147,12 @@ impl Links {
             Resolved::Inert => None,
         };
         self.targets.insert(target.to_owned(), LinkView { url, note });
+    }
+
+    /// Whether `fragment` (`#id`) names an id the printed page does not have.
+    fn leaves_page(&self, fragment: &str) -> bool {
+        let id = fragment.trim_start_matches('#');
+        !id.is_empty() && self.page_ids.as_ref().is_some_and(|ids| !ids.contains(&id.to_lowercase()))
     }
 
     fn footnote(&mut self, url: &str) -> usize {
@@ -240,6 +262,11 @@ impl UnresolvedLink {
             Unresolvable::AboveRoot => {
                 format!("the relative link {target} is printed as written: it climbs above the root of the site")
             }
+            Unresolvable::LeftOut => format!(
+                "the link {target} is printed as text: it leads to a part of the article this checklist leaves out, \
+                 and the article's address on Learn is unknown (give --learn-url, or render the file inside its \
+                 docset)"
+            ),
         };
         let file = self.include.as_deref().map_or_else(|| article.to_owned(), |include| includes.shown(include));
         Diagnostic::new(UNRESOLVED_LINK, Severity::Warning, Location::new(file, self.span), message)
@@ -253,6 +280,9 @@ pub enum Unresolvable {
     UnknownAddress,
     /// Its `..` climb above the site's root.
     AboveRoot,
+    /// It leads within the page to a part of the article the checklist leaves out (`--moniker`), and the article's
+    /// own address on Learn is unknown.
+    LeftOut,
 }
 
 /// How one link target resolves.

@@ -311,7 +311,7 @@ pub fn checklist<'a>(
         }
         None => Vec::new(),
     };
-    let mut links = Links::default();
+    let mut links = Links::on_page(article.ids().into_keys().collect());
     links.add_blocks(intro.iter().copied(), &options.base);
     for section in intro_sections.iter().chain(&prerequisites).chain(&lead_sections) {
         links.add_section(section, &options.base);

@@ -8,13 +8,12 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Article, Inline, Section, Span};
+use crate::model::{Inline, Section};
 use crate::report::{Diagnostic, clip};
 
 use super::Languages;
 use super::document::Document;
 use super::rules::Rule;
-use super::structure::inline_leaves;
 
 /// How much of a heading's title a message quotes.
 const MAX_QUOTED_TITLE_CHARS: usize = 80;
@@ -34,7 +33,7 @@ pub fn check(
         return;
     }
     let mut links = Vec::new();
-    for_each_inline(&target.article, &mut |inline| {
+    target.article.for_each_inline(&mut |inline| {
         if let Inline::Link { target: address, span, .. } = inline
             && let Some(fragment) = address.trim().strip_prefix('#')
         {
@@ -44,7 +43,7 @@ pub fn check(
     if links.is_empty() {
         return;
     }
-    let (target_ids, source_ids) = (ids(&target.article), ids(&source.article));
+    let (target_ids, source_ids) = (target.article.ids(), source.article.ids());
     let (source_name, target_name) = (&languages.source, &languages.target);
     for (fragment, span) in links {
         if target_ids.contains_key(&fragment) {
@@ -78,39 +77,5 @@ pub fn check(
             diagnostic = diagnostic.with_note(format!("the heading is at line {}", heading.heading_span.line));
         }
         out.push(diagnostic.with_source(source.at(source_span)));
-    }
-}
-
-/// The ids a fragment may name, lower-cased: headings' and `<a name>` anchors', each with where it is.
-fn ids(article: &Article) -> HashMap<String, Span> {
-    let mut ids: HashMap<String, Span> = HashMap::new();
-    for section in article.all_sections() {
-        ids.entry(section.id.to_lowercase()).or_insert(section.heading_span);
-    }
-    for_each_inline(article, &mut |inline| {
-        if let Inline::Anchor { name, span } = inline {
-            ids.entry(name.to_lowercase()).or_insert(*span);
-        }
-    });
-    ids
-}
-
-/// Calls `visit` on every inline of `article`, nested ones included.
-fn for_each_inline(article: &Article, visit: &mut dyn FnMut(&Inline)) {
-    fn inlines(list: &[Inline], visit: &mut dyn FnMut(&Inline)) {
-        for inline in list {
-            visit(inline);
-            if let Inline::Emphasis { children, .. } | Inline::Link { children, .. } = inline {
-                inlines(children, visit);
-            }
-        }
-    }
-    let sections = article.all_sections();
-    let mut leaves: Vec<&[Inline]> = sections.iter().map(|section| section.heading.as_slice()).collect();
-    for block in article.preamble.iter().chain(sections.iter().flat_map(|section| &section.blocks)) {
-        inline_leaves(block, &mut leaves);
-    }
-    for leaf in leaves {
-        inlines(leaf, visit);
     }
 }

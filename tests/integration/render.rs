@@ -598,6 +598,43 @@ fn the_locale_folder_counts_from_inside_it() {
     assert!(parsed.stdout.contains("\"locale\": \"fr-fr\""), "{}", parsed.stdout);
 }
 
+/// A link within the page to a part that the variant printed leaves out leads to that part on Learn; with the
+/// article's address unknown, it prints as text, with a warning naming the link.
+#[test]
+fn a_link_to_a_section_the_moniker_leaves_out_leads_to_learn() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "# T\n\n::: moniker range=\"o365-21vianet\"\n\n## Only a\n\nText.\n\n::: moniker-end\n\n## Step 1: Do it\n\n\
+                   1. See [only a](#only-a) and [this step](#step-1-do-it).\n2. Done.\n";
+    std::fs::write(dir.path().join("a.md"), article).unwrap();
+    let render = |moniker: &str, extra: &[&str]| {
+        let run = checkdown()
+            .current_dir(dir.path())
+            .args(["render", "a.md", "--moniker", moniker, "--format", "md", "-o", "-"])
+            .args(extra)
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let item = run.stdout.lines().find(|line| line.contains("1. See")).unwrap().trim().to_owned();
+        (item, run.stderr)
+    };
+    let (item, stderr) = render("o365-worldwide", &["--learn-url", "https://learn.microsoft.com/en-us/x/a"]);
+    assert_eq!(
+        item,
+        "- [ ] 1. See [only a](<https://learn.microsoft.com/en-us/x/a#only-a>) and [this step](<#step-1-do-it>)."
+    );
+    assert!(!stderr.contains("unresolved-link"), "{stderr}");
+    let (item, stderr) = render("o365-worldwide", &[]);
+    assert_eq!(item, "- [ ] 1. See only a and [this step](<#step-1-do-it>).");
+    assert!(
+        stderr.contains(
+            "a.md:13:8: warning[unresolved-link]: the link #only-a is printed as text: it leads to a part of \
+                         the article this checklist leaves out"
+        ),
+        "{stderr}"
+    );
+    let (item, _) = render("o365-21vianet", &[]);
+    assert_eq!(item, "- [ ] 1. See [only a](<#only-a>) and [this step](<#step-1-do-it>).", "on the page: within it");
+}
+
 /// Two variants of one article go to two files: neither replaces the other.
 #[test]
 fn each_moniker_variant_gets_its_own_file() {
