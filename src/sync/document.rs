@@ -69,13 +69,13 @@ impl Document {
         }
     }
 
-    /// The same document (a translation), with each moniker zone it left open closed where `source` closes its own
-    /// ([`mend::zones_left_open`]): read again, when it has one.
-    pub fn closing_zones_as(self, source: &Document) -> Self {
+    /// The same document, with each moniker zone it left open closed where `other` closes its own
+    /// ([`mend::zones_left_open`]): read again, when it has one, keeping the parser's finding that it is not closed.
+    pub fn closing_zones_as(self, other: &Document) -> Self {
         if memchr::memmem::find(self.text.as_bytes(), b"moniker").is_none() {
             return self;
         }
-        let closed = mend::zones_left_open(&source.text, &self.text);
+        let closed = mend::zones_left_open(&other.text, &self.text);
         if closed.is_empty() {
             return self;
         }
@@ -83,8 +83,21 @@ impl Document {
             ParseOptions { zone_ends: closed.iter().map(|zone| zone.end).collect(), ..ParseOptions::default() };
         let encoding = self.encoding;
         let mut document = Self::parsed(self.path, self.relative, self.text, &options).stored_as(encoding);
+        // The zones read as closed were never closed in the file: the parser's findings for them stay.
+        let opened_at = |diagnostic: &Diagnostic| {
+            closed.iter().any(|zone| diagnostic.location.span.is_some_and(|span| span.start == zone.opening.start))
+        };
+        document.diagnostics.extend(self.diagnostics.into_iter().filter(opened_at));
         document.closed_zones = closed;
         document
+    }
+
+    /// A source and its translation, each with the moniker zones it left open closed where the other closes them
+    /// ([`Document::closing_zones_as`]): a translation's open zone is then its one `broken-markdown` finding, and a
+    /// source's, its parser's note, without a finding for every heading after it.
+    pub fn with_zones_closed(source: Document, target: Document) -> (Document, Document) {
+        let target = target.closing_zones_as(&source);
+        (source.closing_zones_as(&target), target)
     }
 
     /// The same document, read from a file stored in `encoding`.
@@ -130,12 +143,13 @@ impl Document {
         LineIndex::over(&self.text, &self.lines).line_text(line)
     }
 
-    /// The empty span at the start of the line after the last line of `span` that is not blank, or at the end of the
-    /// text: where a block missing after the one at `span` belongs.
+    /// The empty span at the start of the line after the last line of `span` that is not blank, or at the end of
+    /// that line when it is the file's last: where a block missing after the one at `span` belongs.
     pub fn line_after(&self, span: Span) -> Span {
         let end = self.text.get(..span.end).unwrap_or(&self.text).trim_end().len();
-        let next_line = self.text[end..].find('\n').map_or(self.text.len(), |at| end + at + 1);
-        self.span(next_line, next_line)
+        let next_line = self.text[end..].find('\n').map(|at| end + at + 1).filter(|&start| start < self.text.len());
+        let at = next_line.unwrap_or(end);
+        self.span(at, at)
     }
 
     /// The span of bytes `start..end` (clamped to character boundaries within the text).

@@ -317,7 +317,8 @@ pub fn zones_left_open(source: &Document, target: &Document, languages: &Languag
         .closed_zones
         .iter()
         .map(|zone| {
-            let after = target.span(zone.end.at, zone.end.at).line.saturating_sub(1);
+            let content_end = target.text.get(..zone.end.at).unwrap_or_default().trim_end().len();
+            let after = target.span(content_end, content_end).line;
             let message = format!(
                 "this moniker zone is not closed where the {} one is: all that follows it shows for `{}` alone; add a \
                  `{} moniker-end` line after line {after} (what follows is compared as if it were there)",
@@ -574,7 +575,7 @@ fn fence(line: &str) -> Option<(char, usize)> {
 }
 
 /// Whether the fenced code block at `span` ends with a closing fence.
-fn closed(document: &Document, span: Span) -> bool {
+pub(super) fn closed(document: &Document, span: Span) -> bool {
     let Some(written) = document.text.get(span.start..span.end) else { return false };
     let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
     let mut lines = written.trim_end().lines();
@@ -587,7 +588,7 @@ fn closed(document: &Document, span: Span) -> bool {
 }
 
 /// The id of `line` read as an ATX heading (its `<a name>` anchor, else its slug), lower-cased.
-fn heading_id(line: &str) -> Option<String> {
+pub(super) fn heading_id(line: &str) -> Option<String> {
     let hashes = line.bytes().take_while(|&byte| byte == b'#').count();
     if !(1..=6).contains(&hashes) || !line[hashes..].starts_with([' ', '\t']) {
         return None;

@@ -19,8 +19,10 @@
 //! is closed in the translation too, after as many paragraphs as the source's zone holds ([`zones_left_open`]), and
 //! the breakage is one finding (`markup`).
 
+use std::collections::HashSet;
 use std::ops::Range;
 
+use super::markup::heading_id;
 use super::structure::normal_range;
 use crate::model::{Article, Block, Inline, Section, Span};
 use crate::parse::ZoneEnd;
@@ -181,8 +183,11 @@ pub fn zones_left_open(source: &str, target: &str) -> Vec<ClosedZone> {
             continue;
         }
         let paragraphs = paragraphs(&source[own.opening.end..source_end.start]);
+        // A heading the source has after its zone ends the zone, however many paragraphs came before it.
+        let after_zone: HashSet<String> = source[source_end.end..].lines().filter_map(heading_id).collect();
+        let ends_zone = |line: &str| heading_id(line).is_some_and(|id| after_zone.contains(&id));
         let after_opening = (zone.opening.end + 1).min(target.len());
-        let Some(at) = blank_after_paragraphs(&target[after_opening..], paragraphs) else { continue };
+        let Some(at) = blank_after_paragraphs(&target[after_opening..], paragraphs, ends_zone) else { continue };
         closed.push(ClosedZone {
             opening: zone.opening.clone(),
             range: zone.range.to_owned(),
@@ -206,15 +211,16 @@ fn paragraphs(text: &str) -> usize {
         .count()
 }
 
-/// The offset in `text` of the blank line after its first `paragraphs` paragraphs, when a directive line does not
-/// come first.
-fn blank_after_paragraphs(text: &str, paragraphs: usize) -> Option<usize> {
+/// The offset in `text` of the blank line after its first `paragraphs` paragraphs, or before a line that `ends_zone`
+/// after a blank line, when a directive line does not come first.
+fn blank_after_paragraphs(text: &str, paragraphs: usize, ends_zone: impl Fn(&str) -> bool) -> Option<usize> {
     if paragraphs == 0 {
         return None;
     }
     let mut seen = 0;
     let mut offset = 0;
     let mut previous_blank = true;
+    let mut previous_offset = None;
     for line in text.split_inclusive('\n') {
         let blank = line.trim().is_empty();
         if blank && !previous_blank && seen == paragraphs {
@@ -223,6 +229,10 @@ fn blank_after_paragraphs(text: &str, paragraphs: usize) -> Option<usize> {
         if line.trim_start().starts_with(":::") {
             return None;
         }
+        if !blank && previous_blank && seen > 0 && ends_zone(line.trim_end()) {
+            return previous_offset;
+        }
+        previous_offset = Some(offset);
         if previous_blank && !blank {
             seen += 1;
         }
@@ -394,6 +404,14 @@ mod tests {
         assert_eq!(parsed.article.sections[0].sections[0].moniker, None, "the heading after it is in no zone");
         let Block::Moniker { blocks, span, .. } = &parsed.article.sections[0].blocks[0] else { unreachable!() };
         assert_eq!((shape(blocks), span.line, span.end_line), (vec!["alert".to_owned(), "p".to_owned()], 3, 8));
+    }
+
+    #[test]
+    fn a_heading_the_source_has_after_its_zone_ends_the_zone_however_many_paragraphs_came_before() {
+        let source = "::: moniker range=\"a\"\n\nOne.\n\nTwo.\n\n::: moniker-end\n\n## <a name=\"next\"></a>Next\n";
+        let target = "::: moniker range=\"a\"\n\nUn.\n\n\n## <a name=\"next\"></a>Suivant\n\nTexte.\n";
+        let closed = zones_left_open(source, target);
+        assert_eq!(closed.iter().map(|zone| zone.end.at).collect::<Vec<_>>(), [target.find("\n\n## ").unwrap() + 1]);
     }
 
     #[test]

@@ -457,8 +457,8 @@ fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository
     let source = Document::new(pair.source_shown.clone(), pair.relative.clone(), source_text.text)
         .stored_as(source_text.encoding);
     let target = Document::new(pair.target_shown.clone(), pair.relative.clone(), target_text.text)
-        .stored_as(target_text.encoding)
-        .closing_zones_as(&source);
+        .stored_as(target_text.encoding);
+    let (source, target) = Document::with_zones_closed(source, target);
     let context = Context {
         languages: Languages::of(&pair.locales.source, &pair.locales.target),
         target_locale: pair.locales.target.clone(),
@@ -530,13 +530,19 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
 }
 
 /// What the parser found in both files. A problem of the source is a note: the translation cannot mend it, and a gate
-/// on translations does not fail on it. A problem the translation shares with the source (the same message once its
-/// numbers and the quoted words that hold a space, a translated title, are set aside) is inherited: reported on the
-/// source alone.
+/// on translations does not fail on it. A problem the translation shares with the source (in the same section, counting
+/// headings, with the same message once its numbers and the quoted words that hold a space, a translated title, are set
+/// aside) is inherited: reported on the source alone.
 fn parser_findings(source: &Document, target: &Document) -> Vec<Diagnostic> {
-    let mut inherited: Vec<String> = source.diagnostics.iter().map(|diagnostic| problem(&diagnostic.message)).collect();
+    let problem = |document: &Document, diagnostic: &Diagnostic| {
+        let headings = document.article.all_sections();
+        let line = diagnostic.location.line();
+        let section = headings.iter().filter(|section| section.heading_span.line <= line).count();
+        (section, problem(&diagnostic.message))
+    };
+    let mut inherited: Vec<_> = source.diagnostics.iter().map(|diagnostic| problem(source, diagnostic)).collect();
     let own = target.diagnostics.iter().filter(|diagnostic| {
-        let problem = problem(&diagnostic.message);
+        let problem = problem(target, diagnostic);
         let shared = inherited.iter().position(|source_problem| *source_problem == problem);
         shared.map(|at| inherited.swap_remove(at)).is_none()
     });

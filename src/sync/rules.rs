@@ -550,8 +550,8 @@ static DOCS: [RuleDoc; 23] = [
             moniker ranges, repeated front matter keys, unreadable text. In the translation, errors and warnings \
             keep the parser's severity unless `checkdown.toml` sets one: `error` is the severity of the problems \
             that make a file unusable, the others are warnings. In the source file they are notes, which the \
-            translation cannot mend, and the translation's same problem (the same message but for its numbers and \
-            quoted titles) is inherited: reported on the source alone. Unknown rule names in `checkdown-ignore` \
+            translation cannot mend, and the translation's same problem (in the same section, with the same message \
+            but for its numbers and quoted titles) is inherited: reported on the source alone. Unknown rule names in `checkdown-ignore` \
             comments, and comments that start with `checkdown` but are no directive (`checkdown-disable`), are \
             reported here too, as warnings.\n\n\
             ## Why\n\n\

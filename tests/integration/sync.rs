@@ -752,6 +752,43 @@ fn a_moniker_zone_left_open_is_one_finding_and_the_rest_is_compared_as_closed() 
 }
 
 #[test]
+fn a_moniker_zone_the_english_left_open_is_its_note_alone() {
+    // The English zone lost its `::: moniker-end`; the French closes it: nothing the translation can mend.
+    let (english, french) = (std::fs::read_to_string(EN).unwrap(), std::fs::read_to_string(FR).unwrap());
+    let closed = check("close-your-account.md", &english, &french);
+    let left_open = english.replacen("::: moniker-end", &" ".repeat(15), 1);
+    let (notes, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = check("close-your-account.md", &left_open, &french)
+        .into_iter()
+        .partition(|diagnostic| diagnostic.severity == Severity::Note);
+    // The same findings (the stale-source note names the hash of the English file as it is now).
+    let summary = |found: &[Diagnostic]| -> Vec<(String, u32, String)> {
+        found.iter().map(|d| (d.rule.clone(), d.location.line(), d.message.clone())).collect()
+    };
+    assert_eq!(summary(&rest), summary(&closed));
+    let notes: Vec<_> = notes.iter().map(|note| (note.rule.as_str(), note.location.line())).collect();
+    assert_eq!(notes, [("parse-error", 24)]);
+}
+
+#[test]
+fn a_code_fence_left_open_alike_is_the_english_note_alone_and_elsewhere_the_translations_own() {
+    let english = "# T\n\n## A\n\nText.\n\n```powershell\nGet-Thing\n\n## B\n\nRun it.\n";
+    let french = "# T\n\n## A\n\nTexte.\n\n```powershell\nGet-Thing\n\n## B\n\nExécutez-le.\n";
+    let found = |english: &str, french: &str| -> Vec<(String, Severity, String, u32)> {
+        check("a.md", english, french)
+            .into_iter()
+            .map(|d| (d.rule.clone(), d.severity, d.location.path.clone(), d.location.line()))
+            .collect()
+    };
+    let english_note = ("parse-error".to_owned(), Severity::Note, "en-us/a.md".to_owned(), 7);
+    // The prose the fences swallowed is translated, not code that changed.
+    assert_eq!(found(english, french), [english_note]);
+    // The French fence left open in another section is the French file's own.
+    let elsewhere = "# T\n\n## A\n\nTexte.\n\n```powershell\nGet-Thing\n```\n\n## B\n\n```\nExécutez-le.\n";
+    let french_own = ("parse-error".to_owned(), Severity::Warning, "fr-fr/a.md".to_owned(), 13);
+    assert!(found(english, elsewhere).contains(&french_own), "{:#?}", found(english, elsewhere));
+}
+
+#[test]
 fn a_problem_of_the_english_file_is_a_note_and_the_translation_inheriting_it_is_not_reported() {
     let (english, french) = (std::fs::read_to_string(EN).unwrap(), std::fs::read_to_string(FR).unwrap());
     let repeat_title = |text: &str| text.replacen("\ntitle:", "\ntitle: Again\ntitle:", 1);
@@ -802,7 +839,8 @@ fn a_code_fence_left_open_in_the_corpus_hides_no_section() {
 /// Compares two texts as `en-us/<relative>` and `fr-fr/<relative>`.
 fn check(relative: &str, english: &str, french: &str) -> Vec<Diagnostic> {
     let source = Document::new(format!("en-us/{relative}"), relative, english.to_owned());
-    let target = Document::new(format!("fr-fr/{relative}"), relative, french.to_owned()).closing_zones_as(&source);
+    let target = Document::new(format!("fr-fr/{relative}"), relative, french.to_owned());
+    let (source, target) = Document::with_zones_closed(source, target);
     let context =
         Context { languages: Languages::of("en-us", "fr-fr"), target_locale: "fr-fr".to_owned(), history: None };
     compare(&source, &target, &context, &Settings::default())

@@ -264,12 +264,19 @@ impl Walk<'_> {
                         source: one_sided_blocks(missing_under.get(&s)),
                         target: one_sided_blocks(extra_under.get(&t)),
                     };
-                    // A missing sibling right after sections without subsections may have lost its heading alone.
+                    // A missing sibling right after sections without subsections may have lost its heading alone;
+                    // not when the parser found a problem in the translated section (a code fence left open swallows
+                    // headings).
+                    let parser_finding_in = |section: &Section| {
+                        let lines = section.span.line..=section.span.end_line;
+                        self.target.diagnostics.iter().any(|diagnostic| lines.contains(&diagnostic.location.line()))
+                    };
                     let next = match pairings.get(step + 1) {
                         Some(&Pairing::Source(next))
                             if source_sections[next].parent == source_sections[s].parent
                                 && source.sections.is_empty()
-                                && target.sections.is_empty() =>
+                                && target.sections.is_empty()
+                                && !parser_finding_in(target) =>
                         {
                             one_sided.source.extend(items(&source_sections[next].section.blocks));
                             Some(source_sections[next].section.span)
@@ -814,7 +821,12 @@ impl Walk<'_> {
                     let fold = references::case_folded_outside_strings;
                     code_difference(&fold(a), &fold(b), &source_name).is_some()
                 };
+                // Two fences left open alike hold what follows them, prose the translation translated: not code.
+                let open_alike = fenced(self.target, *span)
+                    && !markup::closed(self.source, *sa)
+                    && !markup::closed(self.target, *span);
                 if fenced(self.source, *sa)
+                    && !open_alike
                     && (!any_case || differs_in_any_case())
                     && let Some(difference) = code_difference(a, b, &source_name)
                 {
