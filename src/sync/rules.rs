@@ -170,7 +170,7 @@ static DOCS: [RuleDoc; 23] = [
             Pairs the headings of both files, first by id (the `<a name>` anchor translations keep, else the \
             GitHub-style id of the heading), then by position and level. A source heading left without a partner \
             is missing; the finding points at the translated heading it should come before. When the translation \
-            lost the heading alone, and the section before ends with the missing section's blocks, the finding \
+            lost the heading alone, and the blocks under the heading before end with the missing section's, the finding \
             points at the first of them, where the heading belongs, and those blocks are compared with the \
             source's.\n\n\
             ## Why\n\n\

@@ -926,9 +926,18 @@ fn a_section_that_lost_its_heading_alone_is_one_finding_where_the_heading_belong
     let new: Vec<_> =
         check(relative, &english, &headless).iter().map(key).filter(|found| !old.contains(found)).collect();
     let message = "the English heading \u{201c}Step 2: Format the exported audit log using the Power Query Editor\u{201d} \
-                   has no counterpart in the French file: its section's content is here, at the end of the section \
-                   before; put the heading back above it";
+                   has no counterpart in the French file: its section's content is here, under the heading before; \
+                   put the heading back above it";
     assert_eq!(new, [("missing-section".to_owned(), 51, message.to_owned())]);
+    // The first subsection's heading lost: its blocks end the blocks of its parent, before the parent's other
+    // subsections.
+    let first_child = "# T\n\nIntro.\n\n## <a name=\"one\"></a>Un\n\n1. Ouvrez le [portail](https://a.example).\n\n## <a name=\"two\"></a>Deux\n\nFin.\n";
+    let english = "# T\n\nIntro.\n\n## One\n\n1. Open the [portal](https://a.example).\n\n## Two\n\nEnd.\n";
+    let found: Vec<_> = check("a.md", english, &first_child.replace("## <a name=\"one\"></a>Un\n\n", ""))
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line()))
+        .collect();
+    assert_eq!(found, [("missing-section".to_owned(), 5)]);
 }
 
 #[test]

@@ -264,18 +264,19 @@ impl Walk<'_> {
                         source: one_sided_blocks(missing_under.get(&s)),
                         target: one_sided_blocks(extra_under.get(&t)),
                     };
-                    // A missing sibling right after sections without subsections may have lost its heading alone;
-                    // not when the parser found a problem in the translated section (a code fence left open swallows
-                    // headings).
+                    // A missing first subsection, or a missing sibling right after sections without subsections, may
+                    // have lost its heading alone: its blocks then end the translated section's own. Not when the
+                    // parser found a problem in the translated section (a code fence left open swallows headings).
                     let parser_finding_in = |section: &Section| {
                         let lines = section.span.line..=section.span.end_line;
                         self.target.diagnostics.iter().any(|diagnostic| lines.contains(&diagnostic.location.line()))
                     };
                     let next = match pairings.get(step + 1) {
                         Some(&Pairing::Source(next))
-                            if source_sections[next].parent == source_sections[s].parent
-                                && source.sections.is_empty()
-                                && target.sections.is_empty()
+                            if (source_sections[next].parent == Some(s)
+                                || source_sections[next].parent == source_sections[s].parent
+                                    && source.sections.is_empty()
+                                    && target.sections.is_empty())
                                 && !parser_finding_in(target) =>
                         {
                             one_sided.source.extend(items(&source_sections[next].section.blocks));
@@ -347,12 +348,12 @@ impl Walk<'_> {
         );
     }
 
-    /// A source section whose heading the translation lost, its blocks left at the end of the section before, the
-    /// first at `content`.
+    /// A source section whose heading the translation lost, its blocks left in the section above it (at the end of
+    /// that section's own blocks), the first at `content`.
     fn headless_section(&mut self, section: &Section, content: Span) {
         let message = format!(
-            "the {} heading \u{201c}{}\u{201d} has no counterpart in the {} file: its section's content is here, at \
-             the end of the section before; put the heading back above it",
+            "the {} heading \u{201c}{}\u{201d} has no counterpart in the {} file: its section's content is here, under \
+             the heading before; put the heading back above it",
             self.languages.source, section.title, self.languages.target
         );
         self.out.push(
@@ -1870,14 +1871,15 @@ mod tests {
             [found("extra-section", 5), found("link-mismatch", 10), found("number-mismatch", 10)]
         );
         assert_eq!(findings(english, &french.replace("4](step-4.md)", "6](step-6.md)")), [found("extra-section", 5)]);
-        // The other way round: the translation left out the English subsection's heading, not its list.
+        // The other way round: the translation left out the English subsection's heading, not its list, which is
+        // where the heading belongs.
         let (english, french) = (
             english.replace("There are two ways.\n\n", "There are two ways.\n\n## Hold or export\n\nChoose one.\n\n"),
             french.replace("## <a name=\"hold-or-export\"></a>Conserver ou exporter\n\nIl existe deux façons.\n\n", ""),
         );
         assert_eq!(
             findings(&english, &french),
-            [found("link-mismatch", 6), found("missing-section", 6), found("number-mismatch", 6)]
+            [found("link-mismatch", 6), found("missing-section", 5), found("number-mismatch", 6)]
         );
     }
 
