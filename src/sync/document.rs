@@ -24,7 +24,7 @@ pub struct Document {
     pub mended: Vec<Mended>,
     /// The tab headings whose link a space parted from its text, mended before parsing ([`mend::spaced_tab_links`]).
     pub spaced_tabs: Vec<SpacedTab>,
-    /// The moniker zones left open that the article closes where the source closes its own
+    /// The moniker zones the file leaves open that the article closes where the other file of the pair closes them
     /// ([`Document::closing_zones_as`]).
     pub closed_zones: Vec<ClosedZone>,
     /// What the parser found wrong.

@@ -534,21 +534,24 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
 /// headings, with the same message once its numbers and the quoted words that hold a space, a translated title, are set
 /// aside) is inherited: reported on the source alone.
 fn parser_findings(source: &Document, target: &Document) -> Vec<Diagnostic> {
-    let problem = |document: &Document, diagnostic: &Diagnostic| {
-        let headings = document.article.all_sections();
-        let line = diagnostic.location.line();
-        let section = headings.iter().filter(|section| section.heading_span.line <= line).count();
-        (section, problem(&diagnostic.message))
+    // Each problem as (how many headings come before it, what it says).
+    let keys = |document: &Document| -> Vec<(usize, String)> {
+        let headings: Vec<u32> =
+            document.article.all_sections().iter().map(|section| section.heading_span.line).collect();
+        let key = |diagnostic: &Diagnostic| {
+            let line = diagnostic.location.line();
+            (headings.iter().filter(|&&heading| heading <= line).count(), problem(&diagnostic.message))
+        };
+        document.diagnostics.iter().map(key).collect()
     };
-    let mut inherited: Vec<_> = source.diagnostics.iter().map(|diagnostic| problem(source, diagnostic)).collect();
-    let own = target.diagnostics.iter().filter(|diagnostic| {
-        let problem = problem(target, diagnostic);
-        let shared = inherited.iter().position(|source_problem| *source_problem == problem);
-        shared.map(|at| inherited.swap_remove(at)).is_none()
+    let mut inherited = keys(source);
+    let own = target.diagnostics.iter().zip(keys(target)).filter_map(|(diagnostic, key)| {
+        let shared = inherited.iter().position(|source_key| *source_key == key);
+        shared.map(|at| inherited.swap_remove(at)).is_none().then(|| diagnostic.clone())
     });
     let source_notes =
         source.diagnostics.iter().map(|diagnostic| Diagnostic { severity: Severity::Note, ..diagnostic.clone() });
-    source_notes.chain(own.cloned()).collect()
+    source_notes.chain(own).collect()
 }
 
 /// A parser's message with its digits and the `quoted` words that hold a space set aside: the problem it names,

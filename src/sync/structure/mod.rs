@@ -280,20 +280,21 @@ impl Walk<'_> {
                                 && !parser_finding_in(target) =>
                         {
                             one_sided.source.extend(items(&source_sections[next].section.blocks));
-                            Some(source_sections[next].section.span)
+                            Some(next)
                         }
                         _ => None,
                     };
                     let paired = self.section_pair(source, target, was_moved, one_sided, &mut pool);
-                    if let Some(next_span) = next
-                        && let Some(first) = paired
+                    if let Some(next) = next {
+                        let span = source_sections[next].section.span;
+                        let first = paired
                             .iter()
-                            .filter(|(source_start, _)| (next_span.start..next_span.end).contains(source_start))
+                            .filter(|(source_start, _)| (span.start..span.end).contains(source_start))
                             .map(|(_, target_span)| *target_span)
-                            .min_by_key(|target_span| target_span.start)
-                        && let Some(&Pairing::Source(next)) = pairings.get(step + 1)
-                    {
-                        headless.insert(next, first);
+                            .min_by_key(|target_span| target_span.start);
+                        if let Some(first) = first {
+                            headless.insert(next, first);
+                        }
                     }
                     pool.report(self.source, self.target, self.languages, &mut self.out);
                 }
