@@ -171,9 +171,8 @@ fn unfinished_start(message: &str, yaml: &str) -> Option<usize> {
     }
     let (_, mark) = context.split_once(" at line ")?;
     let (line, column) = mark.split_once(" column ")?;
-    let number =
-        |text: &str| text.bytes().take_while(u8::is_ascii_digit).fold(0usize, |n, d| n * 10 + usize::from(d - b'0'));
-    let (line, column) = (number(line), number(column));
+    let number = |text: &str| text[..text.bytes().take_while(u8::is_ascii_digit).count()].parse::<usize>().ok();
+    let (line, column) = (number(line)?, number(column)?);
     let start = line_ranges(yaml).nth(line.checked_sub(1)?)?.start;
     let within = yaml[start..].char_indices().nth(column.checked_sub(1)?).map_or(0, |(at, _)| at);
     Some(start + within)
