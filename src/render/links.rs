@@ -93,8 +93,8 @@ pub struct Links {
     /// The relative links that cannot be made full URLs, each where it first appears: what to warn about.
     #[serde(skip)]
     pub unresolved: Vec<UnresolvedLink>,
-    /// The ids the printed page has (lower-cased), when known: a `#fragment` naming another, a part of the article
-    /// the variant printed leaves out (`--moniker`), leads to the article on Learn.
+    /// The ids the printed page has (lower-cased), for a variant of the article (`--moniker`): a `#fragment` naming
+    /// another, a part the variant leaves out, leads to the article on Learn.
     #[serde(skip)]
     page_ids: Option<HashSet<String>>,
 }
@@ -149,10 +149,10 @@ impl Links {
         self.targets.insert(target.to_owned(), LinkView { url, note });
     }
 
-    /// Whether `fragment` (`#id`) names an id the printed page does not have.
+    /// Whether `fragment` (`#id`) names an id the printed page does not have. `#top` is the page's top, in HTML.
     fn leaves_page(&self, fragment: &str) -> bool {
-        let id = fragment.trim_start_matches('#');
-        !id.is_empty() && self.page_ids.as_ref().is_some_and(|ids| !ids.contains(&id.to_lowercase()))
+        let id = fragment.trim_start_matches('#').to_lowercase();
+        !id.is_empty() && id != "top" && self.page_ids.as_ref().is_some_and(|ids| !ids.contains(&id))
     }
 
     fn footnote(&mut self, url: &str) -> usize {
@@ -263,9 +263,8 @@ impl UnresolvedLink {
                 format!("the relative link {target} is printed as written: it climbs above the root of the site")
             }
             Unresolvable::LeftOut => format!(
-                "the link {target} is printed as text: it leads to a part of the article this checklist leaves out, \
-                 and the article's address on Learn is unknown (give --learn-url, or render the file inside its \
-                 docset)"
+                "the link {target} is printed as text: no part of this variant of the article has that id, and the \
+                 article's address on Learn is unknown (give --learn-url, or render the file inside its docset)"
             ),
         };
         let file = self.include.as_deref().map_or_else(|| article.to_owned(), |include| includes.shown(include));
@@ -280,8 +279,8 @@ pub enum Unresolvable {
     UnknownAddress,
     /// Its `..` climb above the site's root.
     AboveRoot,
-    /// It leads within the page to a part of the article the checklist leaves out (`--moniker`), and the article's
-    /// own address on Learn is unknown.
+    /// It leads within the page to an id that the variant printed (`--moniker`) does not have, and the article's own
+    /// address on Learn is unknown.
     LeftOut,
 }
 
@@ -466,6 +465,20 @@ mod tests {
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].starts_with("a.md:4:3: warning[unresolved-link]: the relative link plan.md is printed"));
         assert!(warnings[1].starts_with("includes/x.md:2:3: warning[unresolved-link]: the relative link ../x.md"));
+    }
+
+    #[test]
+    fn on_a_variant_a_fragment_the_page_lacks_leads_to_learn_but_the_top_stays_on_the_page() {
+        let base = french_commerce();
+        let mut links = Links::on_page(HashSet::from(["kept".to_owned()]));
+        for target in ["#kept", "#Left-Out", "#top"] {
+            links.add(target, Some("text"), None, Span::default(), &base);
+        }
+        let url = |target: &str| links.targets[target].url.clone().unwrap_or_default();
+        assert_eq!(url("#kept"), "#kept");
+        assert_eq!(url("#Left-Out"), format!("{}#Left-Out", base.url().unwrap()));
+        assert_eq!(url("#top"), "#top");
+        assert_eq!(links.footnotes.len(), 1, "the address on Learn is printed");
     }
 
     #[test]

@@ -311,7 +311,11 @@ pub fn checklist<'a>(
         }
         None => Vec::new(),
     };
-    let mut links = Links::on_page(article.ids().into_keys().collect());
+    // A variant leaves parts of the article out: links to them lead to the article on Learn.
+    let mut links = match options.moniker {
+        Some(_) => Links::on_page(article.ids().into_keys().collect()),
+        None => Links::default(),
+    };
     links.add_blocks(intro.iter().copied(), &options.base);
     for section in intro_sections.iter().chain(&prerequisites).chain(&lead_sections) {
         links.add_section(section, &options.base);
