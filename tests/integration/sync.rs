@@ -728,16 +728,38 @@ fn a_code_fence_left_open_is_one_finding_not_every_section_it_swallowed() {
     assert_eq!(check("unclosed-fence.md", &read("en-us"), &suppressed), Vec::new());
 }
 
+/// Findings as (rule, line, column, source line, message).
+type Summary = Vec<(String, u32, u32, Option<u32>, String)>;
+
+/// The seed pair's findings as written, and with the `::: moniker-end` line of the English (`in_english`) or the
+/// French file lost (spaces stand in for it, so that lines and offsets stay): those the lost line adds, split off by
+/// `added`, and the others.
+fn seed_zone_left_open(in_english: bool, added: impl Fn(&Diagnostic) -> bool) -> (Summary, Vec<Diagnostic>, Summary) {
+    let (english, french) = (std::fs::read_to_string(EN).unwrap(), std::fs::read_to_string(FR).unwrap());
+    let left_open = |text: &str| text.replacen("::: moniker-end", &" ".repeat(15), 1);
+    let found = if in_english {
+        check("close-your-account.md", &left_open(&english), &french)
+    } else {
+        check("close-your-account.md", &english, &left_open(&french))
+    };
+    let (lost, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = found.into_iter().partition(added);
+    // The stale-source note names the hash of the English file as it is now: compared without notes.
+    let summary = |found: Vec<Diagnostic>| -> Summary {
+        found
+            .into_iter()
+            .map(|d| {
+                let source = d.source.as_ref().map(checkdown::report::Location::line);
+                (d.rule, d.location.line(), d.location.column(), source, d.message)
+            })
+            .collect()
+    };
+    (summary(check("close-your-account.md", &english, &french)), lost, summary(rest))
+}
+
 #[test]
 fn a_moniker_zone_left_open_is_one_finding_and_the_rest_is_compared_as_closed() {
-    // The French zone lost its `::: moniker-end` line (spaces stand in for it, so that lines and offsets stay): read as
-    // written, every heading after it is in the zone, and the paragraph after it too.
-    let (english, french) = (std::fs::read_to_string(EN).unwrap(), std::fs::read_to_string(FR).unwrap());
-    let closed = check("close-your-account.md", &english, &french);
-    let left_open = french.replacen("::: moniker-end", &" ".repeat(15), 1);
-    let (broken, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = check("close-your-account.md", &english, &left_open)
-        .into_iter()
-        .partition(|diagnostic| diagnostic.rule == "broken-markdown");
+    // Read as written, every heading after the open zone is in it, and the paragraph after it too.
+    let (closed, broken, rest) = seed_zone_left_open(false, |diagnostic| diagnostic.rule == "broken-markdown");
     assert_eq!(rest, closed);
     let found: Vec<_> = broken
         .iter()
@@ -753,18 +775,9 @@ fn a_moniker_zone_left_open_is_one_finding_and_the_rest_is_compared_as_closed() 
 
 #[test]
 fn a_moniker_zone_the_english_left_open_is_its_note_alone() {
-    // The English zone lost its `::: moniker-end`; the French closes it: nothing the translation can mend.
-    let (english, french) = (std::fs::read_to_string(EN).unwrap(), std::fs::read_to_string(FR).unwrap());
-    let closed = check("close-your-account.md", &english, &french);
-    let left_open = english.replacen("::: moniker-end", &" ".repeat(15), 1);
-    let (notes, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = check("close-your-account.md", &left_open, &french)
-        .into_iter()
-        .partition(|diagnostic| diagnostic.severity == Severity::Note);
-    // The same findings (the stale-source note names the hash of the English file as it is now).
-    let summary = |found: &[Diagnostic]| -> Vec<(String, u32, String)> {
-        found.iter().map(|d| (d.rule.clone(), d.location.line(), d.message.clone())).collect()
-    };
-    assert_eq!(summary(&rest), summary(&closed));
+    // The French closes the zone: nothing the translation can mend.
+    let (closed, notes, rest) = seed_zone_left_open(true, |diagnostic| diagnostic.severity == Severity::Note);
+    assert_eq!(rest, closed);
     let notes: Vec<_> = notes.iter().map(|note| (note.rule.as_str(), note.location.line())).collect();
     assert_eq!(notes, [("parse-error", 24)]);
 }
