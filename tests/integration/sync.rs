@@ -951,6 +951,18 @@ fn a_section_that_lost_its_heading_alone_is_one_finding_where_the_heading_belong
         .map(|diagnostic| (diagnostic.rule, diagnostic.location.line()))
         .collect();
     assert_eq!(found, [("missing-section".to_owned(), 5)]);
+    // A sibling's heading lost, its subsection kept: the subsection now hangs under the section before.
+    let english = "# T\n\nIntro.\n\n## One\n\nFirst.\n\n## Two\n\n1. Open the [portal](https://a.example).\n\n\
+                   ### Two A\n\nMore than 5.\n\n## Three\n\nEnd.\n";
+    let french = "# T\n\nIntro.\n\n## <a name=\"one\"></a>Un\n\nPremier.\n\n1. Ouvrez le [portail](https://a.example).\n\n\
+                  ### <a name=\"two-a\"></a>Deux A\n\nPlus de 5.\n\n## <a name=\"three\"></a>Trois\n\nFin.\n";
+    let found: Vec<_> = check("a.md", english, french)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
+        .collect();
+    let message = "the English heading \u{201c}Two\u{201d} has no counterpart in the French file: its section's content \
+                   is here, under the heading before; put the heading back above it";
+    assert_eq!(found, [("missing-section".to_owned(), 9, message.to_owned())]);
 }
 
 #[test]

@@ -253,6 +253,21 @@ impl Walk<'_> {
 
         // The missing sections whose blocks the section before holds at its end: where each heading was lost.
         let mut headless: HashMap<usize, Span> = HashMap::new();
+        let source_partner: HashMap<usize, usize> = pairings
+            .iter()
+            .filter_map(|pairing| match *pairing {
+                Pairing::Both(s, t) => Some((t, s)),
+                _ => None,
+            })
+            .collect();
+        // The translated section `t` holds no subsections but those of the source section `next`, whose heading it
+        // lost: they came up a level with its content.
+        let adopts =
+            |t: usize, next: usize| {
+                target_sections.iter().enumerate().filter(|(_, flat)| flat.parent == Some(t)).all(|(child, _)| {
+                    source_partner.get(&child).is_some_and(|&s| source_sections[s].parent == Some(next))
+                })
+            };
         // The references of a section without a counterpart are not compared: the section's finding covers them.
         for (step, pairing) in pairings.iter().enumerate() {
             match *pairing {
@@ -276,7 +291,7 @@ impl Walk<'_> {
                             if (source_sections[next].parent == Some(s)
                                 || source_sections[next].parent == source_sections[s].parent
                                     && source.sections.is_empty()
-                                    && target.sections.is_empty())
+                                    && adopts(t, next))
                                 && !parser_finding_in(target) =>
                         {
                             one_sided.source.extend(items(&source_sections[next].section.blocks));
