@@ -1268,12 +1268,23 @@ impl Walk<'_> {
             .push(Rule::ListItemOrder.diagnostic(self.target.at(target_items[index].span), message).with_source(there));
         let astray_items: Vec<usize> = (0..target.len()).filter(|&index| astray(index)).collect();
         let mut counterparts: Vec<usize> = (0..target.len()).collect();
+        let (mut untaken, mut unmatched) = (astray_items.clone(), Vec::new());
         for &index in &astray_items {
-            counterparts[index] = best_of(index, &mut astray_items.iter().copied())?;
+            match best_of(index, &mut astray_items.iter().copied()) {
+                Some(other) => {
+                    let at = untaken.iter().position(|&source| source == other)?;
+                    counterparts[index] = untaken.remove(at);
+                }
+                None => unmatched.push(index),
+            }
         }
-        let mut taken: Vec<usize> = astray_items.iter().map(|&index| counterparts[index]).collect();
-        taken.sort_unstable();
-        (taken == astray_items).then_some(counterparts)
+        // An item whose links or numbers changed as it moved shares nothing with any: it is the one item left.
+        match (unmatched.as_slice(), untaken.as_slice()) {
+            ([], []) => {}
+            ([index], [other]) => counterparts[*index] = *other,
+            _ => return None,
+        }
+        Some(counterparts)
     }
 
     fn list_item_count(
@@ -2290,6 +2301,13 @@ mod tests {
                        1. Obtenez les en-têtes avec [l’analyseur](https://a.example/get).\n\
                        1. Cherchez l’adresse dans [le rapport](https://b.example/search).\n";
         assert_eq!(findings(english, rotated), [found("list-item-order", 3)], "one cause, one finding");
+        // The moved item whose only link changed too shares nothing with any: it is the one item left.
+        let rotated_and_changed = rotated.replace("c.example/block", "c.example/allow");
+        assert_eq!(
+            findings(english, &rotated_and_changed),
+            [found("link-mismatch", 3), found("list-item-order", 4)],
+            "the changed link is one finding"
+        );
         let in_order = "# T\n\n1. Obtenez les en-têtes avec [l’analyseur](https://a.example/get).\n\
                         1. Cherchez l’adresse dans [le rapport](https://d.example/other).\n\
                         1. Bloquez-la dans [la stratégie](https://c.example/block).\n";
