@@ -16,7 +16,8 @@
 //!
 //! A `::: moniker-end` line the translation lost leaves its zone open to the end of the file: every heading after it
 //! would be reported in another moniker zone, every block after it without its counterpart. So a zone the source closes
-//! is closed in the translation too, after as many paragraphs as the source's zone holds ([`zones_left_open`]), and
+//! is closed in the translation too, where it holds as many headings and paragraphs as the source's zone
+//! ([`zones_left_open`]), and
 //! the breakage is one finding (`markup`).
 
 use std::collections::HashSet;
@@ -130,7 +131,7 @@ pub struct ClosedZone {
     pub opening: Range<usize>,
     /// The range the zone names, as written.
     pub range: String,
-    /// Where its end is read: before the blank line after as many paragraphs as the source's zone holds.
+    /// Where its end is read: at the blank line where it holds as much as the source's zone ([`ZoneContent`]).
     pub end: ZoneEnd,
     /// The bytes of the source's `moniker-end` line.
     pub source_end: Range<usize>,
@@ -167,9 +168,9 @@ fn zones(text: &str) -> Vec<Zone<'_>> {
 }
 
 /// The moniker zones of `target` left open that the source's zone at the same place (as many zones before it, the
-/// same range) closes, each with where its end is read: after as many paragraphs (runs
-/// of lines between blank lines) as the source's zone holds, at the blank line after them. A zone that holds fewer,
-/// or another directive before that, is left open.
+/// same range) closes, each with where its end is read: where the translated zone holds as much as the source's
+/// ([`ZoneContent::is_reached_by`]), at the blank line after that. A zone that holds less, or another directive
+/// before that, is left open.
 pub fn zones_left_open(source: &str, target: &str) -> Vec<ClosedZone> {
     let target_zones = zones(target);
     if target_zones.iter().all(|zone| zone.end.is_some()) {
@@ -182,12 +183,12 @@ pub fn zones_left_open(source: &str, target: &str) -> Vec<ClosedZone> {
         if zone.end.is_some() || normal_range(zone.range) != normal_range(own.range) {
             continue;
         }
-        let paragraphs = paragraphs(&source[own.opening.end..source_end.start]);
+        let content = ZoneContent::of(&source[own.opening.end..source_end.start]);
         // A heading the source has after its zone ends the zone, however many paragraphs came before it.
         let after_zone: HashSet<String> = source[source_end.end..].lines().filter_map(heading_id).collect();
         let ends_zone = |line: &str| heading_id(line).is_some_and(|id| after_zone.contains(&id));
         let after_opening = (zone.opening.end + 1).min(target.len());
-        let Some(at) = blank_after_paragraphs(&target[after_opening..], paragraphs, ends_zone) else { continue };
+        let Some(at) = content.end_in(&target[after_opening..], ends_zone) else { continue };
         closed.push(ClosedZone {
             opening: zone.opening.clone(),
             range: zone.range.to_owned(),
@@ -198,48 +199,78 @@ pub fn zones_left_open(source: &str, target: &str) -> Vec<ClosedZone> {
     closed
 }
 
-/// How many paragraphs `text` holds: runs of lines between blank lines.
-fn paragraphs(text: &str) -> usize {
-    let mut previous_blank = true;
-    text.lines()
-        .filter(|line| {
-            let blank = line.trim().is_empty();
-            let starts = previous_blank && !blank;
-            previous_blank = blank;
-            starts
-        })
-        .count()
+/// What a zone holds, counted in paragraphs (runs of lines between blank lines; a heading is one).
+#[derive(Debug, Default, PartialEq)]
+struct ZoneContent {
+    paragraphs: usize,
+    headings: usize,
+    /// The paragraphs after the last heading.
+    after_last_heading: usize,
 }
 
-/// The offset in `text` of the blank line after its first `paragraphs` paragraphs, or before a line that `ends_zone`
-/// after a blank line, when a directive line does not come first.
-fn blank_after_paragraphs(text: &str, paragraphs: usize, ends_zone: impl Fn(&str) -> bool) -> Option<usize> {
-    if paragraphs == 0 {
-        return None;
-    }
-    let mut seen = 0;
-    let mut offset = 0;
-    let mut previous_blank = true;
-    let mut previous_offset = None;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        if blank && !previous_blank && seen == paragraphs {
-            return Some(offset);
+impl ZoneContent {
+    fn of(text: &str) -> Self {
+        let mut content = Self::default();
+        let mut previous_blank = true;
+        for line in text.lines() {
+            content.count(line, previous_blank);
+            previous_blank = line.trim().is_empty();
         }
-        if line.trim_start().starts_with(":::") {
+        content
+    }
+
+    fn count(&mut self, line: &str, previous_blank: bool) {
+        if !previous_blank || line.trim().is_empty() {
+            return;
+        }
+        self.paragraphs += 1;
+        if heading_id(line.trim_end()).is_some() {
+            self.headings += 1;
+            self.after_last_heading = 0;
+        } else {
+            self.after_last_heading += 1;
+        }
+    }
+
+    /// Whether a translated zone that holds `seen` so far holds as much as this one. Headings count first: a
+    /// translation adds and drops paragraphs more often than headings, so a zone with headings is read as ending as
+    /// many paragraphs after the last one as the source's does.
+    fn is_reached_by(&self, seen: &Self) -> bool {
+        if self.headings == 0 {
+            seen.paragraphs == self.paragraphs
+        } else {
+            seen.headings == self.headings && seen.after_last_heading == self.after_last_heading
+        }
+    }
+
+    /// The offset in `text` of the blank line after it holds as much as this zone, or before a line that
+    /// `ends_zone` after a blank line, when a directive line does not come first.
+    fn end_in(&self, text: &str, ends_zone: impl Fn(&str) -> bool) -> Option<usize> {
+        if self.paragraphs == 0 {
             return None;
         }
-        if !blank && previous_blank && seen > 0 && ends_zone(line.trim_end()) {
-            return previous_offset;
+        let mut seen = Self::default();
+        let mut offset = 0;
+        let mut previous_blank = true;
+        let mut previous_offset = None;
+        for line in text.split_inclusive('\n') {
+            let blank = line.trim().is_empty();
+            if blank && !previous_blank && self.is_reached_by(&seen) {
+                return Some(offset);
+            }
+            if line.trim_start().starts_with(":::") {
+                return None;
+            }
+            if !blank && previous_blank && seen.paragraphs > 0 && ends_zone(line.trim_end()) {
+                return previous_offset;
+            }
+            previous_offset = Some(offset);
+            seen.count(line, previous_blank);
+            previous_blank = blank;
+            offset += line.len();
         }
-        previous_offset = Some(offset);
-        if previous_blank && !blank {
-            seen += 1;
-        }
-        previous_blank = blank;
-        offset += line.len();
+        None
     }
-    None
 }
 
 /// Mends every broken numbered list of `article`, in every section and container; returns what it mended.
@@ -412,6 +443,18 @@ mod tests {
         let target = "::: moniker range=\"a\"\n\nUn.\n\n\n## <a name=\"next\"></a>Suivant\n\nTexte.\n";
         let closed = zones_left_open(source, target);
         assert_eq!(closed.iter().map(|zone| zone.end.at).collect::<Vec<_>>(), [target.find("\n\n## ").unwrap() + 1]);
+    }
+
+    #[test]
+    fn a_zone_with_headings_ends_as_many_paragraphs_after_its_last_heading_as_the_source_zone() {
+        let source = "::: moniker range=\"a\"\n\nOne.\n\n### Special\n\nTwo.\n\n::: moniker-end\n\nAfter.\n";
+        let added = "::: moniker range=\"a\"\n\nUn.\n\nEn plus.\n\n### Spécial\n\nDeux.\n\nAprès.\n";
+        let dropped = "::: moniker range=\"a\"\n\n### Spécial\n\nDeux.\n\nAprès.\n";
+        for (target, why) in [(added, "a paragraph added before the heading"), (dropped, "one dropped")] {
+            let closed = zones_left_open(source, target);
+            let ends = closed.iter().map(|zone| zone.end.at).collect::<Vec<_>>();
+            assert_eq!(ends, [target.find("\n\nAprès").unwrap() + 1], "{why}");
+        }
     }
 
     #[test]

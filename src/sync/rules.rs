@@ -525,8 +525,8 @@ static DOCS: [RuleDoc; 23] = [
             block's lines, then a heading of the source, or runs to the end): what follows renders as code, and is \
             compared once the fence is closed;\n\
             - a moniker zone not closed where the source closes the same zone: all that follows shows for that \
-            moniker alone. The translation is compared as if the zone ended after as many paragraphs as the \
-            source's zone holds, where the finding says to add the `::: moniker-end` line;\n\
+            moniker alone. The translation is compared as if the zone ended where it holds as many headings, and \
+            paragraphs after the last one, as the source's zone, where the finding says to add the `::: moniker-end` line;\n\
             - a paragraph whose line starts with an HTML comment (`<!-- … --> Texte`): the comment makes the \
             paragraph raw HTML, whose Markdown is not rendered. Its text still shows, so this one is a warning.\n\n\
             What the breakage causes besides is not reported again: the link or image then missing, the sections \
