@@ -402,6 +402,17 @@ impl Builder<'_, '_> {
                              {fence} line"
                         );
                         self.diagnose(Severity::Warning, start, start + fence.len(), message);
+                    } else if fenced
+                        && let Some((inside, info)) = fence_opened_inside(&self.index.text()[start..range.end])
+                    {
+                        let opener_line = span.line.saturating_add(u32::try_from(inside).unwrap_or(u32::MAX));
+                        let fence = opening_fence(&self.index.text()[start..]).map_or("```", |(_, fence)| fence);
+                        let message = format!(
+                            "line {opener_line} inside this code block opens a `{info}` code block of its own: the \
+                             code fences up to there are paired wrongly (one is missing or extra), so text around here \
+                             is code, not text (on Learn too): check them up to line {opener_line}"
+                        );
+                        self.diagnose(Severity::Warning, start, start + fence.len(), message);
                     }
                     self.push_block(Block::Code { language, code, span });
                 }
@@ -1001,14 +1012,34 @@ fn append(blocks: &mut Vec<Block>, block: Block) {
 /// The opening fence of `block`, the text of a fenced code block, when no line of it closes the fence: one of at least
 /// as many of the same character (behind a container's `>` or indent), and nothing else.
 fn unclosed_fence(block: &str) -> Option<&str> {
-    let marker = block.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let fence = &block[..block.find(|c| c != marker).unwrap_or(block.len())];
+    let (marker, fence) = opening_fence(block)?;
     let mut lines = block.trim_end_matches(['\n', '\r']).split(['\n', '\r']).skip(1);
     let closes = |line: &str| {
         let line = line.trim_start_matches([' ', '\t', '>']).trim_end();
         line.len() >= fence.len() && line.chars().all(|c| c == marker)
     };
     (!lines.any(closes)).then_some(fence)
+}
+
+/// The marker and fence a fenced code block's text starts with.
+fn opening_fence(block: &str) -> Option<(char, &str)> {
+    let marker = block.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    Some((marker, &block[..block.find(|c| c != marker).unwrap_or(block.len())]))
+}
+
+/// The first line inside the fenced code `block` that opens a fence of its own (the same marker, as long, and an info
+/// string), as its 0-based index from the opener and its info string: what a fence that should have closed before it
+/// took in. A closing fence takes no info string, so such a line never closes the block; a block that shows fenced
+/// code puts a longer fence, or the other marker, around it.
+pub fn fence_opened_inside(block: &str) -> Option<(usize, &str)> {
+    let (marker, fence) = opening_fence(block)?;
+    block.split('\n').enumerate().skip(1).find_map(|(index, line)| {
+        let line = line.trim_start_matches([' ', '\t', '>']).trim_end();
+        let length = line.find(|c| c != marker).unwrap_or(line.len());
+        let info = line[length..].trim();
+        let opens = length >= fence.len() && !info.is_empty() && !(marker == '`' && info.contains('`'));
+        opens.then_some((index, info))
+    })
 }
 
 /// Whether `html` holds more `<table`, `<ol` or `<ul` tags than closing ones, outside comments.

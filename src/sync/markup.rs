@@ -22,6 +22,7 @@ use std::collections::HashSet;
 use std::ops::{Range, RangeInclusive};
 
 use crate::model::{Block, Inline, Span};
+use crate::parse::blocks::fence_opened_inside;
 use crate::parse::ids::slug;
 use crate::report::{Diagnostic, Severity, clip};
 
@@ -390,19 +391,28 @@ pub fn turned(
 pub struct Swallowed {
     /// The translation's lines, from the opening fence.
     lines: RangeInclusive<u32>,
+    /// The source's lines they stand for, from its block's opening fence to the fence that closes the last block
+    /// among them.
+    source_lines: RangeInclusive<u32>,
     /// The ids of the headings among them, lower-cased, as [`heading_id`] reads them.
     ids: HashSet<String>,
 }
 
 impl Swallowed {
-    /// Whether `diagnostic`, a structural finding, only follows from the fence: it is located in what the fence
-    /// swallowed, or it reports a source section missing whose heading the fence swallowed.
+    /// Whether `diagnostic` only follows from the fence: it is located in what the fence swallowed, or its
+    /// counterpart in the source lines those stand for, or it reports a source section missing whose heading the
+    /// fence swallowed.
     pub fn covers(&self, source: &Document, target: &Document, diagnostic: &Diagnostic) -> bool {
         if diagnostic.rule == Rule::BrokenMarkdown.name() {
             return false;
         }
         let inside = diagnostic.location.path == target.path
-            && diagnostic.location.span.is_some_and(|span| self.lines.contains(&span.line));
+            && diagnostic.location.span.is_some_and(|span| self.lines.contains(&span.line))
+            || diagnostic
+                .source
+                .as_ref()
+                .and_then(|location| location.span)
+                .is_some_and(|span| self.source_lines.contains(&span.line));
         let swallowed_section = diagnostic.rule == Rule::MissingSection.name()
             && diagnostic.source.as_ref().and_then(|location| location.span).is_some_and(|span| {
                 source.article.all_sections().into_iter().any(|section| {
@@ -475,7 +485,19 @@ pub fn fences_left_open(
             .filter_map(|line| lines.get(line as usize - 1))
             .filter_map(|line| heading_id(line.trim_start_matches([' ', '\t', '>'])))
             .collect();
-        swallowed.push(Swallowed { lines: opener..=last, ids });
+        // The source's lines that the same stretch holds: its fences and the one the translation lacks.
+        let fences =
+            (opener..=last).filter_map(|line| lines.get(line as usize - 1)).filter(|line| fence(line).is_some());
+        let source_opener = open.original.span().line;
+        let source_last = source
+            .text
+            .lines()
+            .zip(1..)
+            .skip(source_opener as usize - 1)
+            .filter(|(line, _)| fence(line).is_some())
+            .nth(fences.count())
+            .map_or(u32::MAX, |(_, number)| number);
+        swallowed.push(Swallowed { lines: opener..=last, source_lines: source_opener..=source_last, ids });
     }
     swallowed
 }
@@ -526,7 +548,12 @@ fn left_open<'a>(
     let after = &lines[source_lines.len()..];
     let unclosed = !closed(target, *span);
     let swallowed_heading = after.iter().any(|line| heading_id(line).is_some_and(|id| source_has(&id)));
-    let left_open = swallowed_heading || unclosed && after.iter().any(|line| !line.is_empty());
+    // A line that opens a fence of its own: the fence meant to open the next block closed this one.
+    let swallowed_fence = target.text.get(span.start..span.end).and_then(fence_opened_inside).is_some_and(
+        // The opener's line is line 0; code line `k` is line `k + 1`.
+        |(line, _)| line > source_lines.len(),
+    );
+    let left_open = swallowed_heading || swallowed_fence || unclosed && after.iter().any(|line| !line.is_empty());
     left_open.then_some(LeftOpen {
         span: *span,
         language: language.as_deref(),
@@ -575,7 +602,7 @@ fn fence(line: &str) -> Option<(char, usize)> {
 }
 
 /// Whether the fenced code block at `span` ends with a closing fence.
-pub(super) fn closed(document: &Document, span: Span) -> bool {
+fn closed(document: &Document, span: Span) -> bool {
     let Some(written) = document.text.get(span.start..span.end) else { return false };
     let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
     let mut lines = written.trim_end().lines();
@@ -585,6 +612,13 @@ pub(super) fn closed(document: &Document, span: Span) -> bool {
     lines.next_back().map(unquoted).is_some_and(|last| {
         last.chars().count() >= length && last.chars().all(|character| character == fence_character)
     })
+}
+
+/// Whether the fenced code block at `span` in `document` holds what follows it: no fence closes it, or a line in it
+/// opens a fence of its own, which only a fence left open before it takes in.
+pub(super) fn swallows(document: &Document, span: Span) -> bool {
+    !closed(document, span)
+        || document.text.get(span.start..span.end).is_some_and(|block| fence_opened_inside(block).is_some())
 }
 
 /// The id of `line` read as an ATX heading (its `<a name>` anchor, else its slug), lower-cased.

@@ -491,7 +491,10 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
     front_matter::check_localization(target, Some(&context.target_locale), &mut found);
     front_matter::check_untranslated(source, target, languages, &mut found);
     stale::check(source, target, context.history, languages, &mut found);
-    found.extend(structure::compare(source, target, languages));
+    let compared = structure::compare(source, target, languages);
+    // What the parser found in what a code fence left open swallowed follows from the fence too.
+    found.retain(|diagnostic| !compared.swallowed.iter().any(|swallowed| swallowed.covers(source, target, diagnostic)));
+    found.extend(compared.findings);
     // A breakage the translation made is reported once, as such: not again as the parser's warning on its line (the
     // code fence it left open).
     let line_of =

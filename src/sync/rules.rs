@@ -546,7 +546,8 @@ static DOCS: [RuleDoc; 23] = [
         summary: "The parser found a problem in the source or the translation",
         explanation: "## What it does\n\n\
             Reports what the Learn Markdown parser finds in either file: malformed front matter, unclosed moniker \
-            zones or extensions, code fences never closed (unless `broken-markdown` reports the same line), invalid \
+            zones or extensions, code fences never closed or closed by a fence meant to open the next block (unless \
+            `broken-markdown` reports the fence, or what it swallowed), invalid \
             moniker ranges, repeated front matter keys, unreadable text. In the translation, errors and warnings \
             keep the parser's severity unless `checkdown.toml` sets one: `error` is the severity of the problems \
             that make a file unusable, the others are warnings. In the source file they are notes, which the \

@@ -292,6 +292,30 @@ fn a_code_fence_never_closed_is_a_warning() {
     assert_eq!(model["steps"].as_array().unwrap().len(), 1, "as on Learn, step 2 is code");
 }
 
+/// A code block that holds a line opening another (` ```xml `) took in what a lost fence left open: its first lines
+/// are another block's code, then text, steps and all. The text's fences still close somewhere, so only that line
+/// tells.
+#[test]
+fn a_code_block_holding_a_fence_with_a_language_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "# T\n\n## Step 1: Run\n\n```powershell\nGet-Thing\n\n## Step 2: Check\n\n```xml\n<a/>\n```\n";
+    let article = write(dir.path(), "run.md", text);
+    let run = checkdown().args(["parse", &article]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = format!(
+        "{article}:5:1: warning[parse-error]: line 10 inside this code block opens a `xml` code block of its own: the \
+         code fences up to there are paired wrongly (one is missing or extra), so text around here is code, not text \
+         (on Learn too): check them up to line 10\n"
+    );
+    assert_eq!(run.stderr, expected);
+    // Shown code: a longer fence around it, or the other marker.
+    for shown in ["````md\n```xml\n<a/>\n```\n````\n", "~~~md\n```xml\n<a/>\n```\n~~~\n"] {
+        let article = write(dir.path(), "shown.md", format!("# T\n\n{shown}"));
+        let run = checkdown().args(["parse", &article]).run();
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{shown}");
+    }
+}
+
 /// A step's id names the same heading whatever variant is selected: a heading another variant leaves out still counts
 /// in the `-1` suffixes after it, so results and check bindings keyed by id tick the right step.
 #[test]

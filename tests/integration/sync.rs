@@ -799,6 +799,15 @@ fn a_code_fence_left_open_alike_is_the_english_note_alone_and_elsewhere_the_tran
     let elsewhere = "# T\n\n## A\n\nTexte.\n\n```powershell\nGet-Thing\n```\n\n## B\n\n```\nExécutez-le.\n";
     let french_own = ("parse-error".to_owned(), Severity::Warning, "fr-fr/a.md".to_owned(), 13);
     assert!(found(english, elsewhere).contains(&french_own), "{:#?}", found(english, elsewhere));
+    // Closed by the fence meant to open the next block, alike: the English note alone again.
+    let english = "# T\n\n## A\n\n```powershell\nGet-Thing\n\nRun it twice.\n\n```xml\n<a/>\n```\n\nDone.\n";
+    let french = "# T\n\n## A\n\n```powershell\nGet-Thing\n\nExécutez-le deux fois.\n\n```xml\n<a/>\n```\n\nFini.\n";
+    let english_note = ("parse-error".to_owned(), Severity::Note, "en-us/a.md".to_owned(), 5);
+    assert_eq!(found(english, french), [english_note]);
+    // The French alone: one finding at its fence, not the English paragraph and block it swallowed.
+    let english = english.replacen("Get-Thing\n", "Get-Thing\n```\n", 1);
+    let broken = ("broken-markdown".to_owned(), Severity::Error, "fr-fr/a.md".to_owned(), 5);
+    assert_eq!(found(&english, french), [broken]);
 }
 
 #[test]

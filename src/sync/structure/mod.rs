@@ -45,8 +45,17 @@ use similarity::{
     kind, normal_path, one_item_apart, pairable, same_language, same_words, shape, tab_ids, weigh,
 };
 
+/// What comparing two articles found.
+pub struct Compared {
+    /// The structural findings, sorted as found.
+    pub findings: Vec<Diagnostic>,
+    /// What the code fences the translation left open swallowed: what it found there is left out, as the fence's
+    /// finding says why.
+    pub swallowed: Vec<markup::Swallowed>,
+}
+
 /// Compares the articles of `source` and `target`.
-pub fn compare(source: &Document, target: &Document, languages: &Languages) -> Vec<Diagnostic> {
+pub fn compare(source: &Document, target: &Document, languages: &Languages) -> Compared {
     let text_check = TextCheck::new(languages, &source.article.front_matter, &target.article.front_matter);
     let mut walk = Walk {
         source,
@@ -65,7 +74,7 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> V
     walk.article();
     // What a code fence left open swallowed is compared once it is closed: its fence's finding says why.
     walk.out.retain(|diagnostic| !swallowed.iter().any(|swallowed| swallowed.covers(source, target, diagnostic)));
-    walk.out
+    Compared { findings: walk.out, swallowed }
 }
 
 /// Every source paragraph and heading, for the identical-to-source check: by the first word of its prose text, then,
@@ -840,8 +849,8 @@ impl Walk<'_> {
                 };
                 // Two fences left open alike hold what follows them, prose the translation translated: not code.
                 let open_alike = fenced(self.target, *span)
-                    && !markup::closed(self.source, *sa)
-                    && !markup::closed(self.target, *span);
+                    && markup::swallows(self.source, *sa)
+                    && markup::swallows(self.target, *span);
                 if fenced(self.source, *sa)
                     && !open_alike
                     && (!any_case || differs_in_any_case())
@@ -1832,6 +1841,7 @@ mod tests {
         let source = Document::new("en-us/a.md", "a.md", english.to_owned());
         let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
         let mut found: Vec<(String, u32)> = compare(&source, &target, &Languages::of("en-us", "fr-fr"))
+            .findings
             .into_iter()
             .map(|diagnostic| (diagnostic.rule, diagnostic.location.line()))
             .collect();
@@ -1962,7 +1972,7 @@ mod tests {
                       Fin.\n";
         let source = Document::new("en-us/a.md", "a.md", english.to_owned());
         let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
-        let diagnostics = compare(&source, &target, &Languages::of("en-us", "fr-fr"));
+        let diagnostics = compare(&source, &target, &Languages::of("en-us", "fr-fr")).findings;
         let described: Vec<(&str, u32, &str)> =
             diagnostics.iter().map(|d| (d.rule.as_str(), d.location.line(), d.message.as_str())).collect();
         // The note still pairs with its English counterpart: its link is compared.
@@ -1992,7 +2002,7 @@ mod tests {
         let found = |language: &str, english: &str, french: &str| {
             let source = Document::new("en-us/a.md", "a.md", code(language, english));
             let target = Document::new("fr-fr/a.md", "a.md", code(language, french));
-            compare(&source, &target, &Languages::of("en-us", "fr-fr"))
+            compare(&source, &target, &Languages::of("en-us", "fr-fr")).findings
         };
         let english = "$p = Get-DkimSigningConfig -Identity contoso.com -Name \"Sales\"";
         // PowerShell and cmd read names in any case; the English tag says what the code is.
@@ -2003,6 +2013,7 @@ mod tests {
         let source = Document::new("en-us/a.md", "a.md", code("powershell", english));
         let untagged = Document::new("fr-fr/a.md", "a.md", code("", &english.to_lowercase().replace("sales", "Sales")));
         let rules: Vec<String> = compare(&source, &untagged, &Languages::of("en-us", "fr-fr"))
+            .findings
             .into_iter()
             .map(|diagnostic| diagnostic.rule)
             .collect();
@@ -2038,7 +2049,7 @@ mod tests {
         let message = |english: &str, french: &str| {
             let source = Document::new("en-us/a.md", "a.md", english.to_owned());
             let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
-            compare(&source, &target, &Languages::of("en-us", "fr-fr")).remove(0).message
+            compare(&source, &target, &Languages::of("en-us", "fr-fr")).findings.remove(0).message
         };
         assert_eq!(
             message("# T\n\n1. [Un](a.md)\n2. [Deux](b.md)\n", "# T\n\n1. [Un](a.md)\n"),
@@ -2136,6 +2147,7 @@ mod tests {
         let source = Document::new("en-us/a.md", "a.md", english);
         let target = Document::new("fr-fr/a.md", "a.md", french);
         let untranslated: Vec<(u32, Option<u32>)> = compare(&source, &target, &Languages::of("en-us", "fr-fr"))
+            .findings
             .into_iter()
             .filter(|diagnostic| diagnostic.rule == "untranslated")
             .map(|diagnostic| (diagnostic.location.line(), diagnostic.source.map(|source| source.line())))
@@ -2209,7 +2221,7 @@ mod tests {
         assert_eq!(findings(english, french), [found("untranslated", 3)]);
         let source = Document::new("en-us/a.md", "a.md", english.to_owned());
         let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
-        let found = compare(&source, &target, &Languages::of("en-us", "fr-fr"));
+        let found = compare(&source, &target, &Languages::of("en-us", "fr-fr")).findings;
         let span = found[0].location.span.unwrap();
         assert_eq!(&french[span.start..span.end], "There are two versions of the PST file format: ANSI and Unicode.");
         let translated = "# T\n\nIl existe deux versions du format de fichier PST : ANSI et Unicode. Nous recommandons \
@@ -2240,7 +2252,7 @@ mod tests {
                       container are deleted after [30\u{a0}days](a.md).\n";
         let source = Document::new("en-us/a.md", "a.md", english.to_owned());
         let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
-        let found = compare(&source, &target, &Languages::of("en-us", "fr-fr"));
+        let found = compare(&source, &target, &Languages::of("en-us", "fr-fr")).findings;
         assert_eq!(found.len(), 1, "{found:#?}");
         let sentence = "If there are no import jobs in progress, all files in the **ingestiondata** container are deleted \
                         after [30\u{a0}days](a.md).";
@@ -2334,7 +2346,7 @@ mod tests {
         let finding = |french: &str| {
             let source = Document::new("en-us/a.md", "a.md", english.clone());
             let target = Document::new("fr-fr/a.md", "a.md", french.to_owned());
-            let found = compare(&source, &target, &Languages::of("en-us", "fr-fr"));
+            let found = compare(&source, &target, &Languages::of("en-us", "fr-fr")).findings;
             assert_eq!(found.len(), 1, "{found:#?}");
             let span = found[0].location.span.unwrap();
             let pointed = &french[span.start..span.end];
