@@ -392,18 +392,30 @@ pub struct Swallowed {
     /// The translation's lines, from the opening fence.
     lines: RangeInclusive<u32>,
     /// The source's lines they stand for, from its block's opening fence to the fence that closes the last block
-    /// among them.
-    source_lines: RangeInclusive<u32>,
+    /// among them; none when the source has no code there.
+    source_lines: Option<RangeInclusive<u32>>,
     /// The ids of the headings among them, lower-cased, as [`heading_id`] reads them.
     ids: HashSet<String>,
+    /// Whether the parser's finding reports the fence, not a `broken-markdown` one.
+    parser_found: bool,
 }
 
 impl Swallowed {
+    /// Whether `diagnostic` is the parser's finding at the fence's opening line, when no `broken-markdown` finding
+    /// reports the fence: a fence the source has no code to continue at that place.
+    pub fn is_parser_finding(&self, target: &Document, diagnostic: &Diagnostic) -> bool {
+        self.parser_found
+            && diagnostic.rule == Rule::ParseError.name()
+            && diagnostic.location.path == target.path
+            && diagnostic.location.line() == *self.lines.start()
+    }
+
     /// Whether `diagnostic` only follows from the fence: it is located in what the fence swallowed, or its
     /// counterpart in the source lines those stand for, or it reports a source section missing whose heading the
     /// fence swallowed.
     pub fn covers(&self, source: &Document, target: &Document, diagnostic: &Diagnostic) -> bool {
-        if diagnostic.rule == Rule::BrokenMarkdown.name() {
+        // The fence's own finding: the broken Markdown, or the parser's at its opening line.
+        if diagnostic.rule == Rule::BrokenMarkdown.name() || self.is_parser_finding(target, diagnostic) {
             return false;
         }
         let inside = diagnostic.location.path == target.path
@@ -412,7 +424,7 @@ impl Swallowed {
                 .source
                 .as_ref()
                 .and_then(|location| location.span)
-                .is_some_and(|span| self.source_lines.contains(&span.line));
+                .is_some_and(|span| self.source_lines.as_ref().is_some_and(|lines| lines.contains(&span.line)));
         let swallowed_section = diagnostic.rule == Rule::MissingSection.name()
             && diagnostic.source.as_ref().and_then(|location| location.span).is_some_and(|span| {
                 source.article.all_sections().into_iter().any(|section| {
@@ -441,7 +453,8 @@ struct LeftOpen<'a> {
 /// Reports in `out` the code fences of `target` left open past where the source closes them, one `broken-markdown`
 /// finding each, and returns what each swallowed. A fence is taken to be left open when the translated block holds a
 /// source block's lines and then more, and either no fence closes it or those lines hold a heading of the source (a
-/// section swallowed): a longer block that a stale translation keeps is not one.
+/// section swallowed) or a line that opens a fence: a longer block that a stale translation keeps is not one. A fence
+/// the parser found left open where the source has no code to continue swallowed too: its finding is the parser's.
 pub fn fences_left_open(
     source: &Document,
     target: &Document,
@@ -457,9 +470,6 @@ pub fn fences_left_open(
         .filter(|(_, lines)| lines.iter().any(|line| !line.is_empty()))
         .collect();
     let mut swallowed: Vec<Swallowed> = Vec::new();
-    if source_code.is_empty() {
-        return swallowed;
-    }
     // Both are needed only for a block that holds a source block and more, which few files have.
     let ids: OnceCell<HashSet<String>> = OnceCell::new();
     let source_has = |id: &str| {
@@ -474,17 +484,35 @@ pub fn fences_left_open(
         if swallowed.iter().any(|earlier| earlier.lines.contains(&block.span().line)) {
             continue;
         }
-        let Some(open) = left_open(&source_code, target, block, &source_has) else { continue };
-        let Some(finding) = finding(source, target, &open, languages) else { continue };
+        let lines = lines.get_or_init(|| target.text.lines().collect());
+        let headings = |range: RangeInclusive<u32>| {
+            range
+                .filter_map(|line| lines.get(line as usize - 1))
+                .filter_map(|line| heading_id(line.trim_start_matches([' ', '\t', '>'])))
+                .collect()
+        };
+        let open = left_open(&source_code, target, block, &source_has);
+        let Some((open, finding)) = open.and_then(|open| finding(source, target, &open, languages).map(|f| (open, f)))
+        else {
+            // A fence the parser found left open where the source has no code to continue is the parser's finding:
+            // what it swallowed follows from it all the same.
+            let span = block.span();
+            if target.diagnostics.iter().any(|diagnostic| diagnostic.location.line() == span.line) {
+                let lines = span.line..=span.end_line;
+                swallowed.push(Swallowed {
+                    ids: headings(lines.clone()),
+                    lines,
+                    source_lines: None,
+                    parser_found: true,
+                });
+            }
+            continue;
+        };
         out.push(finding);
         let opener = open.span.line;
         let closes_at = opener + u32::try_from(open.lines).unwrap_or(u32::MAX) + 1;
-        let lines = lines.get_or_init(|| target.text.lines().collect());
         let last = swallowed_until(lines, opener, closes_at);
-        let ids = (opener..=last)
-            .filter_map(|line| lines.get(line as usize - 1))
-            .filter_map(|line| heading_id(line.trim_start_matches([' ', '\t', '>'])))
-            .collect();
+        let ids = headings(opener..=last);
         // The source's lines that the same stretch holds: its fences and the one the translation lacks.
         let fences =
             (opener..=last).filter_map(|line| lines.get(line as usize - 1)).filter(|line| fence(line).is_some());
@@ -497,7 +525,8 @@ pub fn fences_left_open(
             .filter(|(line, _)| fence(line).is_some())
             .nth(fences.count())
             .map_or(u32::MAX, |(_, number)| number);
-        swallowed.push(Swallowed { lines: opener..=last, source_lines: source_opener..=source_last, ids });
+        let source_lines = Some(source_opener..=source_last);
+        swallowed.push(Swallowed { lines: opener..=last, source_lines, ids, parser_found: false });
     }
     swallowed
 }

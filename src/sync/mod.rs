@@ -494,6 +494,13 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
     let compared = structure::compare(source, target, languages);
     // What the parser found in what a code fence left open swallowed follows from the fence too.
     found.retain(|diagnostic| !compared.swallowed.iter().any(|swallowed| swallowed.covers(source, target, diagnostic)));
+    // A fence the translation alone left open (the parser's finding, not the source's too) is Markdown it broke.
+    for diagnostic in &mut found {
+        if compared.swallowed.iter().any(|swallowed| swallowed.is_parser_finding(target, diagnostic)) {
+            diagnostic.rule = Rule::BrokenMarkdown.name().to_owned();
+            diagnostic.severity = Severity::Error;
+        }
+    }
     found.extend(compared.findings);
     // A breakage the translation made is reported once, as such: not again as the parser's warning on its line (the
     // code fence it left open).

@@ -522,8 +522,9 @@ static DOCS: [RuleDoc; 23] = [
             - a list item that starts with `#` (`- # compte courant` for `- Checking Acct #`): it renders as a \
             heading;\n\
             - a code fence not closed where the source closes its own (the translated block holds the source \
-            block's lines, then a heading of the source, or runs to the end): what follows renders as code, and is \
-            compared once the fence is closed;\n\
+            block's lines, then a heading of the source or a line that opens a fence, or runs to the end), or one \
+            the translation alone left open where the source has no code to continue (the parser's message): what \
+            follows renders as code, and is compared once the fence is closed;\n\
             - a moniker zone not closed where the source closes the same zone: all that follows shows for that \
             moniker alone. The translation is compared as if the zone ended where it holds as many headings, and \
             paragraphs after the last one, as the source's zone, where the finding says to add the `::: moniker-end` line;\n\

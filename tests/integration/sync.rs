@@ -795,10 +795,14 @@ fn a_code_fence_left_open_alike_is_the_english_note_alone_and_elsewhere_the_tran
     let english_note = ("parse-error".to_owned(), Severity::Note, "en-us/a.md".to_owned(), 7);
     // The prose the fences swallowed is translated, not code that changed.
     assert_eq!(found(english, french), [english_note]);
-    // The French fence left open in another section is the French file's own.
+    // The French fence left open in another section is Markdown the translation broke, its one finding.
     let elsewhere = "# T\n\n## A\n\nTexte.\n\n```powershell\nGet-Thing\n```\n\n## B\n\n```\nExécutez-le.\n";
-    let french_own = ("parse-error".to_owned(), Severity::Warning, "fr-fr/a.md".to_owned(), 13);
+    let french_own = ("broken-markdown".to_owned(), Severity::Error, "fr-fr/a.md".to_owned(), 13);
     assert!(found(english, elsewhere).contains(&french_own), "{:#?}", found(english, elsewhere));
+    // Where the English has no code to continue, the French fence left open is the one finding.
+    let whole = "# T\n\n## A\n\nText.\n\n## B\n\nRun it.\n";
+    let swallowing = "# T\n\n## A\n\n```\nTexte.\n\n## B\n\nExécutez-le.\n";
+    assert_eq!(found(whole, swallowing), [("broken-markdown".to_owned(), Severity::Error, "fr-fr/a.md".to_owned(), 5)]);
     // Closed by the fence meant to open the next block, alike: the English note alone again.
     let english = "# T\n\n## A\n\n```powershell\nGet-Thing\n\nRun it twice.\n\n```xml\n<a/>\n```\n\nDone.\n";
     let french = "# T\n\n## A\n\n```powershell\nGet-Thing\n\nExécutez-le deux fois.\n\n```xml\n<a/>\n```\n\nFini.\n";
