@@ -446,14 +446,26 @@ struct LeftOpen<'a> {
     original: &'a Block,
     /// How many of its lines are the source block's.
     lines: usize,
-    /// Whether no fence closes it: it runs to the end of the file, or of the list item or quote it is in.
-    unclosed: bool,
+    /// What readers see for it.
+    effect: Effect,
+}
+
+/// What a code fence left open does to the page.
+enum Effect {
+    /// No fence closes it: it runs to the end of the file, or of the list item or quote it is in.
+    Unclosed,
+    /// The fence meant to open another block closes it: what lies between renders as code.
+    Swallowed,
+    /// The fence meant to open the next block closes it: that block's code renders as text, and what follows it as
+    /// code.
+    NextBlockAsText,
 }
 
 /// Reports in `out` the code fences of `target` left open past where the source closes them, one `broken-markdown`
 /// finding each, and returns what each swallowed. A fence is taken to be left open when the translated block holds a
 /// source block's lines and then more, and either no fence closes it or those lines hold a heading of the source (a
-/// section swallowed) or a line that opens a fence: a longer block that a stale translation keeps is not one. A fence
+/// section swallowed) or a line that opens a fence, or when the next source block's code follows it as text: a longer
+/// block that a stale translation keeps is not one. A fence
 /// the parser found left open where the source has no code to continue swallowed too: its finding is the parser's.
 pub fn fences_left_open(
     source: &Document,
@@ -543,10 +555,13 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
     let closing = source.text.get(..original_span.end)?.trim_end();
     let closing_start = closing.rfind('\n').map_or(0, |at| at + 1);
     let language = open.language.map(|language| format!("{language} ")).unwrap_or_default();
-    let effect = if open.unclosed {
-        "everything after it renders as code"
-    } else {
-        "what follows renders as code, up to a fence meant to open another block"
+    let effect = match open.effect {
+        Effect::Unclosed => "everything after it renders as code",
+        Effect::Swallowed => "what follows renders as code, up to a fence meant to open another block",
+        Effect::NextBlockAsText => {
+            "the fence meant to open the next block closes it, so that block's code renders as text, and what follows \
+             it as code"
+        }
     };
     let message = format!(
         "this {language}code block is not closed where the {} one is: {effect}; add a {fence} line after `{}` (what \
@@ -570,26 +585,46 @@ fn left_open<'a>(
 ) -> Option<LeftOpen<'a>> {
     let Block::Code { code, language, span } = block else { return None };
     let lines: Vec<&str> = code.lines().map(str::trim).collect();
+    let unclosed = !closed(target, *span);
+    // The line after the block's closing fence, when it is the first line of another source block's code: that
+    // fence was meant to open the other block, and the fence meant to close this one is missing.
+    let opens_source_code = |original: &Block| {
+        // A span that ends at the start of a line ends before it.
+        let next_line = span.end_line - u32::from(span.end_column == 1);
+        !unclosed
+            && target.text.lines().nth(next_line as usize).map(str::trim).is_some_and(|next| {
+                !next.is_empty()
+                    && source_code.iter().any(|(other, other_lines)| {
+                        !std::ptr::eq(*other, original)
+                            && other_lines.iter().find(|line| !line.is_empty()) == Some(&next)
+                    })
+            })
+    };
     let (original, source_lines) = source_code
         .iter()
-        .filter(|(_, source_lines)| source_lines.len() < lines.len() && lines.starts_with(source_lines))
+        .filter(|(original, source_lines)| {
+            lines.starts_with(source_lines)
+                && (source_lines.len() < lines.len()
+                    || source_lines.len() == lines.len() && opens_source_code(original))
+        })
         .max_by_key(|(_, source_lines)| source_lines.len())?;
     let after = &lines[source_lines.len()..];
-    let unclosed = !closed(target, *span);
     let swallowed_heading = after.iter().any(|line| heading_id(line).is_some_and(|id| source_has(&id)));
-    // A line that opens a fence of its own: the fence meant to open the next block closed this one.
+    // The next block's opening fence, taken in: the fence that closes this block was meant to close that one.
     let swallowed_fence = target.text.get(span.start..span.end).and_then(fence_opened_inside).is_some_and(
         // The opener's line is line 0; code line `k` is line `k + 1`.
         |(line, _)| line > source_lines.len(),
     );
-    let left_open = swallowed_heading || swallowed_fence || unclosed && after.iter().any(|line| !line.is_empty());
-    left_open.then_some(LeftOpen {
-        span: *span,
-        language: language.as_deref(),
-        original,
-        lines: source_lines.len(),
-        unclosed,
-    })
+    let effect = if unclosed && after.iter().any(|line| !line.is_empty()) {
+        Effect::Unclosed
+    } else if swallowed_heading || swallowed_fence {
+        Effect::Swallowed
+    } else if opens_source_code(original) {
+        Effect::NextBlockAsText
+    } else {
+        return None;
+    };
+    Some(LeftOpen { span: *span, language: language.as_deref(), original, lines: source_lines.len(), effect })
 }
 
 /// The last line (1-based) that the fence opened at line `opener` of `lines` swallowed, its closing fence belonging

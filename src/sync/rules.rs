@@ -522,7 +522,8 @@ static DOCS: [RuleDoc; 23] = [
             - a list item that starts with `#` (`- # compte courant` for `- Checking Acct #`): it renders as a \
             heading;\n\
             - a code fence not closed where the source closes its own (the translated block holds the source \
-            block's lines, then a heading of the source or a line that opens a fence, or runs to the end), or one \
+            block's lines, then a heading of the source or a line that opens a fence, or runs to the end, or the \
+            next source block's code follows it as text), or one \
             the translation alone left open where the source has no code to continue (the parser's message): what \
             follows renders as code, and is compared once the fence is closed;\n\
             - a moniker zone not closed where the source closes the same zone: all that follows shows for that \

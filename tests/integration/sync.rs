@@ -860,6 +860,26 @@ fn a_code_fence_left_open_in_the_corpus_hides_no_section() {
     assert_eq!(swallowed, Vec::<&Diagnostic>::new());
 }
 
+#[test]
+fn a_code_fence_lost_between_two_code_blocks_is_one_finding() {
+    // The fence closing the French block at line 111 lost: the fence meant to open the next block closes it, whose
+    // code becomes text, and what follows it code. One finding at the fence, none for the blocks paired wrong.
+    let Some(corpus) = corpus() else { return };
+    let relative = "SecurityCompliance/export-view-audit-log-records.md";
+    let (english, french) = pair(&corpus, relative);
+    assert_eq!(check(relative, &english, &french), Vec::new());
+    let lines: Vec<&str> = french.split('\n').collect();
+    assert_eq!((lines[110].trim(), lines[112].trim(), lines[114].trim()), ("```", "```", "```"));
+    let lost = replace_line(&french, 113, |_| String::new());
+    let found: Vec<_> =
+        check(relative, &english, &lost).into_iter().map(|d| (d.rule, d.location.line(), d.message)).collect();
+    let message = "this code block is not closed where the English one is: the fence meant to open the next block \
+                   closes it, so that block's code renders as text, and what follows it as code; add a ``` line after \
+                   `$auditlog = Search-UnifiedAuditLog -StartDate 06/01/2019 -EndDate 06/30/2019 -R\u{2026}` (what it \
+                   swallowed is compared once it is closed)";
+    assert_eq!(found, [("broken-markdown".to_owned(), 111, message.to_owned())]);
+}
+
 // Mutations of real pairs: each alters one side and expects its rule on the right line.
 
 /// Compares two texts as `en-us/<relative>` and `fr-fr/<relative>`.
