@@ -1,6 +1,8 @@
 //! Raw HTML from an article as what a reader would see of it ([`html_block`]): a table, a list, or a paragraph of its
-//! text and links, built of the model's blocks; tags dropped, `<script>` and `<style>` content dropped, entities
+//! text, links and images, built of the model's blocks; tags dropped, `<script>` and `<style>` content dropped, entities
 //! decoded. What comes out is text for the templates to escape: it can never run.
+
+use std::borrow::Cow;
 
 use crate::model::{Block, Inline, ListItem, Numbering, Span};
 use crate::parse::MAX_DEPTH;
@@ -295,8 +297,9 @@ impl<'a> Iterator for Tags<'a> {
 fn html_inlines(html: &str, span: Span) -> Vec<Inline> {
     // The links are marked in the HTML by two characters no article writes, which its reduction to text keeps where
     // they stand, spaces around them included.
-    let html = html.replace([LINK_START, LINK_END], "");
+    let html = html.replace([LINK_START, LINK_END, IMAGE], "");
     let mut targets = Vec::new();
+    let mut images = Vec::new();
     let mut marked = String::with_capacity(html.len());
     let mut rest = html.as_str();
     let mut in_link = false;
@@ -321,35 +324,51 @@ fn html_inlines(html: &str, span: Span) -> Vec<Inline> {
                     marked.push(LINK_END);
                 }
             }
+            Some(tag) if tag.opens("img") => {
+                if let Some(source) = tag.attribute("src") {
+                    let attribute = |name: &str| tag.attribute(name).map(Cow::into_owned).unwrap_or_default();
+                    images.push((source.into_owned(), attribute("alt"), attribute("title")));
+                    marked.push(IMAGE);
+                }
+            }
             _ => marked.push_str(&after[..end]),
         }
         rest = &after[end..];
     }
     marked.push_str(rest);
     let mut text = html_text(&marked);
-    // A mark `html_text` dropped (inside a script) would give the links after it the wrong addresses: none get one.
+    // A mark `html_text` dropped (inside a script) would give the links or images after it the wrong addresses: none
+    // get one.
     if text.matches(LINK_START).count() != targets.len() {
         text.retain(|c| c != LINK_START && c != LINK_END);
         targets.clear();
     }
+    if text.matches(IMAGE).count() != images.len() {
+        text.retain(|c| c != IMAGE);
+        images.clear();
+    }
     let mut inlines = Vec::new();
-    let mut targets = targets.into_iter();
+    let (mut targets, mut images) = (targets.into_iter(), images.into_iter());
     let mut link: Option<(String, Vec<Inline>)> = None;
     let mut piece = String::new();
     for c in text.chars().chain([LINK_END]) {
-        if c != LINK_START && c != LINK_END {
+        if !matches!(c, LINK_START | LINK_END | IMAGE) {
             piece.push(c);
             continue;
         }
         let words = lines(&std::mem::take(&mut piece), span);
-        match link.take() {
-            Some((target, mut children)) => {
-                children.extend(words);
-                if !children.is_empty() {
-                    inlines.push(Inline::Link { target, title: String::new(), children, html: true, span });
-                }
+        let open = link.as_mut().map_or(&mut inlines, |(_, children)| children);
+        open.extend(words);
+        if c == IMAGE {
+            if let Some((source, alt, title)) = images.next() {
+                open.push(Inline::Image { source, alt, title, span });
             }
-            None => inlines.extend(words),
+            continue;
+        }
+        if let Some((target, children)) = link.take()
+            && !children.is_empty()
+        {
+            inlines.push(Inline::Link { target, title: String::new(), children, html: true, span });
         }
         if c == LINK_START {
             link = targets.next().map(|target| (target, Vec::new()));
@@ -358,9 +377,11 @@ fn html_inlines(html: &str, span: Span) -> Vec<Inline> {
     inlines
 }
 
-/// Marks where a link of a table cell starts, and ends: characters of Unicode's private use area.
+/// Mark where a link of a table cell starts, and ends, and where an image stands: characters of Unicode's private
+/// use area.
 const LINK_START: char = '\u{e000}';
 const LINK_END: char = '\u{e001}';
+const IMAGE: char = '\u{e002}';
 
 /// `text` as inlines, its lines apart by line breaks.
 fn lines(text: &str, span: Span) -> Vec<Inline> {

@@ -9,6 +9,7 @@ use std::path::Path;
 use base64::Engine as _;
 use serde::Serialize;
 
+use super::html_text::html_block;
 use super::layout;
 
 use crate::model::{Article, Content, Inline, Span, walk_content};
@@ -135,7 +136,17 @@ pub fn embed(article: &Article, file: Option<&Path>) -> std::io::Result<Images> 
                 add(include, &source.value, span);
             }
         }
-        Content::Extension { .. } | Content::Html { .. } => {}
+        // Raw HTML prints as the blocks it reads as, its `<img>` tags as images.
+        Content::Html { html, span } => {
+            if let Some(shown) = html_block(html, span) {
+                walk_content([&shown], include, &mut |include, content| {
+                    if let Content::Inlines(inlines) = content {
+                        images_in(include, inlines, &mut add);
+                    }
+                });
+            }
+        }
+        Content::Extension { .. } => {}
     });
     // Headings were read first: the warnings go in reading order, the article's before its includes'.
     images.left_out.sort_by(|a, b| (&a.include, a.span.start).cmp(&(&b.include, b.span.start)));

@@ -1203,6 +1203,32 @@ fn html_embeds_the_pictures_found_below_the_docs_root_and_says_why_of_the_others
     assert_eq!(run.stderr.lines().collect::<Vec<_>>(), expected);
 }
 
+/// An `<img>` in raw HTML is a picture like a Markdown image: embedded, or its alt text with the warning.
+#[test]
+fn an_image_in_raw_html_is_printed_as_a_picture() {
+    let (_dir, article) = pictures_docset();
+    let html = article.with_file_name("html.md");
+    std::fs::write(
+        &html,
+        "# Raw\n\n## Step 1: Open\n\n<div class=\"card\"><p>Open the page:</p>\n<img src=\"media/screen.png\" alt=\"The Settings page\"></div>\n\n\
+         <table><tr><td>Click <img src=\"media/gone.png\" alt=\"the gear\"></td></tr></table>\n\n1. Go.\n",
+    )
+    .unwrap();
+    let run = checkdown().args(["render", html.to_str().unwrap(), "-o", "-"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("<img class=\"picture\" src=\"data:image&#x2f;png;base64,"), "{}", run.stdout);
+    assert!(run.stdout.contains("alt=\"The Settings page\""), "{}", run.stdout);
+    assert!(run.stdout.contains("<span class=\"image\">[Image: the gear]</span>"), "{}", run.stdout);
+    let warning = format!(
+        "{}:8:1: warning[image-not-embedded]: the image media/gone.png is printed as its alt text: there is no such \
+         file\n",
+        html.display()
+    );
+    assert_eq!(run.stderr, warning);
+    let text = checkdown().args(["render", html.to_str().unwrap(), "--format", "txt", "-o", "-"]).run();
+    assert!(text.stdout.contains("[Image: The Settings page]"), "{}", text.stdout);
+}
+
 #[test]
 fn no_images_and_the_text_formats_print_alt_text_without_reading_pictures() {
     let (_dir, article) = pictures_docset();
