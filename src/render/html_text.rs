@@ -1,6 +1,6 @@
 //! Raw HTML from an article as what a reader would see of it ([`html_block`]): a table, a list, or a paragraph of its
-//! text, links and images, built of the model's blocks; tags dropped, `<script>` and `<style>` content dropped, entities
-//! decoded. What comes out is text for the templates to escape: it can never run.
+//! text, links and images, built of the model's blocks; tags dropped, `<script>` and `<style>` content dropped,
+//! entities decoded. What comes out is text for the templates to escape: it can never run.
 
 use std::borrow::Cow;
 
