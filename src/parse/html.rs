@@ -53,6 +53,31 @@ impl<'a> Tag<'a> {
     }
 }
 
+/// The offset of the `>` that ends the tag `html` starts with (at its `<`), a `>` inside a quoted attribute value
+/// (`title="a > b"`) skipped; the first `>` when a quote is never closed, as the tag could not be read anyway.
+pub fn tag_end(html: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut at = 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'>' => return Some(at),
+            b'=' => {
+                let value = &html[at + 1..];
+                let quote_at = at + 1 + value.len() - value.trim_start().len();
+                if let Some(&quote @ (b'"' | b'\'')) = bytes.get(quote_at) {
+                    match html[quote_at + 1..].find(char::from(quote)) {
+                        Some(close) => at = quote_at + 1 + close,
+                        None => return html.find('>'),
+                    }
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
 /// Reads one tag that spans the whole of `html` (surrounding whitespace allowed); `None` for anything else
 /// (comments, several tags, text).
 pub fn parse_tag(html: &str) -> Option<Tag<'_>> {
@@ -191,6 +216,16 @@ mod tests {
         assert_eq!(parse_tag("<a href=plain>").unwrap().attribute("href").as_deref(), Some("plain"));
         // Names match in any case; the first of two attributes of one name wins.
         assert_eq!(parse_tag("<A HREF='x' href='y'>").unwrap().attribute("href").as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn a_tag_ends_at_the_first_greater_than_sign_outside_its_quoted_values() {
+        assert_eq!(tag_end("<a href=\"x\">text</a>"), Some(11));
+        let quoted = "<a title=\"a > b\" href='c>d'>text";
+        assert_eq!(tag_end(quoted).map(|end| &quoted[..=end]), Some("<a title=\"a > b\" href='c>d'>"));
+        assert_eq!(tag_end("<a title = \"x>y\">"), Some(16), "spaces around the equals sign");
+        assert_eq!(tag_end("<a title=\"never closed>text"), Some(22), "an open quote: the first `>`");
+        assert_eq!(tag_end("<a href=\"x\""), None);
     }
 
     #[test]

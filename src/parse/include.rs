@@ -216,7 +216,7 @@ fn rebase_html(html: &mut String, folder: &str) {
     let mut edits = Vec::new();
     let mut at = 0;
     while let Some(open) = html[at..].find('<').map(|open| at + open) {
-        let end = html[open..].find('>').map_or(html.len(), |end| open + end + 1);
+        let end = super::html::tag_end(&html[open..]).map_or(html.len(), |end| open + end + 1);
         let attributes =
             super::html::parse_tag(&html[open..end]).into_iter().flat_map(|tag| tag.attributes_as_written());
         for (_, value) in

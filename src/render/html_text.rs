@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::model::{Block, Inline, ListItem, Numbering, Span};
 use crate::parse::MAX_DEPTH;
-use crate::parse::html::{Tag, decode_entities, parse_tag};
+use crate::parse::html::{Tag, decode_entities, parse_tag, tag_end};
 use crate::parse::lines::LineIndex;
 
 /// The visible text of an HTML fragment, with block-level tags and `<br>` as line breaks, a table's cells as
@@ -25,7 +25,7 @@ fn html_text(html: &str) -> String {
             continue;
         }
         let starts_tag = after[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        let Some(close) = after.find('>').filter(|_| starts_tag) else {
+        let Some(close) = tag_end(after).filter(|_| starts_tag) else {
             // A `<` that opens no tag is text.
             out.push('<');
             rest = &after[1..];
@@ -99,7 +99,7 @@ pub fn html_table(html: &str, span: Span) -> Option<Block> {
     let mut in_head = false;
     let mut at = 0;
     while let Some(open) = lower[at..].find('<').map(|open| at + open) {
-        let close = lower[open..].find('>').map_or(lower.len(), |close| open + close);
+        let close = tag_end(&lower[open..]).map_or(lower.len(), |close| open + close);
         let tag = &lower[open + 1..close];
         let closing = tag.starts_with('/');
         let name: String = tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect();
@@ -281,7 +281,7 @@ impl<'a> Iterator for Tags<'a> {
                 self.at = comment.find("-->").map_or(self.html.len(), |end| open + 4 + end + 3);
                 continue;
             }
-            let end = after.find('>').map_or(self.html.len(), |end| open + end + 1);
+            let end = tag_end(after).map_or(self.html.len(), |end| open + end + 1);
             match parse_tag(&self.html[open..end]) {
                 Some(tag) => {
                     self.at = end;
@@ -310,7 +310,7 @@ fn html_inlines(html: &str, span: Span) -> Vec<Inline> {
             rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
             continue;
         }
-        let end = after.find('>').map_or(after.len(), |end| end + 1);
+        let end = tag_end(after).map_or(after.len(), |end| end + 1);
         match parse_tag(&after[..end]) {
             Some(tag) if tag.opens("a") => {
                 if let Some(href) = tag.attribute("href").filter(|_| !in_link) {
@@ -723,6 +723,21 @@ mod tests {
     }
 
     /// What is neither a table nor a list is a paragraph of its text and links; a comment is nothing.
+    #[test]
+    fn a_greater_than_sign_in_a_quoted_attribute_stays_in_its_tag() {
+        let Some(Block::Paragraph { inlines, .. }) =
+            html_block("<p>Open <a href=\"x.md\" title=\"a > b\">the site</a> now.</p>", Span::default())
+        else {
+            panic!("a paragraph")
+        };
+        assert!(
+            matches!(&inlines[..], [Inline::Text { text: before, .. }, Inline::Link { target, children, .. }, Inline::Text { text: after, .. }]
+            if before == "Open " && target == "x.md" && matches!(&children[..], [Inline::Text { text, .. }] if text == "the site") && after == " now."),
+            "{inlines:?}"
+        );
+        assert_eq!(html_text("<th title=\"x>y\">Name</th>"), "Name");
+    }
+
     #[test]
     fn other_html_is_a_paragraph_of_its_text_and_links() {
         let Some(Block::Paragraph { inlines, .. }) = html_block(
