@@ -10,6 +10,30 @@ pub(super) struct Found<'a> {
     pub(super) number: numbers::Number,
     pub(super) written: &'a str,
     pub(super) inline: Span,
+    /// The text of the inline it is written in.
+    text: &'a str,
+}
+
+/// The numbers `indexes` of `found` for a message, apart by commas; two written one to the other with a sign or a
+/// letter between (`17h30`, `9:00`, `2–3`) shown as written: they are one time or range to the reader.
+pub(super) fn shown(indexes: &[usize], found: &[Found<'_>]) -> String {
+    let mut shown: Vec<&str> = Vec::new();
+    let mut previous: Option<&Found<'_>> = None;
+    for &index in indexes {
+        let this = &found[index];
+        let joined = previous.filter(|previous| std::ptr::eq(previous.text, this.text)).and_then(|previous| {
+            let between = this.text.get(previous.number.range.end..this.number.range.start)?;
+            let joins = (1..=2).contains(&between.chars().count())
+                && !between.contains(|c: char| c.is_whitespace() || c == ',' || c == ';');
+            joins.then(|| &this.text[previous.number.range.start..this.number.range.end])
+        });
+        match (joined, shown.last_mut()) {
+            (Some(written), Some(last)) => *last = written,
+            _ => shown.push(this.written),
+        }
+        previous = Some(this);
+    }
+    shown.join(", ")
 }
 
 /// The numbers in the text of `inlines`, written in `notation` (not in code, link targets, URLs, paths or addresses).
@@ -21,7 +45,7 @@ pub(super) fn numbers_in(inlines: &[Inline], notation: Notation) -> Vec<Found<'_
                     for number in numbers::numbers(text, notation) {
                         if !in_technical_token(text, &number.range) {
                             let written = &text[number.range.clone()];
-                            out.push(Found { number, written, inline: *span });
+                            out.push(Found { number, written, inline: *span, text });
                         }
                     }
                 }

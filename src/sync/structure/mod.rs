@@ -36,7 +36,7 @@ use super::numbers::{self, Notation};
 use super::references::{self, Pool, Reference, Unmatched};
 use super::rules::Rule;
 use code::{MAX_QUOTED_CODE_CHARS, code_difference};
-use figures::{Found, numbers_in, numeric_skeleton, technical_token_holding};
+use figures::{Found, numbers_in, numeric_skeleton, shown, technical_token_holding};
 use lines::{Lines, lines_as_paragraphs};
 use sections::{align_sections, flatten, same_anchor, with_subsections};
 pub(super) use similarity::normal_range;
@@ -1523,9 +1523,6 @@ impl Walk<'_> {
         if differences.is_empty() {
             return;
         }
-        let shown = |indexes: &[usize], found: &[Found<'_>]| {
-            indexes.iter().map(|&index| found[index].written).collect::<Vec<_>>().join(", ")
-        };
         let (shown_source, shown_target) =
             (shown(&differences.only_source, &source_found), shown(&differences.only_target, &target_found));
         let (source_name, target_name) = (&self.languages.source, &self.languages.target);
@@ -2325,6 +2322,20 @@ mod tests {
                         1. Bloquez-la dans [la stratégie](https://c.example/block).\n";
         let found = findings(english, in_order);
         assert!(!found.iter().any(|(rule, _)| rule == "list-item-order"), "a changed link is no move: {found:?}");
+    }
+
+    #[test]
+    fn a_time_or_range_written_as_one_is_named_as_written() {
+        let message = |english: &str, french: &str| {
+            let source = Document::new("en-us/a.md", "a.md", format!("# T\n\n{english}\n"));
+            let target = Document::new("fr-fr/a.md", "a.md", format!("# T\n\n{french}\n"));
+            let found = compare(&source, &target, &Languages::of("en-us", "fr-fr")).findings;
+            found.into_iter().map(|diagnostic| diagnostic.message).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            message("It runs at 17:30.", "Elle s’exécute à 17h30, ou à 18h45 ; puis 2 et 3."),
+            ["numbers differ: the French text has 18h45, 2, 3, which the English text does not"]
+        );
     }
 
     #[test]
