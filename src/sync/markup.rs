@@ -565,7 +565,7 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
     };
     let message = format!(
         "this {language}code block is not closed where the {} one is: {effect}; add a {fence} line after `{}` (what \
-         it swallowed is compared once it is closed)",
+         it swallowed is compared once you close it)",
         languages.source,
         clip(last_line, MAX_QUOTED_CHARS)
     );

@@ -711,7 +711,7 @@ fn a_code_fence_left_open_is_one_finding_not_every_section_it_swallowed() {
             "broken-markdown".to_owned(),
             5,
             "this xml code block is not closed where the English one is: everything after it renders as code; add a ``` \
-             line after `<Entity id=\"1ca46b29\" />` (what it swallowed is compared once it is closed)"
+             line after `<Entity id=\"1ca46b29\" />` (what it swallowed is compared once you close it)"
                 .to_owned()
         )]
     );
@@ -876,7 +876,7 @@ fn a_code_fence_lost_between_two_code_blocks_is_one_finding() {
     let message = "this code block is not closed where the English one is: the fence meant to open the next block \
                    closes it, so that block's code renders as text, and what follows it as code; add a ``` line after \
                    `$auditlog = Search-UnifiedAuditLog -StartDate 06/01/2019 -EndDate 06/30/2019 -R\u{2026}` (what it \
-                   swallowed is compared once it is closed)";
+                   swallowed is compared once you close it)";
     assert_eq!(found, [("broken-markdown".to_owned(), 111, message.to_owned())]);
 }
 

@@ -72,7 +72,7 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> C
     walk.out.extend(markup::spaced_tabs(source, target));
     walk.out.extend(markup::zones_left_open(source, target, languages));
     walk.article();
-    // What a code fence left open swallowed is compared once it is closed: its fence's finding says why.
+    // What a code fence left open swallowed is compared once the translator closes it: its fence's finding says why.
     walk.out.retain(|diagnostic| !swallowed.iter().any(|swallowed| swallowed.covers(source, target, diagnostic)));
     Compared { findings: walk.out, swallowed }
 }
