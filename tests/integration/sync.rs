@@ -996,6 +996,27 @@ fn a_section_that_lost_its_heading_alone_is_one_finding_where_the_heading_belong
     let message = "the English heading \u{201c}Two\u{201d} has no counterpart in the French file: its section's content \
                    is here, under the heading before; put the heading back above it";
     assert_eq!(found, [("missing-section".to_owned(), 9, message.to_owned())]);
+    // The section before ends in a subsection: the content now ends that subsection.
+    let english = "# T\n\n## One\n\nFirst.\n\n### One A\n\nMore.\n\n## Two\n\n1. Open the [portal](https://a.example).\n\n\
+                   ## Three\n\nEnd.\n";
+    let french = "# T\n\n## <a name=\"one\"></a>Un\n\nPremier.\n\n### <a name=\"one-a\"></a>Un A\n\nPlus.\n\n\
+                  1. Ouvrez le [portail](https://a.example).\n\n## <a name=\"three\"></a>Trois\n\nFin.\n";
+    let found: Vec<_> = check("a.md", english, french)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
+        .collect();
+    assert_eq!(found, [("missing-section".to_owned(), 11, message.to_owned())]);
+    // A heading with no content of its own, its subsections kept: put back above the first of them.
+    let english = "# T\n\n## One\n\nFirst.\n\n## Two\n\n### Two A\n\nMore.\n\n## Three\n\nEnd.\n";
+    let french = "# T\n\n## <a name=\"one\"></a>Un\n\nPremier.\n\n### <a name=\"two-a\"></a>Deux A\n\nPlus.\n\n\
+                  ## <a name=\"three\"></a>Trois\n\nFin.\n";
+    let found: Vec<_> = check("a.md", english, french)
+        .into_iter()
+        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
+        .collect();
+    let message = "the English heading \u{201c}Two\u{201d} has no counterpart in the French file: its subsections are \
+                   here, under the heading before; put the heading back above it";
+    assert_eq!(found, [("missing-section".to_owned(), 7, message.to_owned())]);
 }
 
 #[test]

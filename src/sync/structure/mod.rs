@@ -269,6 +269,18 @@ impl Walk<'_> {
                 _ => None,
             })
             .collect();
+        // Whether the source section `s` is under `parent` (the article for `None`), at any depth: a heading after it
+        // under `parent` ends it.
+        let closes_up_to = |s: usize, parent: Option<usize>| {
+            let mut at = source_sections[s].parent;
+            loop {
+                if at == parent {
+                    return true;
+                }
+                let Some(above) = at else { return false };
+                at = source_sections[above].parent;
+            }
+        };
         // The translated section `t` holds no subsections but those of the source section `next`, whose heading it
         // lost: they came up a level with its content.
         let adopts =
@@ -298,7 +310,7 @@ impl Walk<'_> {
                     let next = match pairings.get(step + 1) {
                         Some(&Pairing::Source(next))
                             if (source_sections[next].parent == Some(s)
-                                || source_sections[next].parent == source_sections[s].parent
+                                || closes_up_to(s, source_sections[next].parent)
                                     && source.sections.is_empty()
                                     && adopts(t, next))
                                 && !parser_finding_in(target) =>
@@ -325,8 +337,19 @@ impl Walk<'_> {
                 Pairing::Source(s) => {
                     missing[s] = true;
                     let flat = &source_sections[s];
+                    // A heading without blocks of its own whose first subsection pairs next lost its heading alone.
+                    let first_child = match pairings.get(step + 1) {
+                        Some(&Pairing::Both(child, t))
+                            if flat.section.blocks.is_empty() && source_sections[child].parent == Some(s) =>
+                        {
+                            Some(target_sections[t].section.heading_span)
+                        }
+                        _ => None,
+                    };
                     if let Some(content) = headless.get(&s) {
-                        self.headless_section(flat.section, *content);
+                        self.headless_section(flat.section, *content, "its section's content is");
+                    } else if let Some(subsection) = first_child {
+                        self.headless_section(flat.section, subsection, "its subsections are");
                     } else if !flat.parent.is_some_and(|parent| missing[parent]) {
                         let anchor = next_target(&pairings[step + 1..])
                             .map(|t| target_sections[t].section.heading_span)
@@ -373,12 +396,12 @@ impl Walk<'_> {
         );
     }
 
-    /// A source section whose heading the translation lost, its blocks left in the section above it (at the end of
-    /// that section's own blocks), the first at `content`.
-    fn headless_section(&mut self, section: &Section, content: Span) {
+    /// A source section whose heading the translation lost, its blocks or subsections (`what` is left) in the section
+    /// above it, the first at `content`.
+    fn headless_section(&mut self, section: &Section, content: Span, what: &str) {
         let message = format!(
-            "the {} heading \u{201c}{}\u{201d} has no counterpart in the {} file: its section's content is here, under \
-             the heading before; put the heading back above it",
+            "the {} heading \u{201c}{}\u{201d} has no counterpart in the {} file: {what} here, under the heading \
+             before; put the heading back above it",
             self.languages.source, section.title, self.languages.target
         );
         self.out.push(
