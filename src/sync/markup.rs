@@ -24,7 +24,7 @@ use std::ops::{Range, RangeInclusive};
 use crate::model::{Block, Inline, Span};
 use crate::parse::blocks::fence_opened_inside;
 use crate::parse::ids::slug;
-use crate::report::{Diagnostic, Severity, clip};
+use crate::report::{Diagnostic, Location, Severity, clip};
 
 use super::Languages;
 use super::document::Document;
@@ -398,37 +398,49 @@ pub struct Swallowed {
     ids: HashSet<String>,
     /// Whether the parser's finding reports the fence, not a `broken-markdown` one.
     parser_found: bool,
+    /// Whether the fence is the source's, left open where the translation closes it: the translation is right.
+    in_source: bool,
 }
 
 impl Swallowed {
-    /// Whether `diagnostic` is the parser's finding at the fence's opening line, when no `broken-markdown` finding
-    /// reports the fence: a fence the source has no code to continue at that place.
+    /// Whether `diagnostic` is the parser's finding at the fence's opening line in the translation, when no
+    /// `broken-markdown` finding reports the fence: a fence the source has no code to continue at that place.
     pub fn is_parser_finding(&self, target: &Document, diagnostic: &Diagnostic) -> bool {
         self.parser_found
+            && !self.in_source
             && diagnostic.rule == Rule::ParseError.name()
             && diagnostic.location.path == target.path
             && diagnostic.location.line() == *self.lines.start()
     }
 
     /// Whether `diagnostic` only follows from the fence: it is located in what the fence swallowed, or its
-    /// counterpart in the source lines those stand for, or it reports a source section missing whose heading the
-    /// fence swallowed.
+    /// counterpart in the lines those stand for in the other file, or it reports a section of the other file without
+    /// a counterpart whose heading the fence swallowed.
     pub fn covers(&self, source: &Document, target: &Document, diagnostic: &Diagnostic) -> bool {
         // The fence's own finding: the broken Markdown, or the parser's at its opening line.
         if diagnostic.rule == Rule::BrokenMarkdown.name() || self.is_parser_finding(target, diagnostic) {
             return false;
         }
-        let inside = diagnostic.location.path == target.path
-            && diagnostic.location.span.is_some_and(|span| self.lines.contains(&span.line))
-            || diagnostic
-                .source
-                .as_ref()
+        let (own, other) = if self.in_source { (source, target) } else { (target, source) };
+        let (own_location, other_location) = if self.in_source {
+            (diagnostic.source.as_ref(), Some(&diagnostic.location))
+        } else {
+            (Some(&diagnostic.location), diagnostic.source.as_ref())
+        };
+        let line_in = |location: Option<&Location>, document: &Document| {
+            location
+                .filter(|location| location.path == document.path)
                 .and_then(|location| location.span)
-                .is_some_and(|span| self.source_lines.as_ref().is_some_and(|lines| lines.contains(&span.line)));
-        let swallowed_section = diagnostic.rule == Rule::MissingSection.name()
-            && diagnostic.source.as_ref().and_then(|location| location.span).is_some_and(|span| {
-                source.article.all_sections().into_iter().any(|section| {
-                    section.heading_span.line == span.line && loose_ids(&section.id).any(|id| self.ids.contains(&id))
+                .map(|span| span.line)
+        };
+        let inside = line_in(own_location, own).is_some_and(|line| self.lines.contains(&line))
+            || line_in(other_location, other)
+                .is_some_and(|line| self.source_lines.as_ref().is_some_and(|lines| lines.contains(&line)));
+        let lost_section = if self.in_source { Rule::ExtraSection } else { Rule::MissingSection };
+        let swallowed_section = diagnostic.rule == lost_section.name()
+            && line_in(other_location, other).is_some_and(|line| {
+                other.article.all_sections().into_iter().any(|section| {
+                    section.heading_span.line == line && loose_ids(&section.id).any(|id| self.ids.contains(&id))
                 })
             });
         inside || swallowed_section
@@ -473,10 +485,13 @@ pub fn fences_left_open(
     languages: &Languages,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Swallowed> {
+    // The source's code, not what a fence of its own left open swallowed.
     let source_code: Vec<(&Block, Vec<&str>)> = code_blocks(source)
         .into_iter()
         .filter_map(|block| match block {
-            Block::Code { code, .. } => Some((block, code.lines().map(str::trim).collect::<Vec<_>>())),
+            Block::Code { code, span, .. } if !swallows(source, *span) => {
+                Some((block, code.lines().map(str::trim).collect::<Vec<_>>()))
+            }
             _ => None,
         })
         .filter(|(_, lines)| lines.iter().any(|line| !line.is_empty()))
@@ -516,6 +531,7 @@ pub fn fences_left_open(
                     lines,
                     source_lines: None,
                     parser_found: true,
+                    in_source: false,
                 });
             }
             continue;
@@ -538,7 +554,24 @@ pub fn fences_left_open(
             .nth(fences.count())
             .map_or(u32::MAX, |(_, number)| number);
         let source_lines = Some(source_opener..=source_last);
-        swallowed.push(Swallowed { lines: opener..=last, source_lines, ids, parser_found: false });
+        swallowed.push(Swallowed { lines: opener..=last, source_lines, ids, parser_found: false, in_source: false });
+    }
+    swallowed
+}
+
+/// The code fences of `source` left open where the translation closes them, as [`fences_left_open`] finds those of
+/// the translation: the translation is right, so each is a note on the source, and what it swallowed is not compared.
+pub fn source_fences_left_open(
+    source: &Document,
+    target: &Document,
+    languages: &Languages,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Swallowed> {
+    let mut found = Vec::new();
+    let mut swallowed = fences_left_open(target, source, &languages.swapped(), &mut found);
+    out.extend(found.into_iter().map(|diagnostic| Diagnostic { severity: Severity::Note, ..diagnostic }));
+    for swallowed in &mut swallowed {
+        swallowed.in_source = true;
     }
     swallowed
 }

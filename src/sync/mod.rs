@@ -152,6 +152,18 @@ pub struct Languages {
 }
 
 impl Languages {
+    /// The same pair the other way round: to read the source as the translation of the target.
+    pub(crate) fn swapped(&self) -> Self {
+        Self {
+            source: self.target.clone(),
+            target: self.source.clone(),
+            english_source: false,
+            french_target: false,
+            source_notation: self.target_notation,
+            target_notation: self.source_notation,
+        }
+    }
+
     /// The languages of locales `source` and `target` (`en-us`, `fr-fr`).
     pub fn of(source: &str, target: &str) -> Self {
         let name = |locale: &str| {
@@ -510,7 +522,7 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
         found.iter().filter(|diagnostic| diagnostic.rule == Rule::BrokenMarkdown.name()).map(line_of).collect();
     found.retain(|diagnostic| {
         diagnostic.rule != Rule::ParseError.name()
-            || diagnostic.severity != Severity::Warning
+            || diagnostic.severity == Severity::Error
             || !broken.contains(&line_of(diagnostic))
     });
 

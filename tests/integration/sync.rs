@@ -880,6 +880,24 @@ fn a_code_fence_lost_between_two_code_blocks_is_one_finding() {
     assert_eq!(found, [("broken-markdown".to_owned(), 111, message.to_owned())]);
 }
 
+#[test]
+fn a_code_fence_the_english_lost_is_its_note_alone() {
+    // The English lost the fence closing its block at line 111; the French is whole: nothing the translation can mend,
+    // and nothing the fences paired wrong in the English is reported on the French.
+    let Some(corpus) = corpus() else { return };
+    let relative = "SecurityCompliance/export-view-audit-log-records.md";
+    let (english, french) = pair(&corpus, relative);
+    let at = english.find("-RecordType SharePointSharingOperation\n   ```\n").expect("the block") + 39;
+    let lost = format!("{}{}", &english[..at], &english[at + 7..]);
+    let found: Vec<_> = check(relative, &lost, &french)
+        .into_iter()
+        .filter(|d| d.rule != "stale-source")
+        .map(|d| (d.rule, d.severity, d.location.path.clone(), d.location.line()))
+        .collect();
+    let note = ("broken-markdown".to_owned(), Severity::Note, format!("en-us/{relative}"), 106);
+    assert_eq!(found, [note]);
+}
+
 // Mutations of real pairs: each alters one side and expects its rule on the right line.
 
 /// Compares two texts as `en-us/<relative>` and `fr-fr/<relative>`.

@@ -68,7 +68,8 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> C
         compared: HashSet::new(),
         out: Vec::new(),
     };
-    let swallowed = markup::fences_left_open(source, target, languages, &mut walk.out);
+    let mut swallowed = markup::fences_left_open(source, target, languages, &mut walk.out);
+    swallowed.extend(markup::source_fences_left_open(source, target, languages, &mut walk.out));
     walk.out.extend(markup::spaced_tabs(source, target));
     walk.out.extend(markup::zones_left_open(source, target, languages));
     walk.article();
