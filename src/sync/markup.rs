@@ -477,21 +477,18 @@ enum Effect {
 /// finding each, and returns what each swallowed. A fence is taken to be left open when the translated block holds a
 /// source block's lines and then more, and either no fence closes it or those lines hold a heading of the source (a
 /// section swallowed) or a line that opens a fence, or when the next source block's code follows it as text: a longer
-/// block that a stale translation keeps is not one. A fence
-/// the parser found left open where the source has no code to continue swallowed too: its finding is the parser's.
+/// block that a stale translation keeps is not one. A fence the parser found left open where the source has no code to
+/// continue swallowed too: its finding is the parser's.
 pub fn fences_left_open(
     source: &Document,
     target: &Document,
     languages: &Languages,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Swallowed> {
-    // The source's code, not what a fence of its own left open swallowed.
     let source_code: Vec<(&Block, Vec<&str>)> = code_blocks(source)
         .into_iter()
         .filter_map(|block| match block {
-            Block::Code { code, span, .. } if !swallows(source, *span) => {
-                Some((block, code.lines().map(str::trim).collect::<Vec<_>>()))
-            }
+            Block::Code { code, .. } => Some((block, code.lines().map(str::trim).collect::<Vec<_>>())),
             _ => None,
         })
         .filter(|(_, lines)| lines.iter().any(|line| !line.is_empty()))
@@ -511,20 +508,22 @@ pub fn fences_left_open(
         if swallowed.iter().any(|earlier| earlier.lines.contains(&block.span().line)) {
             continue;
         }
-        let lines = lines.get_or_init(|| target.text.lines().collect());
+        // The translation's lines, read only for a block that swallowed some.
+        let lines = || lines.get_or_init(|| target.text.lines().collect::<Vec<_>>());
         let headings = |range: RangeInclusive<u32>| {
             range
-                .filter_map(|line| lines.get(line as usize - 1))
+                .filter_map(|line| lines().get(line as usize - 1))
                 .filter_map(|line| heading_id(line.trim_start_matches([' ', '\t', '>'])))
                 .collect()
         };
-        let open = left_open(&source_code, target, block, &source_has);
+        let open = left_open(&source_code, (source, target), block, &source_has);
         let Some((open, finding)) = open.and_then(|open| finding(source, target, &open, languages).map(|f| (open, f)))
         else {
             // A fence the parser found left open where the source has no code to continue is the parser's finding:
             // what it swallowed follows from it all the same.
             let span = block.span();
-            if target.diagnostics.iter().any(|diagnostic| diagnostic.location.line() == span.line) {
+            let warned = target.diagnostics.iter().any(|diagnostic| diagnostic.location.line() == span.line);
+            if warned && swallows(target, span) {
                 let lines = span.line..=span.end_line;
                 swallowed.push(Swallowed {
                     ids: headings(lines.clone()),
@@ -539,6 +538,7 @@ pub fn fences_left_open(
         out.push(finding);
         let opener = open.span.line;
         let closes_at = opener + u32::try_from(open.lines).unwrap_or(u32::MAX) + 1;
+        let lines = lines();
         let last = swallowed_until(lines, opener, closes_at);
         let ids = headings(opener..=last);
         // The source's lines that the same stretch holds: its fences and the one the translation lacks.
@@ -612,24 +612,27 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
 /// `block` of `target`, when it is a fenced code block left open past where a source code block closes.
 fn left_open<'a>(
     source_code: &[(&'a Block, Vec<&str>)],
-    target: &Document,
+    (source, target): (&Document, &Document),
     block: &'a Block,
     source_has: &dyn Fn(&str) -> bool,
 ) -> Option<LeftOpen<'a>> {
     let Block::Code { code, language, span } = block else { return None };
     let lines: Vec<&str> = code.lines().map(str::trim).collect();
-    let unclosed = !closed(target, *span);
+    // The source's code, not what a fence of its own left open swallowed.
+    let code_of_source = |block: &Block| !swallows(source, block.span());
     // The line after the block's closing fence, when it is the first line of another source block's code: that
     // fence was meant to open the other block, and the fence meant to close this one is missing.
     let opens_source_code = |original: &Block| {
+        let rest = target.text.get(span.end..).unwrap_or_default();
         // A span that ends at the start of a line ends before it.
-        let next_line = span.end_line - u32::from(span.end_column == 1);
-        !unclosed
-            && target.text.lines().nth(next_line as usize).map(str::trim).is_some_and(|next| {
+        let next_line = if span.end_column == 1 { Some(rest) } else { rest.split_once('\n').map(|(_, after)| after) };
+        closed(target, *span)
+            && next_line.and_then(|next| next.lines().next()).map(str::trim).is_some_and(|next| {
                 !next.is_empty()
                     && source_code.iter().any(|(other, other_lines)| {
                         !std::ptr::eq(*other, original)
                             && other_lines.iter().find(|line| !line.is_empty()) == Some(&next)
+                            && code_of_source(other)
                     })
             })
     };
@@ -639,8 +642,10 @@ fn left_open<'a>(
             lines.starts_with(source_lines)
                 && (source_lines.len() < lines.len()
                     || source_lines.len() == lines.len() && opens_source_code(original))
+                && code_of_source(original)
         })
         .max_by_key(|(_, source_lines)| source_lines.len())?;
+    let unclosed = !closed(target, *span);
     let after = &lines[source_lines.len()..];
     let swallowed_heading = after.iter().any(|line| heading_id(line).is_some_and(|id| source_has(&id)));
     // The next block's opening fence, taken in: the fence that closes this block was meant to close that one.

@@ -17,8 +17,7 @@
 //! A `::: moniker-end` line the translation lost leaves its zone open to the end of the file: every heading after it
 //! would be reported in another moniker zone, every block after it without its counterpart. So a zone the source closes
 //! is closed in the translation too, where it holds as many headings and paragraphs as the source's zone
-//! ([`zones_left_open`]), and
-//! the breakage is one finding (`markup`).
+//! ([`zones_left_open`]), and the breakage is one finding (`markup`).
 
 use std::collections::HashSet;
 use std::ops::Range;

@@ -47,10 +47,10 @@ use similarity::{
 
 /// What comparing two articles found.
 pub struct Compared {
-    /// The structural findings, sorted as found.
+    /// The structural findings, in the order found.
     pub findings: Vec<Diagnostic>,
-    /// What the code fences the translation left open swallowed: what it found there is left out, as the fence's
-    /// finding says why.
+    /// What the code fences left open swallowed, the translation's and the source's: what it found there is left
+    /// out, as the fence's finding says why.
     pub swallowed: Vec<markup::Swallowed>,
 }
 
@@ -397,8 +397,8 @@ impl Walk<'_> {
         );
     }
 
-    /// A source section whose heading the translation lost, its blocks or subsections (`what` is left) in the section
-    /// above it, the first at `content`.
+    /// A source section whose heading the translation lost, its blocks or its subsections left in the section above
+    /// it, the first at `content`; `what` names them, with its verb (`its subsections are`).
     fn headless_section(&mut self, section: &Section, content: Span, what: &str) {
         let message = format!(
             "the {} heading \u{201c}{}\u{201d} has no counterpart in the {} file: {what} here, under the heading \
@@ -872,13 +872,15 @@ impl Walk<'_> {
                     code_difference(&fold(a), &fold(b), &source_name).is_some()
                 };
                 // Two fences left open alike hold what follows them, prose the translation translated: not code.
-                let open_alike = fenced(self.target, *span)
-                    && markup::swallows(self.source, *sa)
-                    && markup::swallows(self.target, *span);
+                let open_alike = || {
+                    fenced(self.target, *span)
+                        && markup::swallows(self.source, *sa)
+                        && markup::swallows(self.target, *span)
+                };
                 if fenced(self.source, *sa)
-                    && !open_alike
                     && (!any_case || differs_in_any_case())
                     && let Some(difference) = code_difference(a, b, &source_name)
+                    && !open_alike()
                 {
                     let at = narrow_to_token(self.target, *span, difference.line, difference.token);
                     let there = match difference.source {
