@@ -130,7 +130,8 @@ pub struct ClosedZone {
     pub opening: Range<usize>,
     /// The range the zone names, as written.
     pub range: String,
-    /// Where its end is read: at the blank line where it holds as much as the source's zone ([`ZoneContent`]).
+    /// Where its end is read: at the blank line where it holds as much as the source's zone, as [`zones_left_open`]
+    /// counts it.
     pub end: ZoneEnd,
     /// The bytes of the source's `moniker-end` line.
     pub source_end: Range<usize>,
@@ -167,9 +168,9 @@ fn zones(text: &str) -> Vec<Zone<'_>> {
 }
 
 /// The moniker zones of `target` left open that the source's zone at the same place (as many zones before it, the
-/// same range) closes, each with where its end is read: where the translated zone holds as much as the source's
-/// ([`ZoneContent::is_reached_by`]), at the blank line after that. A zone that holds less, or another directive
-/// before that, is left open.
+/// same range) closes, each with where its end is read: where the translated zone holds as much as the source's (as
+/// many headings, and as many paragraphs after the last one; without headings, as many paragraphs), at the blank line
+/// after that. A zone that holds less, or another directive before that, is left open.
 pub fn zones_left_open(source: &str, target: &str) -> Vec<ClosedZone> {
     let target_zones = zones(target);
     if target_zones.iter().all(|zone| zone.end.is_some()) {
