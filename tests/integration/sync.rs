@@ -993,24 +993,22 @@ fn a_section_that_lost_its_heading_alone_is_one_finding_where_the_heading_belong
                    has no counterpart in the French file: its section's content is here, under the heading before; \
                    put the heading back above it";
     assert_eq!(new, [("missing-section".to_owned(), 51, message.to_owned())]);
+    let findings = |english: &str, french: &str| -> Vec<(String, u32, String)> {
+        check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line(), d.message)).collect()
+    };
     // The first subsection's heading lost: its blocks end the blocks of its parent, before the parent's other
     // subsections.
     let first_child = "# T\n\nIntro.\n\n## <a name=\"one\"></a>Un\n\n1. Ouvrez le [portail](https://a.example).\n\n## <a name=\"two\"></a>Deux\n\nFin.\n";
     let english = "# T\n\nIntro.\n\n## One\n\n1. Open the [portal](https://a.example).\n\n## Two\n\nEnd.\n";
-    let found: Vec<_> = check("a.md", english, &first_child.replace("## <a name=\"one\"></a>Un\n\n", ""))
-        .into_iter()
-        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line()))
-        .collect();
-    assert_eq!(found, [("missing-section".to_owned(), 5)]);
+    let found = findings(english, &first_child.replace("## <a name=\"one\"></a>Un\n\n", ""));
+    let (rule, line, _) = &found[0];
+    assert_eq!((found.len(), rule.as_str(), *line), (1, "missing-section", 5), "{found:#?}");
     // A sibling's heading lost, its subsection kept: the subsection now hangs under the section before.
     let english = "# T\n\nIntro.\n\n## One\n\nFirst.\n\n## Two\n\n1. Open the [portal](https://a.example).\n\n\
                    ### Two A\n\nMore than 5.\n\n## Three\n\nEnd.\n";
     let french = "# T\n\nIntro.\n\n## <a name=\"one\"></a>Un\n\nPremier.\n\n1. Ouvrez le [portail](https://a.example).\n\n\
                   ### <a name=\"two-a\"></a>Deux A\n\nPlus de 5.\n\n## <a name=\"three\"></a>Trois\n\nFin.\n";
-    let found: Vec<_> = check("a.md", english, french)
-        .into_iter()
-        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
-        .collect();
+    let found = findings(english, french);
     let message = "the English heading \u{201c}Two\u{201d} has no counterpart in the French file: its section's content \
                    is here, under the heading before; put the heading back above it";
     assert_eq!(found, [("missing-section".to_owned(), 9, message.to_owned())]);
@@ -1019,19 +1017,13 @@ fn a_section_that_lost_its_heading_alone_is_one_finding_where_the_heading_belong
                    ## Three\n\nEnd.\n";
     let french = "# T\n\n## <a name=\"one\"></a>Un\n\nPremier.\n\n### <a name=\"one-a\"></a>Un A\n\nPlus.\n\n\
                   1. Ouvrez le [portail](https://a.example).\n\n## <a name=\"three\"></a>Trois\n\nFin.\n";
-    let found: Vec<_> = check("a.md", english, french)
-        .into_iter()
-        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
-        .collect();
+    let found = findings(english, french);
     assert_eq!(found, [("missing-section".to_owned(), 11, message.to_owned())]);
     // A heading with no content of its own, its subsections kept: put back above the first of them.
     let english = "# T\n\n## One\n\nFirst.\n\n## Two\n\n### Two A\n\nMore.\n\n## Three\n\nEnd.\n";
     let french = "# T\n\n## <a name=\"one\"></a>Un\n\nPremier.\n\n### <a name=\"two-a\"></a>Deux A\n\nPlus.\n\n\
                   ## <a name=\"three\"></a>Trois\n\nFin.\n";
-    let found: Vec<_> = check("a.md", english, french)
-        .into_iter()
-        .map(|diagnostic| (diagnostic.rule, diagnostic.location.line(), diagnostic.message))
-        .collect();
+    let found = findings(english, french);
     let message = "the English heading \u{201c}Two\u{201d} has no counterpart in the French file: its subsections are \
                    here, under the heading before; put the heading back above it";
     assert_eq!(found, [("missing-section".to_owned(), 7, message.to_owned())]);
