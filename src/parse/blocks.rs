@@ -403,7 +403,10 @@ impl Builder<'_, '_> {
                         );
                         self.diagnose(Severity::Warning, start, start + fence.len(), message);
                     } else if fenced
-                        && let Some((inside, info)) = fence_opened_inside(&self.index.text()[start..range.end])
+                        && let Some((inside, info)) = fence_opened_inside(
+                            &self.index.text()[start..range.end],
+                            (span.column as usize).saturating_sub(1),
+                        )
                     {
                         let opener_line = span.line.saturating_add(u32::try_from(inside).unwrap_or(u32::MAX));
                         let fence = opening_fence(&self.index.text()[start..]).map_or("```", |(_, fence)| fence);
@@ -1027,13 +1030,21 @@ fn opening_fence(block: &str) -> Option<(char, &str)> {
     Some((marker, &block[..block.find(|c| c != marker).unwrap_or(block.len())]))
 }
 
-/// The first line inside the fenced code `block` that opens a fence of its own (the same marker, as long, and an info
-/// string), as its 0-based index from the opener and its info string: what a fence that should have closed before it
-/// took in. A closing fence takes no info string, so such a line never closes the block; a block that shows fenced
-/// code puts a longer fence, or the other marker, around it.
-pub fn fence_opened_inside(block: &str) -> Option<(usize, &str)> {
+/// The first line inside the fenced code `block`, whose opening fence is `indent` columns in, that opens a fence of
+/// its own (the same marker, as long, and an info string), as its 0-based index from the opener and its info string:
+/// what a fence that should have closed before it took in. A closing fence takes no info string, so such a line never
+/// closes the block; a block that shows fenced code puts a longer fence, or the other marker, around it. A line four
+/// columns deeper than the opener is code whatever it holds.
+pub fn fence_opened_inside(block: &str, indent: usize) -> Option<(usize, &str)> {
     let (marker, fence) = opening_fence(block)?;
     block.split('\n').enumerate().skip(1).find_map(|(index, line)| {
+        let columns = line
+            .chars()
+            .take_while(|c| matches!(c, ' ' | '\t'))
+            .fold(0, |columns, c| if c == '\t' { columns + 4 - columns % 4 } else { columns + 1 });
+        if columns >= indent + 4 {
+            return None;
+        }
         let line = line.trim_start_matches([' ', '\t', '>']).trim_end();
         let length = line.find(|c| c != marker).unwrap_or(line.len());
         let info = line[length..].trim();

@@ -649,10 +649,11 @@ fn left_open<'a>(
     let after = &lines[source_lines.len()..];
     let swallowed_heading = after.iter().any(|line| heading_id(line).is_some_and(|id| source_has(&id)));
     // The next block's opening fence, taken in: the fence that closes this block was meant to close that one.
-    let swallowed_fence = target.text.get(span.start..span.end).and_then(fence_opened_inside).is_some_and(
-        // The opener's line is line 0; code line `k` is line `k + 1`.
-        |(line, _)| line > source_lines.len(),
-    );
+    let swallowed_fence =
+        target.text.get(span.start..span.end).and_then(|block| fence_opened_inside(block, indent(*span))).is_some_and(
+            // The opener's line is line 0; code line `k` is line `k + 1`.
+            |(line, _)| line > source_lines.len(),
+        );
     let effect = if unclosed && after.iter().any(|line| !line.is_empty()) {
         Effect::Unclosed
     } else if swallowed_heading || swallowed_fence {
@@ -720,7 +721,15 @@ fn closed(document: &Document, span: Span) -> bool {
 /// opens a fence of its own, which only a fence left open before it takes in.
 pub(super) fn swallows(document: &Document, span: Span) -> bool {
     !closed(document, span)
-        || document.text.get(span.start..span.end).is_some_and(|block| fence_opened_inside(block).is_some())
+        || document
+            .text
+            .get(span.start..span.end)
+            .is_some_and(|block| fence_opened_inside(block, indent(span)).is_some())
+}
+
+/// How many columns in a block's first line starts.
+fn indent(span: Span) -> usize {
+    (span.column as usize).saturating_sub(1)
 }
 
 /// The id of `line` read as an ATX heading (its `<a name>` anchor, else its slug), lower-cased.

@@ -308,8 +308,14 @@ fn a_code_block_holding_a_fence_with_a_language_is_a_warning() {
          (on Learn too): check them up to line 10\n"
     );
     assert_eq!(run.stderr, expected);
-    // Shown code: a longer fence around it, or the other marker.
-    for shown in ["````md\n```xml\n<a/>\n```\n````\n", "~~~md\n```xml\n<a/>\n```\n~~~\n"] {
+    // Shown code: a longer fence around it, or the other marker; a line four columns in, or a tab in, is code too.
+    for shown in [
+        "````md\n```xml\n<a/>\n```\n````\n",
+        "~~~md\n```xml\n<a/>\n```\n~~~\n",
+        "```\n    ```xml\n```\n",
+        "```\n\t```xml\n```\n",
+        "1. Step:\n\n   ```\n       ```xml\n   ```\n",
+    ] {
         let article = write(dir.path(), "shown.md", format!("# T\n\n{shown}"));
         let run = checkdown().args(["parse", &article]).run();
         assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{shown}");
