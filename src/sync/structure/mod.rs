@@ -1859,6 +1859,19 @@ impl<'b> Leftover<'b> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_untranslated_heading_numbered_apart_from_anchors_that_repeat_its_id_pairs_by_position() {
+        // Each section has a `### Format`: English ids `format`, `format-1`, `format-2`, `format-3`. The French anchors
+        // are `format` for each, but the last two headings, left in English, have none: `format` and `format-1`, which
+        // names the English second section's, not the fourth's.
+        let english = "# T\n\n## A\n\n### Format\n\nAlpha.\n\n## B\n\n### Format\n\nBeta.\n\n## C\n\n### Format\n\n\
+                       Gamma.\n\n## D\n\n### Format\n\nDelta.\n";
+        let french = "# T\n\n## <a name=\"a\"></a>A\n\n### <a name=\"format\"></a>Format\n\nAlpha.\n\n\
+                      ## <a name=\"b\"></a>B\n\n### <a name=\"format\"></a>Format\n\nBeta.\n\n\
+                      ## <a name=\"c\"></a>C\n\n### Format\n\nGamma.\n\n## <a name=\"d\"></a>D\n\n### Format\n\nDelta.\n";
+        assert_eq!(findings(english, french), []);
+    }
+
     /// `(rule, target line)` of what comparing the two texts finds.
     fn findings(english: &str, french: &str) -> Vec<(String, u32)> {
         let source = Document::new("en-us/a.md", "a.md", english.to_owned());

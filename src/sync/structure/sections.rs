@@ -112,10 +112,26 @@ pub(super) fn align_sections(
 pub(super) const MIN_RENAMED_SIMILARITY: f32 = 0.5;
 
 /// Sections paired by equal ids, sorted by source index. A translation may repeat an anchor (the localization
-/// pipeline does not number repeated titles): its first occurrence pairs here, the others by position.
+/// pipeline does not number repeated titles): its first occurrence pairs here, the others by position. So a heading
+/// without an anchor whose id is numbered (`format-1`, an untranslated heading) is numbered among the headings without
+/// one alone, not as the source numbers its own, when anchors repeat its id (`<a name="format">`): it pairs by
+/// position too.
 pub(super) fn pair_by_id(source: &[Flat<'_>], target: &[Flat<'_>]) -> Vec<(usize, usize)> {
-    let target_ids: HashMap<&str, usize> =
-        target.iter().enumerate().rev().map(|(index, flat)| (flat.section.id.as_str(), index)).collect();
+    let anchored: HashSet<&str> =
+        target.iter().filter(|flat| flat.section.explicit_id).map(|flat| flat.section.id.as_str()).collect();
+    let numbered_apart = |flat: &Flat<'_>| {
+        !flat.section.explicit_id
+            && flat.section.id.rsplit_once('-').is_some_and(|(id, number)| {
+                !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit()) && anchored.contains(id)
+            })
+    };
+    let target_ids: HashMap<&str, usize> = target
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, flat)| !numbered_apart(flat))
+        .map(|(index, flat)| (flat.section.id.as_str(), index))
+        .collect();
     source
         .iter()
         .enumerate()
