@@ -375,7 +375,7 @@ impl Args {
                         moniker: args.moniker,
                         moniker_order: config.monikers.order(),
                         learn_pages: false,
-                        zone_ends: Vec::new(),
+                        ..ParseOptions::default()
                     },
                     format: args.format,
                 }))
@@ -459,7 +459,7 @@ impl RenderArgs {
             moniker: self.tenant.moniker.clone(),
             moniker_order: config.monikers.order(),
             learn_pages: true,
-            zone_ends: Vec::new(),
+            ..ParseOptions::default()
         };
         let verify = if self.verify {
             let [input] = inputs.as_slice() else {
@@ -516,7 +516,7 @@ impl VerifyCommandArgs {
             moniker: self.tenant.moniker.clone(),
             moniker_order: config.monikers.order(),
             learn_pages: true,
-            zone_ends: Vec::new(),
+            ..ParseOptions::default()
         };
         let article = verified_article(&input, &parse)?;
         let format = output_format(

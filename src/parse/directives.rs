@@ -72,6 +72,26 @@ pub struct ZoneEnd {
     pub colons: usize,
 }
 
+/// A closing code fence line a file lacks, read as if it stood before a line of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FenceEnd {
+    /// The original byte offset of the start of the line it is read before.
+    pub at: usize,
+    /// The line read there, without its line break: the fence, behind the container prefix its code lines need
+    /// (`> ` in a note, spaces in a list item).
+    pub line: String,
+}
+
+/// The lines a file lacks that sync reads into it, where the other file of a pair has them: a translation's zone or
+/// code fence left open is then one finding, not one for everything after it. Empty everywhere else.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MissingEnds {
+    /// Moniker zones' ends.
+    pub zones: Vec<ZoneEnd>,
+    /// Code fences' closing lines.
+    pub fences: Vec<FenceEnd>,
+}
+
 /// The text the Markdown parser reads, the directives found, and how to map its offsets back.
 #[derive(Debug)]
 pub struct Prepared<'a> {
@@ -137,12 +157,14 @@ impl Prepared<'_> {
     }
 }
 
-/// Finds the directives of `body` (which starts at original offset `base`) and prepares the text to parse, with a
-/// `moniker-end` line before each blank line that `zone_ends` names, outside code.
-pub fn prepare<'a>(body: &'a str, base: usize, zone_ends: &[ZoneEnd]) -> Prepared<'a> {
+/// Finds the directives of `body` (which starts at original offset `base`) and prepares the text to parse, with the
+/// lines `missing` names read into it: a `moniker-end` line before each blank line a zone end names, outside code, and
+/// a closing fence before each line a fence end names.
+pub fn prepare<'a>(body: &'a str, base: usize, missing: &MissingEnds) -> Prepared<'a> {
     let mut directives = Vec::new();
     // Most articles have no directive at all: then there is no line to look at.
-    if memchr::memmem::find(body.as_bytes(), b":::").is_none() && !has_code_reference(body) {
+    if memchr::memmem::find(body.as_bytes(), b":::").is_none() && !has_code_reference(body) && missing.fences.is_empty()
+    {
         return Prepared { text: Cow::Borrowed(body), directives, edits: Vec::new(), removes: false };
     }
     let mut lines = Vec::new();
@@ -158,6 +180,12 @@ pub fn prepare<'a>(body: &'a str, base: usize, zone_ends: &[ZoneEnd]) -> Prepare
         // Indentation that may be taken off: spaces alone, outside blockquotes.
         let leading = &content[..content.len() - trimmed.len()];
         let indent = (prefix_len == 0 && leading.bytes().all(|byte| byte == b' ')).then_some(leading.len());
+        let fence_end = missing.fences.iter().position(|end| end.at == base + line_start);
+        if let Some(end) = fence_end {
+            let fence = &missing.fences[end].line;
+            let fence_prefix = container_prefix_len(fence);
+            fences.in_code(fence[..fence_prefix].matches('>').count(), &fence[fence_prefix..]);
+        }
         let mut edit = LineEdit {
             start: line_start,
             end: line_end,
@@ -165,6 +193,7 @@ pub fn prepare<'a>(body: &'a str, base: usize, zone_ends: &[ZoneEnd]) -> Prepare
             directive: false,
             remove: 0,
             zone_end: None,
+            fence_end,
         };
         let quotes = line[..prefix_len].bytes().filter(|byte| *byte == b'>').count();
         let code = fences.in_code(quotes, content);
@@ -175,12 +204,12 @@ pub fn prepare<'a>(body: &'a str, base: usize, zone_ends: &[ZoneEnd]) -> Prepare
             directives.push(Directive { kind, start: base + colon, end: base + line_start + line.len() });
         } else if !trimmed.is_empty() {
             edit.remove = containers.content(indent);
-        } else if !code && let Some(end) = zone_ends.iter().find(|end| end.at == base + line_start) {
+        } else if !code && let Some(end) = missing.zones.iter().find(|end| end.at == base + line_start) {
             let at = base + line_start;
             directives.push(Directive { kind: DirectiveKind::MonikerEnd { colons: end.colons }, start: at, end: at });
             edit.zone_end = Some(end.colons);
         }
-        if edit.directive || edit.remove > 0 || edit.zone_end.is_some() {
+        if edit.directive || edit.remove > 0 || edit.zone_end.is_some() || edit.fence_end.is_some() {
             lines.push(edit);
         }
         line_start = line_end + 1;
@@ -191,13 +220,16 @@ pub fn prepare<'a>(body: &'a str, base: usize, zone_ends: &[ZoneEnd]) -> Prepare
 
     let mut out = Rewrite { base, text: String::with_capacity(body.len() + lines.len() * 8), edits: Vec::new() };
     let mut copied = 0;
-    for LineEdit { start, end, prefix, directive, remove, zone_end } in lines {
+    for LineEdit { start, end, prefix, directive, remove, zone_end, fence_end } in lines {
         out.text.push_str(&body[copied..start]);
+        copied = start;
+        if let Some(end) = fence_end {
+            out.insert_line(&format!("{}\n", missing.fences[end].line));
+        }
         if let Some(colons) = zone_end {
             // The blank line itself follows, and sets the end apart from what comes after it.
             out.insert_line("\n");
             out.insert(&format!("{} moniker-end\n", ":".repeat(colons)));
-            copied = start;
             continue;
         }
         let blank = format!("{}\n", prefix.trim_end());
@@ -234,6 +266,8 @@ struct LineEdit<'a> {
     remove: usize,
     /// For a blank line that a zone's end is read before ([`ZoneEnd`]), the colons of that end.
     zone_end: Option<usize>,
+    /// For a line that a closing fence is read before, the index of its [`FenceEnd`].
+    fence_end: Option<usize>,
 }
 
 /// The triple-colon containers open at a line (not moniker zones, whose lines docfx reads as Markdown's own), and
@@ -533,7 +567,7 @@ mod tests {
     #[test]
     fn finds_moniker_zones_and_maps_offsets_back() {
         let body = "Intro\n::: moniker range=\"o365-21vianet\"\nZone text.\n::: moniker-end\nAfter";
-        let prepared = prepare(body, 100, &[]);
+        let prepared = prepare(body, 100, &MissingEnds::default());
         assert_eq!(prepared.directives.len(), 2);
         assert_eq!(
             prepared.directives[0].kind,
@@ -558,7 +592,7 @@ mod tests {
         let blank = body.find("\n\n").unwrap() + 1;
         let in_code = body.find("```").unwrap() + 4;
         let ends = [ZoneEnd { at: 50 + blank, colons: 3 }, ZoneEnd { at: 50 + in_code, colons: 3 }];
-        let prepared = prepare(body, 50, &ends);
+        let prepared = prepare(body, 50, &MissingEnds { zones: ends.to_vec(), fences: Vec::new() });
         assert_eq!(&*prepared.text, "\n::: moniker range=\"a\"\n\nZone.\n\n::: moniker-end\n\n```\n\n```\n\nAfter\n");
         assert_eq!(
             prepared.directives[1],
@@ -570,12 +604,25 @@ mod tests {
         assert_eq!(prepared.original(50 + prepared.text.find("After").unwrap()), 50 + body.find("After").unwrap());
     }
 
+    #[test]
+    fn a_closing_fence_is_read_before_the_line_it_names_and_ends_the_code_for_the_directive_pass() {
+        let body = "> ```xml\n> <a/>\n>\n> Text\n\n:::image source=\"a.png\":::\n";
+        let at = 10 + body.find("\n>\n").unwrap() + 1;
+        let missing = MissingEnds { zones: Vec::new(), fences: vec![FenceEnd { at, line: "> ```".to_owned() }] };
+        let prepared = prepare(body, 10, &missing);
+        assert_eq!(&*prepared.text, "> ```xml\n> <a/>\n> ```\n>\n> Text\n\n\n:::image source=\"a.png\":::\n\n");
+        assert_eq!(prepared.directives.len(), 1, "the image after the fence is a directive, not code");
+        let fence = 10 + prepared.text.find("> ```\n").unwrap();
+        assert_eq!(prepared.original(fence), at, "the inserted line maps to the line it is read before");
+        assert_eq!(prepared.original(10 + prepared.text.find("Text").unwrap()), 10 + body.find("Text").unwrap());
+    }
+
     /// docfx's own example: columns indented by 4 under their row, their content by 8, are read as unindented;
     /// relative indentation below a container's first content line stays, and offsets map back to the file.
     #[test]
     fn lines_inside_a_container_lose_the_indentation_that_sets_them_in() {
         let body = ":::row:::\n    :::column:::\n        Text.\n\n        1. One\n           - sub\n    :::column-end:::\n:::row-end:::\n";
-        let prepared = prepare(body, 10, &[]);
+        let prepared = prepare(body, 10, &MissingEnds::default());
         assert_eq!(
             &*prepared.text,
             "\n:::row:::\n\n\n:::column:::\n\nText.\n\n1. One\n   - sub\n\n:::column-end:::\n\n\n:::row-end:::\n\n"
@@ -589,7 +636,7 @@ mod tests {
         assert_eq!(prepared.original_end(10 + after_text), 10 + body.find("Text.\n").unwrap() + "Text.\n".len());
         // In a list item, a container's content keeps the item's indentation; outside containers nothing moves.
         let in_item = "1. Step\n   :::image type=\"complex\" source=\"a.png\" alt-text=\"A\":::\n      Long.\n   :::image-end:::\n      Code.\n";
-        let prepared = prepare(in_item, 0, &[]);
+        let prepared = prepare(in_item, 0, &MissingEnds::default());
         assert!(prepared.text.contains("\n   Long.\n"), "{:?}", prepared.text);
         assert!(prepared.text.ends_with("\n      Code.\n"), "{:?}", prepared.text);
     }
@@ -598,7 +645,7 @@ mod tests {
     fn keeps_blockquote_markers_and_skips_fenced_code() {
         let body =
             "> [!NOTE]\n> ::: moniker range=\"a\"\n> text\n> ::: moniker-end\n\n```\n::: moniker range=\"b\"\n```\n";
-        let prepared = prepare(body, 0, &[]);
+        let prepared = prepare(body, 0, &MissingEnds::default());
         assert_eq!(prepared.directives.len(), 2);
         assert!(prepared.text.starts_with("> [!NOTE]\n>\n> ::: moniker range=\"a\"\n>\n> text"));
     }
@@ -611,7 +658,7 @@ mod tests {
             DirectiveKind::MonikerOpen { .. } => "moniker".to_owned(),
             DirectiveKind::MonikerEnd { .. } => "moniker-end".to_owned(),
         };
-        prepare(body, 0, &[]).directives.iter().map(|directive| name(&directive.kind)).collect()
+        prepare(body, 0, &MissingEnds::default()).directives.iter().map(|directive| name(&directive.kind)).collect()
     }
 
     #[test]
@@ -651,7 +698,11 @@ mod tests {
     #[test]
     fn no_loc_is_inline_even_at_the_start_of_a_line() {
         assert_eq!(directive(r#":::no-loc text="Azure"::: is a product."#), None);
-        let prepared = prepare(":::no-loc text=\"Azure\"::: is a product.\n:::image source=\"a.png\":::\n", 0, &[]);
+        let prepared = prepare(
+            ":::no-loc text=\"Azure\"::: is a product.\n:::image source=\"a.png\":::\n",
+            0,
+            &MissingEnds::default(),
+        );
         assert_eq!(prepared.directives.len(), 1, "{:?}", prepared.directives);
         assert!(matches!(&prepared.directives[0].kind, DirectiveKind::Extension { name, .. } if name == "image"));
     }
@@ -659,7 +710,8 @@ mod tests {
     /// Old Mac files end lines with a `\r` alone, as CommonMark allows: a directive on such a line is still one.
     #[test]
     fn a_carriage_return_alone_ends_a_directive_line() {
-        let prepared = prepare("text\r::: moniker range=\"a\"\rinside\r::: moniker-end\rafter\r", 0, &[]);
+        let prepared =
+            prepare("text\r::: moniker range=\"a\"\rinside\r::: moniker-end\rafter\r", 0, &MissingEnds::default());
         let kinds: Vec<_> = prepared.directives.iter().map(|directive| &directive.kind).collect();
         assert!(
             matches!(kinds[..], [DirectiveKind::MonikerOpen { .. }, DirectiveKind::MonikerEnd { .. }]),

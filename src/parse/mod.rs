@@ -30,7 +30,7 @@ use thiserror::Error;
 use crate::model::{Article, Attribute, Block, FrontMatter, IncludedText, Inline, Span, attribute};
 use crate::report::{Diagnostic, Location, Severity};
 pub use blocks::{MAX_DEPTH, PARSE_ERROR};
-pub use directives::ZoneEnd;
+pub use directives::{FenceEnd, MissingEnds, ZoneEnd};
 pub use include::{FileIncludes, IncludeSource, Loaded, NoIncludes, StandardInput};
 use lines::{LineIndex, Lines};
 pub use moniker::{MonikerOrder, MonikerRange};
@@ -49,9 +49,9 @@ pub struct ParseOptions {
     /// (`::: zone target="chromeless"`, `> [!div renderon="portal"]`): what a checklist prints. `parse` and `sync`
     /// keep every block of the file.
     pub learn_pages: bool,
-    /// Where moniker zones left open end, as if a `moniker-end` line stood there: sync closes a translation's zone
-    /// where the source closes its own. Empty everywhere else.
-    pub zone_ends: Vec<ZoneEnd>,
+    /// Where moniker zones and code fences left open end, as if their closing line stood there: sync closes a
+    /// translation's zone or fence where the source closes its own. Empty everywhere else.
+    pub missing: MissingEnds,
 }
 
 /// An article and what the parser found wrong with it.
@@ -322,8 +322,9 @@ fn parse_within(
     front_matter.malformed |= split.unclosed;
 
     let body = &text[split.body_start..];
-    let zone_ends: &[ZoneEnd] = if includers.is_empty() { &options.zone_ends } else { &[] };
-    let prepared = directives::prepare(body, split.body_start, zone_ends);
+    let none = MissingEnds::default();
+    let missing = if includers.is_empty() { &options.missing } else { &none };
+    let prepared = directives::prepare(body, split.body_start, missing);
     let built = blocks::build(&prepared, split.body_start, &index, path);
     let mut blocks = built.blocks;
     diagnostics.extend(built.diagnostics);

@@ -1,9 +1,14 @@
 //! One side of a comparison: a file's text, its parsed article, and how to point into it.
 
-use super::mend::{self, ClosedZone, Mended, SpacedTab};
+use super::Languages;
+use super::markup;
+use super::mend::{self, ClosedFence, ClosedZone, Mended, SpacedTab};
 use crate::model::{Article, Span};
 use crate::parse::lines::{LineIndex, Lines};
-use crate::parse::{Encoding, NoIncludes, ParseOptions, parse};
+use crate::parse::{Encoding, MissingEnds, NoIncludes, ParseOptions, ZoneEnd, parse};
+
+/// Most times a pair is read again to close the code fences left open that closing others brings to light.
+const MAX_FENCE_ROUNDS: usize = 8;
 use crate::report::{Diagnostic, Location};
 
 /// A parsed file, source or target.
@@ -27,6 +32,9 @@ pub struct Document {
     /// The moniker zones the file leaves open that the article closes where the other file of the pair closes them
     /// ([`Document::closing_zones_as`]).
     pub closed_zones: Vec<ClosedZone>,
+    /// The code fences the file leaves open that the article closes where the other file of the pair closes them
+    /// ([`Document::with_fences_closed`]).
+    pub closed_fences: Vec<ClosedFence>,
     /// What the parser found wrong.
     pub diagnostics: Vec<Diagnostic>,
     /// Where the lines of `text` start.
@@ -64,6 +72,7 @@ impl Document {
             mended,
             spaced_tabs,
             closed_zones: Vec::new(),
+            closed_fences: Vec::new(),
             diagnostics: parsed.diagnostics,
             lines: parsed.lines,
         }
@@ -71,7 +80,7 @@ impl Document {
 
     /// The same document, with each moniker zone it left open closed where `other` closes its own
     /// ([`mend::zones_left_open`]): read again, when it has one, keeping the parser's finding that it is not closed.
-    pub fn closing_zones_as(self, other: &Document) -> Self {
+    pub fn closing_zones_as(mut self, other: &Document) -> Self {
         if memchr::memmem::find(self.text.as_bytes(), b"moniker").is_none() {
             return self;
         }
@@ -79,23 +88,63 @@ impl Document {
         if closed.is_empty() {
             return self;
         }
-        let options =
-            ParseOptions { zone_ends: closed.iter().map(|zone| zone.end).collect(), ..ParseOptions::default() };
-        let encoding = self.encoding;
-        let mut document = Self::parsed(self.path, self.relative, self.text, &options).stored_as(encoding);
+        let zones = closed.iter().map(|zone| zone.end).collect();
+        let diagnostics = std::mem::take(&mut self.diagnostics);
+        let mut document = self.read_again(zones, Vec::new());
         // The zones read as closed were never closed in the file: the parser's findings for them stay.
         let opened_at = |diagnostic: &Diagnostic| {
             closed.iter().any(|zone| diagnostic.location.span.is_some_and(|span| span.start == zone.opening.start))
         };
-        document.diagnostics.extend(self.diagnostics.into_iter().filter(opened_at));
+        document.diagnostics.extend(diagnostics.into_iter().filter(opened_at));
         document.closed_zones = closed;
+        document
+    }
+
+    /// A source and its translation, each read as the other shows it was meant to be: with the code fences it left
+    /// open closed where the other closes them ([`Document::with_fences_closed`]), then its moniker zones likewise
+    /// ([`Document::with_zones_closed`]), fences first, as what a fence swallowed hides a zone's lines.
+    pub fn with_ends_closed(source: Document, target: Document, languages: &Languages) -> (Self, Self) {
+        let (source, target) = Self::with_fences_closed(source, target, languages);
+        Self::with_zones_closed(source, target)
+    }
+
+    /// A source and its translation, each with the code fences it left open closed where the other closes them: read
+    /// again with a closing fence there ([`markup::fences_left_open`] finds them), so that what follows the fence is
+    /// compared as written, and the fence is one finding. Closing one may bring to light another that what it
+    /// swallowed hid, so the pair is read again until none is left.
+    fn with_fences_closed(mut source: Document, mut target: Document, languages: &Languages) -> (Self, Self) {
+        for _ in 0..MAX_FENCE_ROUNDS {
+            let target_open = closable(&target, markup::fences_left_open(&source, &target, languages));
+            let source_open = closable(&source, markup::source_fences_left_open(&source, &target, languages));
+            if target_open.is_empty() && source_open.is_empty() {
+                break;
+            }
+            if !target_open.is_empty() {
+                target = target.read_again(Vec::new(), target_open);
+            }
+            if !source_open.is_empty() {
+                source = source.read_again(Vec::new(), source_open);
+            }
+        }
+        (source, target)
+    }
+
+    /// The same document read again with the zone ends `zones` and the code fences it closed, and `fences` too.
+    fn read_again(self, zones: Vec<ZoneEnd>, fences: Vec<ClosedFence>) -> Self {
+        let mut closed_fences = self.closed_fences;
+        closed_fences.extend(fences);
+        let missing = MissingEnds { zones, fences: closed_fences.iter().map(|closed| closed.end.clone()).collect() };
+        let options = ParseOptions { missing, ..ParseOptions::default() };
+        let mut document = Self::parsed(self.path, self.relative, self.text, &options).stored_as(self.encoding);
+        document.closed_zones = self.closed_zones;
+        document.closed_fences = closed_fences;
         document
     }
 
     /// A source and its translation, each with the moniker zones it left open closed where the other closes them
     /// ([`Document::closing_zones_as`]): a translation's open zone is then its one `broken-markdown` finding, and a
     /// source's, its parser's note, without a finding for every heading after it.
-    pub fn with_zones_closed(source: Document, target: Document) -> (Document, Document) {
+    fn with_zones_closed(source: Document, target: Document) -> (Document, Document) {
         let target = target.closing_zones_as(&source);
         (source.closing_zones_as(&target), target)
     }
@@ -184,6 +233,15 @@ impl Document {
             .find_map(|(at, _)| reads_as(&slice[at..], prose).map(|len| (at, len)))
             .map_or(outer, |(at, len)| self.span(outer.start + at, outer.start + at + len))
     }
+}
+
+/// The fences left open of `document` that a line can close, as closed fences: each with its finding, and not one
+/// already closed, should a closing line have failed to take.
+fn closable(document: &Document, open: Vec<markup::Swallowed>) -> Vec<ClosedFence> {
+    open.into_iter()
+        .filter_map(|swallowed| Some(ClosedFence { end: swallowed.end?, finding: swallowed.finding? }))
+        .filter(|fence| !document.closed_fences.iter().any(|closed| closed.end == fence.end))
+        .collect()
 }
 
 /// How many bytes at the start of `raw` (Markdown) read as `prose`, if they do: the characters of `prose` in order,

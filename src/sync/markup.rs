@@ -15,13 +15,15 @@
 //! breakage causes: the reference pool pairs a target left in the text with the source's link or image
 //! ([`references`]), the structure pairs a block turned into another kind with its counterpart, and the structural
 //! findings in what a fence swallowed, and the source sections it swallowed reported missing, are left out
-//! ([`Swallowed`]): they are compared once the fence is closed.
+//! ([`Swallowed`]), when the file cannot be read with the fence closed where the source closes its own
+//! ([`Document::with_ends_closed`](super::document::Document::with_ends_closed) reads it so when a line can).
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::{Range, RangeInclusive};
 
 use crate::model::{Block, Inline, Span};
+use crate::parse::FenceEnd;
 use crate::parse::blocks::fence_opened_inside;
 use crate::parse::ids::slug;
 use crate::report::{Diagnostic, Location, Severity, clip};
@@ -389,6 +391,10 @@ pub fn turned(
 /// as written and read with the missing closing fence agree again, and the ids of the headings in them.
 #[derive(Debug)]
 pub struct Swallowed {
+    /// The fence's `broken-markdown` finding (a note for the source's); none when the parser's finding reports it.
+    pub finding: Option<Diagnostic>,
+    /// Where its closing fence belongs, and the line that closes it there; none when no line tells.
+    pub end: Option<FenceEnd>,
     /// The translation's lines, from the opening fence.
     lines: RangeInclusive<u32>,
     /// The source's lines they stand for, from its block's opening fence to the fence that closes the last block
@@ -479,12 +485,7 @@ enum Effect {
 /// section swallowed) or a line that opens a fence, or when the next source block's code follows it as text: a longer
 /// block that a stale translation keeps is not one. A fence the parser found left open where the source has no code to
 /// continue swallowed too: its finding is the parser's.
-pub fn fences_left_open(
-    source: &Document,
-    target: &Document,
-    languages: &Languages,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Swallowed> {
+pub fn fences_left_open(source: &Document, target: &Document, languages: &Languages) -> Vec<Swallowed> {
     let source_code: Vec<(&Block, Vec<&str>)> = code_blocks(source)
         .into_iter()
         .filter_map(|block| match block {
@@ -526,6 +527,8 @@ pub fn fences_left_open(
             if warned && swallows(target, span) {
                 let lines = span.line..=span.end_line;
                 swallowed.push(Swallowed {
+                    finding: None,
+                    end: None,
                     ids: headings(lines.clone()),
                     lines,
                     source_lines: None,
@@ -535,7 +538,6 @@ pub fn fences_left_open(
             }
             continue;
         };
-        out.push(finding);
         let opener = open.span.line;
         let closes_at = opener + u32::try_from(open.lines).unwrap_or(u32::MAX) + 1;
         let lines = lines();
@@ -554,26 +556,47 @@ pub fn fences_left_open(
             .nth(fences.count())
             .map_or(u32::MAX, |(_, number)| number);
         let source_lines = Some(source_opener..=source_last);
-        swallowed.push(Swallowed { lines: opener..=last, source_lines, ids, parser_found: false, in_source: false });
+        swallowed.push(Swallowed {
+            finding: Some(finding),
+            end: closing_line(target, opener, closes_at),
+            lines: opener..=last,
+            source_lines,
+            ids,
+            parser_found: false,
+            in_source: false,
+        });
     }
     swallowed
 }
 
 /// The code fences of `source` left open where the translation closes them, as [`fences_left_open`] finds those of
 /// the translation: the translation is right, so each is a note on the source, and what it swallowed is not compared.
-pub fn source_fences_left_open(
-    source: &Document,
-    target: &Document,
-    languages: &Languages,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Swallowed> {
-    let mut found = Vec::new();
-    let mut swallowed = fences_left_open(target, source, &languages.swapped(), &mut found);
-    out.extend(found.into_iter().map(|diagnostic| Diagnostic { severity: Severity::Note, ..diagnostic }));
+pub fn source_fences_left_open(source: &Document, target: &Document, languages: &Languages) -> Vec<Swallowed> {
+    let mut swallowed = fences_left_open(target, source, &languages.swapped());
     for swallowed in &mut swallowed {
         swallowed.in_source = true;
+        if let Some(finding) = &mut swallowed.finding {
+            finding.severity = Severity::Note;
+        }
     }
     swallowed
+}
+
+/// The closing fence for the code block whose opening fence is at line `opener` of `document`, read before line
+/// `closes_at`: its fence, behind the opener's quote markers, and its list markers as spaces. `None` past the last
+/// line.
+fn closing_line(document: &Document, opener: u32, closes_at: u32) -> Option<FenceEnd> {
+    document.line_text(closes_at)?;
+    let opener_line = document.line_text(opener)?;
+    let fence_at = opener_line.find(['`', '~'])?;
+    let fence_character = opener_line[fence_at..].chars().next()?;
+    let prefix: String = opener_line[..fence_at]
+        .chars()
+        .map(|character| if matches!(character, '>' | '\t') { character } else { ' ' })
+        .collect();
+    let fence: String = opener_line[fence_at..].chars().take_while(|&character| character == fence_character).collect();
+    let at = document.line(closes_at).span?.start;
+    Some(FenceEnd { at, line: prefix + &fence })
 }
 
 /// The finding for a fence left open: at its opening line, with the source's closing fence as counterpart.
@@ -597,8 +620,7 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
         }
     };
     let message = format!(
-        "this {language}code block is not closed where the {} one is: {effect}; add a {fence} line after `{}` (what \
-         it swallowed is compared once you close it)",
+        "this {language}code block is not closed where the {} one is: {effect}; add a {fence} line after `{}`",
         languages.source,
         clip(last_line, MAX_QUOTED_CHARS)
     );
@@ -704,8 +726,11 @@ fn fence(line: &str) -> Option<(char, usize)> {
     (length >= 3).then_some((character, length))
 }
 
-/// Whether the fenced code block at `span` ends with a closing fence.
+/// Whether the fenced code block at `span` ends with a closing fence, written or read in where the file lacks it.
 fn closed(document: &Document, span: Span) -> bool {
+    if document.closed_fences.iter().any(|closed| (span.start..=span.end).contains(&closed.end.at)) {
+        return true;
+    }
     let Some(written) = document.text.get(span.start..span.end) else { return false };
     let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
     let mut lines = written.trim_end().lines();

@@ -25,8 +25,9 @@ use std::ops::Range;
 use super::markup::heading_id;
 use super::structure::normal_range;
 use crate::model::{Article, Block, Inline, Section, Span};
-use crate::parse::ZoneEnd;
 use crate::parse::directives::{self, DirectiveKind};
+use crate::parse::{FenceEnd, MissingEnds, ZoneEnd};
+use crate::report::Diagnostic;
 
 /// Most blocks that may sit between the two halves of a broken list: a note, a screenshot and a sentence.
 pub(super) const MAX_BLOCKS_BETWEEN: usize = 3;
@@ -137,6 +138,16 @@ pub struct ClosedZone {
     pub source_end: Range<usize>,
 }
 
+/// A code fence a file left open, where the other file of the pair closes its own: the file is read with a closing
+/// fence there, and the breakage is one finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedFence {
+    /// Where the closing fence is read, and its line.
+    pub end: FenceEnd,
+    /// The fence's `broken-markdown` finding: an error on the translation, a note on the source.
+    pub finding: Diagnostic,
+}
+
 /// A moniker zone opened at the start of a line, and the start of the line that closes it, if one does.
 struct Zone<'t> {
     opening: Range<usize>,
@@ -149,7 +160,7 @@ struct Zone<'t> {
 /// or the next zone.
 fn zones(text: &str) -> Vec<Zone<'_>> {
     let mut zones: Vec<Zone<'_>> = Vec::new();
-    for directive in directives::prepare(text, 0, &[]).directives {
+    for directive in directives::prepare(text, 0, &MissingEnds::default()).directives {
         let at_line_start = directive.start == 0 || text.as_bytes()[directive.start - 1] == b'\n';
         match directive.kind {
             DirectiveKind::MonikerOpen { colons, .. } if at_line_start => {
@@ -428,7 +439,10 @@ mod tests {
                 source_end: source.find("::: moniker-end").unwrap()..source.find("\n\nAfter").unwrap(),
             }]
         );
-        let options = ParseOptions { zone_ends: vec![closed[0].end], ..ParseOptions::default() };
+        let options = ParseOptions {
+            missing: MissingEnds { zones: vec![closed[0].end], fences: Vec::new() },
+            ..ParseOptions::default()
+        };
         let parsed = parse("a.md", target, &options, &NoIncludes);
         assert_eq!(parsed.diagnostics, [], "read as closed");
         assert_eq!(shape(&parsed.article.sections[0].blocks), ["Moniker", "p"]);

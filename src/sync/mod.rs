@@ -470,12 +470,12 @@ fn compare_pair(pair: &Pair, settings: &Settings, repository: Option<&Repository
         .stored_as(source_text.encoding);
     let target = Document::new(pair.target_shown.clone(), pair.relative.clone(), target_text.text)
         .stored_as(target_text.encoding);
-    let (source, target) = Document::with_zones_closed(source, target);
     let context = Context {
         languages: Languages::of(&pair.locales.source, &pair.locales.target),
         target_locale: pair.locales.target.clone(),
         history: repository.map(|repository| (repository, pair.source.as_path())),
     };
+    let (source, target) = Document::with_ends_closed(source, target, &context.languages);
     let diagnostics = compare(&source, &target, &context, settings);
     let mut files = SourceFiles::new();
     for document in [&source, &target] {

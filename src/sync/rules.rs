@@ -525,7 +525,8 @@ static DOCS: [RuleDoc; 23] = [
             block's lines, then a heading of the source or a line that opens a fence, or runs to the end, or the \
             next source block's code follows it as text), or one \
             the translation alone left open where the source has no code to continue (the parser's message): what \
-            follows renders as code, and is compared once the fence is closed;\n\
+            follows renders as code. The translation is compared as if the fence closed where the source's does, where the finding \
+            says to add the closing line;\n\
             - a moniker zone not closed where the source closes the same zone: all that follows shows for that \
             moniker alone. The translation is compared as if the zone ended where it holds as many headings, and \
             paragraphs after the last one, as the source's zone, where the finding says to add the `::: moniker-end` line;\n\

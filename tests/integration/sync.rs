@@ -711,7 +711,7 @@ fn a_code_fence_left_open_is_one_finding_not_every_section_it_swallowed() {
             "broken-markdown".to_owned(),
             5,
             "this xml code block is not closed where the English one is: everything after it renders as code; add a ``` \
-             line after `<Entity id=\"1ca46b29\" />` (what it swallowed is compared once you close it)"
+             line after `<Entity id=\"1ca46b29\" />`"
                 .to_owned()
         )]
     );
@@ -723,7 +723,7 @@ fn a_code_fence_left_open_is_one_finding_not_every_section_it_swallowed() {
     };
     let diagnostic = &check("unclosed-fence.md", &read("en-us"), &read("fr-fr"))[0];
     assert_eq!(diagnostic.source.as_ref().map(checkdown::report::Location::line), Some(7));
-    // Its suppression comment silences it, and what the fence swallowed stays unreported.
+    // Its suppression comment silences it, and what the fence swallowed, read with the fence closed, has no finding.
     let suppressed = read("fr-fr").replace("```xml", "<!-- checkdown-ignore broken-markdown -->\n```xml");
     assert_eq!(check("unclosed-fence.md", &read("en-us"), &suppressed), Vec::new());
 }
@@ -837,9 +837,10 @@ fn a_problem_of_the_english_file_is_a_note_and_the_translation_inheriting_it_is_
 }
 
 #[test]
-fn a_code_fence_left_open_in_the_corpus_hides_no_section() {
-    // The French `xml` block opened at line 3530 is closed by the fence meant to open the next block, 40 lines on:
-    // three English sections render as code in French. One finding, and none of the missing sections.
+fn a_code_fence_left_open_in_the_corpus_is_read_closed() {
+    // The French `xml` block opened at line 3530 is closed by the fence meant to open the next block, 50 lines on:
+    // two sections, left in English by the translation, render as code in French. One finding at the fence; read
+    // with the fence closed where the English closes its own, the sections pair, and what is wrong in them shows.
     let Some(corpus) = corpus() else { return };
     let relative = "SecurityCompliance/what-the-sensitive-information-types-look-for.md";
     let (english, french) = pair(&corpus, relative);
@@ -850,14 +851,21 @@ fn a_code_fence_left_open_in_the_corpus_hides_no_section() {
         .map(|diagnostic| (diagnostic.location.line(), diagnostic.source.as_ref().map(|source| source.line())))
         .collect();
     assert_eq!(fences, [(3530, Some(3570))]);
-    let swallowed: Vec<&Diagnostic> = found
-        .iter()
-        .filter(|diagnostic| {
-            diagnostic.rule == "missing-section" || (3530..=3630).contains(&diagnostic.location.line())
-        })
-        .filter(|diagnostic| diagnostic.rule != "broken-markdown")
-        .collect();
-    assert_eq!(swallowed, Vec::<&Diagnostic>::new());
+    let sections_unpaired: Vec<&Diagnostic> =
+        found.iter().filter(|diagnostic| diagnostic.rule.ends_with("-section")).collect();
+    assert_eq!(sections_unpaired, Vec::<&Diagnostic>::new());
+    let swallowed = |rule: &str| {
+        found
+            .iter()
+            .filter(|diagnostic| diagnostic.rule == rule && (3531..=3630).contains(&diagnostic.location.line()))
+            .map(|diagnostic| diagnostic.location.line())
+            .collect::<Vec<_>>()
+    };
+    // `16 digits containing optional periods`, and the IBAN section's text, as in English.
+    assert_eq!(swallowed("untranslated")[..2], [3561, 3564]);
+    assert_eq!(swallowed("untranslated").len(), 15);
+    // The Indonesian example lost its `xml` tag, and its lines were joined into one.
+    assert_eq!((swallowed("block-mismatch"), swallowed("code-mismatch")), (vec![3581], vec![3583]));
 }
 
 #[test]
@@ -875,9 +883,18 @@ fn a_code_fence_lost_between_two_code_blocks_is_one_finding() {
         check(relative, &english, &lost).into_iter().map(|d| (d.rule, d.location.line(), d.message)).collect();
     let message = "this code block is not closed where the English one is: the fence meant to open the next block \
                    closes it, so that block's code renders as text, and what follows it as code; add a ``` line after \
-                   `$auditlog = Search-UnifiedAuditLog -StartDate 06/01/2019 -EndDate 06/30/2019 -R\u{2026}` (what it \
-                   swallowed is compared once you close it)";
+                   `$auditlog = Search-UnifiedAuditLog -StartDate 06/01/2019 -EndDate 06/30/2019 -R\u{2026}`";
     assert_eq!(found, [("broken-markdown".to_owned(), 111, message.to_owned())]);
+    // Read with the fence closed, the rest of the file is compared: a date changed in the last block shows.
+    let last_block = "06/30/2019 -RecordType SharePointFileOperation";
+    let changed = lost.replace(last_block, "07/30/2019 -RecordType SharePointFileOperation");
+    let found: Vec<_> = check(relative, &english, &changed).into_iter().map(|d| (d.rule, d.location.line())).collect();
+    assert_eq!(found, [("broken-markdown".to_owned(), 111), ("code-mismatch".to_owned(), 126)]);
+    // A second fence lost, in what the first one swallowed: found once the first is read closed.
+    let lost_twice = replace_line(&lost, 127, |_| String::new());
+    let found: Vec<_> =
+        check(relative, &english, &lost_twice).into_iter().map(|d| (d.rule, d.location.line())).collect();
+    assert_eq!(found, [("broken-markdown".to_owned(), 111), ("broken-markdown".to_owned(), 125)]);
 }
 
 #[test]
@@ -904,9 +921,9 @@ fn a_code_fence_the_english_lost_is_its_note_alone() {
 fn check(relative: &str, english: &str, french: &str) -> Vec<Diagnostic> {
     let source = Document::new(format!("en-us/{relative}"), relative, english.to_owned());
     let target = Document::new(format!("fr-fr/{relative}"), relative, french.to_owned());
-    let (source, target) = Document::with_zones_closed(source, target);
     let context =
         Context { languages: Languages::of("en-us", "fr-fr"), target_locale: "fr-fr".to_owned(), history: None };
+    let (source, target) = Document::with_ends_closed(source, target, &context.languages);
     compare(&source, &target, &context, &Settings::default())
 }
 

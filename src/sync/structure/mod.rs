@@ -68,12 +68,21 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> C
         compared: HashSet::new(),
         out: Vec::new(),
     };
-    let mut swallowed = markup::fences_left_open(source, target, languages, &mut walk.out);
-    swallowed.extend(markup::source_fences_left_open(source, target, languages, &mut walk.out));
+    // The fences left open that the pair was read with closed, then those left open still (should a closing line
+    // have failed to take, one of each).
+    let closed: Vec<Diagnostic> =
+        target.closed_fences.iter().chain(&source.closed_fences).map(|closed| closed.finding.clone()).collect();
+    let mut swallowed = markup::fences_left_open(source, target, languages);
+    swallowed.extend(markup::source_fences_left_open(source, target, languages));
+    let still_open: Vec<Diagnostic> =
+        swallowed.iter().filter_map(|swallowed| swallowed.finding.clone()).filter(|f| !closed.contains(f)).collect();
+    walk.out.extend(closed);
+    walk.out.extend(still_open);
     walk.out.extend(markup::spaced_tabs(source, target));
     walk.out.extend(markup::zones_left_open(source, target, languages));
     walk.article();
-    // What a code fence left open swallowed is compared once the translator closes it: its fence's finding says why.
+    // What a code fence no line could close swallowed is compared once the translator closes it: its fence's finding
+    // says why.
     walk.out.retain(|diagnostic| !swallowed.iter().any(|swallowed| swallowed.covers(source, target, diagnostic)));
     Compared { findings: walk.out, swallowed }
 }
