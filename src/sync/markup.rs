@@ -464,6 +464,8 @@ struct LeftOpen<'a> {
     original: &'a Block,
     /// How many of its lines are the source block's.
     lines: usize,
+    /// The last of those that is not blank, as the translation writes it: the closing fence belongs after it.
+    last_line: &'a str,
     /// What readers see for it.
     effect: Effect,
 }
@@ -606,8 +608,7 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
     let fence_at = opener_line.find(['`', '~'])?;
     let fence_character = opener_line[fence_at..].chars().next()?;
     let fence: String = opener_line[fence_at..].chars().take_while(|&character| character == fence_character).collect();
-    let Block::Code { code, span: original_span, .. } = open.original else { return None };
-    let last_line = code.lines().rev().map(str::trim).find(|line| !line.is_empty()).unwrap_or_default();
+    let original_span = open.original.span();
     let closing = source.text.get(..original_span.end)?.trim_end();
     let closing_start = closing.rfind('\n').map_or(0, |at| at + 1);
     let language = open.language.map(|language| format!("{language} ")).unwrap_or_default();
@@ -622,7 +623,7 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
     let message = format!(
         "this {language}code block is not closed where the {} one is: {effect}; add a {fence} line after `{}`",
         languages.source,
-        clip(last_line, MAX_QUOTED_CHARS)
+        clip(open.last_line, MAX_QUOTED_CHARS)
     );
     Some(
         Rule::BrokenMarkdown
@@ -642,31 +643,43 @@ fn left_open<'a>(
     let lines: Vec<&str> = code.lines().map(str::trim).collect();
     // The source's code, not what a fence of its own left open swallowed.
     let code_of_source = |block: &Block| !swallows(source, block.span());
-    // The line after the block's closing fence, when it is the first line of another source block's code: that
-    // fence was meant to open the other block, and the fence meant to close this one is missing.
+    // The line after the block's closing fence, when it is the first line of another source block's code (or of the
+    // next one's, with words changed): that fence was meant to open the other block, and the fence meant to close
+    // this one is missing.
     let opens_source_code = |original: &Block| {
         let rest = target.text.get(span.end..).unwrap_or_default();
         // A span that ends at the start of a line ends before it.
         let next_line = if span.end_column == 1 { Some(rest) } else { rest.split_once('\n').map(|(_, after)| after) };
+        let following = source_code.iter().position(|(other, _)| std::ptr::eq(*other, original)).map(|at| at + 1);
         closed(target, *span)
-            && next_line.and_then(|next| next.lines().next()).map(str::trim).is_some_and(|next| {
-                !next.is_empty()
-                    && source_code.iter().any(|(other, other_lines)| {
-                        !std::ptr::eq(*other, original)
-                            && other_lines.iter().find(|line| !line.is_empty()) == Some(&next)
-                            && code_of_source(other)
-                    })
-            })
+            && next_line
+                .and_then(|next| next.lines().next())
+                .map(|next| next.trim_start_matches([' ', '\t', '>']).trim_end())
+                .is_some_and(|next| {
+                    !next.is_empty()
+                        && source_code.iter().enumerate().any(|(index, (other, other_lines))| {
+                            let first = other_lines.iter().find(|line| !line.is_empty());
+                            !std::ptr::eq(*other, original)
+                                && first.is_some_and(|first| {
+                                    *first == next || Some(index) == following && same_code_line(next, first)
+                                })
+                                && code_of_source(other)
+                        })
+                })
     };
+    // The source block whose lines this one starts with, the longest, and of those the one with most lines alike.
     let (original, source_lines) = source_code
         .iter()
         .filter(|(original, source_lines)| {
-            lines.starts_with(source_lines)
+            source_lines.len() <= lines.len()
+                && lines.iter().zip(source_lines).all(|(line, source_line)| same_code_line(line, source_line))
                 && (source_lines.len() < lines.len()
                     || source_lines.len() == lines.len() && opens_source_code(original))
                 && code_of_source(original)
         })
-        .max_by_key(|(_, source_lines)| source_lines.len())?;
+        .max_by_key(|(_, source_lines)| {
+            (source_lines.len(), lines.iter().zip(source_lines.iter()).filter(|(line, other)| line == other).count())
+        })?;
     let unclosed = !closed(target, *span);
     let after = &lines[source_lines.len()..];
     let swallowed_heading = after.iter().any(|line| heading_id(line).is_some_and(|id| source_has(&id)));
@@ -685,7 +698,27 @@ fn left_open<'a>(
     } else {
         return None;
     };
-    Some(LeftOpen { span: *span, language: language.as_deref(), original, lines: source_lines.len(), effect })
+    let last_line = lines[..source_lines.len()].iter().rev().find(|line| !line.is_empty()).copied().unwrap_or_default();
+    Some(LeftOpen {
+        span: *span,
+        language: language.as_deref(),
+        original,
+        lines: source_lines.len(),
+        last_line,
+        effect,
+    })
+}
+
+/// Whether the translated code line `line` is the source's `source_line`, or it with a few words changed (an address
+/// or a value made French): the same first word, and at least half of the words the same, in place.
+fn same_code_line(line: &str, source_line: &str) -> bool {
+    if line == source_line {
+        return true;
+    }
+    let (words, source_words): (Vec<&str>, Vec<&str>) =
+        (line.split_whitespace().collect(), source_line.split_whitespace().collect());
+    let alike = words.iter().zip(&source_words).filter(|(word, source_word)| word == source_word).count();
+    !words.is_empty() && words.first() == source_words.first() && 2 * alike >= words.len().max(source_words.len())
 }
 
 /// The last line (1-based) that the fence opened at line `opener` of `lines` swallowed, its closing fence belonging

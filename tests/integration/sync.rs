@@ -890,11 +890,27 @@ fn a_code_fence_lost_between_two_code_blocks_is_one_finding() {
     let changed = lost.replace(last_block, "07/30/2019 -RecordType SharePointFileOperation");
     let found: Vec<_> = check(relative, &english, &changed).into_iter().map(|d| (d.rule, d.location.line())).collect();
     assert_eq!(found, [("broken-markdown".to_owned(), 111), ("code-mismatch".to_owned(), 126)]);
-    // A second fence lost, in what the first one swallowed: found once the first is read closed.
-    let lost_twice = replace_line(&lost, 127, |_| String::new());
+    // A second fence lost, in what the first one swallowed, in a block whose date was changed: found once the first
+    // is read closed, and the date too.
+    let lost_twice = replace_line(&changed, 127, |_| String::new());
     let found: Vec<_> =
         check(relative, &english, &lost_twice).into_iter().map(|d| (d.rule, d.location.line())).collect();
-    assert_eq!(found, [("broken-markdown".to_owned(), 111), ("broken-markdown".to_owned(), 125)]);
+    let broken = |line| ("broken-markdown".to_owned(), line);
+    assert_eq!(found, [broken(111), broken(125), ("code-mismatch".to_owned(), 126)]);
+}
+
+#[test]
+fn a_code_fence_lost_in_a_note_before_an_edited_block_is_one_finding() {
+    // In a note, the French lost the fence closing the first block, and changed the next block's value: the fence
+    // meant to open that block closes the first, whose first line, changed, then follows as text.
+    let english = "# Notes\n\n> [!NOTE]\n> Run this first:\n>\n> ```\n> Get-Thing -Count 3 -Name a\n> ```\n>\n\
+                   > Example:\n>\n> ```\n> Get-Thing -Count 3 -Name contoso\n> ```\n\nAfter the note, wait 5 minutes.\n";
+    let french = "# Remarques\n\n> [!NOTE]\n> Exécutez d’abord ceci :\n>\n> ```\n> Get-Thing -Count 3 -Name a\n>\n\
+                  > Exemple :\n>\n> ```\n> Get-Thing -Count 3 -Name fabrikam\n> ```\n\nAprès la remarque, attendez \
+                  6 minutes.\n";
+    let found: Vec<_> = check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect();
+    let expected = [("broken-markdown", 6), ("code-mismatch", 12), ("number-mismatch", 15)];
+    assert_eq!(found, expected.map(|(rule, line)| (rule.to_owned(), line)));
 }
 
 #[test]
