@@ -488,7 +488,7 @@ enum Effect {
 /// block that a stale translation keeps is not one. A fence the parser found left open where the source has no code to
 /// continue swallowed too: its finding is the parser's.
 pub fn fences_left_open(source: &Document, target: &Document, languages: &Languages) -> Vec<Swallowed> {
-    let source_code: Vec<(&Block, Vec<&str>)> = code_blocks(source)
+    let blocks: Vec<(&Block, Vec<&str>)> = code_blocks(source)
         .into_iter()
         .filter_map(|block| match block {
             Block::Code { code, .. } => Some((block, code.lines().map(str::trim).collect::<Vec<_>>())),
@@ -496,6 +496,7 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
         })
         .filter(|(_, lines)| lines.iter().any(|line| !line.is_empty()))
         .collect();
+    let source_code = SourceCode { whole: blocks.iter().map(|_| OnceCell::new()).collect(), blocks };
     let mut swallowed: Vec<Swallowed> = Vec::new();
     // Both are needed only for a block that holds a source block and more, which few files have.
     let ids: OnceCell<HashSet<String>> = OnceCell::new();
@@ -632,55 +633,73 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
     )
 }
 
+/// The source's fenced code blocks that hold code, with their lines trimmed, in order.
+struct SourceCode<'a> {
+    blocks: Vec<(&'a Block, Vec<&'a str>)>,
+    /// For each, once asked: whether it is the source's code, not what a fence of its own left open swallowed.
+    whole: Vec<OnceCell<bool>>,
+}
+
+impl SourceCode<'_> {
+    fn is_whole(&self, source: &Document, index: usize) -> bool {
+        *self.whole[index].get_or_init(|| !swallows(source, self.blocks[index].0.span()))
+    }
+}
+
 /// `block` of `target`, when it is a fenced code block left open past where a source code block closes.
 fn left_open<'a>(
-    source_code: &[(&'a Block, Vec<&str>)],
+    source_code: &SourceCode<'a>,
     (source, target): (&Document, &Document),
     block: &'a Block,
     source_has: &dyn Fn(&str) -> bool,
 ) -> Option<LeftOpen<'a>> {
     let Block::Code { code, language, span } = block else { return None };
     let lines: Vec<&str> = code.lines().map(str::trim).collect();
-    // The source's code, not what a fence of its own left open swallowed.
-    let code_of_source = |block: &Block| !swallows(source, block.span());
+    let unclosed = !closed(target, *span);
+    // The line after the block's closing fence, without its quote markers.
+    let rest = target.text.get(span.end..).unwrap_or_default();
+    // A span that ends at the start of a line ends before it.
+    let next_line = if span.end_column == 1 { Some(rest) } else { rest.split_once('\n').map(|(_, after)| after) };
+    let next = next_line
+        .and_then(|next| next.lines().next())
+        .map_or("", |next| next.trim_start_matches([' ', '\t', '>']).trim_end());
+    // A block closed, with a blank line or nothing after it, and no heading or fence among its lines, is whole: most
+    // blocks are, and need no search.
+    if !unclosed && next.is_empty() && !lines.iter().any(|line| line.starts_with('#') || fence(line).is_some()) {
+        return None;
+    }
+    let first_line = |lines: &[&'a str]| lines.iter().find(|line| !line.is_empty()).copied().unwrap_or_default();
+    // The source blocks whose first line is the line after this block's closing fence.
+    let opened_next: Vec<usize> = if unclosed || next.is_empty() {
+        Vec::new()
+    } else {
+        (0..source_code.blocks.len()).filter(|&index| first_line(&source_code.blocks[index].1) == next).collect()
+    };
     // The line after the block's closing fence, when it is the first line of another source block's code (or of the
     // next one's, with words changed): that fence was meant to open the other block, and the fence meant to close
     // this one is missing.
-    let opens_source_code = |original: &Block| {
-        let rest = target.text.get(span.end..).unwrap_or_default();
-        // A span that ends at the start of a line ends before it.
-        let next_line = if span.end_column == 1 { Some(rest) } else { rest.split_once('\n').map(|(_, after)| after) };
-        let following = source_code.iter().position(|(other, _)| std::ptr::eq(*other, original)).map(|at| at + 1);
-        closed(target, *span)
-            && next_line
-                .and_then(|next| next.lines().next())
-                .map(|next| next.trim_start_matches([' ', '\t', '>']).trim_end())
-                .is_some_and(|next| {
-                    !next.is_empty()
-                        && source_code.iter().enumerate().any(|(index, (other, other_lines))| {
-                            let first = other_lines.iter().find(|line| !line.is_empty());
-                            !std::ptr::eq(*other, original)
-                                && first.is_some_and(|first| {
-                                    *first == next || Some(index) == following && same_code_line(next, first)
-                                })
-                                && code_of_source(other)
-                        })
-                })
+    let opens_source_code = |original: usize| {
+        let following = original + 1;
+        opened_next.iter().any(|&index| index != original && source_code.is_whole(source, index))
+            || !unclosed
+                && !next.is_empty()
+                && source_code.blocks.get(following).is_some_and(|(_, lines)| same_code_line(next, first_line(lines)))
+                && source_code.is_whole(source, following)
     };
     // The source block whose lines this one starts with, the longest, and of those the one with most lines alike.
-    let (original, source_lines) = source_code
+    let (index, (original, source_lines)) = source_code
+        .blocks
         .iter()
-        .filter(|(original, source_lines)| {
+        .enumerate()
+        .filter(|(index, (_, source_lines))| {
             source_lines.len() <= lines.len()
                 && lines.iter().zip(source_lines).all(|(line, source_line)| same_code_line(line, source_line))
-                && (source_lines.len() < lines.len()
-                    || source_lines.len() == lines.len() && opens_source_code(original))
-                && code_of_source(original)
+                && (source_lines.len() < lines.len() || source_lines.len() == lines.len() && opens_source_code(*index))
+                && source_code.is_whole(source, *index)
         })
-        .max_by_key(|(_, source_lines)| {
+        .max_by_key(|(_, (_, source_lines))| {
             (source_lines.len(), lines.iter().zip(source_lines.iter()).filter(|(line, other)| line == other).count())
         })?;
-    let unclosed = !closed(target, *span);
     let after = &lines[source_lines.len()..];
     let swallowed_heading = after.iter().any(|line| heading_id(line).is_some_and(|id| source_has(&id)));
     // The next block's opening fence, taken in: the fence that closes this block was meant to close that one.
@@ -693,7 +712,7 @@ fn left_open<'a>(
         Effect::Unclosed
     } else if swallowed_heading || swallowed_fence {
         Effect::Swallowed
-    } else if opens_source_code(original) {
+    } else if opens_source_code(index) {
         Effect::NextBlockAsText
     } else {
         return None;
@@ -715,10 +734,23 @@ fn same_code_line(line: &str, source_line: &str) -> bool {
     if line == source_line {
         return true;
     }
-    let (words, source_words): (Vec<&str>, Vec<&str>) =
-        (line.split_whitespace().collect(), source_line.split_whitespace().collect());
-    let alike = words.iter().zip(&source_words).filter(|(word, source_word)| word == source_word).count();
-    !words.is_empty() && words.first() == source_words.first() && 2 * alike >= words.len().max(source_words.len())
+    let (mut words, mut source_words) = (line.split_whitespace(), source_line.split_whitespace());
+    let first = words.next();
+    if first.is_none() || first != source_words.next() {
+        return false;
+    }
+    let (mut alike, mut count, mut source_count) = (1, 1, 1);
+    loop {
+        match (words.next(), source_words.next()) {
+            (None, None) => break,
+            (word, source_word) => {
+                alike += usize::from(word.is_some() && word == source_word);
+                count += usize::from(word.is_some());
+                source_count += usize::from(source_word.is_some());
+            }
+        }
+    }
+    2 * alike >= count.max(source_count)
 }
 
 /// The last line (1-based) that the fence opened at line `opener` of `lines` swallowed, its closing fence belonging
