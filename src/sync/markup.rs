@@ -8,8 +8,8 @@
 //!   machine translation leaves for the characters it escapes, `Security _AMP_ Compliance` ([`in_run`]);
 //! - a list item that starts with `#`, which renders as a heading, and a paragraph whose line starts with an HTML
 //!   comment, which makes it raw HTML ([`turned`]);
-//! - a code fence not closed where the source closes its own, which turns what follows into code
-//!   ([`fences_left_open`]).
+//! - a code fence not closed where the source closes its own, or a code block that lost its opening fence, which turns
+//!   what follows into code ([`fences_left_open`]).
 //!
 //! What the source breaks alike at the paired place is not reported: it is no drift. Nor are the mismatches the
 //! breakage causes: the reference pool pairs a target left in the text with the source's link or image
@@ -481,11 +481,12 @@ enum Effect {
     NextBlockAsText,
 }
 
-/// Reports in `out` the code fences of `target` left open past where the source closes them, one `broken-markdown`
-/// finding each, and returns what each swallowed. A fence is taken to be left open when the translated block holds a
-/// source block's lines and then more, and either no fence closes it or those lines hold a heading of the source (a
-/// section swallowed) or a line that opens a fence, or when the next source block's code follows it as text: a longer
-/// block that a stale translation keeps is not one. A fence the parser found left open where the source has no code to
+/// The code fences of `target` left open past where the source closes them, each with its `broken-markdown` finding
+/// and where its closing fence belongs, and what each swallowed. A fence is taken to be left open when the translated
+/// block holds a source block's lines (a few words may be changed) and then more, and either no fence closes it or
+/// those lines hold a heading of the source (a section swallowed) or a line that opens a fence, or when the next source
+/// block's code follows it as text: a longer block that a stale translation keeps is not one. A block that lost its
+/// opening fence is found too ([`opener_lost`]). A fence the parser found left open where the source has no code to
 /// continue swallowed too: its finding is the parser's.
 pub fn fences_left_open(source: &Document, target: &Document, languages: &Languages) -> Vec<Swallowed> {
     let blocks: Vec<(&Block, Vec<&str>)> = code_blocks(source)
@@ -523,6 +524,10 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
         let open = left_open(&source_code, (source, target), block, &source_has);
         let Some((open, finding)) = open.and_then(|open| finding(source, target, &open, languages).map(|f| (open, f)))
         else {
+            if let Some(lost) = opener_lost(&source_code, (source, target), block, languages) {
+                swallowed.push(lost);
+                continue;
+            }
             // A fence the parser found left open where the source has no code to continue is the parser's finding:
             // what it swallowed follows from it all the same.
             let span = block.span();
@@ -585,6 +590,74 @@ pub fn source_fences_left_open(source: &Document, target: &Document, languages: 
     swallowed
 }
 
+/// The code block `block` of `target` opens at a bare fence line, when that line is the closing fence of a source
+/// block whose opening fence the translation lost: the lines before it are that block's code, read as text, and the
+/// fence meant to close them opens a block of what follows. Found when those lines are the source block's code lines
+/// (a few words may be changed) after a line that opens no fence.
+fn opener_lost(
+    source_code: &SourceCode<'_>,
+    (source, target): (&Document, &Document),
+    block: &Block,
+    languages: &Languages,
+) -> Option<Swallowed> {
+    let span = block.span();
+    let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
+    let opener = target.line_text(span.line)?;
+    let fence_line = unquoted(opener);
+    let bare = fence(&fence_line).is_some() && fence_line.chars().all(|character| matches!(character, '`' | '~'));
+    // Most blocks open after a blank line: no code lost its fence before them.
+    if !bare || span.line < 2 || unquoted(target.line_text(span.line - 1)?).is_empty() {
+        return None;
+    }
+    // The source block whose code lines those are, of those alike the one with most lines the same.
+    let (index, first, _) = source_code
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, (_, code))| {
+            let count = u32::try_from(code.len()).ok().filter(|&count| count > 0 && count < span.line)?;
+            let first = span.line - count;
+            let written: Vec<String> =
+                (first..span.line).map(|line| target.line_text(line).map(unquoted)).collect::<Option<_>>()?;
+            let alike = written.iter().zip(code).all(|(line, code_line)| same_code_line(line, code_line));
+            let before = target.line_text(first - 1).map(unquoted).unwrap_or_default();
+            let same = written.iter().zip(code).filter(|(line, code_line)| line == *code_line).count();
+            (alike && fence(&before).is_none() && source_code.is_whole(source, index)).then_some((index, first, same))
+        })
+        .rev()
+        .max_by_key(|(_, _, same)| *same)?;
+    let original = source_code.blocks[index].0;
+    let source_opener = source.line_text(original.span().line)?;
+    let source_fence = source_opener.trim_start_matches([' ', '\t', '>']).trim_end();
+    let prefix = container_prefix(opener);
+    let code_line = target.line(first).span?;
+    let written = target.text[code_line.start..code_line.end].trim();
+    let message = format!(
+        "this line is code in the {} file, and its code block lost its opening fence: it renders as text, and the fence \
+         meant to close it opens a code block of what follows; add a {source_fence} line before `{}`",
+        languages.source,
+        clip(written, MAX_QUOTED_CHARS)
+    );
+    let finding =
+        Rule::BrokenMarkdown.diagnostic(target.at(code_line), message).with_source(source.line(original.span().line));
+    Some(Swallowed {
+        finding: Some(finding),
+        end: Some(FenceEnd { at: code_line.start, line: prefix + source_fence }),
+        lines: first..=span.end_line,
+        source_lines: Some(original.span().line..=original.span().end_line),
+        ids: HashSet::new(),
+        parser_found: false,
+        in_source: false,
+    })
+}
+
+/// The container prefix of a line that opens a fence, for a line of the same block: its quote markers, and its list
+/// markers as spaces.
+fn container_prefix(opener: &str) -> String {
+    let fence_at = opener.find(['`', '~']).unwrap_or_default();
+    opener[..fence_at].chars().map(|character| if matches!(character, '>' | '\t') { character } else { ' ' }).collect()
+}
+
 /// The closing fence for the code block whose opening fence is at line `opener` of `document`, read before line
 /// `closes_at`: its fence, behind the opener's quote markers, and its list markers as spaces. `None` past the last
 /// line.
@@ -593,10 +666,7 @@ fn closing_line(document: &Document, opener: u32, closes_at: u32) -> Option<Fenc
     let opener_line = document.line_text(opener)?;
     let fence_at = opener_line.find(['`', '~'])?;
     let fence_character = opener_line[fence_at..].chars().next()?;
-    let prefix: String = opener_line[..fence_at]
-        .chars()
-        .map(|character| if matches!(character, '>' | '\t') { character } else { ' ' })
-        .collect();
+    let prefix = container_prefix(opener_line);
     let fence: String = opener_line[fence_at..].chars().take_while(|&character| character == fence_character).collect();
     let at = document.line(closes_at).span?.start;
     Some(FenceEnd { at, line: prefix + &fence })

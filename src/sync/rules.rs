@@ -523,7 +523,8 @@ static DOCS: [RuleDoc; 23] = [
             heading;\n\
             - a code fence not closed where the source closes its own (the translated block holds the source \
             block's lines, then a heading of the source or a line that opens a fence, or runs to the end, or the \
-            next source block's code follows it as text), or one \
+            next source block's code follows it as text, or the source block's code stands as text before a bare \
+            fence, its opening fence lost), or one \
             the translation alone left open where the source has no code to continue (the parser's message): what \
             follows renders as code. The translation is compared as if the fence closed where the source's does, where the finding \
             says to add the closing line;\n\

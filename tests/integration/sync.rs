@@ -900,6 +900,26 @@ fn a_code_fence_lost_between_two_code_blocks_is_one_finding() {
 }
 
 #[test]
+fn a_code_block_that_lost_its_opening_fence_is_one_finding() {
+    // The French lost the fence opening the block at line 111: its code renders as text, and its closing fence opens a
+    // block of what follows. One finding at the code line, and a change further on still shows.
+    let Some(corpus) = corpus() else { return };
+    let relative = "SecurityCompliance/export-view-audit-log-records.md";
+    let (english, french) = pair(&corpus, relative);
+    let last_block = "06/30/2019 -RecordType SharePointFileOperation\n      ```";
+    let lost = replace_line(&french, 111, |_| String::new())
+        .replace(last_block, "07/30/2019 -RecordType SharePointFileOperation\n      ```");
+    let found: Vec<_> =
+        check(relative, &english, &lost).into_iter().map(|d| (d.rule, d.location.line(), d.message)).collect();
+    let message = "this line is code in the English file, and its code block lost its opening fence: it renders as \
+                   text, and the fence meant to close it opens a code block of what follows; add a ``` line before \
+                   `$auditlog = Search-UnifiedAuditLog -StartDate 06/01/2019 -EndDate 06/30/2019 -R\u{2026}`";
+    assert_eq!(found[0], ("broken-markdown".to_owned(), 112, message.to_owned()));
+    let rules: Vec<_> = found.iter().map(|(rule, line, _)| (rule.as_str(), *line)).collect();
+    assert_eq!(rules, [("broken-markdown", 112), ("code-mismatch", 126)]);
+}
+
+#[test]
 fn a_code_fence_lost_in_a_note_before_an_edited_block_is_one_finding() {
     // In a note, the French lost the fence closing the first block, and changed the next block's value: the fence
     // meant to open that block closes the first, whose first line, changed, then follows as text.
