@@ -450,6 +450,16 @@ pub fn render(
     }
 }
 
+/// `text` as Markdown inline code: between one backtick more than its longest run of them, and a space inside each
+/// when it starts or ends with one, so that a quoted line holding backticks (a fence, PowerShell's `` `" ``) reads
+/// whole wherever a message is shown as Markdown.
+pub fn inline_code(text: &str) -> String {
+    let longest = text.split(|character| character != '`').map(str::len).max().unwrap_or_default();
+    let ticks = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
 /// `text` on one line (runs of white space folded to one space), cut to at most `max_chars` characters with an
 /// ellipsis: for quoting the text of a file in a message, or in a field with a size limit.
 pub fn clip(text: &str, max_chars: usize) -> Cow<'_, str> {
@@ -490,6 +500,13 @@ mod tests {
         assert_eq!(clip("Checks\nthings.", 100), "Checks things.");
         assert_eq!(clip("court", 5), "court");
         assert_eq!(clip("é".repeat(10).as_str(), 4), "ééé…");
+    }
+
+    #[test]
+    fn inline_code_reads_whole_whatever_backticks_it_holds() {
+        assert_eq!(inline_code("Get-Mailbox"), "`Get-Mailbox`");
+        assert_eq!(inline_code("Write-Host `\"Done`\""), "``Write-Host `\"Done`\"``");
+        assert_eq!(inline_code("```"), "```` ``` ````");
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! ([`Swallowed`]), when the file cannot be read with the fence closed where the source closes its own
 //! ([`Document::with_ends_closed`](super::document::Document::with_ends_closed) reads it so when a line can).
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::{Range, RangeInclusive};
@@ -26,7 +27,7 @@ use crate::model::{Block, Inline, Span};
 use crate::parse::FenceEnd;
 use crate::parse::blocks::fence_opened_inside;
 use crate::parse::ids::slug;
-use crate::report::{Diagnostic, Location, Severity, clip};
+use crate::report::{Diagnostic, Location, Severity, clip, inline_code};
 
 use super::Languages;
 use super::document::Document;
@@ -634,9 +635,10 @@ fn opener_lost(
     let written = target.text[code_line.start..code_line.end].trim();
     let message = format!(
         "this line is code in the {} file, and its code block lost its opening fence: it renders as text, and the fence \
-         meant to close it opens a code block of what follows; add a {source_fence} line before `{}`",
+         meant to close it opens a code block of what follows; add a {} line before {}",
         languages.source,
-        clip(written, MAX_QUOTED_CHARS)
+        fence_quoted(source_fence),
+        inline_code(&clip(written, MAX_QUOTED_CHARS))
     );
     let finding =
         Rule::BrokenMarkdown.diagnostic(target.at(code_line), message).with_source(source.line(original.span().line));
@@ -649,6 +651,13 @@ fn opener_lost(
         parser_found: false,
         in_source: false,
     })
+}
+
+/// A fence line for a message: as written when it is three backticks alone, the fence nearly every block has, which
+/// reads best so; else as inline code ([`inline_code`]), which a longer fence next to a quoted line needs to read whole
+/// as Markdown.
+fn fence_quoted(fence: &str) -> Cow<'_, str> {
+    if fence == "```" { fence.into() } else { inline_code(fence).into() }
 }
 
 /// The container prefix of a line that opens a fence, for a line of the same block: its quote markers, and its list
@@ -692,9 +701,10 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
         }
     };
     let message = format!(
-        "this {language}code block is not closed where the {} one is: {effect}; add a {fence} line after `{}`",
+        "this {language}code block is not closed where the {} one is: {effect}; add a {} line after {}",
         languages.source,
-        clip(open.last_line, MAX_QUOTED_CHARS)
+        fence_quoted(&fence),
+        inline_code(&clip(open.last_line, MAX_QUOTED_CHARS))
     );
     Some(
         Rule::BrokenMarkdown

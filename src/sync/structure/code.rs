@@ -1,6 +1,6 @@
 //! Where paired code first differs: the first line, and in it the first token, white space and blank lines aside.
 
-use crate::report::clip;
+use crate::report::{clip, inline_code};
 
 /// How much of a code token or line a message quotes.
 pub(super) const MAX_QUOTED_CODE_CHARS: usize = 60;
@@ -37,7 +37,7 @@ pub(super) fn code_difference<'a, 'b>(a: &'a str, b: &'b str, source_name: &str)
             })
             .collect()
     }
-    let quoted = |text: &str| format!("`{}`", clip(text, MAX_QUOTED_CODE_CHARS));
+    let quoted = |text: &str| inline_code(&clip(text, MAX_QUOTED_CODE_CHARS));
     let (a, b) = (lines(a), lines(b));
     let at = a.iter().zip(&b).position(|(x, y)| !same(x, y));
     let at = match at {
