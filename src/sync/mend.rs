@@ -181,7 +181,7 @@ fn zones(text: &str) -> Vec<Zone<'_>> {
 /// The moniker zones of `target` left open that the source's zone at the same place (as many zones before it, the
 /// same range) closes, each with where its end is read: where the translated zone holds as much as the source's (as
 /// many headings, and as many paragraphs after the last one; without headings, as many paragraphs), at the blank line
-/// after that. A zone that holds less, or another directive before that, is left open.
+/// after that. A zone that holds less, or another directive before that, or nothing after that, is left open.
 pub fn zones_left_open(source: &str, target: &str) -> Vec<ClosedZone> {
     let target_zones = zones(target);
     if target_zones.iter().all(|zone| zone.end.is_some()) {
@@ -200,6 +200,11 @@ pub fn zones_left_open(source: &str, target: &str) -> Vec<ClosedZone> {
         let ends_zone = |line: &str| heading_id(line).is_some_and(|id| after_zone.contains(&id));
         let after_opening = (zone.opening.end + 1).min(target.len());
         let Some(at) = content.end_in(&target[after_opening..], ends_zone) else { continue };
+        // Nothing after that end: the zone runs to the end of the file as the source's does, readers see the same,
+        // and the parser's warning says it is not closed.
+        if target[after_opening + at..].trim().is_empty() {
+            continue;
+        }
         closed.push(ClosedZone {
             opening: zone.opening.clone(),
             range: zone.range.to_owned(),
@@ -468,6 +473,14 @@ mod tests {
             let closed = zones_left_open(source, target);
             let ends = closed.iter().map(|zone| zone.end.at).collect::<Vec<_>>();
             assert_eq!(ends, [target.find("\n\nAprès").unwrap() + 1], "{why}");
+        }
+    }
+
+    #[test]
+    fn a_zone_left_open_with_nothing_after_its_end_is_left_to_the_parser_whatever_blank_lines_end_the_file() {
+        let source = "::: moniker range=\"a\"\n\nOne.\n\n::: moniker-end\n";
+        for target in ["::: moniker range=\"a\"\n\nUn.\n", "::: moniker range=\"a\"\n\nUn.\n\n\n"] {
+            assert_eq!(zones_left_open(source, target), [], "{target:?}");
         }
     }
 
