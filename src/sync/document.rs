@@ -7,8 +7,6 @@ use crate::model::{Article, Span};
 use crate::parse::lines::{LineIndex, Lines};
 use crate::parse::{Encoding, MissingEnds, NoIncludes, ParseOptions, ZoneEnd, parse};
 
-/// Most times a pair is read again to close the code fences left open that closing others brings to light.
-const MAX_FENCE_ROUNDS: usize = 8;
 use crate::report::{Diagnostic, Location};
 
 /// A parsed file, source or target.
@@ -113,18 +111,25 @@ impl Document {
     /// compared as written, and the fence is one finding. Closing one may bring to light another that what it
     /// swallowed hid, so the pair is read again until none is left.
     fn with_fences_closed(mut source: Document, mut target: Document, languages: &Languages) -> (Self, Self) {
-        for _ in 0..MAX_FENCE_ROUNDS {
+        // Each round closes one fence at least: no more rounds than fences in both files.
+        let fences = |document: &Document| {
+            let text = document.text.as_bytes();
+            memchr::memmem::find_iter(text, b"```").count() + memchr::memmem::find_iter(text, b"~~~").count()
+        };
+        let rounds = 1 + fences(&source) + fences(&target);
+        // The translation's first: read against a translation whose fences pair wrongly, a source line would match
+        // the code that a fence left open swallowed there.
+        for _ in 0..rounds {
             let target_open = closable(&target, markup::fences_left_open(&source, &target, languages));
-            let source_open = closable(&source, markup::source_fences_left_open(&source, &target, languages));
-            if target_open.is_empty() && source_open.is_empty() {
-                break;
-            }
             if !target_open.is_empty() {
                 target = target.read_again(Vec::new(), target_open);
+                continue;
             }
-            if !source_open.is_empty() {
-                source = source.read_again(Vec::new(), source_open);
+            let source_open = closable(&source, markup::source_fences_left_open(&source, &target, languages));
+            if source_open.is_empty() {
+                break;
             }
+            source = source.read_again(Vec::new(), source_open);
         }
         (source, target)
     }

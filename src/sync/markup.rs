@@ -606,24 +606,37 @@ fn opener_lost(
     let opener = target.line_text(span.line)?;
     let fence_line = unquoted(opener);
     let bare = fence(&fence_line).is_some() && fence_line.chars().all(|character| matches!(character, '`' | '~'));
-    // Most blocks open after a blank line: no code lost its fence before them.
-    if !bare || span.line < 2 || unquoted(target.line_text(span.line - 1)?).is_empty() {
+    if !bare {
         return None;
     }
-    // The source block whose code lines those are, of those alike the one with most lines the same.
+    // The lines before the fence that are not blank, nearest first, with their numbers: blank lines in code, or left
+    // before its closing fence, may differ between the files.
+    let written = (1..span.line).rev().filter_map(|line| {
+        let text = unquoted(target.line_text(line)?);
+        (!text.is_empty()).then_some((line, text))
+    });
+    // Most blocks open after a paragraph or a list: its last line is no source block's last code line.
+    let last_written = written.clone().next()?;
     let (index, first, _) = source_code
         .blocks
         .iter()
         .enumerate()
         .filter_map(|(index, (_, code))| {
-            let count = u32::try_from(code.len()).ok().filter(|&count| count > 0 && count < span.line)?;
-            let first = span.line - count;
-            let written: Vec<String> =
-                (first..span.line).map(|line| target.line_text(line).map(unquoted)).collect::<Option<_>>()?;
-            let alike = written.iter().zip(code).all(|(line, code_line)| same_code_line(line, code_line));
+            let mut code_lines = code.iter().rev().filter(|line| !line.is_empty()).peekable();
+            if !same_code_line(&last_written.1, code_lines.peek()?) {
+                return None;
+            }
+            let (mut first, mut same, mut count) = (span.line, 0, 0);
+            for ((line, text), code_line) in written.clone().zip(code_lines) {
+                if !same_code_line(&text, code_line) {
+                    return None;
+                }
+                (first, same, count) = (line, same + usize::from(text == *code_line), count + 1);
+            }
             let before = target.line_text(first - 1).map(unquoted).unwrap_or_default();
-            let same = written.iter().zip(code).filter(|(line, code_line)| line == *code_line).count();
-            (alike && fence(&before).is_none() && source_code.is_whole(source, index)).then_some((index, first, same))
+            let all = code.iter().filter(|line| !line.is_empty()).count();
+            (count == all && fence(&before).is_none() && source_code.is_whole(source, index))
+                .then_some((index, first, same))
         })
         .rev()
         .max_by_key(|(_, _, same)| *same)?;
@@ -766,7 +779,8 @@ fn left_open<'a>(
                 && source_code.blocks.get(following).is_some_and(|(_, lines)| same_code_line(next, first_line(lines)))
                 && source_code.is_whole(source, following)
     };
-    // The source block whose lines this one starts with, the longest, and of those the one with most lines alike.
+    // The source block whose lines this one starts with: the longest, then the one the next block's code follows,
+    // then the one with most lines the same, then the first (blocks alike but for a name or address are many).
     let (index, (original, source_lines)) = source_code
         .blocks
         .iter()
@@ -777,8 +791,23 @@ fn left_open<'a>(
                 && (source_lines.len() < lines.len() || source_lines.len() == lines.len() && opens_source_code(*index))
                 && source_code.is_whole(source, *index)
         })
-        .max_by_key(|(_, (_, source_lines))| {
-            (source_lines.len(), lines.iter().zip(source_lines.iter()).filter(|(line, other)| line == other).count())
+        .rev()
+        .max_by_key(|(index, (_, source_lines))| {
+            let same = lines.iter().zip(source_lines.iter()).filter(|(line, other)| line == other).count();
+            (source_lines.len(), opens_source_code(*index), same)
+        })
+        .or_else(|| {
+            // The line after it opens a source block, but this block's own code differs more (a placeholder made
+            // French): it stands for the source block before that one, when it starts with the same word.
+            let first_word = |lines: &[&'a str]| first_line(lines).split_whitespace().next();
+            let &opened = opened_next.iter().find(|&&index| index > 0 && source_code.is_whole(source, index))?;
+            let index = opened - 1;
+            let (_, source_lines) = &source_code.blocks[index];
+            (source_lines.len() <= lines.len()
+                && first_word(&lines).is_some()
+                && first_word(&lines) == first_word(source_lines)
+                && source_code.is_whole(source, index))
+            .then_some((index, &source_code.blocks[index]))
         })?;
     let after = &lines[source_lines.len()..];
     let swallowed_heading = after.iter().any(|line| heading_id(line).is_some_and(|id| source_has(&id)));

@@ -920,6 +920,27 @@ fn a_code_block_that_lost_its_opening_fence_is_one_finding() {
 }
 
 #[test]
+fn a_lost_fence_is_found_whatever_its_block_holds() {
+    let rules = |english: &str, french: &str| -> Vec<(String, u32)> {
+        check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect()
+    };
+    let expected =
+        |found: &[(&str, u32)]| found.iter().map(|&(rule, line)| (rule.to_owned(), line)).collect::<Vec<_>>();
+    // The opening fence lost, of a block with a blank line in its code, and a line of spaces left before its close.
+    let english = "# T\n\nRun:\n\n```\nGet-A -X 1\n\nGet-B -Y 2\n```\n\nThen wait 5 minutes.\n";
+    let french = "# T\n\nExécutez :\n\nGet-A -X 1\n\nGet-B -Y 2\n  \n```\n\nPuis attendez 6 minutes.\n";
+    assert_eq!(rules(english, french), expected(&[("broken-markdown", 5), ("number-mismatch", 11)]));
+    // The closing fence lost, of a block whose placeholder was translated, before an example that opens with a bare
+    // fence: the example's fence closes it, and the example's code reads as text.
+    let english = "# T\n\nRun:\n\n```\nSet-Group -Name '<default group>' -Members all\n```\n\nExample:\n\n```\n\
+                   Set-Group -Name 'admins' -Members all\n```\n\nThen wait 5 minutes.\n";
+    let french = "# T\n\nExécutez :\n\n```\nSet-Group -Name '<groupe par défaut>' -Members all\n\nExemple :\n\n```\n\
+                  Set-Group -Name 'admins' -Members all\n```\n\nPuis attendez 6 minutes.\n";
+    let found = rules(english, french);
+    assert_eq!(found, expected(&[("broken-markdown", 5), ("code-mismatch", 6), ("number-mismatch", 14)]));
+}
+
+#[test]
 fn a_code_fence_lost_in_a_note_before_an_edited_block_is_one_finding() {
     // In a note, the French lost the fence closing the first block, and changed the next block's value: the fence
     // meant to open that block closes the first, whose first line, changed, then follows as text.
