@@ -31,7 +31,7 @@ pub struct Document {
     /// ([`Document::closing_zones_as`]).
     pub closed_zones: Vec<ClosedZone>,
     /// The code fences the file leaves open that the article closes where the other file of the pair closes them
-    /// ([`Document::with_fences_closed`]).
+    /// ([`Document::with_ends_closed`]).
     pub closed_fences: Vec<ClosedFence>,
     /// What the parser found wrong.
     pub diagnostics: Vec<Diagnostic>,
@@ -99,8 +99,9 @@ impl Document {
     }
 
     /// A source and its translation, each read as the other shows it was meant to be: with the code fences it left
-    /// open closed where the other closes them ([`Document::with_fences_closed`]), then its moniker zones likewise
-    /// ([`Document::with_zones_closed`]), fences first, as what a fence swallowed hides a zone's lines.
+    /// open closed where the other closes them, read again until none that a line can close is left (closing one may
+    /// bring to light another that it swallowed), then its moniker zones likewise
+    /// ([`Document::closing_zones_as`]): fences first, as what a fence swallowed hides a zone's lines.
     pub fn with_ends_closed(source: Document, target: Document, languages: &Languages) -> (Self, Self) {
         let (source, target) = Self::with_fences_closed(source, target, languages);
         Self::with_zones_closed(source, target)
@@ -117,9 +118,16 @@ impl Document {
             memchr::memmem::find_iter(text, b"```").count() + memchr::memmem::find_iter(text, b"~~~").count()
         };
         let rounds = 1 + fences(&source) + fences(&target);
-        // The translation's first: read against a translation whose fences pair wrongly, a source line would match
-        // the code that a fence left open swallowed there.
+        // One side at a time, the translation first, unless only the source's fences pair wrongly: read against a file
+        // whose fences pair wrongly, a line of the other would match the code that a fence left open swallowed there.
         for _ in 0..rounds {
+            if markup::pairs_fences_wrongly(&source) && !markup::pairs_fences_wrongly(&target) {
+                let source_open = closable(&source, markup::source_fences_left_open(&source, &target, languages));
+                if !source_open.is_empty() {
+                    source = source.read_again(Vec::new(), source_open);
+                    continue;
+                }
+            }
             let target_open = closable(&target, markup::fences_left_open(&source, &target, languages));
             if !target_open.is_empty() {
                 target = target.read_again(Vec::new(), target_open);

@@ -487,7 +487,7 @@ enum Effect {
 /// block holds a source block's lines (a few words may be changed) and then more, and either no fence closes it or
 /// those lines hold a heading of the source (a section swallowed) or a line that opens a fence, or when the next source
 /// block's code follows it as text: a longer block that a stale translation keeps is not one. A block that lost its
-/// opening fence is found too ([`opener_lost`]). A fence the parser found left open where the source has no code to
+/// opening fence is found too: its code stands as text before a bare fence. A fence the parser found left open where the source has no code to
 /// continue swallowed too: its finding is the parser's.
 pub fn fences_left_open(source: &Document, target: &Document, languages: &Languages) -> Vec<Swallowed> {
     let blocks: Vec<(&Block, Vec<&str>)> = code_blocks(source)
@@ -525,13 +525,14 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
         let open = left_open(&source_code, (source, target), block, &source_has);
         let Some((open, finding)) = open.and_then(|open| finding(source, target, &open, languages).map(|f| (open, f)))
         else {
-            if let Some(lost) = opener_lost(&source_code, (source, target), block, languages) {
+            let span = block.span();
+            let read_as = LostOpener { fence_at: span.line, end_line: span.end_line, html: false };
+            if let Some(lost) = opener_lost(&source_code, (source, target), read_as, languages) {
                 swallowed.push(lost);
                 continue;
             }
             // A fence the parser found left open where the source has no code to continue is the parser's finding:
             // what it swallowed follows from it all the same.
-            let span = block.span();
             let warned = target.diagnostics.iter().any(|diagnostic| diagnostic.location.line() == span.line);
             if warned && swallows(target, span) {
                 let lines = span.line..=span.end_line;
@@ -575,6 +576,23 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
             in_source: false,
         });
     }
+    // Code whose opening fence was lost, read as an HTML block (`<Policy>`), takes in the fence meant to close it, when
+    // no blank line comes before: that fence ends the block.
+    for block in html_blocks(target) {
+        let span = block.span();
+        let last = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
+        if last > span.line
+            && !swallowed.iter().any(|earlier| earlier.lines.contains(&span.line))
+            && let Some(lost) = opener_lost(
+                &source_code,
+                (source, target),
+                LostOpener { fence_at: last, end_line: last, html: true },
+                languages,
+            )
+        {
+            swallowed.push(lost);
+        }
+    }
     swallowed
 }
 
@@ -591,19 +609,28 @@ pub fn source_fences_left_open(source: &Document, target: &Document, languages: 
     swallowed
 }
 
-/// The code block `block` of `target` opens at a bare fence line, when that line is the closing fence of a source
-/// block whose opening fence the translation lost: the lines before it are that block's code, read as text, and the
-/// fence meant to close them opens a block of what follows. Found when those lines are the source block's code lines
-/// (a few words may be changed) after a line that opens no fence.
+/// A bare fence line that may close code whose opening fence was lost.
+struct LostOpener {
+    /// Its line.
+    fence_at: u32,
+    /// The last line of the block it opens, or ends.
+    end_line: u32,
+    /// Whether it ends an HTML block that the code, starting with a tag, was read as.
+    html: bool,
+}
+
+/// The bare fence line of `target` that `read_as` names, when it is the closing fence of a source block whose opening
+/// fence the translation lost: the lines before it are that block's code, read as text (or as HTML), and the fence
+/// meant to close them opens a block of what follows (or ends the HTML). Found when those lines are the source
+/// block's code lines (a few words may be changed; blank lines aside) after a line that opens no fence.
 fn opener_lost(
     source_code: &SourceCode<'_>,
     (source, target): (&Document, &Document),
-    block: &Block,
+    LostOpener { fence_at, end_line, html }: LostOpener,
     languages: &Languages,
 ) -> Option<Swallowed> {
-    let span = block.span();
     let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
-    let opener = target.line_text(span.line)?;
+    let opener = target.line_text(fence_at)?;
     let fence_line = unquoted(opener);
     let bare = fence(&fence_line).is_some() && fence_line.chars().all(|character| matches!(character, '`' | '~'));
     if !bare {
@@ -611,7 +638,7 @@ fn opener_lost(
     }
     // The lines before the fence that are not blank, nearest first, with their numbers: blank lines in code, or left
     // before its closing fence, may differ between the files.
-    let written = (1..span.line).rev().filter_map(|line| {
+    let written = (1..fence_at).rev().filter_map(|line| {
         let text = unquoted(target.line_text(line)?);
         (!text.is_empty()).then_some((line, text))
     });
@@ -626,7 +653,7 @@ fn opener_lost(
             if !same_code_line(&last_written.1, code_lines.peek()?) {
                 return None;
             }
-            let (mut first, mut same, mut count) = (span.line, 0, 0);
+            let (mut first, mut same, mut count) = (fence_at, 0, 0);
             for ((line, text), code_line) in written.clone().zip(code_lines) {
                 if !same_code_line(&text, code_line) {
                     return None;
@@ -646,9 +673,13 @@ fn opener_lost(
     let prefix = container_prefix(opener);
     let code_line = target.line(first).span?;
     let written = target.text[code_line.start..code_line.end].trim();
+    let effect = if html {
+        "it renders as HTML, its tags hidden"
+    } else {
+        "it renders as text, and the fence meant to close it opens a code block of what follows"
+    };
     let message = format!(
-        "this line is code in the {} file, and its code block lost its opening fence: it renders as text, and the fence \
-         meant to close it opens a code block of what follows; add a {} line before {}",
+        "this line is code in the {} file, and its code block lost its opening fence: {effect}; add a {} line before {}",
         languages.source,
         fence_quoted(source_fence),
         inline_code(&clip(written, MAX_QUOTED_CHARS))
@@ -658,7 +689,7 @@ fn opener_lost(
     Some(Swallowed {
         finding: Some(finding),
         end: Some(FenceEnd { at: code_line.start, line: prefix + source_fence }),
-        lines: first..=span.end_line,
+        lines: first..=end_line,
         source_lines: Some(original.span().line..=original.span().end_line),
         ids: HashSet::new(),
         parser_found: false,
@@ -916,6 +947,11 @@ fn closed(document: &Document, span: Span) -> bool {
     })
 }
 
+/// Whether a fenced code block of `document` holds what follows it ([`swallows`]): its fences pair wrongly.
+pub(super) fn pairs_fences_wrongly(document: &Document) -> bool {
+    code_blocks(document).into_iter().any(|block| swallows(document, block.span()))
+}
+
 /// Whether the fenced code block at `span` in `document` holds what follows it: no fence closes it, or a line in it
 /// opens a fence of its own, which only a fence left open before it takes in.
 pub(super) fn swallows(document: &Document, span: Span) -> bool {
@@ -956,6 +992,25 @@ fn loose_ids(id: &str) -> impl Iterator<Item = String> {
         _ => None,
     };
     std::iter::once(id).chain(base)
+}
+
+/// The raw HTML blocks of `document`, in order, at any depth.
+fn html_blocks(document: &Document) -> Vec<&Block> {
+    fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Block>) {
+        for block in blocks {
+            match block {
+                Block::Html { .. } => out.push(block),
+                Block::List { items, .. } => items.iter().for_each(|item| walk(&item.blocks, out)),
+                other => walk(other.children(), out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&document.article.preamble, &mut out);
+    for section in document.article.all_sections() {
+        walk(&section.blocks, &mut out);
+    }
+    out
 }
 
 /// The fenced code blocks of `document`, in order, at any depth.

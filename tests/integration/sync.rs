@@ -938,6 +938,15 @@ fn a_lost_fence_is_found_whatever_its_block_holds() {
                   Set-Group -Name 'admins' -Members all\n```\n\nPuis attendez 6 minutes.\n";
     let found = rules(english, french);
     assert_eq!(found, expected(&[("broken-markdown", 5), ("code-mismatch", 6), ("number-mismatch", 14)]));
+    // The opening fence lost, of XML code: read as an HTML block, which takes in the fence meant to close it.
+    let english = "# T\n\nSet:\n\n```xml\n<Policy Version=\"2\">\n</Policy>\n```\n\nThen wait 5 minutes.\n";
+    let french = "# T\n\nDéfinissez :\n\n<Policy Version=\"2\">\n</Policy>\n```\n\nPuis attendez 6 minutes.\n";
+    let found = check("a.md", english, french);
+    assert_eq!(
+        found.iter().map(|d| (d.rule.clone(), d.location.line())).collect::<Vec<_>>(),
+        expected(&[("broken-markdown", 5), ("number-mismatch", 9)])
+    );
+    assert!(found[0].message.contains("it renders as HTML, its tags hidden; add a ```` ```xml ```` line before"));
 }
 
 #[test]
@@ -952,6 +961,31 @@ fn a_code_fence_lost_in_a_note_before_an_edited_block_is_one_finding() {
     let found: Vec<_> = check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect();
     let expected = [("broken-markdown", 6), ("code-mismatch", 12), ("number-mismatch", 15)];
     assert_eq!(found, expected.map(|(rule, line)| (rule.to_owned(), line)));
+}
+
+#[test]
+fn an_opening_fence_the_english_lost_is_its_note_alone() {
+    // Read against the English whose fences pair wrongly, French lines would match what the English fence meant to
+    // close swallowed: the English is mended first, and the French findings are those of the whole pair.
+    let Some(corpus) = corpus() else { return };
+    let relative = "SecurityCompliance/delete-an-inactive-mailbox.md";
+    let (english, french) = pair(&corpus, relative);
+    let french_findings = |english: &str| -> Vec<(String, u32)> {
+        check(relative, english, &french)
+            .into_iter()
+            .filter(|d| d.location.path.starts_with("fr-fr") && d.rule != "stale-source")
+            .map(|d| (d.rule, d.location.line()))
+            .collect()
+    };
+    let lost: String =
+        english.split_inclusive('\n').enumerate().filter(|(at, _)| *at != 43).map(|(_, line)| line).collect();
+    assert_eq!(french_findings(&lost), french_findings(&english));
+    let notes: Vec<_> = check(relative, &lost, &french)
+        .into_iter()
+        .filter(|d| d.location.path.starts_with("en-us"))
+        .map(|d| (d.rule, d.severity, d.location.line()))
+        .collect();
+    assert_eq!(notes, [("broken-markdown".to_owned(), Severity::Note, 44)]);
 }
 
 #[test]
