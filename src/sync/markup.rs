@@ -947,9 +947,12 @@ fn closed(document: &Document, span: Span) -> bool {
     })
 }
 
-/// Whether a fenced code block of `document` holds what follows it ([`swallows`]): its fences pair wrongly.
+/// Whether a fenced code block of `document` holds what follows it ([`swallows`]): its fences pair wrongly. The
+/// parser warns at such a block's opening line, so a file without warnings, nearly every one, is not searched.
 pub(super) fn pairs_fences_wrongly(document: &Document) -> bool {
-    code_blocks(document).into_iter().any(|block| swallows(document, block.span()))
+    let warned = |line: u32| document.diagnostics.iter().any(|diagnostic| diagnostic.location.line() == line);
+    !document.diagnostics.is_empty()
+        && code_blocks(document).into_iter().any(|block| warned(block.span().line) && swallows(document, block.span()))
 }
 
 /// Whether the fenced code block at `span` in `document` holds what follows it: no fence closes it, or a line in it
