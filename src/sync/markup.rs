@@ -704,10 +704,18 @@ fn fence_quoted(fence: &str) -> Cow<'_, str> {
     if fence == "```" { fence.into() } else { inline_code(fence).into() }
 }
 
+/// Where the fence of a fence line starts, and the fence: its run of backticks or tildes.
+fn fence_of(line: &str) -> Option<(usize, &str)> {
+    let fence_at = line.find(['`', '~'])?;
+    let marker = line[fence_at..].chars().next()?;
+    let length = line[fence_at..].chars().take_while(|&character| character == marker).count();
+    Some((fence_at, &line[fence_at..fence_at + length]))
+}
+
 /// The container prefix of a line that opens a fence, for a line of the same block: its quote markers, and its list
 /// markers as spaces.
 fn container_prefix(opener: &str) -> String {
-    let fence_at = opener.find(['`', '~']).unwrap_or_default();
+    let fence_at = fence_of(opener).map_or(0, |(at, _)| at);
     opener[..fence_at].chars().map(|character| if matches!(character, '>' | '\t') { character } else { ' ' }).collect()
 }
 
@@ -717,21 +725,15 @@ fn container_prefix(opener: &str) -> String {
 fn closing_line(document: &Document, opener: u32, closes_at: u32) -> Option<FenceEnd> {
     document.line_text(closes_at)?;
     let opener_line = document.line_text(opener)?;
-    let fence_at = opener_line.find(['`', '~'])?;
-    let fence_character = opener_line[fence_at..].chars().next()?;
-    let prefix = container_prefix(opener_line);
-    let fence: String = opener_line[fence_at..].chars().take_while(|&character| character == fence_character).collect();
+    let (_, fence) = fence_of(opener_line)?;
     let at = document.line(closes_at).span?.start;
-    Some(FenceEnd { at, line: prefix + &fence })
+    Some(FenceEnd { at, line: container_prefix(opener_line) + fence })
 }
 
 /// The finding for a fence left open: at its opening line, with the source's closing fence as counterpart.
 fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages: &Languages) -> Option<Diagnostic> {
     let opener = target.line(open.span.line).span?;
-    let opener_line = &target.text[opener.start..opener.end];
-    let fence_at = opener_line.find(['`', '~'])?;
-    let fence_character = opener_line[fence_at..].chars().next()?;
-    let fence: String = opener_line[fence_at..].chars().take_while(|&character| character == fence_character).collect();
+    let (fence_at, fence) = fence_of(&target.text[opener.start..opener.end])?;
     let original_span = open.original.span();
     let closing = source.text.get(..original_span.end)?.trim_end();
     let closing_start = closing.rfind('\n').map_or(0, |at| at + 1);
@@ -747,7 +749,7 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
     let message = format!(
         "this {language}code block is not closed where the {} one is: {effect}; add a {} line after {}",
         languages.source,
-        fence_quoted(&fence),
+        fence_quoted(fence),
         inline_code(&clip(open.last_line, MAX_QUOTED_CHARS))
     );
     Some(
