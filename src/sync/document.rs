@@ -121,23 +121,21 @@ impl Document {
         // One side at a time, the translation first, unless only the source's fences pair wrongly: read against a file
         // whose fences pair wrongly, a line of the other would match the code that a fence left open swallowed there.
         for _ in 0..rounds {
-            if markup::pairs_fences_wrongly(&source) && !markup::pairs_fences_wrongly(&target) {
-                let source_open = closable(&source, markup::source_fences_left_open(&source, &target, languages));
-                if !source_open.is_empty() {
-                    source = source.read_again(Vec::new(), source_open);
-                    continue;
-                }
+            let source_first = markup::pairs_fences_wrongly(&source) && !markup::pairs_fences_wrongly(&target);
+            let order = if source_first { [true, false] } else { [false, true] };
+            let open = order.into_iter().find_map(|in_source| {
+                let open = if in_source {
+                    closable(&source, markup::source_fences_left_open(&source, &target, languages))
+                } else {
+                    closable(&target, markup::fences_left_open(&source, &target, languages))
+                };
+                (!open.is_empty()).then_some((in_source, open))
+            });
+            match open {
+                Some((true, open)) => source = source.read_again(Vec::new(), open),
+                Some((false, open)) => target = target.read_again(Vec::new(), open),
+                None => break,
             }
-            let target_open = closable(&target, markup::fences_left_open(&source, &target, languages));
-            if !target_open.is_empty() {
-                target = target.read_again(Vec::new(), target_open);
-                continue;
-            }
-            let source_open = closable(&source, markup::source_fences_left_open(&source, &target, languages));
-            if source_open.is_empty() {
-                break;
-            }
-            source = source.read_again(Vec::new(), source_open);
         }
         (source, target)
     }

@@ -1001,42 +1001,29 @@ fn loose_ids(id: &str) -> impl Iterator<Item = String> {
 
 /// The raw HTML blocks of `document`, in order, at any depth.
 fn html_blocks(document: &Document) -> Vec<&Block> {
-    fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Block>) {
-        for block in blocks {
-            match block {
-                Block::Html { .. } => out.push(block),
-                Block::List { items, .. } => items.iter().for_each(|item| walk(&item.blocks, out)),
-                other => walk(other.children(), out),
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&document.article.preamble, &mut out);
-    for section in document.article.all_sections() {
-        walk(&section.blocks, &mut out);
-    }
-    out
+    blocks_where(document, |block| matches!(block, Block::Html { .. }))
 }
 
 /// The fenced code blocks of `document`, in order, at any depth.
 fn code_blocks(document: &Document) -> Vec<&Block> {
-    fn walk<'a>(document: &Document, blocks: &'a [Block], out: &mut Vec<&'a Block>) {
+    blocks_where(document, |block| matches!(block, Block::Code { span, .. } if fenced(document, *span)))
+}
+
+/// The blocks of `document` that `keep` holds, in order, at any depth.
+fn blocks_where(document: &Document, keep: impl Fn(&Block) -> bool) -> Vec<&Block> {
+    fn walk<'a>(blocks: &'a [Block], keep: &dyn Fn(&Block) -> bool, out: &mut Vec<&'a Block>) {
         for block in blocks {
             match block {
-                Block::Code { span, .. } if fenced(document, *span) => out.push(block),
-                Block::List { items, .. } => {
-                    for item in items {
-                        walk(document, &item.blocks, out);
-                    }
-                }
-                other => walk(document, other.children(), out),
+                _ if keep(block) => out.push(block),
+                Block::List { items, .. } => items.iter().for_each(|item| walk(&item.blocks, keep, out)),
+                other => walk(other.children(), keep, out),
             }
         }
     }
     let mut out = Vec::new();
-    walk(document, &document.article.preamble, &mut out);
+    walk(&document.article.preamble, &keep, &mut out);
     for section in document.article.all_sections() {
-        walk(document, &section.blocks, &mut out);
+        walk(&section.blocks, &keep, &mut out);
     }
     out
 }
