@@ -80,6 +80,9 @@ pub struct FenceEnd {
     /// The line read there, without its line break: the fence, behind the container prefix its code lines need
     /// (`> ` in a note, spaces in a list item).
     pub line: String,
+    /// Whether it is read instead of the line there, a fence that cannot close the block (```` ``` ```` for `~~~`):
+    /// that line is left out.
+    pub replaces: bool,
 }
 
 /// The lines a file lacks that sync reads into it, where the other file of a pair has them: a translation's zone or
@@ -196,7 +199,8 @@ pub fn prepare<'a>(body: &'a str, base: usize, missing: &MissingEnds) -> Prepare
             fence_end,
         };
         let quotes = line[..prefix_len].bytes().filter(|byte| *byte == b'>').count();
-        let code = fences.in_code(quotes, content);
+        let replaced = fence_end.is_some_and(|end| missing.fences[end].replaces);
+        let code = replaced || fences.in_code(quotes, content);
         if !code && let Some(kind) = directive(trimmed) {
             let colon = line_start + prefix_len + (content.len() - trimmed.len());
             edit.remove = containers.directive(&kind, indent);
@@ -208,6 +212,9 @@ pub fn prepare<'a>(body: &'a str, base: usize, missing: &MissingEnds) -> Prepare
             let at = base + line_start;
             directives.push(Directive { kind: DirectiveKind::MonikerEnd { colons: end.colons }, start: at, end: at });
             edit.zone_end = Some(end.colons);
+        }
+        if replaced {
+            edit.remove = (line_end + 1).min(body.len()) - line_start;
         }
         if edit.directive || edit.remove > 0 || edit.zone_end.is_some() || edit.fence_end.is_some() {
             lines.push(edit);
@@ -608,13 +615,25 @@ mod tests {
     fn a_closing_fence_is_read_before_the_line_it_names_and_ends_the_code_for_the_directive_pass() {
         let body = "> ```xml\n> <a/>\n>\n> Text\n\n:::image source=\"a.png\":::\n";
         let at = 10 + body.find("\n>\n").unwrap() + 1;
-        let missing = MissingEnds { zones: Vec::new(), fences: vec![FenceEnd { at, line: "> ```".to_owned() }] };
+        let missing =
+            MissingEnds { zones: Vec::new(), fences: vec![FenceEnd { at, line: "> ```".to_owned(), replaces: false }] };
         let prepared = prepare(body, 10, &missing);
         assert_eq!(&*prepared.text, "> ```xml\n> <a/>\n> ```\n>\n> Text\n\n\n:::image source=\"a.png\":::\n\n");
         assert_eq!(prepared.directives.len(), 1, "the image after the fence is a directive, not code");
         let fence = 10 + prepared.text.find("> ```\n").unwrap();
         assert_eq!(prepared.original(fence), at, "the inserted line maps to the line it is read before");
         assert_eq!(prepared.original(10 + prepared.text.find("Text").unwrap()), 10 + body.find("Text").unwrap());
+    }
+
+    #[test]
+    fn a_fence_that_cannot_close_its_block_is_read_as_the_one_that_can() {
+        let body = "~~~\nGet-A\n```\nText\n~~~\nGet-B\n~~~\n";
+        let at = body.find("```").unwrap();
+        let missing =
+            MissingEnds { zones: Vec::new(), fences: vec![FenceEnd { at, line: "~~~".to_owned(), replaces: true }] };
+        let prepared = prepare(body, 0, &missing);
+        assert_eq!(&*prepared.text, "~~~\nGet-A\n~~~\nText\n~~~\nGet-B\n~~~\n");
+        assert_eq!(prepared.original(prepared.text.find("Text").unwrap()), body.find("Text").unwrap());
     }
 
     /// docfx's own example: columns indented by 4 under their row, their content by 8, are read as unindented;

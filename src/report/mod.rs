@@ -450,12 +450,13 @@ pub fn render(
     }
 }
 
-/// `text` as Markdown inline code: between one backtick more than its longest run of them, and a space inside each
-/// when it starts or ends with one, so that a quoted line holding backticks (a fence, PowerShell's `` `" ``) reads
-/// whole wherever a message is shown as Markdown.
+/// `text` as Markdown inline code: between the shortest run of backticks that it does not hold (a code span ends at a
+/// run as long as the one that opens it, no more, no less), and a space inside each when it starts or ends with one,
+/// so that a quoted line holding backticks (a fence, PowerShell's `` `" ``) reads whole wherever a message is shown
+/// as Markdown, and reads best where it is not.
 pub fn inline_code(text: &str) -> String {
-    let longest = text.split(|character| character != '`').map(str::len).max().unwrap_or_default();
-    let ticks = "`".repeat(longest + 1);
+    let runs: Vec<usize> = text.split(|character| character != '`').map(str::len).collect();
+    let ticks = "`".repeat((1..).find(|length| !runs.contains(length)).unwrap_or(1));
     let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
     format!("{ticks}{pad}{text}{pad}{ticks}")
 }
@@ -506,7 +507,8 @@ mod tests {
     fn inline_code_reads_whole_whatever_backticks_it_holds() {
         assert_eq!(inline_code("Get-Mailbox"), "`Get-Mailbox`");
         assert_eq!(inline_code("Write-Host `\"Done`\""), "``Write-Host `\"Done`\"``");
-        assert_eq!(inline_code("```"), "```` ``` ````");
+        assert_eq!(inline_code("```"), "` ``` `");
+        assert_eq!(inline_code("a ` b `` c"), "```a ` b `` c```");
     }
 
     #[test]

@@ -250,7 +250,9 @@ impl Document {
 /// already closed, should a closing line have failed to take.
 fn closable(document: &Document, open: Vec<markup::Swallowed>) -> Vec<ClosedFence> {
     open.into_iter()
-        .filter_map(|swallowed| Some(ClosedFence { end: swallowed.end?, finding: swallowed.finding? }))
+        .filter_map(|swallowed| {
+            Some(ClosedFence { opener: swallowed.opener(), end: swallowed.end?, finding: swallowed.finding? })
+        })
         .filter(|fence| !document.closed_fences.iter().any(|closed| closed.end == fence.end))
         .collect()
 }

@@ -396,7 +396,10 @@ pub struct Swallowed {
     pub finding: Option<Diagnostic>,
     /// Where its closing fence belongs, and the line that closes it there; none when no line tells.
     pub end: Option<FenceEnd>,
-    /// The translation's lines, from the opening fence.
+    /// The translation's line that opens the fence.
+    opener: u32,
+    /// The translation's lines it swallowed, from the opening fence; none for a block its list item, note or file
+    /// ends that holds only the code it stands for.
     lines: RangeInclusive<u32>,
     /// The source's lines they stand for, from its block's opening fence to the fence that closes the last block
     /// among them; none when the source has no code there.
@@ -410,6 +413,11 @@ pub struct Swallowed {
 }
 
 impl Swallowed {
+    /// The translation's line that opens the fence.
+    pub fn opener(&self) -> u32 {
+        self.opener
+    }
+
     /// Whether `diagnostic` is the parser's finding at the fence's opening line in the translation, when no
     /// `broken-markdown` finding reports the fence: a fence the source has no code to continue at that place.
     pub fn is_parser_finding(&self, target: &Document, diagnostic: &Diagnostic) -> bool {
@@ -417,7 +425,7 @@ impl Swallowed {
             && !self.in_source
             && diagnostic.rule == Rule::ParseError.name()
             && diagnostic.location.path == target.path
-            && diagnostic.location.line() == *self.lines.start()
+            && diagnostic.location.line() == self.opener
     }
 
     /// Whether `diagnostic` only follows from the fence: it is located in what the fence swallowed, or its
@@ -535,11 +543,18 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
             // what it swallowed follows from it all the same.
             let warned = target.diagnostics.iter().any(|diagnostic| diagnostic.location.line() == span.line);
             if warned && swallows(target, span) {
-                let lines = span.line..=span.end_line;
+                // A span that ends at the start of a line ends before it.
+                let last = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
+                let lines = if ends_as_written(&source_code, target, block) {
+                    span.line + 1..=span.line
+                } else {
+                    span.line..=last
+                };
                 swallowed.push(Swallowed {
                     finding: None,
                     end: None,
                     ids: headings(lines.clone()),
+                    opener: span.line,
                     lines,
                     source_lines: None,
                     parser_found: true,
@@ -549,7 +564,16 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
             continue;
         };
         let opener = open.span.line;
-        let closes_at = opener + u32::try_from(open.lines).unwrap_or(u32::MAX) + 1;
+        let mut closes_at = opener + u32::try_from(open.lines).unwrap_or(u32::MAX) + 1;
+        // A closing fence written with the wrong character, or too short, stands where the source closes its block:
+        // it is the finding, and it is read as the fence it should be.
+        let (finding, end) = match wrong_closing_fence(source, target, &open, closes_at, languages) {
+            Some((finding, end)) => {
+                closes_at += 1;
+                (finding, Some(end))
+            }
+            None => (finding, closing_line(target, opener, closes_at)),
+        };
         let lines = lines();
         let last = swallowed_until(lines, opener, closes_at);
         let ids = headings(opener..=last);
@@ -568,7 +592,8 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
         let source_lines = Some(source_opener..=source_last);
         swallowed.push(Swallowed {
             finding: Some(finding),
-            end: closing_line(target, opener, closes_at),
+            end,
+            opener,
             lines: opener..=last,
             source_lines,
             ids,
@@ -688,7 +713,8 @@ fn opener_lost(
         Rule::BrokenMarkdown.diagnostic(target.at(code_line), message).with_source(source.line(original.span().line));
     Some(Swallowed {
         finding: Some(finding),
-        end: Some(FenceEnd { at: code_line.start, line: prefix + source_fence }),
+        end: Some(FenceEnd { at: code_line.start, line: prefix + source_fence, replaces: false }),
+        opener: first,
         lines: first..=end_line,
         source_lines: Some(original.span().line..=original.span().end_line),
         ids: HashSet::new(),
@@ -727,7 +753,49 @@ fn closing_line(document: &Document, opener: u32, closes_at: u32) -> Option<Fenc
     let opener_line = document.line_text(opener)?;
     let (_, fence) = fence_of(opener_line)?;
     let at = document.line(closes_at).span?.start;
-    Some(FenceEnd { at, line: container_prefix(opener_line) + fence })
+    Some(FenceEnd { at, line: container_prefix(opener_line) + fence, replaces: false })
+}
+
+/// The finding for line `at` of the code block `open` left open, and the fence that line is read as, when it is a
+/// bare fence where the source closes its block, that cannot close this one: a closing fence repeats its opening
+/// fence's character, at least as many times (a ``` cannot close a `~~~` or a ```` block).
+fn wrong_closing_fence(
+    source: &Document,
+    target: &Document,
+    open: &LeftOpen<'_>,
+    at: u32,
+    languages: &Languages,
+) -> Option<(Diagnostic, FenceEnd)> {
+    let opener_line = target.line_text(open.span.line)?;
+    let (_, fence) = fence_of(opener_line)?;
+    let written = target.line_text(at)?;
+    let (fence_at, wrong) = fence_of(written)?;
+    let bare = written[fence_at + wrong.len()..].trim().is_empty()
+        && written[..fence_at].chars().all(|character| matches!(character, ' ' | '\t' | '>'));
+    let marker = |fence: &str| fence.chars().next();
+    let could_close = marker(wrong) == marker(fence) && wrong.chars().count() >= fence.chars().count();
+    if !bare || wrong.chars().count() < 3 || could_close {
+        return None;
+    }
+    let line = target.line(at).span?;
+    let original_span = open.original.span();
+    let closing = source.text.get(..original_span.end)?.trim_end();
+    let closing_start = closing.rfind('\n').map_or(0, |start| start + 1);
+    let language = open.language.map(|language| format!("{language} ")).unwrap_or_default();
+    let message = format!(
+        "this {} cannot close the {language}code block opened with {} at line {}, where the {} file closes its \
+         own: a closing fence repeats the opening fence's character, at least as many times, so what follows renders \
+         as code; write {} here",
+        fence_quoted(wrong),
+        fence_quoted(fence),
+        open.span.line,
+        languages.source,
+        fence_quoted(fence)
+    );
+    let finding = Rule::BrokenMarkdown
+        .diagnostic(target.at(target.span(line.start + fence_at, line.end)), message)
+        .with_source(source.at(source.span(closing_start, closing.len())));
+    Some((finding, FenceEnd { at: line.start, line: container_prefix(opener_line) + fence, replaces: true }))
 }
 
 /// The finding for a fence left open: at its opening line, with the source's closing fence as counterpart.
@@ -770,6 +838,24 @@ impl SourceCode<'_> {
     fn is_whole(&self, source: &Document, index: usize) -> bool {
         *self.whole[index].get_or_init(|| !swallows(source, self.blocks[index].0.span()))
     }
+}
+
+/// Whether `block` of `target`, a code block that no fence closes, ends where it would with its closing fence: its
+/// list item, note or file ends after a source block's code, a few words changed. It then swallowed nothing, and
+/// is compared as code; its finding is the parser's. An empty block is not taken to: it is more often a closing fence
+/// read as an opening one, after a fence lost before it.
+fn ends_as_written(source_code: &SourceCode<'_>, target: &Document, block: &Block) -> bool {
+    let Block::Code { code, span, .. } = block else { return false };
+    let code_lines = |code: &[&str]| code.iter().filter(|line| !line.is_empty()).count();
+    let written: Vec<&str> = code.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    let fence_inside = target.text.get(span.start..span.end).and_then(|text| fence_opened_inside(text, indent(*span)));
+    fence_inside.is_none()
+        && written.first().is_some_and(|first| {
+            source_code.blocks.iter().any(|(_, lines)| {
+                lines.iter().find(|line| !line.is_empty()).is_some_and(|line| same_code_line(first, line))
+                    && code_lines(lines) >= written.len()
+            })
+        })
 }
 
 /// `block` of `target`, when it is a fenced code block left open past where a source code block closes.

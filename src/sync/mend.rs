@@ -146,6 +146,9 @@ pub struct ClosedFence {
     pub end: FenceEnd,
     /// The fence's `broken-markdown` finding: an error on the translation, a note on the source.
     pub finding: Diagnostic,
+    /// The line of its opening fence (of its first code line, for a lost opening fence): the parser's finding there,
+    /// that the fence is never closed, is this one's.
+    pub opener: u32,
 }
 
 /// A moniker zone opened at the start of a line, and the start of the line that closes it, if one does.

@@ -515,11 +515,18 @@ pub fn compare(source: &Document, target: &Document, context: &Context<'_>, sett
     }
     found.extend(compared.findings);
     // A breakage the translation made is reported once, as such: not again as the parser's warning on its line (the
-    // code fence it left open).
+    // code fence it left open), or at the opening fence of a block read closed.
     let line_of =
         |diagnostic: &Diagnostic| (diagnostic.location.path.clone(), diagnostic.location.span.map(|span| span.line));
-    let broken: Vec<_> =
-        found.iter().filter(|diagnostic| diagnostic.rule == Rule::BrokenMarkdown.name()).map(line_of).collect();
+    let closed_openers = [source, target]
+        .into_iter()
+        .flat_map(|document| document.closed_fences.iter().map(|closed| (document.path.clone(), Some(closed.opener))));
+    let broken: Vec<_> = found
+        .iter()
+        .filter(|diagnostic| diagnostic.rule == Rule::BrokenMarkdown.name())
+        .map(line_of)
+        .chain(closed_openers)
+        .collect();
     found.retain(|diagnostic| {
         diagnostic.rule != Rule::ParseError.name()
             || diagnostic.severity == Severity::Error

@@ -528,6 +528,9 @@ static DOCS: [RuleDoc; 23] = [
             the translation alone left open where the source has no code to continue (the parser's message): what \
             follows renders as code. The translation is compared as if the fence closed where the source's does, where the finding \
             says to add the closing line;\n\
+            - a bare fence where the source closes its block that cannot close the translated one: ``` for a `~~~` \
+            block, or fewer backticks than its opening fence. The finding is at that line and names the fence to \
+            write;\n\
             - a moniker zone not closed where the source closes the same zone: all that follows shows for that \
             moniker alone. The translation is compared as if the zone ended where it holds as many headings, and \
             paragraphs after the last one, as the source's zone, where the finding says to add the `::: moniker-end` line;\n\

@@ -946,7 +946,40 @@ fn a_lost_fence_is_found_whatever_its_block_holds() {
         found.iter().map(|d| (d.rule.clone(), d.location.line())).collect::<Vec<_>>(),
         expected(&[("broken-markdown", 5), ("number-mismatch", 9)])
     );
-    assert!(found[0].message.contains("it renders as HTML, its tags hidden; add a ```` ```xml ```` line before"));
+    assert!(found[0].message.contains("it renders as HTML, its tags hidden; add a ` ```xml ` line before"));
+}
+
+#[test]
+fn a_code_fence_its_list_item_closes_is_compared_as_code() {
+    // The French block of step 1 lost its closing fence, where its list item ends: the item closes it, so it holds
+    // only its own code. The name changed in it, and the number in the next step, are both found.
+    let english = "# T\n\n1. Create the rule:\n\n   ```powershell\n   New-Rule -Name \"Rule1\" -Count 2\n   ```\n\n\
+                   2. Wait 15 minutes.\n\n## Results\n\nDone.\n";
+    let french = "# T\n\n1. Créez la règle :\n\n   ```powershell\n   New-Rule -Name \"Regle1\" -Count 2\n\n\
+                  2. Attendez 20 minutes.\n\n## Résultats\n\nTerminé.\n";
+    let found: Vec<_> = check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect();
+    let expected = [("broken-markdown", 5), ("code-mismatch", 6), ("number-mismatch", 8)];
+    assert_eq!(found, expected.map(|(rule, line)| (rule.to_owned(), line)));
+}
+
+#[test]
+fn a_closing_fence_of_the_wrong_kind_is_one_finding_at_that_fence() {
+    // The French closes a `~~~` block with ``` (in a note, another with too few backticks): that line is code, and
+    // the block runs on. One finding at that line, telling the fence to write, and a change further on shows.
+    let english = "# T\n\n~~~\nGet-A -Count 3\n~~~\n\nExample:\n\n~~~\nGet-A -Count 4\n~~~\n\n> [!NOTE]\n> ````\n\
+                   > Get-B\n> ````\n>\n> Then:\n>\n> ````text\n> Get-C\n> ````\n\nWait 5 minutes.\n";
+    let french = "# T\n\n~~~\nGet-A -Count 3\n```\nExemple :\n\n~~~\nGet-A -Count 4\n~~~\n\n> [!NOTE]\n> ````\n\
+                  > Get-B\n> ```\n>\n> Puis :\n>\n> ````text\n> Get-C\n> ````\n\nAttendez 6 minutes.\n";
+    let found = check("a.md", english, french);
+    let rules: Vec<_> = found.iter().map(|d| (d.rule.as_str(), d.location.line())).collect();
+    assert_eq!(rules, [("broken-markdown", 5), ("broken-markdown", 15), ("number-mismatch", 23)]);
+    assert_eq!(
+        found[0].message,
+        "this ``` cannot close the code block opened with `~~~` at line 3, where the English file closes its own: a \
+         closing fence repeats the opening fence's character, at least as many times, so what follows renders as \
+         code; write `~~~` here"
+    );
+    assert!(found[1].message.contains("write ` ```` ` here"), "{}", found[1].message);
 }
 
 #[test]
