@@ -564,7 +564,9 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
             continue;
         };
         let opener = open.span.line;
-        let mut closes_at = opener + u32::try_from(open.lines).unwrap_or(u32::MAX) + 1;
+        // The block's first line is its opening fence, unless that fence was lost and is read in before it.
+        let fence_line = u32::from(target.line_text(opener).is_some_and(|line| fence(line).is_some()));
+        let mut closes_at = opener + u32::try_from(open.lines).unwrap_or(u32::MAX) + fence_line;
         // A closing fence written with the wrong character, or too short, stands where the source closes its block:
         // it is the finding, and it is read as the fence it should be.
         let (finding, end) = match wrong_closing_fence(source, target, &open, closes_at, languages) {
@@ -575,7 +577,8 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
             None => (finding, closing_line(target, opener, closes_at)),
         };
         let lines = lines();
-        let last = swallowed_until(lines, opener, closes_at);
+        let opening = opener_line(target, opener).as_deref().and_then(fence);
+        let last = swallowed_until(lines, opener, opening, closes_at);
         let ids = headings(opener..=last);
         // The source's lines that the same stretch holds: its fences and the one the translation lacks.
         let fences =
@@ -750,10 +753,21 @@ fn container_prefix(opener: &str) -> String {
 /// line.
 fn closing_line(document: &Document, opener: u32, closes_at: u32) -> Option<FenceEnd> {
     document.line_text(closes_at)?;
-    let opener_line = document.line_text(opener)?;
-    let (_, fence) = fence_of(opener_line)?;
+    let opener_line = opener_line(document, opener)?;
+    let (_, fence) = fence_of(&opener_line)?;
     let at = document.line(closes_at).span?.start;
-    Some(FenceEnd { at, line: container_prefix(opener_line) + fence, replaces: false })
+    Some(FenceEnd { at, line: container_prefix(&opener_line) + fence, replaces: false })
+}
+
+/// The line that opens the fenced code block at 1-based `line` of `document`: the file's own, or the opening fence
+/// read in before that line, where the block lost its own.
+fn opener_line(document: &Document, line: u32) -> Option<Cow<'_, str>> {
+    let written = document.line_text(line)?;
+    if fence(written).is_some() {
+        return Some(written.into());
+    }
+    let start = document.line(line).span?.start;
+    document.closed_fences.iter().find(|closed| closed.end.at == start).map(|closed| closed.end.line.as_str().into())
 }
 
 /// The finding for line `at` of the code block `open` left open, and the fence that line is read as, when it is a
@@ -766,8 +780,8 @@ fn wrong_closing_fence(
     at: u32,
     languages: &Languages,
 ) -> Option<(Diagnostic, FenceEnd)> {
-    let opener_line = target.line_text(open.span.line)?;
-    let (_, fence) = fence_of(opener_line)?;
+    let opener_line = opener_line(target, open.span.line)?;
+    let (_, fence) = fence_of(&opener_line)?;
     let written = target.line_text(at)?;
     let (fence_at, wrong) = fence_of(written)?;
     let bare = written[fence_at + wrong.len()..].trim().is_empty()
@@ -795,13 +809,17 @@ fn wrong_closing_fence(
     let finding = Rule::BrokenMarkdown
         .diagnostic(target.at(target.span(line.start + fence_at, line.end)), message)
         .with_source(source.at(source.span(closing_start, closing.len())));
-    Some((finding, FenceEnd { at: line.start, line: container_prefix(opener_line) + fence, replaces: true }))
+    Some((finding, FenceEnd { at: line.start, line: container_prefix(&opener_line) + fence, replaces: true }))
 }
 
 /// The finding for a fence left open: at its opening line, with the source's closing fence as counterpart.
 fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages: &Languages) -> Option<Diagnostic> {
     let opener = target.line(open.span.line).span?;
-    let (fence_at, fence) = fence_of(&target.text[opener.start..opener.end])?;
+    let opener_line = opener_line(target, open.span.line)?;
+    let (_, fence) = fence_of(&opener_line)?;
+    // At the fence, or at the first code line of a block whose opening fence is read in.
+    let written = &target.text[opener.start..opener.end];
+    let fence_at = written.len() - written.trim_start_matches([' ', '\t', '>']).len();
     let original_span = open.original.span();
     let closing = source.text.get(..original_span.end)?.trim_end();
     let closing_start = closing.rfind('\n').map_or(0, |at| at + 1);
@@ -981,11 +999,10 @@ fn same_code_line(line: &str, source_line: &str) -> bool {
     2 * alike >= count.max(source_count)
 }
 
-/// The last line (1-based) that the fence opened at line `opener` of `lines` swallowed, its closing fence belonging
-/// before line `closes_at`: the first line from there after which the fences, read as written and read with that
-/// closing fence, are all closed. From there on, both readings agree.
-fn swallowed_until(lines: &[&str], opener: u32, closes_at: u32) -> u32 {
-    let open = lines.get(opener as usize - 1).and_then(|line| fence(line));
+/// The last line (1-based) that the fence `open` opened at line `opener` of `lines` (or before it, read in)
+/// swallowed, its closing fence belonging before line `closes_at`: the first line from there after which the fences,
+/// read as written and read with that closing fence, are all closed. From there on, both readings agree.
+fn swallowed_until(lines: &[&str], opener: u32, open: Option<(char, usize)>, closes_at: u32) -> u32 {
     let (mut written, mut mended) = (open, open);
     for (index, line) in lines.iter().enumerate().skip(opener as usize) {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
@@ -1155,8 +1172,9 @@ mod tests {
         // Its closing fence belongs before line 3; the fence at 4 closes it instead and the one at 6 is code: from line
         // 8 on, the fences read as written and read with the closing fence agree.
         let lines = ["```xml", "<a/>", "## Next", "```", "text", "```xml", "<b/>", "```", "after"];
-        assert_eq!(swallowed_until(&lines, 1, 3), 8);
-        assert_eq!(swallowed_until(&lines[..3], 1, 3), 3);
+        let open = Some(('`', 3));
+        assert_eq!(swallowed_until(&lines, 1, open, 3), 8);
+        assert_eq!(swallowed_until(&lines[..3], 1, open, 3), 3);
     }
 
     #[test]

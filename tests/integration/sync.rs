@@ -963,6 +963,23 @@ fn a_code_fence_its_list_item_closes_is_compared_as_code() {
 }
 
 #[test]
+fn a_code_block_that_lost_both_its_fences_before_the_next_block_is_found_and_what_follows_compared() {
+    // The French lost the first block's fences, and the next block's code follows its code, with or without a blank
+    // line between: both fences are asked for, at its code line, and the number after the blocks shows.
+    let english = "# T\n\nRun:\n\n```\nGet-Thing -Count 3\n```\n\n```\nCount : 3\n```\n\nWait 5 minutes.\n";
+    for between in ["", "\n"] {
+        let french =
+            format!("# T\n\nExécutez :\n\nGet-Thing -Count 3\n{between}```\nCount : 3\n```\n\nAttendez 6 minutes.\n");
+        let found = check("a.md", english, &french);
+        let rules: Vec<_> = found.iter().map(|d| (d.rule.as_str(), d.location.line())).collect();
+        let number_line = if between.is_empty() { 10 } else { 11 };
+        assert_eq!(rules, [("broken-markdown", 5), ("broken-markdown", 5), ("number-mismatch", number_line)]);
+        let advice: Vec<_> = found[..2].iter().map(|d| d.message.rsplit("; ").next().unwrap_or_default()).collect();
+        assert_eq!(advice, ["add a ``` line after `Get-Thing -Count 3`", "add a ``` line before `Get-Thing -Count 3`"]);
+    }
+}
+
+#[test]
 fn a_closing_fence_of_the_wrong_kind_is_one_finding_at_that_fence() {
     // The French closes a `~~~` block with ``` (in a note, another with too few backticks): that line is code, and
     // the block runs on. One finding at that line, telling the fence to write, and a change further on shows.

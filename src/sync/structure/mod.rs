@@ -1711,12 +1711,13 @@ fn narrow_to_token(document: &Document, block: Span, line: &str, token: std::ops
 }
 
 /// Whether the code block at `span` is fenced. Indented code blocks in Learn articles are nearly always prose indented
-/// by accident, which translators translate: their content is not compared.
+/// by accident, which translators translate: their content is not compared. A block whose opening fence the file
+/// lost, read in by sync, is fenced.
 pub(super) fn fenced(document: &Document, span: Span) -> bool {
     document.text.get(span.start..).is_some_and(|code| {
         let code = code.trim_start_matches([' ', '\t']);
         code.starts_with("```") || code.starts_with("~~~")
-    })
+    }) || document.closed_fences.iter().any(|closed| closed.end.at == span.start)
 }
 
 /// Unpaired source and target blocks that stand in each other's place (between the same paired blocks, in order)
