@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use checkdown::report::{Diagnostic, Severity};
+use checkdown::report::{Diagnostic, Location, Severity};
 use checkdown::sync::{Context, Document, Languages, Settings, compare};
 use serde_json::Value;
 
@@ -771,6 +771,20 @@ fn a_moniker_zone_left_open_is_one_finding_and_the_rest_is_compared_as_closed() 
         "this moniker zone is not closed where the English one is: all that follows it shows for `o365-21vianet` \
          alone; add a `::: moniker-end` line after line 32 (what follows is compared as if it were there)"
     );
+}
+
+#[test]
+fn a_zone_that_lost_its_paragraph_before_its_first_heading_is_that_paragraph_missing() {
+    // The French zone opens right before its heading: the paragraph the English zone holds first is missing, not the
+    // zone, which is there.
+    let english = "# T\n\nIntro.\n\n::: moniker range=\"o365-21vianet\"\n\nOperated by 21Vianet.\n\n## China\n\n\
+                   Steps.\n\n::: moniker-end\n";
+    let french = "# T\n\nIntro.\n\n::: moniker range=\"o365-21vianet\"\n\n## Chine\n\nÉtapes.\n\n::: moniker-end\n";
+    let found = check("a.md", english, french);
+    let findings: Vec<_> = found.iter().map(|d| (d.rule.as_str(), d.location.line(), d.message.as_str())).collect();
+    let missing = "the English paragraph has no counterpart in the French file here";
+    assert_eq!(findings, [("block-mismatch", 5, missing)]);
+    assert_eq!(found[0].source.as_ref().map(Location::line), Some(7));
 }
 
 #[test]

@@ -654,18 +654,17 @@ impl Walk<'_> {
                                     .find_map(|pairing| target_of(*pairing))
                                     .map_or(anchor, |last| self.target.line_after(target_items[last].span())),
                             };
-                            let message = format!(
-                                "the {} {} has no counterpart in the {} file here",
-                                self.languages.source,
-                                describe(block),
-                                self.languages.target
-                            );
-                            let diagnostic = block_rule(block).diagnostic(self.target.line(at.line), message);
-                            Leftover::Source {
-                                block,
-                                at,
-                                finding: Some(diagnostic.with_source(self.source.at(block.span()))),
+                            // A zone the translation opens right before its first heading holds no block here: what
+                            // the source's holds before that heading is missing, not the zone.
+                            if let Block::Moniker { range, blocks, .. } = block
+                                && let Some(zone) = self.zone_opening_at_heading(at, range)
+                            {
+                                for block in blocks {
+                                    leftovers.push(self.missing_block(block, zone));
+                                }
+                                continue;
                             }
+                            self.missing_block(block, at)
                         }
                     };
                     leftovers.push(leftover);
@@ -1391,6 +1390,39 @@ impl Walk<'_> {
     }
 
     /// Extra translated content: its text is checked, its references join `pool`.
+    /// A source block without a counterpart, missing at `at` in the translation.
+    fn missing_block<'b>(&self, block: &'b Block, at: Span) -> Leftover<'b> {
+        let message = format!(
+            "the {} {} has no counterpart in the {} file here",
+            self.languages.source,
+            describe(block),
+            self.languages.target
+        );
+        let diagnostic = block_rule(block).diagnostic(self.target.line(at.line), message);
+        Leftover::Source { block, at, finding: Some(diagnostic.with_source(self.source.at(block.span()))) }
+    }
+
+    /// The line of the translation's `::: moniker` opening of a zone of `range` that its next heading after `at`
+    /// sits in, with nothing but blank lines and that opening line between `at` and the heading: a zone that opens
+    /// right before a heading holds no block of the section before it.
+    fn zone_opening_at_heading(&self, at: Span, range: &str) -> Option<Span> {
+        let heading =
+            self.target.article.all_sections().into_iter().find(|section| section.heading_span.line >= at.line)?;
+        if heading.moniker.as_deref().map(normal_range) != Some(normal_range(range)) {
+            return None;
+        }
+        let mut opening = None;
+        for line in at.line..heading.heading_span.line {
+            let text = self.target.line_text(line)?.trim();
+            if text.starts_with(":::") && text.contains("moniker") && opening.is_none() {
+                opening = self.target.line(line).span;
+            } else if !text.is_empty() {
+                return None;
+            }
+        }
+        opening
+    }
+
     fn unpaired_target(&mut self, block: &Block, pool: &mut Pool, unmatched: Unmatched) {
         self.unpaired_text(block);
         let mut found = Vec::new();
