@@ -1932,6 +1932,29 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_deleted_without_anchors_is_named_where_its_content_runs_on() {
+        // The French lost `### Billing`: its paragraphs run on under the section before, which pairs with the
+        // English section its first paragraph is, not with the one its paragraphs outnumber.
+        let english = "# T\n\n## Setup\n\n### Special steps\n\nThe operator gives 7 days of support.\n\n### Billing\n\n\
+                       Billing happens every 12 months.\n\nContact the operator for 4 invoices.\n";
+        let french = "# T\n\n## Configuration\n\n### Étapes spéciales\n\nL’opérateur offre 7 jours d’assistance.\n\n\
+                      La facturation a lieu tous les 12 mois.\n\nContactez l’opérateur pour 4 factures.\n";
+        assert_eq!(findings(english, french), [found("missing-section", 9)]);
+    }
+
+    #[test]
+    fn headings_whose_title_repeats_without_anchors_pair_by_position() {
+        // Each type has a `### Format` (ids `format`, `format-1`, `format-2`): the French lost the second type's, so its
+        // third is `format-1`, which names the English second. Paired by position, the third's number is compared
+        // with the English third's.
+        let english = "# T\n\n## A\n\n### Format\n\nExactly 8 characters.\n\n## B\n\n### Format\n\n\
+                       Exactly 9 characters.\n\n## C\n\n### Format\n\nExactly 10 characters.\n";
+        let french = "# T\n\n## A\n\n### Format\n\nExactement 8 caractères.\n\n## B\n\n## C\n\n### Format\n\n\
+                      Exactement 11 caractères.\n";
+        assert_eq!(findings(english, french), [found("missing-section", 11), found("number-mismatch", 15)]);
+    }
+
+    #[test]
     fn numbers_written_alike_have_one_skeleton_and_any_other_writing_another() {
         let skeleton = |markdown: &str| {
             let parsed = crate::parse::parse("a.md", markdown, &Default::default(), &crate::parse::NoIncludes);

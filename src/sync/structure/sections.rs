@@ -2,6 +2,7 @@
 //! headings of one level, with the anchors the localization pipeline writes read as theirs.
 
 use std::cell::OnceCell;
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::Section;
@@ -71,9 +72,24 @@ pub(super) fn align_sections(
         if a_section.level != b_section.level {
             return None;
         }
-        let similarity = source_features[a]
-            .get_or_init(|| Features::of_section(a_section, languages.source_notation))
-            .similarity(target_features[b].get_or_init(|| Features::of_section(b_section, languages.target_notation)));
+        let (a_features, b_features) = (
+            source_features[a].get_or_init(|| Features::of_section(a_section, languages.source_notation)),
+            target_features[b].get_or_init(|| Features::of_section(b_section, languages.target_notation)),
+        );
+        // A section whose next heading was lost runs on into that one's blocks: its first blocks, as many as the
+        // other section has, say which section it is.
+        let (a_blocks, b_blocks) = (a_section.blocks.len(), b_section.blocks.len());
+        let leading = match a_blocks.cmp(&b_blocks) {
+            _ if a_blocks.min(b_blocks) == 0 => 0.0,
+            Ordering::Greater => {
+                Features::of_section_start(a_section, b_blocks, languages.source_notation).similarity(b_features)
+            }
+            Ordering::Less => {
+                a_features.similarity(&Features::of_section_start(b_section, a_blocks, languages.target_notation))
+            }
+            Ordering::Equal => 0.0,
+        };
+        let similarity = a_features.similarity(b_features).max(leading);
         let anchor = target_anchors[b].get_or_init(|| loose_anchor(&b_section.id));
         if b_section.explicit_id && names_anchor(source_anchor(a), anchor) {
             return Some(1.0 + similarity);
@@ -125,18 +141,36 @@ pub(super) fn pair_by_id(source: &[Flat<'_>], target: &[Flat<'_>]) -> Vec<(usize
                 !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit()) && anchored.contains(id)
             })
     };
+    let (source_repeats, target_repeats) = (repeated_title(source), repeated_title(target));
     let target_ids: HashMap<&str, usize> = target
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, flat)| !numbered_apart(flat))
+        .filter(|(_, flat)| !numbered_apart(flat) && !target_repeats(flat))
         .map(|(index, flat)| (flat.section.id.as_str(), index))
         .collect();
     source
         .iter()
         .enumerate()
+        .filter(|(_, flat)| !source_repeats(flat))
         .filter_map(|(index, flat)| target_ids.get(flat.section.id.as_str()).map(|&other| (index, other)))
         .collect()
+}
+
+/// Whether a section of `sections` has a heading without an anchor whose title another such heading repeats ("Format"
+/// under each type): their ids are numbered in order, `format`, `format-1`…, so a heading deleted or added before
+/// one shifts the numbers of those after it, and they pair by position instead.
+fn repeated_title<'s>(sections: &'s [Flat<'_>]) -> impl Fn(&Flat<'_>) -> bool + 's {
+    let auto_ids: HashSet<&str> =
+        sections.iter().filter(|flat| !flat.section.explicit_id).map(|flat| flat.section.id.as_str()).collect();
+    move |flat| {
+        let id = flat.section.id.as_str();
+        !flat.section.explicit_id
+            && (auto_ids.contains(format!("{id}-1").as_str())
+                || id.rsplit_once('-').is_some_and(|(base, number)| {
+                    !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit()) && auto_ids.contains(base)
+                }))
+    }
 }
 
 /// Whether `anchor` names `section` the way the localization pipeline writes anchors: from the HTML-escaped title

@@ -51,7 +51,12 @@ impl Features {
     }
 
     pub(super) fn of_section(section: &Section, notation: Notation) -> Self {
-        let mut features = Self::of_blocks(&section.blocks, notation);
+        Self::of_section_start(section, section.blocks.len(), notation)
+    }
+
+    /// The features of `section`'s heading and its first `blocks` blocks.
+    pub(super) fn of_section_start(section: &Section, blocks: usize, notation: Notation) -> Self {
+        let mut features = Self::of_blocks(&section.blocks[..blocks.min(section.blocks.len())], notation);
         features.add_inlines(&section.heading, notation);
         features.tokens.sort_unstable();
         features
