@@ -1295,9 +1295,17 @@ impl Walk<'_> {
                 _ => None,
             }
         };
-        // The item it matches has left its place too, else this one is only changed.
+        // The item it matches has left its place too, else this one is only changed: the translated item there is
+        // astray, or, two places or more away, shares nothing with it, which has something to share (text-only steps
+        // took its place). A block moved to the next item, which a translation often does, is no step moved.
+        let left = |index: usize, other: usize| {
+            astray(other)
+                || index.abs_diff(other) > 1
+                    && !source_at(other).tokens.is_empty()
+                    && source_at(other).shared(&target[other]) == 0
+        };
         let moved = (0..target.len()).filter(|&index| astray(index)).find_map(|index| {
-            best_of(index, &mut (0..source.len())).filter(|&other| astray(other)).map(|other| (index, other))
+            best_of(index, &mut (0..source.len())).filter(|&other| left(index, other)).map(|other| (index, other))
         });
         let (index, other) = moved?;
         let (source_name, target_name) = (&self.languages.source, &self.languages.target);
@@ -2426,6 +2434,17 @@ mod tests {
                         1. Bloquez-la dans [la stratégie](https://c.example/block).\n";
         let found = findings(english, in_order);
         assert!(!found.iter().any(|(rule, _)| rule == "list-item-order"), "a changed link is no move: {found:?}");
+    }
+
+    #[test]
+    fn a_step_moved_past_text_only_steps_is_a_list_item_order_finding() {
+        // The step with the image went from first to third: the text-only steps that took its place share nothing
+        // with anything, and the image it holds is moved, not missing.
+        let english = "# T\n\n1. Open the report.\n\n   ![The report](media/report.png)\n\n2. Select **Delivered**.\n\n\
+                       3. Review the list.\n\n4. Choose an item.\n";
+        let french = "# T\n\n1. Sélectionnez **Remis**.\n\n2. Examinez la liste.\n\n3. Ouvrez le rapport.\n\n\
+                      \x20  ![Le rapport](media/report.png)\n\n4. Choisissez un élément.\n";
+        assert_eq!(findings(english, french), [found("list-item-order", 7)]);
     }
 
     #[test]
