@@ -700,7 +700,7 @@ fn opener_lost(
     let source_fence = source_opener.trim_start_matches([' ', '\t', '>']).trim_end();
     let prefix = container_prefix(opener);
     let code_line = target.line(first).span?;
-    let written = target.text[code_line.start..code_line.end].trim();
+    let written = unquoted(&target.text[code_line.start..code_line.end]);
     let effect = if html {
         "it renders as HTML, its tags hidden"
     } else {
@@ -710,7 +710,7 @@ fn opener_lost(
         "this line is code in the {} file, and its code block lost its opening fence: {effect}; add a {} line before {}",
         languages.source,
         fence_quoted(source_fence),
-        inline_code(&clip(written, MAX_QUOTED_CHARS))
+        inline_code(&clip(&written, MAX_QUOTED_CHARS))
     );
     let finding =
         Rule::BrokenMarkdown.diagnostic(target.at(code_line), message).with_source(source.line(original.span().line));

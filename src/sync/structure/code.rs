@@ -49,6 +49,15 @@ pub(super) fn code_difference<'a, 'b>(a: &'a str, b: &'b str, source_name: &str)
         let source = source.map(|source| (source, 0..source.len()));
         Some(CodeDifference { message, line, token: 0..line.len(), source })
     };
+    // A line added (a comment written in the translation's language) or left out, the rest the same, is that line.
+    let next_is = |lines: &[&str], other: Option<&&str>| lines.get(at + 1).zip(other).is_some_and(|(x, y)| same(x, y));
+    if next_is(&b, a.get(at)) {
+        return whole(b[at], None, format!("line {} is not in the {source_name} code", quoted(b[at])));
+    }
+    if next_is(&a, b.get(at)) {
+        let message = format!("this code lacks the {source_name} line {} before this line", quoted(a[at]));
+        return whole(b[at], Some(a[at]), message);
+    }
     match (a.get(at), b.get(at)) {
         (Some(source_line), Some(target_line)) => {
             let (source_tokens, target_tokens) = (tokens(source_line), tokens(target_line));

@@ -2509,8 +2509,17 @@ mod tests {
         let extra = english.replace("-Force", "-Force -WhatIf");
         assert_eq!(finding(&extra).1, "`-Force -WhatIf` is not in the English code");
         let without_line = english.replace("Set-Mailbox x\n", "");
-        let (_, message, line, _) = finding(&without_line);
-        assert_eq!((message.as_str(), line), ("`Set-Thing` where the English code has `Set-Mailbox`", 4));
+        let (_, message, line, pointed) = finding(&without_line);
+        assert_eq!(
+            (message.as_str(), line, pointed.as_str()),
+            ("this code lacks the English line `Set-Mailbox x` before this line", 4, "Set-Thing -SetSCL 6 -Force")
+        );
+        let commented = english.replace("Set-Mailbox x\n", "# Définir la boîte\nSet-Mailbox x\n");
+        let (_, message, line, pointed) = finding(&commented);
+        assert_eq!(
+            (message.as_str(), line, pointed.as_str()),
+            ("line `# Définir la boîte` is not in the English code", 4, "# Définir la boîte")
+        );
         let shorter = english.replace(&format!("New-Request {long} -AllowLegacyDNMismatch\n"), "");
         assert_eq!(
             finding(&shorter).1,
