@@ -539,12 +539,28 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
                 swallowed.push(lost);
                 continue;
             }
+            // A span that ends at the start of a line ends before it.
+            let last = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
+            if let Some((finding, end)) = stray_fence(&source_code, (source, target), block, last, languages) {
+                let ids: HashSet<String> = headings(span.line..=last);
+                if swallows(target, span) || ids.iter().any(|id| source_has(id)) {
+                    swallowed.push(Swallowed {
+                        finding: Some(finding),
+                        end: Some(end),
+                        ids,
+                        opener: span.line,
+                        lines: span.line..=last,
+                        source_lines: None,
+                        parser_found: false,
+                        in_source: false,
+                    });
+                    continue;
+                }
+            }
             // A fence the parser found left open where the source has no code to continue is the parser's finding:
             // what it swallowed follows from it all the same.
             let warned = target.diagnostics.iter().any(|diagnostic| diagnostic.location.line() == span.line);
             if warned && swallows(target, span) {
-                // A span that ends at the start of a line ends before it.
-                let last = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
                 let lines = if ends_as_written(&source_code, target, block) {
                     span.line + 1..=span.line
                 } else {
@@ -696,11 +712,25 @@ fn opener_lost(
         .rev()
         .max_by_key(|(_, _, same)| *same)?;
     let original = source_code.blocks[index].0;
-    let source_opener = source.line_text(original.span().line)?;
+    let source_opener = opener_line(source, original.span().line)?;
     let source_fence = source_opener.trim_start_matches([' ', '\t', '>']).trim_end();
     let prefix = container_prefix(opener);
     let code_line = target.line(first).span?;
     let written = unquoted(&target.text[code_line.start..code_line.end]);
+    // A paragraph that starts with the command it explains, as the source's does, is text, and the fence after it
+    // opens the block; so does a fence that opens this very code again (the line before it is extra).
+    let first_code = |code: &str| code.lines().map(str::trim).find(|line| !line.is_empty()).map(str::to_owned);
+    let opens_it_again = code_blocks(target).into_iter().any(|block| match block {
+        Block::Code { code, span, .. } if span.line == fence_at => first_code(code)
+            .zip(source_code.blocks[index].1.iter().find(|line| !line.is_empty()))
+            .is_some_and(|(line, source_line)| same_code_line(&line, source_line)),
+        // Lines read as code already, their opening fence read in, lost none.
+        Block::Code { span, .. } => (span.line..=span.end_line).contains(&first),
+        _ => false,
+    });
+    if opens_it_again || source_writes_as_text(source, &written) {
+        return None;
+    }
     let effect = if html {
         "it renders as HTML, its tags hidden"
     } else {
@@ -724,6 +754,64 @@ fn opener_lost(
         parser_found: false,
         in_source: false,
     })
+}
+
+/// The finding for `block` of `target`, which ends at line `last`, and the blank line its opening fence is read as,
+/// when that fence is bare and the block's code is not the source's (its first line is no line of the source, a few
+/// words changed): a fence the source does not have, which turns what follows into code.
+fn stray_fence(
+    source_code: &SourceCode<'_>,
+    (source, target): (&Document, &Document),
+    block: &Block,
+    last: u32,
+    languages: &Languages,
+) -> Option<(Diagnostic, FenceEnd)> {
+    let Block::Code { code, span, .. } = block else { return None };
+    let opener = target.line_text(span.line)?;
+    let fence_line = opener.trim_start_matches([' ', '\t', '>']).trim_end();
+    if fence(fence_line).is_none() || !fence_line.chars().all(|character| matches!(character, '`' | '~')) {
+        return None;
+    }
+    let first = code.lines().map(str::trim).find(|line| !line.is_empty())?;
+    // Nor is the fence right after a source block's last code line: it closes code whose opening fence was lost.
+    let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
+    let before =
+        (1..span.line).rev().filter_map(|line| target.line_text(line)).map(unquoted).find(|line| !line.is_empty());
+    let ends = |lines: &Vec<&str>| {
+        let last = lines.iter().rfind(|line| !line.is_empty());
+        before.as_deref().zip(last).is_some_and(|(before, line)| same_code_line(before, line))
+    };
+    // Its first line is no line of the source, in code or out of it (code the source's fences leave as text).
+    let in_source = || source.text.lines().any(|line| same_code_line(first, &unquoted(line)));
+    if source_code.blocks.iter().any(|(_, lines)| ends(lines)) || in_source() {
+        return None;
+    }
+    let line = target.line(span.line).span?;
+    let fence_at = opener.len() - opener.trim_start_matches([' ', '\t', '>']).len();
+    let message = format!(
+        "this fence is not in the {} file: it opens a code block of what follows, up to line {last}, so that text \
+         renders as code; delete it",
+        languages.source
+    );
+    let finding = Rule::BrokenMarkdown.diagnostic(target.at(target.span(line.start + fence_at, line.end)), message);
+    let blank = container_prefix(opener).trim_end().to_owned();
+    Some((finding, FenceEnd { at: line.start, line: blank, replaces: true }))
+}
+
+/// Whether `source` writes `line`, or it with a few words changed, as text: outside its code blocks, fenced or
+/// indented, and its HTML blocks.
+fn source_writes_as_text(source: &Document, line: &str) -> bool {
+    let code: Vec<RangeInclusive<u32>> =
+        blocks_where(source, |block| matches!(block, Block::Code { .. } | Block::Html { .. }))
+            .iter()
+            .map(|block| block.span().line..=block.span().end_line)
+            .collect();
+    source.text.lines().zip(1..).filter(|(_, number)| !code.iter().any(|lines| lines.contains(number))).any(
+        |(text, _)| {
+            let text = text.trim_start_matches([' ', '\t', '>']).trim();
+            !text.is_empty() && fence(text).is_none() && same_code_line(line, text)
+        },
+    )
 }
 
 /// A fence line for a message: as written when it is three backticks alone, the fence nearly every block has, which

@@ -531,6 +531,8 @@ static DOCS: [RuleDoc; 23] = [
             - a bare fence where the source closes its block that cannot close the translated one: ``` for a `~~~` \
             block, or fewer backticks than its opening fence. The finding is at that line and names the fence to \
             write;\n\
+            - a bare fence the source has no code for, that turns what follows into code (a heading of the source, \
+            a line that opens a fence, or the rest of the file): the finding says to delete it;\n\
             - a moniker zone not closed where the source closes the same zone: all that follows shows for that \
             moniker alone. The translation is compared as if the zone ended where it holds as many headings, and \
             paragraphs after the last one, as the source's zone, where the finding says to add the `::: moniker-end` line;\n\

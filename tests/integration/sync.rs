@@ -991,6 +991,43 @@ fn a_code_block_that_lost_both_its_fences_before_the_next_block_is_found_and_wha
         let advice: Vec<_> = found[..2].iter().map(|d| d.message.rsplit("; ").next().unwrap_or_default()).collect();
         assert_eq!(advice, ["add a ``` line after `Get-Thing -Count 3`", "add a ``` line before `Get-Thing -Count 3`"]);
     }
+    // A change in the next block's code shows too.
+    let french = "# T\n\nExécutez :\n\nGet-Thing -Count 3\n\n```\nCount : 4\n```\n\nAttendez 5 minutes.\n";
+    let rules: Vec<_> = check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect();
+    let expected = [("broken-markdown", 5), ("broken-markdown", 5), ("code-mismatch", 8)];
+    assert_eq!(rules, expected.map(|(rule, line)| (rule.to_owned(), line)));
+}
+
+#[test]
+fn a_paragraph_that_starts_with_the_command_of_the_block_after_it_lost_no_fence() {
+    // The paragraph before the block names its command, in both files; or the French adds the command as a paragraph
+    // of its own before the block: the fences are whole, and the blocks are compared as they stand.
+    let english = "# T\n\nGet-Thing -Count 3 shows the number.\n\n```\nGet-Thing -Count 3\n```\n\nWait 5 minutes.\n";
+    let french =
+        "# T\n\nGet-Thing -Count 3 affiche le nombre.\n\n```\nGet-Thing -Count 3\n```\n\nAttendez 5 minutes.\n";
+    assert_eq!(check("a.md", english, french), Vec::new());
+    let english = "# T\n\nRun:\n\n```\nGet-Thing -Count 3\n```\n\nWait 5 minutes.\n";
+    let french = "# T\n\nExécutez :\n\nGet-Thing -Count 3\n\n```\nGet-Thing -Count 3\n```\n\nAttendez 5 minutes.\n";
+    let rules: Vec<_> = check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect();
+    assert_eq!(rules, [("block-mismatch".to_owned(), 5)]);
+}
+
+#[test]
+fn a_stray_fence_is_one_finding_and_what_follows_is_compared() {
+    // A bare fence the English does not have turns a paragraph and the next heading into code, up to the next block's
+    // closing fence: one finding, to delete it, and the number changed after it shows.
+    let english = "# T\n\n## Step 1: Connect\n\nWait 5 minutes.\n\n## Step 2: Create\n\n```powershell\nNew-Rule -Name a\n```\n\n\
+                   Check 3 results.\n";
+    let french = "# T\n\n## Étape 1 : Se connecter\n\n```\nAttendez 5 minutes.\n\n## Étape 2 : Créer\n\n```powershell\n\
+                  New-Rule -Name a\n```\n\nVérifiez 4 résultats.\n";
+    let found = check("a.md", english, french);
+    let findings: Vec<_> = found.iter().map(|d| (d.rule.as_str(), d.location.line())).collect();
+    assert_eq!(findings, [("broken-markdown", 5), ("number-mismatch", 14)]);
+    assert_eq!(
+        found[0].message,
+        "this fence is not in the English file: it opens a code block of what follows, up to line 12, so that text \
+         renders as code; delete it"
+    );
 }
 
 #[test]
