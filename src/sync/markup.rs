@@ -541,21 +541,26 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
             }
             // A span that ends at the start of a line ends before it.
             let last = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
-            if let Some((finding, end)) = stray_fence(&source_code, (source, target), block, last, languages) {
-                let ids: HashSet<String> = headings(span.line..=last);
-                if swallows(target, span) || ids.iter().any(|id| source_has(id)) {
-                    swallowed.push(Swallowed {
-                        finding: Some(finding),
-                        end: Some(end),
-                        ids,
-                        opener: span.line,
-                        lines: span.line..=last,
-                        source_lines: None,
-                        parser_found: false,
-                        in_source: false,
-                    });
-                    continue;
-                }
+            // A block that swallows nothing of the source (most) is asked no more: its fences pair, and no heading
+            // line is in it.
+            let swallowing = swallows(target, span);
+            let may_hold_heading = || matches!(block, Block::Code { code, .. } if code.lines().any(|line| line.trim_start().starts_with('#')));
+            let ids: HashSet<String> =
+                if swallowing || may_hold_heading() { headings(span.line..=last) } else { HashSet::new() };
+            if (swallowing || ids.iter().any(|id| source_has(id)))
+                && let Some((finding, end)) = stray_fence(&source_code, (source, target), block, last, languages)
+            {
+                swallowed.push(Swallowed {
+                    finding: Some(finding),
+                    end: Some(end),
+                    ids,
+                    opener: span.line,
+                    lines: span.line..=last,
+                    source_lines: None,
+                    parser_found: false,
+                    in_source: false,
+                });
+                continue;
             }
             // A fence the parser found left open where the source has no code to continue is the parser's finding:
             // what it swallowed follows from it all the same.
