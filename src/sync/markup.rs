@@ -678,10 +678,9 @@ fn opener_lost(
     LostOpener { fence_at, end_line, html }: LostOpener,
     languages: &Languages,
 ) -> Option<Swallowed> {
-    let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
     let opener = target.line_text(fence_at)?;
     let fence_line = unquoted(opener);
-    let bare = fence(&fence_line).is_some() && fence_line.chars().all(|character| matches!(character, '`' | '~'));
+    let bare = fence(fence_line).is_some() && fence_line.chars().all(|character| matches!(character, '`' | '~'));
     if !bare {
         return None;
     }
@@ -699,19 +698,19 @@ fn opener_lost(
         .enumerate()
         .filter_map(|(index, (_, code))| {
             let mut code_lines = code.iter().rev().filter(|line| !line.is_empty()).peekable();
-            if !same_code_line(&last_written.1, code_lines.peek()?) {
+            if !same_code_line(last_written.1, code_lines.peek()?) {
                 return None;
             }
             let (mut first, mut same, mut count) = (fence_at, 0, 0);
             for ((line, text), code_line) in written.clone().zip(code_lines) {
-                if !same_code_line(&text, code_line) {
+                if !same_code_line(text, code_line) {
                     return None;
                 }
                 (first, same, count) = (line, same + usize::from(text == *code_line), count + 1);
             }
             let before = target.line_text(first - 1).map(unquoted).unwrap_or_default();
             let all = code.iter().filter(|line| !line.is_empty()).count();
-            (count == all && fence(&before).is_none() && source_code.is_whole(source, index))
+            (count == all && fence(before).is_none() && source_code.is_whole(source, index))
                 .then_some((index, first, same))
         })
         .rev()
@@ -733,7 +732,7 @@ fn opener_lost(
         Block::Code { span, .. } => (span.line..=span.end_line).contains(&first),
         _ => false,
     });
-    if opens_it_again || source_writes_as_text(source, &written) {
+    if opens_it_again || source_writes_as_text(source, written) {
         return None;
     }
     let effect = if html {
@@ -745,7 +744,7 @@ fn opener_lost(
         "this line is code in the {} file, and its code block lost its opening fence: {effect}; add a {} line before {}",
         languages.source,
         fence_quoted(source_fence),
-        inline_code(&clip(&written, MAX_QUOTED_CHARS))
+        inline_code(&clip(written, MAX_QUOTED_CHARS))
     );
     let finding =
         Rule::BrokenMarkdown.diagnostic(target.at(code_line), message).with_source(source.line(original.span().line));
@@ -779,15 +778,14 @@ fn stray_fence(
     }
     let first = code.lines().map(str::trim).find(|line| !line.is_empty())?;
     // Nor is the fence right after a source block's last code line: it closes code whose opening fence was lost.
-    let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
     let before =
         (1..span.line).rev().filter_map(|line| target.line_text(line)).map(unquoted).find(|line| !line.is_empty());
     let ends = |lines: &Vec<&str>| {
         let last = lines.iter().rfind(|line| !line.is_empty());
-        before.as_deref().zip(last).is_some_and(|(before, line)| same_code_line(before, line))
+        before.zip(last).is_some_and(|(before, line)| same_code_line(before, line))
     };
     // Its first line is no line of the source, in code or out of it (code the source's fences leave as text).
-    let in_source = || source.text.lines().any(|line| same_code_line(first, &unquoted(line)));
+    let in_source = || source.text.lines().any(|line| same_code_line(first, unquoted(line)));
     if source_code.blocks.iter().any(|(_, lines)| ends(lines)) || in_source() {
         return None;
     }
@@ -1121,6 +1119,11 @@ fn swallowed_until(lines: &[&str], opener: u32, open: Option<(char, usize)>, clo
     u32::try_from(lines.len()).unwrap_or(u32::MAX)
 }
 
+/// `line` without its container prefix (quote markers, indentation) and trailing white space.
+fn unquoted(line: &str) -> &str {
+    line.trim_start_matches([' ', '\t', '>']).trim_end()
+}
+
 /// The fence `line` starts with, if any: its character and length.
 fn fence(line: &str) -> Option<(char, usize)> {
     let line = line.trim_start_matches([' ', '\t', '>']);
@@ -1135,7 +1138,6 @@ fn closed(document: &Document, span: Span) -> bool {
         return true;
     }
     let Some(written) = document.text.get(span.start..span.end) else { return false };
-    let unquoted = |line: &str| line.trim_start_matches([' ', '\t', '>']).trim_end().to_owned();
     let mut lines = written.trim_end().lines();
     let opener = unquoted(lines.next().unwrap_or_default());
     let Some(fence_character) = opener.chars().next() else { return false };

@@ -935,9 +935,7 @@ fn a_code_block_that_lost_its_opening_fence_is_one_finding() {
 
 #[test]
 fn a_lost_fence_is_found_whatever_its_block_holds() {
-    let rules = |english: &str, french: &str| -> Vec<(String, u32)> {
-        check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect()
-    };
+    let rules = check_rules;
     let expected =
         |found: &[(&str, u32)]| found.iter().map(|&(rule, line)| (rule.to_owned(), line)).collect::<Vec<_>>();
     // The opening fence lost, of a block with a blank line in its code, and a line of spaces left before its close.
@@ -971,9 +969,8 @@ fn a_code_fence_its_list_item_closes_is_compared_as_code() {
                    2. Wait 15 minutes.\n\n## Results\n\nDone.\n";
     let french = "# T\n\n1. Créez la règle :\n\n   ```powershell\n   New-Rule -Name \"Regle1\" -Count 2\n\n\
                   2. Attendez 20 minutes.\n\n## Résultats\n\nTerminé.\n";
-    let found: Vec<_> = check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect();
-    let expected = [("broken-markdown", 5), ("code-mismatch", 6), ("number-mismatch", 8)];
-    assert_eq!(found, expected.map(|(rule, line)| (rule.to_owned(), line)));
+    let found = check_rules(english, french);
+    assert_eq!(found, [at("broken-markdown", 5), at("code-mismatch", 6), at("number-mismatch", 8)]);
 }
 
 #[test]
@@ -993,9 +990,8 @@ fn a_code_block_that_lost_both_its_fences_before_the_next_block_is_found_and_wha
     }
     // A change in the next block's code shows too.
     let french = "# T\n\nExécutez :\n\nGet-Thing -Count 3\n\n```\nCount : 4\n```\n\nAttendez 5 minutes.\n";
-    let rules: Vec<_> = check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect();
-    let expected = [("broken-markdown", 5), ("broken-markdown", 5), ("code-mismatch", 8)];
-    assert_eq!(rules, expected.map(|(rule, line)| (rule.to_owned(), line)));
+    let found = check_rules(english, french);
+    assert_eq!(found, [at("broken-markdown", 5), at("broken-markdown", 5), at("code-mismatch", 8)]);
 }
 
 #[test]
@@ -1008,8 +1004,7 @@ fn a_paragraph_that_starts_with_the_command_of_the_block_after_it_lost_no_fence(
     assert_eq!(check("a.md", english, french), Vec::new());
     let english = "# T\n\nRun:\n\n```\nGet-Thing -Count 3\n```\n\nWait 5 minutes.\n";
     let french = "# T\n\nExécutez :\n\nGet-Thing -Count 3\n\n```\nGet-Thing -Count 3\n```\n\nAttendez 5 minutes.\n";
-    let rules: Vec<_> = check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect();
-    assert_eq!(rules, [("block-mismatch".to_owned(), 5)]);
+    assert_eq!(check_rules(english, french), [at("block-mismatch", 5)]);
 }
 
 #[test]
@@ -1059,9 +1054,8 @@ fn a_code_fence_lost_in_a_note_before_an_edited_block_is_one_finding() {
     let french = "# Remarques\n\n> [!NOTE]\n> Exécutez d’abord ceci :\n>\n> ```\n> Get-Thing -Count 3 -Name a\n>\n\
                   > Exemple :\n>\n> ```\n> Get-Thing -Count 3 -Name fabrikam\n> ```\n\nAprès la remarque, attendez \
                   6 minutes.\n";
-    let found: Vec<_> = check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect();
-    let expected = [("broken-markdown", 6), ("code-mismatch", 12), ("number-mismatch", 15)];
-    assert_eq!(found, expected.map(|(rule, line)| (rule.to_owned(), line)));
+    let found = check_rules(english, french);
+    assert_eq!(found, [at("broken-markdown", 6), at("code-mismatch", 12), at("number-mismatch", 15)]);
 }
 
 #[test]
@@ -1117,6 +1111,11 @@ fn check(relative: &str, english: &str, french: &str) -> Vec<Diagnostic> {
         Context { languages: Languages::of("en-us", "fr-fr"), target_locale: "fr-fr".to_owned(), history: None };
     let (source, target) = Document::with_ends_closed(source, target, &context.languages);
     compare(&source, &target, &context, &Settings::default())
+}
+
+/// The rule and line of each finding for a pair of files `a.md`.
+fn check_rules(english: &str, french: &str) -> Vec<(String, u32)> {
+    check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect()
 }
 
 /// The texts of a corpus pair.
