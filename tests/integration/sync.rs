@@ -785,6 +785,14 @@ fn a_zone_that_lost_its_paragraph_before_its_first_heading_is_that_paragraph_mis
     let missing = "the English paragraph has no counterpart in the French file here";
     assert_eq!(findings, [("block-mismatch", 5, missing)]);
     assert_eq!(found[0].source.as_ref().map(Location::line), Some(7));
+    // The other way round: the paragraph the French zone holds before its heading is extra, not the zone.
+    let found = check(
+        "a.md",
+        &english.replace("Operated by 21Vianet.\n\n", ""),
+        &french.replace("## Chine", "Exploité par 21Vianet.\n\n## Chine"),
+    );
+    let findings: Vec<_> = found.iter().map(|d| (d.rule.as_str(), d.location.line(), d.message.as_str())).collect();
+    assert_eq!(findings, [("block-mismatch", 7, "this paragraph has no counterpart in the English file")]);
 }
 
 #[test]

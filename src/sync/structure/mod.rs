@@ -657,7 +657,7 @@ impl Walk<'_> {
                             // A zone the translation opens right before its first heading holds no block here: what
                             // the source's holds before that heading is missing, not the zone.
                             if let Block::Moniker { range, blocks, .. } = block
-                                && let Some(zone) = self.zone_opening_at_heading(at, range)
+                                && let Some(zone) = Self::zone_opening_at_heading(self.target, at, range)
                             {
                                 for block in blocks {
                                     leftovers.push(self.missing_block(block, zone));
@@ -686,13 +686,21 @@ impl Walk<'_> {
                             Leftover::Target { block, finding, replacement: true }
                         }
                         None => {
-                            let message = format!(
-                                "this {} has no counterpart in the {} file",
-                                describe(block),
-                                self.languages.source
-                            );
-                            let finding = block_rule(block).diagnostic(self.target.at(block.span()), message);
-                            Leftover::Target { block, finding, replacement: false }
+                            // The same for a zone the source opens right before its next heading: what the
+                            // translation's holds before that heading is extra, not the zone.
+                            let source_at = pairings[..step]
+                                .iter()
+                                .rev()
+                                .find_map(|pairing| source_of(*pairing))
+                                .map(|last| self.source.line_after(source_items[last].span()));
+                            if let Block::Moniker { range, blocks, .. } = block
+                                && let Some(at) = source_at
+                                && Self::zone_opening_at_heading(self.source, at, range).is_some()
+                            {
+                                leftovers.extend(blocks.iter().map(|block| self.extra_block(block)));
+                                continue;
+                            }
+                            self.extra_block(block)
                         }
                     };
                     leftovers.push(leftover);
@@ -1398,6 +1406,13 @@ impl Walk<'_> {
     }
 
     /// Extra translated content: its text is checked, its references join `pool`.
+    /// A translated block without a counterpart.
+    fn extra_block<'b>(&self, block: &'b Block) -> Leftover<'b> {
+        let message = format!("this {} has no counterpart in the {} file", describe(block), self.languages.source);
+        let finding = block_rule(block).diagnostic(self.target.at(block.span()), message);
+        Leftover::Target { block, finding, replacement: false }
+    }
+
     /// A source block without a counterpart, missing at `at` in the translation.
     fn missing_block<'b>(&self, block: &'b Block, at: Span) -> Leftover<'b> {
         let message = format!(
@@ -1410,20 +1425,20 @@ impl Walk<'_> {
         Leftover::Source { block, at, finding: Some(diagnostic.with_source(self.source.at(block.span()))) }
     }
 
-    /// The line of the translation's `::: moniker` opening of a zone of `range` that its next heading after `at`
-    /// sits in, with nothing but blank lines and that opening line between `at` and the heading: a zone that opens
-    /// right before a heading holds no block of the section before it.
-    fn zone_opening_at_heading(&self, at: Span, range: &str) -> Option<Span> {
+    /// The line of `document`'s `::: moniker` opening of a zone of `range` that its next heading after `at` sits in,
+    /// with nothing but blank lines and that opening line between `at` and the heading: a zone that opens right before
+    /// a heading holds no block of the section before it.
+    fn zone_opening_at_heading(document: &Document, at: Span, range: &str) -> Option<Span> {
         let heading =
-            self.target.article.all_sections().into_iter().find(|section| section.heading_span.line >= at.line)?;
+            document.article.all_sections().into_iter().find(|section| section.heading_span.line >= at.line)?;
         if heading.moniker.as_deref().map(normal_range) != Some(normal_range(range)) {
             return None;
         }
         let mut opening = None;
         for line in at.line..heading.heading_span.line {
-            let text = self.target.line_text(line)?.trim();
+            let text = document.line_text(line)?.trim();
             if text.starts_with(":::") && text.contains("moniker") && opening.is_none() {
-                opening = self.target.line(line).span;
+                opening = document.line(line).span;
             } else if !text.is_empty() {
                 return None;
             }
