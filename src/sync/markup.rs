@@ -717,7 +717,7 @@ fn opener_lost(
         .max_by_key(|(_, _, same)| *same)?;
     let original = source_code.blocks[index].0;
     let source_opener = opener_line(source, original.span().line)?;
-    let source_fence = source_opener.trim_start_matches([' ', '\t', '>']).trim_end();
+    let source_fence = unquoted(&source_opener);
     let prefix = container_prefix(opener);
     let code_line = target.line(first).span?;
     let written = unquoted(&target.text[code_line.start..code_line.end]);
@@ -772,7 +772,7 @@ fn stray_fence(
 ) -> Option<(Diagnostic, FenceEnd)> {
     let Block::Code { code, span, .. } = block else { return None };
     let opener = target.line_text(span.line)?;
-    let fence_line = opener.trim_start_matches([' ', '\t', '>']).trim_end();
+    let fence_line = unquoted(opener);
     if fence(fence_line).is_none() || !fence_line.chars().all(|character| matches!(character, '`' | '~')) {
         return None;
     }
@@ -790,7 +790,7 @@ fn stray_fence(
         return None;
     }
     let line = target.line(span.line).span?;
-    let fence_at = opener.len() - opener.trim_start_matches([' ', '\t', '>']).len();
+    let fence_at = prefix_len(opener);
     let message = format!(
         "this fence is not in the {} file: it opens a code block of what follows, up to line {last}, so that text \
          renders as code; delete it",
@@ -811,7 +811,7 @@ fn source_writes_as_text(source: &Document, line: &str) -> bool {
             .collect();
     source.text.lines().zip(1..).filter(|(_, number)| !code.iter().any(|lines| lines.contains(number))).any(
         |(text, _)| {
-            let text = text.trim_start_matches([' ', '\t', '>']).trim();
+            let text = unquoted(text);
             !text.is_empty() && fence(text).is_none() && same_code_line(line, text)
         },
     )
@@ -883,9 +883,6 @@ fn wrong_closing_fence(
         return None;
     }
     let line = target.line(at).span?;
-    let original_span = open.original.span();
-    let closing = source.text.get(..original_span.end)?.trim_end();
-    let closing_start = closing.rfind('\n').map_or(0, |start| start + 1);
     let language = open.language.map(|language| format!("{language} ")).unwrap_or_default();
     let message = format!(
         "this {} cannot close the {language}code block opened with {} at line {}, where the {} file closes its \
@@ -899,7 +896,7 @@ fn wrong_closing_fence(
     );
     let finding = Rule::BrokenMarkdown
         .diagnostic(target.at(target.span(line.start + fence_at, line.end)), message)
-        .with_source(source.at(source.span(closing_start, closing.len())));
+        .with_source(closing_fence(source, open)?);
     Some((finding, FenceEnd { at: line.start, line: container_prefix(&opener_line) + fence, replaces: true }))
 }
 
@@ -909,11 +906,7 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
     let opener_line = opener_line(target, open.span.line)?;
     let (_, fence) = fence_of(&opener_line)?;
     // At the fence, or at the first code line of a block whose opening fence is read in.
-    let written = &target.text[opener.start..opener.end];
-    let fence_at = written.len() - written.trim_start_matches([' ', '\t', '>']).len();
-    let original_span = open.original.span();
-    let closing = source.text.get(..original_span.end)?.trim_end();
-    let closing_start = closing.rfind('\n').map_or(0, |at| at + 1);
+    let fence_at = prefix_len(&target.text[opener.start..opener.end]);
     let language = open.language.map(|language| format!("{language} ")).unwrap_or_default();
     let effect = match open.effect {
         Effect::Unclosed => "everything after it renders as code",
@@ -932,8 +925,15 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
     Some(
         Rule::BrokenMarkdown
             .diagnostic(target.at(target.span(opener.start + fence_at, opener.end)), message)
-            .with_source(source.at(source.span(closing_start, closing.len()))),
+            .with_source(closing_fence(source, open)?),
     )
+}
+
+/// Where the source closes the block that `open`, left open, stands for: its closing fence line.
+fn closing_fence(source: &Document, open: &LeftOpen<'_>) -> Option<Location> {
+    let closing = source.text.get(..open.original.span().end)?.trim_end();
+    let closing_start = closing.rfind('\n').map_or(0, |start| start + 1);
+    Some(source.at(source.span(closing_start, closing.len())))
 }
 
 /// The source's fenced code blocks that hold code, with their lines trimmed, in order.
@@ -1121,7 +1121,12 @@ fn swallowed_until(lines: &[&str], opener: u32, open: Option<(char, usize)>, clo
 
 /// `line` without its container prefix (quote markers, indentation) and trailing white space.
 fn unquoted(line: &str) -> &str {
-    line.trim_start_matches([' ', '\t', '>']).trim_end()
+    line[prefix_len(line)..].trim_end()
+}
+
+/// How many bytes of `line` its container prefix takes: quote markers and indentation.
+fn prefix_len(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t', '>']).len()
 }
 
 /// The fence `line` starts with, if any: its character and length.

@@ -943,20 +943,19 @@ fn a_code_block_that_lost_its_opening_fence_is_one_finding() {
 
 #[test]
 fn a_lost_fence_is_found_whatever_its_block_holds() {
-    let rules = check_rules;
     let expected =
         |found: &[(&str, u32)]| found.iter().map(|&(rule, line)| (rule.to_owned(), line)).collect::<Vec<_>>();
     // The opening fence lost, of a block with a blank line in its code, and a line of spaces left before its close.
     let english = "# T\n\nRun:\n\n```\nGet-A -X 1\n\nGet-B -Y 2\n```\n\nThen wait 5 minutes.\n";
     let french = "# T\n\nExécutez :\n\nGet-A -X 1\n\nGet-B -Y 2\n  \n```\n\nPuis attendez 6 minutes.\n";
-    assert_eq!(rules(english, french), expected(&[("broken-markdown", 5), ("number-mismatch", 11)]));
+    assert_eq!(check_rules(english, french), expected(&[("broken-markdown", 5), ("number-mismatch", 11)]));
     // The closing fence lost, of a block whose placeholder was translated, before an example that opens with a bare
     // fence: the example's fence closes it, and the example's code reads as text.
     let english = "# T\n\nRun:\n\n```\nSet-Group -Name '<default group>' -Members all\n```\n\nExample:\n\n```\n\
                    Set-Group -Name 'admins' -Members all\n```\n\nThen wait 5 minutes.\n";
     let french = "# T\n\nExécutez :\n\n```\nSet-Group -Name '<groupe par défaut>' -Members all\n\nExemple :\n\n```\n\
                   Set-Group -Name 'admins' -Members all\n```\n\nPuis attendez 6 minutes.\n";
-    let found = rules(english, french);
+    let found = check_rules(english, french);
     assert_eq!(found, expected(&[("broken-markdown", 5), ("code-mismatch", 6), ("number-mismatch", 14)]));
     // The opening fence lost, of XML code: read as an HTML block, which takes in the fence meant to close it.
     let english = "# T\n\nSet:\n\n```xml\n<Policy Version=\"2\">\n</Policy>\n```\n\nThen wait 5 minutes.\n";
