@@ -136,10 +136,7 @@ pub(super) fn pair_by_id(source: &[Flat<'_>], target: &[Flat<'_>]) -> Vec<(usize
     let anchored: HashSet<&str> =
         target.iter().filter(|flat| flat.section.explicit_id).map(|flat| flat.section.id.as_str()).collect();
     let numbered_apart = |flat: &Flat<'_>| {
-        !flat.section.explicit_id
-            && flat.section.id.rsplit_once('-').is_some_and(|(id, number)| {
-                !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit()) && anchored.contains(id)
-            })
+        !flat.section.explicit_id && numbered_from(&flat.section.id).is_some_and(|id| anchored.contains(id))
     };
     let (source_repeats, target_repeats) = (repeated_title(source), repeated_title(target));
     let target_ids: HashMap<&str, usize> = target
@@ -167,10 +164,14 @@ fn repeated_title<'s>(sections: &'s [Flat<'_>]) -> impl Fn(&Flat<'_>) -> bool + 
         let id = flat.section.id.as_str();
         !flat.section.explicit_id
             && (auto_ids.contains(format!("{id}-1").as_str())
-                || id.rsplit_once('-').is_some_and(|(base, number)| {
-                    !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit()) && auto_ids.contains(base)
-                }))
+                || numbered_from(id).is_some_and(|base| auto_ids.contains(base)))
     }
+}
+
+/// The id that `id` numbers as a repeat (`format` for `format-2`), if it ends with `-` and digits.
+fn numbered_from(id: &str) -> Option<&str> {
+    let (base, number) = id.rsplit_once('-')?;
+    (!number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit())).then_some(base)
 }
 
 /// Whether `anchor` names `section` the way the localization pipeline writes anchors: from the HTML-escaped title
