@@ -1037,6 +1037,17 @@ fn left_open<'a>(
                 && source_code.is_whole(source, index))
             .then_some((index, &source_code.blocks[index]))
         })?;
+    // The source block this one is, when the source leaves it open too: it starts with the same code, and holds
+    // more of this block's lines, in place, than the block found. The two files break it alike, which is no drift.
+    let same_in_place = |other: &[&str]| lines.iter().zip(other).filter(|(line, other)| line == other).count();
+    let broken_alike = source_code.blocks.iter().enumerate().any(|(other, (_, other_lines))| {
+        same_code_line(first_line(&lines), first_line(other_lines))
+            && same_in_place(other_lines) > same_in_place(source_lines)
+            && !source_code.is_whole(source, other)
+    });
+    if broken_alike {
+        return None;
+    }
     let after = &lines[source_lines.len()..];
     let swallowed_heading = after.iter().any(|line| heading_id(line).is_some_and(|id| source_has(&id)));
     // The next block's opening fence, taken in: the fence that closes this block was meant to close that one.

@@ -1053,6 +1053,24 @@ fn a_closing_fence_of_the_wrong_kind_is_one_finding_at_that_fence() {
 }
 
 #[test]
+fn a_closing_fence_both_files_get_wrong_alike_is_no_finding() {
+    // Both files close a `~~~` block with ```, so it runs to the end of its item; the next block's code is nearly the
+    // same. The translation breaks nothing the English does not: the English file's note alone, and the number changed
+    // after it.
+    let english = "# T\n\n- One:\n\n  ~~~\n  New-Rule -Name \"Rule1\" -From contoso.com\n  ```\n\n- Two:\n\n  ````\n  \
+                   New-Rule -Name \"Rule2\" -From contoso.com,fabrikam.com\n  ````\n\nWait 5 minutes.\n";
+    let french = "# T\n\n- Un :\n\n  ~~~\n  New-Rule -Name \"Rule1\" -From contoso.com\n  ```\n\n- Deux :\n\n  ````\n  \
+                  New-Rule -Name \"Rule2\" -From contoso.com,fabrikam.com\n  ````\n\nAttendez 6 minutes.\n";
+    let found = check("a.md", english, french);
+    let findings: Vec<_> =
+        found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.severity, d.location.line())).collect();
+    assert_eq!(
+        findings,
+        [("en-us/a.md", "parse-error", Severity::Note, 5), ("fr-fr/a.md", "number-mismatch", Severity::Warning, 15)]
+    );
+}
+
+#[test]
 fn a_code_fence_lost_in_a_note_before_an_edited_block_is_one_finding() {
     // In a note, the French lost the fence closing the first block, and changed the next block's value: the fence
     // meant to open that block closes the first, whose first line, changed, then follows as text.
