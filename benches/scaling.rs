@@ -3,9 +3,11 @@
 //! Run: `cargo bench --bench scaling`. Starts the release binary on generated pairs, writing the text report and the
 //! JSON report (which fingerprints every finding), and prints the median wall time of each (process start to exit)
 //! and how much it grew from the size before: about 2x when the work grows linearly, 4x when quadratically. The shapes
-//! are the ones that once grew quadratically: many paragraphs that start alike, some left in English (the
-//! identical-to-source lookup), and one paragraph of thousands of references and numbers, some missing or written
-//! another way (reference matching, numbers, fingerprints and snippets of one long line).
+//! are the ones that once grew faster than linearly: many paragraphs that start alike, some left in English (the
+//! identical-to-source lookup), one paragraph of thousands of references and numbers, some missing or written
+//! another way (reference matching, numbers, fingerprints and snippets of one long line), and code blocks each broken
+//! so that it swallows the rest of the file until it is mended (each is found only once the one before is closed, and
+//! each find reads the file again: this grows quadratically, by design, and once grew as the cube).
 
 use std::path::Path;
 use std::process::Command;
@@ -13,18 +15,24 @@ use std::time::{Duration, Instant};
 
 const RUNS: usize = 5;
 const SIZES: [usize; 4] = [2_000, 4_000, 8_000, 16_000];
+/// Broken code blocks: a few hundred are already far more than any real file has.
+const BROKEN_SIZES: [usize; 4] = [150, 300, 600, 1_200];
 
 /// A source and a translation of `size` units of one shape.
 type Shape = fn(usize) -> (String, String);
 
 fn main() {
     let dir = std::env::temp_dir().join(format!("checkdown-scaling-bench-{}", std::process::id()));
-    let shapes: [(&str, Shape); 2] =
-        [("paragraphs that start alike", alike_paragraphs), ("one long paragraph", long_paragraph)];
-    for (name, shape) in shapes {
+    let shapes: [(&str, Shape, [usize; 4]); 4] = [
+        ("paragraphs that start alike", alike_paragraphs, SIZES),
+        ("one long paragraph", long_paragraph, SIZES),
+        ("code blocks closed with the wrong fence", wrong_closing_fences, BROKEN_SIZES),
+        ("code blocks that lost both fences", lost_fences, BROKEN_SIZES),
+    ];
+    for (name, shape, sizes) in shapes {
         println!("{name}:");
         let mut previous: Option<[Duration; 2]> = None;
-        for size in SIZES {
+        for size in sizes {
             let (source, target) = shape(size);
             let (english, french) = (dir.join("en-us/a.md"), dir.join("fr-fr/a.md"));
             for (path, text) in [(&english, &source), (&french, &target)] {
@@ -83,6 +91,28 @@ fn long_paragraph(size: usize) -> (String, String) {
         }
     }
     (source + "\n", target + "\n")
+}
+
+/// Code blocks after a paragraph each; the translation closes each `~~~` block with ```, which cannot close it.
+fn wrong_closing_fences(size: usize) -> (String, String) {
+    let mut source = String::from("# Run\n\n");
+    let mut target = String::from("---\nms.contentlocale: fr-fr\n---\n# Exécuter\n\n");
+    for i in 0..size {
+        source.push_str(&format!("Step {i}.\n\n~~~\nGet-Thing -Id {i}\n~~~\n\n"));
+        target.push_str(&format!("Étape {i}.\n\n~~~\nGet-Thing -Id {i}\n```\n\n"));
+    }
+    (source, target)
+}
+
+/// A command and its output, each a code block; the translation lost both fences of every command.
+fn lost_fences(size: usize) -> (String, String) {
+    let mut source = String::from("# Run\n\n");
+    let mut target = String::from("---\nms.contentlocale: fr-fr\n---\n# Exécuter\n\n");
+    for i in 0..size {
+        source.push_str(&format!("Run {i}:\n\n```\nGet-Thing -Id {i}\n```\n\n```\nId : {i}\n```\n\n"));
+        target.push_str(&format!("Exécutez {i} :\n\nGet-Thing -Id {i}\n\n```\nId : {i}\n```\n\n"));
+    }
+    (source, target)
 }
 
 /// The median wall time of `checkdown sync en-us/a.md fr-fr/a.md` in `dir`, writing a report in `format`.

@@ -91,7 +91,7 @@ pub struct FenceEnd {
 pub struct MissingEnds {
     /// Moniker zones' ends.
     pub zones: Vec<ZoneEnd>,
-    /// Code fences' closing lines.
+    /// Code fences' closing lines, in the order of their places in the file.
     pub fences: Vec<FenceEnd>,
 }
 
@@ -183,7 +183,8 @@ pub fn prepare<'a>(body: &'a str, base: usize, missing: &MissingEnds) -> Prepare
         // Indentation that may be taken off: spaces alone, outside blockquotes.
         let leading = &content[..content.len() - trimmed.len()];
         let indent = (prefix_len == 0 && leading.bytes().all(|byte| byte == b' ')).then_some(leading.len());
-        let fence_end = missing.fences.iter().position(|end| end.at == base + line_start);
+        let fence_end = Some(missing.fences.partition_point(|end| end.at < base + line_start))
+            .filter(|&end| missing.fences.get(end).is_some_and(|end| end.at == base + line_start));
         if let Some(end) = fence_end {
             let fence = &missing.fences[end].line;
             let fence_prefix = container_prefix_len(fence);

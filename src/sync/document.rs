@@ -31,7 +31,7 @@ pub struct Document {
     /// ([`Document::closing_zones_as`]).
     pub closed_zones: Vec<ClosedZone>,
     /// The code fences the file leaves open that the article closes where the other file of the pair closes them
-    /// ([`Document::with_ends_closed`]).
+    /// ([`Document::with_ends_closed`]), in the order of their fences in the file.
     pub closed_fences: Vec<ClosedFence>,
     /// What the parser found wrong.
     pub diagnostics: Vec<Diagnostic>,
@@ -118,6 +118,10 @@ impl Document {
             memchr::memmem::find_iter(text, b"```").count() + memchr::memmem::find_iter(text, b"~~~").count()
         };
         let rounds = 1 + fences(&source) + fences(&target);
+        // The first line of each file that may read otherwise than in the round before: what comes before it is read
+        // as it was, and what was found there is closed already. A file with a fence broken after each block needs a
+        // round for each; looking again only at what follows the last one keeps the rounds short.
+        let (mut source_from, mut target_from) = (1, 1);
         // One side at a time, the translation first, unless only the source's fences pair wrongly: read against a file
         // whose fences pair wrongly, a line of the other would match the code that a fence left open swallowed there.
         for _ in 0..rounds {
@@ -125,16 +129,22 @@ impl Document {
             let order = if source_first { [true, false] } else { [false, true] };
             let open = order.into_iter().find_map(|in_source| {
                 let open = if in_source {
-                    closable(&source, markup::source_fences_left_open(&source, &target, languages))
+                    closable(&source, markup::source_fences_left_open(&source, &target, source_from, languages))
                 } else {
-                    closable(&target, markup::fences_left_open(&source, &target, languages))
+                    closable(&target, markup::fences_left_open(&source, &target, target_from, languages))
                 };
                 (!open.is_empty()).then_some((in_source, open))
             });
-            match open {
-                Some((true, open)) => source = source.read_again(Vec::new(), open),
-                Some((false, open)) => target = target.read_again(Vec::new(), open),
-                None => break,
+            let Some((in_source, open)) = open else { break };
+            // Each file is compared with the whole of the other: once one is read again, all of the other may read
+            // otherwise.
+            let first = open.iter().map(|closed| closed.opener).min().unwrap_or(1);
+            if in_source {
+                (source_from, target_from) = (first, 1);
+                source = source.read_again(Vec::new(), open);
+            } else {
+                (source_from, target_from) = (1, first);
+                target = target.read_again(Vec::new(), open);
             }
         }
         (source, target)
@@ -144,6 +154,7 @@ impl Document {
     fn read_again(self, zones: Vec<ZoneEnd>, fences: Vec<ClosedFence>) -> Self {
         let mut closed_fences = self.closed_fences;
         closed_fences.extend(fences);
+        closed_fences.sort_by_key(|closed| closed.end.at);
         let missing = MissingEnds { zones, fences: closed_fences.iter().map(|closed| closed.end.clone()).collect() };
         let options = ParseOptions { missing, ..ParseOptions::default() };
         let mut document = Self::parsed(self.path, self.relative, self.text, &options).stored_as(self.encoding);
@@ -169,6 +180,17 @@ impl Document {
     /// The mending of the list starting at byte `start`, if it was mended.
     pub fn mended_list(&self, start: usize) -> Option<&Mended> {
         self.mended.iter().find(|mended| mended.list_start == start)
+    }
+
+    /// The closing fences read in from byte `start` on, the first at `start` if any: the file's lines there, or a fence
+    /// read in before one of them.
+    pub fn fences_read_in_from(&self, start: usize) -> &[ClosedFence] {
+        &self.closed_fences[self.closed_fences.partition_point(|closed| closed.end.at < start)..]
+    }
+
+    /// The closing fence read in at byte `start`, if one is.
+    pub fn fence_read_in_at(&self, start: usize) -> Option<&ClosedFence> {
+        self.fences_read_in_from(start).first().filter(|closed| closed.end.at == start)
     }
 
     /// The location of `span` in this file.
@@ -253,7 +275,7 @@ fn closable(document: &Document, open: Vec<markup::Swallowed>) -> Vec<ClosedFenc
         .filter_map(|swallowed| {
             Some(ClosedFence { opener: swallowed.opener(), end: swallowed.end?, finding: swallowed.finding? })
         })
-        .filter(|fence| !document.closed_fences.iter().any(|closed| closed.end == fence.end))
+        .filter(|fence| document.fence_read_in_at(fence.end.at).is_none_or(|closed| closed.end != fence.end))
         .collect()
 }
 

@@ -496,8 +496,8 @@ enum Effect {
 /// those lines hold a heading of the source (a section swallowed) or a line that opens a fence, or when the next source
 /// block's code follows it as text: a longer block that a stale translation keeps is not one. A block that lost its
 /// opening fence is found too: its code stands as text before a bare fence. A fence the parser found left open where the source has no code to
-/// continue swallowed too: its finding is the parser's.
-pub fn fences_left_open(source: &Document, target: &Document, languages: &Languages) -> Vec<Swallowed> {
+/// continue swallowed too: its finding is the parser's. Blocks that start before line `from` are not looked at.
+pub fn fences_left_open(source: &Document, target: &Document, from: u32, languages: &Languages) -> Vec<Swallowed> {
     let blocks: Vec<(&Block, Vec<&str>)> = code_blocks(source)
         .into_iter()
         .filter_map(|block| match block {
@@ -506,7 +506,8 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
         })
         .filter(|(_, lines)| lines.iter().any(|line| !line.is_empty()))
         .collect();
-    let source_code = SourceCode { whole: blocks.iter().map(|_| OnceCell::new()).collect(), blocks };
+    let source_code =
+        SourceCode { whole: blocks.iter().map(|_| OnceCell::new()).collect(), blocks, text_lines: OnceCell::new() };
     let mut swallowed: Vec<Swallowed> = Vec::new();
     // Both are needed only for a block that holds a source block and more, which few files have.
     let ids: OnceCell<HashSet<String>> = OnceCell::new();
@@ -517,7 +518,7 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
         .contains(id)
     };
     let lines: OnceCell<Vec<&str>> = OnceCell::new();
-    for block in code_blocks(target) {
+    for block in code_blocks(target).into_iter().filter(|block| block.span().line >= from) {
         // A block inside what a fence swallowed is an effect of it.
         if swallowed.iter().any(|earlier| earlier.lines.contains(&block.span().line)) {
             continue;
@@ -627,7 +628,7 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
     }
     // Code whose opening fence was lost, read as an HTML block (`<Policy>`), takes in the fence meant to close it, when
     // no blank line comes before: that fence ends the block.
-    for block in html_blocks(target) {
+    for block in html_blocks(target).into_iter().filter(|block| block.span().line >= from) {
         let span = block.span();
         let last = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
         if last > span.line
@@ -647,8 +648,13 @@ pub fn fences_left_open(source: &Document, target: &Document, languages: &Langua
 
 /// The code fences of `source` left open where the translation closes them, as [`fences_left_open`] finds those of
 /// the translation: the translation is right, so each is a note on the source, and what it swallowed is not compared.
-pub fn source_fences_left_open(source: &Document, target: &Document, languages: &Languages) -> Vec<Swallowed> {
-    let mut swallowed = fences_left_open(target, source, &languages.swapped());
+pub fn source_fences_left_open(
+    source: &Document,
+    target: &Document,
+    from: u32,
+    languages: &Languages,
+) -> Vec<Swallowed> {
+    let mut swallowed = fences_left_open(target, source, from, &languages.swapped());
     for swallowed in &mut swallowed {
         swallowed.in_source = true;
         if let Some(finding) = &mut swallowed.finding {
@@ -672,9 +678,9 @@ struct LostOpener {
 /// fence the translation lost: the lines before it are that block's code, read as text (or as HTML), and the fence
 /// meant to close them opens a block of what follows (or ends the HTML). Found when those lines are the source
 /// block's code lines (a few words may be changed; blank lines aside) after a line that opens no fence.
-fn opener_lost(
-    source_code: &SourceCode<'_>,
-    (source, target): (&Document, &Document),
+fn opener_lost<'a>(
+    source_code: &SourceCode<'a>,
+    (source, target): (&'a Document, &Document),
     LostOpener { fence_at, end_line, html }: LostOpener,
     languages: &Languages,
 ) -> Option<Swallowed> {
@@ -732,7 +738,7 @@ fn opener_lost(
         Block::Code { span, .. } => (span.line..=span.end_line).contains(&first),
         _ => false,
     });
-    if opens_it_again || source_writes_as_text(source, written) {
+    if opens_it_again || source_code.writes_as_text(source, written) {
         return None;
     }
     let effect = if html {
@@ -801,22 +807,6 @@ fn stray_fence(
     Some((finding, FenceEnd { at: line.start, line: blank, replaces: true }))
 }
 
-/// Whether `source` writes `line`, or it with a few words changed, as text: outside its code blocks, fenced or
-/// indented, and its HTML blocks.
-fn source_writes_as_text(source: &Document, line: &str) -> bool {
-    let code: Vec<RangeInclusive<u32>> =
-        blocks_where(source, |block| matches!(block, Block::Code { .. } | Block::Html { .. }))
-            .iter()
-            .map(|block| block.span().line..=block.span().end_line)
-            .collect();
-    source.text.lines().zip(1..).filter(|(_, number)| !code.iter().any(|lines| lines.contains(number))).any(
-        |(text, _)| {
-            let text = unquoted(text);
-            !text.is_empty() && fence(text).is_none() && same_code_line(line, text)
-        },
-    )
-}
-
 /// A fence line for a message: as written when it is three backticks alone, the fence nearly every block has, which
 /// reads best so; else as inline code ([`inline_code`]), which a longer fence next to a quoted line needs to read whole
 /// as Markdown.
@@ -858,7 +848,7 @@ fn opener_line(document: &Document, line: u32) -> Option<Cow<'_, str>> {
         return Some(written.into());
     }
     let start = document.line(line).span?.start;
-    document.closed_fences.iter().find(|closed| closed.end.at == start).map(|closed| closed.end.line.as_str().into())
+    document.fence_read_in_at(start).map(|closed| closed.end.line.as_str().into())
 }
 
 /// The finding for line `at` of the code block `open` left open, and the fence that line is read as, when it is a
@@ -941,11 +931,35 @@ struct SourceCode<'a> {
     blocks: Vec<(&'a Block, Vec<&'a str>)>,
     /// For each, once asked: whether it is the source's code, not what a fence of its own left open swallowed.
     whole: Vec<OnceCell<bool>>,
+    /// Once asked: the source's lines outside its code and HTML blocks that are not blank, without their quote
+    /// markers.
+    text_lines: OnceCell<Vec<&'a str>>,
 }
 
-impl SourceCode<'_> {
+impl<'a> SourceCode<'a> {
     fn is_whole(&self, source: &Document, index: usize) -> bool {
         *self.whole[index].get_or_init(|| !swallows(source, self.blocks[index].0.span()))
+    }
+
+    /// Whether `source` writes `line`, or it with a few words changed, as text: outside its code blocks, fenced or
+    /// indented, and its HTML blocks.
+    fn writes_as_text(&self, source: &'a Document, line: &str) -> bool {
+        let text_lines = self.text_lines.get_or_init(|| {
+            let mut code = vec![false; source.text.lines().count() + 1];
+            for block in blocks_where(source, |block| matches!(block, Block::Code { .. } | Block::Html { .. })) {
+                let lines = block.span().line as usize..=block.span().end_line as usize;
+                code.get_mut(lines).into_iter().flatten().for_each(|line| *line = true);
+            }
+            source
+                .text
+                .lines()
+                .zip(1..)
+                .filter(|&(_, number)| !code[number])
+                .map(|(text, _)| unquoted(text))
+                .filter(|text| !text.is_empty() && fence(text).is_none())
+                .collect()
+        });
+        text_lines.iter().any(|text| same_code_line(line, text))
     }
 }
 
@@ -1150,7 +1164,7 @@ fn fence(line: &str) -> Option<(char, usize)> {
 
 /// Whether the fenced code block at `span` ends with a closing fence, written or read in where the file lacks it.
 fn closed(document: &Document, span: Span) -> bool {
-    if document.closed_fences.iter().any(|closed| (span.start..=span.end).contains(&closed.end.at)) {
+    if document.fences_read_in_from(span.start).first().is_some_and(|closed| closed.end.at <= span.end) {
         return true;
     }
     let Some(written) = document.text.get(span.start..span.end) else { return false };

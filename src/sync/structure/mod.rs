@@ -72,8 +72,8 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> C
     // have failed to take, one of each).
     let closed: Vec<Diagnostic> =
         target.closed_fences.iter().chain(&source.closed_fences).map(|closed| closed.finding.clone()).collect();
-    let mut swallowed = markup::fences_left_open(source, target, languages);
-    swallowed.extend(markup::source_fences_left_open(source, target, languages));
+    let mut swallowed = markup::fences_left_open(source, target, 1, languages);
+    swallowed.extend(markup::source_fences_left_open(source, target, 1, languages));
     let still_open: Vec<Diagnostic> =
         swallowed.iter().filter_map(|swallowed| swallowed.finding.clone()).filter(|f| !closed.contains(f)).collect();
     walk.out.extend(closed);
@@ -1772,7 +1772,7 @@ pub(super) fn fenced(document: &Document, span: Span) -> bool {
     document.text.get(span.start..).is_some_and(|code| {
         let code = code.trim_start_matches([' ', '\t']);
         code.starts_with("```") || code.starts_with("~~~")
-    }) || document.closed_fences.iter().any(|closed| closed.end.at == span.start)
+    }) || document.fence_read_in_at(span.start).is_some()
 }
 
 /// Unpaired source and target blocks that stand in each other's place (between the same paired blocks, in order)
