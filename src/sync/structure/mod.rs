@@ -257,15 +257,30 @@ impl Walk<'_> {
         fragments::check(self.source, self.target, &renamed, self.languages, &mut self.out);
         let mut missing = vec![false; source_sections.len()];
         let mut extra = vec![false; target_sections.len()];
-        // The subsections without a counterpart, by their parent's index: (source, target).
+        // The line of each section's first subsection that pairs, by the section's index: (source, target).
+        let (mut source_paired_under, mut target_paired_under) = (HashMap::new(), HashMap::new());
+        for pairing in &pairings {
+            let Pairing::Both(s, t) = *pairing else { continue };
+            for (flat, under) in
+                [(&source_sections[s], &mut source_paired_under), (&target_sections[t], &mut target_paired_under)]
+            {
+                if let Some(parent) = flat.parent {
+                    under.entry(parent).or_insert(flat.section.heading_span.line);
+                }
+            }
+        }
+        // The subsections without a counterpart that come before any that pairs, by their parent's index: (source,
+        // target). Only there may they hold their parent's own blocks, under a heading one side added or lost.
         let (mut missing_under, mut extra_under) = (HashMap::new(), HashMap::new());
         for pairing in &pairings {
-            let (flat, under) = match *pairing {
-                Pairing::Source(s) => (&source_sections[s], &mut missing_under),
-                Pairing::Target(t) => (&target_sections[t], &mut extra_under),
+            let (flat, under, paired_under) = match *pairing {
+                Pairing::Source(s) => (&source_sections[s], &mut missing_under, &source_paired_under),
+                Pairing::Target(t) => (&target_sections[t], &mut extra_under, &target_paired_under),
                 Pairing::Both(..) => continue,
             };
-            if let Some(parent) = flat.parent {
+            if let Some(parent) = flat.parent
+                && paired_under.get(&parent).is_none_or(|&paired| flat.section.heading_span.line < paired)
+            {
                 under.entry(parent).or_insert_with(Vec::new).push(flat.section);
             }
         }
@@ -2042,6 +2057,17 @@ mod tests {
             findings(&english, &french),
             [found("link-mismatch", 6), found("missing-section", 5), found("number-mismatch", 6)]
         );
+    }
+
+    #[test]
+    fn a_section_only_the_translation_has_after_paired_ones_holds_none_of_its_parents_blocks() {
+        // The French lost the intro's second paragraph and added a section at the end: that section's paragraph is
+        // not the lost one (its parent's own blocks come before its first subsection), so the loss shows.
+        let english = "# Set up\n\nThis article has 3 parts.\n\nThe portal has 21 operators.\n\n## Step 1: Create\n\n\
+                       Wait 15 minutes.\n";
+        let french = "# Configurer\n\nCet article a 3 parties.\n\n## Étape 1 : Créer\n\nAttendez 15 minutes.\n\n\
+                      ## Informations\n\nCette section parle du portail.\n";
+        assert_eq!(findings(english, french), [found("block-mismatch", 4), found("extra-section", 9)]);
     }
 
     #[test]
