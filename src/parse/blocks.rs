@@ -16,7 +16,7 @@ use super::lines::LineIndex;
 use super::markdown::{MASKED_PIPE, cmark, mask_pipes_in_code};
 use super::xref;
 use crate::model::{AlertKind, Attribute, Block, EmphasisKind, Inline, ListItem, Numbering, Span, attribute, text};
-use crate::report::{Diagnostic, Location, Severity};
+use crate::report::{Diagnostic, Location, Severity, inline_code};
 
 /// How many block containers (lists, items, quotes, zones) and inline containers may nest before the rest is
 /// flattened. Real articles stay far below it.
@@ -398,8 +398,9 @@ impl Builder<'_, '_> {
                         let last_line = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
                         let message = format!(
                             "this code fence is never closed, so everything after it up to line {last_line}, where \
-                             its file, list item or note ends, is code, not text (on Learn too): close it with a \
-                             {fence} line"
+                             its file, list item or note ends, is code, not text (on Learn too): close it with a {} \
+                             line",
+                            inline_code(&closing_fence_line(self.index.text(), start, fence))
                         );
                         self.diagnose(Severity::Warning, start, start + fence.len(), message);
                     } else if fenced
@@ -1022,6 +1023,21 @@ fn unclosed_fence(block: &str) -> Option<&str> {
         line.len() >= fence.len() && line.chars().all(|c| c == marker)
     };
     (!lines.any(closes)).then_some(fence)
+}
+
+/// The line that closes the code block whose fence `fence` starts at byte `start` of `text`: the fence, behind the
+/// opener's quote markers when it is in a note or quote (its list markers as spaces), where a fence without them ends
+/// the quote instead. The indentation before them is left out: the line is indented as the opener.
+fn closing_fence_line(text: &str, start: usize, fence: &str) -> String {
+    let prefix = text[text[..start].rfind('\n').map_or(0, |at| at + 1)..start].trim_start();
+    if !prefix.contains('>') {
+        return fence.to_owned();
+    }
+    prefix
+        .chars()
+        .map(|character| if matches!(character, '>' | '\t') { character } else { ' ' })
+        .chain(fence.chars())
+        .collect()
 }
 
 /// The marker and fence a fenced code block's text starts with.

@@ -132,24 +132,38 @@ fn finding(diagnostic: &Diagnostic) -> String {
     lines.join("<br>")
 }
 
-/// A line of a message or note as Markdown: the parts it quotes between backticks (`` `[!NOTE]` ``) as code spans,
-/// the rest escaped. A line whose backticks do not pair is escaped whole.
+/// A line of a message or note as Markdown: its code spans as CommonMark reads them, a run of backticks up to the next
+/// run as long (`` `[!NOTE]` ``, `` ` ``` ` ``), kept; the rest escaped, with any run that nothing closes.
 fn with_code_spans(line: &str) -> String {
-    let parts: Vec<&str> = line.split('`').collect();
-    if parts.len().is_multiple_of(2) || parts.iter().skip(1).step_by(2).any(|quoted| quoted.trim().is_empty()) {
-        return escape(line);
-    }
+    let run_length = |at: usize| line[at..].len() - line[at..].trim_start_matches('`').len();
     let mut out = String::with_capacity(line.len() + 8);
-    for (index, part) in parts.iter().enumerate() {
-        if index.is_multiple_of(2) {
-            out.push_str(&escape(part));
-        } else {
-            // In a code span nothing is markup, but a table still ends a cell at an unescaped `|`.
-            out.push('`');
-            out.push_str(&part.replace('|', "\\|"));
-            out.push('`');
+    let (mut text_from, mut at) = (0, 0);
+    while let Some(offset) = line[at..].find('`') {
+        let open = at + offset;
+        let ticks = run_length(open);
+        let content = open + ticks;
+        let mut search = content;
+        let close = loop {
+            let Some(offset) = line[search..].find('`') else { break None };
+            let run = search + offset;
+            if run_length(run) == ticks {
+                break Some(run);
+            }
+            search = run + run_length(run);
+        };
+        match close {
+            Some(close) if !line[content..close].trim().is_empty() => {
+                out.push_str(&escape(&line[text_from..open]));
+                out.push_str(&line[open..content]);
+                // In a code span nothing is markup, but a table still ends a cell at an unescaped `|`.
+                out.push_str(&line[content..close].replace('|', "\\|"));
+                out.push_str(&line[close..close + ticks]);
+                (text_from, at) = (close + ticks, close + ticks);
+            }
+            _ => at = content,
         }
     }
+    out.push_str(&escape(&line[text_from..]));
     out
 }
 
@@ -225,8 +239,13 @@ mod tests {
     #[test]
     fn what_a_message_quotes_between_backticks_is_code() {
         assert_eq!(with_code_spans("this `[!NOTE]` alert, `a|b` and *c*"), "this `[!NOTE]` alert, `a\\|b` and \\*c\\*");
-        assert_eq!(with_code_spans("`**` is empty bold, then ` alone"), "\\`\\*\\*\\` is empty bold, then \\` alone");
+        assert_eq!(with_code_spans("`**` is empty bold, then ` alone"), "`**` is empty bold, then \\` alone");
         assert_eq!(with_code_spans("an empty `` quote"), "an empty \\`\\` quote");
+        // A fence quoted in a longer run, and a bare one: a run is closed only by a run as long.
+        assert_eq!(
+            with_code_spans("this ` ``` ` cannot close, nor ``` here, `~~~` can"),
+            "this ` ``` ` cannot close, nor \\`\\`\\` here, `~~~` can"
+        );
     }
 
     #[test]

@@ -741,15 +741,24 @@ fn opener_lost<'a>(
     if opens_it_again || source_code.writes_as_text(source, written) {
         return None;
     }
+    // The fence after it may be the next block's own, where the block lost both its fences.
+    let opens_next = || {
+        let next_first =
+            source_code.blocks.get(index + 1).and_then(|(_, code)| code.iter().find(|line| !line.is_empty()));
+        let mut after = (fence_at + 1..=end_line).filter_map(|line| target.line_text(line)).map(unquoted);
+        after.find(|line| !line.is_empty()).zip(next_first).is_some_and(|(line, next)| same_code_line(line, next))
+    };
     let effect = if html {
         "it renders as HTML, its tags hidden"
+    } else if opens_next() {
+        "it renders as text"
     } else {
         "it renders as text, and the fence meant to close it opens a code block of what follows"
     };
     let message = format!(
         "this line is code in the {} file, and its code block lost its opening fence: {effect}; add a {} line before {}",
         languages.source,
-        fence_quoted(source_fence),
+        fence_to_add(&prefix, source_fence),
         inline_code(&clip(written, MAX_QUOTED_CHARS))
     );
     let finding =
@@ -807,11 +816,11 @@ fn stray_fence(
     Some((finding, FenceEnd { at: line.start, line: blank, replaces: true }))
 }
 
-/// A fence line for a message: as written when it is three backticks alone, the fence nearly every block has, which
-/// reads best so; else as inline code ([`inline_code`]), which a longer fence next to a quoted line needs to read whole
-/// as Markdown.
-fn fence_quoted(fence: &str) -> Cow<'_, str> {
-    if fence == "```" { fence.into() } else { inline_code(fence).into() }
+/// The fence line to add to a block whose lines start with `prefix` (its container prefix), quoted for a message: the
+/// fence, behind the quote markers in a note or quote, where a fence without them would end it. The indentation before
+/// them is left out: the line is indented as the block's.
+fn fence_to_add(prefix: &str, fence: &str) -> String {
+    if prefix.contains('>') { inline_code(&format!("{}{fence}", prefix.trim_start())) } else { inline_code(fence) }
 }
 
 /// Where the fence of a fence line starts, and the fence: its run of backticks or tildes.
@@ -878,11 +887,11 @@ fn wrong_closing_fence(
         "this {} cannot close the {language}code block opened with {} at line {}, where the {} file closes its \
          own: a closing fence repeats the opening fence's character, at least as many times, so what follows renders \
          as code; write {} here",
-        fence_quoted(wrong),
-        fence_quoted(fence),
+        inline_code(wrong),
+        inline_code(fence),
         open.span.line,
         languages.source,
-        fence_quoted(fence)
+        inline_code(fence)
     );
     let finding = Rule::BrokenMarkdown
         .diagnostic(target.at(target.span(line.start + fence_at, line.end)), message)
@@ -906,12 +915,22 @@ fn finding(source: &Document, target: &Document, open: &LeftOpen<'_>, languages:
              it as code"
         }
     };
-    let message = format!(
-        "this {language}code block is not closed where the {} one is: {effect}; add a {} line after {}",
-        languages.source,
-        fence_quoted(fence),
-        inline_code(&clip(open.last_line, MAX_QUOTED_CHARS))
-    );
+    let fence = fence_to_add(&container_prefix(&opener_line), fence);
+    let last_line = inline_code(&clip(open.last_line, MAX_QUOTED_CHARS));
+    // A block whose opening fence is read in is that finding's too: what it lost besides.
+    let message = if target.line_text(open.span.line).is_some_and(|line| self::fence(line).is_none()) {
+        format!(
+            "this line's code block lost its closing fence too, where the {} one closes: add a {fence} line after \
+             {last_line}",
+            languages.source
+        )
+    } else {
+        format!(
+            "this {language}code block is not closed where the {} one is: {effect}; add a {fence} line after \
+             {last_line}",
+            languages.source
+        )
+    };
     Some(
         Rule::BrokenMarkdown
             .diagnostic(target.at(target.span(opener.start + fence_at, opener.end)), message)

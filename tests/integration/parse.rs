@@ -285,7 +285,7 @@ fn a_code_fence_never_closed_is_a_warning() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let expected = format!(
         "{article}:5:1: warning[parse-error]: this code fence is never closed, so everything after it up to line 11, \
-         where its file, list item or note ends, is code, not text (on Learn too): close it with a ``` line\n"
+         where its file, list item or note ends, is code, not text (on Learn too): close it with a ` ``` ` line\n"
     );
     assert_eq!(run.stderr, expected);
     let model: Value = serde_json::from_str(&run.stdout).unwrap();

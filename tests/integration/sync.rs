@@ -710,7 +710,7 @@ fn a_code_fence_left_open_is_one_finding_not_every_section_it_swallowed() {
         [(
             "broken-markdown".to_owned(),
             5,
-            "this xml code block is not closed where the English one is: everything after it renders as code; add a ``` \
+            "this xml code block is not closed where the English one is: everything after it renders as code; add a ` ``` ` \
              line after `<Entity id=\"1ca46b29\" />`"
                 .to_owned()
         )]
@@ -904,7 +904,7 @@ fn a_code_fence_lost_between_two_code_blocks_is_one_finding() {
     let found: Vec<_> =
         check(relative, &english, &lost).into_iter().map(|d| (d.rule, d.location.line(), d.message)).collect();
     let message = "this code block is not closed where the English one is: the fence meant to open the next block \
-                   closes it, so that block's code renders as text, and what follows it as code; add a ``` line after \
+                   closes it, so that block's code renders as text, and what follows it as code; add a ` ``` ` line after \
                    `$auditlog = Search-UnifiedAuditLog -StartDate 06/01/2019 -EndDate 06/30/2019 -R\u{2026}`";
     assert_eq!(found, [("broken-markdown".to_owned(), 111, message.to_owned())]);
     // Read with the fence closed, the rest of the file is compared: a date changed in the last block shows.
@@ -934,7 +934,7 @@ fn a_code_block_that_lost_its_opening_fence_is_one_finding() {
     let found: Vec<_> =
         check(relative, &english, &lost).into_iter().map(|d| (d.rule, d.location.line(), d.message)).collect();
     let message = "this line is code in the English file, and its code block lost its opening fence: it renders as \
-                   text, and the fence meant to close it opens a code block of what follows; add a ``` line before \
+                   text, and the fence meant to close it opens a code block of what follows; add a ` ``` ` line before \
                    `$auditlog = Search-UnifiedAuditLog -StartDate 06/01/2019 -EndDate 06/30/2019 -R\u{2026}`";
     assert_eq!(found[0], ("broken-markdown".to_owned(), 112, message.to_owned()));
     let rules: Vec<_> = found.iter().map(|(rule, line, _)| (rule.as_str(), *line)).collect();
@@ -992,8 +992,16 @@ fn a_code_block_that_lost_both_its_fences_before_the_next_block_is_found_and_wha
         let rules: Vec<_> = found.iter().map(|d| (d.rule.as_str(), d.location.line())).collect();
         let number_line = if between.is_empty() { 10 } else { 11 };
         assert_eq!(rules, [("broken-markdown", 5), ("broken-markdown", 5), ("number-mismatch", number_line)]);
-        let advice: Vec<_> = found[..2].iter().map(|d| d.message.rsplit("; ").next().unwrap_or_default()).collect();
-        assert_eq!(advice, ["add a ``` line after `Get-Thing -Count 3`", "add a ``` line before `Get-Thing -Count 3`"]);
+        let messages: Vec<_> = found[..2].iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "this line is code in the English file, and its code block lost its opening fence: it renders as \
+                 text; add a ` ``` ` line before `Get-Thing -Count 3`",
+                "this line's code block lost its closing fence too, where the English one closes: add a ` ``` ` line \
+                 after `Get-Thing -Count 3`"
+            ]
+        );
     }
     // A change in the next block's code shows too.
     let french = "# T\n\nExécutez :\n\nGet-Thing -Count 3\n\n```\nCount : 4\n```\n\nAttendez 5 minutes.\n";
@@ -1045,7 +1053,7 @@ fn a_closing_fence_of_the_wrong_kind_is_one_finding_at_that_fence() {
     assert_eq!(rules, [("broken-markdown", 5), ("broken-markdown", 15), ("number-mismatch", 23)]);
     assert_eq!(
         found[0].message,
-        "this ``` cannot close the code block opened with `~~~` at line 3, where the English file closes its own: a \
+        "this ` ``` ` cannot close the code block opened with `~~~` at line 3, where the English file closes its own: a \
          closing fence repeats the opening fence's character, at least as many times, so what follows renders as \
          code; write `~~~` here"
     );
