@@ -41,6 +41,7 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
         masked: false,
         includes: false,
         hidden: None,
+        misplaced_closer: None,
         diagnostics: Vec::new(),
     };
     let text = mask_pipes_in_code(&prepared.text);
@@ -76,6 +77,9 @@ struct Builder<'p, 'i> {
     includes: bool,
     /// The hidden `<span>` being read, if any.
     hidden: Option<HiddenSpan>,
+    /// Where a fence meant to close the code block before it stands, outside that block's list item or note: the
+    /// block it opens instead is that block's finding, not one of its own.
+    misplaced_closer: Option<usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -394,15 +398,42 @@ impl Builder<'_, '_> {
             TagEnd::CodeBlock => {
                 if let Some(Frame::Code { language, code, start, fenced }) = self.stack.pop() {
                     let span = self.span(&(start..range.end));
-                    if fenced && let Some(fence) = unclosed_fence(&self.index.text()[start..range.end]) {
+                    let text = self.index.text();
+                    let indent = (span.column as usize).saturating_sub(1);
+                    let unclosed = if fenced { unclosed_fence(&text[start..range.end], indent) } else { None };
+                    if let Some(Unclosed { fence, deeper }) = unclosed
+                        && self.misplaced_closer != Some(line_start(text, start))
+                    {
                         let last_line = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
+                        let line_of = |at: usize| self.index.span(at, at).line;
+                        let outside = misplaced_closer(text, range.end, fence, indent);
+                        let advice = match (deeper, outside) {
+                            (Some(inside), _) => format!(
+                                "the {} at line {} is indented four columns or more past this fence, so it is code; \
+                                 indent it as this fence",
+                                inline_code(fence),
+                                line_of(start + inside)
+                            ),
+                            (None, Some(closer)) => {
+                                self.misplaced_closer = Some(closer);
+                                format!(
+                                    "the {} at line {}, indented less than this fence, is outside its list item or \
+                                     note, where it opens a code block of its own; indent it as this fence",
+                                    inline_code(fence),
+                                    line_of(closer)
+                                )
+                            }
+                            (None, None) => {
+                                format!("close it with a {} line", inline_code(&closing_fence_line(text, start, fence)))
+                            }
+                        };
                         let message = format!(
                             "this code fence is never closed, so everything after it up to line {last_line}, where \
-                             its file, list item or note ends, is code, not text (on Learn too): close it with a {} \
-                             line",
-                            inline_code(&closing_fence_line(self.index.text(), start, fence))
+                             its file, list item or note ends, is code, not text (on Learn too): {advice}"
                         );
                         self.diagnose(Severity::Warning, start, start + fence.len(), message);
+                    } else if unclosed.is_some() {
+                        // The fence that opens it was meant to close the block before: that block's finding says so.
                     } else if fenced
                         && let Some((inside, info)) = fence_opened_inside(
                             &self.index.text()[start..range.end],
@@ -1013,16 +1044,76 @@ fn append(blocks: &mut Vec<Block>, block: Block) {
     blocks.push(block);
 }
 
-/// The opening fence of `block`, the text of a fenced code block, when no line of it closes the fence: one of at least
-/// as many of the same character (behind a container's `>` or indent), and nothing else.
-fn unclosed_fence(block: &str) -> Option<&str> {
+/// A fenced code block no line closes.
+struct Unclosed<'a> {
+    /// Its opening fence.
+    fence: &'a str,
+    /// Where the first line starts, in the block's text, that would close it, but for being indented four columns or
+    /// more past the opener: code, then.
+    deeper: Option<usize>,
+}
+
+/// Where the line starts, in `text`, of a fence meant to close the fenced code block at `start..end`, left open because
+/// it is misplaced: indented four columns or more past the opening fence, inside the block (it is code), or less, right
+/// after it (outside the list item or note the block ends with).
+pub fn misplaced_closing_fence(text: &str, start: usize, end: usize, indent: usize) -> Option<usize> {
+    let Unclosed { fence, deeper } = unclosed_fence(text.get(start..end)?, indent)?;
+    deeper.map(|inside| start + inside).or_else(|| misplaced_closer(text, end, fence, indent))
+}
+
+/// Where the line holding byte `at` of `text` starts.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |newline| newline + 1)
+}
+
+/// How `block`, the text of a fenced code block whose opening fence is `indent` columns in, is left open, when no line
+/// of it closes the fence: one of at least as many of the same character (behind a container's `>` or indent), and
+/// nothing else, indented less than four columns past the opener.
+fn unclosed_fence(block: &str, indent: usize) -> Option<Unclosed<'_>> {
     let (marker, fence) = opening_fence(block)?;
-    let mut lines = block.trim_end_matches(['\n', '\r']).split(['\n', '\r']).skip(1);
-    let closes = |line: &str| {
-        let line = line.trim_start_matches([' ', '\t', '>']).trim_end();
-        line.len() >= fence.len() && line.chars().all(|c| c == marker)
-    };
-    (!lines.any(closes)).then_some(fence)
+    let mut deeper = None;
+    let mut line_start = 0;
+    for (index, line) in block.trim_end_matches(['\n', '\r']).split('\n').enumerate() {
+        let content = line.trim_end_matches('\r');
+        if index > 0 && closes(content, marker, fence) {
+            if fence_column(content) < indent + 4 {
+                return None;
+            }
+            deeper.get_or_insert(line_start);
+        }
+        line_start += line.len() + 1;
+    }
+    Some(Unclosed { fence, deeper })
+}
+
+/// Whether `line` is a closing fence for `fence`, whatever its indentation.
+fn closes(line: &str, marker: char, fence: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t', '>']).trim_end();
+    line.len() >= fence.len() && line.chars().all(|c| c == marker)
+}
+
+/// The column a line's content starts at, past its indentation and quote markers (a tab to the next multiple of four).
+fn fence_column(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| matches!(c, ' ' | '\t' | '>'))
+        .fold(0, |columns, c| if c == '\t' { columns + 4 - columns % 4 } else { columns + 1 })
+}
+
+/// Where the first line starts that is not blank at or after byte `end` of `text` (the end of a code block left open,
+/// whose opening `fence` is `indent` columns in), when that line would close the block but is indented less: outside
+/// the list item or note the block ends with.
+fn misplaced_closer(text: &str, end: usize, fence: &str, indent: usize) -> Option<usize> {
+    let marker = fence.chars().next()?;
+    let from = if end == 0 || text[..end].ends_with('\n') { end } else { end + text[end..].find('\n')? + 1 };
+    let mut line_start = from;
+    for line in text[from..].split('\n') {
+        let content = line.trim_end_matches('\r');
+        if !content.trim_start_matches([' ', '\t', '>']).is_empty() {
+            return (closes(content, marker, fence) && fence_column(content) < indent).then_some(line_start);
+        }
+        line_start += line.len() + 1;
+    }
+    None
 }
 
 /// The line that closes the code block whose fence `fence` starts at byte `start` of `text`: the fence, behind the
@@ -1314,13 +1405,27 @@ mod tests {
 
     #[test]
     fn a_fence_is_closed_by_a_line_of_as_many_of_its_character_or_more() {
-        assert_eq!(unclosed_fence("```powershell\nGet-Thing\n\n## Step 2\n"), Some("```"));
-        assert_eq!(unclosed_fence("```\ncode\n``\n"), Some("```"), "two backticks close no fence of three");
-        assert_eq!(unclosed_fence("```\n~~~\n"), Some("```"));
-        assert_eq!(unclosed_fence("```"), Some("```"));
-        assert_eq!(unclosed_fence("~~~~\r\ncode\r\n~~~~~\r\n"), None);
-        assert_eq!(unclosed_fence("```\n> in note\n> ```  \n"), None);
-        assert_eq!(unclosed_fence("```\n   code\n   ```"), None);
+        let unclosed = |block| unclosed_fence(block, 0).map(|unclosed| (unclosed.fence, unclosed.deeper));
+        assert_eq!(unclosed("```powershell\nGet-Thing\n\n## Step 2\n"), Some(("```", None)));
+        assert_eq!(unclosed("```\ncode\n``\n"), Some(("```", None)), "two backticks close no fence of three");
+        assert_eq!(unclosed("```\n~~~\n"), Some(("```", None)));
+        assert_eq!(unclosed("```"), Some(("```", None)));
+        assert_eq!(unclosed("~~~~\r\ncode\r\n~~~~~\r\n"), None);
+        assert_eq!(unclosed("```\n> in note\n> ```  \n"), None);
+        assert_eq!(unclosed("```\n   code\n   ```"), None);
+        // Four columns past the opener, a fence line is code.
+        assert_eq!(unclosed("```\ncode\n    ```\nmore\n"), Some(("```", Some(9))));
+        assert_eq!(unclosed_fence("```\ncode\n      ```\n", 3).map(|unclosed| unclosed.deeper), None);
+    }
+
+    #[test]
+    fn a_fence_that_would_close_a_block_but_is_indented_less_stands_outside_it() {
+        // The list item's block ends where the line of the fence meant to close it starts.
+        let text = "- Item:\n\n  ```\n  code\n```\n";
+        let end = text.rfind("```").unwrap();
+        assert_eq!(misplaced_closer(text, end, "```", 2), Some(end));
+        assert_eq!(misplaced_closer(text, end, "````", 2), None, "a shorter fence closes nothing");
+        assert_eq!(misplaced_closer(text, end, "```", 0), None, "not indented less");
     }
 
     #[test]

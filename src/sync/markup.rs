@@ -25,7 +25,7 @@ use std::ops::{Range, RangeInclusive};
 
 use crate::model::{Block, Inline, Span};
 use crate::parse::FenceEnd;
-use crate::parse::blocks::fence_opened_inside;
+use crate::parse::blocks::{fence_opened_inside, misplaced_closing_fence};
 use crate::parse::ids::slug;
 use crate::report::{Diagnostic, Location, Severity, clip, inline_code};
 
@@ -518,7 +518,16 @@ pub fn fences_left_open(source: &Document, target: &Document, from: u32, languag
         .contains(id)
     };
     let lines: OnceCell<Vec<&str>> = OnceCell::new();
-    for block in code_blocks(target).into_iter().filter(|block| block.span().line >= from) {
+    // Each block's place among the blocks that hold code, as the source's are counted: its counterpart's, where the
+    // translation has as many.
+    let mut ordinal = 0;
+    for block in code_blocks(target) {
+        let place = ordinal;
+        ordinal +=
+            usize::from(matches!(block, Block::Code { code, .. } if code.lines().any(|line| !line.trim().is_empty())));
+        if block.span().line < from {
+            continue;
+        }
         // A block inside what a fence swallowed is an effect of it.
         if swallowed.iter().any(|earlier| earlier.lines.contains(&block.span().line)) {
             continue;
@@ -531,10 +540,14 @@ pub fn fences_left_open(source: &Document, target: &Document, from: u32, languag
                 .filter_map(|line| heading_id(line.trim_start_matches([' ', '\t', '>'])))
                 .collect()
         };
-        let open = left_open(&source_code, (source, target), block, &source_has);
+        let open = left_open(&source_code, (source, target), (block, place), &source_has);
         let Some((open, finding)) = open.and_then(|open| finding(source, target, &open, languages).map(|f| (open, f)))
         else {
             let span = block.span();
+            if let Some(misplaced) = misplaced_fence(&source_code, (source, target), block) {
+                swallowed.push(misplaced);
+                continue;
+            }
             let read_as = LostOpener { fence_at: span.line, end_line: span.end_line, html: false };
             if let Some(lost) = opener_lost(&source_code, (source, target), read_as, languages) {
                 swallowed.push(lost);
@@ -775,6 +788,47 @@ fn opener_lost<'a>(
     })
 }
 
+/// `block` of `target`, when the parser found it left open because the fence meant to close it is misplaced (indented
+/// four columns or more past its opening fence, or less, outside its list item or note), and the source closes its
+/// block of the same code: the parser's finding, which says so, as the translation's, and that fence read indented as
+/// the opening fence. The two files do not break it alike.
+fn misplaced_fence(
+    source_code: &SourceCode<'_>,
+    (source, target): (&Document, &Document),
+    block: &Block,
+) -> Option<Swallowed> {
+    let Block::Code { code, span, .. } = block else { return None };
+    // A block closed by a fence read in is one the parser, reading the file's own lines, takes to be left open.
+    if closed_by_fence_read_in(target, *span) {
+        return None;
+    }
+    let warning = target.diagnostics.iter().find(|diagnostic| diagnostic.location.line() == span.line)?;
+    let opener = target.line_text(span.line)?;
+    let (_, fence) = fence_of(opener)?;
+    let indent = (span.column as usize).saturating_sub(1);
+    let closer = misplaced_closing_fence(&target.text, span.start, span.end, indent)?;
+    let first = code.lines().map(str::trim).find(|line| !line.is_empty())?;
+    let source_closes = source_code.blocks.iter().any(|(block, lines)| {
+        lines.iter().find(|line| !line.is_empty()).is_some_and(|line| same_code_line(first, line))
+            && closed(source, block.span())
+    });
+    if !source_closes {
+        return None;
+    }
+    let finding = Rule::BrokenMarkdown.diagnostic(warning.location.clone(), warning.message.clone());
+    let closer_line = target.span(closer, closer).line;
+    Some(Swallowed {
+        finding: Some(finding),
+        end: Some(FenceEnd { at: closer, line: container_prefix(opener) + fence, replaces: true }),
+        ids: HashSet::new(),
+        opener: span.line,
+        lines: span.line..=closer_line.max(span.end_line),
+        source_lines: None,
+        parser_found: false,
+        in_source: false,
+    })
+}
+
 /// The finding for `block` of `target`, which ends at line `last`, and the blank line its opening fence is read as,
 /// when that fence is bare and the block's code is not the source's (its first line is no line of the source, a few
 /// words changed): a fence the source does not have, which turns what follows into code.
@@ -799,8 +853,12 @@ fn stray_fence(
         let last = lines.iter().rfind(|line| !line.is_empty());
         before.zip(last).is_some_and(|(before, line)| same_code_line(before, line))
     };
-    // Its first line is no line of the source, in code or out of it (code the source's fences leave as text).
-    let in_source = || source.text.lines().any(|line| same_code_line(first, unquoted(line)));
+    // Its first line is no line of the source, in code or out of it (code the source's fences leave as text), even
+    // in another case or spacing, which PowerShell, for one, ignores.
+    let loose = |line: &str| line.split_whitespace().collect::<String>().to_lowercase();
+    let first_loose = loose(first);
+    let in_source =
+        || source.text.lines().map(unquoted).any(|line| same_code_line(first, line) || loose(line) == first_loose);
     if source_code.blocks.iter().any(|(_, lines)| ends(lines)) || in_source() {
         return None;
     }
@@ -871,28 +929,41 @@ fn wrong_closing_fence(
     languages: &Languages,
 ) -> Option<(Diagnostic, FenceEnd)> {
     let opener_line = opener_line(target, open.span.line)?;
-    let (_, fence) = fence_of(&opener_line)?;
+    let (opener_at, fence) = fence_of(&opener_line)?;
     let written = target.line_text(at)?;
     let (fence_at, wrong) = fence_of(written)?;
     let bare = written[fence_at + wrong.len()..].trim().is_empty()
         && written[..fence_at].chars().all(|character| matches!(character, ' ' | '\t' | '>'));
     let marker = |fence: &str| fence.chars().next();
     let could_close = marker(wrong) == marker(fence) && wrong.chars().count() >= fence.chars().count();
-    if !bare || wrong.chars().count() < 3 || could_close {
+    // Four columns past the opening fence, a fence line is code.
+    let too_deep = written[..fence_at].chars().count() >= opener_line[..opener_at].chars().count() + 4;
+    if !bare || wrong.chars().count() < 3 || could_close && !too_deep {
         return None;
     }
     let line = target.line(at).span?;
     let language = open.language.map(|language| format!("{language} ")).unwrap_or_default();
-    let message = format!(
-        "this {} cannot close the {language}code block opened with {} at line {}, where the {} file closes its \
-         own: a closing fence repeats the opening fence's character, at least as many times, so what follows renders \
-         as code; write {} here",
-        inline_code(wrong),
-        inline_code(fence),
-        open.span.line,
-        languages.source,
-        inline_code(fence)
-    );
+    let message = if could_close {
+        format!(
+            "this {} is indented four columns or more past the fence that opens the {language}code block at line {}, \
+             where the {} file closes its own, so it is code, and what follows renders as code too; indent it as \
+             that fence",
+            inline_code(wrong),
+            open.span.line,
+            languages.source,
+        )
+    } else {
+        format!(
+            "this {} cannot close the {language}code block opened with {} at line {}, where the {} file closes its \
+             own: a closing fence repeats the opening fence's character, at least as many times, so what follows \
+             renders as code; write {} here",
+            inline_code(wrong),
+            inline_code(fence),
+            open.span.line,
+            languages.source,
+            inline_code(fence)
+        )
+    };
     let finding = Rule::BrokenMarkdown
         .diagnostic(target.at(target.span(line.start + fence_at, line.end)), message)
         .with_source(closing_fence(source, open)?);
@@ -1000,11 +1071,12 @@ fn ends_as_written(source_code: &SourceCode<'_>, target: &Document, block: &Bloc
         })
 }
 
-/// `block` of `target`, when it is a fenced code block left open past where a source code block closes.
+/// `block` of `target`, when it is a fenced code block left open past where a source code block closes. `place` is its
+/// place among the translation's blocks that hold code.
 fn left_open<'a>(
     source_code: &SourceCode<'a>,
     (source, target): (&Document, &Document),
-    block: &'a Block,
+    (block, place): (&'a Block, usize),
     source_has: &dyn Fn(&str) -> bool,
 ) -> Option<LeftOpen<'a>> {
     let Block::Code { code, language, span } = block else { return None };
@@ -1070,13 +1142,13 @@ fn left_open<'a>(
                 && source_code.is_whole(source, index))
             .then_some((index, &source_code.blocks[index]))
         })?;
-    // The source block this one is, when the source leaves it open too: it starts with the same code, and holds
+    // The source block in its place, when the source leaves it open too: it starts with the same code, and holds
     // more of this block's lines, in place, than the block found. The two files break it alike, which is no drift.
     let same_in_place = |other: &[&str]| lines.iter().zip(other).filter(|(line, other)| line == other).count();
-    let broken_alike = source_code.blocks.iter().enumerate().any(|(other, (_, other_lines))| {
+    let broken_alike = source_code.blocks.get(place).is_some_and(|(_, other_lines)| {
         same_code_line(first_line(&lines), first_line(other_lines))
             && same_in_place(other_lines) > same_in_place(source_lines)
-            && !source_code.is_whole(source, other)
+            && !source_code.is_whole(source, place)
     });
     if broken_alike {
         return None;
@@ -1181,9 +1253,14 @@ fn fence(line: &str) -> Option<(char, usize)> {
     (length >= 3).then_some((character, length))
 }
 
+/// Whether the fenced code block at `span` ends with a closing fence read in where the file lacks it.
+fn closed_by_fence_read_in(document: &Document, span: Span) -> bool {
+    document.fences_read_in_from(span.start).first().is_some_and(|closed| closed.end.at <= span.end)
+}
+
 /// Whether the fenced code block at `span` ends with a closing fence, written or read in where the file lacks it.
 fn closed(document: &Document, span: Span) -> bool {
-    if document.fences_read_in_from(span.start).first().is_some_and(|closed| closed.end.at <= span.end) {
+    if closed_by_fence_read_in(document, span) {
         return true;
     }
     let Some(written) = document.text.get(span.start..span.end) else { return false };

@@ -292,6 +292,40 @@ fn a_code_fence_never_closed_is_a_warning() {
     assert_eq!(model["steps"].as_array().unwrap().len(), 1, "as on Learn, step 2 is code");
 }
 
+#[test]
+fn a_closing_fence_at_the_wrong_indentation_is_one_warning_that_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let warnings = |name: &str, text: &str| {
+        let article = write(dir.path(), name, text);
+        let run = checkdown().args(["parse", &article]).run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stderr.lines().map(|line| line.replacen(&article, "", 1)).collect::<Vec<_>>()
+    };
+    // Four columns past its opening fence, a fence line is code: the block runs on to the end of its item.
+    let deeper = warnings("deeper.md", "# T\n\n1. Run:\n\n   ```\n   Get-Thing\n       ```\n\n2. Check.\n");
+    assert_eq!(
+        deeper,
+        [
+            ":5:4: warning[parse-error]: this code fence is never closed, so everything after it up to line 8, where its \
+          file, list item or note ends, is code, not text (on Learn too): the ` ``` ` at line 7 is indented four \
+          columns or more past this fence, so it is code; indent it as this fence"
+        ]
+    );
+    // Indented less than its opening fence, it is outside the nested item, and opens a block of its own: one warning,
+    // at the block it was meant to close.
+    let outside =
+        warnings("outside.md", "# T\n\n1. Run:\n\n   - One:\n\n     ```\n     Get-Thing\n   ```\n\n   - Two.\n");
+    assert_eq!(
+        outside,
+        [
+            ":7:6: warning[parse-error]: this code fence is never closed, so everything after it up to line 8, where its \
+          file, list item or note ends, is code, not text (on Learn too): the ` ``` ` at line 9, indented less than \
+          this fence, is outside its list item or note, where it opens a code block of its own; indent it as this \
+          fence"
+        ]
+    );
+}
+
 /// A code block that holds a line opening another (` ```xml `) took in what a lost fence left open: its first lines
 /// are another block's code, then text, steps and all. The text's fences still close somewhere, so only that line
 /// tells.

@@ -1076,6 +1076,65 @@ fn a_closing_fence_both_files_get_wrong_alike_is_no_finding() {
         findings,
         [("en-us/a.md", "parse-error", Severity::Note, 5), ("fr-fr/a.md", "number-mismatch", Severity::Warning, 15)]
     );
+    // The code before the fence both write alike is code: a name changed in it shows.
+    let edited = french.replacen("\"Rule1\"", "\"Regle1\"", 1);
+    assert_eq!(check_rules(english, &edited), [at("parse-error", 5), at("code-mismatch", 6), at("number-mismatch", 15)]);
+}
+
+#[test]
+fn code_blocks_alike_that_each_file_breaks_at_another_one_are_each_files_finding() {
+    // Steps 1 and 2 hold the same code: the English breaks the first block's closing fence, the French the second's.
+    // Each file's own break is its finding (the English one a note), and the blocks the other file breaks are whole.
+    let block = |closing: &str| format!("   ~~~\n   Get-Rule -Name a\n   {closing}\n");
+    let english = format!(
+        "# T\n\n1. Run:\n\n{}\n2. Run again:\n\n{}\n3. Wait 5 minutes.\n",
+        block("```"),
+        block("~~~")
+    );
+    let french = format!(
+        "# T\n\n1. Exécutez :\n\n{}\n2. Exécutez encore :\n\n{}\n3. Attendez 5 minutes.\n",
+        block("~~~"),
+        block("```")
+    );
+    let found = check("a.md", &english, &french);
+    let findings: Vec<_> =
+        found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.severity, d.location.line())).collect();
+    assert_eq!(
+        findings,
+        [("en-us/a.md", "broken-markdown", Severity::Note, 7), ("fr-fr/a.md", "broken-markdown", Severity::Error, 13)]
+    );
+}
+
+#[test]
+fn a_closing_fence_at_the_wrong_indentation_is_one_finding_and_what_follows_is_compared() {
+    // The French fence meant to close a nested item's block is indented less, outside the item, or four columns past
+    // the opening fence, in the code: one finding at the block, read with the fence in place, and the numbers changed
+    // after it show.
+    let english = "# T\n\n1. Create:\n\n   - One:\n\n     ```\n     New-Rule -Count 2\n     ```\n\n   - Wait 15 \
+                   minutes.\n\n2. Check 3 results.\n";
+    for (fence, message) in [("   ```", "indented less than this fence"), ("         ```", "four columns or more")] {
+        let french = format!(
+            "# T\n\n1. Créez :\n\n   - Un :\n\n     ```\n     New-Rule -Count 2\n{fence}\n\n   - Attendez 20 \
+             minutes.\n\n2. Vérifiez 4 résultats.\n"
+        );
+        let found = check("a.md", english, &french);
+        let rules: Vec<_> = found.iter().map(|d| (d.rule.as_str(), d.location.line())).collect();
+        assert_eq!(rules, [("broken-markdown", 7), ("number-mismatch", 11), ("number-mismatch", 13)], "{fence}");
+        assert!(found[0].message.contains(message), "{}", found[0].message);
+    }
+}
+
+#[test]
+fn a_block_whose_code_the_translation_wrote_in_another_case_and_left_open_is_not_a_stray_fence() {
+    // PowerShell ignores case: the French block's code is the English one's, and its closing fence is lost at the
+    // end of its item, before a heading. The fence is left open, not one to delete.
+    let english = "# T\n\n1. Run:\n\n   ```powershell\n   Set-Config -Identity $p[0].Identity -Enabled $false\n   ```\n\n\
+                   ## Next\n\nDone.\n";
+    let french = "# T\n\n1. Exécutez :\n\n   ```\n   Set-Config -identity $p[0].identity -enabled $false\n\n\
+                  ## Suite\n\nTerminé.\n";
+    let found = check("a.md", english, french);
+    assert_eq!(check_rules(english, french), [at("broken-markdown", 5)]);
+    assert!(found.iter().any(|d| d.message.contains("close it with a ` ``` ` line")), "{found:#?}");
 }
 
 #[test]

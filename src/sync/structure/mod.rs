@@ -893,8 +893,20 @@ impl Walk<'_> {
                     );
                     report(self, Rule::BlockMismatch, message);
                 }
-                // The source decides whether this is code: a fence the translation turned into indentation still
-                // holds the commands readers copy.
+                // Two fences left open alike hold what follows them, prose the translation translated: not code.
+                // When both hold a bare fence line at the same place (one that cannot close them, written alike),
+                // the lines before it are their code.
+                let open_alike = fenced(self.target, *span)
+                    && markup::swallows(self.source, *sa)
+                    && markup::swallows(self.target, *span);
+                let (a, b) = if open_alike {
+                    match (code_before_fence_line(a), code_before_fence_line(b)) {
+                        (Some(a), Some(b)) if a.lines().count() == b.lines().count() => (a, b),
+                        _ => ("", ""),
+                    }
+                } else {
+                    (a.as_str(), b.as_str())
+                };
                 // PowerShell and cmd read `-identity` as `-Identity`: what differs only so is no difference (the
                 // English tag says what the code is; a translation may have lost it).
                 let any_case = case_insensitive(la) || case_insensitive(lb);
@@ -902,16 +914,11 @@ impl Walk<'_> {
                     let fold = references::case_folded_outside_strings;
                     code_difference(&fold(a), &fold(b), &source_name).is_some()
                 };
-                // Two fences left open alike hold what follows them, prose the translation translated: not code.
-                let open_alike = || {
-                    fenced(self.target, *span)
-                        && markup::swallows(self.source, *sa)
-                        && markup::swallows(self.target, *span)
-                };
+                // The source decides whether this is code: a fence the translation turned into indentation still
+                // holds the commands readers copy.
                 if fenced(self.source, *sa)
                     && (!any_case || differs_in_any_case())
                     && let Some(difference) = code_difference(a, b, &source_name)
-                    && !open_alike()
                 {
                     let at = narrow_to_token(self.target, *span, difference.line, difference.token);
                     let there = match difference.source {
@@ -1788,6 +1795,19 @@ pub(super) fn fenced(document: &Document, span: Span) -> bool {
         let code = code.trim_start_matches([' ', '\t']);
         code.starts_with("```") || code.starts_with("~~~")
     }) || document.fence_read_in_at(span.start).is_some()
+}
+
+/// The lines of `code` before its first line that is a bare fence (```` ``` ````, `~~~`), if it has one.
+fn code_before_fence_line(code: &str) -> Option<&str> {
+    let mut line_start = 0;
+    for line in code.split_inclusive('\n') {
+        let fence = line.trim();
+        if fence.len() >= 3 && (fence.bytes().all(|byte| byte == b'`') || fence.bytes().all(|byte| byte == b'~')) {
+            return Some(code[..line_start].trim_end_matches(['\n', '\r']));
+        }
+        line_start += line.len();
+    }
+    None
 }
 
 /// Unpaired source and target blocks that stand in each other's place (between the same paired blocks, in order)
