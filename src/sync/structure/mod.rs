@@ -347,14 +347,16 @@ impl Walk<'_> {
                     };
                     let paired = self.section_pair(source, target, was_moved, one_sided, &mut pool);
                     if let Some(next) = next {
-                        let span = source_sections[next].section.span;
-                        let first = paired
-                            .iter()
+                        let section = source_sections[next].section;
+                        let span = section.span;
+                        let in_next: Vec<(usize, Span)> = paired
+                            .into_iter()
                             .filter(|(source_start, _)| (span.start..span.end).contains(source_start))
-                            .map(|(_, target_span)| *target_span)
-                            .min_by_key(|target_span| target_span.start);
+                            .collect();
+                        let first = in_next.iter().map(|(_, target_span)| *target_span).min_by_key(|span| span.start);
                         if let Some(first) = first {
                             headless.insert(next, first);
+                            self.lost_with_heading(section, &in_next, first, &mut pool);
                         }
                     }
                     pool.report(self.source, self.target, self.languages, &mut self.out);
@@ -434,6 +436,30 @@ impl Walk<'_> {
                 .diagnostic(self.target.line(content.line), message)
                 .with_source(self.source.at(section.heading_span)),
         );
+    }
+
+    /// The blocks of `section`, whose heading the translation lost while its content runs on under the heading before,
+    /// that paired nothing there (`paired`: where each of its source blocks that did starts, with its counterpart;
+    /// `first`, the first counterpart): each is missing after the counterpart of the block before it.
+    fn lost_with_heading(&mut self, section: &Section, paired: &[(usize, Span)], first: Span, pool: &mut Pool) {
+        for block in items(&section.blocks) {
+            let start = block.span().start;
+            if paired.iter().any(|&(paired_start, _)| paired_start == start) {
+                continue;
+            }
+            let before = paired.iter().filter(|&&(paired_start, _)| paired_start < start).max_by_key(|(at, _)| *at);
+            let after = |counterpart: Span| {
+                let end = self.target.text[..counterpart.end].trim_end().len();
+                self.target.span(end, end)
+            };
+            let at = before.map_or(first, |&(_, counterpart)| after(counterpart));
+            if let Leftover::Source { finding: Some(finding), .. } = self.missing_block(block, at) {
+                self.out.push(finding);
+            }
+            let mut found = Vec::new();
+            block_references(block, &mut found);
+            pool.add_source(found, at, Unmatched::Covered);
+        }
     }
 
     fn extra_section(&mut self, section: &Section) {
@@ -1998,6 +2024,9 @@ mod tests {
         let french = "# T\n\n## Configuration\n\n### Étapes spéciales\n\nL’opérateur offre 7 jours d’assistance.\n\n\
                       La facturation a lieu tous les 12 mois.\n\nContactez l’opérateur pour 4 factures.\n";
         assert_eq!(findings(english, french), [found("missing-section", 9)]);
+        // Lost with the heading, its second paragraph is missing too, at the end of the one that runs on.
+        let lost = french.replace("\n\nContactez l’opérateur pour 4 factures.", "");
+        assert_eq!(findings(english, &lost), [found("block-mismatch", 9), found("missing-section", 9)]);
     }
 
     #[test]
@@ -2068,14 +2097,19 @@ mod tests {
         );
         assert_eq!(findings(english, &french.replace("4](step-4.md)", "6](step-6.md)")), [found("extra-section", 5)]);
         // The other way round: the translation left out the English subsection's heading, not its list, which is
-        // where the heading belongs.
+        // where the heading belongs; the subsection's paragraph, which it left out too, is missing.
         let (english, french) = (
             english.replace("There are two ways.\n\n", "There are two ways.\n\n## Hold or export\n\nChoose one.\n\n"),
             french.replace("## <a name=\"hold-or-export\"></a>Conserver ou exporter\n\nIl existe deux façons.\n\n", ""),
         );
         assert_eq!(
             findings(&english, &french),
-            [found("link-mismatch", 6), found("missing-section", 5), found("number-mismatch", 6)]
+            [
+                found("block-mismatch", 5),
+                found("link-mismatch", 6),
+                found("missing-section", 5),
+                found("number-mismatch", 6)
+            ]
         );
     }
 
