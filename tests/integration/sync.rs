@@ -1078,7 +1078,10 @@ fn a_closing_fence_both_files_get_wrong_alike_is_no_finding() {
     );
     // The code before the fence both write alike is code: a name changed in it shows.
     let edited = french.replacen("\"Rule1\"", "\"Regle1\"", 1);
-    assert_eq!(check_rules(english, &edited), [at("parse-error", 5), at("code-mismatch", 6), at("number-mismatch", 15)]);
+    assert_eq!(
+        check_rules(english, &edited),
+        [at("parse-error", 5), at("code-mismatch", 6), at("number-mismatch", 15)]
+    );
 }
 
 #[test]
@@ -1086,11 +1089,8 @@ fn code_blocks_alike_that_each_file_breaks_at_another_one_are_each_files_finding
     // Steps 1 and 2 hold the same code: the English breaks the first block's closing fence, the French the second's.
     // Each file's own break is its finding (the English one a note), and the blocks the other file breaks are whole.
     let block = |closing: &str| format!("   ~~~\n   Get-Rule -Name a\n   {closing}\n");
-    let english = format!(
-        "# T\n\n1. Run:\n\n{}\n2. Run again:\n\n{}\n3. Wait 5 minutes.\n",
-        block("```"),
-        block("~~~")
-    );
+    let english =
+        format!("# T\n\n1. Run:\n\n{}\n2. Run again:\n\n{}\n3. Wait 5 minutes.\n", block("```"), block("~~~"));
     let french = format!(
         "# T\n\n1. Exécutez :\n\n{}\n2. Exécutez encore :\n\n{}\n3. Attendez 5 minutes.\n",
         block("~~~"),

@@ -2239,6 +2239,20 @@ mod tests {
     }
 
     #[test]
+    fn code_written_in_another_case_and_spacing_pairs_when_a_block_is_missing() {
+        // PowerShell ignores case: the French wrote the parameters in lower case, without the language tag, and left
+        // out the last block. The others pair with their English blocks, and the one left out is the finding.
+        let english = "# T\n\n```powershell\n$p = Get-Config -Identity a\n```\n\n```powershell\n\
+                       Set-Config -Identity b -Enabled $false\n```\n\n```powershell\nRemove-Config -Identity c\n```\n";
+        let french = "# T\n\n```\n$p=Get-Config -identity a\n```\n\n```\nSet-Config -identity b -enabled $false\n```\n";
+        // Each language tag lost is a warning of its own.
+        assert_eq!(
+            findings(english, french),
+            [found("block-mismatch", 3), found("block-mismatch", 7), found("code-mismatch", 9)]
+        );
+    }
+
+    #[test]
     fn plain_text_tags_are_no_language_difference() {
         let block = |tag: &str| format!("# T\n\n```{tag}\nHost name: selector1._domainkey\nTTL: 3600\n```\n");
         for (english, french) in [("text", ""), ("", "plaintext"), ("output", "text"), ("TXT", "")] {
