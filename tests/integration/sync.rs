@@ -1138,6 +1138,22 @@ fn a_block_whose_code_the_translation_wrote_in_another_case_and_left_open_is_not
 }
 
 #[test]
+fn code_that_lost_both_its_fences_at_the_end_of_an_item_is_one_finding() {
+    // No fence is left to tell: the French paragraph is the English block's code, line for line.
+    let english = "# T\n\n1. Connect:\n\n   ```powershell\n   Connect-ExchangeOnline -UserPrincipalName a@b.com\n   ```\n\n\
+                   2. Wait 5 minutes.\n";
+    let french = "# T\n\n1. Connectez-vous :\n\n   Connect-ExchangeOnline  -UserPrincipalName a@b.com\n\n\
+                  2. Attendez 6 minutes.\n";
+    let found = check("a.md", english, french);
+    assert_eq!(check_rules(english, french), [at("broken-markdown", 5), at("number-mismatch", 7)]);
+    assert_eq!(
+        found[0].message,
+        "this paragraph is the English powershell code block's code without its fences, so it renders as text: \
+         add a ` ```powershell ` line before it and a ` ``` ` line after it"
+    );
+}
+
+#[test]
 fn a_code_fence_lost_in_a_note_before_an_edited_block_is_one_finding() {
     // In a note, the French lost the fence closing the first block, and changed the next block's value: the fence
     // meant to open that block closes the first, whose first line, changed, then follows as text.

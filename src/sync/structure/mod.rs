@@ -22,7 +22,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Attribute, Block, Content, Inline, ListItem, Section, Span, walk_content};
-use crate::report::{Diagnostic, Severity, clip, plural};
+use crate::report::{Diagnostic, Severity, clip, inline_code, plural};
 
 use super::Languages;
 use super::align::{Objective, Pairing, align, pair_alike};
@@ -775,6 +775,7 @@ impl Walk<'_> {
     /// Pairs the leftover blocks that are one block moved (past other blocks, or to a neighbouring list item), then
     /// reports the others missing or extra.
     fn report_leftovers(&mut self, mut leftovers: Vec<Leftover<'_>>, pool: &mut Pool) {
+        self.code_written_as_text(&mut leftovers);
         let movable = |leftover: &Leftover<'_>| match leftover {
             Leftover::Source { finding, .. } => finding.is_some(),
             Leftover::Target { replacement, .. } => !replacement,
@@ -826,6 +827,56 @@ impl Walk<'_> {
                 }
             }
         }
+    }
+
+    /// Takes out of `leftovers` each source code block that a translated paragraph left over is, line for line (in any
+    /// spacing): code that lost both its fences, which renders as text. One `broken-markdown` finding for the two.
+    fn code_written_as_text(&mut self, leftovers: &mut Vec<Leftover<'_>>) {
+        let code_lines = |text: &str| -> Vec<String> {
+            text.lines()
+                .map(|line| line.trim_start_matches(['>', ' ', '\t']).split_whitespace().collect::<String>())
+                .filter(|line| !line.is_empty())
+                .collect()
+        };
+        let mut taken = Vec::new();
+        for (s, leftover) in leftovers.iter().enumerate() {
+            let Leftover::Source { block: Block::Code { code, language, span: source_span }, finding: Some(_), .. } =
+                leftover
+            else {
+                continue;
+            };
+            let lines = code_lines(code);
+            let written_as_text = leftovers.iter().enumerate().find(|&(t, leftover)| {
+                !taken.contains(&t)
+                    && matches!(leftover, Leftover::Target { block: Block::Paragraph { span, .. }, replacement: false, .. }
+                        if self.target.text.get(span.start..span.end).is_some_and(|text| code_lines(text) == lines))
+            });
+            let Some((t, Leftover::Target { block, .. })) = written_as_text else { continue };
+            // The source's own fences, else three backticks.
+            let written = self.source.line_text(source_span.line).map(|line| line.trim_start_matches([' ', '\t', '>']));
+            let opening = written.filter(|line| line.starts_with("```") || line.starts_with("~~~")).map_or_else(
+                || format!("```{}", language.as_deref().unwrap_or_default()),
+                |line| line.trim_end().to_owned(),
+            );
+            let marker = opening.chars().next().unwrap_or('`');
+            let fence: String = opening.chars().take_while(|&character| character == marker).collect();
+            let tag = language.as_deref().map(|language| format!("{language} ")).unwrap_or_default();
+            let message = format!(
+                "this paragraph is the {} {tag}code block's code without its fences, so it renders as text: add a {} \
+                 line before it and a {} line after it",
+                self.languages.source,
+                inline_code(&opening),
+                inline_code(&fence)
+            );
+            let here = self.target.at(block.span());
+            self.out.push(Rule::BrokenMarkdown.diagnostic(here, message).with_source(self.source.at(*source_span)));
+            taken.extend([s, t]);
+        }
+        let mut index = 0;
+        leftovers.retain(|_| {
+            index += 1;
+            !taken.contains(&(index - 1))
+        });
     }
 
     /// Compares two blocks of the same kind.
