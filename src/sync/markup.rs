@@ -1113,7 +1113,8 @@ fn left_open<'a>(
                 && source_code.is_whole(source, following)
     };
     // The source block whose lines this one starts with: the longest, then the one the next block's code follows,
-    // then the one with most lines the same, then the first (blocks alike but for a name or address are many).
+    // then the one with most lines the same, then the one in its place, then the first (blocks alike but for a name or
+    // address are many).
     let (index, (original, source_lines)) = source_code
         .blocks
         .iter()
@@ -1127,7 +1128,7 @@ fn left_open<'a>(
         .rev()
         .max_by_key(|(index, (_, source_lines))| {
             let same = lines.iter().zip(source_lines.iter()).filter(|(line, other)| line == other).count();
-            (source_lines.len(), opens_source_code(*index), same)
+            (source_lines.len(), opens_source_code(*index), same, *index == place)
         })
         .or_else(|| {
             // The line after it opens a source block, but this block's own code differs more (a placeholder made

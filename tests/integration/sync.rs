@@ -1154,6 +1154,20 @@ fn code_that_lost_both_its_fences_at_the_end_of_an_item_is_one_finding() {
 }
 
 #[test]
+fn a_wrong_closing_fence_names_the_english_fence_of_the_block_in_its_place() {
+    // Two blocks alike but for a name, both names changed: the second block's wrong fence stands where the English
+    // closes the second block, not the first.
+    let english = "# T\n\n~~~\nNew-Rule -Name \"Rule1\" -From a.com\n~~~\n\nThen:\n\n~~~\n\
+                   New-Rule -Name \"Rule2\" -From a.com,b.com\n~~~\n\nWait 5 minutes.\n";
+    let french = "# T\n\n~~~\nNew-Rule -Name \"Regle1\" -From a.com\n~~~\n\nPuis :\n\n~~~\n\
+                  New-Rule -Name \"Regle2\" -From a.com,b.com\n```\n\nAttendez 5 minutes.\n";
+    let found = check("a.md", english, french);
+    let broken = found.iter().find(|d| d.rule == "broken-markdown").expect("the wrong fence");
+    assert_eq!(broken.location.line(), 11);
+    assert_eq!(broken.source.as_ref().map(Location::line), Some(11));
+}
+
+#[test]
 fn a_code_fence_lost_in_a_note_before_an_edited_block_is_one_finding() {
     // In a note, the French lost the fence closing the first block, and changed the next block's value: the fence
     // meant to open that block closes the first, whose first line, changed, then follows as text.
