@@ -1093,7 +1093,7 @@ fn closes(line: &str, marker: char, fence: &str) -> bool {
 }
 
 /// The column a line's content starts at, past its indentation and quote markers (a tab to the next multiple of four).
-fn fence_column(line: &str) -> usize {
+pub fn fence_column(line: &str) -> usize {
     line.chars()
         .take_while(|c| matches!(c, ' ' | '\t' | '>'))
         .fold(0, |columns, c| if c == '\t' { columns + 4 - columns % 4 } else { columns + 1 })

@@ -25,7 +25,7 @@ use std::ops::{Range, RangeInclusive};
 
 use crate::model::{Block, Inline, Span};
 use crate::parse::FenceEnd;
-use crate::parse::blocks::{fence_opened_inside, misplaced_closing_fence};
+use crate::parse::blocks::{fence_column, fence_opened_inside, misplaced_closing_fence};
 use crate::parse::ids::slug;
 use crate::report::{Diagnostic, Location, Severity, clip, inline_code};
 
@@ -805,12 +805,13 @@ fn misplaced_fence(
     let warning = target.diagnostics.iter().find(|diagnostic| diagnostic.location.line() == span.line)?;
     let opener = target.line_text(span.line)?;
     let (_, fence) = fence_of(opener)?;
-    let indent = (span.column as usize).saturating_sub(1);
-    let closer = misplaced_closing_fence(&target.text, span.start, span.end, indent)?;
+    let closer = misplaced_closing_fence(&target.text, span.start, span.end, indent(*span))?;
     let first = code.lines().map(str::trim).find(|line| !line.is_empty())?;
     let source_closes = source_code.blocks.iter().any(|(block, lines)| {
+        let span = block.span();
         lines.iter().find(|line| !line.is_empty()).is_some_and(|line| same_code_line(first, line))
-            && closed(source, block.span())
+            && closed(source, span)
+            && misplaced_closing_fence(&source.text, span.start, span.end, indent(span)).is_none()
     });
     if !source_closes {
         return None;
@@ -937,7 +938,7 @@ fn wrong_closing_fence(
     let marker = |fence: &str| fence.chars().next();
     let could_close = marker(wrong) == marker(fence) && wrong.chars().count() >= fence.chars().count();
     // Four columns past the opening fence, a fence line is code.
-    let too_deep = written[..fence_at].chars().count() >= opener_line[..opener_at].chars().count() + 4;
+    let too_deep = fence_column(written) >= fence_column(&opener_line[..opener_at]) + 4;
     if !bare || wrong.chars().count() < 3 || could_close && !too_deep {
         return None;
     }

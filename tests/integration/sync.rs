@@ -1168,6 +1168,55 @@ fn a_wrong_closing_fence_names_the_english_fence_of_the_block_in_its_place() {
 }
 
 #[test]
+fn a_closing_fence_both_files_indent_too_far_is_the_english_note_alone() {
+    // The French copied the English as it is: the fence left open is the source's to mend, not the translator's.
+    let english = "# T\n\n1. Connect:\n\n   ```powershell\n   Connect-ExchangeOnline -UserPrincipalName a@b.com\n       ```\n\n\
+                   2. Wait 15 minutes.\n";
+    let french = "# T\n\n1. Connectez-vous :\n\n   ```powershell\n   Connect-ExchangeOnline -UserPrincipalName a@b.com\n\
+                  \x20      ```\n\n2. Attendez 15 minutes.\n";
+    let found = check("a.md", english, french);
+    let located: Vec<_> = found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.severity)).collect();
+    assert_eq!(located, [("en-us/a.md", "parse-error", Severity::Note)]);
+}
+
+#[test]
+fn a_closing_fence_both_files_move_out_of_its_item_is_the_english_note_alone() {
+    // The fence out of its nested item opens a block of its own in both files: the translated text it swallows is
+    // not compared as code, and the drift after it is still found.
+    let english = "# T\n\n1. Create the rule:\n\n   - For one domain:\n\n     ~~~powershell\n     New-Rule -Name a\n   ~~~\n\n\
+                   \x20  - For two domains:\n\n     ````powershell\n     New-Rule -Name b\n     ````\n\n2. Wait 15 minutes.\n";
+    let french = "# T\n\n1. Créez la règle :\n\n   - Pour un domaine :\n\n     ~~~powershell\n     New-Rule -Name a\n   ~~~\n\n\
+                  \x20  - Pour deux domaines :\n\n     ````powershell\n     New-Rule -Name b\n     ````\n\n\
+                  2. Attendez 20 minutes.\n";
+    let found = check("a.md", english, french);
+    let located: Vec<_> =
+        found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.location.line())).collect();
+    assert_eq!(located, [("en-us/a.md", "parse-error", 7), ("fr-fr/a.md", "number-mismatch", 17)]);
+}
+
+#[test]
+fn a_closing_fence_indented_too_far_with_tabs_is_found() {
+    // Two tabs reach column 8, four past the fence at column 4: the line is code, and the paragraph after it too.
+    let english = "# T\n\n1. Connect:\n\n    ```powershell\n    Get-A -Name x\n    ```\n\n    Then wait 15 minutes.\n\n\
+                   2. Done.\n";
+    let french = "# T\n\n1. Connectez-vous :\n\n    ```powershell\n    Get-A -Name x\n\t\t```\n\n\
+                  \x20   Attendez ensuite 20 minutes.\n\n2. Terminé.\n";
+    let found = check("a.md", english, french);
+    assert_eq!(check_rules(english, french), [at("broken-markdown", 7), at("number-mismatch", 9)]);
+    assert!(found[0].message.contains("indented four columns or more past the fence"), "{}", found[0].message);
+}
+
+#[test]
+fn a_code_block_pairs_with_the_one_written_exactly_like_it_before_one_in_another_case() {
+    // Bash tells `Token` from `TOKEN`: the French kept the second block, so the first one is the one missing.
+    let english = "# T\n\nSet them:\n\n```bash\nexport Token=abc\n```\n\n```bash\nexport TOKEN=abc\n```\n\nDone.\n";
+    let french = "# T\n\nDéfinissez-les :\n\n```bash\nexport TOKEN=abc\n```\n\nTerminé.\n";
+    let found = check("a.md", english, french);
+    assert_eq!(check_rules(english, french), [at("code-mismatch", 5)]);
+    assert_eq!(found[0].source.as_ref().map(Location::line), Some(5));
+}
+
+#[test]
 fn a_code_fence_lost_in_a_note_before_an_edited_block_is_one_finding() {
     // In a note, the French lost the fence closing the first block, and changed the next block's value: the fence
     // meant to open that block closes the first, whose first line, changed, then follows as text.

@@ -1874,13 +1874,18 @@ pub(super) fn fenced(document: &Document, span: Span) -> bool {
     }) || document.fence_read_in_at(span.start).is_some()
 }
 
-/// The lines of `code` before its first line that is a bare fence (```` ``` ````, `~~~`), if it has one.
+/// The lines of `code` before its first line that is a bare fence (```` ``` ````, `~~~`), when none of them is blank:
+/// a closing fence written right after the code, that cannot close it. A fence after a blank line is more likely
+/// one of a block that what the fence left open swallowed.
 fn code_before_fence_line(code: &str) -> Option<&str> {
     let mut line_start = 0;
     for line in code.split_inclusive('\n') {
         let fence = line.trim();
+        if fence.is_empty() {
+            return None;
+        }
         if fence.len() >= 3 && (fence.bytes().all(|byte| byte == b'`') || fence.bytes().all(|byte| byte == b'~')) {
-            return Some(code[..line_start].trim_end_matches(['\n', '\r']));
+            return (line_start > 0).then(|| code[..line_start].trim_end_matches(['\n', '\r']));
         }
         line_start += line.len();
     }

@@ -31,16 +31,15 @@ impl Features {
             }
             if let Block::Code { code, .. } = block {
                 features.length += code.len();
-                // Code is not translated: its lines tell two code blocks of one length apart. In any case and
-                // spacing, which a translation may change where the language ignores them (PowerShell's
-                // `-identity`, `$p=Get-…`): that difference is compared once the blocks pair.
-                let lines = code.lines().filter(|line| !line.trim().is_empty());
-                features.tokens.extend(lines.map(|line| {
-                    hash(
-                        b'$',
-                        line.bytes().filter(|byte| !byte.is_ascii_whitespace()).map(|byte| byte.to_ascii_lowercase()),
-                    )
-                }));
+                // Code is not translated: its lines tell two code blocks of one length apart. Each line counts as
+                // written, and again in any case and spacing, which a translation may change where the language
+                // ignores them (PowerShell's `-identity`, `$p=Get-…`): a line alike both ways weighs more than one
+                // alike only so, and the difference is compared once the blocks pair.
+                for line in code.lines().map(str::trim).filter(|line| !line.is_empty()) {
+                    features.tokens.push(hash(b'$', line.bytes()));
+                    let loose = line.bytes().filter(|byte| !byte.is_ascii_whitespace()).map(|b| b.to_ascii_lowercase());
+                    features.tokens.push(hash(b'~', loose));
+                }
             }
         }
         for inlines in leaves {
