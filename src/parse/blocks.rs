@@ -411,15 +411,27 @@ impl Builder<'_, '_> {
                             (Some(inside), _) => format!(
                                 "the {} at line {} is indented four columns or more past this fence, so it is code; \
                                  indent it as this fence",
-                                inline_code(fence),
+                                inline_code(fence_written(text, start + inside)),
                                 line_of(start + inside)
                             ),
+                            (None, Some(closer))
+                                if quote_markers(&text[closer..]) < quote_markers(&text[line_start(text, start)..]) =>
+                            {
+                                self.misplaced_closer = Some(closer);
+                                format!(
+                                    "the {} at line {} lacks the `>` of its note, so it is outside the note, where it \
+                                     opens a code block of its own; write it as {} under this fence",
+                                    inline_code(fence_written(text, closer)),
+                                    line_of(closer),
+                                    inline_code(&closing_fence_line(text, start, fence))
+                                )
+                            }
                             (None, Some(closer)) => {
                                 self.misplaced_closer = Some(closer);
                                 format!(
                                     "the {} at line {}, indented less than this fence, is outside its list item or \
                                      note, where it opens a code block of its own; indent it as this fence",
-                                    inline_code(fence),
+                                    inline_code(fence_written(text, closer)),
                                     line_of(closer)
                                 )
                             }
@@ -1059,6 +1071,17 @@ struct Unclosed<'a> {
 pub fn misplaced_closing_fence(text: &str, start: usize, end: usize, indent: usize) -> Option<usize> {
     let Unclosed { fence, deeper } = unclosed_fence(text.get(start..end)?, indent)?;
     deeper.map(|inside| start + inside).or_else(|| misplaced_closer(text, end, fence, indent))
+}
+
+/// The fence written on the line that starts at byte `at` of `text`, past its indentation and quote markers.
+fn fence_written(text: &str, at: usize) -> &str {
+    let line = &text[at..super::lines::line_end(text, at)];
+    line.trim_start_matches([' ', '\t', '>']).trim_end()
+}
+
+/// How many quote markers (`>`) the line that starts `line` is behind.
+fn quote_markers(line: &str) -> usize {
+    line.chars().take_while(|c| matches!(c, ' ' | '\t' | '>')).filter(|c| *c == '>').count()
 }
 
 /// Where the line holding byte `at` of `text` starts.

@@ -301,14 +301,26 @@ fn a_closing_fence_at_the_wrong_indentation_is_one_warning_that_names_it() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         run.stderr.lines().map(|line| line.replacen(&article, "", 1)).collect::<Vec<_>>()
     };
-    // Four columns past its opening fence, a fence line is code: the block runs on to the end of its item.
-    let deeper = warnings("deeper.md", "# T\n\n1. Run:\n\n   ```\n   Get-Thing\n       ```\n\n2. Check.\n");
+    // Four columns past its opening fence, a fence line is code: the block runs on to the end of its item. The
+    // message quotes the fence as written there.
+    let deeper = warnings("deeper.md", "# T\n\n1. Run:\n\n   ```\n   Get-Thing\n       ````\n\n2. Check.\n");
     assert_eq!(
         deeper,
         [
             ":5:4: warning[parse-error]: this code fence is never closed, so everything after it up to line 8, where its \
-          file, list item or note ends, is code, not text (on Learn too): the ` ``` ` at line 7 is indented four \
+          file, list item or note ends, is code, not text (on Learn too): the ` ```` ` at line 7 is indented four \
           columns or more past this fence, so it is code; indent it as this fence"
+        ]
+    );
+    // Without its note's `>`, the fence is outside the note: indenting it would not bring it back in.
+    let unquoted = warnings("unquoted.md", "# T\n\n> [!NOTE]\n> Run:\n>\n> ```\n> Get-Thing\n```\n\nWait.\n");
+    assert_eq!(
+        unquoted,
+        [
+            ":6:3: warning[parse-error]: this code fence is never closed, so everything after it up to line 7, where its \
+          file, list item or note ends, is code, not text (on Learn too): the ` ``` ` at line 8 lacks the `>` of its \
+          note, so it is outside the note, where it opens a code block of its own; write it as ` > ``` ` under this \
+          fence"
         ]
     );
     // Indented less than its opening fence, it is outside the nested item, and opens a block of its own: one warning,
