@@ -400,7 +400,11 @@ impl Builder<'_, '_> {
                     let span = self.span(&(start..range.end));
                     let text = self.index.text();
                     let indent = (span.column as usize).saturating_sub(1);
-                    let unclosed = if fenced { unclosed_fence(&text[start..range.end], indent) } else { None };
+                    let unclosed = if fenced && !fence_closed(&code, span) {
+                        unclosed_fence(&text[start..range.end])
+                    } else {
+                        None
+                    };
                     if let Some(Unclosed { fence, deeper }) = unclosed
                         && self.misplaced_closer != Some(line_start(text, start))
                     {
@@ -409,8 +413,8 @@ impl Builder<'_, '_> {
                         let outside = misplaced_closer(text, range.end, fence, indent);
                         let advice = match (deeper, outside) {
                             (Some(inside), _) => format!(
-                                "the {} at line {} is indented four columns or more past this fence, so it is code; \
-                                 indent it as this fence",
+                                "the {} at line {} is indented too far to close it, so it is code; indent it as this \
+                                 fence",
                                 inline_code(fence_written(text, start + inside)),
                                 line_of(start + inside)
                             ),
@@ -1061,16 +1065,28 @@ struct Unclosed<'a> {
     /// Its opening fence.
     fence: &'a str,
     /// Where the first line starts, in the block's text, that would close it, but for being indented four columns or
-    /// more past the opener: code, then.
+    /// more into its list item or note: code, then.
     deeper: Option<usize>,
 }
 
-/// Where the line starts, in `text`, of a fence meant to close the fenced code block at `start..end`, left open because
-/// it is misplaced: indented four columns or more past the opening fence, inside the block (it is code), or less, right
-/// after it (outside the list item or note the block ends with).
-pub fn misplaced_closing_fence(text: &str, start: usize, end: usize, indent: usize) -> Option<usize> {
-    let Unclosed { fence, deeper } = unclosed_fence(text.get(start..end)?, indent)?;
-    deeper.map(|inside| start + inside).or_else(|| misplaced_closer(text, end, fence, indent))
+/// Where the line starts, in `text`, of a fence meant to close the fenced code block holding `code` at `span`, left
+/// open because it is misplaced: indented four columns or more into its list item or note, inside the block (it is
+/// code), or less than the opening fence, right after it (outside the list item or note the block ends with).
+pub fn misplaced_closing_fence(text: &str, code: &str, span: Span) -> Option<usize> {
+    if fence_closed(code, span) {
+        return None;
+    }
+    let Unclosed { fence, deeper } = unclosed_fence(text.get(span.start..span.end)?)?;
+    let indent = (span.column as usize).saturating_sub(1);
+    deeper.map(|inside| span.start + inside).or_else(|| misplaced_closer(text, span.end, fence, indent))
+}
+
+/// Whether a fence closes the fenced code block holding `code` at `span`, as pulldown-cmark read it: its lines are then
+/// the opening fence, the code's and the closing fence. Where a closing fence is indented four columns or more, which
+/// is code, depends on the list item or note's margin, which pulldown-cmark knows.
+pub fn fence_closed(code: &str, span: Span) -> bool {
+    let lines = span.end_line - span.line + u32::from(span.end_column > 1);
+    lines as usize > code.lines().count() + 1
 }
 
 /// The fence written on the line that starts at byte `at` of `text`, past its indentation and quote markers.
@@ -1089,24 +1105,18 @@ fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |newline| newline + 1)
 }
 
-/// How `block`, the text of a fenced code block whose opening fence is `indent` columns in, is left open, when no line
-/// of it closes the fence: one of at least as many of the same character (behind a container's `>` or indent), and
-/// nothing else, indented less than four columns past the opener.
-fn unclosed_fence(block: &str, indent: usize) -> Option<Unclosed<'_>> {
+/// How `block`, the text of a fenced code block no fence closes, is left open: its opening fence, and the first line
+/// in it that would close it but for being indented four columns or more into its list item or note, if any.
+fn unclosed_fence(block: &str) -> Option<Unclosed<'_>> {
     let (marker, fence) = opening_fence(block)?;
-    let mut deeper = None;
     let mut line_start = 0;
     for (index, line) in block.trim_end_matches(['\n', '\r']).split('\n').enumerate() {
-        let content = line.trim_end_matches('\r');
-        if index > 0 && closes(content, marker, fence) {
-            if fence_column(content) < indent + 4 {
-                return None;
-            }
-            deeper.get_or_insert(line_start);
+        if index > 0 && closes(line.trim_end_matches('\r'), marker, fence) {
+            return Some(Unclosed { fence, deeper: Some(line_start) });
         }
         line_start += line.len() + 1;
     }
-    Some(Unclosed { fence, deeper })
+    Some(Unclosed { fence, deeper: None })
 }
 
 /// Whether `line` is a closing fence for `fence`, whatever its indentation.
@@ -1116,7 +1126,7 @@ fn closes(line: &str, marker: char, fence: &str) -> bool {
 }
 
 /// The column a line's content starts at, past its indentation and quote markers (a tab to the next multiple of four).
-pub fn fence_column(line: &str) -> usize {
+fn fence_column(line: &str) -> usize {
     line.chars()
         .take_while(|c| matches!(c, ' ' | '\t' | '>'))
         .fold(0, |columns, c| if c == '\t' { columns + 4 - columns % 4 } else { columns + 1 })
@@ -1426,19 +1436,48 @@ fn unmasked(text: CowStr<'_>) -> CowStr<'_> {
 mod tests {
     use super::*;
 
+    /// Whether a fence closes each fenced code block of `text`, as the builder reads it.
+    fn fences_closed(text: &str) -> Vec<bool> {
+        let prepared = super::super::directives::prepare(text, 0, &Default::default());
+        let blocks = build(&prepared, 0, &LineIndex::new(text), "a.md").blocks;
+        let mut closed = Vec::new();
+        let mut blocks: Vec<&Block> = blocks.iter().collect();
+        while let Some(block) = blocks.pop() {
+            match block {
+                Block::Code { code, span, .. } => closed.insert(0, fence_closed(code, *span)),
+                Block::List { items, .. } => blocks.extend(items.iter().flat_map(|item| &item.blocks)),
+                _ => {}
+            }
+        }
+        closed
+    }
+
     #[test]
-    fn a_fence_is_closed_by_a_line_of_as_many_of_its_character_or_more() {
-        let unclosed = |block| unclosed_fence(block, 0).map(|unclosed| (unclosed.fence, unclosed.deeper));
+    fn a_fence_is_closed_by_a_line_of_as_many_of_its_character_or_more_within_three_columns_of_its_margin() {
+        assert_eq!(fences_closed("```\ncode\n```\n\nText.\n"), [true]);
+        assert_eq!(fences_closed("~~~~\r\ncode\r\n~~~~~\r\n"), [true]);
+        assert_eq!(fences_closed("```\n```"), [true], "an empty block");
+        assert_eq!(fences_closed("```\ncode\n``\n"), [false], "two backticks close no fence of three");
+        assert_eq!(fences_closed("```"), [false]);
+        assert_eq!(fences_closed("  ```\n  code\n   ```\n"), [true]);
+        // Four columns into the margin, a fence line is code, though less than four past an indented opening fence.
+        assert_eq!(fences_closed("  ```\n  code\n    ```\n\nText.\n"), [false]);
+        assert_eq!(fences_closed("1. Run:\n\n    ```\n    code\n       ```\n\n2. Check.\n"), [false]);
+        assert_eq!(
+            fences_closed("1. Run:\n\n    ```\n    code\n\t  ```\n\n2. Check.\n"),
+            [true],
+            "a tab is three columns here"
+        );
+    }
+
+    #[test]
+    fn a_block_left_open_names_the_line_that_would_close_it_but_for_its_indentation() {
+        let unclosed = |block| unclosed_fence(block).map(|unclosed| (unclosed.fence, unclosed.deeper));
         assert_eq!(unclosed("```powershell\nGet-Thing\n\n## Step 2\n"), Some(("```", None)));
         assert_eq!(unclosed("```\ncode\n``\n"), Some(("```", None)), "two backticks close no fence of three");
         assert_eq!(unclosed("```\n~~~\n"), Some(("```", None)));
-        assert_eq!(unclosed("```"), Some(("```", None)));
-        assert_eq!(unclosed("~~~~\r\ncode\r\n~~~~~\r\n"), None);
-        assert_eq!(unclosed("```\n> in note\n> ```  \n"), None);
-        assert_eq!(unclosed("```\n   code\n   ```"), None);
-        // Four columns past the opener, a fence line is code.
-        assert_eq!(unclosed("```\ncode\n    ```\nmore\n"), Some(("```", Some(9))));
-        assert_eq!(unclosed_fence("```\ncode\n      ```\n", 3).map(|unclosed| unclosed.deeper), None);
+        assert_eq!(unclosed("```\ncode\n    ````\nmore\n"), Some(("```", Some(9))));
+        assert_eq!(unclosed("~~~\r\ncode\r\n> \t~~~\r\n"), Some(("~~~", Some(11))));
     }
 
     #[test]

@@ -25,7 +25,7 @@ use std::ops::{Range, RangeInclusive};
 
 use crate::model::{Block, Inline, Span};
 use crate::parse::FenceEnd;
-use crate::parse::blocks::{fence_column, fence_opened_inside, misplaced_closing_fence};
+use crate::parse::blocks::{fence_opened_inside, misplaced_closing_fence};
 use crate::parse::ids::slug;
 use crate::report::{Diagnostic, Location, Severity, clip, inline_code};
 
@@ -805,13 +805,13 @@ fn misplaced_fence(
     let warning = target.diagnostics.iter().find(|diagnostic| diagnostic.location.line() == span.line)?;
     let opener = target.line_text(span.line)?;
     let (_, fence) = fence_of(opener)?;
-    let closer = misplaced_closing_fence(&target.text, span.start, span.end, indent(*span))?;
+    let closer = misplaced_closing_fence(&target.text, code, *span)?;
     let first = code.lines().map(str::trim).find(|line| !line.is_empty())?;
     let source_closes = source_code.blocks.iter().any(|(block, lines)| {
         let span = block.span();
         lines.iter().find(|line| !line.is_empty()).is_some_and(|line| same_code_line(first, line))
             && closed(source, span)
-            && misplaced_closing_fence(&source.text, span.start, span.end, indent(span)).is_none()
+            && !matches!(block, Block::Code { code, .. } if misplaced_closing_fence(&source.text, code, span).is_some())
     });
     if !source_closes {
         return None;
@@ -930,15 +930,16 @@ fn wrong_closing_fence(
     languages: &Languages,
 ) -> Option<(Diagnostic, FenceEnd)> {
     let opener_line = opener_line(target, open.span.line)?;
-    let (opener_at, fence) = fence_of(&opener_line)?;
+    let (_, fence) = fence_of(&opener_line)?;
     let written = target.line_text(at)?;
     let (fence_at, wrong) = fence_of(written)?;
     let bare = written[fence_at + wrong.len()..].trim().is_empty()
         && written[..fence_at].chars().all(|character| matches!(character, ' ' | '\t' | '>'));
     let marker = |fence: &str| fence.chars().next();
     let could_close = marker(wrong) == marker(fence) && wrong.chars().count() >= fence.chars().count();
-    // Four columns past the opening fence, a fence line is code.
-    let too_deep = fence_column(written) >= fence_column(&opener_line[..opener_at]) + 4;
+    // A line inside the block that could close it but does not is indented four columns or more into its list item
+    // or note: code.
+    let too_deep = could_close && at < open.span.end_line;
     if !bare || wrong.chars().count() < 3 || could_close && !too_deep {
         return None;
     }
@@ -946,9 +947,8 @@ fn wrong_closing_fence(
     let language = open.language.map(|language| format!("{language} ")).unwrap_or_default();
     let message = if could_close {
         format!(
-            "this {} is indented four columns or more past the fence that opens the {language}code block at line {}, \
-             where the {} file closes its own, so it is code, and what follows renders as code too; indent it as \
-             that fence",
+            "this {} is indented too far to close the {language}code block opened at line {}, where the {} file \
+             closes its own, so it is code, and what follows renders as code too; indent it as that fence",
             inline_code(wrong),
             open.span.line,
             languages.source,

@@ -301,15 +301,25 @@ fn a_closing_fence_at_the_wrong_indentation_is_one_warning_that_names_it() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         run.stderr.lines().map(|line| line.replacen(&article, "", 1)).collect::<Vec<_>>()
     };
-    // Four columns past its opening fence, a fence line is code: the block runs on to the end of its item. The
+    // Four columns into its item, a fence line is code: the block runs on to the end of the item. The
     // message quotes the fence as written there.
     let deeper = warnings("deeper.md", "# T\n\n1. Run:\n\n   ```\n   Get-Thing\n       ````\n\n2. Check.\n");
     assert_eq!(
         deeper,
         [
             ":5:4: warning[parse-error]: this code fence is never closed, so everything after it up to line 8, where its \
-          file, list item or note ends, is code, not text (on Learn too): the ` ```` ` at line 7 is indented four \
-          columns or more past this fence, so it is code; indent it as this fence"
+          file, list item or note ends, is code, not text (on Learn too): the ` ```` ` at line 7 is indented too far \
+          to close it, so it is code; indent it as this fence"
+        ]
+    );
+    // Four columns are counted from the margin: a fence three columns past an opening fence indented by two is code.
+    let margin = warnings("margin.md", "# T\n\n  ```\n  Get-Thing\n     ```\n\n## Next\n\nText.\n");
+    assert_eq!(
+        margin,
+        [
+            ":3:3: warning[parse-error]: this code fence is never closed, so everything after it up to line 9, where its \
+          file, list item or note ends, is code, not text (on Learn too): the ` ``` ` at line 5 is indented too far to \
+          close it, so it is code; indent it as this fence"
         ]
     );
     // Without its note's `>`, the fence is outside the note: indenting it would not bring it back in.

@@ -1112,7 +1112,7 @@ fn a_closing_fence_at_the_wrong_indentation_is_one_finding_and_what_follows_is_c
     // after it show.
     let english = "# T\n\n1. Create:\n\n   - One:\n\n     ```\n     New-Rule -Count 2\n     ```\n\n   - Wait 15 \
                    minutes.\n\n2. Check 3 results.\n";
-    for (fence, message) in [("   ```", "indented less than this fence"), ("         ```", "four columns or more")] {
+    for (fence, message) in [("   ```", "indented less than this fence"), ("         ```", "indented too far")] {
         let french = format!(
             "# T\n\n1. Créez :\n\n   - Un :\n\n     ```\n     New-Rule -Count 2\n{fence}\n\n   - Attendez 20 \
              minutes.\n\n2. Vérifiez 4 résultats.\n"
@@ -1195,6 +1195,16 @@ fn a_closing_fence_both_files_move_out_of_its_item_is_the_english_note_alone() {
 }
 
 #[test]
+fn a_closing_fence_four_columns_into_the_margin_is_found_though_less_past_its_opening_fence() {
+    // The opening fence is indented by two, the French closing fence by four: code, the block left open.
+    let english = "# T\n\n  ```powershell\n  Get-A -Name x\n  ```\n\nWait 15 minutes.\n\n## Next\n\nDone.\n";
+    let french = "# T\n\n  ```powershell\n  Get-A -Name x\n    ```\n\nAttendez 20 minutes.\n\n## Suite\n\nTerminé.\n";
+    let found = check("a.md", english, french);
+    assert_eq!(check_rules(english, french), [at("broken-markdown", 5), at("number-mismatch", 7)]);
+    assert!(found[0].message.contains("indent it as that fence"), "{}", found[0].message);
+}
+
+#[test]
 fn a_closing_fence_indented_too_far_with_tabs_is_found() {
     // Two tabs reach column 8, four past the fence at column 4: the line is code, and the paragraph after it too.
     let english = "# T\n\n1. Connect:\n\n    ```powershell\n    Get-A -Name x\n    ```\n\n    Then wait 15 minutes.\n\n\
@@ -1203,7 +1213,7 @@ fn a_closing_fence_indented_too_far_with_tabs_is_found() {
                   \x20   Attendez ensuite 20 minutes.\n\n2. Terminé.\n";
     let found = check("a.md", english, french);
     assert_eq!(check_rules(english, french), [at("broken-markdown", 7), at("number-mismatch", 9)]);
-    assert!(found[0].message.contains("indented four columns or more past the fence"), "{}", found[0].message);
+    assert!(found[0].message.contains("indented too far to close the powershell code block"), "{}", found[0].message);
 }
 
 #[test]
