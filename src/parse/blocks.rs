@@ -42,11 +42,15 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
         includes: false,
         hidden: None,
         misplaced_closer: None,
+        parsed_lines: 0,
         diagnostics: Vec::new(),
     };
     let text = mask_pipes_in_code(&prepared.text);
     builder.masked = matches!(text, Cow::Owned(_));
     for (event, range) in cmark(&text) {
+        if let Event::End(TagEnd::CodeBlock) = event {
+            builder.parsed_lines = text[range.clone()].split_terminator('\n').count();
+        }
         // Everything past this point works in offsets of the original file.
         let range = prepared.original(range.start + base)..prepared.original_end(range.end + base);
         builder.event(event, range);
@@ -80,6 +84,8 @@ struct Builder<'p, 'i> {
     /// Where a fence meant to close the code block before it stands, outside that block's list item or note: the
     /// block it opens instead is that block's finding, not one of its own.
     misplaced_closer: Option<usize>,
+    /// How many lines the code block ending spans in the text parsed, fences read in included ([`fence_closed`]).
+    parsed_lines: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -400,7 +406,7 @@ impl Builder<'_, '_> {
                     let span = self.span(&(start..range.end));
                     let text = self.index.text();
                     let indent = (span.column as usize).saturating_sub(1);
-                    let unclosed = if fenced && !fence_closed(&code, span) {
+                    let unclosed = if fenced && !fence_closed(&code, self.parsed_lines) {
                         unclosed_fence(&text[start..range.end])
                     } else {
                         None
@@ -418,26 +424,9 @@ impl Builder<'_, '_> {
                                 inline_code(fence_written(text, start + inside)),
                                 line_of(start + inside)
                             ),
-                            (None, Some(closer))
-                                if quote_markers(&text[closer..]) < quote_markers(&text[line_start(text, start)..]) =>
-                            {
-                                self.misplaced_closer = Some(closer);
-                                format!(
-                                    "the {} at line {} lacks the `>` of its note, so it is outside the note, where it \
-                                     opens a code block of its own; write it as {} under this fence",
-                                    inline_code(fence_written(text, closer)),
-                                    line_of(closer),
-                                    inline_code(&closing_fence_line(text, start, fence))
-                                )
-                            }
                             (None, Some(closer)) => {
                                 self.misplaced_closer = Some(closer);
-                                format!(
-                                    "the {} at line {}, indented less than this fence, is outside its list item or \
-                                     note, where it opens a code block of its own; indent it as this fence",
-                                    inline_code(fence_written(text, closer)),
-                                    line_of(closer)
-                                )
+                                closer_outside(text, start, fence, closer, line_of(closer))
                             }
                             (None, None) => {
                                 format!("close it with a {} line", inline_code(&closing_fence_line(text, start, fence)))
@@ -1073,7 +1062,7 @@ struct Unclosed<'a> {
 /// open because it is misplaced: indented four columns or more into its list item or note, inside the block (it is
 /// code), or less than the opening fence, right after it (outside the list item or note the block ends with).
 pub fn misplaced_closing_fence(text: &str, code: &str, span: Span) -> Option<usize> {
-    if fence_closed(code, span) {
+    if fence_closed(code, lines_spanned(span)) {
         return None;
     }
     let Unclosed { fence, deeper } = unclosed_fence(text.get(span.start..span.end)?)?;
@@ -1081,12 +1070,39 @@ pub fn misplaced_closing_fence(text: &str, code: &str, span: Span) -> Option<usi
     deeper.map(|inside| span.start + inside).or_else(|| misplaced_closer(text, span.end, fence, indent))
 }
 
-/// Whether a fence closes the fenced code block holding `code` at `span`, as pulldown-cmark read it: its lines are then
-/// the opening fence, the code's and the closing fence. Where a closing fence is indented four columns or more, which
-/// is code, depends on the list item or note's margin, which pulldown-cmark knows.
-pub fn fence_closed(code: &str, span: Span) -> bool {
-    let lines = span.end_line - span.line + u32::from(span.end_column > 1);
-    lines as usize > code.lines().count() + 1
+/// Whether a fence closes the fenced code block holding `code` that spans `lines` lines, as pulldown-cmark read it: they
+/// are then the opening fence, the code's and the closing fence. Where a closing fence is indented four columns or more,
+/// which is code, depends on the list item or note's margin, which pulldown-cmark knows.
+fn fence_closed(code: &str, lines: usize) -> bool {
+    lines > code.lines().count() + 1
+}
+
+/// How many lines the block at `span` spans.
+fn lines_spanned(span: Span) -> usize {
+    (span.end_line - span.line + u32::from(span.end_column > 1)) as usize
+}
+
+/// What to do with the fence at byte `closer` of `text`, line `line`, that stands outside the list item or note of
+/// the code block it was meant to close, whose fence `fence` starts at byte `start`.
+fn closer_outside(text: &str, start: usize, fence: &str, closer: usize, line: u32) -> String {
+    let written = inline_code(fence_written(text, closer));
+    let fix = inline_code(&closing_fence_line(text, start, fence));
+    if quote_markers(&text[closer..]) < quote_markers(&text[line_start(text, start)..]) {
+        return format!(
+            "the {written} at line {line} lacks the `>` of its note, so it is outside the note, where it opens a code \
+             block of its own; write it as {fix} under this fence"
+        );
+    }
+    let marker = fence.chars().next().unwrap_or('`');
+    let (could_close, fix) = if closes(&text[closer..super::lines::line_end(text, closer)], marker, fence) {
+        ("", "indent it as this fence".to_owned())
+    } else {
+        (", and could not close this one anyway", format!("write {fix} there, indented as this fence"))
+    };
+    format!(
+        "the {written} at line {line}, indented less than this fence, is outside its list item or note, where it \
+         opens a code block of its own{could_close}; {fix}"
+    )
 }
 
 /// The fence written on the line that starts at byte `at` of `text`, past its indentation and quote markers.
@@ -1119,6 +1135,12 @@ fn unclosed_fence(block: &str) -> Option<Unclosed<'_>> {
     Some(Unclosed { fence, deeper: None })
 }
 
+/// Whether `line` holds a fence and nothing else, whatever its indentation: one that may be meant to close a block.
+fn bare_fence(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t', '>']).trim_end();
+    line.len() >= 3 && (line.bytes().all(|byte| byte == b'`') || line.bytes().all(|byte| byte == b'~'))
+}
+
 /// Whether `line` is a closing fence for `fence`, whatever its indentation.
 fn closes(line: &str, marker: char, fence: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t', '>']).trim_end();
@@ -1133,8 +1155,9 @@ fn fence_column(line: &str) -> usize {
 }
 
 /// Where the first line starts that is not blank at or after byte `end` of `text` (the end of a code block left open,
-/// whose opening `fence` is `indent` columns in), when that line would close the block but is indented less: outside
-/// the list item or note the block ends with.
+/// whose opening `fence` is `indent` columns in), when that line is a bare fence, meant to close the block, indented
+/// less: outside the list item or note the block ends with. A fence that cannot close the block is taken to be meant
+/// to close it only when it opens no block of its own.
 fn misplaced_closer(text: &str, end: usize, fence: &str, indent: usize) -> Option<usize> {
     let marker = fence.chars().next()?;
     let from = if end == 0 || text[..end].ends_with('\n') { end } else { end + text[end..].find('\n')? + 1 };
@@ -1142,11 +1165,35 @@ fn misplaced_closer(text: &str, end: usize, fence: &str, indent: usize) -> Optio
     for line in text[from..].split('\n') {
         let content = line.trim_end_matches('\r');
         if !content.trim_start_matches([' ', '\t', '>']).is_empty() {
-            return (closes(content, marker, fence) && fence_column(content) < indent).then_some(line_start);
+            let meant = bare_fence(content)
+                && fence_column(content) < indent
+                && (closes(content, marker, fence) || !opens_a_block_of_its_own(&text[line_start..]));
+            return meant.then_some(line_start);
         }
         line_start += line.len() + 1;
     }
     None
+}
+
+/// Whether the bare fence `rest` starts with opens a code block of its own: a later line closes it, and no line
+/// between opens a fence with a language, as one does when the fence was meant to close a block before it.
+fn opens_a_block_of_its_own(rest: &str) -> bool {
+    let mut lines = rest.split('\n').map(|line| line.trim_end_matches('\r'));
+    let Some((marker, fence)) =
+        lines.next().and_then(|first| opening_fence(first.trim_start_matches([' ', '\t', '>'])))
+    else {
+        return false;
+    };
+    for line in lines {
+        if closes(line, marker, fence) {
+            return true;
+        }
+        let content = line.trim_start_matches([' ', '\t', '>']);
+        if (content.starts_with("```") || content.starts_with("~~~")) && !bare_fence(line) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The line that closes the code block whose fence `fence` starts at byte `start` of `text`: the fence, behind the
@@ -1435,6 +1482,7 @@ fn unmasked(text: CowStr<'_>) -> CowStr<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::directives::{FenceEnd, MissingEnds};
 
     /// Whether a fence closes each fenced code block of `text`, as the builder reads it.
     fn fences_closed(text: &str) -> Vec<bool> {
@@ -1444,7 +1492,7 @@ mod tests {
         let mut blocks: Vec<&Block> = blocks.iter().collect();
         while let Some(block) = blocks.pop() {
             match block {
-                Block::Code { code, span, .. } => closed.insert(0, fence_closed(code, *span)),
+                Block::Code { code, span, .. } => closed.insert(0, fence_closed(code, lines_spanned(*span))),
                 Block::List { items, .. } => blocks.extend(items.iter().flat_map(|item| &item.blocks)),
                 _ => {}
             }
@@ -1471,6 +1519,17 @@ mod tests {
     }
 
     #[test]
+    fn a_line_read_into_a_closed_block_leaves_it_closed() {
+        // Sync reads a fence into a file where the other file has one: here, one that opens no block, inside another.
+        let text = "```\nA\nB\n```\n";
+        let read_in = FenceEnd { at: text.find('B').unwrap(), line: "```text".to_owned(), replaces: false };
+        let missing = MissingEnds { fences: vec![read_in], ..MissingEnds::default() };
+        let prepared = super::super::directives::prepare(text, 0, &missing);
+        let built = build(&prepared, 0, &LineIndex::new(text), "a.md");
+        assert_eq!(built.diagnostics, []);
+    }
+
+    #[test]
     fn a_block_left_open_names_the_line_that_would_close_it_but_for_its_indentation() {
         let unclosed = |block| unclosed_fence(block).map(|unclosed| (unclosed.fence, unclosed.deeper));
         assert_eq!(unclosed("```powershell\nGet-Thing\n\n## Step 2\n"), Some(("```", None)));
@@ -1486,8 +1545,15 @@ mod tests {
         let text = "- Item:\n\n  ```\n  code\n```\n";
         let end = text.rfind("```").unwrap();
         assert_eq!(misplaced_closer(text, end, "```", 2), Some(end));
-        assert_eq!(misplaced_closer(text, end, "````", 2), None, "a shorter fence closes nothing");
         assert_eq!(misplaced_closer(text, end, "```", 0), None, "not indented less");
+        assert_eq!(misplaced_closer(text, end, "~~~", 2), Some(end), "of another kind, it opens no block of its own");
+        let text = "- Item:\n\n  ~~~\n  code\n```\nText.\n```\n";
+        let end = text.find("```").unwrap();
+        assert_eq!(misplaced_closer(text, end, "~~~", 2), None, "of another kind, it opens a block of its own");
+        let text = "- Item:\n\n  ~~~\n  code\n```\nText.\n```powershell\nGet-A\n```\n";
+        assert_eq!(misplaced_closer(text, end, "~~~", 2), Some(end), "a fence with a language comes before its own");
+        let text = "- Item:\n\n  ```\n  code\n\nText.\n";
+        assert_eq!(misplaced_closer(text, text.find("\nText").unwrap(), "```", 2), None, "no fence");
     }
 
     #[test]

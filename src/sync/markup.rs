@@ -811,7 +811,8 @@ fn misplaced_fence(
         let span = block.span();
         lines.iter().find(|line| !line.is_empty()).is_some_and(|line| same_code_line(first, line))
             && closed(source, span)
-            && !matches!(block, Block::Code { code, .. } if misplaced_closing_fence(&source.text, code, span).is_some())
+            && (closed_by_fence_read_in(source, span)
+                || !matches!(block, Block::Code { code, .. } if misplaced_closing_fence(&source.text, code, span).is_some()))
     });
     if !source_closes {
         return None;

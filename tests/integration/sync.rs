@@ -1205,6 +1205,29 @@ fn a_closing_fence_four_columns_into_the_margin_is_found_though_less_past_its_op
 }
 
 #[test]
+fn a_closing_fence_of_the_wrong_kind_outside_its_item_is_one_finding() {
+    // The French `~~~` block's closing fence is a ``` out of its nested item: it cannot close the block, and opens
+    // one of its own that runs into the next item's block. One finding, and the number after it still compared.
+    let english = "# T\n\n1. Create:\n\n   - One:\n\n     ~~~powershell\n     New-Rule -Name a\n     ~~~\n\n\
+                   \x20  - Two:\n\n     ````powershell\n     New-Rule -Name b\n     ````\n\n   - Wait 15 minutes.\n";
+    let french = "# T\n\n1. Créez :\n\n   - Un :\n\n     ~~~powershell\n     New-Rule -Name a\n   ```\n\n\
+                  \x20  - Deux :\n\n     ````powershell\n     New-Rule -Name b\n     ````\n\n   - Attendez 20 minutes.\n";
+    let found = check("a.md", english, french);
+    assert_eq!(check_rules(english, french), [at("broken-markdown", 7), at("number-mismatch", 17)]);
+    assert!(found[0].message.ends_with("write `~~~` there, indented as this fence"), "{}", found[0].message);
+}
+
+#[test]
+fn a_fence_of_another_kind_after_a_block_left_open_that_opens_its_own_is_not_its_closing_fence() {
+    let english = "# T\n\n1. Run:\n\n   ```\n   Get-A -Name x\n   ```\n\n~~~\nsample output\n~~~\n\nWait 15 minutes.\n";
+    let french =
+        "# T\n\n1. Exécutez :\n\n   ```\n   Get-A -Name x\n\n~~~\nsample output\n~~~\n\nAttendez 20 minutes.\n";
+    let found = check("a.md", english, french);
+    assert_eq!(check_rules(english, french), [at("broken-markdown", 5), at("number-mismatch", 12)]);
+    assert!(found[0].message.ends_with("close it with a ` ``` ` line"), "{}", found[0].message);
+}
+
+#[test]
 fn a_closing_fence_indented_too_far_with_tabs_is_found() {
     // Two tabs reach column 8, four past the fence at column 4: the line is code, and the paragraph after it too.
     let english = "# T\n\n1. Connect:\n\n    ```powershell\n    Get-A -Name x\n    ```\n\n    Then wait 15 minutes.\n\n\
