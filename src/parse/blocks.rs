@@ -42,14 +42,15 @@ pub fn build(prepared: &Prepared<'_>, base: usize, index: &LineIndex<'_>, path: 
         includes: false,
         hidden: None,
         misplaced_closer: None,
-        parsed_lines: 0,
+        base,
+        parsed_block: 0..0,
         diagnostics: Vec::new(),
     };
     let text = mask_pipes_in_code(&prepared.text);
     builder.masked = matches!(text, Cow::Owned(_));
     for (event, range) in cmark(&text) {
         if let Event::End(TagEnd::CodeBlock) = event {
-            builder.parsed_lines = text[range.clone()].split_terminator('\n').count();
+            builder.parsed_block = range.clone();
         }
         // Everything past this point works in offsets of the original file.
         let range = prepared.original(range.start + base)..prepared.original_end(range.end + base);
@@ -84,8 +85,10 @@ struct Builder<'p, 'i> {
     /// Where a fence meant to close the code block before it stands, outside that block's list item or note: the
     /// block it opens instead is that block's finding, not one of its own.
     misplaced_closer: Option<usize>,
-    /// How many lines the code block ending spans in the text parsed, fences read in included ([`fence_closed`]).
-    parsed_lines: usize,
+    /// Where the body starts in the file.
+    base: usize,
+    /// Where the code block ending is in the body as parsed.
+    parsed_block: Range<usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -404,55 +407,8 @@ impl Builder<'_, '_> {
             TagEnd::CodeBlock => {
                 if let Some(Frame::Code { language, code, start, fenced }) = self.stack.pop() {
                     let span = self.span(&(start..range.end));
-                    let text = self.index.text();
-                    let indent = (span.column as usize).saturating_sub(1);
-                    let unclosed = if fenced && !fence_closed(&code, self.parsed_lines) {
-                        unclosed_fence(&text[start..range.end])
-                    } else {
-                        None
-                    };
-                    if let Some(Unclosed { fence, deeper }) = unclosed
-                        && self.misplaced_closer != Some(line_start(text, start))
-                    {
-                        let last_line = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
-                        let line_of = |at: usize| self.index.span(at, at).line;
-                        let outside = misplaced_closer(text, range.end, fence, indent);
-                        let advice = match (deeper, outside) {
-                            (Some(inside), _) => format!(
-                                "the {} at line {} is indented too far to close it, so it is code; indent it as this \
-                                 fence",
-                                inline_code(fence_written(text, start + inside)),
-                                line_of(start + inside)
-                            ),
-                            (None, Some(closer)) => {
-                                self.misplaced_closer = Some(closer);
-                                closer_outside(text, start, fence, closer, line_of(closer))
-                            }
-                            (None, None) => {
-                                format!("close it with a {} line", inline_code(&closing_fence_line(text, start, fence)))
-                            }
-                        };
-                        let message = format!(
-                            "this code fence is never closed, so everything after it up to line {last_line}, where \
-                             its file, list item or note ends, is code, not text (on Learn too): {advice}"
-                        );
-                        self.diagnose(Severity::Warning, start, start + fence.len(), message);
-                    } else if unclosed.is_some() {
-                        // The fence that opens it was meant to close the block before: that block's finding says so.
-                    } else if fenced
-                        && let Some((inside, info)) = fence_opened_inside(
-                            &self.index.text()[start..range.end],
-                            (span.column as usize).saturating_sub(1),
-                        )
-                    {
-                        let opener_line = span.line.saturating_add(u32::try_from(inside).unwrap_or(u32::MAX));
-                        let fence = opening_fence(&self.index.text()[start..]).map_or("```", |(_, fence)| fence);
-                        let message = format!(
-                            "line {opener_line} inside this code block opens a `{info}` code block of its own: the \
-                             code fences up to there are paired wrongly (one is missing or extra), so text around here \
-                             is code, not text (on Learn too): check them up to line {opener_line}"
-                        );
-                        self.diagnose(Severity::Warning, start, start + fence.len(), message);
+                    if fenced {
+                        self.check_fences(&code, span);
                     }
                     self.push_block(Block::Code { language, code, span });
                 }
@@ -542,6 +498,64 @@ impl Builder<'_, '_> {
             );
         }
         true
+    }
+
+    /// Warns when the fenced code block holding `code` at `span` is left open, naming the fence meant to close it if
+    /// one is misplaced, or when it holds a line that opens a block of its own. Both are read in the text parsed, where
+    /// the fences sync reads in are lines too, and its own fence lines give way to them.
+    fn check_fences(&mut self, code: &str, span: Span) {
+        let prepared = self.prepared;
+        let parsed = &prepared.text[self.parsed_block.clone()];
+        let text = self.index.text();
+        let start = span.start;
+        let original = |at: usize| prepared.original(at + self.base);
+        let unclosed =
+            if fence_closed(code, parsed.split_terminator('\n').count()) { None } else { unclosed_fence(parsed) };
+        let Some(Unclosed { fence, deeper }) = unclosed else {
+            if let Some((inside, info)) =
+                fence_opened_inside(&text[start..span.end], (span.column as usize).saturating_sub(1))
+            {
+                let opener_line = span.line.saturating_add(u32::try_from(inside).unwrap_or(u32::MAX));
+                let fence = opening_fence(&text[start..]).map_or("```", |(_, fence)| fence);
+                let message = format!(
+                    "line {opener_line} inside this code block opens a `{info}` code block of its own: the code fences \
+                     up to there are paired wrongly (one is missing or extra), so text around here is code, not text \
+                     (on Learn too): check them up to line {opener_line}"
+                );
+                self.diagnose(Severity::Warning, start, start + fence.len(), message);
+            }
+            return;
+        };
+        if self.misplaced_closer == Some(line_start(text, start)) {
+            // The fence that opens it was meant to close the block before: that block's finding says so.
+            return;
+        }
+        let last_line = if span.end_column == 1 { span.end_line - 1 } else { span.end_line };
+        let line_of = |at: usize| self.index.span(at, at).line;
+        let body = prepared.text.as_ref();
+        let opener = self.parsed_block.start;
+        let indent = body[line_start(body, opener)..opener].chars().count();
+        let advice = match (deeper, misplaced_closer(body, self.parsed_block.end, fence, indent)) {
+            (Some(inside), _) => {
+                let inside = original(opener + inside);
+                format!(
+                    "the {} at line {} is indented too far to close it, so it is code; indent it as this fence",
+                    inline_code(fence_written(text, inside)),
+                    line_of(inside)
+                )
+            }
+            (None, Some(closer)) => {
+                let closer = original(closer);
+                self.misplaced_closer = Some(closer);
+                closer_outside(text, start, fence, closer, line_of(closer))
+            }
+            (None, None) => format!("close it with a {} line", inline_code(&closing_fence_line(text, start, fence))),
+        };
+        let message = format!(
+            "this code fence is never closed, so everything after it up to line {last_line}, where its file, list item \
+             or note ends, is code, not text (on Learn too): {advice}"
+        );
+        self.diagnose(Severity::Warning, start, start + fence.len(), message);
     }
 
     fn open_container(&mut self, kind: ContainerKind, start: usize) {
@@ -1527,6 +1541,18 @@ mod tests {
         let prepared = super::super::directives::prepare(text, 0, &missing);
         let built = build(&prepared, 0, &LineIndex::new(text), "a.md");
         assert_eq!(built.diagnostics, []);
+    }
+
+    #[test]
+    fn a_fence_line_sync_reads_as_blank_is_no_fence_of_the_block_it_leaves_open() {
+        let text = "1. Run:\n\n   ````\n   Get-A\n````\n\n2. Two.\n";
+        let deleted = FenceEnd { at: text.find("````\n\n").unwrap(), line: String::new(), replaces: true };
+        let missing = MissingEnds { fences: vec![deleted], ..MissingEnds::default() };
+        let prepared = super::super::directives::prepare(text, 0, &missing);
+        let built = build(&prepared, 0, &LineIndex::new(text), "a.md");
+        let messages: Vec<&str> = built.diagnostics.iter().map(|diagnostic| diagnostic.message.as_str()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].ends_with("close it with a ` ```` ` line"), "{}", messages[0]);
     }
 
     #[test]

@@ -1228,6 +1228,22 @@ fn a_fence_of_another_kind_after_a_block_left_open_that_opens_its_own_is_not_its
 }
 
 #[test]
+fn a_block_both_files_leave_open_alike_still_has_its_code_and_the_prose_it_swallowed_compared() {
+    // Both fences closing the first block stand out of its item, where they open a block that swallows the next
+    // item's text: the first block is all code, what the second swallowed is prose, and each keeps its checks.
+    let english = "# T\n\n1. Set:\n\n   ~~~json\n   { \"rule\": \"Rule1\" }\n~~~\n\n2. Wait 15 minutes.\n\nDone.\n";
+    let french =
+        "# T\n\n1. Définissez :\n\n   ~~~json\n   { \"rule\": \"Regle1\" }\n~~~\n\n2. Attendez 20 minutes.\n\nFin.\n";
+    let found = check("a.md", english, french);
+    let located: Vec<_> =
+        found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.location.line())).collect();
+    assert_eq!(
+        located,
+        [("en-us/a.md", "parse-error", 5), ("fr-fr/a.md", "code-mismatch", 6), ("fr-fr/a.md", "number-mismatch", 9)]
+    );
+}
+
+#[test]
 fn a_closing_fence_indented_too_far_with_tabs_is_found() {
     // Two tabs reach column 8, four past the fence at column 4: the line is code, and the paragraph after it too.
     let english = "# T\n\n1. Connect:\n\n    ```powershell\n    Get-A -Name x\n    ```\n\n    Then wait 15 minutes.\n\n\

@@ -22,6 +22,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Attribute, Block, Content, Inline, ListItem, Section, Span, walk_content};
+use crate::parse::blocks::misplaced_closing_fence;
 use crate::report::{Diagnostic, Severity, clip, inline_code, plural};
 
 use super::Languages;
@@ -977,10 +978,23 @@ impl Walk<'_> {
                     && markup::swallows(self.source, *sa)
                     && markup::swallows(self.target, *span);
                 let (a, b) = if open_alike {
-                    match (code_before_fence_line(a), code_before_fence_line(b)) {
+                    let kept = |document: &Document, code: &'a str, span: Span| -> Option<&'a str> {
+                        code_before_fence_line(code).or_else(|| {
+                            // Closed by a fence right after it, but for that fence's indentation: all code.
+                            misplaced_closing_fence(&document.text, code, span)
+                                .is_some_and(|closer| closer >= span.end)
+                                .then(|| code.trim_end_matches(['\n', '\r']))
+                        })
+                    };
+                    let (kept_a, kept_b) = match (kept(self.source, a, *sa), kept(self.target, b, *span)) {
                         (Some(a), Some(b)) if a.lines().count() == b.lines().count() => (a, b),
                         _ => ("", ""),
-                    }
+                    };
+                    // The prose they swallowed still holds the numbers readers act on.
+                    let source_prose = swallowed_prose(self.source, a, kept_a, *sa);
+                    let target_prose = swallowed_prose(self.target, b, kept_b, *span);
+                    self.numbers((&source_prose, *sa), (&target_prose, *span));
+                    (kept_a, kept_b)
                 } else {
                     (a.as_str(), b.as_str())
                 };
@@ -1890,6 +1904,15 @@ fn code_before_fence_line(code: &str) -> Option<&str> {
         line_start += line.len();
     }
     None
+}
+
+/// What follows the code `kept` at the start of `code`, the code of the block at `span` of `document` left open, read
+/// as the text it is: one run of text, from the line it starts at.
+fn swallowed_prose(document: &Document, code: &str, kept: &str, span: Span) -> [Inline; 1] {
+    let kept_lines = if kept.is_empty() { 0 } else { kept.lines().count() };
+    let line = span.line.saturating_add(1 + u32::try_from(kept_lines).unwrap_or(u32::MAX));
+    let start = document.line(line).span.map_or(span.start, |line| line.start.min(span.end));
+    [Inline::Text { text: code[kept.len()..].to_owned(), span: document.span(start, span.end) }]
 }
 
 /// Unpaired source and target blocks that stand in each other's place (between the same paired blocks, in order)
