@@ -561,7 +561,18 @@ pub fn fences_left_open(source: &Document, target: &Document, from: u32, languag
             let may_hold_heading = || matches!(block, Block::Code { code, .. } if code.lines().any(|line| line.trim_start().starts_with('#')));
             let ids: HashSet<String> =
                 if swallowing || may_hold_heading() { headings(span.line..=last) } else { HashSet::new() };
+            // The source's block in its place, opened by the same fence and left open too, is this one broken alike.
+            let stray_alike = || {
+                source_code.blocks.get(place).is_some_and(|(source_block, _)| {
+                    fn fence_line(document: &Document, line: u32) -> Option<&str> {
+                        document.line_text(line).map(str::trim)
+                    }
+                    fence_line(source, source_block.span().line) == fence_line(target, span.line)
+                        && !source_code.is_whole(source, place)
+                })
+            };
             if (swallowing || ids.iter().any(|id| source_has(id)))
+                && !stray_alike()
                 && let Some((finding, end)) = stray_fence(&source_code, (source, target), block, last, languages)
             {
                 swallowed.push(Swallowed {
@@ -580,7 +591,10 @@ pub fn fences_left_open(source: &Document, target: &Document, from: u32, languag
             // what it swallowed follows from it all the same.
             let warned = target.diagnostics.iter().any(|diagnostic| diagnostic.location.line() == span.line);
             if warned && swallows(target, span) {
-                let lines = if ends_as_written(&source_code, target, block) {
+                // A block the source leaves open in its place too is compared with it, its code as code and what it
+                // swallowed as prose.
+                let broken_alike = source_code.blocks.get(place).is_some_and(|_| !source_code.is_whole(source, place));
+                let lines = if broken_alike || ends_as_written(&source_code, target, block) {
                     span.line + 1..=span.line
                 } else {
                     span.line..=last

@@ -1244,6 +1244,30 @@ fn a_block_both_files_leave_open_alike_still_has_its_code_and_the_prose_it_swall
 }
 
 #[test]
+fn a_command_changed_in_a_block_both_files_leave_open_alike_is_found() {
+    // The closing fences are code, four columns past the margin, in both files: the command changed before them is
+    // the drift, not the fences, which the French has from the English.
+    for (english, french) in [
+        (
+            "# T\n\n1. Run:\n\n   ```powershell\n   Get-A -Name x\n       ```\n\n   Then wait.\n\n2. Done.\n",
+            "# T\n\n1. Exécutez :\n\n   ```powershell\n   Get-Z -Name x\n       ```\n\n   Puis attendez.\n\n2. Fini.\n",
+        ),
+        (
+            "# T\n\nText.\n\n```\nGet-A\n    ```\n\nMore text 5.\n",
+            "# T\n\nTexte.\n\n```\nGet-B\n    ```\n\nPlus de texte 5.\n",
+        ),
+    ] {
+        let found = check("a.md", english, french);
+        let french: Vec<_> = found
+            .iter()
+            .filter(|d| d.location.path.starts_with("fr-fr"))
+            .map(|d| (d.rule.as_str(), d.location.line()))
+            .collect();
+        assert_eq!(french, [("code-mismatch", 6)], "{english}");
+    }
+}
+
+#[test]
 fn a_closing_fence_indented_too_far_with_tabs_is_found() {
     // Two tabs reach column 8, four past the fence at column 4: the line is code, and the paragraph after it too.
     let english = "# T\n\n1. Connect:\n\n    ```powershell\n    Get-A -Name x\n    ```\n\n    Then wait 15 minutes.\n\n\
