@@ -561,14 +561,15 @@ pub fn fences_left_open(source: &Document, target: &Document, from: u32, languag
             let may_hold_heading = || matches!(block, Block::Code { code, .. } if code.lines().any(|line| line.trim_start().starts_with('#')));
             let ids: HashSet<String> =
                 if swallowing || may_hold_heading() { headings(span.line..=last) } else { HashSet::new() };
-            // The source's block in its place, opened by the same fence and left open too, is this one broken alike.
+            // The source's block in this one's place, when the source leaves it open too: the files break it alike.
+            let source_left_open = || source_code.blocks.get(place).filter(|_| !source_code.is_whole(source, place));
+            // Opened by the same fence, the block is no stray one.
             let stray_alike = || {
-                source_code.blocks.get(place).is_some_and(|(source_block, _)| {
+                source_left_open().is_some_and(|(source_block, _)| {
                     fn fence_line(document: &Document, line: u32) -> Option<&str> {
                         document.line_text(line).map(str::trim)
                     }
                     fence_line(source, source_block.span().line) == fence_line(target, span.line)
-                        && !source_code.is_whole(source, place)
                 })
             };
             if (swallowing || ids.iter().any(|id| source_has(id)))
@@ -591,10 +592,8 @@ pub fn fences_left_open(source: &Document, target: &Document, from: u32, languag
             // what it swallowed follows from it all the same.
             let warned = target.diagnostics.iter().any(|diagnostic| diagnostic.location.line() == span.line);
             if warned && swallows(target, span) {
-                // A block the source leaves open in its place too is compared with it, its code as code and what it
-                // swallowed as prose.
-                let broken_alike = source_code.blocks.get(place).is_some_and(|_| !source_code.is_whole(source, place));
-                let lines = if broken_alike || ends_as_written(&source_code, target, block) {
+                // A block broken alike is compared with the source's, its code as code and what it swallowed as prose.
+                let lines = if source_left_open().is_some() || ends_as_written(&source_code, target, block) {
                     span.line + 1..=span.line
                 } else {
                     span.line..=last
