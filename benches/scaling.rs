@@ -7,7 +7,8 @@
 //! identical-to-source lookup), one paragraph of thousands of references and numbers, some missing or written
 //! another way (reference matching, numbers, fingerprints and snippets of one long line), and code blocks each broken
 //! so that it swallows the rest of the file until it is mended (each is found only once the one before is closed, and
-//! each find reads the file again: this grows quadratically, by design, and once grew as the cube).
+//! each find reads the file again: this grows quadratically, by design, and once grew as the cube), and lines of
+//! fences and texts drawn at random, as QA's fuzzer writes them (the mending went round without end on such files).
 
 use std::path::Path;
 use std::process::Command;
@@ -17,17 +18,20 @@ const RUNS: usize = 5;
 const SIZES: [usize; 4] = [2_000, 4_000, 8_000, 16_000];
 /// Broken code blocks: a few hundred are already far more than any real file has.
 const BROKEN_SIZES: [usize; 4] = [150, 300, 600, 1_200];
+/// Lines of fences and short texts drawn at random: a third are fences.
+const DENSE_SIZES: [usize; 4] = [750, 1_500, 3_000, 6_000];
 
 /// A source and a translation of `size` units of one shape.
 type Shape = fn(usize) -> (String, String);
 
 fn main() {
     let dir = std::env::temp_dir().join(format!("checkdown-scaling-bench-{}", std::process::id()));
-    let shapes: [(&str, Shape, [usize; 4]); 4] = [
+    let shapes: [(&str, Shape, [usize; 4]); 5] = [
         ("paragraphs that start alike", alike_paragraphs, SIZES),
         ("one long paragraph", long_paragraph, SIZES),
         ("code blocks closed with the wrong fence", wrong_closing_fences, BROKEN_SIZES),
         ("code blocks that lost both fences", lost_fences, BROKEN_SIZES),
+        ("fences and texts at random", dense_fences, DENSE_SIZES),
     ];
     for (name, shape, sizes) in shapes {
         println!("{name}:");
@@ -111,6 +115,33 @@ fn lost_fences(size: usize) -> (String, String) {
     for i in 0..size {
         source.push_str(&format!("Run {i}:\n\n```\nGet-Thing -Id {i}\n```\n\n```\nId : {i}\n```\n\n"));
         target.push_str(&format!("Exécutez {i} :\n\nGet-Thing -Id {i}\n\n```\nId : {i}\n```\n\n"));
+    }
+    (source, target)
+}
+
+/// Lines drawn at random, as a fuzzer writes them: fences of both kinds and short texts, each after a list, note or
+/// indentation prefix; the translation changes every number and moves every fiftieth line to the margin. Such fences
+/// pair in ways no writer's do, and mending them once went round without end, reading the file again each time, until
+/// a round was spent for every fence: the time grew with the cube of the size.
+fn dense_fences(size: usize) -> (String, String) {
+    const PREFIXES: [&str; 8] = ["", "   ", "     ", "> ", "   > ", "1. ", "- ", "    "];
+    const LINES: [&str; 9] =
+        ["```", "~~~", "```powershell", "Get-A -Name x", "Step 15 minutes.", "", "Run this:", "````", "Text 3."];
+    // xorshift64: the same pair at every run, with no crate for it.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % bound as u64) as usize
+    };
+    let (mut source, mut target) =
+        (String::from("# T\n\n"), String::from("---\nms.contentlocale: fr-fr\n---\n# T\n\n"));
+    for i in 0..size {
+        let line = format!("{}{}\n", PREFIXES[next(PREFIXES.len())], LINES[next(LINES.len())]);
+        source.push_str(&line);
+        let translated = line.replace("15", "20");
+        target.push_str(if i % 50 == 0 { translated.trim_start_matches([' ', '>']) } else { &translated });
     }
     (source, target)
 }

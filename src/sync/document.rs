@@ -5,7 +5,7 @@ use super::markup;
 use super::mend::{self, ClosedFence, ClosedZone, Mended, SpacedTab};
 use crate::model::{Article, Span};
 use crate::parse::lines::{LineIndex, Lines};
-use crate::parse::{Encoding, MissingEnds, NoIncludes, ParseOptions, ZoneEnd, parse};
+use crate::parse::{Encoding, FenceEnd, MissingEnds, NoIncludes, ParseOptions, ZoneEnd, parse};
 
 use crate::report::{Diagnostic, Location};
 
@@ -188,9 +188,20 @@ impl Document {
         &self.closed_fences[self.closed_fences.partition_point(|closed| closed.end.at < start)..]
     }
 
-    /// The closing fence read in at byte `start`, if one is.
+    /// The closing fences read in at byte `start`, in the order they were found.
+    fn fences_read_in_at(&self, start: usize) -> &[ClosedFence] {
+        let from = self.fences_read_in_from(start);
+        &from[..from.partition_point(|closed| closed.end.at == start)]
+    }
+
+    /// The first closing fence read in at byte `start`, if one is.
     pub fn fence_read_in_at(&self, start: usize) -> Option<&ClosedFence> {
-        self.fences_read_in_from(start).first().filter(|closed| closed.end.at == start)
+        self.fences_read_in_at(start).first()
+    }
+
+    /// Whether the closing fence `end` is read in already, first or after another at the same place.
+    fn reads_in(&self, end: &FenceEnd) -> bool {
+        self.fences_read_in_at(end.at).iter().any(|closed| closed.end == *end)
     }
 
     /// The location of `span` in this file.
@@ -275,7 +286,8 @@ fn closable(document: &Document, open: Vec<markup::Swallowed>) -> Vec<ClosedFenc
         .filter_map(|swallowed| {
             Some(ClosedFence { opener: swallowed.opener(), end: swallowed.end?, finding: swallowed.finding? })
         })
-        .filter(|fence| document.fence_read_in_at(fence.end.at).is_none_or(|closed| closed.end != fence.end))
+        // A fence read in already did all it can: reading it in again would change nothing, round after round.
+        .filter(|fence| !document.reads_in(&fence.end))
         .collect()
 }
 
@@ -341,6 +353,7 @@ fn markup(raw: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sync::rules::Rule;
 
     #[test]
     fn lines_and_narrowed_spans_point_at_characters() {
@@ -350,6 +363,26 @@ mod tests {
         let paragraph = document.span(10, document.text.len() - 1);
         let three = document.narrow(paragraph, "3");
         assert_eq!((three.line, three.column, three.end_column), (3, 20, 21));
+    }
+
+    #[test]
+    fn a_closing_fence_read_in_after_another_at_its_place_is_known_as_read_in() {
+        let text = "# T\n\n1. Step\n\n   ~~~\n   Get-A\n```\n\nText.\n";
+        let document = Document::new("fr-fr/a.md", "a.md", text.to_owned());
+        let at = text.find("```").unwrap();
+        let finding = Rule::BrokenMarkdown.diagnostic(document.at(document.line(7).span.unwrap()), "close it");
+        let fence = |replaces| ClosedFence {
+            end: FenceEnd { at, line: "   ~~~".to_owned(), replaces },
+            finding: finding.clone(),
+            opener: 5,
+        };
+        // The line replaced first, then a fence read in before it: the first one found there is the replacement.
+        let document = document.read_again(Vec::new(), vec![fence(true), fence(false)]);
+        assert!(document.fence_read_in_at(at).is_some_and(|closed| closed.end.replaces));
+        assert!(document.reads_in(&fence(false).end), "proposed again, it would be read in again, round after round");
+        assert!(document.reads_in(&fence(true).end));
+        let elsewhere = FenceEnd { at: text.find("Text").unwrap(), ..fence(false).end };
+        assert!(!document.reads_in(&elsewhere));
     }
 
     #[test]

@@ -1268,6 +1268,20 @@ fn a_command_changed_in_a_block_both_files_leave_open_alike_is_found() {
 }
 
 #[test]
+fn the_same_fence_advice_at_one_place_is_given_once() {
+    // From QA's fuzzer: fences of both kinds at odd indentations, the French moving one to the margin. The fence
+    // closed for the reading is still open against another English line; its advice, the same, is not said twice.
+    let english = "~~~\n     ```\n~~~\n- Step 15 minutes.\n     ```\n     ~~~\n   ```\n     ```\n";
+    let french = english.replace("15", "20").replace("\n   ```\n", "\n```\n");
+    let found = check("a.md", english, &french);
+    let advice: Vec<_> =
+        found.iter().map(|d| (d.location.path.as_str(), d.location.line(), d.message.as_str())).collect();
+    let once: HashSet<_> = advice.iter().collect();
+    assert_eq!(once.len(), advice.len(), "{advice:#?}");
+    assert!(found.iter().any(|d| d.rule == "number-mismatch" && d.location.line() == 4), "{advice:#?}");
+}
+
+#[test]
 fn a_closing_fence_indented_too_far_with_tabs_is_found() {
     // Two tabs reach column 8, four past the fence at column 4: the line is code, and the paragraph after it too.
     let english = "# T\n\n1. Connect:\n\n    ```powershell\n    Get-A -Name x\n    ```\n\n    Then wait 15 minutes.\n\n\

@@ -70,13 +70,17 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> C
         out: Vec::new(),
     };
     // The fences left open that the pair was read with closed, then those left open still (should a closing line
-    // have failed to take, one of each).
+    // have failed to take, one of each: the same advice at the same place is given once, whichever line of the other
+    // file it is read against).
     let closed: Vec<Diagnostic> =
         target.closed_fences.iter().chain(&source.closed_fences).map(|closed| closed.finding.clone()).collect();
     let mut swallowed = markup::fences_left_open(source, target, 1, languages);
     swallowed.extend(markup::source_fences_left_open(source, target, 1, languages));
+    let given = |finding: &Diagnostic| {
+        closed.iter().any(|closed| closed.location == finding.location && closed.message == finding.message)
+    };
     let still_open: Vec<Diagnostic> =
-        swallowed.iter().filter_map(|swallowed| swallowed.finding.clone()).filter(|f| !closed.contains(f)).collect();
+        swallowed.iter().filter_map(|swallowed| swallowed.finding.clone()).filter(|f| !given(f)).collect();
     walk.out.extend(closed);
     walk.out.extend(still_open);
     walk.out.extend(markup::spaced_tabs(source, target));
