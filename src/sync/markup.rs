@@ -1289,6 +1289,25 @@ fn closed(document: &Document, span: Span) -> bool {
     })
 }
 
+/// The lines of `document`'s bare fences that open a code block of their own, being meant to close the block before
+/// them and misplaced outside its list item or note: the block holds the text after the fence, as its writer meant
+/// it. The parser warns at each block left so, so a file without warnings is not searched.
+pub(super) fn stray_openers(document: &Document) -> HashSet<u32> {
+    if document.diagnostics.is_empty() {
+        return HashSet::new();
+    }
+    code_blocks(document)
+        .into_iter()
+        .filter_map(|block| match block {
+            Block::Code { code, span, .. } if !closed_by_fence_read_in(document, *span) => {
+                misplaced_closing_fence(&document.text, code, *span)
+            }
+            _ => None,
+        })
+        .map(|closer| document.span(closer, closer).line)
+        .collect()
+}
+
 /// Whether a fenced code block of `document` holds what follows it ([`swallows`]): its fences pair wrongly. The
 /// parser warns at such a block's opening line, so a file without warnings, nearly every one, is not searched.
 pub(super) fn pairs_fences_wrongly(document: &Document) -> bool {

@@ -1244,6 +1244,26 @@ fn a_block_both_files_leave_open_alike_still_has_its_code_and_the_prose_it_swall
 }
 
 #[test]
+fn a_block_both_files_open_alike_with_a_misplaced_closing_fence_is_prose() {
+    // Both files move the first block's closing fence out of its item, where it opens a block that the second item's
+    // lost closing fence ends: what lies between is the writer's text, translated, and only a number changed in it
+    // is drift.
+    let english = "# T\n\n1. Step one:\n\n   ```powershell\n   Get-A -Name x\n```\n\n   Then wait 5 seconds.\n\n\
+                   2. Step two:\n\n   ~~~powershell\n   Get-B -Name y\n```\n\n   Then wait 6 seconds.\n\nEnd 8.\n";
+    let french = english
+        .replace("Step one:", "Étape un :")
+        .replace("Step two:", "Étape deux :")
+        .replace("Then wait 5 seconds.", "Attendez ensuite 7 secondes.")
+        .replace("Then wait 6 seconds.", "Attendez ensuite 6 secondes.")
+        .replace("End", "Fin");
+    let found = check("a.md", english, &french);
+    let located: Vec<_> =
+        found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.location.line())).collect();
+    assert_eq!(located, [("en-us/a.md", "parse-error", 5), ("fr-fr/a.md", "number-mismatch", 9)]);
+    assert!(found[1].message.contains("has 7 where the English text has 5"), "{}", found[1].message);
+}
+
+#[test]
 fn a_command_changed_in_a_block_both_files_leave_open_alike_is_found() {
     // The closing fences are code, four columns past the margin, in both files: the command changed before them is
     // the drift, not the fences, which the French has from the English.

@@ -67,6 +67,7 @@ pub fn compare(source: &Document, target: &Document, languages: &Languages) -> C
         detached: HashMap::new(),
         names: HashSet::new(),
         compared: HashSet::new(),
+        stray_openers: OnceCell::new(),
         out: Vec::new(),
     };
     // The fences left open that the pair was read with closed, then those left open still (should a closing line
@@ -237,6 +238,9 @@ struct Walk<'a> {
     /// The starts of the blocks of one-sided translated subsections that were compared with source blocks
     /// ([`Walk::pair_one_sided`]): their section's own check leaves them alone.
     compared: HashSet<usize>,
+    /// The lines of the source's and the target's fences that open a block of their own, misplaced where they were
+    /// meant to close one ([`markup::stray_openers`]), gathered when a code block is first compared.
+    stray_openers: OnceCell<[HashSet<u32>; 2]>,
     out: Vec<Diagnostic>,
 }
 
@@ -977,10 +981,14 @@ impl Walk<'_> {
                 }
                 // Two fences left open alike hold what follows them, prose the translation translated: not code.
                 // When both hold a bare fence line at the same place (one that cannot close them, written alike),
-                // the lines before it are their code.
+                // the lines before it are their code. So do two blocks opened alike by a fence meant to close the
+                // block before, all of them prose.
+                let [source_strays, target_strays] = self
+                    .stray_openers
+                    .get_or_init(|| [markup::stray_openers(self.source), markup::stray_openers(self.target)]);
+                let stray_alike = source_strays.contains(&sa.line) && target_strays.contains(&span.line);
                 let open_alike = fenced(self.target, *span)
-                    && markup::swallows(self.source, *sa)
-                    && markup::swallows(self.target, *span);
+                    && (stray_alike || markup::swallows(self.source, *sa) && markup::swallows(self.target, *span));
                 let (a, b) = if open_alike {
                     let kept = |document: &Document, code: &'a str, span: Span| -> Option<&'a str> {
                         code_before_fence_line(code).or_else(|| {
@@ -991,7 +999,7 @@ impl Walk<'_> {
                         })
                     };
                     let (kept_a, kept_b) = match (kept(self.source, a, *sa), kept(self.target, b, *span)) {
-                        (Some(a), Some(b)) if a.lines().count() == b.lines().count() => (a, b),
+                        (Some(a), Some(b)) if !stray_alike && a.lines().count() == b.lines().count() => (a, b),
                         _ => ("", ""),
                     };
                     // The prose they swallowed still holds the numbers readers act on.
