@@ -534,8 +534,8 @@ impl Builder<'_, '_> {
         let line_of = |at: usize| self.index.span(at, at).line;
         let body = prepared.text.as_ref();
         let opener = self.parsed_block.start;
-        let indent = body[line_start(body, opener)..opener].chars().count();
-        let advice = match (deeper, misplaced_closer(body, self.parsed_block.end, fence, indent)) {
+        let before_fence = &body[line_start(body, opener)..opener];
+        let advice = match (deeper, misplaced_closer(body, self.parsed_block.end, fence, before_fence)) {
             (Some(inside), _) => {
                 let inside = original(opener + inside);
                 format!(
@@ -1080,8 +1080,8 @@ pub fn misplaced_closing_fence(text: &str, code: &str, span: Span) -> Option<usi
         return None;
     }
     let Unclosed { fence, deeper } = unclosed_fence(text.get(span.start..span.end)?)?;
-    let indent = (span.column as usize).saturating_sub(1);
-    deeper.map(|inside| span.start + inside).or_else(|| misplaced_closer(text, span.end, fence, indent))
+    let before_fence = &text[line_start(text, span.start)..span.start];
+    deeper.map(|inside| span.start + inside).or_else(|| misplaced_closer(text, span.end, fence, before_fence))
 }
 
 /// Whether a fence closes the fenced code block holding `code` that spans `lines` lines, as pulldown-cmark read it: they
@@ -1169,18 +1169,19 @@ fn fence_column(line: &str) -> usize {
 }
 
 /// Where the first line starts that is not blank at or after byte `end` of `text` (the end of a code block left open,
-/// whose opening `fence` is `indent` columns in), when that line is a bare fence, meant to close the block, indented
-/// less: outside the list item or note the block ends with. A fence that cannot close the block is taken to be meant
-/// to close it only when it opens no block of its own.
-fn misplaced_closer(text: &str, end: usize, fence: &str, indent: usize) -> Option<usize> {
+/// whose opening `fence` comes after `before_fence` on its line), when that line is a bare fence, meant to close the
+/// block, indented less or lacking a `>` of the opener's: outside the list item or note the block ends with. A fence
+/// that cannot close the block is taken to be meant to close it only when it opens no block of its own.
+fn misplaced_closer(text: &str, end: usize, fence: &str, before_fence: &str) -> Option<usize> {
     let marker = fence.chars().next()?;
+    let (indent, quotes) = (before_fence.chars().count(), quote_markers(before_fence));
     let from = if end == 0 || text[..end].ends_with('\n') { end } else { end + text[end..].find('\n')? + 1 };
     let mut line_start = from;
     for line in text[from..].split('\n') {
         let content = line.trim_end_matches('\r');
         if !content.trim_start_matches([' ', '\t', '>']).is_empty() {
             let meant = bare_fence(content)
-                && fence_column(content) < indent
+                && (fence_column(content) < indent || quote_markers(content) < quotes)
                 && (closes(content, marker, fence) || !opens_a_block_of_its_own(&text[line_start..]));
             return meant.then_some(line_start);
         }
@@ -1570,16 +1571,25 @@ mod tests {
         // The list item's block ends where the line of the fence meant to close it starts.
         let text = "- Item:\n\n  ```\n  code\n```\n";
         let end = text.rfind("```").unwrap();
-        assert_eq!(misplaced_closer(text, end, "```", 2), Some(end));
-        assert_eq!(misplaced_closer(text, end, "```", 0), None, "not indented less");
-        assert_eq!(misplaced_closer(text, end, "~~~", 2), Some(end), "of another kind, it opens no block of its own");
+        assert_eq!(misplaced_closer(text, end, "```", "  "), Some(end));
+        assert_eq!(misplaced_closer(text, end, "```", ""), None, "not indented less");
+        assert_eq!(
+            misplaced_closer(text, end, "~~~", "  "),
+            Some(end),
+            "of another kind, it opens no block of its own"
+        );
         let text = "- Item:\n\n  ~~~\n  code\n```\nText.\n```\n";
         let end = text.find("```").unwrap();
-        assert_eq!(misplaced_closer(text, end, "~~~", 2), None, "of another kind, it opens a block of its own");
+        assert_eq!(misplaced_closer(text, end, "~~~", "  "), None, "of another kind, it opens a block of its own");
         let text = "- Item:\n\n  ~~~\n  code\n```\nText.\n```powershell\nGet-A\n```\n";
-        assert_eq!(misplaced_closer(text, end, "~~~", 2), Some(end), "a fence with a language comes before its own");
+        assert_eq!(misplaced_closer(text, end, "~~~", "  "), Some(end), "a fence with a language comes before its own");
         let text = "- Item:\n\n  ```\n  code\n\nText.\n";
-        assert_eq!(misplaced_closer(text, text.find("\nText").unwrap(), "```", 2), None, "no fence");
+        assert_eq!(misplaced_closer(text, text.find("\nText").unwrap(), "```", "  "), None, "no fence");
+        // A note's closing fence that lost its `>` but kept its column is outside the note all the same.
+        let text = "> Note:\n>\n> ```\n> code\n  ```\n";
+        let end = text.rfind("  ```").unwrap();
+        assert_eq!(misplaced_closer(text, end, "```", "> "), Some(end));
+        assert_eq!(misplaced_closer(text, end, "```", "  "), None, "in no note, and not indented less");
     }
 
     #[test]

@@ -1264,6 +1264,27 @@ fn a_block_both_files_open_alike_with_a_misplaced_closing_fence_is_prose() {
 }
 
 #[test]
+fn a_note_closing_fence_that_lost_its_quote_marker_in_place_is_one_finding() {
+    // The French closing fence lost its `>` but kept its column: it is outside the note, where it opens a block that
+    // takes in the rest of the file. One finding, the line to write, and the number changed after it shows.
+    let english = "# T\n\nFollow 5 steps.\n\n> [!NOTE]\n> Run this:\n>\n> ```powershell\n> Get-A -Name x\n> ```\n\n\
+                   Wait 15 minutes.\n\n## Results\n\nExpect 8 results.\n";
+    let french = "# T\n\nSuivez 5 étapes.\n\n> [!NOTE]\n> Exécutez ceci :\n>\n> ```powershell\n> Get-A -Name x\n  ```\n\n\
+                  Attendez 20 minutes.\n\n## Résultats\n\nAttendez-vous à 8 résultats.\n";
+    let found = check("a.md", english, french);
+    let located: Vec<_> = found.iter().map(|d| (d.rule.as_str(), d.location.line())).collect();
+    assert_eq!(located, [("broken-markdown", 8), ("number-mismatch", 12)]);
+    assert!(
+        found[0].message.ends_with(
+            "the ` ``` ` at line 10 lacks the `>` of its note, so it is outside the note, where it \
+                                    opens a code block of its own; write it as ` > ``` ` under this fence"
+        ),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
 fn a_command_changed_in_a_block_both_files_leave_open_alike_is_found() {
     // The closing fences are code, four columns past the margin, in both files: the command changed before them is
     // the drift, not the fences, which the French has from the English.
