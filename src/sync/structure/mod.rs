@@ -981,8 +981,8 @@ impl Walk<'_> {
                 }
                 // Two fences left open alike hold what follows them, prose the translation translated: not code.
                 // When both hold a bare fence line at the same place (one that cannot close them, written alike),
-                // the lines before it are their code. So do two blocks opened alike by a fence meant to close the
-                // block before, all of them prose.
+                // the lines before it are their code. Two blocks opened alike by a fence meant to close the block
+                // before them hold prose too, all of it.
                 let [source_strays, target_strays] = self
                     .stray_openers
                     .get_or_init(|| [markup::stray_openers(self.source), markup::stray_openers(self.target)]);
