@@ -1133,7 +1133,7 @@ fn a_block_whose_code_the_translation_wrote_in_another_case_and_left_open_is_not
     let french = "# T\n\n1. Exécutez :\n\n   ```\n   Set-Config -identity $p[0].identity -enabled $false\n\n\
                   ## Suite\n\nTerminé.\n";
     let found = check("a.md", english, french);
-    assert_eq!(check_rules(english, french), [at("broken-markdown", 5)]);
+    assert_eq!(rules_at(&found), [at("broken-markdown", 5)]);
     assert!(found.iter().any(|d| d.message.contains("close it with a ` ``` ` line")), "{found:#?}");
 }
 
@@ -1145,7 +1145,7 @@ fn code_that_lost_both_its_fences_at_the_end_of_an_item_is_one_finding() {
     let french = "# T\n\n1. Connectez-vous :\n\n   Connect-ExchangeOnline  -UserPrincipalName a@b.com\n\n\
                   2. Attendez 6 minutes.\n";
     let found = check("a.md", english, french);
-    assert_eq!(check_rules(english, french), [at("broken-markdown", 5), at("number-mismatch", 7)]);
+    assert_eq!(rules_at(&found), [at("broken-markdown", 5), at("number-mismatch", 7)]);
     assert_eq!(
         found[0].message,
         "this paragraph is the English powershell code block's code without its fences, so it renders as text: \
@@ -1189,8 +1189,7 @@ fn a_closing_fence_both_files_move_out_of_its_item_is_the_english_note_alone() {
                   \x20  - Pour deux domaines :\n\n     ````powershell\n     New-Rule -Name b\n     ````\n\n\
                   2. Attendez 20 minutes.\n";
     let found = check("a.md", english, french);
-    let located: Vec<_> =
-        found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.location.line())).collect();
+    let located = located(&found);
     assert_eq!(located, [("en-us/a.md", "parse-error", 7), ("fr-fr/a.md", "number-mismatch", 17)]);
 }
 
@@ -1200,7 +1199,7 @@ fn a_closing_fence_four_columns_into_the_margin_is_found_though_less_past_its_op
     let english = "# T\n\n  ```powershell\n  Get-A -Name x\n  ```\n\nWait 15 minutes.\n\n## Next\n\nDone.\n";
     let french = "# T\n\n  ```powershell\n  Get-A -Name x\n    ```\n\nAttendez 20 minutes.\n\n## Suite\n\nTerminé.\n";
     let found = check("a.md", english, french);
-    assert_eq!(check_rules(english, french), [at("broken-markdown", 5), at("number-mismatch", 7)]);
+    assert_eq!(rules_at(&found), [at("broken-markdown", 5), at("number-mismatch", 7)]);
     assert!(found[0].message.contains("indent it as that fence"), "{}", found[0].message);
 }
 
@@ -1213,7 +1212,7 @@ fn a_closing_fence_of_the_wrong_kind_outside_its_item_is_one_finding() {
     let french = "# T\n\n1. Créez :\n\n   - Un :\n\n     ~~~powershell\n     New-Rule -Name a\n   ```\n\n\
                   \x20  - Deux :\n\n     ````powershell\n     New-Rule -Name b\n     ````\n\n   - Attendez 20 minutes.\n";
     let found = check("a.md", english, french);
-    assert_eq!(check_rules(english, french), [at("broken-markdown", 7), at("number-mismatch", 17)]);
+    assert_eq!(rules_at(&found), [at("broken-markdown", 7), at("number-mismatch", 17)]);
     assert!(found[0].message.ends_with("write `~~~` there, indented as this fence"), "{}", found[0].message);
 }
 
@@ -1223,7 +1222,7 @@ fn a_fence_of_another_kind_after_a_block_left_open_that_opens_its_own_is_not_its
     let french =
         "# T\n\n1. Exécutez :\n\n   ```\n   Get-A -Name x\n\n~~~\nsample output\n~~~\n\nAttendez 20 minutes.\n";
     let found = check("a.md", english, french);
-    assert_eq!(check_rules(english, french), [at("broken-markdown", 5), at("number-mismatch", 12)]);
+    assert_eq!(rules_at(&found), [at("broken-markdown", 5), at("number-mismatch", 12)]);
     assert!(found[0].message.ends_with("close it with a ` ``` ` line"), "{}", found[0].message);
 }
 
@@ -1235,8 +1234,7 @@ fn a_block_both_files_leave_open_alike_still_has_its_code_and_the_prose_it_swall
     let french =
         "# T\n\n1. Définissez :\n\n   ~~~json\n   { \"rule\": \"Regle1\" }\n~~~\n\n2. Attendez 20 minutes.\n\nFin.\n";
     let found = check("a.md", english, french);
-    let located: Vec<_> =
-        found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.location.line())).collect();
+    let located = located(&found);
     assert_eq!(
         located,
         [("en-us/a.md", "parse-error", 5), ("fr-fr/a.md", "code-mismatch", 6), ("fr-fr/a.md", "number-mismatch", 9)]
@@ -1257,8 +1255,7 @@ fn a_block_both_files_open_alike_with_a_misplaced_closing_fence_is_prose() {
         .replace("Then wait 6 seconds.", "Attendez ensuite 6 secondes.")
         .replace("End", "Fin");
     let found = check("a.md", english, &french);
-    let located: Vec<_> =
-        found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.location.line())).collect();
+    let located = located(&found);
     assert_eq!(located, [("en-us/a.md", "parse-error", 5), ("fr-fr/a.md", "number-mismatch", 9)]);
     assert!(found[1].message.contains("has 7 where the English text has 5"), "{}", found[1].message);
 }
@@ -1330,7 +1327,7 @@ fn a_closing_fence_indented_too_far_with_tabs_is_found() {
     let french = "# T\n\n1. Connectez-vous :\n\n    ```powershell\n    Get-A -Name x\n\t\t```\n\n\
                   \x20   Attendez ensuite 20 minutes.\n\n2. Terminé.\n";
     let found = check("a.md", english, french);
-    assert_eq!(check_rules(english, french), [at("broken-markdown", 7), at("number-mismatch", 9)]);
+    assert_eq!(rules_at(&found), [at("broken-markdown", 7), at("number-mismatch", 9)]);
     assert!(found[0].message.contains("indented too far to close the powershell code block"), "{}", found[0].message);
 }
 
@@ -1340,7 +1337,7 @@ fn a_code_block_pairs_with_the_one_written_exactly_like_it_before_one_in_another
     let english = "# T\n\nSet them:\n\n```bash\nexport Token=abc\n```\n\n```bash\nexport TOKEN=abc\n```\n\nDone.\n";
     let french = "# T\n\nDéfinissez-les :\n\n```bash\nexport TOKEN=abc\n```\n\nTerminé.\n";
     let found = check("a.md", english, french);
-    assert_eq!(check_rules(english, french), [at("code-mismatch", 5)]);
+    assert_eq!(rules_at(&found), [at("code-mismatch", 5)]);
     assert_eq!(found[0].source.as_ref().map(Location::line), Some(5));
 }
 
@@ -1414,7 +1411,17 @@ fn check(relative: &str, english: &str, french: &str) -> Vec<Diagnostic> {
 
 /// The rule and line of each finding for a pair of files `a.md`.
 fn check_rules(english: &str, french: &str) -> Vec<(String, u32)> {
-    check("a.md", english, french).into_iter().map(|d| (d.rule, d.location.line())).collect()
+    rules_at(&check("a.md", english, french))
+}
+
+/// The rule and line of each finding.
+fn rules_at(found: &[Diagnostic]) -> Vec<(String, u32)> {
+    found.iter().map(|d| (d.rule.clone(), d.location.line())).collect()
+}
+
+/// The file, rule and line of each finding.
+fn located(found: &[Diagnostic]) -> Vec<(&str, &str, u32)> {
+    found.iter().map(|d| (d.location.path.as_str(), d.rule.as_str(), d.location.line())).collect()
 }
 
 /// The texts of a corpus pair.
